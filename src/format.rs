@@ -1,0 +1,212 @@
+//! Number and date formats. Vietnamese groups thousands with `.` and uses `,`
+//! for decimals (`1.234.567`, `2,5`); dates are day/month/year (`24/11/2026`).
+
+use crate::i18n::Lang;
+
+fn separators(lang: Lang) -> (char, char) {
+    match lang {
+        Lang::Vi => ('.', ','),
+        Lang::En => (',', '.'),
+    }
+}
+
+fn group_digits(digits: &str, sep: char) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `1234567` → `1.234.567` (vi) or `1,234,567` (en).
+pub fn format_int(n: i64, lang: Lang) -> String {
+    let (group, _) = separators(lang);
+    let digits = n.unsigned_abs().to_string();
+    let sign = if n < 0 { "-" } else { "" };
+    format!("{sign}{}", group_digits(&digits, group))
+}
+
+/// A decimal with at most `max_decimals` places, trailing zeros dropped:
+/// `1234.5` → `1.234,5` (vi).
+pub fn format_decimal(x: f64, max_decimals: usize, lang: Lang) -> String {
+    if !x.is_finite() {
+        return String::from("—");
+    }
+    let (group, point) = separators(lang);
+    let fixed = format!("{:.*}", max_decimals, x.abs());
+    let (int_part, frac_part) = fixed.split_once('.').unwrap_or((&fixed, ""));
+    let frac = frac_part.trim_end_matches('0');
+    let sign = if x < 0.0 && fixed.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
+    let mut out = format!("{sign}{}", group_digits(int_part, group));
+    if !frac.is_empty() {
+        out.push(point);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// Parses a number as officers type it: `2,5`, `2.5`, `1.234,5`, `1 234`.
+/// With both marks present the last one is the decimal mark. A lone mark is the
+/// decimal mark unless it is the language's thousands separator followed by
+/// exactly three digits, so `1.234` is 1234 in Vietnamese and 1.234 in English.
+pub fn parse_decimal(input: &str, lang: Lang) -> Option<f64> {
+    let s: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+    if s.is_empty() {
+        return None;
+    }
+    let (group_mark, _) = separators(lang);
+    let dots = s.matches('.').count();
+    let commas = s.matches(',').count();
+    let normalised = match (dots, commas) {
+        (0, 0) => s.clone(),
+        (_, _) if dots > 0 && commas > 0 => {
+            let decimal = if s.rfind('.') > s.rfind(',') { '.' } else { ',' };
+            let grouping = if decimal == '.' { ',' } else { '.' };
+            s.replace(grouping, "").replace(decimal, ".")
+        }
+        (1, 0) | (0, 1) => {
+            let mark = if dots == 1 { '.' } else { ',' };
+            let after = s.len() - s.find(mark).unwrap_or(0) - 1;
+            if mark == group_mark && after == 3 {
+                s.replace(mark, "")
+            } else {
+                s.replace(mark, ".")
+            }
+        }
+        // Several identical marks can only be thousands groups: 1.234.567
+        _ => s.replace(['.', ','], ""),
+    };
+    if !normalised.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-') {
+        return None;
+    }
+    normalised.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// Parses a whole number, allowing thousands groups: `1.234` → 1234, while
+/// `12,5` is refused rather than read as 125.
+pub fn parse_count(input: &str) -> Option<u32> {
+    let s: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut groups = s.split(['.', ',']);
+    let first = groups.next()?;
+    let rest: Vec<&str> = groups.collect();
+    let well_formed = !first.is_empty()
+        && first.chars().all(|c| c.is_ascii_digit())
+        && rest.iter().all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
+    if !well_formed {
+        return None;
+    }
+    s.replace(['.', ','], "").parse().ok()
+}
+
+/// Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// Local calendar parts of a Unix time in milliseconds, given the offset of
+/// local time from UTC in minutes (Vietnam: +420).
+fn local_parts(unix_ms: i64, offset_minutes: i32) -> (i64, u32, u32, u32, u32) {
+    let local_ms = unix_ms + i64::from(offset_minutes) * 60_000;
+    let days = local_ms.div_euclid(86_400_000);
+    let ms_of_day = local_ms.rem_euclid(86_400_000);
+    let (y, m, d) = civil_from_days(days);
+    let minutes = (ms_of_day / 60_000) as u32;
+    (y, m, d, minutes / 60, minutes % 60)
+}
+
+/// `24/11/2026`.
+pub fn format_date(unix_ms: i64, offset_minutes: i32) -> String {
+    let (y, m, d, _, _) = local_parts(unix_ms, offset_minutes);
+    format!("{d:02}/{m:02}/{y}")
+}
+
+/// `24/11/2026 09:05`.
+pub fn format_date_time(unix_ms: i64, offset_minutes: i32) -> String {
+    let (y, m, d, h, min) = local_parts(unix_ms, offset_minutes);
+    format!("{d:02}/{m:02}/{y} {h:02}:{min:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers_group_by_language() {
+        assert_eq!(format_int(1_234_567, Lang::Vi), "1.234.567");
+        assert_eq!(format_int(1_234_567, Lang::En), "1,234,567");
+        assert_eq!(format_int(0, Lang::Vi), "0");
+        assert_eq!(format_int(999, Lang::Vi), "999");
+        assert_eq!(format_int(1000, Lang::Vi), "1.000");
+        assert_eq!(format_int(-12_500, Lang::Vi), "-12.500");
+    }
+
+    #[test]
+    fn decimals_use_comma_in_vietnamese() {
+        assert_eq!(format_decimal(1234.5, 2, Lang::Vi), "1.234,5");
+        assert_eq!(format_decimal(1234.5, 2, Lang::En), "1,234.5");
+        assert_eq!(format_decimal(3.0, 2, Lang::Vi), "3");
+        assert_eq!(format_decimal(0.126, 2, Lang::Vi), "0,13");
+        assert_eq!(format_decimal(-0.001, 2, Lang::Vi), "0");
+        assert_eq!(format_decimal(f64::NAN, 2, Lang::Vi), "—");
+    }
+
+    #[test]
+    fn parses_numbers_as_typed() {
+        use Lang::*;
+        assert_eq!(parse_decimal("2,5", Vi), Some(2.5));
+        assert_eq!(parse_decimal("2.5", Vi), Some(2.5));
+        assert_eq!(parse_decimal("2,5", En), Some(2.5));
+        assert_eq!(parse_decimal("1.234", Vi), Some(1234.0));
+        assert_eq!(parse_decimal("1.234", En), Some(1.234));
+        assert_eq!(parse_decimal("1,234", En), Some(1234.0));
+        assert_eq!(parse_decimal("1,234", Vi), Some(1.234));
+        assert_eq!(parse_decimal("1.234,5", Vi), Some(1234.5));
+        assert_eq!(parse_decimal("1,234.5", Vi), Some(1234.5));
+        assert_eq!(parse_decimal("1.234.567", En), Some(1_234_567.0));
+        assert_eq!(parse_decimal(" 12 500 ", Vi), Some(12_500.0));
+        assert_eq!(parse_decimal("abc", Vi), None);
+        assert_eq!(parse_decimal("1e9", Vi), None);
+        assert_eq!(parse_decimal("", Vi), None);
+        assert_eq!(parse_count("1.234"), Some(1234));
+        assert_eq!(parse_count("1,234,567"), Some(1_234_567));
+        assert_eq!(parse_count("45"), Some(45));
+        assert_eq!(parse_count("-3"), None);
+        assert_eq!(parse_count("12,5"), None);
+        assert_eq!(parse_count("4,5x"), None);
+        assert_eq!(parse_count(""), None);
+    }
+
+    #[test]
+    fn formatted_numbers_parse_back() {
+        for lang in Lang::ALL {
+            for x in [0.0, 2.5, 999.0, 1000.0, 1234.0, 1234.5, 1_234_567.25, 0.001] {
+                assert_eq!(parse_decimal(&format_decimal(x, 6, lang), lang), Some(x), "{x} {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn dates_are_day_month_year_in_local_time() {
+        // 2026-11-24T00:30:00Z is 07:30 the same day in Vietnam.
+        let ms = 1_795_480_200_000;
+        assert_eq!(format_date(ms, 420), "24/11/2026");
+        assert_eq!(format_date_time(ms, 420), "24/11/2026 07:30");
+        // 2026-11-23T20:00:00Z is already the 24th in Vietnam.
+        assert_eq!(format_date(1_795_464_000_000, 420), "24/11/2026");
+        assert_eq!(format_date(1_795_464_000_000, 0), "23/11/2026");
+        assert_eq!(format_date(0, 0), "01/01/1970");
+        assert_eq!(format_date(951_782_400_000, 0), "29/02/2000");
+    }
+}

@@ -1,0 +1,209 @@
+//! Fixed texts: `Key => "Vietnamese", "English";`.
+
+use super::Lang;
+
+macro_rules! messages {
+    ($($key:ident => $vi:literal, $en:literal;)*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg { $($key),* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$key, Lang::Vi) => $vi, (Msg::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    // Shell
+    AppTitle => "Theo dõi Năng suất Chất lượng", "Productivity and Quality Tracker";
+    AppTitleShort => "NSCL", "NSCL";
+    AppSubtitle => "Sở Khoa học và Công nghệ Đồng Tháp", "Đồng Tháp Department of Science and Technology";
+    MainMenu => "Menu chính", "Main menu";
+    NavDashboard => "Tổng quan", "Dashboard";
+    NavEnterprises => "Doanh nghiệp", "Enterprises";
+    NavSurveys => "Khảo sát", "Surveys";
+    NavSelfAssessment => "Tự đánh giá", "Self-assessment";
+    NavActivities => "Hoạt động hỗ trợ", "Support activities";
+    NavSync => "Đồng bộ dữ liệu", "Sync";
+    NavSettings => "Cài đặt", "Settings";
+    NotBuiltYet => "Chức năng này chưa được xây dựng. Các trang Doanh nghiệp và Cài đặt đã dùng được.", "This part is not built yet. The Enterprises and Settings pages are ready to use.";
+    PageNotFound => "Không tìm thấy trang này.", "This page does not exist.";
+    GoHome => "Về trang tổng quan", "Go to the dashboard";
+    Loading => "Đang tải dữ liệu…", "Loading data…";
+    Dismiss => "Đóng", "Dismiss";
+    NotSet => "—", "—";
+
+    // Dashboard
+    DashboardIntro => "Số liệu từ danh bạ doanh nghiệp trên máy này.", "Figures from the enterprise register on this device.";
+    StatEnterprises => "Doanh nghiệp trong danh bạ", "Enterprises in the register";
+    StatWithTaxCode => "Có mã số thuế", "With a tax code";
+    StatSmeShare => "Doanh nghiệp nhỏ và vừa", "Small and medium-sized";
+    BySize => "Theo quy mô", "By size";
+    ByUnit => "Theo đơn vị hành chính", "By administrative unit";
+    NoUnit => "Chưa chọn đơn vị", "No unit chosen";
+
+    // Enterprise list
+    EnterprisesTitle => "Danh bạ doanh nghiệp", "Enterprise register";
+    AddEnterprise => "Thêm doanh nghiệp", "Add enterprise";
+    SearchLabel => "Tìm kiếm", "Search";
+    SearchPlaceholder => "Tên, mã số thuế, địa chỉ, người liên hệ…", "Name, tax code, address, contact…";
+    FilterAll => "Tất cả", "All";
+    FilterUnit => "Đơn vị hành chính", "Administrative unit";
+    FilterSector => "Ngành (VSIC)", "Sector (VSIC)";
+    FilterSize => "Quy mô", "Size";
+    FilterProduct => "Sản phẩm chủ lực", "Key product";
+    ClearFilters => "Xóa bộ lọc", "Clear filters";
+    SortBy => "Sắp xếp theo", "Sort by";
+    SortAscending => "Tăng dần", "Ascending";
+    SortDescending => "Giảm dần", "Descending";
+    ColName => "Tên doanh nghiệp", "Enterprise name";
+    ColTaxCode => "Mã số thuế", "Tax code";
+    ColUnit => "Đơn vị hành chính", "Administrative unit";
+    ColSector => "Ngành", "Sector";
+    ColSize => "Quy mô", "Size";
+    ColEmployees => "Lao động", "Employees";
+    ColUpdated => "Cập nhật", "Updated";
+    NoResults => "Không có doanh nghiệp nào phù hợp với tìm kiếm và bộ lọc.", "No enterprise matches the search and filters.";
+    EmptyRegister => "Danh bạ chưa có doanh nghiệp nào. Bấm “Thêm doanh nghiệp” để bắt đầu.", "The register is empty. Press “Add enterprise” to start.";
+    PrevPage => "Trang trước", "Previous page";
+    NextPage => "Trang sau", "Next page";
+    Pagination => "Phân trang", "Pagination";
+
+    // Size classes
+    SizeMicro => "Siêu nhỏ", "Micro";
+    SizeSmall => "Nhỏ", "Small";
+    SizeMedium => "Vừa", "Medium";
+    SizeLarge => "Lớn", "Large";
+    SizeUnknown => "Chưa xác định", "Unknown";
+
+    // Ownership
+    OwnState => "Doanh nghiệp nhà nước", "State-owned enterprise";
+    OwnPrivate => "Doanh nghiệp ngoài nhà nước", "Private domestic enterprise";
+    OwnForeign => "Doanh nghiệp có vốn đầu tư nước ngoài", "Foreign-invested enterprise";
+    OwnCooperative => "Hợp tác xã", "Cooperative";
+    OwnHousehold => "Hộ kinh doanh", "Household business";
+    OwnOther => "Loại hình khác", "Other";
+
+    // Product groups
+    ProdRice => "Lúa gạo", "Rice";
+    ProdMango => "Xoài", "Mango";
+    ProdFlowers => "Hoa, cây kiểng", "Flowers and ornamental plants";
+    ProdPangasius => "Cá tra", "Pangasius";
+    ProdLotus => "Sen", "Lotus";
+    ProdOcop => "Sản phẩm OCOP", "OCOP product";
+    ProdOther => "Sản phẩm khác", "Other products";
+
+    // Enterprise form
+    FormNewTitle => "Thêm doanh nghiệp", "Add an enterprise";
+    FormEditTitle => "Sửa thông tin doanh nghiệp", "Edit enterprise";
+    SectionGeneral => "Thông tin chung", "General information";
+    SectionScale => "Quy mô", "Size";
+    SectionProducts => "Sản phẩm chủ lực", "Key products";
+    SectionContact => "Liên hệ và ghi chú", "Contact and notes";
+    FieldName => "Tên doanh nghiệp", "Enterprise name";
+    FieldTaxCode => "Mã số thuế", "Tax code";
+    FieldTaxCodeHint => "10 chữ số; đơn vị phụ thuộc thêm -001 đến -999.", "10 digits; a branch adds -001 to -999.";
+    FieldAddress => "Địa chỉ", "Address";
+    FieldUnit => "Đơn vị hành chính", "Administrative unit";
+    FieldVsic => "Ngành kinh tế (VSIC cấp 1)", "Economic sector (VSIC level 1)";
+    SectorVsicShort => "VSIC", "VSIC";
+    FieldOwnership => "Loại hình sở hữu", "Ownership type";
+    FieldEmployees => "Số lao động tham gia BHXH", "Employees with social insurance";
+    FieldRevenue => "Doanh thu năm (tỷ đồng)", "Annual revenue (billion VND)";
+    FieldCapital => "Tổng nguồn vốn (tỷ đồng)", "Total capital (billion VND)";
+    AmountHint => "Dùng dấu phẩy cho phần thập phân, ví dụ 2,5.", "Use a comma or a point for decimals, e.g. 2.5.";
+    FieldProducts => "Nhóm sản phẩm", "Product groups";
+    FieldOcopStars => "Hạng sao OCOP", "OCOP star rating";
+    FieldOtherProducts => "Sản phẩm khác là gì?", "Which other products?";
+    FieldContactName => "Người liên hệ", "Contact person";
+    FieldPhone => "Số điện thoại", "Phone";
+    FieldEmail => "Email", "Email";
+    FieldNotes => "Ghi chú", "Notes";
+    ComputedSize => "Quy mô theo Nghị định 80/2021/NĐ-CP", "Size under Decree 80/2021/NĐ-CP";
+    SizeNeedsData => "Cần ngành, số lao động và doanh thu hoặc nguồn vốn.", "Needs the sector, employees, and revenue or capital.";
+    ChooseOption => "— Chọn —", "— Choose —";
+    RequiredMark => "bắt buộc", "required";
+    Save => "Lưu", "Save";
+    Saving => "Đang lưu…", "Saving…";
+    Cancel => "Hủy", "Cancel";
+    Saved => "Đã lưu doanh nghiệp.", "Enterprise saved.";
+    RetiredSuffix => "(đã ngừng sử dụng)", "(retired)";
+    FormHasErrors => "Chưa lưu: vui lòng sửa các ô được đánh dấu.", "Not saved: please correct the highlighted fields.";
+    OpenExisting => "Mở doanh nghiệp đó", "Open that enterprise";
+
+    // Field problems
+    ErrRequired => "Vui lòng nhập thông tin này.", "This field is required.";
+    ErrTaxCharacters => "Mã số thuế chỉ gồm chữ số và một dấu gạch ngang trước số chi nhánh.", "A tax code has only digits, and one hyphen before a branch number.";
+    ErrTaxLength => "Mã số thuế phải có 10 chữ số, hoặc 10 chữ số, dấu “-” và 3 chữ số chi nhánh.", "A tax code has 10 digits, or 10 digits, “-” and a 3-digit branch number.";
+    ErrTaxBranch => "Số chi nhánh phải từ 001 đến 999.", "The branch number must be 001 to 999.";
+    ErrTaxPrefix => "Mã số thuế không hợp lệ: mã tỉnh “00” không tồn tại.", "Invalid tax code: province prefix “00” does not exist.";
+    ErrTaxSequence => "Mã số thuế không hợp lệ: dãy số 0000000 không được cấp.", "Invalid tax code: sequence 0000000 is never issued.";
+    ErrTaxNoCheckDigit => "Mã số thuế không hợp lệ: 9 chữ số đầu không có chữ số kiểm tra hợp lệ.", "Invalid tax code: no valid check digit exists for the first nine digits.";
+    ErrTaxDuplicate => "Mã số thuế này đã có trong danh bạ.", "This tax code is already in the register.";
+    ErrNumber => "Vui lòng nhập một số không âm, ví dụ 2,5.", "Please enter a number of zero or more, e.g. 2.5.";
+    ErrWholeNumber => "Vui lòng nhập số nguyên không âm, ví dụ 25.", "Please enter a whole number of zero or more, e.g. 25.";
+    ErrTooLarge => "Số quá lớn.", "The number is too large.";
+    ErrEmail => "Địa chỉ email không hợp lệ, ví dụ ten@congty.vn.", "Invalid email address, e.g. name@company.vn.";
+    ErrPhone => "Số điện thoại không hợp lệ: cần 8 đến 15 chữ số.", "Invalid phone number: it needs 8 to 15 digits.";
+    ErrOcopStars => "Hạng sao OCOP từ 1 đến 5.", "OCOP stars are 1 to 5.";
+    ErrUnknownOption => "Giá trị này không có trong danh sách.", "This value is not in the list.";
+    WarnNoTaxCode => "Chưa có mã số thuế. Vẫn lưu được, nhưng nên bổ sung để tránh trùng lặp.", "No tax code yet. You can save, but add it soon to avoid duplicates.";
+
+    // Enterprise detail
+    Edit => "Sửa", "Edit";
+    Delete => "Xóa", "Delete";
+    ConfirmDeleteTitle => "Xóa doanh nghiệp?", "Delete this enterprise?";
+    Deleted => "Đã xóa doanh nghiệp.", "Enterprise deleted.";
+    BackToList => "← Danh bạ doanh nghiệp", "← Enterprise register";
+    RecordInfo => "Thông tin bản ghi", "Record details";
+    CreatedAt => "Tạo lúc", "Created";
+    UpdatedAt => "Cập nhật lúc", "Updated";
+    LastDevice => "Thiết bị sửa gần nhất", "Last changed on device";
+    RecordId => "Mã bản ghi", "Record id";
+    EnterpriseNotFound => "Không tìm thấy doanh nghiệp này. Có thể nó đã bị xóa.", "This enterprise was not found. It may have been deleted.";
+    Print => "In", "Print";
+
+    // Settings
+    SettingsTitle => "Cài đặt", "Settings";
+    Language => "Ngôn ngữ", "Language";
+    LangVi => "Tiếng Việt", "Tiếng Việt";
+    LangEn => "English", "English";
+    UnitsTitle => "Đơn vị hành chính", "Administrative units";
+    UnitsHelp => "Từ 1/7/2025 không còn cấp huyện. Thêm xã, phường mới và ngừng sử dụng đơn vị cũ; doanh nghiệp đang gắn với đơn vị đã ngừng vẫn giữ nguyên.", "Since 1/7/2025 there is no district level. Add new communes and wards and retire old units; enterprises linked to a retired unit keep it.";
+    UnitNameVi => "Tên tiếng Việt", "Vietnamese name";
+    UnitNameEn => "Tên tiếng Anh", "English name";
+    UnitKind => "Loại đơn vị", "Kind";
+    UnitKindCity => "Thành phố", "City";
+    UnitKindDistrict => "Huyện", "District";
+    UnitKindWard => "Phường", "Ward";
+    UnitKindCommune => "Xã", "Commune";
+    AddUnit => "Thêm đơn vị", "Add unit";
+    Rename => "Đổi tên", "Rename";
+    Retire => "Ngừng sử dụng", "Retire";
+    Reactivate => "Dùng lại", "Reactivate";
+    UnitStatus => "Trạng thái", "Status";
+    UnitActive => "Đang dùng", "In use";
+    UnitRetired => "Đã ngừng", "Retired";
+    UnitRecords => "Số doanh nghiệp", "Enterprises";
+    Actions => "Thao tác", "Actions";
+    ErrUnitEmpty => "Vui lòng nhập tên đơn vị.", "Please enter the unit's name.";
+    ErrUnitDuplicate => "Đã có đơn vị trùng tên.", "A unit with this name already exists.";
+    UnitSaved => "Đã lưu danh sách đơn vị.", "Unit list saved.";
+    DeviceTitle => "Thiết bị này", "This device";
+    DeviceId => "Mã thiết bị", "Device id";
+    DeviceHelp => "Mỗi bản ghi ghi lại thiết bị đã sửa nó gần nhất, để gộp dữ liệu từ nhiều máy.", "Each record notes the device that last changed it, for merging files from several laptops.";
+
+    // Storage
+    ErrStorageQuota => "Bộ nhớ của trình duyệt đã đầy nên chưa lưu được. Những gì bạn vừa nhập vẫn còn trên màn hình.", "The browser's storage is full, so nothing was saved. What you entered is still on screen.";
+    ErrStorageUnavailable => "Trình duyệt không cho phép lưu dữ liệu (có thể đang ở chế độ ẩn danh). Những gì bạn vừa nhập vẫn còn trên màn hình.", "The browser does not allow storing data (private mode?). What you entered is still on screen.";
+    ErrStorageNewer => "Dữ liệu trên máy này do phiên bản mới hơn của ứng dụng tạo ra. Hãy tải lại trang để cập nhật; dữ liệu sẽ không bị ghi đè.", "The data on this device was written by a newer version of the app. Reload to update; the data will not be overwritten.";
+    ErrStorageCorrupt => "Dữ liệu đã lưu bị hỏng và không đọc được. Ứng dụng tạm không ghi để không mất dữ liệu.", "The stored data is damaged and cannot be read. The app will not write, so nothing is lost.";
+    ErrStorageChanged => "Dữ liệu vừa được thay đổi ở một thẻ khác. Danh bạ đã được tải lại; hãy kiểm tra rồi lưu lại.", "The data was just changed in another tab. The register was reloaded; check and save again.";
+    ReadOnlyMode => "Chế độ chỉ đọc", "Read-only mode";
+}

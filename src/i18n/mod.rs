@@ -1,0 +1,153 @@
+//! Every user-visible string. Vietnamese is the default; English comes second.
+//!
+//! Fixed texts live in `messages.rs`, Vietnamese and English side by side, as
+//! one enum so a missing translation is a compile error. Texts with numbers in
+//! them are the functions below.
+
+mod messages;
+
+pub use messages::Msg;
+
+use crate::format::format_int;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Vi, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "vi" | "vi-vn" => Some(Lang::Vi),
+            "en" | "en-us" | "en-gb" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The `lang` parameter of a URL query string such as `?lang=en&x=1`.
+    pub fn from_query(query: &str) -> Option<Lang> {
+        query
+            .trim_start_matches('?')
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(k, _)| *k == "lang")
+            .and_then(|(_, v)| Lang::from_code(v))
+    }
+
+    pub fn t(self, msg: Msg) -> &'static str {
+        msg.text(self)
+    }
+
+    /// "Showing 1–50 of 5,000".
+    pub fn showing(self, from: usize, to: usize, total: usize) -> String {
+        let (a, b, n) = (format_int(from as i64, self), format_int(to as i64, self), format_int(total as i64, self));
+        match self {
+            Lang::Vi => format!("Hiển thị {a}–{b} trên tổng số {n}"),
+            Lang::En => format!("Showing {a}–{b} of {n}"),
+        }
+    }
+
+    pub fn page_of(self, page: usize, pages: usize) -> String {
+        match self {
+            Lang::Vi => format!("Trang {page}/{pages}"),
+            Lang::En => format!("Page {page} of {pages}"),
+        }
+    }
+
+    pub fn confirm_delete(self, name: &str) -> String {
+        match self {
+            Lang::Vi => format!("Xóa “{name}” khỏi danh bạ? Thao tác này không thể hoàn tác."),
+            Lang::En => format!("Delete “{name}” from the register? This cannot be undone."),
+        }
+    }
+
+    pub fn too_long(self, max: usize) -> String {
+        let max = format_int(max as i64, self);
+        match self {
+            Lang::Vi => format!("Quá dài: tối đa {max} ký tự."),
+            Lang::En => format!("Too long: at most {max} characters."),
+        }
+    }
+
+    pub fn enterprises_count(self, n: usize) -> String {
+        let count = format_int(n as i64, self);
+        match self {
+            Lang::Vi => format!("{count} doanh nghiệp"),
+            Lang::En if n == 1 => format!("{count} enterprise"),
+            Lang::En => format!("{count} enterprises"),
+        }
+    }
+
+    pub fn quarantined(self, n: usize) -> String {
+        let count = format_int(n as i64, self);
+        match self {
+            Lang::Vi => format!("{count} bản ghi đã lưu bị lỗi và không đọc được. Chúng được giữ nguyên, không bị xóa, để có thể khôi phục."),
+            Lang::En => format!("{count} stored records are damaged and could not be read. They are kept untouched, not deleted, so they can be recovered."),
+        }
+    }
+
+    pub fn check_digit_expected(self, expected: u8) -> String {
+        match self {
+            Lang::Vi => format!("Mã số thuế không hợp lệ: chữ số kiểm tra (chữ số thứ 10) không đúng, theo 9 chữ số đầu phải là {expected}."),
+            Lang::En => format!("Invalid tax code: the check digit (10th digit) is wrong; for the first nine digits it must be {expected}."),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_both_languages() {
+        for &m in Msg::ALL {
+            assert!(!m.text(Lang::Vi).trim().is_empty(), "{m:?} vi");
+            assert!(!m.text(Lang::En).trim().is_empty(), "{m:?} en");
+        }
+        assert!(Msg::ALL.len() > 100);
+    }
+
+    #[test]
+    fn vietnamese_texts_are_actually_vietnamese() {
+        // Guards against an English string pasted into the Vietnamese column.
+        let identical: Vec<Msg> = Msg::ALL.iter().copied().filter(|m| m.text(Lang::Vi) == m.text(Lang::En)).collect();
+        let allowed = [Msg::NotSet, Msg::FieldEmail, Msg::LangVi, Msg::LangEn, Msg::AppTitleShort, Msg::SectorVsicShort];
+        for m in identical {
+            assert!(allowed.contains(&m), "{m:?} has the same text in both languages");
+        }
+    }
+
+    #[test]
+    fn language_from_url_and_codes() {
+        assert_eq!(Lang::from_query("?lang=en"), Some(Lang::En));
+        assert_eq!(Lang::from_query("?x=1&lang=vi"), Some(Lang::Vi));
+        assert_eq!(Lang::from_query("?lang=EN"), Some(Lang::En));
+        assert_eq!(Lang::from_query("?lang=fr"), None);
+        assert_eq!(Lang::from_query(""), None);
+        assert_eq!(Lang::default(), Lang::Vi);
+        for l in Lang::ALL {
+            assert_eq!(Lang::from_code(l.code()), Some(l));
+        }
+    }
+
+    #[test]
+    fn parameterised_texts_use_the_language_number_format() {
+        assert_eq!(Lang::Vi.showing(1, 50, 5000), "Hiển thị 1–50 trên tổng số 5.000");
+        assert_eq!(Lang::En.showing(1, 50, 5000), "Showing 1–50 of 5,000");
+        assert_eq!(Lang::En.enterprises_count(1), "1 enterprise");
+        assert_eq!(Lang::Vi.enterprises_count(1234), "1.234 doanh nghiệp");
+    }
+}

@@ -1,0 +1,16 @@
+//! NSCL Tracker: an offline-first register and tracker for Vietnam's national
+//! productivity and quality programme (Decision 1322/QĐ-TTg).
+//!
+//! The pure modules (`model`, `text`, `format`, `i18n`, `store`) have no
+//! browser dependency and are tested natively. The browser edge (`web`) and the
+//! Leptos components (`ui`) exist only in the wasm build.
+
+pub mod format;
+pub mod i18n;
+pub mod model;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,10 @@
+//! The domain: plain Rust types and rules, no browser APIs.
+
+pub mod admin_unit;
+pub mod enterprise;
+pub mod enterprise_draft;
+pub mod record;
+pub mod registry;
+pub mod size_class;
+pub mod tax_code;
+pub mod vsic;

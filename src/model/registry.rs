@@ -1,0 +1,309 @@
+//! The enterprise register: the records plus the indexes search and sort need.
+//!
+//! Folded search text and collation keys are computed once per record, when
+//! the record enters the register, so a keystroke only scans prepared strings.
+
+use super::enterprise::{Enterprise, ProductGroup};
+use super::record::Record;
+use super::size_class::SizeClass;
+use crate::text::{fold, matches_all, query_terms, CollationKey};
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+pub type EnterpriseRecord = Record<Enterprise>;
+
+#[derive(Debug, Clone)]
+struct Indexed {
+    record: EnterpriseRecord,
+    haystack: String,
+    name_key: CollationKey,
+    size: Option<SizeClass>,
+}
+
+impl Indexed {
+    fn new(record: EnterpriseRecord) -> Indexed {
+        Indexed {
+            haystack: fold(&record.payload.search_text()),
+            name_key: CollationKey::new(&record.payload.name),
+            size: record.payload.size_class(),
+            record,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    #[default]
+    Name,
+    TaxCode,
+    Size,
+    Employees,
+    Updated,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 5] = [SortKey::Name, SortKey::TaxCode, SortKey::Size, SortKey::Employees, SortKey::Updated];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            SortKey::Name => "name",
+            SortKey::TaxCode => "tax_code",
+            SortKey::Size => "size",
+            SortKey::Employees => "employees",
+            SortKey::Updated => "updated",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<SortKey> {
+        SortKey::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+/// `Some(None)` selects records whose size cannot be computed yet.
+pub type SizeFilter = Option<Option<SizeClass>>;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Query {
+    pub text: String,
+    pub admin_unit_id: Option<String>,
+    pub vsic_section: Option<String>,
+    pub size: SizeFilter,
+    pub product: Option<ProductGroup>,
+    pub sort: SortKey,
+    pub descending: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    items: Vec<Indexed>,
+    by_id: HashMap<String, usize>,
+    by_tax_code: HashMap<String, usize>,
+}
+
+impl Registry {
+    pub fn new(records: Vec<EnterpriseRecord>) -> Registry {
+        let mut r = Registry { items: records.into_iter().map(Indexed::new).collect(), ..Default::default() };
+        r.reindex();
+        r
+    }
+
+    fn reindex(&mut self) {
+        self.by_id = self.items.iter().enumerate().map(|(i, x)| (x.record.id.clone(), i)).collect();
+        self.by_tax_code = self
+            .items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, x)| x.record.payload.tax_code.clone().map(|t| (t, i)))
+            .collect();
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&EnterpriseRecord> {
+        self.by_id.get(id).map(|&i| &self.items[i].record)
+    }
+
+    pub fn records(&self) -> impl Iterator<Item = &EnterpriseRecord> {
+        self.items.iter().map(|x| &x.record)
+    }
+
+    pub fn to_records(&self) -> Vec<EnterpriseRecord> {
+        self.records().cloned().collect()
+    }
+
+    /// The id of the record holding a normalised tax code, other than `except`.
+    pub fn owner_of_tax_code(&self, tax_code: &str, except: Option<&str>) -> Option<String> {
+        let id = &self.items[*self.by_tax_code.get(tax_code)?].record.id;
+        (Some(id.as_str()) != except).then(|| id.clone())
+    }
+
+    /// Inserts a new record or replaces the one with the same id.
+    pub fn upsert(&mut self, record: EnterpriseRecord) {
+        let indexed = Indexed::new(record);
+        match self.by_id.get(&indexed.record.id) {
+            Some(&i) => self.items[i] = indexed,
+            None => self.items.push(indexed),
+        }
+        self.reindex();
+    }
+
+    pub fn remove(&mut self, id: &str) -> Option<EnterpriseRecord> {
+        let i = *self.by_id.get(id)?;
+        let removed = self.items.remove(i).record;
+        self.reindex();
+        Some(removed)
+    }
+
+    /// Record counts per administrative unit id.
+    pub fn count_by_unit(&self) -> HashMap<Option<String>, usize> {
+        let mut counts = HashMap::new();
+        for x in &self.items {
+            *counts.entry(x.record.payload.admin_unit_id.clone()).or_insert(0) += 1;
+        }
+        counts
+    }
+
+    pub fn count_by_size(&self) -> HashMap<Option<SizeClass>, usize> {
+        let mut counts = HashMap::new();
+        for x in &self.items {
+            *counts.entry(x.size).or_insert(0) += 1;
+        }
+        counts
+    }
+
+    /// The records matching a query, in the query's order.
+    pub fn search(&self, q: &Query) -> Vec<&EnterpriseRecord> {
+        let terms = query_terms(&q.text);
+        let mut hits: Vec<&Indexed> = self
+            .items
+            .iter()
+            .filter(|x| {
+                let e = &x.record.payload;
+                matches_all(&x.haystack, &terms)
+                    && q.admin_unit_id.as_ref().is_none_or(|u| e.admin_unit_id.as_ref() == Some(u))
+                    && q.vsic_section.as_ref().is_none_or(|s| e.vsic_section.as_ref() == Some(s))
+                    && q.size.is_none_or(|s| x.size == s)
+                    && q.product.is_none_or(|p| e.products.contains(&p))
+            })
+            .collect();
+        let by_name = |a: &&Indexed, b: &&Indexed| a.name_key.cmp(&b.name_key);
+        let primary = |a: &&Indexed, b: &&Indexed| -> Ordering {
+            let (ea, eb) = (&a.record.payload, &b.record.payload);
+            match q.sort {
+                SortKey::Name => Ordering::Equal,
+                // Records without a value go last in either direction: they are what needs filling in.
+                SortKey::TaxCode => none_last(ea.tax_code.as_ref(), eb.tax_code.as_ref(), q.descending),
+                SortKey::Size => none_last(a.size.as_ref(), b.size.as_ref(), q.descending),
+                SortKey::Employees => none_last(ea.employees.as_ref(), eb.employees.as_ref(), q.descending),
+                SortKey::Updated => {
+                    let o = a.record.updated_ms.cmp(&b.record.updated_ms);
+                    if q.descending { o.reverse() } else { o }
+                }
+            }
+        };
+        hits.sort_by(|a, b| {
+            let name = if q.sort == SortKey::Name && q.descending { by_name(b, a) } else { by_name(a, b) };
+            primary(a, b).then(name)
+        });
+        hits.into_iter().map(|x| &x.record).collect()
+    }
+}
+
+fn none_last<T: Ord>(a: Option<&T>, b: Option<&T>, descending: bool) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) if descending => y.cmp(x),
+        (Some(x), Some(y)) => x.cmp(y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(id: &str, name: &str, tax: Option<&str>, unit: &str, employees: Option<u32>) -> EnterpriseRecord {
+        Record {
+            id: id.into(),
+            kind: "enterprise".into(),
+            created_ms: 0,
+            updated_ms: id.len() as i64,
+            device_id: "d".into(),
+            payload: Enterprise {
+                name: name.into(),
+                tax_code: tax.map(str::to_string),
+                admin_unit_id: Some(unit.into()),
+                vsic_section: Some("C".into()),
+                employees,
+                revenue_bn_vnd: Some(1.0),
+                ..Default::default()
+            },
+        }
+    }
+
+    fn sample() -> Registry {
+        Registry::new(vec![
+            rec("a", "Công ty CP Xuất nhập khẩu Đồng Tháp", Some("1400100593"), "tp-cao-lanh", Some(500)),
+            rec("bb", "HTX Xoài Mỹ Xương", None, "h-cao-lanh", Some(9)),
+            rec("ccc", "Cơ sở Hoa kiểng Sa Đéc", Some("0100233488"), "tp-sa-dec", Some(60)),
+            rec("dddd", "Doanh nghiệp Dũng Tiến", None, "tp-sa-dec", None),
+        ])
+    }
+
+    fn names(hits: Vec<&EnterpriseRecord>) -> Vec<&str> {
+        hits.into_iter().map(|r| r.payload.name.as_str()).collect()
+    }
+
+    #[test]
+    fn search_folds_diacritics_and_matches_tax_code_prefix() {
+        let r = sample();
+        let q = |t: &str| Query { text: t.into(), ..Default::default() };
+        assert_eq!(names(r.search(&q("dong thap"))), vec!["Công ty CP Xuất nhập khẩu Đồng Tháp"]);
+        assert_eq!(names(r.search(&q("xoai my"))), vec!["HTX Xoài Mỹ Xương"]);
+        assert_eq!(names(r.search(&q("SA DEC"))), vec!["Cơ sở Hoa kiểng Sa Đéc"]);
+        assert_eq!(names(r.search(&q("1400"))), vec!["Công ty CP Xuất nhập khẩu Đồng Tháp"]);
+        assert_eq!(r.search(&q("")).len(), 4);
+        assert!(r.search(&q("vinh long")).is_empty());
+    }
+
+    #[test]
+    fn filters_combine() {
+        let r = sample();
+        let q = Query { admin_unit_id: Some("tp-sa-dec".into()), ..Default::default() };
+        assert_eq!(r.search(&q).len(), 2);
+        let q = Query { admin_unit_id: Some("tp-sa-dec".into()), text: "dung".into(), ..Default::default() };
+        assert_eq!(names(r.search(&q)), vec!["Doanh nghiệp Dũng Tiến"]);
+        let q = Query { size: Some(Some(SizeClass::Large)), ..Default::default() };
+        assert_eq!(names(r.search(&q)), vec!["Công ty CP Xuất nhập khẩu Đồng Tháp"]);
+        let q = Query { size: Some(None), ..Default::default() };
+        assert_eq!(names(r.search(&q)), vec!["Doanh nghiệp Dũng Tiến"]);
+        let q = Query { vsic_section: Some("G".into()), ..Default::default() };
+        assert!(r.search(&q).is_empty());
+        let q = Query { product: Some(ProductGroup::Rice), ..Default::default() };
+        assert!(r.search(&q).is_empty());
+    }
+
+    #[test]
+    fn sorts_in_vietnamese_order_with_missing_values_last() {
+        let r = sample();
+        let all = |sort, descending| names(r.search(&Query { sort, descending, ..Default::default() }));
+        assert_eq!(
+            all(SortKey::Name, false),
+            // ô comes before ơ in the Vietnamese alphabet.
+            vec!["Công ty CP Xuất nhập khẩu Đồng Tháp", "Cơ sở Hoa kiểng Sa Đéc", "Doanh nghiệp Dũng Tiến", "HTX Xoài Mỹ Xương"]
+        );
+        assert_eq!(all(SortKey::Name, true)[0], "HTX Xoài Mỹ Xương");
+        assert_eq!(all(SortKey::Employees, false), vec![
+            "HTX Xoài Mỹ Xương", "Cơ sở Hoa kiểng Sa Đéc", "Công ty CP Xuất nhập khẩu Đồng Tháp", "Doanh nghiệp Dũng Tiến"
+        ]);
+        assert_eq!(all(SortKey::Employees, true).last(), Some(&"Doanh nghiệp Dũng Tiến"));
+        assert_eq!(all(SortKey::TaxCode, false)[0], "Cơ sở Hoa kiểng Sa Đéc");
+        assert_eq!(all(SortKey::Updated, true)[0], "Doanh nghiệp Dũng Tiến");
+    }
+
+    #[test]
+    fn upsert_remove_and_tax_code_ownership() {
+        let mut r = sample();
+        assert_eq!(r.owner_of_tax_code("0100233488", None).as_deref(), Some("ccc"));
+        assert_eq!(r.owner_of_tax_code("0100233488", Some("ccc")), None, "a record does not clash with itself");
+        let mut changed = r.get("ccc").unwrap().clone();
+        changed.payload.tax_code = None;
+        changed.payload.name = "Cơ sở Hoa kiểng Tân Quy Đông".into();
+        r.upsert(changed);
+        assert_eq!(r.len(), 4);
+        assert_eq!(r.owner_of_tax_code("0100233488", None), None);
+        assert_eq!(names(r.search(&Query { text: "tan quy".into(), ..Default::default() })).len(), 1);
+        assert!(r.remove("a").is_some());
+        assert!(r.remove("a").is_none());
+        assert_eq!(r.owner_of_tax_code("1400100593", None), None);
+        assert_eq!(r.get("bb").unwrap().payload.name, "HTX Xoài Mỹ Xương", "ids still resolve after a removal");
+        assert_eq!(r.count_by_unit().get(&Some("tp-sa-dec".into())), Some(&2));
+    }
+}
