@@ -24,6 +24,7 @@ messages! {
     AppTitle => "Theo dõi Năng suất Chất lượng", "Productivity and Quality Tracker";
     AppTitleShort => "NSCL", "NSCL";
     AppSubtitle => "Sở Khoa học và Công nghệ Đồng Tháp", "Đồng Tháp Department of Science and Technology";
+    SkipToContent => "Bỏ qua đến nội dung chính", "Skip to main content";
     MainMenu => "Menu chính", "Main menu";
     NavDashboard => "Tổng quan", "Dashboard";
     NavEnterprises => "Doanh nghiệp", "Enterprises";

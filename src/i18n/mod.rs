@@ -4,7 +4,10 @@
 //! one enum so a missing translation is a compile error. Texts with numbers in
 //! them are the functions below.
 
+mod labels;
 mod messages;
+
+pub use labels::*;
 
 pub use messages::Msg;
 

@@ -123,6 +123,54 @@ impl Validation {
 }
 
 impl EnterpriseDraft {
+    /// The typed text of a field, for binding inputs by [`Field`].
+    pub fn text(&self, field: Field) -> &str {
+        match field {
+            Field::Name => &self.name,
+            Field::TaxCode => &self.tax_code,
+            Field::Address => &self.address,
+            Field::AdminUnit => &self.admin_unit_id,
+            Field::Vsic => &self.vsic_section,
+            Field::Ownership => &self.ownership,
+            Field::Employees => &self.employees,
+            Field::Revenue => &self.revenue,
+            Field::Capital => &self.capital,
+            Field::OcopStars => &self.ocop_stars,
+            Field::OtherProducts => &self.other_products,
+            Field::ContactName => &self.contact_name,
+            Field::ContactPhone => &self.contact_phone,
+            Field::ContactEmail => &self.contact_email,
+            Field::Notes => &self.notes,
+        }
+    }
+
+    pub fn text_mut(&mut self, field: Field) -> &mut String {
+        match field {
+            Field::Name => &mut self.name,
+            Field::TaxCode => &mut self.tax_code,
+            Field::Address => &mut self.address,
+            Field::AdminUnit => &mut self.admin_unit_id,
+            Field::Vsic => &mut self.vsic_section,
+            Field::Ownership => &mut self.ownership,
+            Field::Employees => &mut self.employees,
+            Field::Revenue => &mut self.revenue,
+            Field::Capital => &mut self.capital,
+            Field::OcopStars => &mut self.ocop_stars,
+            Field::OtherProducts => &mut self.other_products,
+            Field::ContactName => &mut self.contact_name,
+            Field::ContactPhone => &mut self.contact_phone,
+            Field::ContactEmail => &mut self.contact_email,
+            Field::Notes => &mut self.notes,
+        }
+    }
+
+    /// The size class the typed figures give so far, for a live preview.
+    pub fn preview_size(&self, lang: Lang) -> Option<crate::model::size_class::SizeClass> {
+        let group = vsic::sector_group(self.vsic_section.trim())?;
+        let amount = |s: &str| parse_decimal(s, lang).filter(|x| *x >= 0.0);
+        crate::model::size_class::classify(group, parse_count(&self.employees), amount(&self.revenue), amount(&self.capital))
+    }
+
     /// The draft for editing an existing enterprise, with numbers shown the way
     /// the officer's language writes them.
     pub fn from_enterprise(e: &Enterprise, lang: Lang) -> EnterpriseDraft {
@@ -385,6 +433,17 @@ mod tests {
         assert_eq!(v.error(Field::ContactPhone), Some(&Problem::InvalidPhone));
         assert_eq!(v.error(Field::ContactEmail), Some(&Problem::InvalidEmail));
         assert_eq!(v.error(Field::Name), None);
+    }
+
+    #[test]
+    fn fields_are_addressable_and_size_previews_while_typing() {
+        let mut d = EnterpriseDraft::default();
+        *d.text_mut(Field::Vsic) = "G".into();
+        *d.text_mut(Field::Employees) = "8".into();
+        assert_eq!(d.preview_size(Lang::Vi), None);
+        *d.text_mut(Field::Revenue) = "9,5".into();
+        assert_eq!(d.text(Field::Revenue), "9,5");
+        assert_eq!(d.preview_size(Lang::Vi), Some(crate::model::size_class::SizeClass::Micro));
     }
 
     #[test]

@@ -1,0 +1,49 @@
+// Serves the built bundle (dist/) on 127.0.0.1 with a fallback to index.html,
+// so deep links such as /enterprises/… work after a reload, as on a static
+// host configured for a single-page app.
+// Usage: node scripts/serve.mjs [dir] [port]
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(process.argv[2] || 'dist');
+const port = Number(process.argv[3] || process.env.PORT || 8080);
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const server = http.createServer((req, res) => {
+  const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  let file = path.join(root, path.normalize(urlPath));
+  if (!file.startsWith(root)) {
+    res.writeHead(403).end();
+    return;
+  }
+  if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    const asIndex = path.join(file, 'index.html');
+    // Paths with a file extension are real assets: a miss is a 404, not the app shell.
+    file = fs.existsSync(asIndex) ? asIndex : path.extname(urlPath) ? null : path.join(root, 'index.html');
+  }
+  if (!file) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    return;
+  }
+  const type = types[path.extname(file)] || 'application/octet-stream';
+  const cache = file.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable';
+  res.writeHead(200, { 'content-type': type, 'cache-control': cache });
+  fs.createReadStream(file).pipe(res);
+});
+
+server.listen(port, '127.0.0.1', () => {
+  console.log(`NSCL Tracker: http://127.0.0.1:${port}/ (serving ${root})`);
+});

@@ -1,0 +1,90 @@
+//! The app shell: contexts, routes, header and navigation.
+
+use super::dashboard::Dashboard;
+use super::enterprise_detail::EnterpriseDetail;
+use super::enterprise_form::{EditEnterprisePage, NewEnterprisePage};
+use super::enterprise_list::EnterpriseList;
+use super::flash::FlashBanner;
+use super::i18n::tr;
+use super::nav::NavBar;
+use super::placeholder::{NotBuiltYet, NotFound};
+use super::settings::SettingsPage;
+use super::state::{Flash, ListState, LoadStatus, Register};
+use crate::i18n::{Lang, Msg};
+use crate::model::registry::Query;
+use crate::web::browser;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    // A `?lang=` link wins and is remembered; otherwise the saved choice; otherwise Vietnamese.
+    let initial = browser::url_lang().or_else(browser::saved_lang).unwrap_or_default();
+    browser::save_lang(initial);
+    let lang = RwSignal::new(initial);
+    provide_context(lang);
+    Effect::new(move |_| {
+        let l: Lang = lang.get();
+        browser::save_lang(l);
+        browser::apply_document_lang(l, l.t(Msg::AppTitle));
+    });
+
+    let register = Register::new();
+    provide_context(register);
+    provide_context(ListState { query: RwSignal::new(Query::default()), page: RwSignal::new(0) });
+    provide_context(Flash(RwSignal::new(None)));
+    spawn_local(register.reload());
+
+    // Another tab wrote to the store: show its changes instead of overwriting them later.
+    let _ = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().is_some_and(|k| k.starts_with("nscl.v1.")) {
+            spawn_local(register.reload());
+        }
+    });
+
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
+            <NavBar/>
+            <main id="main" tabindex="-1">
+                <FlashBanner/>
+                <LoadBanner/>
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=Dashboard/>
+                    <Route path=path!("/enterprises") view=EnterpriseList/>
+                    <Route path=path!("/enterprises/new") view=NewEnterprisePage/>
+                    <Route path=path!("/enterprises/:id/edit") view=EditEnterprisePage/>
+                    <Route path=path!("/enterprises/:id") view=EnterpriseDetail/>
+                    <Route path=path!("/surveys") view=|| view! { <NotBuiltYet title=Msg::NavSurveys/> }/>
+                    <Route path=path!("/self-assessment") view=|| view! { <NotBuiltYet title=Msg::NavSelfAssessment/> }/>
+                    <Route path=path!("/activities") view=|| view! { <NotBuiltYet title=Msg::NavActivities/> }/>
+                    <Route path=path!("/sync") view=|| view! { <NotBuiltYet title=Msg::NavSync/> }/>
+                    <Route path=path!("/settings") view=SettingsPage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// Loading state and storage problems that concern every page.
+#[component]
+fn LoadBanner() -> impl IntoView {
+    let register = expect_context::<Register>();
+    let lang = super::i18n::use_lang();
+    move || match register.status.get() {
+        LoadStatus::Loading => Some(view! {
+            <p class="banner" role="status" data-testid="loading">{tr(Msg::Loading)}</p>
+        }.into_any()),
+        LoadStatus::Failed(e) => Some(view! {
+            <p class="banner banner-error" role="alert" data-testid="storage-error">{move || e.message(lang.get())}</p>
+        }.into_any()),
+        LoadStatus::Ready => {
+            let n = register.quarantined.get();
+            (n > 0).then(|| view! {
+                <p class="banner banner-warning" role="alert" data-testid="quarantine-warning">{move || lang.get().quarantined(n)}</p>
+            }.into_any())
+        }
+    }
+}

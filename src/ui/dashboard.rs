@@ -1,0 +1,66 @@
+//! Figures from the register. The indicators-against-targets capability will
+//! grow this page; for now it counts what is there.
+
+use super::i18n::{tr, use_lang};
+use super::state::Register;
+use crate::format::format_int;
+use crate::i18n::{size_msg, Msg};
+use crate::model::size_class::SizeClass;
+use leptos::prelude::*;
+
+#[component]
+pub fn Dashboard() -> impl IntoView {
+    let register = expect_context::<Register>();
+    let lang = use_lang();
+    let total = move || register.registry.with(|r| r.len());
+    let with_tax = move || register.registry.with(|r| r.records().filter(|x| x.payload.tax_code.is_some()).count());
+    let by_size = Memo::new(move |_| register.registry.with(|r| r.count_by_size()));
+    let sme = move || {
+        by_size.with(|m| [SizeClass::Micro, SizeClass::Small, SizeClass::Medium].iter().map(|s| m.get(&Some(*s)).copied().unwrap_or(0)).sum::<usize>())
+    };
+    let by_unit = Memo::new(move |_| {
+        let counts = register.registry.with(|r| r.count_by_unit());
+        let mut rows: Vec<(Option<String>, usize)> = counts.into_iter().collect();
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        rows
+    });
+    let num = move |n: usize| format_int(n as i64, lang.get());
+
+    view! {
+        <section class="page">
+            <h1 data-testid="page-title">{tr(Msg::NavDashboard)}</h1>
+            <p class="muted">{tr(Msg::DashboardIntro)}</p>
+            <div class="stat-cards">
+                <div class="stat-card"><span class="stat-value" data-testid="stat-enterprises">{move || num(total())}</span><span class="stat-label">{tr(Msg::StatEnterprises)}</span></div>
+                <div class="stat-card"><span class="stat-value">{move || num(with_tax())}</span><span class="stat-label">{tr(Msg::StatWithTaxCode)}</span></div>
+                <div class="stat-card"><span class="stat-value">{move || num(sme())}</span><span class="stat-label">{tr(Msg::StatSmeShare)}</span></div>
+            </div>
+            <div class="two-columns">
+                <table class="data-table compact">
+                    <caption>{tr(Msg::BySize)}</caption>
+                    <tbody>
+                        {move || {
+                            let counts = by_size.get();
+                            SizeClass::ALL.iter().map(|s| Some(*s)).chain([None]).map(|s| {
+                                let n = counts.get(&s).copied().unwrap_or(0);
+                                view! { <tr><th scope="row">{tr(size_msg(s))}</th><td class="num">{num(n)}</td></tr> }
+                            }).collect_view()
+                        }}
+                    </tbody>
+                </table>
+                <table class="data-table compact">
+                    <caption>{tr(Msg::ByUnit)}</caption>
+                    <tbody>
+                        {move || by_unit.get().into_iter().map(|(unit, n)| {
+                            let name = move || match &unit {
+                                Some(id) => register.units.with(|u| u.display_name(id, lang.get())),
+                                None => lang.get().t(Msg::NoUnit).to_string(),
+                            };
+                            view! { <tr><th scope="row">{name}</th><td class="num">{num(n)}</td></tr> }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,138 @@
+//! One enterprise: every field, its computed size, and edit or delete.
+
+use super::confirm_dialog::ConfirmDialog;
+use super::i18n::{tr, use_lang};
+use super::state::{Flash, FlashKind, LoadStatus, Register};
+use crate::format::{format_date_time, format_decimal, format_int};
+use crate::i18n::{ownership_msg, product_msg, size_msg, Msg};
+use crate::model::enterprise::ProductGroup;
+use crate::model::vsic;
+use crate::web::browser;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+#[component]
+pub fn EnterpriseDetail() -> impl IntoView {
+    let register = expect_context::<Register>();
+    let flash = expect_context::<Flash>();
+    let lang = use_lang();
+    let params = use_params_map();
+    let navigate = use_navigate();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let record = Memo::new(move |_| register.registry.with(|r| r.get(&id.get()).cloned()));
+    let confirm_open = RwSignal::new(false);
+    let offset = browser::utc_offset_minutes();
+
+    let on_delete = Callback::new(move |_| {
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match register.delete(id.get_untracked()).await {
+                Ok(()) => {
+                    flash.show(FlashKind::Success, vec![Msg::Deleted]);
+                    navigate("/enterprises", Default::default());
+                }
+                Err(e) => flash.show(FlashKind::Error, vec![e.msg()]),
+            }
+        });
+    });
+
+    move || {
+        if register.status.with(|s| *s == LoadStatus::Loading) {
+            return None;
+        }
+        let Some(r) = record.get() else {
+            return Some(view! {
+                <section class="page">
+                    <p><A href="/enterprises">{tr(Msg::BackToList)}</A></p>
+                    <p class="empty" data-testid="not-found">{tr(Msg::EnterpriseNotFound)}</p>
+                </section>
+            }.into_any());
+        };
+        let e = r.payload.clone();
+        let name = e.name.clone();
+        let size = e.size_class();
+        let unit = e.admin_unit_id.clone();
+        let unit_name = move || unit.as_ref().map(|u| register.units.with(|l| {
+            let retired = l.get(u).is_some_and(|x| x.retired);
+            let n = l.display_name(u, lang.get());
+            if retired { format!("{n} {}", lang.get().t(Msg::RetiredSuffix)) } else { n }
+        }));
+        let section = e.vsic_section.clone();
+        let sector = move || section.as_deref().and_then(vsic::section).map(|s| format!("{} – {}", s.code, s.name(lang.get())));
+        let ownership = e.ownership;
+        let employees = e.employees;
+        let (revenue, capital) = (e.revenue_bn_vnd, e.capital_bn_vnd);
+        let products = e.products.clone();
+        let stars = e.ocop_stars;
+        let other = e.other_products.clone();
+        let products_text = move || {
+            let l = lang.get();
+            products.iter().map(|p| match p {
+                ProductGroup::Ocop => match stars {
+                    Some(n) => format!("{} ({})", l.t(product_msg(*p)), "★".repeat(n as usize)),
+                    None => l.t(product_msg(*p)).to_string(),
+                },
+                ProductGroup::Other if !other.is_empty() => format!("{}: {}", l.t(product_msg(*p)), other),
+                _ => l.t(product_msg(*p)).to_string(),
+            }).collect::<Vec<_>>().join(", ")
+        };
+        let edit_href = format!("/enterprises/{}/edit", r.id);
+        let missing_tax = e.tax_code.is_none();
+        let body_name = name.clone();
+        let amount = move |v: Option<f64>| v.map(|x| format_decimal(x, 3, lang.get()));
+        Some(view! {
+            <section class="page narrow" data-testid="enterprise-detail">
+                <p class="no-print"><A href="/enterprises" attr:data-testid="back-to-list">{tr(Msg::BackToList)}</A></p>
+                <div class="page-heading">
+                    <h1 data-testid="enterprise-name">{name.clone()}</h1>
+                    <div class="actions no-print">
+                        <A href=edit_href attr:class="button" attr:data-testid="edit-enterprise">{tr(Msg::Edit)}</A>
+                        <button type="button" class="button" on:click=move |_| browser::print_page()>{tr(Msg::Print)}</button>
+                        <button type="button" class="button danger" data-testid="delete-enterprise"
+                            disabled=move || register.read_only() on:click=move |_| confirm_open.set(true)>{tr(Msg::Delete)}</button>
+                    </div>
+                </div>
+                {missing_tax.then(|| view! { <p class="banner banner-warning" data-testid="missing-tax-warning">{tr(Msg::WarnNoTaxCode)}</p> })}
+                <dl class="details">
+                    <Row label=Msg::FieldTaxCode testid="detail-tax-code" value=Signal::derive({ let t = e.tax_code.clone(); move || t.clone() })/>
+                    <Row label=Msg::FieldAddress testid="detail-address" value=Signal::derive({ let a = e.address.clone(); move || Some(a.clone()).filter(|s| !s.is_empty()) })/>
+                    <Row label=Msg::FieldUnit testid="detail-unit" value=Signal::derive(unit_name)/>
+                    <Row label=Msg::FieldVsic testid="detail-sector" value=Signal::derive(sector)/>
+                    <Row label=Msg::FieldOwnership testid="detail-ownership" value=Signal::derive(move || ownership.map(|o| lang.get().t(ownership_msg(o)).to_string()))/>
+                    <Row label=Msg::FieldEmployees testid="detail-employees" value=Signal::derive(move || employees.map(|n| format_int(i64::from(n), lang.get())))/>
+                    <Row label=Msg::FieldRevenue testid="detail-revenue" value=Signal::derive(move || amount(revenue))/>
+                    <Row label=Msg::FieldCapital testid="detail-capital" value=Signal::derive(move || amount(capital))/>
+                    <Row label=Msg::ComputedSize testid="detail-size" value=Signal::derive(move || Some(lang.get().t(size_msg(size)).to_string()))/>
+                    <Row label=Msg::FieldProducts testid="detail-products" value=Signal::derive(move || Some(products_text()).filter(|s| !s.is_empty()))/>
+                    <Row label=Msg::FieldContactName testid="detail-contact" value=Signal::derive({ let c = e.contact_name.clone(); move || Some(c.clone()).filter(|s| !s.is_empty()) })/>
+                    <Row label=Msg::FieldPhone testid="detail-phone" value=Signal::derive({ let c = e.contact_phone.clone(); move || Some(c.clone()).filter(|s| !s.is_empty()) })/>
+                    <Row label=Msg::FieldEmail testid="detail-email" value=Signal::derive({ let c = e.contact_email.clone(); move || Some(c.clone()).filter(|s| !s.is_empty()) })/>
+                    <Row label=Msg::FieldNotes testid="detail-notes" value=Signal::derive({ let c = e.notes.clone(); move || Some(c.clone()).filter(|s| !s.is_empty()) })/>
+                </dl>
+                <details class="record-info">
+                    <summary>{tr(Msg::RecordInfo)}</summary>
+                    <dl class="details small">
+                        <Row label=Msg::RecordId testid="detail-id" value=Signal::derive({ let v = r.id.clone(); move || Some(v.clone()) })/>
+                        <Row label=Msg::CreatedAt testid="detail-created" value=Signal::derive(move || Some(format_date_time(r.created_ms, offset)))/>
+                        <Row label=Msg::UpdatedAt testid="detail-updated" value=Signal::derive(move || Some(format_date_time(r.updated_ms, offset)))/>
+                        <Row label=Msg::LastDevice testid="detail-device" value=Signal::derive({ let v = r.device_id.clone(); move || Some(v.clone()) })/>
+                    </dl>
+                </details>
+                <ConfirmDialog open=confirm_open title=Msg::ConfirmDeleteTitle confirm_label=Msg::Delete on_confirm=on_delete
+                    body=Signal::derive(move || lang.get().confirm_delete(&body_name))/>
+            </section>
+        }.into_any())
+    }
+}
+
+#[component]
+fn Row(label: Msg, testid: &'static str, value: Signal<Option<String>>) -> impl IntoView {
+    view! {
+        <div class="detail-row">
+            <dt>{tr(label)}</dt>
+            <dd data-testid=testid>{move || value.get().unwrap_or_else(|| "—".to_string())}</dd>
+        </div>
+    }
+}

@@ -1,0 +1,258 @@
+//! Adding and editing an enterprise.
+
+use super::form_fields::{FieldErrors, Input, SelectField, TextField};
+use super::i18n::{tr, use_lang};
+use super::state::{Flash, FlashKind, LoadStatus, Register, SaveError};
+use crate::i18n::{ownership_msg, product_msg, size_msg, Msg};
+use crate::model::enterprise::{Ownership, ProductGroup};
+use crate::model::enterprise_draft::{EnterpriseDraft, Field, Validation, Warning};
+use crate::model::vsic;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use std::collections::HashSet;
+
+#[component]
+pub fn NewEnterprisePage() -> impl IntoView {
+    view! { <EnterpriseForm draft=EnterpriseDraft::default() editing=None/> }
+}
+
+#[component]
+pub fn EditEnterprisePage() -> impl IntoView {
+    let register = expect_context::<Register>();
+    let lang = use_lang();
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    move || {
+        if register.status.with(|s| *s == LoadStatus::Loading) {
+            return None;
+        }
+        let id = id();
+        // Untracked: a save elsewhere must not reset the form the officer is typing in.
+        let record = register.registry.with_untracked(|r| r.get(&id).cloned());
+        Some(match record {
+            Some(r) => {
+                let draft = EnterpriseDraft::from_enterprise(&r.payload, lang.get_untracked());
+                view! { <EnterpriseForm draft=draft editing=Some(id)/> }.into_any()
+            }
+            None => view! {
+                <section class="page"><p class="empty" data-testid="not-found">{tr(Msg::EnterpriseNotFound)}</p></section>
+            }.into_any(),
+        })
+    }
+}
+
+const FIELD_ORDER: [Field; 15] = [
+    Field::Name, Field::TaxCode, Field::Address, Field::AdminUnit, Field::Vsic, Field::Ownership,
+    Field::Employees, Field::Revenue, Field::Capital, Field::OcopStars, Field::OtherProducts,
+    Field::ContactName, Field::ContactPhone, Field::ContactEmail, Field::Notes,
+];
+
+fn testid_of(field: Field) -> &'static str {
+    match field {
+        Field::Name => "field-name",
+        Field::TaxCode => "field-tax-code",
+        Field::Address => "field-address",
+        Field::AdminUnit => "field-unit",
+        Field::Vsic => "field-vsic",
+        Field::Ownership => "field-ownership",
+        Field::Employees => "field-employees",
+        Field::Revenue => "field-revenue",
+        Field::Capital => "field-capital",
+        Field::OcopStars => "field-ocop-stars",
+        Field::OtherProducts => "field-other-products",
+        Field::ContactName => "field-contact-name",
+        Field::ContactPhone => "field-phone",
+        Field::ContactEmail => "field-email",
+        Field::Notes => "field-notes",
+    }
+}
+
+#[component]
+fn EnterpriseForm(draft: EnterpriseDraft, editing: Option<String>) -> impl IntoView {
+    let register = expect_context::<Register>();
+    let flash = expect_context::<Flash>();
+    let lang = use_lang();
+    let navigate = use_navigate();
+    let draft = RwSignal::new(draft);
+    let editing = StoredValue::new(editing);
+    let touched = RwSignal::new(HashSet::<Field>::new());
+    let attempted = RwSignal::new(false);
+    let saving = RwSignal::new(false);
+    let store_error = RwSignal::new(None::<crate::store::StoreError>);
+
+    let validation = Memo::new(move |_| {
+        let units = register.units.get();
+        let d = draft.get();
+        let except = editing.get_value();
+        register.registry.with(|r| match d.validate(lang.get(), &units, |c| r.owner_of_tax_code(c, except.as_deref())) {
+            Ok((_, warnings)) => Validation { errors: Vec::new(), warnings },
+            Err(v) => v,
+        })
+    });
+    let shown = move |field: Field| attempted.get() || touched.with(|t| t.contains(&field));
+    let errors_for = move |field: Field| FieldErrors {
+        problem: Signal::derive(move || if shown(field) { validation.with(|v| v.error(field).cloned()) } else { None }),
+        touch: Callback::new(move |f| touched.update(|t| { t.insert(f); })),
+    };
+    let tax_warning = Signal::derive(move || {
+        (shown(Field::TaxCode) && validation.with(|v| v.warning(Field::TaxCode) == Some(Warning::MissingTaxCode))).then_some(Msg::WarnNoTaxCode)
+    });
+
+    let unit_options = Signal::derive(move || {
+        let current = draft.with(|d| d.admin_unit_id.clone());
+        register.units.with(|u| u.units.iter().filter(|x| !x.retired || x.id == current).map(|x| {
+            let mut name = x.name(lang.get()).to_string();
+            if x.retired { name = format!("{name} {}", lang.get().t(Msg::RetiredSuffix)); }
+            (x.id.clone(), name)
+        }).collect())
+    });
+    let vsic_options = Signal::derive(move || vsic::sections().iter().map(|s| (s.code.clone(), format!("{} – {}", s.code, s.name(lang.get())))).collect());
+    let ownership_options = Signal::derive(move || Ownership::ALL.iter().map(|o| (o.key().to_string(), lang.get().t(ownership_msg(*o)).to_string())).collect());
+    let star_options = Signal::derive(|| (1..=5).map(|n| (n.to_string(), "★".repeat(n))).collect());
+    let has_product = move |p: ProductGroup| draft.with(|d| d.products.contains(&p));
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if saving.get_untracked() || register.read_only() {
+            return;
+        }
+        attempted.set(true);
+        store_error.set(None);
+        if let Some(first) = validation.with_untracked(|v| FIELD_ORDER.into_iter().find(|f| v.error(*f).is_some())) {
+            focus(&format!("f-{}", testid_of(first)));
+            return;
+        }
+        saving.set(true);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let result = register.save(lang.get_untracked(), draft.get_untracked(), editing.get_value()).await;
+            saving.set(false);
+            match result {
+                Ok(saved) => {
+                    let mut msgs = vec![Msg::Saved];
+                    if saved.warnings.contains(&Warning::MissingTaxCode) {
+                        msgs.push(Msg::WarnNoTaxCode);
+                    }
+                    let kind = if msgs.len() > 1 { FlashKind::Warning } else { FlashKind::Success };
+                    flash.show(kind, msgs);
+                    navigate(&format!("/enterprises/{}", saved.id), Default::default());
+                }
+                // The registry changed under the form (another tab); the memo re-validates and shows why.
+                Err(SaveError::Invalid) => {}
+                Err(SaveError::Store(e)) => store_error.set(Some(e)),
+            }
+        });
+    };
+
+    let cancel_href = move || editing.get_value().map(|id| format!("/enterprises/{id}")).unwrap_or_else(|| "/enterprises".into());
+    let title = if editing.get_value().is_some() { Msg::FormEditTitle } else { Msg::FormNewTitle };
+    let has_errors = move || attempted.get() && validation.with(|v| !v.errors.is_empty());
+
+    view! {
+        <section class="page narrow">
+            <h1 data-testid="page-title">{tr(title)}</h1>
+            <form novalidate on:submit=submit data-testid="enterprise-form">
+                <Show when=has_errors>
+                    <p class="banner banner-error" role="alert" data-testid="form-error-summary">{tr(Msg::FormHasErrors)}</p>
+                </Show>
+                {move || store_error.get().map(|e| view! {
+                    <p class="banner banner-error" role="alert" data-testid="save-error">{move || e.message(lang.get())}</p>
+                })}
+
+                <fieldset>
+                    <legend>{tr(Msg::SectionGeneral)}</legend>
+                    <TextField draft field=Field::Name label=Msg::FieldName testid="field-name" errors=errors_for(Field::Name) required=true/>
+                    <div class="row">
+                        <TextField draft field=Field::TaxCode label=Msg::FieldTaxCode testid="field-tax-code" errors=errors_for(Field::TaxCode)
+                            input=Input::Numeric hint=Msg::FieldTaxCodeHint warning=tax_warning/>
+                        <SelectField draft field=Field::Ownership label=Msg::FieldOwnership testid="field-ownership" errors=errors_for(Field::Ownership) options=ownership_options/>
+                    </div>
+                    <TextField draft field=Field::Address label=Msg::FieldAddress testid="field-address" errors=errors_for(Field::Address)/>
+                    <div class="row">
+                        <SelectField draft field=Field::AdminUnit label=Msg::FieldUnit testid="field-unit" errors=errors_for(Field::AdminUnit) options=unit_options/>
+                        <SelectField draft field=Field::Vsic label=Msg::FieldVsic testid="field-vsic" errors=errors_for(Field::Vsic) options=vsic_options/>
+                    </div>
+                </fieldset>
+
+                <fieldset>
+                    <legend>{tr(Msg::SectionScale)}</legend>
+                    <div class="row three">
+                        <TextField draft field=Field::Employees label=Msg::FieldEmployees testid="field-employees" errors=errors_for(Field::Employees) input=Input::Numeric/>
+                        <TextField draft field=Field::Revenue label=Msg::FieldRevenue testid="field-revenue" errors=errors_for(Field::Revenue) input=Input::Decimal hint=Msg::AmountHint/>
+                        <TextField draft field=Field::Capital label=Msg::FieldCapital testid="field-capital" errors=errors_for(Field::Capital) input=Input::Decimal/>
+                    </div>
+                    <p class="computed" data-testid="computed-size" aria-live="polite">
+                        <span class="computed-label">{tr(Msg::ComputedSize)}": "</span>
+                        {move || {
+                            let size = draft.with(|d| d.preview_size(lang.get()));
+                            match size {
+                                Some(s) => view! { <strong>{lang.get().t(size_msg(Some(s)))}</strong> }.into_any(),
+                                None => view! { <span class="muted">{lang.get().t(Msg::SizeNeedsData)}</span> }.into_any(),
+                            }
+                        }}
+                    </p>
+                </fieldset>
+
+                <fieldset>
+                    <legend>{tr(Msg::SectionProducts)}</legend>
+                    <div class="checkbox-grid" role="group" aria-label=tr(Msg::FieldProducts)>
+                        {ProductGroup::ALL.into_iter().map(|p| {
+                            let id = format!("product-{}", p.key());
+                            let for_id = id.clone();
+                            let testid = id.clone();
+                            view! {
+                                <label class="checkbox" for=for_id>
+                                    <input type="checkbox" id=id data-testid=testid
+                                        prop:checked=move || has_product(p)
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            draft.update(|d| { d.products.retain(|x| *x != p); if on { d.products.push(p); } });
+                                        }/>
+                                    {tr(product_msg(p))}
+                                </label>
+                            }
+                        }).collect_view()}
+                    </div>
+                    <div class="row">
+                        <Show when=move || has_product(ProductGroup::Ocop)>
+                            <SelectField draft field=Field::OcopStars label=Msg::FieldOcopStars testid="field-ocop-stars" errors=errors_for(Field::OcopStars) options=star_options/>
+                        </Show>
+                        <Show when=move || has_product(ProductGroup::Other)>
+                            <TextField draft field=Field::OtherProducts label=Msg::FieldOtherProducts testid="field-other-products" errors=errors_for(Field::OtherProducts)/>
+                        </Show>
+                    </div>
+                </fieldset>
+
+                <fieldset>
+                    <legend>{tr(Msg::SectionContact)}</legend>
+                    <div class="row three">
+                        <TextField draft field=Field::ContactName label=Msg::FieldContactName testid="field-contact-name" errors=errors_for(Field::ContactName)/>
+                        <TextField draft field=Field::ContactPhone label=Msg::FieldPhone testid="field-phone" errors=errors_for(Field::ContactPhone) input=Input::Tel/>
+                        <TextField draft field=Field::ContactEmail label=Msg::FieldEmail testid="field-email" errors=errors_for(Field::ContactEmail) input=Input::Email/>
+                    </div>
+                    <TextField draft field=Field::Notes label=Msg::FieldNotes testid="field-notes" errors=errors_for(Field::Notes) input=Input::TextArea/>
+                </fieldset>
+
+                <div class="form-actions">
+                    <button type="submit" class="button primary" data-testid="save-enterprise"
+                        disabled=move || saving.get() || register.read_only()>
+                        {move || lang.get().t(if saving.get() { Msg::Saving } else { Msg::Save })}
+                    </button>
+                    <A href=cancel_href attr:class="button" attr:data-testid="cancel">{tr(Msg::Cancel)}</A>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+

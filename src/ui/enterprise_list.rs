@@ -1,0 +1,205 @@
+//! The register: search, filters, sort and a paginated table. Only one page
+//! of rows is in the DOM, so typing stays instant at province scale.
+
+use super::i18n::{tr, use_lang};
+use super::state::{ListState, LoadStatus, Register};
+use crate::format::{format_date, format_int};
+use crate::i18n::{product_msg, size_msg, sort_msg, Msg};
+use crate::model::enterprise::ProductGroup;
+use crate::model::registry::{EnterpriseRecord, Query, SortKey};
+use crate::model::size_class::SizeClass;
+use crate::model::vsic;
+use crate::web::browser;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+pub const PAGE_SIZE: usize = 50;
+
+#[component]
+pub fn EnterpriseList() -> impl IntoView {
+    let register = expect_context::<Register>();
+    let list = expect_context::<ListState>();
+    let lang = use_lang();
+
+    // Ids only: a keystroke recomputes the match list, then one page is cloned for display.
+    let matches = Memo::new(move |_| {
+        let q = list.query.get();
+        register.registry.with(|r| r.search(&q).into_iter().map(|x| x.id.clone()).collect::<Vec<String>>())
+    });
+    let page_count = move || matches.with(|m| m.len().div_ceil(PAGE_SIZE)).max(1);
+    let current_page = move || list.page.get().min(page_count() - 1);
+    let rows = Memo::new(move |_| {
+        let start = current_page() * PAGE_SIZE;
+        matches.with(|ids| {
+            register.registry.with(|r| ids.iter().skip(start).take(PAGE_SIZE).filter_map(|id| r.get(id).cloned()).collect::<Vec<EnterpriseRecord>>())
+        })
+    });
+    let set_query = move |f: &dyn Fn(&mut Query)| {
+        list.query.update(|q| f(q));
+        list.page.set(0);
+    };
+    let filtered = move || list.query.with(|q| *q != Query { text: q.text.clone(), sort: q.sort, descending: q.descending, ..Default::default() });
+
+    view! {
+        <section class="page">
+            <div class="page-heading">
+                <h1 data-testid="page-title">{tr(Msg::EnterprisesTitle)}</h1>
+                <A href="/enterprises/new" attr:class="button primary" attr:data-testid="add-enterprise">{tr(Msg::AddEnterprise)}</A>
+            </div>
+
+            <div class="toolbar" role="search">
+                <div class="field grow">
+                    <label for="enterprise-search">{tr(Msg::SearchLabel)}</label>
+                    <input id="enterprise-search" type="search" autocomplete="off" data-testid="enterprise-search"
+                        placeholder=tr(Msg::SearchPlaceholder)
+                        prop:value=move || list.query.with(|q| q.text.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); set_query(&|q| q.text = v.clone()); }/>
+                </div>
+                <FilterSelect label=Msg::FilterUnit testid="filter-unit"
+                    options=Signal::derive(move || register.units.with(|u| u.units.iter().map(|x| {
+                        let mut name = x.name(lang.get()).to_string();
+                        if x.retired { name = format!("{name} {}", lang.get().t(Msg::RetiredSuffix)); }
+                        (x.id.clone(), name)
+                    }).collect()))
+                    value=Signal::derive(move || list.query.with(|q| q.admin_unit_id.clone().unwrap_or_default()))
+                    on_change=Callback::new(move |v: String| set_query(&|q| q.admin_unit_id = Some(v.clone()).filter(|s| !s.is_empty())))/>
+                <FilterSelect label=Msg::FilterSector testid="filter-sector"
+                    options=Signal::derive(move || vsic::sections().iter().map(|s| (s.code.clone(), format!("{} – {}", s.code, s.name(lang.get())))).collect())
+                    value=Signal::derive(move || list.query.with(|q| q.vsic_section.clone().unwrap_or_default()))
+                    on_change=Callback::new(move |v: String| set_query(&|q| q.vsic_section = Some(v.clone()).filter(|s| !s.is_empty())))/>
+                <FilterSelect label=Msg::FilterSize testid="filter-size"
+                    options=Signal::derive(move || SizeClass::ALL.iter().map(|s| (s.key().to_string(), lang.get().t(size_msg(Some(*s))).to_string()))
+                        .chain([("unknown".to_string(), lang.get().t(Msg::SizeUnknown).to_string())]).collect())
+                    value=Signal::derive(move || list.query.with(|q| match q.size { None => String::new(), Some(None) => "unknown".into(), Some(Some(s)) => s.key().into() }))
+                    on_change=Callback::new(move |v: String| set_query(&|q| q.size = match v.as_str() { "" => None, "unknown" => Some(None), k => SizeClass::from_key(k).map(Some) }))/>
+                <FilterSelect label=Msg::FilterProduct testid="filter-product"
+                    options=Signal::derive(move || ProductGroup::ALL.iter().map(|p| (p.key().to_string(), lang.get().t(product_msg(*p)).to_string())).collect())
+                    value=Signal::derive(move || list.query.with(|q| q.product.map(|p| p.key().to_string()).unwrap_or_default()))
+                    on_change=Callback::new(move |v: String| set_query(&|q| q.product = ProductGroup::from_key(&v)))/>
+                <div class="field">
+                    <label for="enterprise-sort">{tr(Msg::SortBy)}</label>
+                    <div class="inline">
+                        <select id="enterprise-sort" data-testid="sort-key"
+                            on:change=move |ev| { let v = event_target_value(&ev); set_query(&|q| q.sort = SortKey::from_key(&v).unwrap_or_default()); }>
+                            {SortKey::ALL.into_iter().map(|k| view! {
+                                <option value=k.key() prop:selected=move || list.query.with(|q| q.sort == k)>{tr(sort_msg(k))}</option>
+                            }).collect_view()}
+                        </select>
+                        <button type="button" class="icon-button" data-testid="sort-direction"
+                            title=move || lang.get().t(if list.query.with(|q| q.descending) { Msg::SortDescending } else { Msg::SortAscending })
+                            aria-label=move || lang.get().t(if list.query.with(|q| q.descending) { Msg::SortDescending } else { Msg::SortAscending })
+                            on:click=move |_| set_query(&|q| q.descending = !q.descending)>
+                            {move || if list.query.with(|q| q.descending) { "↓" } else { "↑" }}
+                        </button>
+                    </div>
+                </div>
+                <Show when=filtered>
+                    <button type="button" class="link-button" data-testid="clear-filters"
+                        on:click=move |_| set_query(&|q| { let (t, s, d) = (q.text.clone(), q.sort, q.descending); *q = Query { text: t, sort: s, descending: d, ..Default::default() }; })>
+                        {tr(Msg::ClearFilters)}
+                    </button>
+                </Show>
+            </div>
+
+            <p class="result-count" role="status" data-testid="result-count">
+                {move || {
+                    let total = matches.with(|m| m.len());
+                    if total == 0 { return String::new(); }
+                    let start = current_page() * PAGE_SIZE;
+                    lang.get().showing(start + 1, (start + PAGE_SIZE).min(total), total)
+                }}
+            </p>
+
+            {move || {
+                let loading = register.status.with(|s| *s == LoadStatus::Loading);
+                if loading { return None; }
+                if register.registry.with(|r| r.is_empty()) {
+                    return Some(view! { <p class="empty" data-testid="empty-register">{tr(Msg::EmptyRegister)}</p> }.into_any());
+                }
+                if matches.with(|m| m.is_empty()) {
+                    return Some(view! { <p class="empty" data-testid="no-results">{tr(Msg::NoResults)}</p> }.into_any());
+                }
+                Some(view! { <EnterpriseTable rows=rows/> }.into_any())
+            }}
+
+            <nav class="pagination" aria-label=tr(Msg::Pagination)>
+                <Show when=move || { page_count() > 1 }>
+                    <button type="button" data-testid="prev-page" disabled=move || current_page() == 0
+                        on:click=move |_| list.page.set(current_page().saturating_sub(1))>{tr(Msg::PrevPage)}</button>
+                    <span data-testid="page-indicator">{move || lang.get().page_of(current_page() + 1, page_count())}</span>
+                    <button type="button" data-testid="next-page" disabled=move || current_page() + 1 >= page_count()
+                        on:click=move |_| list.page.set(current_page() + 1)>{tr(Msg::NextPage)}</button>
+                </Show>
+            </nav>
+        </section>
+    }
+}
+
+#[component]
+fn EnterpriseTable(rows: Memo<Vec<EnterpriseRecord>>) -> impl IntoView {
+    let register = expect_context::<Register>();
+    let lang = use_lang();
+    let offset = browser::utc_offset_minutes();
+    view! {
+        <div class="table-scroll">
+            <table class="data-table" data-testid="enterprise-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(Msg::ColName)}</th>
+                        <th scope="col">{tr(Msg::ColTaxCode)}</th>
+                        <th scope="col">{tr(Msg::ColUnit)}</th>
+                        <th scope="col">{tr(Msg::ColSector)}</th>
+                        <th scope="col">{tr(Msg::ColSize)}</th>
+                        <th scope="col" class="num">{tr(Msg::ColEmployees)}</th>
+                        <th scope="col">{tr(Msg::ColUpdated)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || rows.get() key=|r| (r.id.clone(), r.updated_ms) children=move |r| {
+                        let e = r.payload.clone();
+                        let href = format!("/enterprises/{}", r.id);
+                        let unit = e.admin_unit_id.clone();
+                        let unit_name = move || unit.as_ref().map(|id| register.units.with(|u| u.display_name(id, lang.get()))).unwrap_or_default();
+                        let size = e.size_class();
+                        let employees = e.employees;
+                        view! {
+                            <tr data-testid="enterprise-row">
+                                <td><A href=href attr:data-testid="enterprise-link">{e.name.clone()}</A></td>
+                                <td class="mono">{e.tax_code.clone().unwrap_or_default()}</td>
+                                <td>{unit_name}</td>
+                                <td>{e.vsic_section.clone().unwrap_or_default()}</td>
+                                <td>{tr(size_msg(size))}</td>
+                                <td class="num">{move || employees.map(|n| format_int(i64::from(n), lang.get())).unwrap_or_default()}</td>
+                                <td>{format_date(r.updated_ms, offset)}</td>
+                            </tr>
+                        }
+                    }/>
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// A filter drop-down whose first choice is "All".
+#[component]
+fn FilterSelect(
+    label: Msg,
+    testid: &'static str,
+    options: Signal<Vec<(String, String)>>,
+    value: Signal<String>,
+    on_change: Callback<String>,
+) -> impl IntoView {
+    let id = format!("{testid}-select");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{tr(label)}</label>
+            <select id=id data-testid=testid on:change=move |ev| on_change.run(event_target_value(&ev))>
+                <option value="" prop:selected=move || value.get().is_empty()>{tr(Msg::FilterAll)}</option>
+                {move || options.get().into_iter().map(|(v, text)| {
+                    let selected_value = v.clone();
+                    view! { <option value=v prop:selected=move || value.get() == selected_value>{text}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}

@@ -1,0 +1,19 @@
+//! Leptos components: the app shell and its pages. Components read and change
+//! state only through the contexts in `state.rs`.
+
+mod app;
+mod confirm_dialog;
+mod dashboard;
+mod enterprise_detail;
+mod enterprise_form;
+mod enterprise_list;
+mod flash;
+mod form_fields;
+mod i18n;
+mod nav;
+mod placeholder;
+mod settings;
+mod state;
+mod unit_editor;
+
+pub use app::App;

@@ -1,0 +1,52 @@
+use super::i18n::{tr, use_lang};
+use crate::i18n::{Lang, Msg};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+const LINKS: [(&str, Msg, &str); 7] = [
+    ("/", Msg::NavDashboard, "nav-dashboard"),
+    ("/enterprises", Msg::NavEnterprises, "nav-enterprises"),
+    ("/surveys", Msg::NavSurveys, "nav-surveys"),
+    ("/self-assessment", Msg::NavSelfAssessment, "nav-self-assessment"),
+    ("/activities", Msg::NavActivities, "nav-activities"),
+    ("/sync", Msg::NavSync, "nav-sync"),
+    ("/settings", Msg::NavSettings, "nav-settings"),
+];
+
+#[component]
+pub fn NavBar() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <header class="app-header">
+            <div class="brand">
+                <span class="brand-mark" aria-hidden="true">{tr(Msg::AppTitleShort)}</span>
+                <span class="brand-text">
+                    <span class="brand-title" data-testid="app-title">{tr(Msg::AppTitle)}</span>
+                    <span class="brand-subtitle">{tr(Msg::AppSubtitle)}</span>
+                </span>
+            </div>
+            <nav aria-label=tr(Msg::MainMenu)>
+                <ul class="nav-links">
+                    {LINKS.into_iter().map(|(href, msg, testid)| {
+                        let exact = href == "/";
+                        view! {
+                        <li>
+                            <A href=href exact=exact attr:data-testid=testid>{tr(msg)}</A>
+                        </li>
+                    }}).collect_view()}
+                </ul>
+            </nav>
+            <div class="lang-switch" role="group" aria-label=tr(Msg::Language)>
+                {Lang::ALL.into_iter().map(|l| view! {
+                    <button type="button"
+                        class:active=move || lang.get() == l
+                        aria-pressed=move || (lang.get() == l).to_string()
+                        data-testid=format!("header-lang-{}", l.code())
+                        on:click=move |_| lang.set(l)>
+                        {l.code().to_uppercase()}
+                    </button>
+                }).collect_view()}
+            </div>
+        </header>
+    }
+}

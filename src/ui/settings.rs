@@ -1,0 +1,39 @@
+use super::i18n::{tr, use_lang};
+use super::unit_editor::UnitEditor;
+use crate::i18n::{Lang, Msg};
+use crate::web::browser;
+use leptos::prelude::*;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let lang = use_lang();
+    let device = browser::device_id();
+    view! {
+        <section class="page">
+            <h1 data-testid="page-title">{tr(Msg::SettingsTitle)}</h1>
+            <fieldset class="card">
+                <legend>{tr(Msg::Language)}</legend>
+                <div class="radio-row">
+                    {Lang::ALL.into_iter().map(|l| {
+                        let id = format!("lang-{}", l.code());
+                        let (for_id, testid) = (id.clone(), id.clone());
+                        view! {
+                            <label class="radio" for=for_id>
+                                <input type="radio" name="language" id=id data-testid=testid value=l.code()
+                                    prop:checked=move || lang.get() == l
+                                    on:change=move |_| lang.set(l)/>
+                                {tr(if l == Lang::Vi { Msg::LangVi } else { Msg::LangEn })}
+                            </label>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+            <UnitEditor/>
+            <section class="card">
+                <h2>{tr(Msg::DeviceTitle)}</h2>
+                <p class="muted">{tr(Msg::DeviceHelp)}</p>
+                <p>{tr(Msg::DeviceId)}": " <code data-testid="device-id">{device}</code></p>
+            </section>
+        </section>
+    }
+}

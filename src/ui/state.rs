@@ -1,0 +1,139 @@
+//! Shared state, split so each component takes only what it needs:
+//! the language (`RwSignal<Lang>`), the register, the list's search state and
+//! the flash message.
+
+use crate::i18n::{Lang, Msg};
+use crate::model::admin_unit::AdminUnitList;
+use crate::model::enterprise::Enterprise;
+use crate::model::enterprise_draft::{EnterpriseDraft, Warning};
+use crate::model::record::Record;
+use crate::model::registry::{Query, Registry};
+use crate::store::StoreError;
+use crate::web::{browser, record_store};
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadStatus {
+    Loading,
+    Ready,
+    Failed(StoreError),
+}
+
+/// The enterprise register and its reference data, as loaded from the store.
+#[derive(Clone, Copy)]
+pub struct Register {
+    pub registry: RwSignal<Registry>,
+    pub units: RwSignal<AdminUnitList>,
+    pub status: RwSignal<LoadStatus>,
+    /// How many stored records could not be read and are kept aside.
+    pub quarantined: RwSignal<usize>,
+}
+
+#[derive(Debug)]
+pub enum SaveError {
+    /// The draft does not validate against the register as it is now.
+    Invalid,
+    Store(StoreError),
+}
+
+pub struct Saved {
+    pub id: String,
+    pub warnings: Vec<Warning>,
+}
+
+impl Register {
+    pub fn new() -> Register {
+        Register {
+            registry: RwSignal::new(Registry::default()),
+            units: RwSignal::new(AdminUnitList::default_list()),
+            status: RwSignal::new(LoadStatus::Loading),
+            quarantined: RwSignal::new(0),
+        }
+    }
+
+    /// Reads everything from the store. Safe to call again, for example when
+    /// another tab has written.
+    pub async fn reload(self) {
+        let store = record_store();
+        let units = store.load_units().await;
+        let records = store.load::<Enterprise>().await;
+        match (units, records) {
+            (Ok(units), Ok(collection)) => {
+                self.units.set(units);
+                self.quarantined.set(collection.quarantined.len());
+                self.registry.set(Registry::new(collection.records));
+                self.status.set(LoadStatus::Ready);
+            }
+            (Err(e), _) | (_, Err(e)) => self.status.set(LoadStatus::Failed(e)),
+        }
+    }
+
+    pub fn read_only(&self) -> bool {
+        self.status.with(|s| matches!(s, LoadStatus::Failed(e) if e.blocks_writes()))
+    }
+
+    /// Validates and stores a draft. On any error nothing changes and the
+    /// caller still holds the draft.
+    pub async fn save(self, lang: Lang, draft: EnterpriseDraft, editing: Option<String>) -> Result<Saved, SaveError> {
+        let units = self.units.get_untracked();
+        let validated = self.registry.with_untracked(|r| {
+            draft.validate(lang, &units, |code| r.owner_of_tax_code(code, editing.as_deref()))
+        });
+        let (enterprise, warnings) = validated.map_err(|_| SaveError::Invalid)?;
+        let now = browser::now_ms();
+        let device = browser::device_id();
+        let existing = editing.as_ref().and_then(|id| self.registry.with_untracked(|r| r.get(id).cloned()));
+        let record = match existing {
+            Some(old) => old.revised(now, &device, enterprise),
+            None => Record::new(browser::new_id(), now, &device, enterprise),
+        };
+        record_store().put(&record).await.map_err(SaveError::Store)?;
+        let id = record.id.clone();
+        self.registry.update(|r| r.upsert(record));
+        Ok(Saved { id, warnings: warnings.into_iter().map(|(_, w)| w).collect() })
+    }
+
+    pub async fn delete(self, id: String) -> Result<(), StoreError> {
+        record_store().delete::<Enterprise>(&id).await?;
+        self.registry.update(|r| {
+            r.remove(&id);
+        });
+        Ok(())
+    }
+
+    pub async fn save_units(self, units: AdminUnitList) -> Result<(), StoreError> {
+        record_store().save_units(&units).await?;
+        self.units.set(units);
+        Ok(())
+    }
+}
+
+/// The list page's search, filters, sort and page, kept while the officer
+/// opens an enterprise and comes back.
+#[derive(Clone, Copy)]
+pub struct ListState {
+    pub query: RwSignal<Query>,
+    pub page: RwSignal<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlashKind {
+    Success,
+    Warning,
+    Error,
+}
+
+/// A short message shown above the page, kept as a message key so it follows
+/// a language switch.
+#[derive(Clone, Copy)]
+pub struct Flash(pub RwSignal<Option<(FlashKind, Vec<Msg>)>>);
+
+impl Flash {
+    pub fn show(&self, kind: FlashKind, msgs: Vec<Msg>) {
+        self.0.set(Some((kind, msgs)));
+    }
+
+    pub fn clear(&self) {
+        self.0.set(None);
+    }
+}

@@ -1,0 +1,78 @@
+//! Clock, randomness, device identity, language preference and the URL.
+
+use crate::i18n::Lang;
+use crate::model::record::uuid_v4;
+use super::local_storage::storage;
+
+const DEVICE_KEY: &str = "nscl.device_id";
+const LANG_KEY: &str = "nscl.lang";
+
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// Minutes local time is ahead of UTC (Vietnam: 420).
+pub fn utc_offset_minutes() -> i32 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}
+
+fn random_bytes() -> [u8; 16] {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        // crypto.getRandomValues exists in every browser we support; this only keeps ids unique if it does not.
+        for (i, b) in bytes.iter_mut().enumerate() {
+            *b = ((js_sys::Math::random() * 256.0) as u8) ^ (i as u8);
+        }
+    }
+    bytes
+}
+
+pub fn new_id() -> String {
+    uuid_v4(random_bytes())
+}
+
+/// This device's stable id, created on first use.
+pub fn device_id() -> String {
+    let Ok(store) = storage() else { return String::from("unknown-device") };
+    if let Ok(Some(id)) = store.get_item(DEVICE_KEY) {
+        return id;
+    }
+    let id = new_id();
+    let _ = store.set_item(DEVICE_KEY, &id);
+    id
+}
+
+pub fn saved_lang() -> Option<Lang> {
+    storage().ok()?.get_item(LANG_KEY).ok()?.as_deref().and_then(Lang::from_code)
+}
+
+pub fn save_lang(lang: Lang) {
+    if let Ok(store) = storage() {
+        let _ = store.set_item(LANG_KEY, lang.code());
+    }
+}
+
+/// The `?lang=` parameter of the page URL, if any.
+pub fn url_lang() -> Option<Lang> {
+    let search = web_sys::window()?.location().search().ok()?;
+    Lang::from_query(&search)
+}
+
+/// Keeps `<html lang>` and the tab title in the current language, for screen readers and hyphenation.
+pub fn apply_document_lang(lang: Lang, title: &str) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        if let Some(root) = doc.document_element() {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+        doc.set_title(title);
+    }
+}
+
+pub fn print_page() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}

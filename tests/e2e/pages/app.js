@@ -1,0 +1,117 @@
+// Page objects: tests say what an officer does; the selectors live here.
+import { expect } from '@playwright/test';
+
+export class AppShell {
+  constructor(page) {
+    this.page = page;
+    this.title = page.getByTestId('page-title');
+  }
+
+  async open(path = '/') {
+    await this.page.goto(path);
+    await this.waitUntilLoaded();
+  }
+
+  async waitUntilLoaded() {
+    await expect(this.page.getByTestId('app-title')).toBeVisible();
+    await expect(this.page.getByTestId('loading')).toHaveCount(0);
+  }
+
+  nav(name) {
+    return this.page.getByTestId(`nav-${name}`);
+  }
+
+  async reload() {
+    await this.page.reload();
+    await this.waitUntilLoaded();
+  }
+
+  async chooseLanguageInSettings(code) {
+    await this.nav('settings').click();
+    await this.page.getByTestId(`lang-${code}`).check();
+  }
+
+  flash() {
+    return this.page.getByTestId('flash');
+  }
+}
+
+export class EnterpriseRegister {
+  constructor(page) {
+    this.page = page;
+    this.search = page.getByTestId('enterprise-search');
+    this.rows = page.getByTestId('enterprise-row');
+    this.resultCount = page.getByTestId('result-count');
+  }
+
+  async open() {
+    await this.page.getByTestId('nav-enterprises').click();
+    await expect(this.page.getByTestId('enterprise-search')).toBeVisible();
+  }
+
+  row(name) {
+    return this.rows.filter({ has: this.page.getByTestId('enterprise-link').getByText(name, { exact: true }) });
+  }
+
+  names() {
+    return this.page.getByTestId('enterprise-link').allTextContents();
+  }
+
+  async openEnterprise(name) {
+    await this.page.getByTestId('enterprise-link').getByText(name, { exact: true }).click();
+    await expect(this.page.getByTestId('enterprise-detail')).toBeVisible();
+  }
+}
+
+export class EnterpriseForm {
+  constructor(page) {
+    this.page = page;
+    this.save = page.getByTestId('save-enterprise');
+  }
+
+  field(name) {
+    return this.page.getByTestId(`field-${name}`);
+  }
+
+  error(name) {
+    return this.page.getByTestId(`field-${name}-error`);
+  }
+
+  async startNew() {
+    await this.page.getByTestId('nav-enterprises').click();
+    await this.page.getByTestId('add-enterprise').click();
+    await expect(this.page.getByTestId('enterprise-form')).toBeVisible();
+  }
+
+  // Fills what is given: { name, taxCode, address, unit, vsic, ownership, employees, revenue, capital, products: [], notes }
+  async fill(e) {
+    if (e.name !== undefined) await this.field('name').fill(e.name);
+    if (e.taxCode !== undefined) await this.field('tax-code').fill(e.taxCode);
+    if (e.address !== undefined) await this.field('address').fill(e.address);
+    if (e.unit !== undefined) await this.field('unit').selectOption(e.unit);
+    if (e.vsic !== undefined) await this.field('vsic').selectOption(e.vsic);
+    if (e.ownership !== undefined) await this.field('ownership').selectOption(e.ownership);
+    if (e.employees !== undefined) await this.field('employees').fill(e.employees);
+    if (e.revenue !== undefined) await this.field('revenue').fill(e.revenue);
+    if (e.capital !== undefined) await this.field('capital').fill(e.capital);
+    for (const p of e.products || []) await this.page.getByTestId(`product-${p}`).check();
+    if (e.ocopStars !== undefined) await this.field('ocop-stars').selectOption(e.ocopStars);
+    if (e.phone !== undefined) await this.field('phone').fill(e.phone);
+    if (e.email !== undefined) await this.field('email').fill(e.email);
+    if (e.notes !== undefined) await this.field('notes').fill(e.notes);
+  }
+
+  async add(e) {
+    await this.startNew();
+    await this.fill(e);
+    await this.save.click();
+    await expect(this.page.getByTestId('enterprise-detail')).toBeVisible();
+    await expect(this.page.getByTestId('enterprise-name')).toHaveText(e.name);
+  }
+}
+
+// Seeds the stored register directly, as an earlier session on this laptop would have left it.
+export async function seedStoredEnterprises(page, collectionJson) {
+  await page.goto('/robots.txt');
+  await page.evaluate((raw) => localStorage.setItem('nscl.v1.enterprise', raw), collectionJson);
+}
