@@ -9,6 +9,7 @@ pub mod format;
 pub mod i18n;
 pub mod model;
 pub mod store;
+pub mod synth;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

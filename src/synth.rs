@@ -1,0 +1,171 @@
+//! A synthetic province: deterministic enterprises with realistic Vietnamese
+//! names, valid tax codes and figures spread over the administrative units.
+//! Benchmarks and tests use it; the same seed always gives the same data.
+
+use crate::model::admin_unit::AdminUnitList;
+use crate::model::enterprise::{Enterprise, Ownership, ProductGroup};
+use crate::model::record::{uuid_v4, Record};
+use crate::model::tax_code::check_digit;
+
+/// A small, fast, deterministic generator (SplitMix64).
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next_u64() % n
+    }
+
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len() as u64) as usize]
+    }
+
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+
+    fn bytes16(&mut self) -> [u8; 16] {
+        let mut out = [0u8; 16];
+        out[..8].copy_from_slice(&self.next_u64().to_le_bytes());
+        out[8..].copy_from_slice(&self.next_u64().to_le_bytes());
+        out
+    }
+}
+
+const FORMS: [&str; 6] = ["Công ty TNHH", "Công ty Cổ phần", "Doanh nghiệp tư nhân", "Hợp tác xã", "Cơ sở", "Công ty TNHH MTV"];
+const TRADES: [(&str, &str, Option<ProductGroup>); 16] = [
+    ("Thủy sản", "A", Some(ProductGroup::Pangasius)),
+    ("Chế biến cá tra", "C", Some(ProductGroup::Pangasius)),
+    ("Lương thực", "C", Some(ProductGroup::Rice)),
+    ("Xay xát lúa gạo", "C", Some(ProductGroup::Rice)),
+    ("Hoa kiểng", "A", Some(ProductGroup::Flowers)),
+    ("Xoài", "A", Some(ProductGroup::Mango)),
+    ("Sen", "A", Some(ProductGroup::Lotus)),
+    ("Thực phẩm", "C", Some(ProductGroup::Ocop)),
+    ("Cơ khí", "C", None),
+    ("Xây dựng", "F", None),
+    ("Thương mại", "G", None),
+    ("Dịch vụ vận tải", "H", None),
+    ("Du lịch sinh thái", "I", None),
+    ("Xuất nhập khẩu", "G", Some(ProductGroup::Rice)),
+    ("Vật liệu xây dựng", "C", None),
+    ("Nông sản sạch", "A", Some(ProductGroup::Other)),
+];
+const BRANDS: [&str; 24] = [
+    "Sa Đéc", "Cao Lãnh", "Hồng Ngự", "Tháp Mười", "Mỹ Xương", "Tân Hồng", "Phú Thuận", "Hòa An", "Bình Thành",
+    "Tân Thuận", "An Phát", "Thành Công", "Hưng Thịnh", "Phước Lộc", "Minh Tâm", "Đại Thành", "Việt Úc", "Đồng Tiến",
+    "Lấp Vò", "Lai Vung", "Tam Nông", "Trường Xuân", "Mỹ An", "Định Yên",
+];
+const FAMILY: [&str; 10] = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng", "Bùi", "Đỗ", "Dương"];
+const MIDDLE: [&str; 6] = ["Văn", "Thị", "Minh", "Ngọc", "Thanh", "Hữu"];
+const GIVEN: [&str; 14] = ["An", "Bình", "Cường", "Dũng", "Hạnh", "Hoa", "Khoa", "Lan", "Phúc", "Quyên", "Sơn", "Thảo", "Tuấn", "Yến"];
+const STREETS: [&str; 8] = ["Nguyễn Huệ", "Lý Thường Kiệt", "Trần Hưng Đạo", "Hùng Vương", "30 Tháng 4", "Nguyễn Sinh Sắc", "Tôn Đức Thắng", "Quốc lộ 30"];
+
+/// `count` enterprises from `seed`, timestamps spread over 2021-2026.
+pub fn province(count: usize, seed: u64) -> Vec<Record<Enterprise>> {
+    let mut rng = Rng::new(seed);
+    let units = AdminUnitList::default_list();
+    let mut sequence: u32 = 100_000 + (seed % 1000) as u32;
+    let mut out = Vec::with_capacity(count);
+    let start_ms: i64 = 1_609_459_200_000; // 2021-01-01
+    let span_ms: i64 = 5 * 365 * 86_400_000;
+    for i in 0..count {
+        let (trade, section, product) = *rng.pick(&TRADES);
+        let form = *rng.pick(&FORMS);
+        let name = format!("{form} {trade} {} {}", rng.pick(&BRANDS), i + 1);
+        let tax_code = if rng.chance(6) { None } else { Some(next_tax_code(&mut sequence, &mut rng)) };
+        let unit = rng.pick(&units.units);
+        let employees = match rng.below(100) {
+            0..=54 => rng.below(11),
+            55..=84 => 11 + rng.below(90),
+            85..=94 => 101 + rng.below(100),
+            _ => 201 + rng.below(1500),
+        } as u32;
+        let revenue = (f64::from(employees) * (0.2 + rng.below(300) as f64 / 100.0) * 10.0).round() / 10.0;
+        let capital = (revenue * (0.2 + rng.below(80) as f64 / 100.0) * 10.0).round() / 10.0;
+        let mut products: Vec<ProductGroup> = product.into_iter().collect();
+        if rng.chance(12) && !products.contains(&ProductGroup::Ocop) {
+            products.push(ProductGroup::Ocop);
+        }
+        products.sort();
+        let ocop_stars = products.contains(&ProductGroup::Ocop).then(|| 3 + rng.below(3) as u8);
+        let person = format!("{} {} {}", rng.pick(&FAMILY), rng.pick(&MIDDLE), rng.pick(&GIVEN));
+        let enterprise = Enterprise {
+            name,
+            tax_code,
+            address: format!("Số {}, đường {}, {}", 1 + rng.below(300), rng.pick(&STREETS), unit.vi),
+            admin_unit_id: Some(unit.id.clone()),
+            vsic_section: Some(section.to_string()),
+            ownership: Some(if form == "Hợp tác xã" { Ownership::Cooperative } else { *rng.pick(&[Ownership::Private, Ownership::Private, Ownership::Private, Ownership::State, Ownership::ForeignInvested]) }),
+            employees: Some(employees),
+            revenue_bn_vnd: Some(revenue),
+            capital_bn_vnd: Some(capital),
+            other_products: if products.contains(&ProductGroup::Other) { "Rau an toàn".into() } else { String::new() },
+            products,
+            ocop_stars,
+            contact_phone: format!("0277 {:03} {:04}", rng.below(1000), rng.below(10_000)),
+            contact_email: String::new(),
+            contact_name: person,
+            notes: String::new(),
+        };
+        let created = start_ms + (rng.below(span_ms as u64) as i64);
+        let updated = created + rng.below(90 * 86_400_000) as i64;
+        out.push(Record {
+            id: uuid_v4(rng.bytes16()),
+            kind: "enterprise".into(),
+            created_ms: created,
+            updated_ms: updated,
+            device_id: "synthetic-province".into(),
+            payload: enterprise,
+        });
+    }
+    out
+}
+
+/// The next valid Đồng Tháp (prefix 14) tax code, skipping sequences with no check digit.
+fn next_tax_code(sequence: &mut u32, rng: &mut Rng) -> String {
+    loop {
+        *sequence += 1 + rng.below(7) as u32;
+        let nine = format!("14{:07}", *sequence);
+        let digits: Vec<u8> = nine.bytes().map(|b| b - b'0').collect();
+        if let Some(check) = check_digit(&digits) {
+            return format!("{nine}{check}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::tax_code::TaxCode;
+    use std::collections::HashSet;
+
+    #[test]
+    fn deterministic_valid_and_unique() {
+        let a = province(500, 7);
+        let b = province(500, 7);
+        assert_eq!(a, b);
+        assert_ne!(province(5, 8)[0].payload.name, a[0].payload.name);
+        let codes: Vec<&String> = a.iter().filter_map(|r| r.payload.tax_code.as_ref()).collect();
+        assert!(codes.len() > 430 && codes.len() < 500, "a few have no tax code yet: {}", codes.len());
+        for c in &codes {
+            assert_eq!(TaxCode::parse(c).map(|t| t.to_string()).as_deref(), Ok(c.as_str()));
+        }
+        assert_eq!(codes.iter().collect::<HashSet<_>>().len(), codes.len());
+        assert_eq!(a.iter().map(|r| &r.id).collect::<HashSet<_>>().len(), 500);
+        let units: HashSet<_> = a.iter().map(|r| r.payload.admin_unit_id.clone()).collect();
+        assert_eq!(units.len(), 12, "spread over every unit");
+        assert!(a.iter().all(|r| r.payload.size_class().is_some()));
+    }
+}
