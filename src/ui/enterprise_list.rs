@@ -127,7 +127,7 @@ pub fn EnterpriseList() -> impl IntoView {
                     <button type="button" data-testid="prev-page" disabled=move || current_page() == 0
                         on:click=move |_| list.page.set(current_page().saturating_sub(1))>{tr(Msg::PrevPage)}</button>
                     <span data-testid="page-indicator">{move || lang.get().page_of(current_page() + 1, page_count())}</span>
-                    <button type="button" data-testid="next-page" disabled=move || current_page() + 1 >= page_count()
+                    <button type="button" data-testid="next-page" disabled=move || { current_page() + 1 >= page_count() }
                         on:click=move |_| list.page.set(current_page() + 1)>{tr(Msg::NextPage)}</button>
                 </Show>
             </nav>

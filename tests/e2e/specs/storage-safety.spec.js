@@ -1,0 +1,93 @@
+// Bad storage conditions never lose data: a full disk, damaged records, a newer
+// app's data, and a second tab.
+import { test, expect } from '@playwright/test';
+import { AppShell, EnterpriseRegister, EnterpriseForm, seedStoredEnterprises } from '../pages/app.js';
+
+test('a full disk keeps the form as typed and the stored records intact', async ({ page }) => {
+  const app = new AppShell(page);
+  const form = new EnterpriseForm(page);
+  await app.open('/');
+  await form.add({ name: 'Công ty TNHH Hoa kiểng Tân Quy Đông', taxCode: '1400100593' });
+
+  // From now on the browser reports a full quota for the register, as Chromium does.
+  await page.evaluate(() => {
+    const original = Storage.prototype.setItem;
+    window.__restoreSetItem = () => { Storage.prototype.setItem = original; };
+    Storage.prototype.setItem = function (key, value) {
+      if (key.startsWith('nscl.v1.')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return original.call(this, key, value);
+    };
+  });
+  await form.startNew();
+  await form.fill({ name: 'HTX Xoài Cao Lãnh', employees: '20', notes: 'Ghi chú quan trọng' });
+  await form.save.click();
+  await expect(page.getByTestId('save-error')).toHaveText(/Bộ nhớ của trình duyệt đã đầy/);
+  await expect(form.field('name')).toHaveValue('HTX Xoài Cao Lãnh');
+  await expect(form.field('notes')).toHaveValue('Ghi chú quan trọng');
+
+  // Space freed: the same form saves.
+  await page.evaluate(() => window.__restoreSetItem());
+  await form.save.click();
+  await expect(page.getByTestId('enterprise-name')).toHaveText('HTX Xoài Cao Lãnh');
+  await app.reload();
+  const register = new EnterpriseRegister(page);
+  await register.open();
+  await expect(register.rows).toHaveCount(2);
+});
+
+test('damaged records are reported and kept; the rest load and stay editable', async ({ page }) => {
+  const good = { id: '11111111-1111-4111-8111-111111111111', kind: 'enterprise', created_ms: 1700000000000, updated_ms: 1700000000000, device_id: 'd', payload: { name: 'Công ty Cổ phần Dược Đồng Tháp' } };
+  const broken = { id: 'broken', kind: 'enterprise', payload: 'written by a broken build' };
+  await seedStoredEnterprises(page, JSON.stringify({ schema: 1, kind: 'enterprise', records: [good, broken] }));
+  const app = new AppShell(page);
+  await app.open('/enterprises');
+  await expect(page.getByTestId('quarantine-warning')).toContainText('1 bản ghi đã lưu bị lỗi');
+  const register = new EnterpriseRegister(page);
+  await expect(register.rows).toHaveCount(1);
+
+  await new EnterpriseForm(page).add({ name: 'HTX Nông nghiệp Tân Hồng' });
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('nscl.v1.enterprise')));
+  expect(stored.records).toHaveLength(3);
+  expect(stored.records.filter((r) => r.id === 'broken')).toEqual([broken]);
+});
+
+test('data from a newer app version is never overwritten', async ({ page }) => {
+  const newer = JSON.stringify({ schema: 99, kind: 'enterprise', records: [{ future: true }] });
+  await seedStoredEnterprises(page, newer);
+  const app = new AppShell(page);
+  await page.goto('/enterprises/new');
+  await expect(page.getByTestId('storage-error')).toContainText('phiên bản mới hơn');
+  await expect(page.getByTestId('save-enterprise')).toBeDisabled();
+  expect(await page.evaluate(() => localStorage.getItem('nscl.v1.enterprise'))).toBe(newer);
+  await app.nav('enterprises').click();
+  await expect(page.getByTestId('empty-register')).toBeVisible();
+});
+
+test('a change in one tab shows in the other', async ({ page, context }) => {
+  const app = new AppShell(page);
+  await app.open('/enterprises');
+  const other = await context.newPage();
+  await new AppShell(other).open('/enterprises');
+  await expect(other.getByTestId('empty-register')).toBeVisible();
+
+  await new EnterpriseForm(page).add({ name: 'Công ty TNHH Sen Vàng' });
+  const otherRegister = new EnterpriseRegister(other);
+  await expect(otherRegister.row('Công ty TNHH Sen Vàng')).toBeVisible({ timeout: 1000 });
+
+  // The second tab's own save keeps the first tab's record.
+  await new EnterpriseForm(other).add({ name: 'HTX Cá tra Hồng Ngự' });
+  await app.reload();
+  await new EnterpriseRegister(page).open();
+  await expect(new EnterpriseRegister(page).rows).toHaveCount(2);
+});
+
+test('the print stylesheet hides navigation and controls', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open('/');
+  await new EnterpriseForm(page).add({ name: 'Công ty Cổ phần Thủy sản Sa Đéc', taxCode: '1400100593' });
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.app-header')).toBeHidden();
+  await expect(page.getByTestId('delete-enterprise')).toBeHidden();
+  await expect(page.getByTestId('enterprise-name')).toBeVisible();
+  await expect(page.getByTestId('detail-tax-code')).toHaveText('1400100593');
+});
