@@ -78,6 +78,8 @@ pub struct Registry {
     items: Vec<Indexed>,
     by_id: HashMap<String, usize>,
     by_tax_code: HashMap<String, usize>,
+    /// Positions in Vietnamese name order, so the default sort costs nothing per keystroke.
+    name_order: Vec<usize>,
 }
 
 impl Registry {
@@ -95,6 +97,9 @@ impl Registry {
             .enumerate()
             .filter_map(|(i, x)| x.record.payload.tax_code.clone().map(|t| (t, i)))
             .collect();
+        let mut order: Vec<usize> = (0..self.items.len()).collect();
+        order.sort_by(|&a, &b| self.items[a].name_key.cmp(&self.items[b].name_key));
+        self.name_order = order;
     }
 
     pub fn len(&self) -> usize {
@@ -157,23 +162,39 @@ impl Registry {
         counts
     }
 
+    /// The record at a position returned by [`Registry::search_positions`].
+    pub fn at(&self, position: usize) -> Option<&EnterpriseRecord> {
+        self.items.get(position).map(|x| &x.record)
+    }
+
     /// The records matching a query, in the query's order.
     pub fn search(&self, q: &Query) -> Vec<&EnterpriseRecord> {
+        self.search_positions(q).into_iter().map(|i| &self.items[i].record).collect()
+    }
+
+    /// Positions of the matching records, in the query's order. Valid until the
+    /// register next changes.
+    pub fn search_positions(&self, q: &Query) -> Vec<usize> {
         let terms = query_terms(&q.text);
-        let mut hits: Vec<&Indexed> = self
-            .items
-            .iter()
-            .filter(|x| {
-                let e = &x.record.payload;
-                matches_all(&x.haystack, &terms)
-                    && q.admin_unit_id.as_ref().is_none_or(|u| e.admin_unit_id.as_ref() == Some(u))
-                    && q.vsic_section.as_ref().is_none_or(|s| e.vsic_section.as_ref() == Some(s))
-                    && q.size.is_none_or(|s| x.size == s)
-                    && q.product.is_none_or(|p| e.products.contains(&p))
-            })
-            .collect();
-        let by_name = |a: &&Indexed, b: &&Indexed| a.name_key.cmp(&b.name_key);
-        let primary = |a: &&Indexed, b: &&Indexed| -> Ordering {
+        let matches = |i: &usize| {
+            let x = &self.items[*i];
+            let e = &x.record.payload;
+            matches_all(&x.haystack, &terms)
+                && q.admin_unit_id.as_ref().is_none_or(|u| e.admin_unit_id.as_ref() == Some(u))
+                && q.vsic_section.as_ref().is_none_or(|s| e.vsic_section.as_ref() == Some(s))
+                && q.size.is_none_or(|s| x.size == s)
+                && q.product.is_none_or(|p| e.products.contains(&p))
+        };
+        let mut hits: Vec<usize> = self.name_order.iter().copied().filter(matches).collect();
+        if q.sort == SortKey::Name {
+            if q.descending {
+                hits.reverse();
+            }
+            return hits;
+        }
+        // A stable sort on the primary key keeps ties in name order.
+        hits.sort_by(|&a, &b| {
+            let (a, b) = (&self.items[a], &self.items[b]);
             let (ea, eb) = (&a.record.payload, &b.record.payload);
             match q.sort {
                 SortKey::Name => Ordering::Equal,
@@ -186,12 +207,8 @@ impl Registry {
                     if q.descending { o.reverse() } else { o }
                 }
             }
-        };
-        hits.sort_by(|a, b| {
-            let name = if q.sort == SortKey::Name && q.descending { by_name(b, a) } else { by_name(a, b) };
-            primary(a, b).then(name)
         });
-        hits.into_iter().map(|x| &x.record).collect()
+        hits
     }
 }
 

@@ -4,7 +4,7 @@
 use super::i18n::{tr, use_lang};
 use super::state::{ListState, LoadStatus, Register};
 use crate::format::{format_date, format_int};
-use crate::i18n::{product_msg, size_msg, sort_msg, Msg};
+use crate::i18n::{product_msg, size_msg, sort_msg, Lang, Msg};
 use crate::model::enterprise::ProductGroup;
 use crate::model::registry::{EnterpriseRecord, Query, SortKey};
 use crate::model::size_class::SizeClass;
@@ -21,17 +21,18 @@ pub fn EnterpriseList() -> impl IntoView {
     let list = expect_context::<ListState>();
     let lang = use_lang();
 
-    // Ids only: a keystroke recomputes the match list, then one page is cloned for display.
+    // Positions only: a keystroke recomputes the match list, then one page is cloned for display.
+    // Both memos read the registry, so positions never outlive the registry they index.
     let matches = Memo::new(move |_| {
         let q = list.query.get();
-        register.registry.with(|r| r.search(&q).into_iter().map(|x| x.id.clone()).collect::<Vec<String>>())
+        register.registry.with(|r| r.search_positions(&q))
     });
     let page_count = move || matches.with(|m| m.len().div_ceil(PAGE_SIZE)).max(1);
     let current_page = move || list.page.get().min(page_count() - 1);
     let rows = Memo::new(move |_| {
         let start = current_page() * PAGE_SIZE;
-        matches.with(|ids| {
-            register.registry.with(|r| ids.iter().skip(start).take(PAGE_SIZE).filter_map(|id| r.get(id).cloned()).collect::<Vec<EnterpriseRecord>>())
+        matches.with(|positions| {
+            register.registry.with(|r| positions.iter().skip(start).take(PAGE_SIZE).filter_map(|&i| r.at(i).cloned()).collect::<Vec<EnterpriseRecord>>())
         })
     });
     let set_query = move |f: &dyn Fn(&mut Query)| {
@@ -135,11 +136,47 @@ pub fn EnterpriseList() -> impl IntoView {
     }
 }
 
+/// One table row, already in display text: rows hold no reactive closures,
+/// which keeps re-rendering a page of 50 rows cheap on every keystroke.
+#[derive(Clone, PartialEq)]
+struct RowText {
+    key: (String, i64, Lang),
+    href: String,
+    name: String,
+    tax_code: String,
+    unit: String,
+    sector: String,
+    size: &'static str,
+    employees: String,
+    updated: String,
+}
+
 #[component]
 fn EnterpriseTable(rows: Memo<Vec<EnterpriseRecord>>) -> impl IntoView {
     let register = expect_context::<Register>();
     let lang = use_lang();
     let offset = browser::utc_offset_minutes();
+    let texts = Memo::new(move |_| {
+        let l = lang.get();
+        let units = register.units.read();
+        rows.get()
+            .into_iter()
+            .map(|r| {
+                let e = &r.payload;
+                RowText {
+                    key: (r.id.clone(), r.updated_ms, l),
+                    href: format!("/enterprises/{}", r.id),
+                    name: e.name.clone(),
+                    tax_code: e.tax_code.clone().unwrap_or_default(),
+                    unit: e.admin_unit_id.as_ref().map(|id| units.display_name(id, l)).unwrap_or_default(),
+                    sector: e.vsic_section.clone().unwrap_or_default(),
+                    size: l.t(size_msg(e.size_class())),
+                    employees: e.employees.map(|n| format_int(i64::from(n), l)).unwrap_or_default(),
+                    updated: format_date(r.updated_ms, offset),
+                }
+            })
+            .collect::<Vec<_>>()
+    });
     view! {
         <div class="table-scroll">
             <table class="data-table" data-testid="enterprise-table">
@@ -155,24 +192,16 @@ fn EnterpriseTable(rows: Memo<Vec<EnterpriseRecord>>) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || rows.get() key=|r| (r.id.clone(), r.updated_ms) children=move |r| {
-                        let e = r.payload.clone();
-                        let href = format!("/enterprises/{}", r.id);
-                        let unit = e.admin_unit_id.clone();
-                        let unit_name = move || unit.as_ref().map(|id| register.units.with(|u| u.display_name(id, lang.get()))).unwrap_or_default();
-                        let size = e.size_class();
-                        let employees = e.employees;
-                        view! {
-                            <tr data-testid="enterprise-row">
-                                <td><A href=href attr:data-testid="enterprise-link">{e.name.clone()}</A></td>
-                                <td class="mono">{e.tax_code.clone().unwrap_or_default()}</td>
-                                <td>{unit_name}</td>
-                                <td>{e.vsic_section.clone().unwrap_or_default()}</td>
-                                <td>{tr(size_msg(size))}</td>
-                                <td class="num">{move || employees.map(|n| format_int(i64::from(n), lang.get())).unwrap_or_default()}</td>
-                                <td>{format_date(r.updated_ms, offset)}</td>
-                            </tr>
-                        }
+                    <For each=move || texts.get() key=|r| r.key.clone() children=move |r| view! {
+                        <tr data-testid="enterprise-row">
+                            <td><a href=r.href data-testid="enterprise-link">{r.name}</a></td>
+                            <td class="mono">{r.tax_code}</td>
+                            <td>{r.unit}</td>
+                            <td>{r.sector}</td>
+                            <td>{r.size}</td>
+                            <td class="num">{r.employees}</td>
+                            <td>{r.updated}</td>
+                        </tr>
                     }/>
                 </tbody>
             </table>

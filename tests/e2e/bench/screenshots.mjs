@@ -1,0 +1,55 @@
+// Screenshots for README and review, at an officer's 1366×768, from the built bundle.
+// Usage: node tests/e2e/bench/screenshots.mjs   (after make build synth)
+import { chromium } from '@playwright/test';
+import fs from 'node:fs';
+import { spawn } from 'node:child_process';
+
+const root = new URL('../../../', import.meta.url).pathname;
+const port = 4174;
+const server = spawn('node', [`${root}scripts/serve.mjs`, `${root}dist`, String(port)], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 500));
+const base = `http://127.0.0.1:${port}`;
+const out = `${root}docs/screenshots`;
+fs.mkdirSync(out, { recursive: true });
+const stored = fs.readFileSync(`${root}target/synth/enterprises-5000.json`, 'utf8');
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+try {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  await page.goto(`${base}/favicon.svg`);
+  await page.evaluate((raw) => localStorage.setItem('nscl.v1.enterprise', raw), stored);
+  const shot = async (path, name, prepare) => {
+    await page.goto(`${base}${path}`);
+    await page.getByTestId('app-title').waitFor();
+    await page.waitForTimeout(300);
+    if (prepare) await prepare();
+    await page.screenshot({ path: `${out}/${name}.png` });
+    console.log(`${out}/${name}.png`);
+  };
+  await shot('/enterprises', 'registry');
+  await shot('/enterprises', 'registry-search', async () => {
+    await page.getByTestId('enterprise-search').fill('thuy san sa dec');
+    await page.getByTestId('filter-size').selectOption('medium');
+  });
+  await shot('/', 'dashboard');
+  await shot('/enterprises/new', 'form-errors', async () => {
+    await page.getByTestId('field-name').fill('Cơ sở Sen Tháp Mười');
+    await page.getByTestId('field-tax-code').fill('0100233480');
+    await page.getByTestId('field-vsic').selectOption('A');
+    await page.getByTestId('field-employees').fill('12,5');
+    await page.getByTestId('save-enterprise').click();
+  });
+  await shot('/enterprises', 'detail', async () => {
+    await page.getByTestId('enterprise-link').first().click();
+    await page.getByTestId('enterprise-detail').waitFor();
+  });
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: `${out}/detail-print.pdf`, format: 'A4', printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  await shot('/settings?lang=en', 'settings-en');
+  await shot('/enterprises?lang=en', 'registry-en');
+  await page.goto(`${base}/?lang=vi`);
+} finally {
+  await browser.close();
+  server.kill();
+}
