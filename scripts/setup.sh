@@ -71,6 +71,14 @@ unset RUSTUP_TOOLCHAIN
 ENV
 fi
 
+# Trunk builds with --offline, so every crate must be in cargo's cache first;
+# the Debian route also builds std, whose own dependencies come from crates.io.
+log "cargo fetch"
+cargo fetch --locked --quiet
+if [ "$mode" = debian ]; then
+  /usr/bin/cargo fetch --quiet --manifest-path /usr/lib/rustlib/src/rust/library/Cargo.toml
+fi
+
 # --- Build tools ----------------------------------------------------------------
 # wasm-opt comes from npm's binaryen: Debian bookworm's binaryen 108 rewrites
 # wasm-bindgen's externref table into a funcref table and the app fails to start.
