@@ -30,7 +30,7 @@ pub fn EnterpriseDetail() -> impl IntoView {
         spawn_local(async move {
             match register.delete(id.get_untracked()).await {
                 Ok(()) => {
-                    flash.show(FlashKind::Success, vec![Msg::Deleted]);
+                    flash.show_at("/enterprises", FlashKind::Success, vec![Msg::Deleted]);
                     navigate("/enterprises", Default::default());
                 }
                 Err(e) => flash.show(FlashKind::Error, vec![e.msg()]),

@@ -23,12 +23,13 @@ pub fn EditEnterprisePage() -> impl IntoView {
     let register = expect_context::<Register>();
     let lang = use_lang();
     let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let loaded = Memo::new(move |_| register.status.with(|s| *s != LoadStatus::Loading));
     move || {
-        if register.status.with(|s| *s == LoadStatus::Loading) {
+        if !loaded.get() {
             return None;
         }
-        let id = id();
+        let id = id.get();
         // Untracked: a save elsewhere must not reset the form the officer is typing in.
         let record = register.registry.with_untracked(|r| r.get(&id).cloned());
         Some(match record {
@@ -136,8 +137,9 @@ fn EnterpriseForm(draft: EnterpriseDraft, editing: Option<String>) -> impl IntoV
                         msgs.push(Msg::WarnNoTaxCode);
                     }
                     let kind = if msgs.len() > 1 { FlashKind::Warning } else { FlashKind::Success };
-                    flash.show(kind, msgs);
-                    navigate(&format!("/enterprises/{}", saved.id), Default::default());
+                    let path = format!("/enterprises/{}", saved.id);
+                    flash.show_at(&path, kind, msgs);
+                    navigate(&path, Default::default());
                 }
                 // The registry changed under the form (another tab); the memo re-validates and shows why.
                 Err(SaveError::Invalid) => {}

@@ -1,14 +1,17 @@
 use super::i18n::{tr, use_lang};
-use super::state::{Flash, FlashKind};
+use super::state::{Flash, FlashKind, FlashMessage};
 use crate::i18n::Msg;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 #[component]
 pub fn FlashBanner() -> impl IntoView {
     let flash = expect_context::<Flash>();
     let lang = use_lang();
+    let location = use_location();
     move || {
-        flash.0.get().map(|(kind, msgs)| {
+        let here = location.pathname.get();
+        flash.0.get().filter(|m| m.path == here).map(|FlashMessage { kind, msgs, .. }| {
             let class = match kind {
                 FlashKind::Success => "flash flash-success",
                 FlashKind::Warning => "flash flash-warning",

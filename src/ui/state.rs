@@ -62,7 +62,10 @@ impl Register {
                 self.units.set(units);
                 self.quarantined.set(collection.quarantined.len());
                 self.registry.set(Registry::new(collection.records));
-                self.status.set(LoadStatus::Ready);
+                // Only on a real change: an open form must not be rebuilt by a reload from another tab.
+                if self.status.get_untracked() != LoadStatus::Ready {
+                    self.status.set(LoadStatus::Ready);
+                }
             }
             (Err(e), _) | (_, Err(e)) => self.status.set(LoadStatus::Failed(e)),
         }
@@ -123,14 +126,28 @@ pub enum FlashKind {
     Error,
 }
 
-/// A short message shown above the page, kept as a message key so it follows
-/// a language switch.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlashMessage {
+    /// The page the message belongs to; it disappears when the officer leaves it.
+    pub path: String,
+    pub kind: FlashKind,
+    /// Message keys rather than text, so the message follows a language switch.
+    pub msgs: Vec<Msg>,
+}
+
+/// A short message shown above the page.
 #[derive(Clone, Copy)]
-pub struct Flash(pub RwSignal<Option<(FlashKind, Vec<Msg>)>>);
+pub struct Flash(pub RwSignal<Option<FlashMessage>>);
 
 impl Flash {
+    /// A message for the page the officer is on.
     pub fn show(&self, kind: FlashKind, msgs: Vec<Msg>) {
-        self.0.set(Some((kind, msgs)));
+        self.show_at(&browser::current_path(), kind, msgs);
+    }
+
+    /// A message for the page the app is about to navigate to.
+    pub fn show_at(&self, path: &str, kind: FlashKind, msgs: Vec<Msg>) {
+        self.0.set(Some(FlashMessage { path: path.to_string(), kind, msgs }));
     }
 
     pub fn clear(&self) {

@@ -76,3 +76,8 @@ pub fn print_page() {
         let _ = w.print();
     }
 }
+
+/// The path of the page now shown, such as `/enterprises/…`.
+pub fn current_path() -> String {
+    web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default()
+}

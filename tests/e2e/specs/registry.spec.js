@@ -46,6 +46,7 @@ test('add three enterprises, search without diacritics, reject a bad tax code, r
   await expect(app.flash()).toContainText('Đã lưu');
 
   await register.open();
+  await expect(app.flash(), 'a message belongs to the page it was shown on').toHaveCount(0);
   await expect(register.rows).toHaveCount(3);
   await expect(register.resultCount).toHaveText('Hiển thị 1–3 trên tổng số 3');
 

@@ -74,11 +74,24 @@ test('a change in one tab shows in the other', async ({ page, context }) => {
   const otherRegister = new EnterpriseRegister(other);
   await expect(otherRegister.row('Công ty TNHH Sen Vàng')).toBeVisible({ timeout: 1000 });
 
-  // The second tab's own save keeps the first tab's record.
-  await new EnterpriseForm(other).add({ name: 'HTX Cá tra Hồng Ngự' });
+  // An edit open in the second tab keeps what is typed while the first tab saves.
+  const otherForm = new EnterpriseForm(other);
+  await otherRegister.openEnterprise('Công ty TNHH Sen Vàng');
+  await other.getByTestId('edit-enterprise').click();
+  await otherForm.fill({ address: 'Xã Long Thuận' });
+  await new EnterpriseForm(page).add({ name: 'Công ty TNHH Lúa gạo Tam Nông' });
+  await other.waitForTimeout(300);
+  await expect(otherForm.field('address')).toHaveValue('Xã Long Thuận');
+  await otherForm.save.click();
+  await expect(other.getByTestId('detail-address')).toHaveText('Xã Long Thuận');
+
+  // The second tab's own new record keeps the first tab's records.
+  await otherForm.add({ name: 'HTX Cá tra Hồng Ngự' });
   await app.reload();
-  await new EnterpriseRegister(page).open();
-  await expect(new EnterpriseRegister(page).rows).toHaveCount(2);
+  const register = new EnterpriseRegister(page);
+  await register.open();
+  await expect(register.rows).toHaveCount(3);
+  await expect(register.row('Công ty TNHH Sen Vàng')).toBeVisible();
 });
 
 test('the print stylesheet hides navigation and controls', async ({ page }) => {
