@@ -5,7 +5,7 @@
 //! units can be added, renamed and retired. A unit is never removed: records
 //! keep pointing at a retired unit and still show its name.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::text::fold;
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +26,15 @@ impl AdminUnit {
             Lang::Vi => &self.vi,
             Lang::En if self.en.trim().is_empty() => &self.vi,
             Lang::En => &self.en,
+        }
+    }
+
+    /// The name as lists and pages show it: a retired unit says so.
+    pub fn label(&self, lang: Lang) -> String {
+        if self.retired {
+            format!("{} {}", self.name(lang), lang.t(Msg::RetiredSuffix))
+        } else {
+            self.name(lang).to_string()
         }
     }
 }
@@ -73,6 +82,11 @@ impl AdminUnitList {
     /// this device has never seen (for example from another officer's file).
     pub fn display_name(&self, id: &str, lang: Lang) -> String {
         self.get(id).map_or_else(|| id.to_string(), |u| u.name(lang).to_string())
+    }
+
+    /// Like [`AdminUnitList::display_name`], marking a retired unit.
+    pub fn display_label(&self, id: &str, lang: Lang) -> String {
+        self.get(id).map_or_else(|| id.to_string(), |u| u.label(lang))
     }
 
     fn name_taken(&self, vi: &str, except: Option<&str>) -> bool {
@@ -183,6 +197,9 @@ mod tests {
         assert_eq!(list.active().count(), 12);
         assert!(list.active().all(|u| u.id != "h-lap-vo"));
         assert_eq!(list.display_name("h-lap-vo", Lang::Vi), "Huyện Lấp Vò", "a retired unit still has its name");
+        assert_eq!(list.display_label("h-lap-vo", Lang::Vi), "Huyện Lấp Vò (đã ngừng sử dụng)");
+        assert_eq!(list.display_label("h-lap-vo", Lang::En), "Lap Vo District (retired)");
+        assert_eq!(list.display_label("tp-sa-dec", Lang::En), "Sa Dec City");
         assert_eq!(list.set_retired("nope", true), Err(AdminUnitError::UnknownUnit));
         assert_eq!(list.display_name("xa-moi", Lang::Vi), "xa-moi");
     }

@@ -54,11 +54,7 @@ pub fn EnterpriseDetail() -> impl IntoView {
         let name = e.name.clone();
         let size = e.size_class();
         let unit = e.admin_unit_id.clone();
-        let unit_name = move || unit.as_ref().map(|u| register.units.with(|l| {
-            let retired = l.get(u).is_some_and(|x| x.retired);
-            let n = l.display_name(u, lang.get());
-            if retired { format!("{n} {}", lang.get().t(Msg::RetiredSuffix)) } else { n }
-        }));
+        let unit_name = move || unit.as_ref().map(|u| register.units.with(|l| l.display_label(u, lang.get())));
         let section = e.vsic_section.clone();
         let sector = move || section.as_deref().and_then(vsic::section).map(|s| format!("{} – {}", s.code, s.name(lang.get())));
         let ownership = e.ownership;

@@ -103,11 +103,7 @@ fn EnterpriseForm(draft: EnterpriseDraft, editing: Option<String>) -> impl IntoV
 
     let unit_options = Signal::derive(move || {
         let current = draft.with(|d| d.admin_unit_id.clone());
-        register.units.with(|u| u.units.iter().filter(|x| !x.retired || x.id == current).map(|x| {
-            let mut name = x.name(lang.get()).to_string();
-            if x.retired { name = format!("{name} {}", lang.get().t(Msg::RetiredSuffix)); }
-            (x.id.clone(), name)
-        }).collect())
+        register.units.with(|u| u.units.iter().filter(|x| !x.retired || x.id == current).map(|x| (x.id.clone(), x.label(lang.get()))).collect())
     });
     let vsic_options = Signal::derive(move || vsic::sections().iter().map(|s| (s.code.clone(), format!("{} – {}", s.code, s.name(lang.get())))).collect());
     let ownership_options = Signal::derive(move || Ownership::ALL.iter().map(|o| (o.key().to_string(), lang.get().t(ownership_msg(*o)).to_string())).collect());

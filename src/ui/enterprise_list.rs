@@ -57,11 +57,7 @@ pub fn EnterpriseList() -> impl IntoView {
                         on:input=move |ev| { let v = event_target_value(&ev); set_query(&|q| q.text = v.clone()); }/>
                 </div>
                 <FilterSelect label=Msg::FilterUnit testid="filter-unit"
-                    options=Signal::derive(move || register.units.with(|u| u.units.iter().map(|x| {
-                        let mut name = x.name(lang.get()).to_string();
-                        if x.retired { name = format!("{name} {}", lang.get().t(Msg::RetiredSuffix)); }
-                        (x.id.clone(), name)
-                    }).collect()))
+                    options=Signal::derive(move || register.units.with(|u| u.units.iter().map(|x| (x.id.clone(), x.label(lang.get()))).collect()))
                     value=Signal::derive(move || list.query.with(|q| q.admin_unit_id.clone().unwrap_or_default()))
                     on_change=Callback::new(move |v: String| set_query(&|q| q.admin_unit_id = Some(v.clone()).filter(|s| !s.is_empty())))/>
                 <FilterSelect label=Msg::FilterSector testid="filter-sector"
