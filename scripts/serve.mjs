@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(process.argv[2] || 'dist');
-const port = Number(process.argv[3] || process.env.PORT || 8080);
+const port = Number(process.argv[3] ?? process.env.PORT ?? 8080);
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -39,11 +39,14 @@ const server = http.createServer((req, res) => {
     return;
   }
   const type = types[path.extname(file)] || 'application/octet-stream';
-  const cache = file.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable';
+  // Hashed assets never change; the entry points and the service worker must be revalidated.
+  const entry = /(index\.html|sw\.js|manifest\.webmanifest)$/.test(file);
+  const cache = entry ? 'no-cache' : 'public, max-age=31536000, immutable';
   res.writeHead(200, { 'content-type': type, 'cache-control': cache });
   fs.createReadStream(file).pipe(res);
 });
 
+// Port 0 picks a free port; the first line printed names it.
 server.listen(port, '127.0.0.1', () => {
-  console.log(`NSCL Tracker: http://127.0.0.1:${port}/ (serving ${root})`);
+  console.log(`NSCL Tracker: http://127.0.0.1:${server.address().port}/ (serving ${root})`);
 });

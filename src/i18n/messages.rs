@@ -37,6 +37,9 @@ messages! {
     PageNotFound => "Không tìm thấy trang này.", "This page does not exist.";
     GoHome => "Về trang tổng quan", "Go to the dashboard";
     Loading => "Đang tải dữ liệu…", "Loading data…";
+    UpdateAvailable => "Đã có phiên bản mới của ứng dụng. Hãy lưu việc đang làm rồi tải lại.", "A new version of the app is available. Save your work, then reload.";
+    ReloadNow => "Tải lại", "Reload";
+    OfflineNotice => "Đang ngoại tuyến – dữ liệu vẫn được lưu trên máy này.", "Offline – data is still saved on this device.";
     Dismiss => "Đóng", "Dismiss";
     NotSet => "—", "—";
 

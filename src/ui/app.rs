@@ -1,5 +1,6 @@
 //! The app shell: contexts, routes, header and navigation.
 
+use super::app_status::AppStatus;
 use super::dashboard::Dashboard;
 use super::enterprise_detail::EnterpriseDetail;
 use super::enterprise_form::{EditEnterprisePage, NewEnterprisePage};
@@ -49,6 +50,7 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
             <NavBar/>
             <main id="main" tabindex="-1">
+                <AppStatus/>
                 <FlashBanner/>
                 <LoadBanner/>
                 <Routes fallback=|| view! { <NotFound/> }>

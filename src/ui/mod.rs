@@ -2,6 +2,7 @@
 //! state only through the contexts in `state.rs`.
 
 mod app;
+mod app_status;
 mod confirm_dialog;
 mod dashboard;
 mod enterprise_detail;

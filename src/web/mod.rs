@@ -3,6 +3,7 @@
 
 pub mod browser;
 pub mod local_storage;
+pub mod service_worker;
 
 pub use local_storage::LocalStorageKv;
 

@@ -1,0 +1,37 @@
+// Trunk post-build hook: writes sw.js with the list of files to precache.
+// Trunk hashes file names, so the list changes with every build; VERSION is a
+// hash of the files' contents, so an unchanged build keeps its cache.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
+if (!dir) {
+  console.error('precache: TRUNK_STAGING_DIR is not set');
+  process.exit(1);
+}
+const template = fs.readFileSync(new URL('./sw-template.js', import.meta.url), 'utf8');
+
+const files = [];
+const walk = (d) => {
+  for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+    const full = path.join(d, entry.name);
+    if (entry.isDirectory()) walk(full);
+    else if (entry.name !== 'sw.js') files.push(full);
+  }
+};
+walk(dir);
+files.sort();
+
+const hash = crypto.createHash('sha256');
+const urls = [];
+for (const f of files) {
+  const rel = '/' + path.relative(dir, f).split(path.sep).join('/');
+  hash.update(rel);
+  hash.update(fs.readFileSync(f));
+  urls.push(rel);
+}
+const version = hash.digest('hex').slice(0, 16);
+const header = `const VERSION = ${JSON.stringify(version)};\nconst PRECACHE = ${JSON.stringify(urls, null, 2)};\n\n`;
+fs.writeFileSync(path.join(dir, 'sw.js'), header + template);
+console.log(`precache: ${urls.length} files, version ${version}`);
