@@ -4,49 +4,79 @@
 
 use nscl_tracker::model::enterprise::Enterprise;
 use nscl_tracker::model::record::{is_uuid, Record};
-use nscl_tracker::store::{KeyValue, RecordStore, StoreError};
-use nscl_tracker::web::{browser, LocalStorageKv};
+use nscl_tracker::store::legacy::{self, LegacySource};
+use nscl_tracker::store::{RecordStore, RowBackend};
+use nscl_tracker::web::{browser, IdbBackend, LegacyLocalStorage};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn clear() {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
-}
 
 fn enterprise(id: &str, name: &str) -> Record<Enterprise> {
     Record::new(id.into(), browser::now_ms(), &browser::device_id(), Enterprise { name: name.into(), ..Default::default() })
 }
 
-#[wasm_bindgen_test]
-async fn records_round_trip_through_local_storage() {
-    clear();
-    let store = RecordStore::new(LocalStorageKv);
-    store.put(&enterprise("a", "Công ty Cổ phần Đồng Tháp <img src=x>")).await.unwrap();
-    store.put(&enterprise("b", "HTX Xoài Mỹ Xương")).await.unwrap();
-    let loaded = store.load::<Enterprise>().await.unwrap();
-    let names: Vec<&str> = loaded.records.iter().map(|r| r.payload.name.as_str()).collect();
-    assert_eq!(names, vec!["Công ty Cổ phần Đồng Tháp <img src=x>", "HTX Xoài Mỹ Xương"]);
-    assert!(store.delete::<Enterprise>("a").await.unwrap());
-    assert_eq!(store.load::<Enterprise>().await.unwrap().records.len(), 1);
+async fn clear() {
+    let store = RecordStore::new(IdbBackend);
+    for r in store.load::<Enterprise>().await.unwrap().records {
+        store.delete::<Enterprise>(&r.id).await.unwrap();
+    }
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
 }
 
 #[wasm_bindgen_test]
-async fn a_full_quota_is_reported_and_stored_records_stay_intact() {
-    clear();
-    let store = RecordStore::new(LocalStorageKv);
-    store.put(&enterprise("a", "Sa Đéc")).await.unwrap();
-    let before = LocalStorageKv.get("nscl.v1.enterprise").unwrap();
-    // Far beyond any browser's localStorage quota (5-10 MB).
-    let huge = enterprise("b", &"x".repeat(12 * 1024 * 1024));
-    assert_eq!(store.put(&huge).await, Err(StoreError::QuotaExceeded));
-    assert_eq!(LocalStorageKv.get("nscl.v1.enterprise").unwrap(), before);
-    assert_eq!(store.load::<Enterprise>().await.unwrap().records.len(), 1);
+async fn records_round_trip_through_indexed_db() {
+    clear().await;
+    let store = RecordStore::new(IdbBackend);
+    store.put(&enterprise("a", "Công ty Cổ phần Đồng Tháp <img src=x>")).await.unwrap();
+    store.put_many(&[enterprise("b", "HTX Xoài Mỹ Xương"), enterprise("c", "Cơ sở Sen Tháp Mười")]).await.unwrap();
+    let loaded = store.load::<Enterprise>().await.unwrap();
+    let mut names: Vec<&str> = loaded.records.iter().map(|r| r.payload.name.as_str()).collect();
+    names.sort();
+    assert_eq!(names, vec!["Cơ sở Sen Tháp Mười", "Công ty Cổ phần Đồng Tháp <img src=x>", "HTX Xoài Mỹ Xương"]);
+    assert!(store.delete::<Enterprise>("a").await.unwrap());
+    assert!(!store.delete::<Enterprise>("a").await.unwrap());
+    assert_eq!(store.load::<Enterprise>().await.unwrap().records.len(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn a_batch_with_one_bad_row_writes_nothing() {
+    clear().await;
+    let backend = IdbBackend;
+    let store = RecordStore::new(backend);
+    store.put(&enterprise("keep", "Sa Đéc")).await.unwrap();
+    let mut rows: Vec<_> = (0..20).map(|i| nscl_tracker::store::Row::from_record(&enterprise(&format!("n{i}"), "X")).unwrap()).collect();
+    // An empty key is refused by IndexedDB (DataError) half-way through the batch.
+    rows[10].id = String::new();
+    assert!(backend.put_rows("enterprise", rows).await.is_err());
+    let loaded = store.load::<Enterprise>().await.unwrap();
+    assert_eq!(loaded.records.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), vec!["keep"]);
+}
+
+#[wasm_bindgen_test]
+async fn settings_and_units_persist() {
+    clear().await;
+    let store = RecordStore::new(IdbBackend);
+    let mut units = store.load_units().await.unwrap();
+    units.add("Phường Mỹ Tho", "My Tho Ward", "ward").unwrap();
+    store.save_units(&units).await.unwrap();
+    assert_eq!(store.load_units().await.unwrap(), units);
+}
+
+#[wasm_bindgen_test]
+async fn local_storage_records_move_into_indexed_db() {
+    clear().await;
+    let raw = r#"{"schema":1,"kind":"enterprise","records":[{"created_ms":1,"device_id":"d","id":"old-1","kind":"enterprise","payload":{"name":"Doanh nghiệp cũ"},"updated_ms":1}]}"#;
+    let ls = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    ls.set_item(legacy::ENTERPRISE_KEY, raw).unwrap();
+    let report = legacy::migrate(&IdbBackend, &LegacyLocalStorage).await.unwrap();
+    assert_eq!(report.moved, 1);
+    assert!(LegacyLocalStorage.get(legacy::ENTERPRISE_KEY).is_none());
+    let loaded = RecordStore::new(IdbBackend).load::<Enterprise>().await.unwrap();
+    assert_eq!(loaded.records[0].payload.name, "Doanh nghiệp cũ");
 }
 
 #[wasm_bindgen_test]
 fn ids_are_random_uuids_and_the_device_id_is_stable() {
-    clear();
     let a = browser::new_id();
     let b = browser::new_id();
     assert!(is_uuid(&a) && is_uuid(&b));

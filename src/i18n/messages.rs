@@ -209,5 +209,6 @@ messages! {
     ErrStorageNewer => "Dữ liệu trên máy này do phiên bản mới hơn của ứng dụng tạo ra. Hãy tải lại trang để cập nhật; dữ liệu sẽ không bị ghi đè.", "The data on this device was written by a newer version of the app. Reload to update; the data will not be overwritten.";
     ErrStorageCorrupt => "Dữ liệu đã lưu bị hỏng và không đọc được. Ứng dụng tạm không ghi để không mất dữ liệu.", "The stored data is damaged and cannot be read. The app will not write, so nothing is lost.";
     ErrStorageChanged => "Dữ liệu vừa được thay đổi ở một thẻ khác. Danh bạ đã được tải lại; hãy kiểm tra rồi lưu lại.", "The data was just changed in another tab. The register was reloaded; check and save again.";
+    LegacyNotMoved => "Dữ liệu của phiên bản cũ chưa chuyển được sang kho mới và vẫn được giữ nguyên trên máy.", "Data from an earlier version could not be moved to the new store and is kept untouched on this device.";
     ReadOnlyMode => "Chế độ chỉ đọc", "Read-only mode";
 }

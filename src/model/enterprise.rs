@@ -112,6 +112,17 @@ pub struct Enterprise {
 
 impl RecordKind for Enterprise {
     const KIND: &'static str = "enterprise";
+
+    fn index_keys(&self) -> Vec<(&'static str, String)> {
+        let mut keys = Vec::new();
+        if let Some(t) = &self.tax_code {
+            keys.push(("tax_code", t.clone()));
+        }
+        if let Some(u) = &self.admin_unit_id {
+            keys.push(("admin_unit_id", u.clone()));
+        }
+        keys
+    }
 }
 
 impl Enterprise {

@@ -18,9 +18,14 @@ pub struct Record<T> {
     pub payload: T,
 }
 
-/// What a record kind is called in storage and in export files.
+/// What a record kind is called in storage and in export files, and which of
+/// its fields the store indexes.
 pub trait RecordKind {
     const KIND: &'static str;
+
+    fn index_keys(&self) -> Vec<(&'static str, String)> {
+        Vec::new()
+    }
 }
 
 impl<T: RecordKind> Record<T> {

@@ -1,5 +1,7 @@
-//! The stored form of one record collection:
-//! `{"schema": 1, "kind": "enterprise", "records": [ … ]}`.
+//! The localStorage format of the first builds, one value per record kind:
+//! `{"schema": 1, "kind": "enterprise", "records": [ … ]}`. Read for the move
+//! into the row backend (`legacy`), and written by the synthetic-province
+//! generator, whose files seed tests through that same move.
 
 use super::StoreError;
 use crate::model::record::{Record, RecordKind};

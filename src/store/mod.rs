@@ -1,20 +1,22 @@
 //! The record store: how records are kept on the device.
 //!
-//! The interface is asynchronous on purpose: today the backend is a key-value
-//! store (localStorage in the browser, memory in tests), and the offline-core
-//! capability swaps in IndexedDB, whose calls are asynchronous, without
-//! changing callers.
+//! `RecordStore` turns records into rows and back; a `RowBackend` keeps the
+//! rows (IndexedDB in the browser, memory in tests). Every call is
+//! asynchronous, and a write of several records is one transaction.
 //!
-//! Each record kind is one collection saved as one value, so every write is
-//! all or nothing. Records that fail to decode (damaged, or written by a future
-//! build) are quarantined: reported, kept byte for byte, and written back
-//! untouched, never dropped.
+//! Records that fail to decode (damaged, or written by a future build) are
+//! quarantined: reported, and left in the backend untouched, never dropped.
+//! Earlier builds kept records in localStorage; `legacy` reads that format so
+//! the app can move them into the backend on first start.
 
 mod collection;
-mod key_value;
+pub mod legacy;
+mod memory;
+mod row;
 
 pub use collection::{Collection, SCHEMA_VERSION};
-pub use key_value::{KeyValue, MemoryKeyValue};
+pub use memory::MemoryBackend;
+pub use row::{Row, RowBackend};
 
 use crate::i18n::{Lang, Msg};
 use crate::model::admin_unit::AdminUnitList;
@@ -56,52 +58,58 @@ impl StoreError {
     }
 }
 
-const KEY_PREFIX: &str = "nscl.v1.";
-const UNITS_KEY: &str = "nscl.v1.admin_units";
+/// The readable records of a kind, and how many stored rows could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded<T> {
+    pub records: Vec<Record<T>>,
+    pub quarantined: usize,
+}
 
-pub struct RecordStore<B: KeyValue> {
+const UNITS_SETTING: &str = "admin_units";
+
+pub struct RecordStore<B: RowBackend> {
     backend: B,
 }
 
-impl<B: KeyValue> RecordStore<B> {
+impl<B: RowBackend> RecordStore<B> {
     pub fn new(backend: B) -> Self {
         RecordStore { backend }
     }
 
-    fn key<T: RecordKind>() -> String {
-        format!("{KEY_PREFIX}{}", T::KIND)
+    pub fn backend(&self) -> &B {
+        &self.backend
     }
 
-    /// Every readable record of a kind, plus what had to be quarantined.
-    pub async fn load<T: RecordKind + DeserializeOwned>(&self) -> Result<Collection<T>, StoreError> {
-        Collection::decode(self.backend.get(&Self::key::<T>())?.as_deref())
+    pub async fn load<T: RecordKind + DeserializeOwned>(&self) -> Result<Loaded<T>, StoreError> {
+        let rows = self.backend.load_rows(T::KIND).await?;
+        let mut loaded = Loaded { records: Vec::with_capacity(rows.len()), quarantined: 0 };
+        for row in rows {
+            match serde_json::from_str::<Record<T>>(&row.json) {
+                Ok(record) if record.kind == T::KIND && record.id == row.id => loaded.records.push(record),
+                _ => loaded.quarantined += 1,
+            }
+        }
+        Ok(loaded)
     }
 
-    fn write<T: RecordKind + Serialize>(&self, collection: &Collection<T>) -> Result<(), StoreError> {
-        self.backend.set(&Self::key::<T>(), &collection.encode()?)
+    pub async fn put<T: RecordKind + Serialize>(&self, record: &Record<T>) -> Result<(), StoreError> {
+        self.put_many(std::slice::from_ref(record)).await
     }
 
-    /// Inserts or replaces one record. Reads the stored collection first, so
-    /// records another tab wrote in the meantime are kept.
-    pub async fn put<T: RecordKind + Serialize + DeserializeOwned + Clone>(&self, record: &Record<T>) -> Result<(), StoreError> {
-        let mut collection = self.load::<T>().await?;
-        collection.upsert(record.clone());
-        self.write(&collection)
+    /// Writes every record in one transaction: all of them, or none.
+    pub async fn put_many<T: RecordKind + Serialize>(&self, records: &[Record<T>]) -> Result<(), StoreError> {
+        let rows = records.iter().map(Row::from_record).collect::<Result<Vec<_>, _>>()?;
+        self.backend.put_rows(T::KIND, rows).await
     }
 
     /// Removes one record; returns whether it was there.
-    pub async fn delete<T: RecordKind + Serialize + DeserializeOwned>(&self, id: &str) -> Result<bool, StoreError> {
-        let mut collection = self.load::<T>().await?;
-        let removed = collection.remove(id);
-        if removed {
-            self.write(&collection)?;
-        }
-        Ok(removed)
+    pub async fn delete<T: RecordKind>(&self, id: &str) -> Result<bool, StoreError> {
+        self.backend.delete_row(T::KIND, id).await
     }
 
     /// The officer's unit list, or the shipped default when none was saved.
     pub async fn load_units(&self) -> Result<AdminUnitList, StoreError> {
-        match self.backend.get(UNITS_KEY)? {
+        match self.backend.get_setting(UNITS_SETTING).await? {
             None => Ok(AdminUnitList::default_list()),
             Some(raw) => serde_json::from_str(&raw).map_err(|_| StoreError::Corrupt),
         }
@@ -109,7 +117,7 @@ impl<B: KeyValue> RecordStore<B> {
 
     pub async fn save_units(&self, units: &AdminUnitList) -> Result<(), StoreError> {
         let raw = serde_json::to_string(units).map_err(|e| StoreError::Other(e.to_string()))?;
-        self.backend.set(UNITS_KEY, &raw)
+        self.backend.put_setting(UNITS_SETTING, &raw).await
     }
 }
 
@@ -121,7 +129,7 @@ pub(crate) mod tests {
     use std::pin::pin;
     use std::task::{Context, Poll, Waker};
 
-    /// The key-value backends answer at once, so one poll finishes a call.
+    /// The memory backend answers at once, so one poll finishes a call.
     pub fn ready<F: Future>(f: F) -> F::Output {
         match pin!(f).poll(&mut Context::from_waker(Waker::noop())) {
             Poll::Ready(v) => v,
@@ -129,13 +137,13 @@ pub(crate) mod tests {
         }
     }
 
-    fn ent(id: &str, name: &str) -> Record<Enterprise> {
+    pub fn ent(id: &str, name: &str) -> Record<Enterprise> {
         Record::new(id.into(), 1, "dev", Enterprise { name: name.into(), ..Default::default() })
     }
 
     #[test]
     fn put_load_delete_round_trip() {
-        let store = RecordStore::new(MemoryKeyValue::default());
+        let store = RecordStore::new(MemoryBackend::default());
         assert!(ready(store.load::<Enterprise>()).unwrap().records.is_empty());
         ready(store.put(&ent("1", "Đồng Tháp <script>"))).unwrap();
         ready(store.put(&ent("2", "Sa Đéc"))).unwrap();
@@ -151,55 +159,44 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn a_full_disk_changes_nothing() {
-        let backend = MemoryKeyValue::with_quota(700);
-        let store = RecordStore::new(backend.clone());
-        ready(store.put(&ent("1", "Một"))).unwrap();
-        let before = backend.raw("nscl.v1.enterprise").unwrap();
-        let big = ent("2", &"x".repeat(1000));
-        assert_eq!(ready(store.put(&big)), Err(StoreError::QuotaExceeded));
-        assert_eq!(backend.raw("nscl.v1.enterprise").unwrap(), before);
-        assert_eq!(ready(store.load::<Enterprise>()).unwrap().records.len(), 1);
+    fn rows_carry_index_keys() {
+        let mut e = ent("1", "X");
+        e.payload.tax_code = Some("0100233488".into());
+        e.payload.admin_unit_id = Some("tp-sa-dec".into());
+        let row = Row::from_record(&e).unwrap();
+        assert_eq!(row.keys.get("tax_code").map(String::as_str), Some("0100233488"));
+        assert_eq!(row.keys.get("admin_unit_id").map(String::as_str), Some("tp-sa-dec"));
+        assert!(Row::from_record(&ent("2", "Y")).unwrap().keys.is_empty(), "absent keys are not indexed");
     }
 
     #[test]
-    fn damaged_records_are_quarantined_and_survive_writes() {
-        let backend = MemoryKeyValue::default();
-        backend.set_raw(
-            "nscl.v1.enterprise",
-            r#"{"schema":1,"kind":"enterprise","records":[
-                {"id":"ok","kind":"enterprise","created_ms":1,"updated_ms":1,"device_id":"d","payload":{"name":"Tốt"}},
-                {"id":"bad","payload":"not an object"},
-                42
-            ]}"#,
-        );
+    fn a_batch_that_does_not_fit_writes_nothing() {
+        let backend = MemoryBackend::with_quota(2_000);
         let store = RecordStore::new(backend.clone());
+        ready(store.put(&ent("keep", "Một"))).unwrap();
+        let batch: Vec<_> = (0..50).map(|i| ent(&format!("b{i}"), "xxxxxxxxxxxxxxxxxxxx")).collect();
+        assert_eq!(ready(store.put_many(&batch)), Err(StoreError::QuotaExceeded));
         let loaded = ready(store.load::<Enterprise>()).unwrap();
         assert_eq!(loaded.records.len(), 1);
-        assert_eq!(loaded.quarantined.len(), 2);
-        ready(store.put(&ent("new", "Mới"))).unwrap();
-        let again = ready(store.load::<Enterprise>()).unwrap();
-        assert_eq!(again.records.len(), 2);
-        assert_eq!(again.quarantined.len(), 2, "damaged records are written back, not dropped");
-        assert!(backend.raw("nscl.v1.enterprise").unwrap().contains("not an object"));
+        assert_eq!(loaded.records[0].payload.name, "Một");
     }
 
     #[test]
-    fn newer_or_unreadable_data_is_never_overwritten() {
-        for raw in [r#"{"schema":99,"kind":"enterprise","records":[]}"#, "{not json", r#"{"schema":1,"records":"x"}"#] {
-            let backend = MemoryKeyValue::default();
-            backend.set_raw("nscl.v1.enterprise", raw);
-            let store = RecordStore::new(backend.clone());
-            let err = ready(store.load::<Enterprise>()).unwrap_err();
-            assert!(matches!(err, StoreError::NewerSchema { found: 99 } | StoreError::Corrupt), "{raw}: {err:?}");
-            assert!(ready(store.put(&ent("1", "X"))).is_err());
-            assert_eq!(backend.raw("nscl.v1.enterprise").as_deref(), Some(raw));
-        }
+    fn unreadable_rows_are_counted_and_left_alone() {
+        let backend = MemoryBackend::default();
+        let store = RecordStore::new(backend.clone());
+        ready(store.put(&ent("ok", "Tốt"))).unwrap();
+        let broken = serde_json::json!({"id": "bad", "payload": "not an object"});
+        ready(backend.put_rows("enterprise", vec![Row::unreadable(0, &broken)])).unwrap();
+        let loaded = ready(store.load::<Enterprise>()).unwrap();
+        assert_eq!((loaded.records.len(), loaded.quarantined), (1, 1));
+        ready(store.put(&ent("new", "Mới"))).unwrap();
+        assert_eq!(backend.raw_json("enterprise", "bad").as_deref(), Some(broken.to_string().as_str()));
     }
 
     #[test]
     fn units_default_then_persist() {
-        let store = RecordStore::new(MemoryKeyValue::default());
+        let store = RecordStore::new(MemoryBackend::default());
         let mut units = ready(store.load_units()).unwrap();
         assert_eq!(units.units.len(), 12);
         units.add("Phường Mỹ Tho", "My Tho Ward", "ward").unwrap();

@@ -36,14 +36,10 @@ pub fn App() -> impl IntoView {
     provide_context(register);
     provide_context(ListState { query: RwSignal::new(Query::default()), page: RwSignal::new(0) });
     provide_context(Flash(RwSignal::new(None)));
-    spawn_local(register.reload());
+    spawn_local(register.start());
 
     // Another tab wrote to the store: show its changes instead of overwriting them later.
-    let _ = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().is_some_and(|k| k.starts_with("nscl.v1.")) {
-            spawn_local(register.reload());
-        }
-    });
+    crate::web::broadcast::on_changed(move || spawn_local(register.reload()));
 
     view! {
         <Router>
@@ -84,8 +80,16 @@ fn LoadBanner() -> impl IntoView {
         }.into_any()),
         LoadStatus::Ready => {
             let n = register.quarantined.get();
-            (n > 0).then(|| view! {
-                <p class="banner banner-warning" role="alert" data-testid="quarantine-warning">{move || lang.get().quarantined(n)}</p>
+            let legacy = register.legacy_error.get();
+            (n > 0 || legacy.is_some()).then(|| view! {
+                {(n > 0).then(|| view! {
+                    <p class="banner banner-warning" role="alert" data-testid="quarantine-warning">{move || lang.get().quarantined(n)}</p>
+                })}
+                {legacy.map(|e| view! {
+                    <p class="banner banner-warning" role="alert" data-testid="legacy-warning">
+                        {move || lang.get().t(Msg::LegacyNotMoved)}" "{move || e.message(lang.get())}
+                    </p>
+                })}
             }.into_any())
         }
     }

@@ -8,8 +8,8 @@ use crate::model::enterprise::Enterprise;
 use crate::model::enterprise_draft::{EnterpriseDraft, Warning};
 use crate::model::record::Record;
 use crate::model::registry::{Query, Registry};
-use crate::store::StoreError;
-use crate::web::{browser, record_store};
+use crate::store::{legacy, StoreError};
+use crate::web::{broadcast, browser, record_store, IdbBackend, LegacyLocalStorage};
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +27,8 @@ pub struct Register {
     pub status: RwSignal<LoadStatus>,
     /// How many stored records could not be read and are kept aside.
     pub quarantined: RwSignal<usize>,
+    /// Records of an earlier build that could not be moved out of localStorage (they stay there).
+    pub legacy_error: RwSignal<Option<StoreError>>,
 }
 
 #[derive(Debug)]
@@ -48,7 +50,17 @@ impl Register {
             units: RwSignal::new(AdminUnitList::default_list()),
             status: RwSignal::new(LoadStatus::Loading),
             quarantined: RwSignal::new(0),
+            legacy_error: RwSignal::new(None),
         }
+    }
+
+    /// First load of the page: move records an earlier build left in
+    /// localStorage into IndexedDB, then read everything.
+    pub async fn start(self) {
+        if let Err(e) = legacy::migrate(&IdbBackend, &LegacyLocalStorage).await {
+            self.legacy_error.set(Some(e));
+        }
+        self.reload().await;
     }
 
     /// Reads everything from the store. Safe to call again, for example when
@@ -58,10 +70,10 @@ impl Register {
         let units = store.load_units().await;
         let records = store.load::<Enterprise>().await;
         match (units, records) {
-            (Ok(units), Ok(collection)) => {
+            (Ok(units), Ok(loaded)) => {
                 self.units.set(units);
-                self.quarantined.set(collection.quarantined.len());
-                self.registry.set(Registry::new(collection.records));
+                self.quarantined.set(loaded.quarantined);
+                self.registry.set(Registry::new(loaded.records));
                 // Only on a real change: an open form must not be rebuilt by a reload from another tab.
                 if self.status.get_untracked() != LoadStatus::Ready {
                     self.status.set(LoadStatus::Ready);
@@ -91,6 +103,7 @@ impl Register {
             None => Record::new(browser::new_id(), now, &device, enterprise),
         };
         record_store().put(&record).await.map_err(SaveError::Store)?;
+        broadcast::notify_changed();
         let id = record.id.clone();
         self.registry.update(|r| r.upsert(record));
         Ok(Saved { id, warnings: warnings.into_iter().map(|(_, w)| w).collect() })
@@ -98,6 +111,7 @@ impl Register {
 
     pub async fn delete(self, id: String) -> Result<(), StoreError> {
         record_store().delete::<Enterprise>(&id).await?;
+        broadcast::notify_changed();
         self.registry.update(|r| {
             r.remove(&id);
         });
@@ -106,6 +120,7 @@ impl Register {
 
     pub async fn save_units(self, units: AdminUnitList) -> Result<(), StoreError> {
         record_store().save_units(&units).await?;
+        broadcast::notify_changed();
         self.units.set(units);
         Ok(())
     }

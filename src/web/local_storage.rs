@@ -1,30 +1,24 @@
-//! localStorage as the key-value backend of the record store.
+//! localStorage: small settings (language, device id), and the records of
+//! earlier builds, which `store::legacy` moves into IndexedDB.
 
-use crate::store::{KeyValue, StoreError};
-use wasm_bindgen::{JsCast, JsValue};
-
-pub struct LocalStorageKv;
+use crate::store::legacy::LegacySource;
+use crate::store::StoreError;
 
 pub(crate) fn storage() -> Result<web_sys::Storage, StoreError> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten()).ok_or(StoreError::Unavailable)
 }
 
-fn classify(err: JsValue) -> StoreError {
-    match err.dyn_ref::<web_sys::DomException>() {
-        // Chromium and Firefox name it QuotaExceededError; old Firefox used NS_ERROR_DOM_QUOTA_REACHED.
-        Some(ex) if ex.name() == "QuotaExceededError" || ex.name() == "NS_ERROR_DOM_QUOTA_REACHED" => StoreError::QuotaExceeded,
-        Some(ex) if ex.name() == "SecurityError" => StoreError::Unavailable,
-        Some(ex) => StoreError::Other(format!("{}: {}", ex.name(), ex.message())),
-        None => StoreError::Other(format!("{err:?}")),
-    }
-}
+/// The localStorage of this origin, as the source of records to move.
+pub struct LegacyLocalStorage;
 
-impl KeyValue for LocalStorageKv {
-    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        storage()?.get_item(key).map_err(classify)
+impl LegacySource for LegacyLocalStorage {
+    fn get(&self, key: &str) -> Option<String> {
+        storage().ok()?.get_item(key).ok().flatten()
     }
 
-    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        storage()?.set_item(key, value).map_err(classify)
+    fn remove(&self, key: &str) {
+        if let Ok(s) = storage() {
+            let _ = s.remove_item(key);
+        }
     }
 }

@@ -1,15 +1,18 @@
 //! The browser edge: the few places that touch web APIs. Kept thin so that
 //! everything else stays testable natively.
 
+pub mod broadcast;
 pub mod browser;
+pub mod idb;
 pub mod local_storage;
 pub mod service_worker;
 
-pub use local_storage::LocalStorageKv;
+pub use idb::IdbBackend;
+pub use local_storage::LegacyLocalStorage;
 
 use crate::store::RecordStore;
 
 /// The record store the app uses on this device.
-pub fn record_store() -> RecordStore<LocalStorageKv> {
-    RecordStore::new(LocalStorageKv)
+pub fn record_store() -> RecordStore<IdbBackend> {
+    RecordStore::new(IdbBackend)
 }

@@ -110,8 +110,24 @@ export class EnterpriseForm {
   }
 }
 
-// Seeds the stored register directly, as an earlier session on this laptop would have left it.
+// Seeds localStorage as the first (localStorage) builds left it; the app moves it into IndexedDB on start.
 export async function seedStoredEnterprises(page, collectionJson) {
-  await page.goto('/robots.txt');
+  await page.goto('/favicon.svg');
   await page.evaluate((raw) => localStorage.setItem('nscl.v1.enterprise', raw), collectionJson);
+}
+
+// The rows of the IndexedDB record store, read with the browser's own API (from any page of the origin).
+export async function storedRows(page, kind = 'enterprise') {
+  return page.evaluate((kind) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('nscl-tracker');
+    open.onerror = () => reject(open.error);
+    open.onupgradeneeded = () => { open.transaction.abort(); resolve([]); };
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains(kind)) { db.close(); resolve([]); return; }
+      const req = db.transaction(kind).objectStore(kind).getAll();
+      req.onsuccess = () => { db.close(); resolve(req.result); };
+      req.onerror = () => { db.close(); reject(req.error); };
+    };
+  }), kind);
 }

@@ -1,7 +1,7 @@
 // Bad storage conditions never lose data: a full disk, damaged records, a newer
 // app's data, and a second tab.
 import { test, expect } from '@playwright/test';
-import { AppShell, EnterpriseRegister, EnterpriseForm, seedStoredEnterprises } from '../pages/app.js';
+import { AppShell, EnterpriseRegister, EnterpriseForm, seedStoredEnterprises, storedRows } from '../pages/app.js';
 
 test('a full disk keeps the form as typed and the stored records intact', async ({ page }) => {
   const app = new AppShell(page);
@@ -9,13 +9,13 @@ test('a full disk keeps the form as typed and the stored records intact', async 
   await app.open('/');
   await form.add({ name: 'Công ty TNHH Hoa kiểng Tân Quy Đông', taxCode: '1400100593' });
 
-  // From now on the browser reports a full quota for the register, as Chromium does.
+  // From now on the browser reports a full quota for records, as Chromium does.
   await page.evaluate(() => {
-    const original = Storage.prototype.setItem;
-    window.__restoreSetItem = () => { Storage.prototype.setItem = original; };
-    Storage.prototype.setItem = function (key, value) {
-      if (key.startsWith('nscl.v1.')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return original.call(this, key, value);
+    const original = IDBObjectStore.prototype.put;
+    window.__restorePut = () => { IDBObjectStore.prototype.put = original; };
+    IDBObjectStore.prototype.put = function (...args) {
+      if (this.name === 'enterprise') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return original.apply(this, args);
     };
   });
   await form.startNew();
@@ -26,7 +26,7 @@ test('a full disk keeps the form as typed and the stored records intact', async 
   await expect(form.field('notes')).toHaveValue('Ghi chú quan trọng');
 
   // Space freed: the same form saves.
-  await page.evaluate(() => window.__restoreSetItem());
+  await page.evaluate(() => window.__restorePut());
   await form.save.click();
   await expect(page.getByTestId('enterprise-name')).toHaveText('HTX Xoài Cao Lãnh');
   await app.reload();
@@ -46,21 +46,41 @@ test('damaged records are reported and kept; the rest load and stay editable', a
   await expect(register.rows).toHaveCount(1);
 
   await new EnterpriseForm(page).add({ name: 'HTX Nông nghiệp Tân Hồng' });
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('nscl.v1.enterprise')));
-  expect(stored.records).toHaveLength(3);
-  expect(stored.records.filter((r) => r.id === 'broken')).toEqual([broken]);
+  // Moved into IndexedDB, the damaged one verbatim, and the old copy removed only after that.
+  const rows = await storedRows(page);
+  expect(rows).toHaveLength(3);
+  expect(JSON.parse(rows.find((r) => r.id === 'broken').json)).toEqual(broken);
+  expect(await page.evaluate(() => localStorage.getItem('nscl.v1.enterprise'))).toBeNull();
+  await app.reload();
+  await expect(page.getByTestId('quarantine-warning')).toContainText('1 bản ghi');
 });
 
-test('data from a newer app version is never overwritten', async ({ page }) => {
-  const newer = JSON.stringify({ schema: 99, kind: 'enterprise', records: [{ future: true }] });
-  await seedStoredEnterprises(page, newer);
+test('a database from a newer app version is never written', async ({ page }) => {
+  await page.goto('/favicon.svg');
+  // A later build upgraded the database to version 2 and stored something of its own.
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('nscl-tracker', 2);
+    open.onupgradeneeded = () => {
+      open.result.createObjectStore('future', { keyPath: 'id' }).put({ id: 'x', note: 'từ phiên bản sau' });
+    };
+    open.onsuccess = () => { open.result.close(); resolve(); };
+    open.onerror = () => reject(open.error);
+  }));
   const app = new AppShell(page);
   await page.goto('/enterprises/new');
   await expect(page.getByTestId('storage-error')).toContainText('phiên bản mới hơn');
   await expect(page.getByTestId('save-enterprise')).toBeDisabled();
-  expect(await page.evaluate(() => localStorage.getItem('nscl.v1.enterprise'))).toBe(newer);
   await app.nav('enterprises').click();
-  await expect(page.getByTestId('empty-register')).toBeVisible();
+  await expect(page.getByTestId('page-title')).toHaveText('Danh bạ doanh nghiệp');
+  const after = await page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('nscl-tracker');
+    open.onsuccess = () => {
+      const db = open.result;
+      const req = db.transaction('future').objectStore('future').get('x');
+      req.onsuccess = () => { resolve({ version: db.version, stores: [...db.objectStoreNames], x: req.result }); db.close(); };
+    };
+  }));
+  expect(after).toEqual({ version: 2, stores: ['future'], x: { id: 'x', note: 'từ phiên bản sau' } });
 });
 
 test('a change in one tab shows in the other', async ({ page, context }) => {

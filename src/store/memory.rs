@@ -1,0 +1,63 @@
+//! An in-memory row backend with an optional quota, for native tests.
+
+use super::row::{Row, RowBackend};
+use super::StoreError;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
+
+#[derive(Clone, Default)]
+pub struct MemoryBackend {
+    rows: Rc<RefCell<HashMap<String, BTreeMap<String, Row>>>>,
+    settings: Rc<RefCell<HashMap<String, String>>>,
+    quota_bytes: Option<usize>,
+}
+
+impl MemoryBackend {
+    pub fn with_quota(quota_bytes: usize) -> Self {
+        MemoryBackend { quota_bytes: Some(quota_bytes), ..Default::default() }
+    }
+
+    fn used_bytes(&self) -> usize {
+        self.rows.borrow().values().flat_map(|m| m.values()).map(|r| r.json.len()).sum()
+    }
+
+    pub fn raw_json(&self, kind: &str, id: &str) -> Option<String> {
+        self.rows.borrow().get(kind)?.get(id).map(|r| r.json.clone())
+    }
+}
+
+impl RowBackend for MemoryBackend {
+    async fn load_rows(&self, kind: &str) -> Result<Vec<Row>, StoreError> {
+        Ok(self.rows.borrow().get(kind).map(|m| m.values().cloned().collect()).unwrap_or_default())
+    }
+
+    async fn put_rows(&self, kind: &str, rows: Vec<Row>) -> Result<(), StoreError> {
+        if let Some(quota) = self.quota_bytes {
+            let replaced: usize = self.rows.borrow().get(kind).map_or(0, |m| rows.iter().filter_map(|r| m.get(&r.id)).map(|r| r.json.len()).sum());
+            let added: usize = rows.iter().map(|r| r.json.len()).sum();
+            if self.used_bytes() - replaced + added > quota {
+                return Err(StoreError::QuotaExceeded);
+            }
+        }
+        let mut all = self.rows.borrow_mut();
+        let map = all.entry(kind.to_string()).or_default();
+        for row in rows {
+            map.insert(row.id.clone(), row);
+        }
+        Ok(())
+    }
+
+    async fn delete_row(&self, kind: &str, id: &str) -> Result<bool, StoreError> {
+        Ok(self.rows.borrow_mut().get_mut(kind).and_then(|m| m.remove(id)).is_some())
+    }
+
+    async fn get_setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.settings.borrow().get(key).cloned())
+    }
+
+    async fn put_setting(&self, key: &str, json: &str) -> Result<(), StoreError> {
+        self.settings.borrow_mut().insert(key.to_string(), json.to_string());
+        Ok(())
+    }
+}

@@ -1,0 +1,49 @@
+//! How one record is kept by a backend: its id, the fields indexes need, and
+//! the record itself as JSON text.
+//!
+//! Keeping the record as text means a backend never reinterprets it: a record
+//! from a newer or broken build round-trips byte for byte, and decoding (with
+//! quarantine) happens in one place, `RecordStore::load`.
+
+use super::StoreError;
+use crate::model::record::{Record, RecordKind};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Row {
+    pub id: String,
+    pub updated_ms: i64,
+    /// Index keys, such as `tax_code` and `admin_unit_id`; absent keys are not indexed.
+    #[serde(default)]
+    pub keys: BTreeMap<String, String>,
+    pub json: String,
+}
+
+impl Row {
+    pub fn from_record<T: RecordKind + Serialize>(record: &Record<T>) -> Result<Row, StoreError> {
+        Ok(Row {
+            id: record.id.clone(),
+            updated_ms: record.updated_ms,
+            keys: record.payload.index_keys().into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+            json: serde_json::to_string(record).map_err(|e| StoreError::Other(e.to_string()))?,
+        })
+    }
+
+    /// A stored value that did not decode, kept as it was under an id of its own.
+    pub fn unreadable(position: usize, raw: &serde_json::Value) -> Row {
+        let id = raw.get("id").and_then(|v| v.as_str()).filter(|s| !s.is_empty()).map_or_else(|| format!("unreadable-{position}"), str::to_string);
+        Row { id, updated_ms: 0, keys: BTreeMap::new(), json: raw.to_string() }
+    }
+}
+
+/// A store of rows, one collection per record kind. Every call may be
+/// asynchronous; `put_rows` writes all rows or none.
+#[allow(async_fn_in_trait)]
+pub trait RowBackend {
+    async fn load_rows(&self, kind: &str) -> Result<Vec<Row>, StoreError>;
+    async fn put_rows(&self, kind: &str, rows: Vec<Row>) -> Result<(), StoreError>;
+    async fn delete_row(&self, kind: &str, id: &str) -> Result<bool, StoreError>;
+    async fn get_setting(&self, key: &str) -> Result<Option<String>, StoreError>;
+    async fn put_setting(&self, key: &str, json: &str) -> Result<(), StoreError>;
+}

@@ -1,0 +1,146 @@
+//! IndexedDB as the row backend: one object store per record kind, keyed by
+//! record id, with indexes for the queries the app needs (tax code,
+//! administrative unit, updated time), and a `settings` store for reference
+//! data the officer edits. Every write of several rows is one transaction.
+
+use crate::store::{Row, RowBackend, StoreError};
+use indexed_db_futures::database::Database;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+use indexed_db_futures::KeyPath;
+use std::cell::RefCell;
+
+pub const DB_NAME: &str = "nscl-tracker";
+/// The IndexedDB schema version; each step up is one arm of `upgrade`.
+/// A database at a higher version belongs to a newer build and is never written.
+pub const DB_VERSION: u32 = 1;
+const SETTINGS: &str = "settings";
+
+thread_local! {
+    static DB: RefCell<Option<Database>> = const { RefCell::new(None) };
+}
+
+fn dom_error_name(err: &indexed_db_futures::error::Error) -> Option<String> {
+    use indexed_db_futures::error::{DomException, Error};
+    match err {
+        Error::DomException(d) => {
+            let ex: &web_sys::DomException = match d {
+                DomException::InvalidStateError(e)
+                | DomException::TransactionInactiveError(e)
+                | DomException::NotFoundError(e)
+                | DomException::ConstraintError(e)
+                | DomException::InvalidAccessError(e)
+                | DomException::DataError(e)
+                | DomException::AbortError(e)
+                | DomException::ReadOnlyError(e)
+                | DomException::DataCloneError(e)
+                | DomException::SyntaxError(e)
+                | DomException::Other(e) => e,
+                #[allow(unreachable_patterns)]
+                _ => return None,
+            };
+            Some(ex.name())
+        }
+        _ => None,
+    }
+}
+
+fn store_error(err: indexed_db_futures::error::Error) -> StoreError {
+    match dom_error_name(&err).as_deref() {
+        Some("QuotaExceededError") => StoreError::QuotaExceeded,
+        Some("VersionError") => StoreError::NewerSchema { found: DB_VERSION + 1 },
+        Some("InvalidStateError") | Some("SecurityError") => StoreError::Unavailable,
+        _ => StoreError::Other(format!("{err}")),
+    }
+}
+
+fn open_error(err: indexed_db_futures::error::OpenDbError) -> StoreError {
+    use indexed_db_futures::error::OpenDbError;
+    match err {
+        OpenDbError::Base(e) => store_error(e),
+        OpenDbError::UnsupportedEnvironment | OpenDbError::NullFactory => StoreError::Unavailable,
+        other => StoreError::Other(format!("{other}")),
+    }
+}
+
+async fn db() -> Result<Database, StoreError> {
+    if let Some(db) = DB.with(|d| d.borrow().clone()) {
+        return Ok(db);
+    }
+    let db = Database::open(DB_NAME)
+        .with_version(DB_VERSION)
+        .with_on_upgrade_needed(|event, db| {
+            let old = event.old_version() as u32;
+            if old < 1 {
+                let store = db.create_object_store("enterprise").with_key_path(KeyPath::from("id")).build()?;
+                store.create_index("by_tax_code", KeyPath::from("keys.tax_code")).build()?;
+                store.create_index("by_unit", KeyPath::from("keys.admin_unit_id")).build()?;
+                store.create_index("by_updated", KeyPath::from("updated_ms")).build()?;
+                db.create_object_store(SETTINGS).build()?;
+            }
+            Ok(())
+        })
+        .await
+        .map_err(open_error)?;
+    DB.with(|d| *d.borrow_mut() = Some(db.clone()));
+    Ok(db)
+}
+
+/// The browser's IndexedDB, opened once per page.
+#[derive(Clone, Copy, Default)]
+pub struct IdbBackend;
+
+impl RowBackend for IdbBackend {
+    async fn load_rows(&self, kind: &str) -> Result<Vec<Row>, StoreError> {
+        let db = db().await?;
+        let tx = db.transaction(kind).build().map_err(store_error)?;
+        let store = tx.object_store(kind).map_err(store_error)?;
+        let rows = store.get_all::<Row>().serde().map_err(store_error)?.await.map_err(store_error)?;
+        rows.collect::<Result<Vec<Row>, _>>().map_err(store_error)
+    }
+
+    async fn put_rows(&self, kind: &str, rows: Vec<Row>) -> Result<(), StoreError> {
+        let db = db().await?;
+        let tx = db.transaction(kind).with_mode(TransactionMode::Readwrite).build().map_err(store_error)?;
+        {
+            let store = tx.object_store(kind).map_err(store_error)?;
+            for row in rows {
+                store.put(row).serde().map_err(store_error)?;
+            }
+        }
+        tx.commit().await.map_err(store_error)
+    }
+
+    async fn delete_row(&self, kind: &str, id: &str) -> Result<bool, StoreError> {
+        let db = db().await?;
+        let tx = db.transaction(kind).with_mode(TransactionMode::Readwrite).build().map_err(store_error)?;
+        let existed = {
+            let store = tx.object_store(kind).map_err(store_error)?;
+            let found: Option<Row> = store.get(id).serde().map_err(store_error)?.await.map_err(store_error)?;
+            if found.is_some() {
+                store.delete(id).primitive().map_err(store_error)?;
+            }
+            found.is_some()
+        };
+        tx.commit().await.map_err(store_error)?;
+        Ok(existed)
+    }
+
+    async fn get_setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let db = db().await?;
+        let tx = db.transaction(SETTINGS).build().map_err(store_error)?;
+        let store = tx.object_store(SETTINGS).map_err(store_error)?;
+        let value: Option<String> = store.get(key).primitive().map_err(store_error)?.await.map_err(store_error)?;
+        Ok(value)
+    }
+
+    async fn put_setting(&self, key: &str, json: &str) -> Result<(), StoreError> {
+        let db = db().await?;
+        let tx = db.transaction(SETTINGS).with_mode(TransactionMode::Readwrite).build().map_err(store_error)?;
+        {
+            let store = tx.object_store(SETTINGS).map_err(store_error)?;
+            store.put(json).with_key(key).primitive().map_err(store_error)?;
+        }
+        tx.commit().await.map_err(store_error)
+    }
+}
