@@ -4,7 +4,8 @@
 
 use crate::model::admin_unit::AdminUnitList;
 use crate::model::enterprise::{Enterprise, Ownership, ProductGroup};
-use crate::model::record::{uuid_v4, Record};
+use crate::model::clock::Hlc;
+use crate::model::record::{uuid_v4, Change, Record};
 use crate::model::tax_code::check_digit;
 
 /// A small, fast, deterministic generator (SplitMix64).
@@ -121,14 +122,9 @@ pub fn province(count: usize, seed: u64) -> Vec<Record<Enterprise>> {
         };
         let created = start_ms + (rng.below(span_ms as u64) as i64);
         let updated = created + rng.below(90 * 86_400_000) as i64;
-        out.push(Record {
-            id: uuid_v4(rng.bytes16()),
-            kind: "enterprise".into(),
-            created_ms: created,
-            updated_ms: updated,
-            device_id: "synthetic-province".into(),
-            payload: enterprise,
-        });
+        let at = |ms| Change { at: Hlc { ms, counter: 0, device: "synthetic-province".into() }, officer: "Cán bộ mẫu".into() };
+        let record = Record::new(uuid_v4(rng.bytes16()), &at(created), enterprise);
+        out.push(record.revised(&at(updated), record.payload.clone()));
     }
     out
 }

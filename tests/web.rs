@@ -12,7 +12,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn enterprise(id: &str, name: &str) -> Record<Enterprise> {
-    Record::new(id.into(), browser::now_ms(), &browser::device_id(), Enterprise { name: name.into(), ..Default::default() })
+    Record::new(id.into(), &browser::change(), Enterprise { name: name.into(), ..Default::default() })
 }
 
 async fn clear() {
@@ -32,7 +32,7 @@ async fn records_round_trip_through_indexed_db() {
     let loaded = store.load::<Enterprise>().await.unwrap();
     let mut names: Vec<&str> = loaded.records.iter().map(|r| r.payload.name.as_str()).collect();
     names.sort();
-    assert_eq!(names, vec!["Cơ sở Sen Tháp Mười", "Công ty Cổ phần Đồng Tháp <img src=x>", "HTX Xoài Mỹ Xương"]);
+    assert_eq!(names, vec!["Công ty Cổ phần Đồng Tháp <img src=x>", "Cơ sở Sen Tháp Mười", "HTX Xoài Mỹ Xương"]);
     assert!(store.delete::<Enterprise>("a").await.unwrap());
     assert!(!store.delete::<Enterprise>("a").await.unwrap());
     assert_eq!(store.load::<Enterprise>().await.unwrap().records.len(), 2);
@@ -44,10 +44,16 @@ async fn a_batch_with_one_bad_row_writes_nothing() {
     let backend = IdbBackend;
     let store = RecordStore::new(backend);
     store.put(&enterprise("keep", "Sa Đéc")).await.unwrap();
-    let mut rows: Vec<_> = (0..20).map(|i| nscl_tracker::store::Row::from_record(&enterprise(&format!("n{i}"), "X")).unwrap()).collect();
-    // An empty key is refused by IndexedDB (DataError) half-way through the batch.
-    rows[10].id = String::new();
-    assert!(backend.put_rows("enterprise", rows).await.is_err());
+    let rows: Vec<_> = (0..20).map(|i| nscl_tracker::store::Row::from_record(&enterprise(&format!("n{i}"), "X")).unwrap()).collect();
+    // The disk fills up at the 11th of 20 writes.
+    js_sys::eval(
+        "(() => { const put = IDBObjectStore.prototype.put; let n = 0; \
+          IDBObjectStore.prototype.put = function (...a) { \
+            if (++n === 11) { IDBObjectStore.prototype.put = put; throw new DOMException('full', 'QuotaExceededError'); } \
+            return put.apply(this, a); }; })()",
+    )
+    .unwrap();
+    assert_eq!(backend.put_rows("enterprise", rows).await, Err(nscl_tracker::store::StoreError::QuotaExceeded));
     let loaded = store.load::<Enterprise>().await.unwrap();
     assert_eq!(loaded.records.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), vec!["keep"]);
 }
@@ -84,6 +90,16 @@ fn ids_are_random_uuids_and_the_device_id_is_stable() {
     let device = browser::device_id();
     assert!(is_uuid(&device));
     assert_eq!(browser::device_id(), device);
+}
+
+#[wasm_bindgen_test]
+fn the_device_clock_only_moves_forward_and_past_what_it_has_seen() {
+    let a = browser::change().at;
+    let b = browser::change().at;
+    assert!(b > a);
+    let far = nscl_tracker::model::clock::Hlc { ms: browser::now_ms() + 600_000, counter: 3, device: "fast-laptop".into() };
+    browser::observe(&far);
+    assert!(browser::change().at > far, "an edit after seeing a fast clock sorts after it");
 }
 
 #[wasm_bindgen_test]

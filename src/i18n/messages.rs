@@ -199,6 +199,8 @@ messages! {
     ErrUnitEmpty => "Vui lòng nhập tên đơn vị.", "Please enter the unit's name.";
     ErrUnitDuplicate => "Đã có đơn vị trùng tên.", "A unit with this name already exists.";
     UnitSaved => "Đã lưu danh sách đơn vị.", "Unit list saved.";
+    OfficerName => "Họ tên cán bộ nhập liệu (ghi kèm mỗi thay đổi)", "Officer's name (recorded with every change)";
+    LastOfficer => "Người sửa gần nhất", "Last changed by";
     DeviceTitle => "Thiết bị này", "This device";
     DeviceId => "Mã thiết bị", "Device id";
     DeviceHelp => "Mỗi bản ghi ghi lại thiết bị đã sửa nó gần nhất, để gộp dữ liệu từ nhiều máy.", "Each record notes the device that last changed it, for merging files from several laptops.";

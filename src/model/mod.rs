@@ -1,6 +1,7 @@
 //! The domain: plain Rust types and rules, no browser APIs.
 
 pub mod admin_unit;
+pub mod clock;
 pub mod enterprise;
 pub mod enterprise_draft;
 pub mod record;

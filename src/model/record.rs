@@ -1,20 +1,34 @@
-//! The envelope every stored record travels in.
+//! The envelope every stored record travels in (format version 2).
 //!
 //! The payload is the domain object; the envelope says who it is (a stable
-//! UUID), what kind it is, when it was made and changed, and on which device.
-//! File sync (a later capability) extends this envelope with a hybrid logical
-//! clock and a version vector, which is why unknown fields are tolerated.
+//! UUID), what kind it is, when it was made and last changed (hybrid logical
+//! clock timestamps), how many changes each device has made (a version
+//! vector), who made the last change, and whether it was deleted (a tombstone,
+//! kept so that file sync can pass the deletion on). `docs/record-format.md`
+//! describes the format with examples; `store::format` upgrades older versions.
 
+use super::clock::{Hlc, VersionVector};
 use serde::{Deserialize, Serialize};
+
+/// The envelope format this build writes.
+pub const RECORD_FORMAT: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record<T> {
+    /// Envelope format version.
+    pub v: u32,
     pub id: String,
     pub kind: String,
-    pub created_ms: i64,
-    pub updated_ms: i64,
+    pub created: Hlc,
+    pub updated: Hlc,
+    pub version: VersionVector,
+    /// The officer who made the last change, as entered in Settings.
+    #[serde(default)]
+    pub officer: String,
     /// The device that made the last change.
     pub device_id: String,
+    #[serde(default)]
+    pub deleted: bool,
     pub payload: T,
 }
 
@@ -28,22 +42,74 @@ pub trait RecordKind {
     }
 }
 
-impl<T: RecordKind> Record<T> {
-    pub fn new(id: String, now_ms: i64, device_id: &str, payload: T) -> Record<T> {
-        Record { id, kind: T::KIND.to_string(), created_ms: now_ms, updated_ms: now_ms, device_id: device_id.to_string(), payload }
-    }
+/// Who is changing a record, and when.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub at: Hlc,
+    pub officer: String,
+}
 
-    /// A new version of this record with another payload; identity and creation stay.
-    pub fn revised(&self, now_ms: i64, device_id: &str, payload: T) -> Record<T> {
+impl Change {
+    pub fn device(&self) -> &str {
+        &self.at.device
+    }
+}
+
+impl<T: RecordKind> Record<T> {
+    pub fn new(id: String, change: &Change, payload: T) -> Record<T> {
+        let mut version = VersionVector::default();
+        version.bump(change.device());
         Record {
-            id: self.id.clone(),
-            kind: self.kind.clone(),
-            created_ms: self.created_ms,
-            // Clocks on officers' laptops drift; never let an edit look older than what it replaces.
-            updated_ms: now_ms.max(self.updated_ms),
-            device_id: device_id.to_string(),
+            v: RECORD_FORMAT,
+            id,
+            kind: T::KIND.to_string(),
+            created: change.at.clone(),
+            updated: change.at.clone(),
+            version,
+            officer: change.officer.clone(),
+            device_id: change.device().to_string(),
+            deleted: false,
             payload,
         }
+    }
+}
+
+impl<T> Record<T> {
+    /// A new version of this record with another payload; identity and creation stay.
+    pub fn revised(&self, change: &Change, payload: T) -> Record<T> {
+        let mut version = self.version.clone();
+        version.bump(change.device());
+        Record {
+            v: RECORD_FORMAT,
+            id: self.id.clone(),
+            kind: self.kind.clone(),
+            created: self.created.clone(),
+            // The caller's clock has observed this record, so this sorts after it; max() guards a misuse.
+            updated: change.at.clone().max(self.updated.clone()),
+            version,
+            officer: change.officer.clone(),
+            device_id: change.device().to_string(),
+            deleted: self.deleted,
+            payload,
+        }
+    }
+
+    /// Wall-clock milliseconds of the last change, for display and sorting.
+    pub fn updated_ms(&self) -> i64 {
+        self.updated.ms
+    }
+
+    pub fn created_ms(&self) -> i64 {
+        self.created.ms
+    }
+}
+
+impl<T: Clone> Record<T> {
+    /// The tombstone that replaces a deleted record: same id, marked deleted, payload kept for history.
+    pub fn deleted_by(&self, change: &Change) -> Record<T> {
+        let mut tomb = self.revised(change, self.payload.clone());
+        tomb.deleted = true;
+        tomb
     }
 }
 
@@ -63,10 +129,16 @@ pub fn is_uuid(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::clock::Causality;
 
+    #[derive(Clone, Debug, PartialEq)]
     struct Note;
     impl RecordKind for Note {
         const KIND: &'static str = "note";
+    }
+
+    fn change(ms: i64, counter: u32, device: &str) -> Change {
+        Change { at: Hlc { ms, counter, device: device.into() }, officer: format!("cán bộ {device}") }
     }
 
     #[test]
@@ -74,18 +146,28 @@ mod tests {
         let id = uuid_v4([0xff; 16]);
         assert_eq!(id, "ffffffff-ffff-4fff-bfff-ffffffffffff");
         assert!(is_uuid(&id));
-        let id = uuid_v4([0; 16]);
-        assert_eq!(id, "00000000-0000-4000-8000-000000000000");
+        assert_eq!(uuid_v4([0; 16]), "00000000-0000-4000-8000-000000000000");
         assert!(!is_uuid("not-a-uuid"));
     }
 
     #[test]
-    fn revision_keeps_identity_and_never_goes_back_in_time() {
-        let r = Record::new("a".into(), 1000, "dev-1", Note);
-        assert_eq!(r.kind, "note");
-        let r2 = r.revised(500, "dev-2", Note);
-        assert_eq!((r2.id.as_str(), r2.created_ms, r2.updated_ms, r2.device_id.as_str()), ("a", 1000, 1000, "dev-2"));
-        let r3 = r2.revised(2000, "dev-2", Note);
-        assert_eq!(r3.updated_ms, 2000);
+    fn revision_keeps_identity_bumps_the_vector_and_never_goes_back() {
+        let r = Record::new("a".into(), &change(1000, 0, "dev-1"), Note);
+        assert_eq!((r.kind.as_str(), r.v, r.version.get("dev-1")), ("note", RECORD_FORMAT, 1));
+        let r2 = r.revised(&change(500, 0, "dev-2"), Note);
+        assert_eq!(r2.created, r.created);
+        assert_eq!(r2.updated, r.updated, "a stale clock never makes an edit look older");
+        assert_eq!((r2.device_id.as_str(), r2.officer.as_str()), ("dev-2", "cán bộ dev-2"));
+        assert_eq!(r2.version.compare(&r.version), Causality::Descends);
+        let r3 = r2.revised(&change(2000, 0, "dev-2"), Note);
+        assert_eq!((r3.updated_ms(), r3.version.get("dev-2")), (2000, 2));
+    }
+
+    #[test]
+    fn a_tombstone_is_a_revision_marked_deleted() {
+        let r = Record::new("a".into(), &change(1000, 0, "d"), Note);
+        let t = r.deleted_by(&change(3000, 0, "d"));
+        assert!(t.deleted && !r.deleted);
+        assert_eq!((t.id.as_str(), t.version.get("d"), t.updated_ms()), ("a", 2, 3000));
     }
 }

@@ -83,8 +83,9 @@ pub struct Registry {
 }
 
 impl Registry {
+    /// The register of the live records; tombstones (deleted records) stay out.
     pub fn new(records: Vec<EnterpriseRecord>) -> Registry {
-        let mut r = Registry { items: records.into_iter().map(Indexed::new).collect(), ..Default::default() };
+        let mut r = Registry { items: records.into_iter().filter(|x| !x.deleted).map(Indexed::new).collect(), ..Default::default() };
         r.reindex();
         r
     }
@@ -128,8 +129,12 @@ impl Registry {
         (Some(id.as_str()) != except).then(|| id.clone())
     }
 
-    /// Inserts a new record or replaces the one with the same id.
+    /// Inserts a new record or replaces the one with the same id; a tombstone removes it.
     pub fn upsert(&mut self, record: EnterpriseRecord) {
+        if record.deleted {
+            self.remove(&record.id);
+            return;
+        }
         let indexed = Indexed::new(record);
         match self.by_id.get(&indexed.record.id) {
             Some(&i) => self.items[i] = indexed,
@@ -203,7 +208,7 @@ impl Registry {
                 SortKey::Size => none_last(a.size.as_ref(), b.size.as_ref(), q.descending),
                 SortKey::Employees => none_last(ea.employees.as_ref(), eb.employees.as_ref(), q.descending),
                 SortKey::Updated => {
-                    let o = a.record.updated_ms.cmp(&b.record.updated_ms);
+                    let o = a.record.updated.cmp(&b.record.updated);
                     if q.descending { o.reverse() } else { o }
                 }
             }
@@ -227,13 +232,11 @@ mod tests {
     use super::*;
 
     fn rec(id: &str, name: &str, tax: Option<&str>, unit: &str, employees: Option<u32>) -> EnterpriseRecord {
-        Record {
-            id: id.into(),
-            kind: "enterprise".into(),
-            created_ms: 0,
-            updated_ms: id.len() as i64,
-            device_id: "d".into(),
-            payload: Enterprise {
+        let change = crate::model::record::Change {
+            at: crate::model::clock::Hlc { ms: id.len() as i64, counter: 0, device: "d".into() },
+            officer: String::new(),
+        };
+        Record::new(id.into(), &change, Enterprise {
                 name: name.into(),
                 tax_code: tax.map(str::to_string),
                 admin_unit_id: Some(unit.into()),
@@ -241,8 +244,7 @@ mod tests {
                 employees,
                 revenue_bn_vnd: Some(1.0),
                 ..Default::default()
-            },
-        }
+            })
     }
 
     fn sample() -> Registry {
@@ -322,5 +324,10 @@ mod tests {
         assert_eq!(r.owner_of_tax_code("1400100593", None), None);
         assert_eq!(r.get("bb").unwrap().payload.name, "HTX Xoài Mỹ Xương", "ids still resolve after a removal");
         assert_eq!(r.count_by_unit().get(&Some("tp-sa-dec".into())), Some(&2));
+        let change = crate::model::record::Change { at: crate::model::clock::Hlc { ms: 9, counter: 0, device: "d".into() }, officer: String::new() };
+        let tomb = r.get("bb").unwrap().deleted_by(&change);
+        r.upsert(tomb.clone());
+        assert!(r.get("bb").is_none(), "a tombstone leaves the register");
+        assert!(Registry::new(vec![tomb]).is_empty());
     }
 }

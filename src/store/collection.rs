@@ -48,8 +48,9 @@ impl<T: RecordKind + DeserializeOwned> Collection<T> {
         }
         let mut collection = Collection::default();
         for value in stored.records {
-            match serde_json::from_value::<Record<T>>(value.clone()) {
-                Ok(record) if record.kind == T::KIND && !record.id.is_empty() => collection.records.push(record),
+            let upgraded = super::format::upgrade(value.clone()).ok().and_then(|v| serde_json::from_value::<Record<T>>(v).ok());
+            match upgraded {
+                Some(record) if record.kind == T::KIND && !record.id.is_empty() => collection.records.push(record),
                 _ => collection.quarantined.push(value),
             }
         }

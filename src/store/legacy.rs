@@ -118,7 +118,8 @@ mod tests {
         assert_eq!(loaded.quarantined, 1, "the broken record moved too, verbatim");
         let a = loaded.records.iter().find(|r| r.id == "a").unwrap();
         assert_eq!(a.payload.revenue_bn_vnd, Some(12.5));
-        assert_eq!(a.updated_ms, 1_700_000_000_500);
+        assert_eq!(a.updated_ms(), 1_700_000_000_500);
+        assert_eq!(a.v, crate::model::record::RECORD_FORMAT, "upgraded on the way in");
         assert!(backend.raw_json("enterprise", "broken").unwrap().contains("written by a broken build"));
     }
 
@@ -147,7 +148,7 @@ mod tests {
         let store = RecordStore::new(backend.clone());
         // The first attempt wrote "a", then the officer edited it, then the page closed before cleanup.
         let mut edited = ent("a", "Tên đã sửa");
-        edited.updated_ms = 1_800_000_000_000;
+        edited.updated.ms = 1_800_000_000_000;
         ready(store.put(&edited)).unwrap();
         let legacy = legacy_with(V1_SAMPLE);
         let report = ready(migrate(&backend, &legacy)).unwrap();

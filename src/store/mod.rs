@@ -10,6 +10,7 @@
 //! the app can move them into the backend on first start.
 
 mod collection;
+pub mod format;
 pub mod legacy;
 mod memory;
 mod row;
@@ -67,6 +68,13 @@ pub struct Loaded<T> {
 
 const UNITS_SETTING: &str = "admin_units";
 
+/// A stored record in any known format version, or `None` if it cannot be read.
+pub fn decode<T: RecordKind + DeserializeOwned>(json: &str) -> Option<Record<T>> {
+    let value = format::upgrade(serde_json::from_str(json).ok()?).ok()?;
+    let record: Record<T> = serde_json::from_value(value).ok()?;
+    (record.kind == T::KIND && !record.id.is_empty()).then_some(record)
+}
+
 pub struct RecordStore<B: RowBackend> {
     backend: B,
 }
@@ -84,8 +92,8 @@ impl<B: RowBackend> RecordStore<B> {
         let rows = self.backend.load_rows(T::KIND).await?;
         let mut loaded = Loaded { records: Vec::with_capacity(rows.len()), quarantined: 0 };
         for row in rows {
-            match serde_json::from_str::<Record<T>>(&row.json) {
-                Ok(record) if record.kind == T::KIND && record.id == row.id => loaded.records.push(record),
+            match decode::<T>(&row.json) {
+                Some(record) if record.id == row.id => loaded.records.push(record),
                 _ => loaded.quarantined += 1,
             }
         }
@@ -138,7 +146,8 @@ pub(crate) mod tests {
     }
 
     pub fn ent(id: &str, name: &str) -> Record<Enterprise> {
-        Record::new(id.into(), 1, "dev", Enterprise { name: name.into(), ..Default::default() })
+        let change = crate::model::record::Change { at: crate::model::clock::Hlc { ms: 1, counter: 0, device: "dev".into() }, officer: String::new() };
+        Record::new(id.into(), &change, Enterprise { name: name.into(), ..Default::default() })
     }
 
     #[test]
@@ -148,7 +157,7 @@ pub(crate) mod tests {
         ready(store.put(&ent("1", "Đồng Tháp <script>"))).unwrap();
         ready(store.put(&ent("2", "Sa Đéc"))).unwrap();
         let mut changed = ent("1", "Đồng Tháp mới");
-        changed.updated_ms = 5;
+        changed.updated.ms = 5;
         ready(store.put(&changed)).unwrap();
         let loaded = ready(store.load::<Enterprise>()).unwrap();
         let names: Vec<&str> = loaded.records.iter().map(|r| r.payload.name.as_str()).collect();

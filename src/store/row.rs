@@ -24,7 +24,7 @@ impl Row {
     pub fn from_record<T: RecordKind + Serialize>(record: &Record<T>) -> Result<Row, StoreError> {
         Ok(Row {
             id: record.id.clone(),
-            updated_ms: record.updated_ms,
+            updated_ms: record.updated_ms(),
             keys: record.payload.index_keys().into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
             json: serde_json::to_string(record).map_err(|e| StoreError::Other(e.to_string()))?,
         })

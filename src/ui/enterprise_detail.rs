@@ -111,8 +111,9 @@ pub fn EnterpriseDetail() -> impl IntoView {
                     <summary>{tr(Msg::RecordInfo)}</summary>
                     <dl class="details small">
                         <Row label=Msg::RecordId testid="detail-id" value=Signal::derive({ let v = r.id.clone(); move || Some(v.clone()) })/>
-                        <Row label=Msg::CreatedAt testid="detail-created" value=Signal::derive(move || Some(format_date_time(r.created_ms, offset)))/>
-                        <Row label=Msg::UpdatedAt testid="detail-updated" value=Signal::derive(move || Some(format_date_time(r.updated_ms, offset)))/>
+                        <Row label=Msg::CreatedAt testid="detail-created" value=Signal::derive({ let t = r.created_ms(); move || Some(format_date_time(t, offset)) })/>
+                        <Row label=Msg::UpdatedAt testid="detail-updated" value=Signal::derive({ let t = r.updated_ms(); move || Some(format_date_time(t, offset)) })/>
+                        <Row label=Msg::LastOfficer testid="detail-officer" value=Signal::derive({ let v = r.officer.clone(); move || Some(v.clone()).filter(|s| !s.is_empty()) })/>
                         <Row label=Msg::LastDevice testid="detail-device" value=Signal::derive({ let v = r.device_id.clone(); move || Some(v.clone()) })/>
                     </dl>
                 </details>

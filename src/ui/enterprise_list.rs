@@ -160,7 +160,7 @@ fn EnterpriseTable(rows: Memo<Vec<EnterpriseRecord>>) -> impl IntoView {
             .map(|r| {
                 let e = &r.payload;
                 RowText {
-                    key: (r.id.clone(), r.updated_ms, l),
+                    key: (r.id.clone(), r.updated_ms(), l),
                     href: format!("/enterprises/{}", r.id),
                     name: e.name.clone(),
                     tax_code: e.tax_code.clone().unwrap_or_default(),
@@ -168,7 +168,7 @@ fn EnterpriseTable(rows: Memo<Vec<EnterpriseRecord>>) -> impl IntoView {
                     sector: e.vsic_section.clone().unwrap_or_default(),
                     size: l.t(size_msg(e.size_class())),
                     employees: e.employees.map(|n| format_int(i64::from(n), l)).unwrap_or_default(),
-                    updated: format_date(r.updated_ms, offset),
+                    updated: format_date(r.updated_ms(), offset),
                 }
             })
             .collect::<Vec<_>>()

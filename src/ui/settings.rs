@@ -8,6 +8,7 @@ use leptos::prelude::*;
 pub fn SettingsPage() -> impl IntoView {
     let lang = use_lang();
     let device = browser::device_id();
+    let officer = RwSignal::new(browser::officer_name());
     view! {
         <section class="page">
             <h1 data-testid="page-title">{tr(Msg::SettingsTitle)}</h1>
@@ -32,6 +33,12 @@ pub fn SettingsPage() -> impl IntoView {
             <section class="card">
                 <h2>{tr(Msg::DeviceTitle)}</h2>
                 <p class="muted">{tr(Msg::DeviceHelp)}</p>
+                <div class="field">
+                    <label for="officer-name">{tr(Msg::OfficerName)}</label>
+                    <input id="officer-name" type="text" data-testid="officer-name" autocomplete="name"
+                        prop:value=move || officer.get()
+                        on:input=move |ev| { let v = event_target_value(&ev); browser::save_officer_name(&v); officer.set(v); }/>
+                </div>
                 <p>{tr(Msg::DeviceId)}": " <code data-testid="device-id">{device}</code></p>
             </section>
         </section>

@@ -71,6 +71,9 @@ impl Register {
         let records = store.load::<Enterprise>().await;
         match (units, records) {
             (Ok(units), Ok(loaded)) => {
+                if let Some(latest) = loaded.records.iter().map(|r| &r.updated).max() {
+                    browser::observe(latest);
+                }
                 self.units.set(units);
                 self.quarantined.set(loaded.quarantined);
                 self.registry.set(Registry::new(loaded.records));
@@ -95,12 +98,11 @@ impl Register {
             draft.validate(lang, &units, |code| r.owner_of_tax_code(code, editing.as_deref()))
         });
         let (enterprise, warnings) = validated.map_err(|_| SaveError::Invalid)?;
-        let now = browser::now_ms();
-        let device = browser::device_id();
+        let change = browser::change();
         let existing = editing.as_ref().and_then(|id| self.registry.with_untracked(|r| r.get(id).cloned()));
         let record = match existing {
-            Some(old) => old.revised(now, &device, enterprise),
-            None => Record::new(browser::new_id(), now, &device, enterprise),
+            Some(old) => old.revised(&change, enterprise),
+            None => Record::new(browser::new_id(), &change, enterprise),
         };
         record_store().put(&record).await.map_err(SaveError::Store)?;
         broadcast::notify_changed();
@@ -109,8 +111,10 @@ impl Register {
         Ok(Saved { id, warnings: warnings.into_iter().map(|(_, w)| w).collect() })
     }
 
+    /// Replaces the record with a tombstone, which file sync passes on; the register drops it.
     pub async fn delete(self, id: String) -> Result<(), StoreError> {
-        record_store().delete::<Enterprise>(&id).await?;
+        let Some(record) = self.registry.with_untracked(|r| r.get(&id).cloned()) else { return Ok(()) };
+        record_store().put(&record.deleted_by(&browser::change())).await?;
         broadcast::notify_changed();
         self.registry.update(|r| {
             r.remove(&id);

@@ -1,11 +1,14 @@
 //! Clock, randomness, device identity, language preference and the URL.
 
 use crate::i18n::Lang;
-use crate::model::record::uuid_v4;
+use crate::model::clock::Hlc;
+use crate::model::record::{uuid_v4, Change};
 use super::local_storage::storage;
 
 const DEVICE_KEY: &str = "nscl.device_id";
 const LANG_KEY: &str = "nscl.lang";
+const CLOCK_KEY: &str = "nscl.hlc";
+const OFFICER_KEY: &str = "nscl.officer";
 
 pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64
@@ -80,4 +83,40 @@ pub fn print_page() {
 /// The path of the page now shown, such as `/enterprises/…`.
 pub fn current_path() -> String {
     web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default()
+}
+
+fn last_hlc() -> Hlc {
+    storage().ok().and_then(|s| s.get_item(CLOCK_KEY).ok().flatten()).and_then(|raw| serde_json::from_str(&raw).ok()).unwrap_or_default()
+}
+
+fn store_hlc(hlc: &Hlc) {
+    if let (Ok(s), Ok(raw)) = (storage(), serde_json::to_string(hlc)) {
+        let _ = s.set_item(CLOCK_KEY, &raw);
+    }
+}
+
+/// A change made now on this device by the officer set in Settings. The clock
+/// is kept in localStorage so it never runs backwards across reloads and tabs.
+pub fn change() -> Change {
+    let next = Hlc::tick(&last_hlc(), now_ms(), &device_id());
+    store_hlc(&next);
+    Change { at: next, officer: officer_name() }
+}
+
+/// Moves this device's clock past a timestamp it has seen (a loaded record).
+pub fn observe(remote: &Hlc) {
+    let last = last_hlc();
+    if *remote > last {
+        store_hlc(&Hlc::observe(&last, remote, now_ms(), &device_id()));
+    }
+}
+
+pub fn officer_name() -> String {
+    storage().ok().and_then(|s| s.get_item(OFFICER_KEY).ok().flatten()).unwrap_or_default()
+}
+
+pub fn save_officer_name(name: &str) {
+    if let Ok(s) = storage() {
+        let _ = s.set_item(OFFICER_KEY, name.trim());
+    }
 }
