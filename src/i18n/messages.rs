@@ -159,6 +159,13 @@ messages! {
     ErrUnknownOption => "Giá trị này không có trong danh sách.", "This value is not in the list.";
     WarnNoTaxCode => "Chưa có mã số thuế. Vẫn lưu được, nhưng nên bổ sung để tránh trùng lặp.", "No tax code yet. You can save, but add it soon to avoid duplicates.";
 
+    // Concurrent edits
+    ConflictTitle => "Doanh nghiệp này vừa được sửa ở nơi khác.", "This enterprise was just changed elsewhere.";
+    ConflictTheirChanges => "Những ô họ đã sửa:", "Fields they changed:";
+    ConflictBothChanged => "Cả hai cùng sửa (đang giữ giá trị của bạn):", "Changed by both of you (your value is kept):";
+    ConflictMerged => "Biểu mẫu đã gộp thay đổi của họ với của bạn; chưa có gì được lưu. Hãy kiểm tra rồi bấm Lưu.", "The form now holds their changes together with yours; nothing has been saved. Check it, then press Save.";
+    ConflictTakeTheirs => "Bỏ thay đổi của tôi, dùng bản của họ", "Drop my changes, use theirs";
+
     // Enterprise detail
     Edit => "Sửa", "Edit";
     Delete => "Xóa", "Delete";

@@ -102,6 +102,13 @@ impl Lang {
         }
     }
 
+    pub fn conflict_by(self, who: &str, when: &str) -> String {
+        match self {
+            Lang::Vi => format!("Người sửa: {who}, lúc {when}."),
+            Lang::En => format!("Changed by {who} at {when}."),
+        }
+    }
+
     pub fn check_digit_expected(self, expected: u8) -> String {
         match self {
             Lang::Vi => format!("Mã số thuế không hợp lệ: chữ số kiểm tra (chữ số thứ 10) không đúng, theo 9 chữ số đầu phải là {expected}."),

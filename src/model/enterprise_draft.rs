@@ -112,6 +112,35 @@ pub struct Validation {
     pub warnings: Vec<(Field, Warning)>,
 }
 
+impl Field {
+    pub const ALL: [Field; 15] = [
+        Field::Name, Field::TaxCode, Field::Address, Field::AdminUnit, Field::Vsic, Field::Ownership,
+        Field::Employees, Field::Revenue, Field::Capital, Field::OcopStars, Field::OtherProducts,
+        Field::ContactName, Field::ContactPhone, Field::ContactEmail, Field::Notes,
+    ];
+
+    /// The form label of a field.
+    pub fn label(self) -> Msg {
+        match self {
+            Field::Name => Msg::FieldName,
+            Field::TaxCode => Msg::FieldTaxCode,
+            Field::Address => Msg::FieldAddress,
+            Field::AdminUnit => Msg::FieldUnit,
+            Field::Vsic => Msg::FieldVsic,
+            Field::Ownership => Msg::FieldOwnership,
+            Field::Employees => Msg::FieldEmployees,
+            Field::Revenue => Msg::FieldRevenue,
+            Field::Capital => Msg::FieldCapital,
+            Field::OcopStars => Msg::FieldOcopStars,
+            Field::OtherProducts => Msg::FieldOtherProducts,
+            Field::ContactName => Msg::FieldContactName,
+            Field::ContactPhone => Msg::FieldPhone,
+            Field::ContactEmail => Msg::FieldEmail,
+            Field::Notes => Msg::FieldNotes,
+        }
+    }
+}
+
 impl Validation {
     pub fn error(&self, field: Field) -> Option<&Problem> {
         self.errors.iter().find(|(f, _)| *f == field).map(|(_, p)| p)
@@ -162,6 +191,28 @@ impl EnterpriseDraft {
             Field::ContactEmail => &mut self.contact_email,
             Field::Notes => &mut self.notes,
         }
+    }
+
+    /// Puts the officer's changes (`self`, edited from `base`) on top of a
+    /// version someone else saved meanwhile (`theirs`): a field the officer
+    /// changed keeps the officer's value, every other field takes theirs.
+    /// Also returns the fields both changed to different values.
+    pub fn merged_onto(&self, base: &EnterpriseDraft, theirs: &EnterpriseDraft) -> (EnterpriseDraft, Vec<Field>) {
+        let mut merged = theirs.clone();
+        let mut both = Vec::new();
+        for field in Field::ALL {
+            let (mine, was, their) = (self.text(field), base.text(field), theirs.text(field));
+            if mine != was {
+                *merged.text_mut(field) = mine.to_string();
+                if their != was && their != mine {
+                    both.push(field);
+                }
+            }
+        }
+        if self.products != base.products {
+            merged.products = self.products.clone();
+        }
+        (merged, both)
     }
 
     /// The size class the typed figures give so far, for a live preview.
@@ -444,6 +495,24 @@ mod tests {
         *d.text_mut(Field::Revenue) = "9,5".into();
         assert_eq!(d.text(Field::Revenue), "9,5");
         assert_eq!(d.preview_size(Lang::Vi), Some(crate::model::size_class::SizeClass::Micro));
+    }
+
+    #[test]
+    fn concurrent_edits_merge_field_by_field() {
+        let base = EnterpriseDraft { name: "HTX Sen".into(), address: "Mỹ Hòa".into(), contact_phone: "0277 111 222".into(), ..Default::default() };
+        let mut mine = base.clone();
+        mine.contact_phone = "0277 999 888".into();
+        mine.notes = "ghi chú của tôi".into();
+        let mut theirs = base.clone();
+        theirs.address = "Xã Mỹ Hòa, Tháp Mười".into();
+        theirs.notes = "ghi chú của họ".into();
+        let (merged, both) = mine.merged_onto(&base, &theirs);
+        assert_eq!(merged.address, "Xã Mỹ Hòa, Tháp Mười", "their change stays");
+        assert_eq!(merged.contact_phone, "0277 999 888", "my change stays");
+        assert_eq!(merged.notes, "ghi chú của tôi", "where both changed, mine is what I am saving");
+        assert_eq!(both, vec![Field::Notes]);
+        assert_eq!(Field::ALL.len(), 15);
+        assert_eq!(Field::Notes.label(), Msg::FieldNotes);
     }
 
     #[test]

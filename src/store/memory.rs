@@ -32,6 +32,10 @@ impl RowBackend for MemoryBackend {
         Ok(self.rows.borrow().get(kind).map(|m| m.values().cloned().collect()).unwrap_or_default())
     }
 
+    async fn get_row(&self, kind: &str, id: &str) -> Result<Option<Row>, StoreError> {
+        Ok(self.rows.borrow().get(kind).and_then(|m| m.get(id)).cloned())
+    }
+
     async fn put_rows(&self, kind: &str, rows: Vec<Row>) -> Result<(), StoreError> {
         if let Some(quota) = self.quota_bytes {
             let replaced: usize = self.rows.borrow().get(kind).map_or(0, |m| rows.iter().filter_map(|r| m.get(&r.id)).map(|r| r.json.len()).sum());

@@ -100,6 +100,11 @@ impl<B: RowBackend> RecordStore<B> {
         Ok(loaded)
     }
 
+    /// One record as stored now, or `None` when absent or unreadable.
+    pub async fn get<T: RecordKind + DeserializeOwned>(&self, id: &str) -> Result<Option<Record<T>>, StoreError> {
+        Ok(self.backend.get_row(T::KIND, id).await?.and_then(|row| decode(&row.json)))
+    }
+
     pub async fn put<T: RecordKind + Serialize>(&self, record: &Record<T>) -> Result<(), StoreError> {
         self.put_many(std::slice::from_ref(record)).await
     }
@@ -162,6 +167,8 @@ pub(crate) mod tests {
         let loaded = ready(store.load::<Enterprise>()).unwrap();
         let names: Vec<&str> = loaded.records.iter().map(|r| r.payload.name.as_str()).collect();
         assert_eq!(names, vec!["Đồng Tháp mới", "Sa Đéc"]);
+        assert_eq!(ready(store.get::<Enterprise>("1")).unwrap().unwrap().payload.name, "Đồng Tháp mới");
+        assert!(ready(store.get::<Enterprise>("nope")).unwrap().is_none());
         assert!(ready(store.delete::<Enterprise>("1")).unwrap());
         assert!(!ready(store.delete::<Enterprise>("1")).unwrap());
         assert_eq!(ready(store.load::<Enterprise>()).unwrap().records.len(), 1);

@@ -42,6 +42,7 @@ impl Row {
 #[allow(async_fn_in_trait)]
 pub trait RowBackend {
     async fn load_rows(&self, kind: &str) -> Result<Vec<Row>, StoreError>;
+    async fn get_row(&self, kind: &str, id: &str) -> Result<Option<Row>, StoreError>;
     async fn put_rows(&self, kind: &str, rows: Vec<Row>) -> Result<(), StoreError>;
     async fn delete_row(&self, kind: &str, id: &str) -> Result<bool, StoreError>;
     async fn get_setting(&self, key: &str) -> Result<Option<String>, StoreError>;

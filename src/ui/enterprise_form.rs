@@ -4,7 +4,8 @@ use super::form_fields::{FieldErrors, Input, SelectField, TextField};
 use super::i18n::{tr, use_lang};
 use super::state::{Flash, FlashKind, LoadStatus, Register, SaveError};
 use crate::i18n::{ownership_msg, product_msg, size_msg, Msg};
-use crate::model::enterprise::{Ownership, ProductGroup};
+use crate::model::enterprise::{Enterprise, Ownership, ProductGroup};
+use crate::model::record::Record;
 use crate::model::enterprise_draft::{EnterpriseDraft, Field, Validation, Warning};
 use crate::model::vsic;
 use leptos::prelude::*;
@@ -15,7 +16,7 @@ use std::collections::HashSet;
 
 #[component]
 pub fn NewEnterprisePage() -> impl IntoView {
-    view! { <EnterpriseForm draft=EnterpriseDraft::default() editing=None/> }
+    view! { <EnterpriseForm draft=EnterpriseDraft::default() base=None/> }
 }
 
 #[component]
@@ -35,7 +36,7 @@ pub fn EditEnterprisePage() -> impl IntoView {
         Some(match record {
             Some(r) => {
                 let draft = EnterpriseDraft::from_enterprise(&r.payload, lang.get_untracked());
-                view! { <EnterpriseForm draft=draft editing=Some(id)/> }.into_any()
+                view! { <EnterpriseForm draft=draft base=Some(r)/> }.into_any()
             }
             None => view! {
                 <section class="page"><p class="empty" data-testid="not-found">{tr(Msg::EnterpriseNotFound)}</p></section>
@@ -43,12 +44,6 @@ pub fn EditEnterprisePage() -> impl IntoView {
         })
     }
 }
-
-const FIELD_ORDER: [Field; 15] = [
-    Field::Name, Field::TaxCode, Field::Address, Field::AdminUnit, Field::Vsic, Field::Ownership,
-    Field::Employees, Field::Revenue, Field::Capital, Field::OcopStars, Field::OtherProducts,
-    Field::ContactName, Field::ContactPhone, Field::ContactEmail, Field::Notes,
-];
 
 fn testid_of(field: Field) -> &'static str {
     match field {
@@ -70,14 +65,34 @@ fn testid_of(field: Field) -> &'static str {
     }
 }
 
+/// Someone else's save that arrived while this form was open, already merged into it.
+#[derive(Clone)]
+struct Conflict {
+    theirs: Record<Enterprise>,
+    their_fields: Vec<Msg>,
+    both_changed: Vec<Msg>,
+    theirs_draft: EnterpriseDraft,
+}
+
+fn changed_labels(a: &EnterpriseDraft, b: &EnterpriseDraft) -> Vec<Msg> {
+    let mut labels: Vec<Msg> = Field::ALL.into_iter().filter(|f| a.text(*f) != b.text(*f)).map(Field::label).collect();
+    if a.products != b.products {
+        labels.push(Msg::FieldProducts);
+    }
+    labels
+}
+
+/// `base` is the stored version being edited, or `None` for a new enterprise.
 #[component]
-fn EnterpriseForm(draft: EnterpriseDraft, editing: Option<String>) -> impl IntoView {
+fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) -> impl IntoView {
     let register = expect_context::<Register>();
     let flash = expect_context::<Flash>();
     let lang = use_lang();
     let navigate = use_navigate();
     let draft = RwSignal::new(draft);
-    let editing = StoredValue::new(editing);
+    let editing = StoredValue::new(base.as_ref().map(|r| r.id.clone()));
+    let base = RwSignal::new(base);
+    let conflict = RwSignal::new(None::<Conflict>);
     let touched = RwSignal::new(HashSet::<Field>::new());
     let attempted = RwSignal::new(false);
     let saving = RwSignal::new(false);
@@ -117,14 +132,15 @@ fn EnterpriseForm(draft: EnterpriseDraft, editing: Option<String>) -> impl IntoV
         }
         attempted.set(true);
         store_error.set(None);
-        if let Some(first) = validation.with_untracked(|v| FIELD_ORDER.into_iter().find(|f| v.error(*f).is_some())) {
+        if let Some(first) = validation.with_untracked(|v| Field::ALL.into_iter().find(|f| v.error(*f).is_some())) {
             focus(&format!("f-{}", testid_of(first)));
             return;
         }
         saving.set(true);
         let navigate = navigate.clone();
         spawn_local(async move {
-            let result = register.save(lang.get_untracked(), draft.get_untracked(), editing.get_value()).await;
+            let base_version = base.with_untracked(|b| b.as_ref().map(|r| r.version.clone()));
+            let result = register.save(lang.get_untracked(), draft.get_untracked(), editing.get_value(), base_version).await;
             saving.set(false);
             match result {
                 Ok(saved) => {
@@ -140,6 +156,22 @@ fn EnterpriseForm(draft: EnterpriseDraft, editing: Option<String>) -> impl IntoV
                 // The registry changed under the form (another tab); the memo re-validates and shows why.
                 Err(SaveError::Invalid) => {}
                 Err(SaveError::Store(e)) => store_error.set(Some(e)),
+                // Nothing was written: merge their version into the form and ask the officer to check it.
+                Err(SaveError::Conflict(theirs)) => {
+                    let l = lang.get_untracked();
+                    let base_draft = base.with_untracked(|b| b.as_ref().map(|r| EnterpriseDraft::from_enterprise(&r.payload, l))).unwrap_or_default();
+                    let theirs_draft = EnterpriseDraft::from_enterprise(&theirs.payload, l);
+                    let mine = draft.get_untracked();
+                    let (merged, both) = mine.merged_onto(&base_draft, &theirs_draft);
+                    conflict.set(Some(Conflict {
+                        their_fields: changed_labels(&base_draft, &theirs_draft),
+                        both_changed: both.into_iter().map(Field::label).collect(),
+                        theirs: (*theirs).clone(),
+                        theirs_draft,
+                    }));
+                    draft.set(merged);
+                    base.set(Some(*theirs));
+                }
             }
         });
     };
@@ -155,6 +187,26 @@ fn EnterpriseForm(draft: EnterpriseDraft, editing: Option<String>) -> impl IntoV
                 <Show when=has_errors>
                     <p class="banner banner-error" role="alert" data-testid="form-error-summary">{tr(Msg::FormHasErrors)}</p>
                 </Show>
+                {move || conflict.get().map(|c| {
+                    let who = if c.theirs.officer.is_empty() { c.theirs.device_id.clone() } else { c.theirs.officer.clone() };
+                    let when = crate::format::format_date_time(c.theirs.updated_ms(), crate::web::browser::utc_offset_minutes());
+                    let theirs_draft = c.theirs_draft.clone();
+                    let list = move |labels: &Vec<Msg>| labels.iter().map(|m| lang.get().t(*m)).collect::<Vec<_>>().join(", ");
+                    let (their_fields, both) = (c.their_fields.clone(), c.both_changed.clone());
+                    view! {
+                        <div class="banner banner-warning" role="alert" data-testid="conflict-prompt">
+                            <p><strong>{tr(Msg::ConflictTitle)}</strong>" "{move || lang.get().conflict_by(&who, &when)}</p>
+                            <p data-testid="conflict-their-fields">{tr(Msg::ConflictTheirChanges)}" "{move || list(&their_fields)}</p>
+                            {(!both.is_empty()).then(|| {
+                                let both = both.clone();
+                                view! { <p data-testid="conflict-both-fields">{tr(Msg::ConflictBothChanged)}" "{move || list(&both)}</p> }
+                            })}
+                            <p>{tr(Msg::ConflictMerged)}</p>
+                            <button type="button" class="button" data-testid="conflict-take-theirs"
+                                on:click=move |_| { draft.set(theirs_draft.clone()); conflict.set(None); }>{tr(Msg::ConflictTakeTheirs)}</button>
+                        </div>
+                    }
+                })}
                 {move || store_error.get().map(|e| view! {
                     <p class="banner banner-error" role="alert" data-testid="save-error">{move || e.message(lang.get())}</p>
                 })}

@@ -4,6 +4,7 @@
 
 use crate::i18n::{Lang, Msg};
 use crate::model::admin_unit::AdminUnitList;
+use crate::model::clock::VersionVector;
 use crate::model::enterprise::Enterprise;
 use crate::model::enterprise_draft::{EnterpriseDraft, Warning};
 use crate::model::record::Record;
@@ -35,6 +36,8 @@ pub struct Register {
 pub enum SaveError {
     /// The draft does not validate against the register as it is now.
     Invalid,
+    /// Someone saved this record since the form opened (another tab, or a merged file).
+    Conflict(Box<Record<Enterprise>>),
     Store(StoreError),
 }
 
@@ -90,16 +93,26 @@ impl Register {
         self.status.with(|s| matches!(s, LoadStatus::Failed(e) if e.blocks_writes()))
     }
 
-    /// Validates and stores a draft. On any error nothing changes and the
-    /// caller still holds the draft.
-    pub async fn save(self, lang: Lang, draft: EnterpriseDraft, editing: Option<String>) -> Result<Saved, SaveError> {
+    /// Validates and stores a draft. `base` is the version the form started
+    /// from: if the stored record has moved on since, nothing is written and
+    /// the caller gets the stored version to merge with. On any error nothing
+    /// changes and the caller still holds the draft.
+    pub async fn save(self, lang: Lang, draft: EnterpriseDraft, editing: Option<String>, base: Option<VersionVector>) -> Result<Saved, SaveError> {
         let units = self.units.get_untracked();
         let validated = self.registry.with_untracked(|r| {
             draft.validate(lang, &units, |code| r.owner_of_tax_code(code, editing.as_deref()))
         });
         let (enterprise, warnings) = validated.map_err(|_| SaveError::Invalid)?;
+        let existing = match &editing {
+            Some(id) => record_store().get::<Enterprise>(id).await.map_err(SaveError::Store)?,
+            None => None,
+        };
+        if let (Some(current), Some(base)) = (&existing, &base) {
+            if current.version != *base {
+                return Err(SaveError::Conflict(Box::new(current.clone())));
+            }
+        }
         let change = browser::change();
-        let existing = editing.as_ref().and_then(|id| self.registry.with_untracked(|r| r.get(id).cloned()));
         let record = match existing {
             Some(old) => old.revised(&change, enterprise),
             None => Record::new(browser::new_id(), &change, enterprise),

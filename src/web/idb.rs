@@ -99,6 +99,13 @@ impl RowBackend for IdbBackend {
         rows.collect::<Result<Vec<Row>, _>>().map_err(store_error)
     }
 
+    async fn get_row(&self, kind: &str, id: &str) -> Result<Option<Row>, StoreError> {
+        let db = db().await?;
+        let tx = db.transaction(kind).build().map_err(store_error)?;
+        let store = tx.object_store(kind).map_err(store_error)?;
+        store.get(id).serde().map_err(store_error)?.await.map_err(store_error)
+    }
+
     async fn put_rows(&self, kind: &str, rows: Vec<Row>) -> Result<(), StoreError> {
         let db = db().await?;
         let tx = db.transaction(kind).with_mode(TransactionMode::Readwrite).build().map_err(store_error)?;
