@@ -180,6 +180,17 @@ messages! {
     EnterpriseNotFound => "Không tìm thấy doanh nghiệp này. Có thể nó đã bị xóa.", "This enterprise was not found. It may have been deleted.";
     Print => "In", "Print";
 
+    // History
+    HistoryTitle => "Lịch sử thay đổi", "Change history";
+    HistoryCurrent => "Phiên bản hiện tại", "Current version";
+    HistoryFirst => "Phiên bản cũ nhất còn lưu.", "Oldest version kept.";
+    HistoryNoChange => "Không ô nào thay đổi.", "No field changed.";
+    HistoryEmpty => "Chưa có phiên bản cũ.", "No earlier versions yet.";
+    Restore => "Khôi phục phiên bản này", "Restore this version";
+    Restored => "Đã khôi phục phiên bản cũ; phiên bản trước đó vẫn còn trong lịch sử.", "The earlier version is restored; the one it replaced stays in the history.";
+    RestoreFailed => "Không khôi phục được: mã số thuế của phiên bản này đang thuộc doanh nghiệp khác, hoặc bản ghi vừa thay đổi ở nơi khác.", "Could not restore: this version's tax code now belongs to another enterprise, or the record was just changed elsewhere.";
+    HistoryDepth => "Số phiên bản cũ giữ lại cho mỗi bản ghi", "Earlier versions kept per record";
+
     // Settings
     SettingsTitle => "Cài đặt", "Settings";
     Language => "Ngôn ngữ", "Language";

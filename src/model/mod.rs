@@ -4,6 +4,7 @@ pub mod admin_unit;
 pub mod clock;
 pub mod enterprise;
 pub mod enterprise_draft;
+pub mod enterprise_fields;
 pub mod record;
 pub mod registry;
 pub mod size_class;

@@ -1,6 +1,6 @@
 //! An in-memory row backend with an optional quota, for native tests.
 
-use super::row::{Row, RowBackend};
+use super::row::{HistoryRow, Row, RowBackend};
 use super::StoreError;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
@@ -10,6 +10,7 @@ use std::rc::Rc;
 pub struct MemoryBackend {
     rows: Rc<RefCell<HashMap<String, BTreeMap<String, Row>>>>,
     settings: Rc<RefCell<HashMap<String, String>>>,
+    history: Rc<RefCell<BTreeMap<String, HistoryRow>>>,
     quota_bytes: Option<usize>,
 }
 
@@ -36,7 +37,7 @@ impl RowBackend for MemoryBackend {
         Ok(self.rows.borrow().get(kind).and_then(|m| m.get(id)).cloned())
     }
 
-    async fn put_rows(&self, kind: &str, rows: Vec<Row>) -> Result<(), StoreError> {
+    async fn put_rows(&self, kind: &str, rows: Vec<Row>, keep_history: usize) -> Result<(), StoreError> {
         if let Some(quota) = self.quota_bytes {
             let replaced: usize = self.rows.borrow().get(kind).map_or(0, |m| rows.iter().filter_map(|r| m.get(&r.id)).map(|r| r.json.len()).sum());
             let added: usize = rows.iter().map(|r| r.json.len()).sum();
@@ -46,10 +47,25 @@ impl RowBackend for MemoryBackend {
         }
         let mut all = self.rows.borrow_mut();
         let map = all.entry(kind.to_string()).or_default();
+        let mut history = self.history.borrow_mut();
         for row in rows {
-            map.insert(row.id.clone(), row);
+            let id = row.id.clone();
+            if let Some(old) = map.insert(id.clone(), row) {
+                if old.json != map[&id].json {
+                    let h = HistoryRow::of(kind, &old);
+                    history.insert(h.key.clone(), h);
+                }
+            }
+            let mine: Vec<String> = history.values().filter(|h| h.record_id == id && h.kind == kind).map(|h| h.key.clone()).collect();
+            for key in mine.iter().take(mine.len().saturating_sub(keep_history)) {
+                history.remove(key);
+            }
         }
         Ok(())
+    }
+
+    async fn load_history(&self, kind: &str, id: &str) -> Result<Vec<HistoryRow>, StoreError> {
+        Ok(self.history.borrow().values().rev().filter(|h| h.record_id == id && h.kind == kind).cloned().collect())
     }
 
     async fn delete_row(&self, kind: &str, id: &str) -> Result<bool, StoreError> {

@@ -17,7 +17,7 @@ mod row;
 
 pub use collection::{Collection, SCHEMA_VERSION};
 pub use memory::MemoryBackend;
-pub use row::{Row, RowBackend};
+pub use row::{HistoryRow, Row, RowBackend};
 
 use crate::i18n::{Lang, Msg};
 use crate::model::admin_unit::AdminUnitList;
@@ -75,13 +75,22 @@ pub fn decode<T: RecordKind + DeserializeOwned>(json: &str) -> Option<Record<T>>
     (record.kind == T::KIND && !record.id.is_empty()).then_some(record)
 }
 
+/// How many earlier versions of each record are kept, unless Settings says otherwise.
+pub const DEFAULT_HISTORY_DEPTH: usize = 20;
+
 pub struct RecordStore<B: RowBackend> {
     backend: B,
+    history_depth: usize,
 }
 
 impl<B: RowBackend> RecordStore<B> {
     pub fn new(backend: B) -> Self {
-        RecordStore { backend }
+        RecordStore { backend, history_depth: DEFAULT_HISTORY_DEPTH }
+    }
+
+    pub fn with_history_depth(mut self, depth: usize) -> Self {
+        self.history_depth = depth;
+        self
     }
 
     pub fn backend(&self) -> &B {
@@ -112,7 +121,12 @@ impl<B: RowBackend> RecordStore<B> {
     /// Writes every record in one transaction: all of them, or none.
     pub async fn put_many<T: RecordKind + Serialize>(&self, records: &[Record<T>]) -> Result<(), StoreError> {
         let rows = records.iter().map(Row::from_record).collect::<Result<Vec<_>, _>>()?;
-        self.backend.put_rows(T::KIND, rows).await
+        self.backend.put_rows(T::KIND, rows, self.history_depth).await
+    }
+
+    /// Earlier versions of a record, newest first; unreadable ones are skipped.
+    pub async fn history<T: RecordKind + DeserializeOwned>(&self, id: &str) -> Result<Vec<Record<T>>, StoreError> {
+        Ok(self.backend.load_history(T::KIND, id).await?.iter().filter_map(|h| decode(&h.json)).collect())
     }
 
     /// Removes one record; returns whether it was there.
@@ -175,6 +189,23 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn replaced_versions_go_to_history_up_to_the_depth() {
+        let store = RecordStore::new(MemoryBackend::default()).with_history_depth(3);
+        let mut r = ent("a", "v0");
+        ready(store.put(&r)).unwrap();
+        for i in 1..=5 {
+            let change = crate::model::record::Change { at: crate::model::clock::Hlc { ms: 100 * i, counter: 0, device: "dev".into() }, officer: format!("cán bộ {i}") };
+            r = r.revised(&change, Enterprise { name: format!("v{i}"), ..Default::default() });
+            ready(store.put(&r)).unwrap();
+        }
+        ready(store.put(&r)).unwrap(); // an identical write is not a new version
+        let names: Vec<String> = ready(store.history::<Enterprise>("a")).unwrap().into_iter().map(|h| h.payload.name).collect();
+        assert_eq!(names, vec!["v4", "v3", "v2"], "newest first, oldest dropped");
+        assert_eq!(ready(store.get::<Enterprise>("a")).unwrap().unwrap().payload.name, "v5");
+        assert!(ready(store.history::<Enterprise>("other")).unwrap().is_empty());
+    }
+
+    #[test]
     fn rows_carry_index_keys() {
         let mut e = ent("1", "X");
         e.payload.tax_code = Some("0100233488".into());
@@ -203,7 +234,7 @@ pub(crate) mod tests {
         let store = RecordStore::new(backend.clone());
         ready(store.put(&ent("ok", "Tốt"))).unwrap();
         let broken = serde_json::json!({"id": "bad", "payload": "not an object"});
-        ready(backend.put_rows("enterprise", vec![Row::unreadable(0, &broken)])).unwrap();
+        ready(backend.put_rows("enterprise", vec![Row::unreadable(0, &broken)], 5)).unwrap();
         let loaded = ready(store.load::<Enterprise>()).unwrap();
         assert_eq!((loaded.records.len(), loaded.quarantined), (1, 1));
         ready(store.put(&ent("new", "Mới"))).unwrap();

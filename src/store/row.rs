@@ -37,14 +37,46 @@ impl Row {
     }
 }
 
+/// An earlier version of a record, kept when a newer one replaced it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryRow {
+    /// `<record id>/<updated ms, zero-padded>/<hash of the text>`: sorts by record, then time,
+    /// and two versions saved in the same millisecond stay apart.
+    pub key: String,
+    pub record_id: String,
+    pub kind: String,
+    pub updated_ms: i64,
+    pub json: String,
+}
+
+impl HistoryRow {
+    pub fn of(kind: &str, replaced: &Row) -> HistoryRow {
+        HistoryRow {
+            key: format!("{}/{:015}/{:016x}", replaced.id, replaced.updated_ms.max(0), fnv1a(&replaced.json)),
+            record_id: replaced.id.clone(),
+            kind: kind.to_string(),
+            updated_ms: replaced.updated_ms,
+            json: replaced.json.clone(),
+        }
+    }
+}
+
 /// A store of rows, one collection per record kind. Every call may be
-/// asynchronous; `put_rows` writes all rows or none.
+/// asynchronous. `put_rows` writes all rows or none, and in the same
+/// transaction keeps each replaced version in the history, at most
+/// `keep_history` versions per record (the oldest go first).
 #[allow(async_fn_in_trait)]
 pub trait RowBackend {
     async fn load_rows(&self, kind: &str) -> Result<Vec<Row>, StoreError>;
     async fn get_row(&self, kind: &str, id: &str) -> Result<Option<Row>, StoreError>;
-    async fn put_rows(&self, kind: &str, rows: Vec<Row>) -> Result<(), StoreError>;
+    async fn put_rows(&self, kind: &str, rows: Vec<Row>, keep_history: usize) -> Result<(), StoreError>;
+    /// Earlier versions of one record, newest first.
+    async fn load_history(&self, kind: &str, id: &str) -> Result<Vec<HistoryRow>, StoreError>;
     async fn delete_row(&self, kind: &str, id: &str) -> Result<bool, StoreError>;
     async fn get_setting(&self, key: &str) -> Result<Option<String>, StoreError>;
     async fn put_setting(&self, key: &str, json: &str) -> Result<(), StoreError>;
+}
+
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }

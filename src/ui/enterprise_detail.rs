@@ -1,6 +1,7 @@
 //! One enterprise: every field, its computed size, and edit or delete.
 
 use super::confirm_dialog::ConfirmDialog;
+use super::enterprise_history::EnterpriseHistory;
 use super::i18n::{tr, use_lang};
 use super::state::{Flash, FlashKind, LoadStatus, Register};
 use crate::format::{format_date_time, format_decimal, format_int};
@@ -51,6 +52,7 @@ pub fn EnterpriseDetail() -> impl IntoView {
             }.into_any());
         };
         let e = r.payload.clone();
+        let history_record = r.clone();
         let name = e.name.clone();
         let size = e.size_class();
         let unit = e.admin_unit_id.clone();
@@ -117,6 +119,7 @@ pub fn EnterpriseDetail() -> impl IntoView {
                         <Row label=Msg::LastDevice testid="detail-device" value=Signal::derive({ let v = r.device_id.clone(); move || Some(v.clone()) })/>
                     </dl>
                 </details>
+                <EnterpriseHistory current=history_record/>
                 <ConfirmDialog open=confirm_open title=Msg::ConfirmDeleteTitle confirm_label=Msg::Delete on_confirm=on_delete
                     body=Signal::derive(move || lang.get().confirm_delete(&body_name))/>
             </section>

@@ -7,6 +7,7 @@ mod confirm_dialog;
 mod dashboard;
 mod enterprise_detail;
 mod enterprise_form;
+mod enterprise_history;
 mod enterprise_list;
 mod flash;
 mod form_fields;

@@ -9,6 +9,7 @@ pub fn SettingsPage() -> impl IntoView {
     let lang = use_lang();
     let device = browser::device_id();
     let officer = RwSignal::new(browser::officer_name());
+    let depth = RwSignal::new(browser::history_depth());
     view! {
         <section class="page">
             <h1 data-testid="page-title">{tr(Msg::SettingsTitle)}</h1>
@@ -38,6 +39,15 @@ pub fn SettingsPage() -> impl IntoView {
                     <input id="officer-name" type="text" data-testid="officer-name" autocomplete="name"
                         prop:value=move || officer.get()
                         on:input=move |ev| { let v = event_target_value(&ev); browser::save_officer_name(&v); officer.set(v); }/>
+                </div>
+                <div class="field narrow-field">
+                    <label for="history-depth">{tr(Msg::HistoryDepth)}</label>
+                    <select id="history-depth" data-testid="history-depth"
+                        on:change=move |ev| { if let Ok(n) = event_target_value(&ev).parse::<usize>() { browser::save_history_depth(n); depth.set(n); } }>
+                        {[5usize, 10, 20, 50, 100].into_iter().map(|n| view! {
+                            <option value=n.to_string() prop:selected=move || depth.get() == n>{n}</option>
+                        }).collect_view()}
+                    </select>
                 </div>
                 <p>{tr(Msg::DeviceId)}": " <code data-testid="device-id">{device}</code></p>
             </section>

@@ -120,3 +120,16 @@ pub fn save_officer_name(name: &str) {
         let _ = s.set_item(OFFICER_KEY, name.trim());
     }
 }
+
+const HISTORY_DEPTH_KEY: &str = "nscl.history_depth";
+
+/// How many earlier versions of each record to keep (Settings; default 20).
+pub fn history_depth() -> usize {
+    storage().ok().and_then(|s| s.get_item(HISTORY_DEPTH_KEY).ok().flatten()).and_then(|v| v.parse().ok()).unwrap_or(crate::store::DEFAULT_HISTORY_DEPTH)
+}
+
+pub fn save_history_depth(depth: usize) {
+    if let Ok(s) = storage() {
+        let _ = s.set_item(HISTORY_DEPTH_KEY, &depth.to_string());
+    }
+}

@@ -3,7 +3,7 @@
 //! administrative unit, updated time), and a `settings` store for reference
 //! data the officer edits. Every write of several rows is one transaction.
 
-use crate::store::{Row, RowBackend, StoreError};
+use crate::store::{HistoryRow, Row, RowBackend, StoreError};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
@@ -13,8 +13,9 @@ use std::cell::RefCell;
 pub const DB_NAME: &str = "nscl-tracker";
 /// The IndexedDB schema version; each step up is one arm of `upgrade`.
 /// A database at a higher version belongs to a newer build and is never written.
-pub const DB_VERSION: u32 = 1;
+pub const DB_VERSION: u32 = 2;
 const SETTINGS: &str = "settings";
+const HISTORY: &str = "history";
 
 thread_local! {
     static DB: RefCell<Option<Database>> = const { RefCell::new(None) };
@@ -78,6 +79,11 @@ async fn db() -> Result<Database, StoreError> {
                 store.create_index("by_updated", KeyPath::from("updated_ms")).build()?;
                 db.create_object_store(SETTINGS).build()?;
             }
+            if old < 2 {
+                // Version 2: earlier versions of records.
+                let history = db.create_object_store(HISTORY).with_key_path(KeyPath::from("key")).build()?;
+                history.create_index("by_record", KeyPath::from("record_id")).build()?;
+            }
             Ok(())
         })
         .await
@@ -106,16 +112,58 @@ impl RowBackend for IdbBackend {
         store.get(id).serde().map_err(store_error)?.await.map_err(store_error)
     }
 
-    async fn put_rows(&self, kind: &str, rows: Vec<Row>) -> Result<(), StoreError> {
+    async fn put_rows(&self, kind: &str, rows: Vec<Row>, keep_history: usize) -> Result<(), StoreError> {
         let db = db().await?;
-        let tx = db.transaction(kind).with_mode(TransactionMode::Readwrite).build().map_err(store_error)?;
+        let tx = db.transaction([kind, HISTORY]).with_mode(TransactionMode::Readwrite).build().map_err(store_error)?;
         {
             let store = tx.object_store(kind).map_err(store_error)?;
+            let history = tx.object_store(HISTORY).map_err(store_error)?;
+            let by_record = history.index("by_record").map_err(store_error)?;
             for row in rows {
+                let old: Option<Row> = store.get(row.id.as_str()).serde().map_err(store_error)?.await.map_err(store_error)?;
+                let id = row.id.clone();
+                let changed = old.as_ref().is_some_and(|o| o.json != row.json);
                 store.put(row).serde().map_err(store_error)?;
+                if let (true, Some(old)) = (changed, old) {
+                    history.put(HistoryRow::of(kind, &old)).serde().map_err(store_error)?;
+                    let kept: Vec<HistoryRow> = by_record
+                        .get_all::<HistoryRow>()
+                        .with_query::<String, _>(id)
+                        .serde()
+                        .map_err(store_error)?
+                        .await
+                        .map_err(store_error)?
+                        .collect::<Result<_, _>>()
+                        .map_err(store_error)?;
+                    let mut keys: Vec<String> = kept.into_iter().filter(|h| h.kind == kind).map(|h| h.key).collect();
+                    keys.sort();
+                    for key in keys.iter().take(keys.len().saturating_sub(keep_history)) {
+                        history.delete(key.as_str()).primitive().map_err(store_error)?;
+                    }
+                }
             }
         }
         tx.commit().await.map_err(store_error)
+    }
+
+    async fn load_history(&self, kind: &str, id: &str) -> Result<Vec<HistoryRow>, StoreError> {
+        let db = db().await?;
+        let tx = db.transaction(HISTORY).build().map_err(store_error)?;
+        let history = tx.object_store(HISTORY).map_err(store_error)?;
+        let rows: Vec<HistoryRow> = history
+            .index("by_record")
+            .map_err(store_error)?
+            .get_all::<HistoryRow>()
+            .with_query::<String, _>(id.to_string())
+            .serde()
+            .map_err(store_error)?
+            .await
+            .map_err(store_error)?
+            .collect::<Result<_, _>>()
+            .map_err(store_error)?;
+        let mut rows: Vec<HistoryRow> = rows.into_iter().filter(|h| h.kind == kind).collect();
+        rows.sort_by(|a, b| b.key.cmp(&a.key));
+        Ok(rows)
     }
 
     async fn delete_row(&self, kind: &str, id: &str) -> Result<bool, StoreError> {

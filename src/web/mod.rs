@@ -14,5 +14,5 @@ use crate::store::RecordStore;
 
 /// The record store the app uses on this device.
 pub fn record_store() -> RecordStore<IdbBackend> {
-    RecordStore::new(IdbBackend)
+    RecordStore::new(IdbBackend).with_history_depth(browser::history_depth())
 }

@@ -48,3 +48,40 @@ test('closing the page during the 1,000-record move leaves all or none, and the 
   }
   console.log(`rows found after closing mid-move: ${[...seen].join(', ')}`);
 });
+
+test('a database left by the previous build (schema 1) is upgraded in place, records kept', async ({ page }) => {
+  await page.goto('/favicon.svg');
+  const v1Record = {
+    created_ms: 1700000000000, updated_ms: 1700000000000, device_id: 'laptop-1', id: 'e1', kind: 'enterprise',
+    payload: { name: 'Công ty TNHH Gạch ngói Đồng Tháp', tax_code: '1400100593' },
+  };
+  await page.evaluate((rec) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('nscl-tracker', 1);
+    open.onupgradeneeded = () => {
+      const db = open.result;
+      const store = db.createObjectStore('enterprise', { keyPath: 'id' });
+      store.createIndex('by_tax_code', 'keys.tax_code');
+      store.createIndex('by_unit', 'keys.admin_unit_id');
+      store.createIndex('by_updated', 'updated_ms');
+      db.createObjectStore('settings');
+      store.put({ id: rec.id, updated_ms: rec.updated_ms, keys: { tax_code: rec.payload.tax_code }, json: JSON.stringify(rec) });
+    };
+    open.onsuccess = () => { open.result.close(); resolve(); };
+    open.onerror = () => reject(open.error);
+  }), v1Record);
+
+  const app = new AppShell(page);
+  await app.open('/enterprises/e1');
+  await expect(page.getByTestId('enterprise-name')).toHaveText('Công ty TNHH Gạch ngói Đồng Tháp');
+  await page.getByTestId('edit-enterprise').click();
+  await page.getByTestId('field-employees').fill('12');
+  await page.getByTestId('save-enterprise').click();
+  await expect(page.getByTestId('history-entry')).toHaveCount(2);
+  const info = await page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('nscl-tracker');
+    open.onsuccess = () => { resolve({ version: open.result.version, stores: [...open.result.objectStoreNames].sort() }); open.result.close(); };
+  }));
+  expect(info).toEqual({ version: 2, stores: ['enterprise', 'history', 'settings'] });
+  const [row] = (await storedRows(page)).filter((r) => r.id === 'e1');
+  expect(JSON.parse(row.json)).toMatchObject({ v: 2, version: { 'laptop-1': 1 } });
+});

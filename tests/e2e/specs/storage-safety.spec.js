@@ -57,9 +57,9 @@ test('damaged records are reported and kept; the rest load and stay editable', a
 
 test('a database from a newer app version is never written', async ({ page }) => {
   await page.goto('/favicon.svg');
-  // A later build upgraded the database to version 2 and stored something of its own.
+  // A later build upgraded the database to version 99 and stored something of its own.
   await page.evaluate(() => new Promise((resolve, reject) => {
-    const open = indexedDB.open('nscl-tracker', 2);
+    const open = indexedDB.open('nscl-tracker', 99);
     open.onupgradeneeded = () => {
       open.result.createObjectStore('future', { keyPath: 'id' }).put({ id: 'x', note: 'từ phiên bản sau' });
     };
@@ -80,7 +80,7 @@ test('a database from a newer app version is never written', async ({ page }) =>
       req.onsuccess = () => { resolve({ version: db.version, stores: [...db.objectStoreNames], x: req.result }); db.close(); };
     };
   }));
-  expect(after).toEqual({ version: 2, stores: ['future'], x: { id: 'x', note: 'từ phiên bản sau' } });
+  expect(after).toEqual({ version: 99, stores: ['future'], x: { id: 'x', note: 'từ phiên bản sau' } });
 });
 
 test('a change in one tab shows in the other', async ({ page, context }) => {
