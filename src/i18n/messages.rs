@@ -223,6 +223,15 @@ messages! {
     DeviceId => "Mã thiết bị", "Device id";
     DeviceHelp => "Mỗi bản ghi ghi lại thiết bị đã sửa nó gần nhất, để gộp dữ liệu từ nhiều máy.", "Each record notes the device that last changed it, for merging files from several laptops.";
 
+    // Backups and the browser's storage
+    StorageTitle => "Dữ liệu trên máy này", "Data on this device";
+    StoragePersisted => "Trình duyệt đã cam kết giữ dữ liệu này, không tự xóa khi máy thiếu dung lượng.", "The browser has agreed to keep this data and not evict it when space runs low.";
+    StorageNotPersisted => "Trình duyệt có thể tự xóa dữ liệu khi máy thiếu dung lượng. Hãy xuất bản sao lưu thường xuyên.", "The browser may evict this data when space runs low. Export backups often.";
+    RequestPersistence => "Đề nghị trình duyệt giữ dữ liệu", "Ask the browser to keep the data";
+    ExportBackup => "Xuất bản sao lưu", "Export a backup";
+    Exported => "Đã xuất bản sao lưu. Hãy chép tệp sang USB hoặc máy khác.", "Backup exported. Copy the file to a USB stick or another computer.";
+    NothingUnexported => "Mọi thay đổi đã được xuất.", "Every change has been exported.";
+
     // Storage
     ErrStorageQuota => "Bộ nhớ của trình duyệt đã đầy nên chưa lưu được. Những gì bạn vừa nhập vẫn còn trên màn hình.", "The browser's storage is full, so nothing was saved. What you entered is still on screen.";
     ErrStorageUnavailable => "Trình duyệt không cho phép lưu dữ liệu (có thể đang ở chế độ ẩn danh). Những gì bạn vừa nhập vẫn còn trên màn hình.", "The browser does not allow storing data (private mode?). What you entered is still on screen.";

@@ -102,6 +102,36 @@ impl Lang {
         }
     }
 
+    pub fn unexported(self, n: usize, since: Option<&str>) -> String {
+        let count = format_int(n as i64, self);
+        match (self, since) {
+            (Lang::Vi, Some(d)) => format!("{count} bản ghi đã thay đổi chưa được xuất kể từ lần sao lưu lúc {d}."),
+            (Lang::Vi, None) => format!("{count} bản ghi chưa từng được xuất ra bản sao lưu."),
+            (Lang::En, Some(d)) => format!("{count} changed records not exported since the backup of {d}."),
+            (Lang::En, None) => format!("{count} records have never been exported to a backup."),
+        }
+    }
+
+    pub fn backup_reminder(self, n: usize) -> String {
+        let count = format_int(n as i64, self);
+        match self {
+            Lang::Vi => format!("Có {count} thay đổi chưa được sao lưu. Hãy xuất bản sao lưu để phòng mất dữ liệu."),
+            Lang::En => format!("{count} changes are not backed up yet. Export a backup so nothing is lost."),
+        }
+    }
+
+    /// "3,2 MB of 120 GB".
+    pub fn usage(self, used_bytes: f64, quota_bytes: f64) -> String {
+        let size = |b: f64| {
+            let (value, unit) = if b >= 1e9 { (b / 1e9, "GB") } else if b >= 1e6 { (b / 1e6, "MB") } else { (b / 1e3, "kB") };
+            format!("{} {unit}", crate::format::format_decimal(value, 1, self))
+        };
+        match self {
+            Lang::Vi => format!("Đang dùng {} trên {} trình duyệt cho phép.", size(used_bytes), size(quota_bytes)),
+            Lang::En => format!("Using {} of the {} the browser allows.", size(used_bytes), size(quota_bytes)),
+        }
+    }
+
     pub fn conflict_by(self, who: &str, when: &str) -> String {
         match self {
             Lang::Vi => format!("Người sửa: {who}, lúc {when}."),
@@ -159,5 +189,7 @@ mod tests {
         assert_eq!(Lang::En.showing(1, 50, 5000), "Showing 1–50 of 5,000");
         assert_eq!(Lang::En.enterprises_count(1), "1 enterprise");
         assert_eq!(Lang::Vi.enterprises_count(1234), "1.234 doanh nghiệp");
+        assert_eq!(Lang::Vi.usage(3_260_000.0, 120e9), "Đang dùng 3,3 MB trên 120 GB trình duyệt cho phép.");
+        assert_eq!(Lang::En.usage(900.0, 5e6), "Using 0.9 kB of the 5 MB the browser allows.");
     }
 }

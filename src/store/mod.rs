@@ -10,6 +10,7 @@
 //! the app can move them into the backend on first start.
 
 mod collection;
+pub mod export;
 pub mod format;
 pub mod legacy;
 mod memory;

@@ -207,8 +207,15 @@ fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) -> i
                         </div>
                     }
                 })}
-                {move || store_error.get().map(|e| view! {
-                    <p class="banner banner-error" role="alert" data-testid="save-error">{move || e.message(lang.get())}</p>
+                {move || store_error.get().map(|e| {
+                    // A full disk: the form stays as typed, and a backup can be taken at once.
+                    let offer_export = e == crate::store::StoreError::QuotaExceeded;
+                    view! {
+                        <div class="banner banner-error" role="alert" data-testid="save-error">
+                            <p>{move || e.message(lang.get())}</p>
+                            {offer_export.then(|| view! { <super::storage_panel::ExportButton testid="quota-export"/> })}
+                        </div>
+                    }
                 })}
 
                 <fieldset>

@@ -16,6 +16,7 @@ mod nav;
 mod placeholder;
 mod settings;
 mod state;
+mod storage_panel;
 mod unit_editor;
 
 pub use app::App;

@@ -1,4 +1,5 @@
 use super::i18n::{tr, use_lang};
+use super::storage_panel::StoragePanel;
 use super::unit_editor::UnitEditor;
 use crate::i18n::{Lang, Msg};
 use crate::web::browser;
@@ -30,6 +31,7 @@ pub fn SettingsPage() -> impl IntoView {
                     }).collect_view()}
                 </div>
             </fieldset>
+            <StoragePanel/>
             <UnitEditor/>
             <section class="card">
                 <h2>{tr(Msg::DeviceTitle)}</h2>

@@ -4,13 +4,14 @@
 
 use crate::i18n::{Lang, Msg};
 use crate::model::admin_unit::AdminUnitList;
-use crate::model::clock::VersionVector;
+use crate::model::clock::{Hlc, VersionVector};
 use crate::model::enterprise::Enterprise;
 use crate::model::enterprise_draft::{EnterpriseDraft, Warning};
 use crate::model::record::Record;
 use crate::model::registry::{Query, Registry};
+use crate::store::export::{self, ExportFile};
 use crate::store::{legacy, StoreError};
-use crate::web::{broadcast, browser, record_store, IdbBackend, LegacyLocalStorage};
+use crate::web::{backup, broadcast, browser, record_store, IdbBackend, LegacyLocalStorage};
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +31,8 @@ pub struct Register {
     pub quarantined: RwSignal<usize>,
     /// Records of an earlier build that could not be moved out of localStorage (they stay there).
     pub legacy_error: RwSignal<Option<StoreError>>,
+    /// The device clock at the last backup export.
+    pub last_export: RwSignal<Option<Hlc>>,
 }
 
 #[derive(Debug)]
@@ -54,7 +57,39 @@ impl Register {
             status: RwSignal::new(LoadStatus::Loading),
             quarantined: RwSignal::new(0),
             legacy_error: RwSignal::new(None),
+            last_export: RwSignal::new(browser::last_export()),
         }
+    }
+
+    /// Records changed since the last export, and the wall-clock time of the oldest.
+    pub fn unexported(&self) -> (usize, Option<i64>) {
+        let last = self.last_export.get();
+        self.registry.with(|r| (export::changed_since(r.records(), last.as_ref()), export::oldest_unexported(r.records(), last.as_ref())))
+    }
+
+    /// Saves every record, tombstones included, to a JSON file the officer keeps.
+    pub async fn export_backup(self) -> Result<(), StoreError> {
+        let store = record_store();
+        let loaded = store.load::<Enterprise>().await?;
+        let units = store.load_units().await?;
+        let mut at = browser::change().at;
+        if let Some(latest) = loaded.records.iter().map(|r| &r.updated).max() {
+            at = at.max(latest.clone());
+        }
+        let file = ExportFile {
+            format: export::EXPORT_FORMAT.into(),
+            version: export::EXPORT_VERSION,
+            exported_at: at.clone(),
+            device_id: browser::device_id(),
+            officer: browser::officer_name(),
+            admin_units: units,
+            enterprises: loaded.records,
+        };
+        let name = ExportFile::file_name(&crate::format::format_date_time(browser::now_ms(), browser::utc_offset_minutes()));
+        backup::download(&name, &file.to_json()).map_err(|e| StoreError::Other(format!("{e:?}")))?;
+        browser::save_last_export(&at);
+        self.last_export.set(Some(at));
+        Ok(())
     }
 
     /// First load of the page: move records an earlier build left in

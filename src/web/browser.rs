@@ -133,3 +133,16 @@ pub fn save_history_depth(depth: usize) {
         let _ = s.set_item(HISTORY_DEPTH_KEY, &depth.to_string());
     }
 }
+
+const LAST_EXPORT_KEY: &str = "nscl.last_export";
+
+/// The device clock at the last backup export, if any.
+pub fn last_export() -> Option<Hlc> {
+    storage().ok()?.get_item(LAST_EXPORT_KEY).ok()??.parse::<String>().ok().and_then(|raw| serde_json::from_str(&raw).ok())
+}
+
+pub fn save_last_export(at: &Hlc) {
+    if let (Ok(s), Ok(raw)) = (storage(), serde_json::to_string(at)) {
+        let _ = s.set_item(LAST_EXPORT_KEY, &raw);
+    }
+}

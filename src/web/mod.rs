@@ -1,6 +1,7 @@
 //! The browser edge: the few places that touch web APIs. Kept thin so that
 //! everything else stays testable natively.
 
+pub mod backup;
 pub mod broadcast;
 pub mod browser;
 pub mod idb;

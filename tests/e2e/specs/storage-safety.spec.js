@@ -1,6 +1,7 @@
 // Bad storage conditions never lose data: a full disk, damaged records, a newer
 // app's data, and a second tab.
 import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
 import { AppShell, EnterpriseRegister, EnterpriseForm, seedStoredEnterprises, storedRows } from '../pages/app.js';
 
 test('a full disk keeps the form as typed and the stored records intact', async ({ page }) => {
@@ -24,6 +25,11 @@ test('a full disk keeps the form as typed and the stored records intact', async 
   await expect(page.getByTestId('save-error')).toHaveText(/Bộ nhớ của trình duyệt đã đầy/);
   await expect(form.field('name')).toHaveValue('HTX Xoài Cao Lãnh');
   await expect(form.field('notes')).toHaveValue('Ghi chú quan trọng');
+  // A backup can be taken at once, and it holds what is stored.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('quota-export').click()]);
+  const backup = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  expect(backup.enterprises.map((r) => r.payload.name)).toEqual(['Công ty TNHH Hoa kiểng Tân Quy Đông']);
+  await expect(form.field('name')).toHaveValue('HTX Xoài Cao Lãnh');
 
   // Space freed: the same form saves.
   await page.evaluate(() => window.__restorePut());

@@ -1,0 +1,101 @@
+//! The backup file: every record of the device, tombstones included, in the
+//! record format of `docs/record-format.md`. File sync reads the same file.
+
+use crate::model::admin_unit::AdminUnitList;
+use crate::model::clock::Hlc;
+use crate::model::enterprise::Enterprise;
+use crate::model::record::Record;
+use serde::{Deserialize, Serialize};
+
+pub const EXPORT_FORMAT: &str = "nscl-tracker-export";
+pub const EXPORT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportFile {
+    pub format: String,
+    pub version: u32,
+    /// The device clock when the file was made; records changed after it are "not exported".
+    pub exported_at: Hlc,
+    pub device_id: String,
+    pub officer: String,
+    pub admin_units: AdminUnitList,
+    pub enterprises: Vec<Record<Enterprise>>,
+}
+
+impl ExportFile {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// `nscl-sao-luu-2026-11-24-0930.json`, from the local date and time.
+    pub fn file_name(local_date_time: &str) -> String {
+        let cleaned: String = local_date_time.chars().map(|c| if c.is_ascii_digit() { c } else { '-' }).collect();
+        format!("nscl-sao-luu-{}.json", cleaned.trim_matches('-'))
+    }
+}
+
+/// How many records changed after the last export (all of them when there was none).
+pub fn changed_since<'a>(records: impl Iterator<Item = &'a Record<Enterprise>>, last_export: Option<&Hlc>) -> usize {
+    records.filter(|r| last_export.is_none_or(|t| r.updated > *t)).count()
+}
+
+/// When to remind the officer to export: 20 unexported changes, or an
+/// unexported change a week old.
+pub fn needs_reminder(unexported: usize, oldest_unexported_ms: Option<i64>, now_ms: i64) -> bool {
+    const CHANGES: usize = 20;
+    const WEEK_MS: i64 = 7 * 86_400_000;
+    unexported >= CHANGES || oldest_unexported_ms.is_some_and(|t| now_ms - t >= WEEK_MS)
+}
+
+/// The wall-clock time of the oldest change not yet exported.
+pub fn oldest_unexported<'a>(records: impl Iterator<Item = &'a Record<Enterprise>>, last_export: Option<&Hlc>) -> Option<i64> {
+    records.filter(|r| last_export.is_none_or(|t| r.updated > *t)).map(|r| r.updated.ms).min()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::record::Change;
+
+    fn rec(id: &str, ms: i64) -> Record<Enterprise> {
+        Record::new(id.into(), &Change { at: Hlc { ms, counter: 0, device: "d".into() }, officer: "A".into() }, Enterprise { name: id.into(), ..Default::default() })
+    }
+
+    #[test]
+    fn counts_changes_after_the_last_export() {
+        let records = [rec("a", 100), rec("b", 200), rec("c", 300)];
+        assert_eq!(changed_since(records.iter(), None), 3);
+        let t = Hlc { ms: 200, counter: 0, device: "d".into() };
+        assert_eq!(changed_since(records.iter(), Some(&t)), 1);
+    }
+
+    #[test]
+    fn reminds_after_twenty_changes_or_a_week() {
+        let day = 86_400_000;
+        assert!(!needs_reminder(0, None, 10 * day));
+        assert!(!needs_reminder(1, Some(9 * day), 10 * day), "one fresh change is no reason to nag");
+        assert!(needs_reminder(5, Some(2 * day), 10 * day), "a week-old change");
+        assert!(needs_reminder(20, Some(10 * day), 10 * day), "twenty changes");
+        let records = [rec("a", 100), rec("b", 200)];
+        assert_eq!(oldest_unexported(records.iter(), None), Some(100));
+        assert_eq!(oldest_unexported(records.iter(), Some(&Hlc { ms: 150, counter: 0, device: "d".into() })), Some(200));
+        assert_eq!(oldest_unexported(records.iter(), Some(&Hlc { ms: 250, counter: 0, device: "d".into() })), None);
+    }
+
+    #[test]
+    fn the_file_round_trips_and_has_a_safe_name() {
+        let file = ExportFile {
+            format: EXPORT_FORMAT.into(),
+            version: EXPORT_VERSION,
+            exported_at: Hlc { ms: 5, counter: 1, device: "d".into() },
+            device_id: "d".into(),
+            officer: "Nguyễn Thị Hạnh".into(),
+            admin_units: AdminUnitList::default_list(),
+            enterprises: vec![rec("a", 1), rec("b", 2).deleted_by(&Change { at: Hlc { ms: 3, counter: 0, device: "d".into() }, officer: String::new() })],
+        };
+        let back: ExportFile = serde_json::from_str(&file.to_json()).unwrap();
+        assert_eq!(back, file);
+        assert!(back.enterprises[1].deleted, "tombstones travel");
+        assert_eq!(ExportFile::file_name("24/11/2026 09:30"), "nscl-sao-luu-24-11-2026-09-30.json");
+    }
+}

@@ -1,0 +1,40 @@
+//! Saving a file to the officer's disk, and the browser's storage manager.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Offers `text` as a download named `file_name`.
+pub fn download(file_name: &str, text: &str) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let document = window.document().ok_or_else(|| JsValue::from_str("no document"))?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    js_sys::Reflect::has(&navigator, &JsValue::from_str("storage")).ok()?.then(|| navigator.storage())
+}
+
+/// Asks the browser not to evict this origin's data; returns whether it is persistent now.
+pub async fn request_persistence() -> Option<bool> {
+    let manager = storage_manager()?;
+    JsFuture::from(manager.persist().ok()?).await.ok()?.as_bool()
+}
+
+/// Bytes used and the quota, as the browser estimates them.
+pub async fn estimate() -> Option<(f64, f64)> {
+    let manager = storage_manager()?;
+    let value = JsFuture::from(manager.estimate().ok()?).await.ok()?;
+    let get = |k: &str| js_sys::Reflect::get(&value, &JsValue::from_str(k)).ok()?.as_f64();
+    Some((get("usage")?, get("quota")?))
+}

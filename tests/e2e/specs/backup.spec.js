@@ -1,0 +1,69 @@
+// Backups: what is not exported yet, the export file, the reminder, and the
+// browser's storage promises.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import { AppShell, EnterpriseForm, EnterpriseRegister, seedStoredEnterprises } from '../pages/app.js';
+
+async function exportFile(page, button) {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  expect(download.suggestedFilename()).toMatch(/^nscl-sao-luu-\d\d-\d\d-\d{4}-\d\d-\d\d\.json$/);
+  return JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+}
+
+test('Settings counts unexported changes; an export file carries every record and tombstone', async ({ page }) => {
+  const app = new AppShell(page);
+  const form = new EnterpriseForm(page);
+  await app.open('/');
+  await form.add({ name: 'Công ty TNHH Hoa kiểng Sa Đéc', taxCode: '1400100593' });
+  await form.add({ name: 'HTX Xoài Mỹ Xương' });
+
+  await app.nav('settings').click();
+  await expect(page.getByTestId('unexported')).toHaveText('2 bản ghi chưa từng được xuất ra bản sao lưu.');
+  await expect(page.getByTestId('storage-usage')).toContainText('Đang dùng');
+  await expect(page.getByTestId('storage-persisted')).toContainText('Trình duyệt');
+
+  const first = await exportFile(page, page.getByTestId('export-backup'));
+  expect(first.format).toBe('nscl-tracker-export');
+  expect(first.enterprises.map((r) => r.payload.name).sort()).toEqual(['Công ty TNHH Hoa kiểng Sa Đéc', 'HTX Xoài Mỹ Xương']);
+  expect(first.enterprises.every((r) => r.v === 2 && r.version && r.updated.ms > 0)).toBe(true);
+  expect(first.admin_units.units).toHaveLength(12);
+  await expect(app.flash()).toContainText('Đã xuất bản sao lưu');
+  await expect(page.getByTestId('unexported')).toHaveText('Mọi thay đổi đã được xuất.');
+
+  // Delete one: the next file carries the tombstone, and the count says one change since the backup.
+  const register = new EnterpriseRegister(page);
+  await register.open();
+  await register.openEnterprise('HTX Xoài Mỹ Xương');
+  await page.getByTestId('delete-enterprise').click();
+  await page.getByTestId('confirm-yes').click();
+  // The deletion is stored once the app says so; a reload before that would drop it whole.
+  await expect(app.flash()).toContainText('Đã xóa');
+  await app.reload();
+  await app.nav('settings').click();
+  await expect(page.getByTestId('unexported')).toHaveText('Mọi thay đổi đã được xuất.');
+  await register.open();
+  await register.openEnterprise('Công ty TNHH Hoa kiểng Sa Đéc');
+  await page.getByTestId('edit-enterprise').click();
+  await form.fill({ employees: '45' });
+  await form.save.click();
+  await app.nav('settings').click();
+  await expect(page.getByTestId('unexported')).toContainText('1 bản ghi đã thay đổi chưa được xuất kể từ lần sao lưu lúc');
+  const second = await exportFile(page, page.getByTestId('export-backup'));
+  const tomb = second.enterprises.find((r) => r.payload.name === 'HTX Xoài Mỹ Xương');
+  expect(tomb.deleted).toBe(true);
+  expect(second.enterprises.find((r) => r.payload.name === 'Công ty TNHH Hoa kiểng Sa Đéc').payload.employees).toBe(45);
+});
+
+test('many unexported changes bring a reminder with an export button', async ({ page }) => {
+  const all = JSON.parse(fs.readFileSync(new URL('../../../target/synth/enterprises-5000.json', import.meta.url), 'utf8'));
+  await seedStoredEnterprises(page, JSON.stringify({ ...all, records: all.records.slice(0, 25) }));
+  const app = new AppShell(page);
+  await app.open('/');
+  const reminder = page.getByTestId('backup-reminder');
+  await expect(reminder).toContainText('Có 25 thay đổi chưa được sao lưu');
+  const file = await exportFile(page, page.getByTestId('reminder-export'));
+  expect(file.enterprises).toHaveLength(25);
+  await expect(reminder).toHaveCount(0);
+  await app.reload();
+  await expect(reminder).toHaveCount(0);
+});
