@@ -95,10 +95,13 @@ impl Register {
     /// First load of the page: move records an earlier build left in
     /// localStorage into IndexedDB, then read everything.
     pub async fn start(self) {
+        browser::mark("nscl-start");
         if let Err(e) = legacy::migrate(&IdbBackend, &LegacyLocalStorage).await {
             self.legacy_error.set(Some(e));
         }
+        browser::mark("nscl-migrated");
         self.reload().await;
+        browser::mark("nscl-loaded");
     }
 
     /// Reads everything from the store. Safe to call again, for example when
@@ -133,11 +136,13 @@ impl Register {
     /// the caller gets the stored version to merge with. On any error nothing
     /// changes and the caller still holds the draft.
     pub async fn save(self, lang: Lang, draft: EnterpriseDraft, editing: Option<String>, base: Option<VersionVector>) -> Result<Saved, SaveError> {
+        browser::mark("nscl-save-start");
         let units = self.units.get_untracked();
         let validated = self.registry.with_untracked(|r| {
             draft.validate(lang, &units, |code| r.owner_of_tax_code(code, editing.as_deref()))
         });
         let (enterprise, warnings) = validated.map_err(|_| SaveError::Invalid)?;
+        browser::mark("nscl-save-validated");
         let existing = match &editing {
             Some(id) => record_store().get::<Enterprise>(id).await.map_err(SaveError::Store)?,
             None => None,
@@ -152,10 +157,13 @@ impl Register {
             Some(old) => old.revised(&change, enterprise),
             None => Record::new(browser::new_id(), &change, enterprise),
         };
+        browser::mark("nscl-save-write");
         record_store().put(&record).await.map_err(SaveError::Store)?;
+        browser::mark("nscl-save-stored");
         broadcast::notify_changed();
         let id = record.id.clone();
         self.registry.update(|r| r.upsert(record));
+        browser::mark("nscl-save-indexed");
         Ok(Saved { id, warnings: warnings.into_iter().map(|(_, w)| w).collect() })
     }
 

@@ -146,3 +146,10 @@ pub fn save_last_export(at: &Hlc) {
         let _ = s.set_item(LAST_EXPORT_KEY, &raw);
     }
 }
+
+/// A `performance.mark`, so benchmarks and the browser's profiler can see start-up phases.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
