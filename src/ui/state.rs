@@ -169,7 +169,9 @@ impl Register {
 
     /// Replaces the record with a tombstone, which file sync passes on; the register drops it.
     pub async fn delete(self, id: String) -> Result<(), StoreError> {
-        let Some(record) = self.registry.with_untracked(|r| r.get(&id).cloned()) else { return Ok(()) };
+        // The stored version, so the tombstone descends from any change another tab made.
+        let stored = record_store().get::<Enterprise>(&id).await?;
+        let Some(record) = stored.or_else(|| self.registry.with_untracked(|r| r.get(&id).cloned())) else { return Ok(()) };
         record_store().put(&record.deleted_by(&browser::change())).await?;
         broadcast::notify_changed();
         self.registry.update(|r| {

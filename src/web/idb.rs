@@ -88,8 +88,33 @@ async fn db() -> Result<Database, StoreError> {
         })
         .await
         .map_err(open_error)?;
+    // Another tab (a newer build upgrading, or a reset) needs this connection gone, or it
+    // waits forever. Close it; the next call reopens, and meets the newer schema if there is one.
+    if let Ok(mut changes) = db.version_changes() {
+        let closing = db.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            if changes.recv().await.is_some() {
+                DB.with(|d| *d.borrow_mut() = None);
+                closing.close();
+            }
+        });
+    }
     DB.with(|d| *d.borrow_mut() = Some(db.clone()));
     Ok(db)
+}
+
+/// The earlier versions of one record, through the history store's `by_record` index.
+async fn history_of(by_record: &indexed_db_futures::index::Index<'_>, kind: &str, id: String) -> Result<Vec<HistoryRow>, StoreError> {
+    let rows: Vec<HistoryRow> = by_record
+        .get_all::<HistoryRow>()
+        .with_query::<String, _>(id)
+        .serde()
+        .map_err(store_error)?
+        .await
+        .map_err(store_error)?
+        .collect::<Result<_, _>>()
+        .map_err(store_error)?;
+    Ok(rows.into_iter().filter(|h| h.kind == kind).collect())
 }
 
 /// The browser's IndexedDB, opened once per page.
@@ -126,16 +151,7 @@ impl RowBackend for IdbBackend {
                 store.put(row).serde().map_err(store_error)?;
                 if let (true, Some(old)) = (changed, old) {
                     history.put(HistoryRow::of(kind, &old)).serde().map_err(store_error)?;
-                    let kept: Vec<HistoryRow> = by_record
-                        .get_all::<HistoryRow>()
-                        .with_query::<String, _>(id)
-                        .serde()
-                        .map_err(store_error)?
-                        .await
-                        .map_err(store_error)?
-                        .collect::<Result<_, _>>()
-                        .map_err(store_error)?;
-                    let mut keys: Vec<String> = kept.into_iter().filter(|h| h.kind == kind).map(|h| h.key).collect();
+                    let mut keys: Vec<String> = history_of(&by_record, kind, id).await?.into_iter().map(|h| h.key).collect();
                     keys.sort();
                     for key in keys.iter().take(keys.len().saturating_sub(keep_history)) {
                         history.delete(key.as_str()).primitive().map_err(store_error)?;
@@ -150,18 +166,8 @@ impl RowBackend for IdbBackend {
         let db = db().await?;
         let tx = db.transaction(HISTORY).build().map_err(store_error)?;
         let history = tx.object_store(HISTORY).map_err(store_error)?;
-        let rows: Vec<HistoryRow> = history
-            .index("by_record")
-            .map_err(store_error)?
-            .get_all::<HistoryRow>()
-            .with_query::<String, _>(id.to_string())
-            .serde()
-            .map_err(store_error)?
-            .await
-            .map_err(store_error)?
-            .collect::<Result<_, _>>()
-            .map_err(store_error)?;
-        let mut rows: Vec<HistoryRow> = rows.into_iter().filter(|h| h.kind == kind).collect();
+        let by_record = history.index("by_record").map_err(store_error)?;
+        let mut rows = history_of(&by_record, kind, id.to_string()).await?;
         rows.sort_by(|a, b| b.key.cmp(&a.key));
         Ok(rows)
     }

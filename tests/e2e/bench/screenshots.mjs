@@ -46,6 +46,16 @@ try {
   await page.emulateMedia({ media: 'print' });
   await page.pdf({ path: `${out}/detail-print.pdf`, format: 'A4', printBackground: true });
   await page.emulateMedia({ media: 'screen' });
+  await shot('/settings', 'settings');
+  await shot('/enterprises', 'history', async () => {
+    await page.getByTestId('enterprise-link').first().click();
+    await page.getByTestId('edit-enterprise').click();
+    await page.getByTestId('field-employees').fill('77');
+    await page.getByTestId('field-notes').fill('Đã khảo sát lần 2 – cần hỗ trợ ISO 9001');
+    await page.getByTestId('save-enterprise').click();
+    await page.getByTestId('history-entry').nth(1).waitFor();
+    await page.getByTestId('history').scrollIntoViewIfNeeded();
+  });
   await shot('/settings?lang=en', 'settings-en');
   await shot('/enterprises?lang=en', 'registry-en');
   await page.goto(`${base}/?lang=vi`);

@@ -89,6 +89,32 @@ test('a database from a newer app version is never written', async ({ page }) =>
   expect(after).toEqual({ version: 99, stores: ['future'], x: { id: 'x', note: 'từ phiên bản sau' } });
 });
 
+test('an open tab steps aside when a newer build upgrades the database, then refuses to write', async ({ page, context }) => {
+  const app = new AppShell(page);
+  await app.open('/');
+  await new EnterpriseForm(page).add({ name: 'Công ty TNHH Gốm Tân Hồng' });
+
+  // A newer build, in another tab, upgrades the database: it must not wait for this tab.
+  const newer = await context.newPage();
+  await newer.goto('/favicon.svg');
+  const upgraded = await newer.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('nscl-tracker', 99);
+    open.onblocked = () => resolve('blocked');
+    open.onupgradeneeded = () => open.result.createObjectStore('future');
+    open.onsuccess = () => { open.result.close(); resolve('upgraded'); };
+    open.onerror = () => reject(open.error);
+  }));
+  expect(upgraded).toBe('upgraded');
+
+  // The older tab now says "please update" and writes nothing.
+  const form = new EnterpriseForm(page);
+  await form.startNew();
+  await form.fill({ name: 'Không được ghi' });
+  await form.save.click();
+  await expect(page.getByTestId('save-error')).toContainText('phiên bản mới hơn');
+  await expect(form.field('name')).toHaveValue('Không được ghi');
+});
+
 test('a change in one tab shows in the other', async ({ page, context }) => {
   const app = new AppShell(page);
   await app.open('/enterprises');
