@@ -21,6 +21,7 @@ try {
   const shot = async (path, name, prepare) => {
     await page.goto(`${base}${path}`);
     await page.getByTestId('app-title').waitFor();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="loading"]'), null, { timeout: 30_000 });
     await page.waitForTimeout(300);
     if (prepare) await prepare();
     await page.screenshot({ path: `${out}/${name}.png` });
@@ -59,6 +60,9 @@ try {
   await shot('/settings?lang=en', 'settings-en');
   await shot('/enterprises?lang=en', 'registry-en');
   await page.goto(`${base}/?lang=vi`);
+} catch (e) {
+  console.error(e);
+  process.exitCode = 1;
 } finally {
   await browser.close();
   server.kill();
