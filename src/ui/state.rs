@@ -116,6 +116,8 @@ impl Register {
                     browser::observe(latest);
                 }
                 self.units.set(units);
+                // Another tab may have exported meanwhile.
+                self.last_export.set(browser::last_export());
                 self.quarantined.set(loaded.quarantined);
                 self.registry.set(Registry::new(loaded.records));
                 // Only on a real change: an open form must not be rebuilt by a reload from another tab.
