@@ -46,6 +46,14 @@ const server = http.createServer((req, res) => {
   fs.createReadStream(file).pipe(res);
 });
 
+server.on('error', (err) => {
+  if (err.code === 'EADDRINUSE') {
+    console.error(`Port ${port} is already in use. Stop the other server, or choose another port: make run PORT=8081`);
+    process.exit(1);
+  }
+  throw err;
+});
+
 // Port 0 picks a free port; the first line printed names it.
 server.listen(port, '127.0.0.1', () => {
   console.log(`NSCL Tracker: http://127.0.0.1:${server.address().port}/ (serving ${root})`);
