@@ -117,17 +117,40 @@ export async function seedStoredEnterprises(page, collectionJson) {
 }
 
 // The rows of the IndexedDB record store, read with the browser's own API (from any page of the origin).
-export async function storedRows(page, kind = 'enterprise') {
-  return page.evaluate((kind) => new Promise((resolve, reject) => {
+// Gives up after `timeoutMs` with a clear error rather than hanging the test.
+export async function storedRows(page, kind = 'enterprise', timeoutMs = 10_000) {
+  const result = await page.evaluate(([kind, timeoutMs]) => new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve({ timeout: true }), timeoutMs);
+    const done = (value) => { clearTimeout(timer); resolve(value); };
     const open = indexedDB.open('nscl-tracker');
-    open.onerror = () => reject(open.error);
-    open.onupgradeneeded = () => { open.transaction.abort(); resolve([]); };
+    open.onerror = () => { clearTimeout(timer); reject(open.error); };
+    open.onupgradeneeded = () => { open.transaction.abort(); done({ rows: [] }); };
     open.onsuccess = () => {
       const db = open.result;
-      if (!db.objectStoreNames.contains(kind)) { db.close(); resolve([]); return; }
+      if (!db.objectStoreNames.contains(kind)) { db.close(); done({ rows: [] }); return; }
       const req = db.transaction(kind).objectStore(kind).getAll();
-      req.onsuccess = () => { db.close(); resolve(req.result); };
-      req.onerror = () => { db.close(); reject(req.error); };
+      req.onsuccess = () => { db.close(); done({ rows: req.result }); };
+      req.onerror = () => { db.close(); clearTimeout(timer); reject(req.error); };
     };
-  }), kind);
+  }), [kind, timeoutMs]);
+  if (result.timeout) throw new Error(`IndexedDB did not answer within ${timeoutMs} ms`);
+  return result.rows;
+}
+
+// The same, from a fresh page of the context, retried while a page that was just
+// closed may still hold the database (the browser tears closed pages down asynchronously).
+export async function storedRowsAfterClose(context, kind = 'enterprise') {
+  let lastError;
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const probe = await context.newPage();
+    try {
+      await probe.goto('/favicon.svg');
+      return await storedRows(probe, kind, 5_000);
+    } catch (e) {
+      lastError = e;
+    } finally {
+      await probe.close();
+    }
+  }
+  throw lastError;
 }

@@ -2,7 +2,7 @@
 // start, in one transaction: a page closed in the middle leaves all or none.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { AppShell, EnterpriseRegister, seedStoredEnterprises, storedRows } from '../pages/app.js';
+import { AppShell, EnterpriseRegister, seedStoredEnterprises, storedRows, storedRowsAfterClose } from '../pages/app.js';
 
 const all = JSON.parse(fs.readFileSync(new URL('../../../target/synth/enterprises-5000.json', import.meta.url), 'utf8'));
 const thousand = JSON.stringify({ ...all, records: all.records.slice(0, 1000) });
@@ -36,7 +36,7 @@ test('closing the page during the 1,000-record move leaves all or none, and the 
     await victim.waitForTimeout(delay);
     await victim.close({ runBeforeUnload: false });
 
-    const count = (await storedRows(setup)).length;
+    const count = (await storedRowsAfterClose(context)).length;
     expect([0, 1000], `after closing at ${delay} ms`).toContain(count);
     seen.add(count);
     const legacyLeft = await setup.evaluate(() => localStorage.getItem('nscl.v1.enterprise') !== null);
