@@ -48,10 +48,9 @@ impl<T: RecordKind + DeserializeOwned> Collection<T> {
         }
         let mut collection = Collection::default();
         for value in stored.records {
-            let upgraded = super::format::upgrade(value.clone()).ok().and_then(|v| serde_json::from_value::<Record<T>>(v).ok());
-            match upgraded {
-                Some(record) if record.kind == T::KIND && !record.id.is_empty() => collection.records.push(record),
-                _ => collection.quarantined.push(value),
+            match super::decode_value::<T>(value.clone()) {
+                Some(record) => collection.records.push(record),
+                None => collection.quarantined.push(value),
             }
         }
         Ok(collection)

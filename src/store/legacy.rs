@@ -7,14 +7,13 @@
 
 use super::collection::Collection;
 use super::row::{Row, RowBackend};
-use super::StoreError;
+use super::{StoreError, UNITS_SETTING};
 use crate::model::admin_unit::AdminUnitList;
 use crate::model::enterprise::Enterprise;
 use std::collections::HashMap;
 
 pub const ENTERPRISE_KEY: &str = "nscl.v1.enterprise";
 pub const UNITS_KEY: &str = "nscl.v1.admin_units";
-const UNITS_SETTING: &str = "admin_units";
 
 /// Where the old copy lives (localStorage in the browser).
 pub trait LegacySource {

@@ -67,12 +67,17 @@ pub struct Loaded<T> {
     pub quarantined: usize,
 }
 
-const UNITS_SETTING: &str = "admin_units";
+/// The settings key of the officer's administrative-unit list.
+pub(crate) const UNITS_SETTING: &str = "admin_units";
 
 /// A stored record in any known format version, or `None` if it cannot be read.
 pub fn decode<T: RecordKind + DeserializeOwned>(json: &str) -> Option<Record<T>> {
-    let value = format::upgrade(serde_json::from_str(json).ok()?).ok()?;
-    let record: Record<T> = serde_json::from_value(value).ok()?;
+    decode_value(serde_json::from_str(json).ok()?)
+}
+
+/// The same, from an already parsed value (the localStorage collection holds values).
+pub fn decode_value<T: RecordKind + DeserializeOwned>(value: serde_json::Value) -> Option<Record<T>> {
+    let record: Record<T> = serde_json::from_value(format::upgrade(value).ok()?).ok()?;
     (record.kind == T::KIND && !record.id.is_empty()).then_some(record)
 }
 
@@ -92,10 +97,6 @@ impl<B: RowBackend> RecordStore<B> {
     pub fn with_history_depth(mut self, depth: usize) -> Self {
         self.history_depth = depth;
         self
-    }
-
-    pub fn backend(&self) -> &B {
-        &self.backend
     }
 
     pub async fn load<T: RecordKind + DeserializeOwned>(&self) -> Result<Loaded<T>, StoreError> {
