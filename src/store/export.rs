@@ -34,9 +34,12 @@ impl ExportFile {
     }
 }
 
-/// How many records changed after the last export (all of them when there was none).
-pub fn changed_since<'a>(records: impl Iterator<Item = &'a Record<Enterprise>>, last_export: Option<&Hlc>) -> usize {
-    records.filter(|r| last_export.is_none_or(|t| r.updated > *t)).count()
+/// How many records changed after the last export (all of them when there was
+/// none), and the wall-clock time of the oldest such change, in one pass.
+pub fn unexported<'a>(records: impl Iterator<Item = &'a Record<Enterprise>>, last_export: Option<&Hlc>) -> (usize, Option<i64>) {
+    records.filter(|r| last_export.is_none_or(|t| r.updated > *t)).fold((0, None), |(n, oldest), r| {
+        (n + 1, Some(oldest.map_or(r.updated.ms, |o: i64| o.min(r.updated.ms))))
+    })
 }
 
 /// When to remind the officer to export: 20 unexported changes, or an
@@ -45,11 +48,6 @@ pub fn needs_reminder(unexported: usize, oldest_unexported_ms: Option<i64>, now_
     const CHANGES: usize = 20;
     const WEEK_MS: i64 = 7 * 86_400_000;
     unexported >= CHANGES || oldest_unexported_ms.is_some_and(|t| now_ms - t >= WEEK_MS)
-}
-
-/// The wall-clock time of the oldest change not yet exported.
-pub fn oldest_unexported<'a>(records: impl Iterator<Item = &'a Record<Enterprise>>, last_export: Option<&Hlc>) -> Option<i64> {
-    records.filter(|r| last_export.is_none_or(|t| r.updated > *t)).map(|r| r.updated.ms).min()
 }
 
 #[cfg(test)]
@@ -64,9 +62,9 @@ mod tests {
     #[test]
     fn counts_changes_after_the_last_export() {
         let records = [rec("a", 100), rec("b", 200), rec("c", 300)];
-        assert_eq!(changed_since(records.iter(), None), 3);
+        assert_eq!(unexported(records.iter(), None).0, 3);
         let t = Hlc { ms: 200, counter: 0, device: "d".into() };
-        assert_eq!(changed_since(records.iter(), Some(&t)), 1);
+        assert_eq!(unexported(records.iter(), Some(&t)).0, 1);
     }
 
     #[test]
@@ -77,9 +75,9 @@ mod tests {
         assert!(needs_reminder(5, Some(2 * day), 10 * day), "a week-old change");
         assert!(needs_reminder(20, Some(10 * day), 10 * day), "twenty changes");
         let records = [rec("a", 100), rec("b", 200)];
-        assert_eq!(oldest_unexported(records.iter(), None), Some(100));
-        assert_eq!(oldest_unexported(records.iter(), Some(&Hlc { ms: 150, counter: 0, device: "d".into() })), Some(200));
-        assert_eq!(oldest_unexported(records.iter(), Some(&Hlc { ms: 250, counter: 0, device: "d".into() })), None);
+        assert_eq!(unexported(records.iter(), None).1, Some(100));
+        assert_eq!(unexported(records.iter(), Some(&Hlc { ms: 150, counter: 0, device: "d".into() })).1, Some(200));
+        assert_eq!(unexported(records.iter(), Some(&Hlc { ms: 250, counter: 0, device: "d".into() })), (0, None));
     }
 
     #[test]

@@ -64,7 +64,7 @@ impl Register {
     /// Records changed since the last export, and the wall-clock time of the oldest.
     pub fn unexported(&self) -> (usize, Option<i64>) {
         let last = self.last_export.get();
-        self.registry.with(|r| (export::changed_since(r.records(), last.as_ref()), export::oldest_unexported(r.records(), last.as_ref())))
+        self.registry.with(|r| export::unexported(r.records(), last.as_ref()))
     }
 
     /// Saves every record, tombstones included, to a JSON file the officer keeps.

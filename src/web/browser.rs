@@ -39,23 +39,45 @@ pub fn new_id() -> String {
 
 /// This device's stable id, created on first use.
 pub fn device_id() -> String {
-    let Ok(store) = storage() else { return String::from("unknown-device") };
-    if let Ok(Some(id)) = store.get_item(DEVICE_KEY) {
+    if storage().is_err() {
+        return String::from("unknown-device");
+    }
+    if let Some(id) = setting(DEVICE_KEY) {
         return id;
     }
     let id = new_id();
-    let _ = store.set_item(DEVICE_KEY, &id);
+    set_setting(DEVICE_KEY, &id);
     id
 }
 
+/// A small setting kept in localStorage.
+fn setting(key: &str) -> Option<String> {
+    storage().ok()?.get_item(key).ok()?
+}
+
+/// Best effort: a setting that cannot be stored keeps its default next time.
+fn set_setting(key: &str, value: &str) {
+    if let Ok(s) = storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+fn json_setting<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    serde_json::from_str(&setting(key)?).ok()
+}
+
+fn set_json_setting<T: serde::Serialize>(key: &str, value: &T) {
+    if let Ok(raw) = serde_json::to_string(value) {
+        set_setting(key, &raw);
+    }
+}
+
 pub fn saved_lang() -> Option<Lang> {
-    storage().ok()?.get_item(LANG_KEY).ok()?.as_deref().and_then(Lang::from_code)
+    setting(LANG_KEY).as_deref().and_then(Lang::from_code)
 }
 
 pub fn save_lang(lang: Lang) {
-    if let Ok(store) = storage() {
-        let _ = store.set_item(LANG_KEY, lang.code());
-    }
+    set_setting(LANG_KEY, lang.code());
 }
 
 /// The `?lang=` parameter of the page URL, if any.
@@ -86,13 +108,11 @@ pub fn current_path() -> String {
 }
 
 fn last_hlc() -> Hlc {
-    storage().ok().and_then(|s| s.get_item(CLOCK_KEY).ok().flatten()).and_then(|raw| serde_json::from_str(&raw).ok()).unwrap_or_default()
+    json_setting(CLOCK_KEY).unwrap_or_default()
 }
 
 fn store_hlc(hlc: &Hlc) {
-    if let (Ok(s), Ok(raw)) = (storage(), serde_json::to_string(hlc)) {
-        let _ = s.set_item(CLOCK_KEY, &raw);
-    }
+    set_json_setting(CLOCK_KEY, hlc);
 }
 
 /// A change made now on this device by the officer set in Settings. The clock
@@ -112,39 +132,33 @@ pub fn observe(remote: &Hlc) {
 }
 
 pub fn officer_name() -> String {
-    storage().ok().and_then(|s| s.get_item(OFFICER_KEY).ok().flatten()).unwrap_or_default()
+    setting(OFFICER_KEY).unwrap_or_default()
 }
 
 pub fn save_officer_name(name: &str) {
-    if let Ok(s) = storage() {
-        let _ = s.set_item(OFFICER_KEY, name.trim());
-    }
+    set_setting(OFFICER_KEY, name.trim());
 }
 
 const HISTORY_DEPTH_KEY: &str = "nscl.history_depth";
 
 /// How many earlier versions of each record to keep (Settings; default 20).
 pub fn history_depth() -> usize {
-    storage().ok().and_then(|s| s.get_item(HISTORY_DEPTH_KEY).ok().flatten()).and_then(|v| v.parse().ok()).unwrap_or(crate::store::DEFAULT_HISTORY_DEPTH)
+    setting(HISTORY_DEPTH_KEY).and_then(|v| v.parse().ok()).unwrap_or(crate::store::DEFAULT_HISTORY_DEPTH)
 }
 
 pub fn save_history_depth(depth: usize) {
-    if let Ok(s) = storage() {
-        let _ = s.set_item(HISTORY_DEPTH_KEY, &depth.to_string());
-    }
+    set_setting(HISTORY_DEPTH_KEY, &depth.to_string());
 }
 
 const LAST_EXPORT_KEY: &str = "nscl.last_export";
 
 /// The device clock at the last backup export, if any.
 pub fn last_export() -> Option<Hlc> {
-    storage().ok()?.get_item(LAST_EXPORT_KEY).ok()??.parse::<String>().ok().and_then(|raw| serde_json::from_str(&raw).ok())
+    json_setting(LAST_EXPORT_KEY)
 }
 
 pub fn save_last_export(at: &Hlc) {
-    if let (Ok(s), Ok(raw)) = (storage(), serde_json::to_string(at)) {
-        let _ = s.set_item(LAST_EXPORT_KEY, &raw);
-    }
+    set_json_setting(LAST_EXPORT_KEY, at);
 }
 
 /// A `performance.mark`, so benchmarks and the browser's profiler can see start-up phases.
