@@ -53,7 +53,7 @@ async fn a_batch_with_one_bad_row_writes_nothing() {
             return put.apply(this, a); }; })()",
     )
     .unwrap();
-    assert_eq!(backend.put_rows("enterprise", rows, 20).await, Err(nscl_tracker::store::StoreError::QuotaExceeded));
+    assert_eq!(backend.put_rows("enterprise", rows, Some(20)).await, Err(nscl_tracker::store::StoreError::QuotaExceeded));
     let loaded = store.load::<Enterprise>().await.unwrap();
     assert_eq!(loaded.records.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), vec!["keep"]);
 }

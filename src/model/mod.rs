@@ -8,5 +8,6 @@ pub mod enterprise_fields;
 pub mod record;
 pub mod registry;
 pub mod size_class;
+pub mod survey;
 pub mod tax_code;
 pub mod vsic;

@@ -51,7 +51,7 @@ pub async fn migrate<B: RowBackend>(backend: &B, legacy: &impl LegacySource) -> 
         report.moved = to_write.len();
         let expected: Vec<(String, String)> = to_write.iter().map(|r| (r.id.clone(), r.json.clone())).collect();
         if !to_write.is_empty() {
-            backend.put_rows("enterprise", to_write, super::DEFAULT_HISTORY_DEPTH).await?;
+            backend.put_rows("enterprise", to_write, Some(super::DEFAULT_HISTORY_DEPTH)).await?;
         }
         let stored: HashMap<String, String> =
             backend.load_rows("enterprise").await?.into_iter().map(|r| (r.id, r.json)).collect();

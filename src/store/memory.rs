@@ -37,7 +37,7 @@ impl RowBackend for MemoryBackend {
         Ok(self.rows.borrow().get(kind).and_then(|m| m.get(id)).cloned())
     }
 
-    async fn put_rows(&self, kind: &str, rows: Vec<Row>, keep_history: usize) -> Result<(), StoreError> {
+    async fn put_rows(&self, kind: &str, rows: Vec<Row>, keep_history: Option<usize>) -> Result<(), StoreError> {
         if let Some(quota) = self.quota_bytes {
             let replaced: usize = self.rows.borrow().get(kind).map_or(0, |m| rows.iter().filter_map(|r| m.get(&r.id)).map(|r| r.json.len()).sum());
             let added: usize = rows.iter().map(|r| r.json.len()).sum();
@@ -50,6 +50,10 @@ impl RowBackend for MemoryBackend {
         let mut history = self.history.borrow_mut();
         for row in rows {
             let id = row.id.clone();
+            let Some(keep_history) = keep_history else {
+                map.insert(id, row);
+                continue;
+            };
             if let Some(old) = map.insert(id.clone(), row) {
                 if old.json != map[&id].json {
                     let h = HistoryRow::of(kind, &old);

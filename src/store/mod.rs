@@ -123,7 +123,13 @@ impl<B: RowBackend> RecordStore<B> {
     /// Writes every record in one transaction: all of them, or none.
     pub async fn put_many<T: RecordKind + Serialize>(&self, records: &[Record<T>]) -> Result<(), StoreError> {
         let rows = records.iter().map(Row::from_record).collect::<Result<Vec<_>, _>>()?;
-        self.backend.put_rows(T::KIND, rows, self.history_depth).await
+        self.backend.put_rows(T::KIND, rows, Some(self.history_depth)).await
+    }
+
+    /// Writes one record without keeping the version it replaces: a draft
+    /// autosaving on every keystroke would otherwise push real history out.
+    pub async fn put_draft<T: RecordKind + Serialize>(&self, record: &Record<T>) -> Result<(), StoreError> {
+        self.backend.put_rows(T::KIND, vec![Row::from_record(record)?], None).await
     }
 
     /// Earlier versions of a record, newest first; unreadable ones are skipped.
@@ -201,9 +207,11 @@ pub(crate) mod tests {
             ready(store.put(&r)).unwrap();
         }
         ready(store.put(&r)).unwrap(); // an identical write is not a new version
+        r = r.revised(&crate::model::record::Change { at: crate::model::clock::Hlc { ms: 900, counter: 0, device: "dev".into() }, officer: String::new() }, Enterprise { name: "draft".into(), ..Default::default() });
+        ready(store.put_draft(&r)).unwrap(); // replaces v5 without keeping it
         let names: Vec<String> = ready(store.history::<Enterprise>("a")).unwrap().into_iter().map(|h| h.payload.name).collect();
         assert_eq!(names, vec!["v4", "v3", "v2"], "newest first, oldest dropped");
-        assert_eq!(ready(store.get::<Enterprise>("a")).unwrap().unwrap().payload.name, "v5");
+        assert_eq!(ready(store.get::<Enterprise>("a")).unwrap().unwrap().payload.name, "draft");
         assert!(ready(store.history::<Enterprise>("other")).unwrap().is_empty());
     }
 
@@ -236,7 +244,7 @@ pub(crate) mod tests {
         let store = RecordStore::new(backend.clone());
         ready(store.put(&ent("ok", "Tốt"))).unwrap();
         let broken = serde_json::json!({"id": "bad", "payload": "not an object"});
-        ready(backend.put_rows("enterprise", vec![Row::unreadable(0, &broken)], 5)).unwrap();
+        ready(backend.put_rows("enterprise", vec![Row::unreadable(0, &broken)], Some(5))).unwrap();
         let loaded = ready(store.load::<Enterprise>()).unwrap();
         assert_eq!((loaded.records.len(), loaded.quarantined), (1, 1));
         ready(store.put(&ent("new", "Mới"))).unwrap();

@@ -64,12 +64,13 @@ impl HistoryRow {
 /// A store of rows, one collection per record kind. Every call may be
 /// asynchronous. `put_rows` writes all rows or none, and in the same
 /// transaction keeps each replaced version in the history, at most
-/// `keep_history` versions per record (the oldest go first).
+/// `keep_history` versions per record (the oldest go first). With `None` the
+/// rows replace what was there and no version is kept (a draft's autosave).
 #[allow(async_fn_in_trait)]
 pub trait RowBackend {
     async fn load_rows(&self, kind: &str) -> Result<Vec<Row>, StoreError>;
     async fn get_row(&self, kind: &str, id: &str) -> Result<Option<Row>, StoreError>;
-    async fn put_rows(&self, kind: &str, rows: Vec<Row>, keep_history: usize) -> Result<(), StoreError>;
+    async fn put_rows(&self, kind: &str, rows: Vec<Row>, keep_history: Option<usize>) -> Result<(), StoreError>;
     /// Earlier versions of one record, newest first.
     async fn load_history(&self, kind: &str, id: &str) -> Result<Vec<HistoryRow>, StoreError>;
     async fn delete_row(&self, kind: &str, id: &str) -> Result<bool, StoreError>;

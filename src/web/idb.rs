@@ -1,6 +1,6 @@
 //! IndexedDB as the row backend: one object store per record kind, keyed by
 //! record id, with indexes for the queries the app needs (tax code,
-//! administrative unit, updated time), and a `settings` store for reference
+//! administrative unit, updated time; surveys by enterprise and status), and a `settings` store for reference
 //! data the officer edits. Every write of several rows is one transaction.
 
 use crate::store::{HistoryRow, Row, RowBackend, StoreError};
@@ -13,7 +13,7 @@ use std::cell::RefCell;
 pub const DB_NAME: &str = "nscl-tracker";
 /// The IndexedDB schema version; each step up is one arm of `upgrade`.
 /// A database at a higher version belongs to a newer build and is never written.
-pub const DB_VERSION: u32 = 2;
+pub const DB_VERSION: u32 = 3;
 const SETTINGS: &str = "settings";
 const HISTORY: &str = "history";
 
@@ -84,6 +84,13 @@ async fn db() -> Result<Database, StoreError> {
                 let history = db.create_object_store(HISTORY).with_key_path(KeyPath::from("key")).build()?;
                 history.create_index("by_record", KeyPath::from("record_id")).build()?;
             }
+            if old < 3 {
+                // Version 3: field survey responses.
+                let surveys = db.create_object_store("survey").with_key_path(KeyPath::from("id")).build()?;
+                surveys.create_index("by_enterprise", KeyPath::from("keys.enterprise_id")).build()?;
+                surveys.create_index("by_status", KeyPath::from("keys.status")).build()?;
+                surveys.create_index("by_updated", KeyPath::from("updated_ms")).build()?;
+            }
             Ok(())
         })
         .await
@@ -137,7 +144,7 @@ impl RowBackend for IdbBackend {
         store.get(id).serde().map_err(store_error)?.await.map_err(store_error)
     }
 
-    async fn put_rows(&self, kind: &str, rows: Vec<Row>, keep_history: usize) -> Result<(), StoreError> {
+    async fn put_rows(&self, kind: &str, rows: Vec<Row>, keep_history: Option<usize>) -> Result<(), StoreError> {
         let db = db().await?;
         let tx = db.transaction([kind, HISTORY]).with_mode(TransactionMode::Readwrite).build().map_err(store_error)?;
         {
@@ -145,6 +152,10 @@ impl RowBackend for IdbBackend {
             let history = tx.object_store(HISTORY).map_err(store_error)?;
             let by_record = history.index("by_record").map_err(store_error)?;
             for row in rows {
+                let Some(keep_history) = keep_history else {
+                    store.put(row).serde().map_err(store_error)?;
+                    continue;
+                };
                 let old: Option<Row> = store.get(row.id.as_str()).serde().map_err(store_error)?.await.map_err(store_error)?;
                 let id = row.id.clone();
                 let changed = old.as_ref().is_some_and(|o| o.json != row.json);

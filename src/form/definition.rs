@@ -1,0 +1,806 @@
+//! Form definitions: the data file an author writes (`data/forms/*.json`),
+//! checked and compiled into a `Form` the engine can run.
+//!
+//! A definition is loaded whole or not at all: `Form::parse` returns every
+//! problem it finds, each naming the file, the question and what is wrong.
+
+use super::expr::{self, Expr};
+use crate::i18n::Lang;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// The `format` every definition file declares.
+pub const FORM_FORMAT: &str = "nscl-form";
+
+/// Text in Vietnamese and English, side by side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct LocalText {
+    pub vi: String,
+    pub en: String,
+}
+
+impl LocalText {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.vi,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub value: String,
+    pub label: LocalText,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MatrixRow {
+    pub id: String,
+    pub label: LocalText,
+}
+
+/// What a matrix asks of every row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cells {
+    /// The 0–4 scale, with a description of each level.
+    Levels(Vec<LocalText>),
+    Choices(Vec<Choice>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    Text,
+    LongText,
+    Integer,
+    Decimal,
+    Date,
+    Single(Vec<Choice>),
+    Multiple(Vec<Choice>),
+    Ranking { choices: Vec<Choice>, max_ranked: Option<usize> },
+    YesNo,
+    Scale(Vec<LocalText>),
+    Matrix { rows: Vec<MatrixRow>, cells: Cells },
+    Repeat { questions: Vec<Question>, max_rows: Option<usize>, add_label: Option<LocalText> },
+    Computed { calculate: Expr, decimals: Option<u32> },
+    Note,
+}
+
+impl Kind {
+    /// Whether the question takes an answer from the person filling the form.
+    pub fn is_answered(&self) -> bool {
+        !matches!(self, Kind::Computed { .. } | Kind::Note)
+    }
+
+    pub fn choices(&self) -> &[Choice] {
+        match self {
+            Kind::Single(c) | Kind::Multiple(c) | Kind::Ranking { choices: c, .. } => c,
+            Kind::Matrix { cells: Cells::Choices(c), .. } => c,
+            _ => &[],
+        }
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Text => "text",
+            Kind::LongText => "long_text",
+            Kind::Integer => "integer",
+            Kind::Decimal => "decimal",
+            Kind::Date => "date",
+            Kind::Single(_) => "single",
+            Kind::Multiple(_) => "multiple",
+            Kind::Ranking { .. } => "ranking",
+            Kind::YesNo => "yes_no",
+            Kind::Scale(_) => "scale",
+            Kind::Matrix { .. } => "matrix",
+            Kind::Repeat { .. } => "repeat",
+            Kind::Computed { .. } => "computed",
+            Kind::Note => "note",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Requirement {
+    Never,
+    Always,
+    When(Expr),
+}
+
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    pub source: String,
+    pub regex: regex_lite::Regex,
+    pub message: LocalText,
+}
+
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source && self.message == other.message
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    pub id: String,
+    pub kind: Kind,
+    pub label: LocalText,
+    pub hint: Option<LocalText>,
+    pub required: Requirement,
+    pub relevant: Option<Expr>,
+    pub constraint: Option<(Expr, LocalText)>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub max_length: Option<usize>,
+    pub pattern: Option<Pattern>,
+    pub unit: Option<LocalText>,
+}
+
+impl Question {
+    pub fn sub_questions(&self) -> &[Question] {
+        match &self.kind {
+            Kind::Repeat { questions, .. } => questions,
+            _ => &[],
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub id: String,
+    pub title: LocalText,
+    pub description: Option<LocalText>,
+    pub relevant: Option<Expr>,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form {
+    pub id: String,
+    pub version: u32,
+    pub title: LocalText,
+    pub description: Option<LocalText>,
+    pub sections: Vec<Section>,
+    /// The definition as written, kept so an installed form can be stored and re-read.
+    pub source: String,
+    /// Top-level question id → (section index, question index).
+    index: HashMap<String, (usize, usize)>,
+}
+
+/// One thing wrong with a definition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DefError {
+    pub file: String,
+    /// The question (or section) the problem is in, when there is one.
+    pub at: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for DefError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.at {
+            Some(at) => write!(f, "{}: {}: {}", self.file, at, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+// ---- The file as written ----
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawForm {
+    format: String,
+    id: String,
+    version: u32,
+    title: LocalText,
+    #[serde(default)]
+    description: Option<LocalText>,
+    sections: Vec<RawSection>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSection {
+    id: String,
+    title: LocalText,
+    #[serde(default)]
+    description: Option<LocalText>,
+    #[serde(default)]
+    relevant: Option<String>,
+    questions: Vec<RawQuestion>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawRequired {
+    Flag(bool),
+    When(String),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    id: String,
+    #[serde(rename = "type")]
+    kind: String,
+    label: LocalText,
+    hint: Option<LocalText>,
+    required: Option<RawRequired>,
+    relevant: Option<String>,
+    constraint: Option<String>,
+    constraint_message: Option<LocalText>,
+    min: Option<f64>,
+    max: Option<f64>,
+    max_length: Option<usize>,
+    pattern: Option<String>,
+    pattern_message: Option<LocalText>,
+    unit: Option<LocalText>,
+    choices: Option<Vec<Choice>>,
+    max_ranked: Option<usize>,
+    levels: Option<Vec<LocalText>>,
+    rows: Option<Vec<MatrixRow>>,
+    questions: Option<Vec<RawQuestion>>,
+    max_rows: Option<usize>,
+    add_label: Option<LocalText>,
+    calculate: Option<String>,
+    decimals: Option<u32>,
+}
+
+fn valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase()) && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+fn valid_value(v: &str) -> bool {
+    !v.is_empty() && v.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// The id of the question nearest before a byte offset, to name where a syntax error is.
+fn question_near(source: &str, line: usize) -> Option<String> {
+    let upto: usize = source.split_inclusive('\n').take(line).map(str::len).sum();
+    let before = &source[..upto.min(source.len())];
+    let at = before.rfind("\"id\"")?;
+    let rest = before[at + 4..].trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+    Some(rest[..rest.find('"')?].to_string())
+}
+
+struct Checker<'a> {
+    file: &'a str,
+    errors: Vec<DefError>,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, at: &str, message: impl Into<String>) {
+        self.errors.push(DefError { file: self.file.to_string(), at: (!at.is_empty()).then(|| at.to_string()), message: message.into() });
+    }
+
+    fn text(&mut self, at: &str, what: &str, t: &LocalText) {
+        if t.vi.trim().is_empty() || t.en.trim().is_empty() {
+            let missing = if t.vi.trim().is_empty() { "Vietnamese" } else { "English" };
+            self.error(at, format!("{what} has no {missing} text"));
+        }
+    }
+
+    fn expr(&mut self, at: &str, what: &str, src: &str) -> Option<Expr> {
+        match expr::parse(src) {
+            Ok(e) => {
+                let mut patterns = Vec::new();
+                e.literal_patterns(&mut patterns);
+                for p in patterns {
+                    if let Err(err) = regex_lite::Regex::new(&p) {
+                        self.error(at, format!("{what}: pattern '{p}' is not a valid regular expression: {err}"));
+                    }
+                }
+                Some(e)
+            }
+            Err(err) => {
+                self.error(at, format!("{what} '{src}': {err}"));
+                None
+            }
+        }
+    }
+
+    fn choices(&mut self, at: &str, choices: &[Choice]) {
+        if choices.is_empty() {
+            self.error(at, "has no choices");
+        }
+        let mut seen = HashSet::new();
+        for c in choices {
+            if !valid_value(&c.value) {
+                self.error(at, format!("choice value '{}' must be lowercase letters, digits and _", c.value));
+            }
+            if !seen.insert(c.value.as_str()) {
+                self.error(at, format!("choice value '{}' appears twice", c.value));
+            }
+            self.text(at, &format!("choice '{}'", c.value), &c.label);
+        }
+    }
+
+    fn levels(&mut self, at: &str, levels: Option<Vec<LocalText>>) -> Vec<LocalText> {
+        let levels = levels.unwrap_or_default();
+        if levels.len() != 5 {
+            self.error(at, format!("needs 5 levels (0 to 4), has {}", levels.len()));
+        }
+        for (i, l) in levels.iter().enumerate() {
+            self.text(at, &format!("level {i}"), l);
+        }
+        levels
+    }
+
+    fn question(&mut self, raw: RawQuestion, in_repeat: bool) -> Option<Question> {
+        let at = format!("question '{}'", raw.id);
+        let at = at.as_str();
+        if !valid_id(&raw.id) {
+            self.error(at, "an id must start with a lowercase letter and use only lowercase letters, digits and _");
+        }
+        self.text(at, "label", &raw.label);
+        if let Some(h) = &raw.hint {
+            self.text(at, "hint", h);
+        }
+        let kind = match raw.kind.as_str() {
+            "text" => Kind::Text,
+            "long_text" => Kind::LongText,
+            "integer" => Kind::Integer,
+            "decimal" => Kind::Decimal,
+            "date" => Kind::Date,
+            "yes_no" => Kind::YesNo,
+            "note" => Kind::Note,
+            "single" | "multiple" | "ranking" => {
+                let choices = raw.choices.clone().unwrap_or_default();
+                self.choices(at, &choices);
+                match raw.kind.as_str() {
+                    "single" => Kind::Single(choices),
+                    "multiple" => Kind::Multiple(choices),
+                    _ => Kind::Ranking { choices, max_ranked: raw.max_ranked },
+                }
+            }
+            "scale" => Kind::Scale(self.levels(at, raw.levels.clone())),
+            "matrix" => {
+                if in_repeat {
+                    self.error(at, "a matrix cannot be inside a repeat");
+                }
+                let rows = raw.rows.clone().unwrap_or_default();
+                if rows.is_empty() {
+                    self.error(at, "a matrix needs rows");
+                }
+                let mut seen = HashSet::new();
+                for r in &rows {
+                    if !valid_id(&r.id) || !seen.insert(r.id.clone()) {
+                        self.error(at, format!("row id '{}' is not valid or appears twice", r.id));
+                    }
+                    self.text(at, &format!("row '{}'", r.id), &r.label);
+                }
+                let cells = match (&raw.levels, &raw.choices) {
+                    (Some(_), None) => Cells::Levels(self.levels(at, raw.levels.clone())),
+                    (None, Some(c)) => {
+                        self.choices(at, c);
+                        Cells::Choices(c.clone())
+                    }
+                    _ => {
+                        self.error(at, "a matrix needs either 'levels' or 'choices', not both or neither");
+                        Cells::Choices(Vec::new())
+                    }
+                };
+                Kind::Matrix { rows, cells }
+            }
+            "repeat" => {
+                if in_repeat {
+                    self.error(at, "a repeat cannot be inside a repeat");
+                }
+                let subs = raw.questions.unwrap_or_default();
+                if subs.is_empty() {
+                    self.error(at, "a repeat needs questions");
+                }
+                let questions: Vec<Question> = subs.into_iter().filter_map(|q| self.question(q, true)).collect();
+                if let Some(l) = &raw.add_label {
+                    self.text(at, "add_label", l);
+                }
+                Kind::Repeat { questions, max_rows: raw.max_rows, add_label: raw.add_label }
+            }
+            "computed" => match &raw.calculate {
+                Some(src) => Kind::Computed { calculate: self.expr(at, "calculate", src)?, decimals: raw.decimals },
+                None => {
+                    self.error(at, "a computed question needs 'calculate'");
+                    return None;
+                }
+            },
+            other => {
+                self.error(at, format!("unknown type '{other}'"));
+                return None;
+            }
+        };
+        let numeric = matches!(kind, Kind::Integer | Kind::Decimal);
+        if (raw.min.is_some() || raw.max.is_some()) && !numeric {
+            self.error(at, "min and max apply only to integer and decimal questions");
+        }
+        if let (Some(lo), Some(hi)) = (raw.min, raw.max) {
+            if lo > hi {
+                self.error(at, format!("min {lo} is greater than max {hi}"));
+            }
+        }
+        let textual = matches!(kind, Kind::Text | Kind::LongText);
+        if (raw.max_length.is_some() || raw.pattern.is_some()) && !textual {
+            self.error(at, "max_length and pattern apply only to text questions");
+        }
+        if raw.calculate.is_some() && !matches!(kind, Kind::Computed { .. }) {
+            self.error(at, "only a computed question has 'calculate'");
+        }
+        let pattern = match (raw.pattern, raw.pattern_message) {
+            (None, None) => None,
+            (Some(source), Some(message)) => {
+                self.text(at, "pattern_message", &message);
+                // Anchored, so the whole answer must match, not a part of it.
+                match regex_lite::Regex::new(&format!("^(?:{source})$")) {
+                    Ok(regex) => Some(Pattern { source, regex, message }),
+                    Err(e) => {
+                        self.error(at, format!("pattern '{source}' is not a valid regular expression: {e}"));
+                        None
+                    }
+                }
+            }
+            (Some(_), None) => {
+                self.error(at, "a pattern needs a pattern_message");
+                None
+            }
+            (None, Some(_)) => {
+                self.error(at, "pattern_message without a pattern");
+                None
+            }
+        };
+        let constraint = match (raw.constraint, raw.constraint_message) {
+            (None, None) => None,
+            (Some(src), Some(msg)) => {
+                self.text(at, "constraint_message", &msg);
+                self.expr(at, "constraint", &src).map(|e| (e, msg))
+            }
+            (Some(_), None) => {
+                self.error(at, "a constraint needs a constraint_message");
+                None
+            }
+            (None, Some(_)) => {
+                self.error(at, "constraint_message without a constraint");
+                None
+            }
+        };
+        let required = match raw.required {
+            None | Some(RawRequired::Flag(false)) => Requirement::Never,
+            Some(RawRequired::Flag(true)) => Requirement::Always,
+            Some(RawRequired::When(src)) => self.expr(at, "required", &src).map_or(Requirement::Never, Requirement::When),
+        };
+        if !kind.is_answered() && required != Requirement::Never {
+            self.error(at, format!("a {} question cannot be required", kind.name()));
+        }
+        let relevant = raw.relevant.and_then(|src| self.expr(at, "relevant", &src));
+        Some(Question {
+            id: raw.id,
+            kind,
+            label: raw.label,
+            hint: raw.hint,
+            required,
+            relevant,
+            constraint,
+            min: raw.min,
+            max: raw.max,
+            max_length: raw.max_length,
+            pattern,
+            unit: raw.unit,
+        })
+    }
+}
+
+/// Which questions an expression may name, and what they are.
+struct Names<'a> {
+    top: HashMap<&'a str, &'a Question>,
+}
+
+impl Names<'_> {
+    fn check(&self, checker: &mut Checker, at: &str, what: &str, e: &Expr, row_of: Option<&Question>) {
+        let mut refs = Vec::new();
+        e.references(&mut refs);
+        for (id, cell) in refs {
+            let sub = row_of.and_then(|r| r.sub_questions().iter().find(|q| q.id == id));
+            let Some(q) = sub.or_else(|| self.top.get(id.as_str()).copied()) else {
+                checker.error(at, format!("{what} names '{id}', which is not a question in this form"));
+                continue;
+            };
+            if let Some(row) = cell {
+                match &q.kind {
+                    Kind::Matrix { rows, .. } if rows.iter().any(|r| r.id == row) => {}
+                    Kind::Matrix { .. } => checker.error(at, format!("{what} names row '{row}' of '{id}', which has no such row")),
+                    _ => checker.error(at, format!("{what} names '{id}.{row}', but '{id}' is not a matrix")),
+                }
+            }
+        }
+        if let Expr::Call(_, _) | Expr::Binary(..) | Expr::Not(_) | Expr::Neg(_) = e {
+            self.check_sums(checker, at, what, e);
+        }
+    }
+
+    /// `sum(repeat, 'sub')` must name a repeat and one of its number questions.
+    fn check_sums(&self, checker: &mut Checker, at: &str, what: &str, e: &Expr) {
+        match e {
+            Expr::Call(expr::Func::Sum, args) => {
+                if let (Expr::Ref(id, None), Expr::Text(sub)) = (&args[0], &args[1]) {
+                    let ok = self.top.get(id.as_str()).is_some_and(|q| {
+                        q.sub_questions().iter().any(|s| s.id == *sub && matches!(s.kind, Kind::Integer | Kind::Decimal | Kind::Computed { .. }))
+                    });
+                    if !ok {
+                        checker.error(at, format!("{what}: sum({id}, '{sub}') needs a repeat and one of its number questions"));
+                    }
+                }
+            }
+            Expr::Call(_, args) => args.iter().for_each(|a| self.check_sums(checker, at, what, a)),
+            Expr::Binary(_, a, b) => {
+                self.check_sums(checker, at, what, a);
+                self.check_sums(checker, at, what, b);
+            }
+            Expr::Not(x) | Expr::Neg(x) => self.check_sums(checker, at, what, x),
+            _ => {}
+        }
+    }
+
+    fn check_question(&self, checker: &mut Checker, q: &Question, row_of: Option<&Question>) {
+        let at = format!("question '{}'", q.id);
+        if let Some(e) = &q.relevant {
+            self.check(checker, &at, "relevant", e, row_of);
+        }
+        if let Requirement::When(e) = &q.required {
+            self.check(checker, &at, "required", e, row_of);
+        }
+        if let Some((e, _)) = &q.constraint {
+            self.check(checker, &at, "constraint", e, row_of);
+        }
+        if let Kind::Computed { calculate, .. } = &q.kind {
+            self.check(checker, &at, "calculate", calculate, row_of);
+        }
+        for sub in q.sub_questions() {
+            self.check_question(checker, sub, Some(q));
+        }
+    }
+}
+
+/// Finds a cycle among computed questions (`a` uses `b` uses `a`), if any.
+fn computed_cycle(top: &HashMap<&str, &Question>) -> Option<Vec<String>> {
+    fn uses(q: &Question) -> Vec<String> {
+        let mut refs = Vec::new();
+        if let Kind::Computed { calculate, .. } = &q.kind {
+            calculate.references(&mut refs);
+        }
+        refs.into_iter().map(|(id, _)| id).collect()
+    }
+    fn visit(id: &str, top: &HashMap<&str, &Question>, path: &mut Vec<String>, done: &mut HashSet<String>) -> Option<Vec<String>> {
+        if let Some(start) = path.iter().position(|p| p == id) {
+            let mut cycle = path[start..].to_vec();
+            cycle.push(id.to_string());
+            return Some(cycle);
+        }
+        if done.contains(id) {
+            return None;
+        }
+        let q = top.get(id)?;
+        path.push(id.to_string());
+        for next in uses(q) {
+            if let Some(c) = visit(&next, top, path, done) {
+                return Some(c);
+            }
+        }
+        path.pop();
+        done.insert(id.to_string());
+        None
+    }
+    let mut done = HashSet::new();
+    let mut ids: Vec<&&str> = top.keys().collect();
+    ids.sort();
+    ids.into_iter().find_map(|id| visit(id, top, &mut Vec::new(), &mut done))
+}
+
+impl Form {
+    /// Checks and compiles a definition. `file` names it in error messages.
+    pub fn parse(file: &str, source: &str) -> Result<Form, Vec<DefError>> {
+        let raw: RawForm = serde_json::from_str(source).map_err(|e| {
+            let near = question_near(source, e.line()).map(|id| format!("near '{id}'"));
+            vec![DefError { file: file.to_string(), at: near, message: format!("line {}, column {}: {e}", e.line(), e.column()) }]
+        })?;
+        let mut checker = Checker { file, errors: Vec::new() };
+        if raw.format != FORM_FORMAT {
+            checker.error("", format!("format is '{}', expected '{FORM_FORMAT}'", raw.format));
+        }
+        if raw.id.is_empty() || !raw.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            checker.error("", format!("form id '{}' must be lowercase letters, digits and -", raw.id));
+        }
+        if raw.version == 0 {
+            checker.error("", "version must be 1 or more");
+        }
+        checker.text("", "title", &raw.title);
+        if raw.sections.is_empty() {
+            checker.error("", "the form has no sections");
+        }
+        let mut sections = Vec::new();
+        let mut section_relevance = Vec::new();
+        let mut section_ids = HashSet::new();
+        for s in raw.sections {
+            let at = format!("section '{}'", s.id);
+            if !valid_id(&s.id) || !section_ids.insert(s.id.clone()) {
+                checker.error(&at, "section id is not valid or appears twice");
+            }
+            checker.text(&at, "title", &s.title);
+            if s.questions.is_empty() {
+                checker.error(&at, "the section has no questions");
+            }
+            let relevant = s.relevant.as_deref().and_then(|src| checker.expr(&at, "relevant", src));
+            if let Some(e) = &relevant {
+                section_relevance.push((at.clone(), e.clone()));
+            }
+            let questions = s.questions.into_iter().filter_map(|q| checker.question(q, false)).collect();
+            sections.push(Section { id: s.id, title: s.title, description: s.description, relevant, questions });
+        }
+        let mut index = HashMap::new();
+        let mut top: HashMap<&str, &Question> = HashMap::new();
+        for (si, s) in sections.iter().enumerate() {
+            for (qi, q) in s.questions.iter().enumerate() {
+                if index.insert(q.id.clone(), (si, qi)).is_some() {
+                    checker.error(&format!("question '{}'", q.id), "this id appears twice in the form");
+                }
+                top.insert(q.id.as_str(), q);
+            }
+        }
+        for s in &sections {
+            for q in &s.questions {
+                let mut subs = HashSet::new();
+                for sub in q.sub_questions() {
+                    if !subs.insert(sub.id.as_str()) || top.contains_key(sub.id.as_str()) {
+                        checker.error(&format!("question '{}'", sub.id), format!("this id appears twice (in repeat '{}')", q.id));
+                    }
+                }
+            }
+        }
+        let names = Names { top };
+        for (at, e) in &section_relevance {
+            names.check(&mut checker, at, "relevant", e, None);
+        }
+        for s in &sections {
+            for q in &s.questions {
+                names.check_question(&mut checker, q, None);
+            }
+        }
+        if let Some(cycle) = computed_cycle(&names.top) {
+            checker.error(&format!("question '{}'", cycle[0]), format!("computed questions use each other in a cycle: {}", cycle.join(" → ")));
+        }
+        if !checker.errors.is_empty() {
+            return Err(checker.errors);
+        }
+        Ok(Form { id: raw.id, version: raw.version, title: raw.title, description: raw.description, sections, source: source.to_string(), index })
+    }
+
+    /// A top-level question by id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.index.get(id).map(|&(s, q)| &self.sections[s].questions[q])
+    }
+
+    /// The section a top-level question is in.
+    pub fn section_of(&self, id: &str) -> Option<usize> {
+        self.index.get(id).map(|&(s, _)| s)
+    }
+
+    pub fn questions(&self) -> impl Iterator<Item = &Question> {
+        self.sections.iter().flat_map(|s| s.questions.iter())
+    }
+
+    /// Every question, sub-questions of repeats included.
+    pub fn question_count(&self) -> usize {
+        self.questions().map(|q| 1 + q.sub_questions().len()).sum()
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub fn form_json(questions: serde_json::Value) -> String {
+        serde_json::json!({
+            "format": "nscl-form", "id": "test-form", "version": 1,
+            "title": {"vi": "Phiếu thử", "en": "Test form"},
+            "sections": [{"id": "main", "title": {"vi": "Chính", "en": "Main"}, "questions": questions}]
+        })
+        .to_string()
+    }
+
+    fn errors(questions: serde_json::Value) -> Vec<String> {
+        Form::parse("test.json", &form_json(questions)).unwrap_err().into_iter().map(|e| e.to_string()).collect()
+    }
+
+    fn q(id: &str, kind: &str) -> serde_json::Value {
+        serde_json::json!({"id": id, "type": kind, "label": {"vi": "Câu hỏi", "en": "Question"}})
+    }
+
+    #[test]
+    fn a_good_definition_compiles() {
+        let mut revenue = q("revenue", "decimal");
+        revenue["min"] = 0.into();
+        let mut va = q("value_added", "decimal");
+        va["constraint"] = ". <= revenue".into();
+        va["constraint_message"] = serde_json::json!({"vi": "Không lớn hơn doanh thu", "en": "Not above revenue"});
+        let form = Form::parse("ok.json", &form_json(serde_json::json!([revenue, va]))).unwrap();
+        assert_eq!((form.id.as_str(), form.version, form.question_count()), ("test-form", 1, 2));
+        assert!(form.question("value_added").unwrap().constraint.is_some());
+        assert_eq!(form.section_of("revenue"), Some(0));
+    }
+
+    #[test]
+    fn each_mistake_names_file_question_and_problem() {
+        let mut bad_rel = q("b", "text");
+        bad_rel["relevant"] = "revnue > 0".into();
+        let mut bad_expr = q("c", "integer");
+        bad_expr["relevant"] = "a >".into();
+        let mut no_msg = q("d", "integer");
+        no_msg["constraint"] = ". > 0".into();
+        let mut min_max = q("e", "integer");
+        min_max["min"] = 10.into();
+        min_max["max"] = 1.into();
+        let mut dup_choice = q("f", "single");
+        dup_choice["choices"] = serde_json::json!([{"value": "x", "label": {"vi": "X", "en": "X"}}, {"value": "x", "label": {"vi": "Y", "en": "Y"}}]);
+        let mut no_en = q("g", "text");
+        no_en["label"]["en"] = "".into();
+        let mut bad_regex = q("h", "text");
+        bad_regex["pattern"] = "([0-9]".into();
+        bad_regex["pattern_message"] = serde_json::json!({"vi": "Sai", "en": "Wrong"});
+        let mut cyc1 = q("x1", "computed");
+        cyc1["calculate"] = "x2 + 1".into();
+        let mut cyc2 = q("x2", "computed");
+        cyc2["calculate"] = "x1 * 2".into();
+        let dup = q("a", "text");
+        let errs = errors(serde_json::json!([q("a", "text"), bad_rel, bad_expr, no_msg, min_max, dup_choice, no_en, bad_regex, cyc1, cyc2, dup, q("i", "slider")]));
+        let expect = [
+            "test.json: question 'b': relevant names 'revnue', which is not a question in this form",
+            "test.json: question 'c': relevant 'a >': column 4: the expression ends too early",
+            "test.json: question 'd': a constraint needs a constraint_message",
+            "test.json: question 'e': min 10 is greater than max 1",
+            "test.json: question 'f': choice value 'x' appears twice",
+            "test.json: question 'g': label has no English text",
+            "test.json: question 'h': pattern '([0-9]' is not a valid regular expression",
+            "test.json: question 'a': this id appears twice in the form",
+            "test.json: question 'x1': computed questions use each other in a cycle: x1 → x2 → x1",
+            "test.json: question 'i': unknown type 'slider'",
+        ];
+        for e in expect {
+            assert!(errs.iter().any(|got| got.starts_with(e)), "missing {e:?} in {errs:#?}");
+        }
+    }
+
+    #[test]
+    fn syntax_errors_and_unknown_keys_say_where() {
+        let src = form_json(serde_json::json!([q("ok", "text"), {"id": "revenue", "type": "decimal", "label": {"vi": "a", "en": "b"}, "requird": true}]))
+            .replace(",\"", ",\n\"");
+        let err = &Form::parse("survey.json", &src).unwrap_err()[0];
+        assert_eq!(err.at.as_deref(), Some("near 'revenue'"));
+        assert!(err.message.contains("unknown field `requird`"), "{err}");
+        let err = &Form::parse("survey.json", "{\"format\": ").unwrap_err()[0];
+        assert!(err.to_string().starts_with("survey.json: line 1"), "{err}");
+    }
+
+    #[test]
+    fn repeats_matrices_and_sums_are_checked() {
+        let mut rep = q("certs", "repeat");
+        let mut expiry = q("expiry", "date");
+        expiry["constraint"] = ". > issued and issued > nope".into();
+        expiry["constraint_message"] = serde_json::json!({"vi": "Sau ngày cấp", "en": "After issue"});
+        rep["questions"] = serde_json::json!([q("issued", "date"), expiry, q("n", "integer")]);
+        let mut m = q("tools", "matrix");
+        m["rows"] = serde_json::json!([{"id": "s5", "label": {"vi": "5S", "en": "5S"}}]);
+        m["levels"] = serde_json::json!([{"vi": "0", "en": "0"}]);
+        let mut uses = q("u", "computed");
+        uses["calculate"] = "sum(certs, 'n') + tools.s5 + tools.kaizen + sum(certs, 'issued')".into();
+        let errs = errors(serde_json::json!([rep, m, uses]));
+        for e in [
+            "question 'expiry': constraint names 'nope'",
+            "question 'tools': needs 5 levels (0 to 4), has 1",
+            "question 'u': calculate names row 'kaizen' of 'tools'",
+            "question 'u': calculate: sum(certs, 'issued') needs a repeat and one of its number questions",
+        ] {
+            assert!(errs.iter().any(|got| got.contains(e)), "missing {e:?} in {errs:#?}");
+        }
+        assert!(!errs.iter().any(|e| e.contains("names 'issued'")), "sub-questions are visible inside their row: {errs:#?}");
+    }
+}
