@@ -132,6 +132,20 @@ pub fn format_date(unix_ms: i64, offset_minutes: i32) -> String {
     format!("{d:02}/{m:02}/{y}")
 }
 
+/// `2026-11-24`: the local day as form rules and date inputs write it.
+pub fn iso_date(unix_ms: i64, offset_minutes: i32) -> String {
+    let (y, m, d, _, _) = local_parts(unix_ms, offset_minutes);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// `24/11/2026` from `2026-11-24`; anything else is returned as it is.
+pub fn format_iso_date(iso: &str) -> String {
+    match iso.split('-').collect::<Vec<_>>().as_slice() {
+        [y, m, d] if y.len() == 4 => format!("{d}/{m}/{y}"),
+        _ => iso.to_string(),
+    }
+}
+
 /// `24/11/2026 09:05`.
 pub fn format_date_time(unix_ms: i64, offset_minutes: i32) -> String {
     let (y, m, d, h, min) = local_parts(unix_ms, offset_minutes);
@@ -141,6 +155,16 @@ pub fn format_date_time(unix_ms: i64, offset_minutes: i32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_dates_follow_the_local_day() {
+        // 2026-11-24 18:30 UTC is already the 25th in Vietnam.
+        let ms = 1_795_545_000_000;
+        assert_eq!(iso_date(ms, 0), "2026-11-24");
+        assert_eq!(iso_date(ms, 420), "2026-11-25");
+        assert_eq!(format_iso_date("2026-11-25"), "25/11/2026");
+        assert_eq!(format_iso_date("bad"), "bad");
+    }
 
     #[test]
     fn integers_group_by_language() {

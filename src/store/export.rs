@@ -5,6 +5,7 @@ use crate::model::admin_unit::AdminUnitList;
 use crate::model::clock::Hlc;
 use crate::model::enterprise::Enterprise;
 use crate::model::record::Record;
+use crate::model::survey::Survey;
 use serde::{Deserialize, Serialize};
 
 pub const EXPORT_FORMAT: &str = "nscl-tracker-export";
@@ -20,6 +21,9 @@ pub struct ExportFile {
     pub officer: String,
     pub admin_units: AdminUnitList,
     pub enterprises: Vec<Record<Enterprise>>,
+    /// Field survey responses, drafts included. Files from before surveys existed have none.
+    #[serde(default)]
+    pub surveys: Vec<Record<Survey>>,
 }
 
 impl ExportFile {
@@ -36,7 +40,7 @@ impl ExportFile {
 
 /// How many records changed after the last export (all of them when there was
 /// none), and the wall-clock time of the oldest such change, in one pass.
-pub fn unexported<'a>(records: impl Iterator<Item = &'a Record<Enterprise>>, last_export: Option<&Hlc>) -> (usize, Option<i64>) {
+pub fn unexported<'a, T: 'a>(records: impl Iterator<Item = &'a Record<T>>, last_export: Option<&Hlc>) -> (usize, Option<i64>) {
     records.filter(|r| last_export.is_none_or(|t| r.updated > *t)).fold((0, None), |(n, oldest), r| {
         (n + 1, Some(oldest.map_or(r.updated.ms, |o: i64| o.min(r.updated.ms))))
     })
@@ -90,6 +94,7 @@ mod tests {
             officer: "Nguyễn Thị Hạnh".into(),
             admin_units: AdminUnitList::default_list(),
             enterprises: vec![rec("a", 1), rec("b", 2).deleted_by(&Change { at: Hlc { ms: 3, counter: 0, device: "d".into() }, officer: String::new() })],
+            surveys: vec![],
         };
         let back: ExportFile = serde_json::from_str(&file.to_json()).unwrap();
         assert_eq!(back, file);

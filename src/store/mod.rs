@@ -70,6 +70,16 @@ pub struct Loaded<T> {
 /// The settings key of the officer's administrative-unit list.
 pub(crate) const UNITS_SETTING: &str = "admin_units";
 
+/// The settings key of form definitions installed from files: `[{"file", "source"}]`.
+pub(crate) const FORMS_SETTING: &str = "installed_forms";
+
+/// A form definition a coordinator installed, as it was read from the file.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct InstalledForm {
+    pub file: String,
+    pub source: String,
+}
+
 /// A stored record in any known format version, or `None` if it cannot be read.
 pub fn decode<T: RecordKind + DeserializeOwned>(json: &str) -> Option<Record<T>> {
     decode_value(serde_json::from_str(json).ok()?)
@@ -148,6 +158,19 @@ impl<B: RowBackend> RecordStore<B> {
             None => Ok(AdminUnitList::default_list()),
             Some(raw) => serde_json::from_str(&raw).map_err(|_| StoreError::Corrupt),
         }
+    }
+
+    /// Form definitions installed from files, oldest first.
+    pub async fn load_installed_forms(&self) -> Result<Vec<InstalledForm>, StoreError> {
+        match self.backend.get_setting(FORMS_SETTING).await? {
+            None => Ok(Vec::new()),
+            Some(raw) => serde_json::from_str(&raw).map_err(|_| StoreError::Corrupt),
+        }
+    }
+
+    pub async fn save_installed_forms(&self, forms: &[InstalledForm]) -> Result<(), StoreError> {
+        let raw = serde_json::to_string(forms).map_err(|e| StoreError::Other(e.to_string()))?;
+        self.backend.put_setting(FORMS_SETTING, &raw).await
     }
 
     pub async fn save_units(&self, units: &AdminUnitList) -> Result<(), StoreError> {

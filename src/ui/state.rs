@@ -7,7 +7,9 @@ use crate::model::admin_unit::AdminUnitList;
 use crate::model::clock::{Hlc, VersionVector};
 use crate::model::enterprise::Enterprise;
 use crate::model::enterprise_draft::{EnterpriseDraft, Warning};
+use crate::form::FormLibrary;
 use crate::model::record::Record;
+use crate::model::survey::Survey;
 use crate::model::registry::{Query, Registry};
 use crate::store::export::{self, ExportFile};
 use crate::store::{legacy, StoreError};
@@ -33,6 +35,10 @@ pub struct Register {
     pub legacy_error: RwSignal<Option<StoreError>>,
     /// The device clock at the last backup export.
     pub last_export: RwSignal<Option<Hlc>>,
+    /// Field survey responses, deleted ones included (lists leave them out).
+    pub surveys: RwSignal<Vec<Record<Survey>>>,
+    /// The form definitions on this device: shipped, and installed from files.
+    pub forms: RwSignal<FormLibrary>,
 }
 
 #[derive(Debug)]
@@ -58,13 +64,17 @@ impl Register {
             quarantined: RwSignal::new(0),
             legacy_error: RwSignal::new(None),
             last_export: RwSignal::new(browser::last_export()),
+            surveys: RwSignal::new(Vec::new()),
+            forms: RwSignal::new(FormLibrary::shipped()),
         }
     }
 
     /// Records changed since the last export, and the wall-clock time of the oldest.
     pub fn unexported(&self) -> (usize, Option<i64>) {
         let last = self.last_export.get();
-        self.registry.with(|r| export::unexported(r.records(), last.as_ref()))
+        let (a, oldest_a) = self.registry.with(|r| export::unexported(r.records(), last.as_ref()));
+        let (b, oldest_b) = self.surveys.with(|s| export::unexported(s.iter(), last.as_ref()));
+        (a + b, oldest_a.into_iter().chain(oldest_b).min())
     }
 
     /// Saves every record, tombstones included, to a JSON file the officer keeps.
@@ -72,8 +82,9 @@ impl Register {
         let store = record_store();
         let loaded = store.load::<Enterprise>().await?;
         let units = store.load_units().await?;
+        let surveys = store.load::<Survey>().await?.records;
         let mut at = browser::change().at;
-        if let Some(latest) = loaded.records.iter().map(|r| &r.updated).max() {
+        if let Some(latest) = loaded.records.iter().map(|r| &r.updated).chain(surveys.iter().map(|r| &r.updated)).max() {
             at = at.max(latest.clone());
         }
         let file = ExportFile {
@@ -84,6 +95,7 @@ impl Register {
             officer: browser::officer_name(),
             admin_units: units,
             enterprises: loaded.records,
+            surveys,
         };
         let name = ExportFile::file_name(&crate::format::format_date_time(browser::now_ms(), browser::utc_offset_minutes()));
         backup::download(&name, &file.to_json()).map_err(|e| StoreError::Other(format!("{e:?}")))?;
@@ -110,22 +122,33 @@ impl Register {
         let store = record_store();
         let units = store.load_units().await;
         let records = store.load::<Enterprise>().await;
-        match (units, records) {
-            (Ok(units), Ok(loaded)) => {
-                if let Some(latest) = loaded.records.iter().map(|r| &r.updated).max() {
+        let surveys = store.load::<Survey>().await;
+        let installed = store.load_installed_forms().await.unwrap_or_default();
+        match (units, records, surveys) {
+            (Ok(units), Ok(loaded), Ok(surveys)) => {
+                if let Some(latest) = loaded.records.iter().map(|r| &r.updated).chain(surveys.records.iter().map(|r| &r.updated)).max() {
                     browser::observe(latest);
                 }
+                let mut forms = FormLibrary::shipped();
+                for f in &installed {
+                    // Checked when installed; one that no longer parses is left out rather than half-loaded.
+                    let _ = forms.install(&f.file, &f.source);
+                }
+                if self.forms.with_untracked(|current| *current != forms) {
+                    self.forms.set(forms);
+                }
+                self.surveys.set(surveys.records);
                 self.units.set(units);
                 // Another tab may have exported meanwhile.
                 self.last_export.set(browser::last_export());
-                self.quarantined.set(loaded.quarantined);
+                self.quarantined.set(loaded.quarantined + surveys.quarantined);
                 self.registry.set(Registry::new(loaded.records));
                 // Only on a real change: an open form must not be rebuilt by a reload from another tab.
                 if self.status.get_untracked() != LoadStatus::Ready {
                     self.status.set(LoadStatus::Ready);
                 }
             }
-            (Err(e), _) | (_, Err(e)) => self.status.set(LoadStatus::Failed(e)),
+            (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => self.status.set(LoadStatus::Failed(e)),
         }
     }
 

@@ -33,6 +33,11 @@ fn random_bytes() -> [u8; 16] {
     bytes
 }
 
+/// Today on this device, `YYYY-MM-DD`.
+pub fn today() -> String {
+    crate::format::iso_date(now_ms(), utc_offset_minutes())
+}
+
 pub fn new_id() -> String {
     uuid_v4(random_bytes())
 }
