@@ -62,6 +62,82 @@ impl Answer {
     }
 }
 
+/// Where one answer lives: a top-level question, or a question in one row of a repeat.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Slot {
+    Top(String),
+    Cell { repeat: String, row: usize, sub: String },
+}
+
+impl Slot {
+    /// The path evaluation results are keyed by: `id` or `repeat[row].sub`.
+    pub fn key(&self) -> String {
+        match self {
+            Slot::Top(id) => id.clone(),
+            Slot::Cell { repeat, row, sub } => super::evaluate::row_path(repeat, *row, sub),
+        }
+    }
+
+    pub fn get<'a>(&self, answers: &'a Answers) -> Option<&'a Answer> {
+        match self {
+            Slot::Top(id) => answers.get(id),
+            Slot::Cell { repeat, row, sub } => answers.get(repeat)?.rows().get(*row)?.get(sub),
+        }
+    }
+
+    /// Sets or (with `None` or an empty answer) clears the answer. A row that does not exist yet is not created.
+    pub fn set(&self, answers: &mut Answers, value: Option<Answer>) {
+        let value = value.filter(|v| !v.is_empty());
+        match self {
+            Slot::Top(id) => match value {
+                Some(v) => {
+                    answers.insert(id.clone(), v);
+                }
+                None => {
+                    answers.remove(id);
+                }
+            },
+            Slot::Cell { repeat, row, sub } => {
+                if let Some(Answer::Rows(rows)) = answers.get_mut(repeat) {
+                    if let Some(r) = rows.get_mut(*row) {
+                        match value {
+                            Some(v) => r.insert(sub.clone(), v),
+                            None => r.remove(sub),
+                        };
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Adds an empty row to a repeat; returns the new row count.
+pub fn add_row(answers: &mut Answers, repeat: &str) -> usize {
+    let entry = answers.entry(repeat.to_string()).or_insert_with(|| Answer::Rows(Vec::new()));
+    if !matches!(entry, Answer::Rows(_)) {
+        *entry = Answer::Rows(Vec::new());
+    }
+    match entry {
+        Answer::Rows(rows) => {
+            rows.push(Row::new());
+            rows.len()
+        }
+        _ => 0,
+    }
+}
+
+/// Removes one row of a repeat; the rows after it move up.
+pub fn remove_row(answers: &mut Answers, repeat: &str, row: usize) {
+    if let Some(Answer::Rows(rows)) = answers.get_mut(repeat) {
+        if row < rows.len() {
+            rows.remove(row);
+        }
+        if rows.is_empty() {
+            answers.remove(repeat);
+        }
+    }
+}
+
 /// The canonical text of a number: what the engine parses back.
 pub fn canonical_number(x: f64) -> String {
     format!("{x}")
@@ -106,6 +182,25 @@ mod tests {
         let json = serde_json::to_string(&a).unwrap();
         assert_eq!(serde_json::from_str::<Answers>(&json).unwrap(), a);
         assert!(Answer::List(vec![]).rows().is_empty());
+    }
+
+    #[test]
+    fn slots_read_and_write_top_level_and_row_answers() {
+        let mut a = Answers::new();
+        Slot::Top("name".into()).set(&mut a, Some(Answer::Text("A".into())));
+        let cell = Slot::Cell { repeat: "certs".into(), row: 1, sub: "body".into() };
+        cell.set(&mut a, Some(Answer::Text("lost".into())));
+        assert!(cell.get(&a).is_none(), "no row 1 yet");
+        assert_eq!((add_row(&mut a, "certs"), add_row(&mut a, "certs")), (1, 2));
+        cell.set(&mut a, Some(Answer::Text("QUACERT".into())));
+        assert_eq!(cell.get(&a), Some(&Answer::Text("QUACERT".into())));
+        assert_eq!(cell.key(), "certs[1].body");
+        remove_row(&mut a, "certs", 0);
+        assert_eq!(Slot::Cell { repeat: "certs".into(), row: 0, sub: "body".into() }.get(&a), Some(&Answer::Text("QUACERT".into())));
+        remove_row(&mut a, "certs", 0);
+        assert!(!a.contains_key("certs"));
+        Slot::Top("name".into()).set(&mut a, Some(Answer::Text("  ".into())));
+        assert!(a.is_empty(), "a blank answer is no answer");
     }
 
     #[test]

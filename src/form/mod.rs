@@ -13,7 +13,7 @@ pub mod expr;
 pub mod library;
 pub mod migrate;
 
-pub use answer::{Answer, Answers, Row};
+pub use answer::{Answer, Answers, Row, Slot};
 pub use definition::{DefError, Form, Kind, LocalText, Question};
 pub use evaluate::{evaluate, Evaluation, Issue};
 pub use library::FormLibrary;

@@ -6,6 +6,7 @@
 
 mod labels;
 mod messages;
+mod survey_texts;
 
 pub use labels::*;
 

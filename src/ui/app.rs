@@ -10,6 +10,7 @@ use super::i18n::tr;
 use super::nav::NavBar;
 use super::placeholder::{NotBuiltYet, NotFound};
 use super::settings::SettingsPage;
+use super::survey::{SurveyList, SurveyPage};
 use super::state::{Flash, ListState, LoadStatus, Register};
 use crate::i18n::{Lang, Msg};
 use crate::model::registry::Query;
@@ -55,7 +56,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/enterprises/new") view=NewEnterprisePage/>
                     <Route path=path!("/enterprises/:id/edit") view=EditEnterprisePage/>
                     <Route path=path!("/enterprises/:id") view=EnterpriseDetail/>
-                    <Route path=path!("/surveys") view=|| view! { <NotBuiltYet title=Msg::NavSurveys/> }/>
+                    <Route path=path!("/surveys") view=SurveyList/>
+                    <Route path=path!("/surveys/:id") view=SurveyPage/>
                     <Route path=path!("/self-assessment") view=|| view! { <NotBuiltYet title=Msg::NavSelfAssessment/> }/>
                     <Route path=path!("/activities") view=|| view! { <NotBuiltYet title=Msg::NavActivities/> }/>
                     <Route path=path!("/sync") view=|| view! { <NotBuiltYet title=Msg::NavSync/> }/>

@@ -3,6 +3,7 @@
 use super::confirm_dialog::ConfirmDialog;
 use super::enterprise_history::EnterpriseHistory;
 use super::i18n::{tr, use_lang};
+use super::survey::EnterpriseSurveys;
 use super::state::{Flash, FlashKind, LoadStatus, Register};
 use crate::format::{format_date_time, format_decimal, format_int};
 use crate::i18n::{ownership_msg, product_msg, size_msg, Msg};
@@ -119,6 +120,7 @@ pub fn EnterpriseDetail() -> impl IntoView {
                         <Row label=Msg::LastDevice testid="detail-device" value=Signal::derive({ let v = r.device_id.clone(); move || Some(v.clone()) })/>
                     </dl>
                 </details>
+                <EnterpriseSurveys enterprise_id=r.id.clone()/>
                 <EnterpriseHistory current=history_record/>
                 <ConfirmDialog open=confirm_open title=Msg::ConfirmDeleteTitle confirm_label=Msg::Delete on_confirm=on_delete
                     body=Signal::derive(move || lang.get().confirm_delete(&body_name))/>

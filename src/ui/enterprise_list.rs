@@ -1,6 +1,7 @@
 //! The register: search, filters, sort and a paginated table. Only one page
 //! of rows is in the DOM, so typing stays instant at province scale.
 
+use super::filter_select::FilterSelect;
 use super::i18n::{tr, use_lang};
 use super::state::{ListState, LoadStatus, Register};
 use crate::format::{format_date, format_int};
@@ -201,30 +202,6 @@ fn EnterpriseTable(rows: Memo<Vec<EnterpriseRecord>>) -> impl IntoView {
                     }/>
                 </tbody>
             </table>
-        </div>
-    }
-}
-
-/// A filter drop-down whose first choice is "All".
-#[component]
-fn FilterSelect(
-    label: Msg,
-    testid: &'static str,
-    options: Signal<Vec<(String, String)>>,
-    value: Signal<String>,
-    on_change: Callback<String>,
-) -> impl IntoView {
-    let id = format!("{testid}-select");
-    view! {
-        <div class="field">
-            <label for=id.clone()>{tr(label)}</label>
-            <select id=id data-testid=testid on:change=move |ev| on_change.run(event_target_value(&ev))>
-                <option value="" prop:selected=move || value.get().is_empty()>{tr(Msg::FilterAll)}</option>
-                {move || options.get().into_iter().map(|(v, text)| {
-                    let selected_value = v.clone();
-                    view! { <option value=v prop:selected=move || value.get() == selected_value>{text}</option> }
-                }).collect_view()}
-            </select>
         </div>
     }
 }

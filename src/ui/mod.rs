@@ -10,6 +10,7 @@ mod enterprise_form;
 mod enterprise_history;
 mod enterprise_list;
 mod flash;
+mod filter_select;
 mod form_fields;
 mod i18n;
 mod nav;
@@ -17,6 +18,8 @@ mod placeholder;
 mod settings;
 mod state;
 mod storage_panel;
+mod survey;
+mod survey_store;
 mod unit_editor;
 
 pub use app::App;

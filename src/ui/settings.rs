@@ -1,5 +1,6 @@
 use super::i18n::{tr, use_lang};
 use super::storage_panel::StoragePanel;
+use super::survey::FormLibraryPanel;
 use super::unit_editor::UnitEditor;
 use crate::i18n::{Lang, Msg};
 use crate::web::browser;
@@ -33,6 +34,7 @@ pub fn SettingsPage() -> impl IntoView {
             </fieldset>
             <StoragePanel/>
             <UnitEditor/>
+            <FormLibraryPanel/>
             <section class="card">
                 <h2>{tr(Msg::DeviceTitle)}</h2>
                 <p class="muted">{tr(Msg::DeviceHelp)}</p>

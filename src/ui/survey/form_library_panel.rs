@@ -1,0 +1,94 @@
+//! Settings: the form definitions on this device, and installing a new one
+//! from a file. A definition with any error is refused whole, with the
+//! file, question and problem for each error.
+
+use crate::i18n::Msg;
+use crate::ui::i18n::{tr, use_lang};
+use crate::ui::state::Register;
+use crate::ui::survey_store::InstallError;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+#[derive(Clone, PartialEq)]
+enum Outcome {
+    Installed(String, u32),
+    Invalid(Vec<String>),
+    Failed(Msg),
+}
+
+async fn read_file(file: web_sys::File) -> Result<String, wasm_bindgen::JsValue> {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await?;
+    Ok(text.as_string().unwrap_or_default())
+}
+
+#[component]
+pub fn FormLibraryPanel() -> impl IntoView {
+    let register = expect_context::<Register>();
+    let lang = use_lang();
+    let outcome = RwSignal::new(None::<Outcome>);
+    let on_file = move |ev: web_sys::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        spawn_local(async move {
+            let name = file.name();
+            let result = match read_file(file).await {
+                Err(_) => Outcome::Failed(Msg::ErrStorageUnavailable),
+                Ok(source) => match register.install_form(name, source).await {
+                    Ok(form) => Outcome::Installed(form.title.get(lang.get_untracked()).to_string(), form.version),
+                    Err(InstallError::Invalid(errors)) => Outcome::Invalid(errors.iter().map(|e| e.to_string()).collect()),
+                    Err(InstallError::Store(e)) => Outcome::Failed(e.msg()),
+                },
+            };
+            outcome.set(Some(result));
+        });
+    };
+    let rows = move || {
+        let l = lang.get();
+        register.forms.with(|lib| {
+            lib.all()
+                .iter()
+                .map(|f| {
+                    let shipped = Register::is_shipped(f);
+                    view! {
+                        <tr data-testid="form-row">
+                            <td class="mono">{f.id.clone()}</td>
+                            <td class="num" data-testid="form-version">{f.version}</td>
+                            <td>{f.title.get(l).to_string()}</td>
+                            <td class="num">{f.question_count()}</td>
+                            <td>{l.t(if shipped { Msg::FormSourceShipped } else { Msg::FormSourceInstalled })}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="panel" data-testid="form-library">
+            <h2>{tr(Msg::FormsTitle)}</h2>
+            <p class="hint">{tr(Msg::FormsHelp)}</p>
+            <table class="data-table small">
+                <thead><tr>
+                    <th scope="col">{tr(Msg::ColFormId)}</th><th scope="col" class="num">{tr(Msg::ColVersion)}</th>
+                    <th scope="col">{tr(Msg::ColTitle)}</th><th scope="col" class="num">{tr(Msg::ColQuestions)}</th><th scope="col">{tr(Msg::ColSource)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <label class="button file-button">
+                {tr(Msg::InstallForm)}
+                <input type="file" accept=".json,application/json" data-testid="install-form" on:change=on_file disabled=move || register.read_only()/>
+            </label>
+            {move || outcome.get().map(|o| match o {
+                Outcome::Installed(title, v) => view! { <p class="banner banner-success" role="status" data-testid="form-installed">{move || lang.get().form_installed(&title, v)}</p> }.into_any(),
+                Outcome::Invalid(errors) => view! {
+                    <div class="banner banner-error" role="alert" data-testid="form-invalid">
+                        <p>{tr(Msg::FormInvalid)}</p>
+                        <ul class="mono small">{errors.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+                    </div>
+                }.into_any(),
+                Outcome::Failed(msg) => view! { <p class="banner banner-error" role="alert">{move || lang.get().t(msg)}</p> }.into_any(),
+            })}
+        </section>
+    }
+}

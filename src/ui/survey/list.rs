@@ -1,0 +1,167 @@
+//! Every survey on this device, filtered by status, administrative unit,
+//! officer and date, newest change first.
+
+use super::enterprise_picker::EnterprisePicker;
+use crate::format::{format_date, format_iso_date, iso_date};
+use crate::i18n::{Lang, Msg};
+use crate::model::survey::{listed_date, SurveyQuery, SurveyStatus};
+use crate::ui::filter_select::FilterSelect;
+use crate::ui::i18n::{tr, use_lang};
+use crate::ui::state::{LoadStatus, Register};
+use crate::web::browser;
+use leptos::prelude::*;
+
+const PAGE_SIZE: usize = 50;
+
+#[derive(Clone, PartialEq)]
+struct RowText {
+    key: (String, i64, Lang),
+    href: String,
+    enterprise: String,
+    unit: String,
+    date: String,
+    complete: bool,
+    status: &'static str,
+    progress: String,
+    officer: String,
+    updated: String,
+}
+
+#[component]
+pub fn SurveyList() -> impl IntoView {
+    let register = expect_context::<Register>();
+    let lang = use_lang();
+    let query = RwSignal::new(SurveyQuery::default());
+    let page = RwSignal::new(0usize);
+    let picking = RwSignal::new(false);
+    let offset = browser::utc_offset_minutes();
+    let set_query = move |f: &dyn Fn(&mut SurveyQuery)| {
+        query.update(|q| f(q));
+        page.set(0);
+    };
+    let rows = Memo::new(move |_| {
+        let l = lang.get();
+        let q = query.get();
+        let day = move |ms: i64| iso_date(ms, offset);
+        register.surveys.with(|surveys| {
+            register.registry.with(|reg| {
+                let units = register.units.read();
+                q.apply(surveys, reg, &day)
+                    .into_iter()
+                    .map(|s| {
+                        let ent = reg.get(&s.payload.enterprise_id);
+                        RowText {
+                            key: (s.id.clone(), s.updated_ms(), l),
+                            href: format!("/surveys/{}", s.id),
+                            enterprise: ent.map_or_else(|| l.t(Msg::UnknownEnterprise).to_string(), |e| e.payload.name.clone()),
+                            unit: ent.and_then(|e| e.payload.admin_unit_id.as_ref()).map(|u| units.display_name(u, l)).unwrap_or_default(),
+                            date: format_iso_date(&listed_date(s, &day)),
+                            complete: s.payload.status == SurveyStatus::Complete,
+                            status: l.history_status(s.payload.status == SurveyStatus::Complete),
+                            progress: l.answered_of(s.payload.answered, s.payload.total),
+                            officer: s.officer.clone(),
+                            updated: format_date(s.updated_ms(), offset),
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let page_count = move || rows.with(|r| r.len().div_ceil(PAGE_SIZE)).max(1);
+    let current_page = move || page.get().min(page_count() - 1);
+    let shown = move || {
+        let start = current_page() * PAGE_SIZE;
+        rows.with(|r| r.iter().skip(start).take(PAGE_SIZE).cloned().collect::<Vec<_>>())
+    };
+    let date_field = move |label: Msg, testid: &'static str, set: fn(&mut SurveyQuery, Option<String>)| {
+        view! {
+            <div class="field">
+                <label for=testid>{tr(label)}</label>
+                <input type="date" id=testid data-testid=testid
+                    on:input=move |ev| { let v = event_target_value(&ev); set_query(&|q| set(q, Some(v.clone()).filter(|s| !s.is_empty()))); }/>
+            </div>
+        }
+    };
+    view! {
+        <section class="page">
+            <div class="page-heading">
+                <h1 data-testid="page-title">{tr(Msg::SurveysTitle)}</h1>
+                <button type="button" class="button primary" data-testid="new-survey" on:click=move |_| picking.update(|p| *p = !*p)>{tr(Msg::NewSurvey)}</button>
+            </div>
+            <Show when=move || picking.get()>
+                <EnterprisePicker/>
+            </Show>
+            <div class="toolbar" role="search">
+                <FilterSelect label=Msg::FilterStatus testid="filter-status"
+                    options=Signal::derive(move || [SurveyStatus::Draft, SurveyStatus::Complete].iter().map(|s| (s.key().to_string(), lang.get().history_status(*s == SurveyStatus::Complete).to_string())).collect())
+                    value=Signal::derive(move || query.with(|q| q.status.map(|s| s.key().to_string()).unwrap_or_default()))
+                    on_change=Callback::new(move |v: String| set_query(&|q| q.status = SurveyStatus::from_key(&v)))/>
+                <FilterSelect label=Msg::FilterUnit testid="filter-survey-unit"
+                    options=Signal::derive(move || register.units.with(|u| u.units.iter().map(|x| (x.id.clone(), x.label(lang.get()))).collect()))
+                    value=Signal::derive(move || query.with(|q| q.unit.clone().unwrap_or_default()))
+                    on_change=Callback::new(move |v: String| set_query(&|q| q.unit = Some(v.clone()).filter(|s| !s.is_empty())))/>
+                <div class="field">
+                    <label for="filter-officer">{tr(Msg::FilterOfficer)}</label>
+                    <input type="search" id="filter-officer" data-testid="filter-officer" autocomplete="off"
+                        on:input=move |ev| { let v = event_target_value(&ev); set_query(&|q| q.officer = Some(v.clone()).filter(|s| !s.trim().is_empty())); }/>
+                </div>
+                {date_field(Msg::FilterFrom, "filter-from", |q, v| q.from = v)}
+                {date_field(Msg::FilterTo, "filter-to", |q, v| q.to = v)}
+            </div>
+            <p class="result-count" role="status" data-testid="survey-count">
+                {move || {
+                    let total = rows.with(|r| r.len());
+                    if total == 0 { return String::new(); }
+                    let start = current_page() * PAGE_SIZE;
+                    lang.get().showing(start + 1, (start + PAGE_SIZE).min(total), total)
+                }}
+            </p>
+            {move || {
+                if register.status.with(|s| *s == LoadStatus::Loading) { return None; }
+                if register.surveys.with(|s| s.iter().all(|r| r.deleted)) {
+                    return Some(view! { <p class="empty" data-testid="no-surveys">{tr(Msg::NoSurveys)}</p> }.into_any());
+                }
+                if rows.with(|r| r.is_empty()) {
+                    return Some(view! { <p class="empty" data-testid="no-survey-results">{tr(Msg::NoSurveysMatch)}</p> }.into_any());
+                }
+                Some(view! {
+                    <div class="table-scroll">
+                        <table class="data-table" data-testid="survey-table">
+                            <thead><tr>
+                                <th scope="col">{tr(Msg::ColEnterprise)}</th>
+                                <th scope="col">{tr(Msg::ColUnit)}</th>
+                                <th scope="col">{tr(Msg::ColSurveyDate)}</th>
+                                <th scope="col">{tr(Msg::ColStatus)}</th>
+                                <th scope="col" class="num">{tr(Msg::ColProgress)}</th>
+                                <th scope="col">{tr(Msg::ColOfficer)}</th>
+                                <th scope="col">{tr(Msg::ColUpdated)}</th>
+                            </tr></thead>
+                            <tbody>
+                                <For each=shown key=|r| r.key.clone() children=move |r| view! {
+                                    <tr data-testid="survey-row">
+                                        <td><a href=r.href data-testid="survey-link">{r.enterprise}</a></td>
+                                        <td>{r.unit}</td>
+                                        <td>{r.date}</td>
+                                        <td><span class="badge" class:badge-done=r.complete data-testid="survey-row-status">{r.status}</span></td>
+                                        <td class="num">{r.progress}</td>
+                                        <td>{r.officer}</td>
+                                        <td>{r.updated}</td>
+                                    </tr>
+                                }/>
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any())
+            }}
+            <nav class="pagination" aria-label=tr(Msg::Pagination)>
+                <Show when=move || { page_count() > 1 }>
+                    <button type="button" data-testid="prev-page" disabled=move || current_page() == 0
+                        on:click=move |_| page.set(current_page().saturating_sub(1))>{tr(Msg::PrevPage)}</button>
+                    <span data-testid="page-indicator">{move || lang.get().page_of(current_page() + 1, page_count())}</span>
+                    <button type="button" data-testid="next-page" disabled=move || { current_page() + 1 >= page_count() }
+                        on:click=move |_| page.set(current_page() + 1)>{tr(Msg::NextPage)}</button>
+                </Show>
+            </nav>
+        </section>
+    }
+}

@@ -1,0 +1,31 @@
+//! Integer and decimal answers. Officers type numbers their way ("1.250,5"
+//! in Vietnamese); the answer is kept in canonical form ("1250.5"), or as
+//! typed while it is not a number yet, so nothing typed is lost.
+
+use super::context::{input_id, use_form};
+use crate::form::answer::{canonical_number, number};
+use crate::form::{Question, Slot};
+use crate::format::{format_decimal, parse_decimal};
+use crate::ui::i18n::use_lang;
+use leptos::prelude::*;
+
+#[component]
+pub fn NumberInput(q: Question, at: Slot) -> impl IntoView {
+    let ctx = use_form();
+    let lang = use_lang();
+    let id = input_id(&at);
+    let stored = ctx.text_now(&at);
+    let initial = number(&stored).map_or(stored, |n| format_decimal(n, 6, lang.get_untracked()));
+    let unit = q.unit.clone();
+    let on_input = move |ev| {
+        let raw = event_target_value(&ev);
+        let value = parse_decimal(&raw, lang.get_untracked()).map_or(raw, canonical_number);
+        ctx.set_text(&at, value);
+    };
+    view! {
+        <span class="number-input">
+            <input type="text" inputmode="decimal" id=id prop:value=initial on:input=on_input disabled=move || ctx.read_only.get()/>
+            {unit.map(|u| view! { <span class="unit">{move || u.get(lang.get()).to_string()}</span> })}
+        </span>
+    }
+}

@@ -1,0 +1,20 @@
+//! Short and long text answers.
+
+use super::context::{input_id, use_form};
+use crate::form::{Question, Slot};
+use leptos::prelude::*;
+
+#[component]
+pub fn TextInput(q: Question, at: Slot, #[prop(optional)] multiline: bool) -> impl IntoView {
+    let ctx = use_form();
+    let id = input_id(&at);
+    let initial = ctx.text_now(&at);
+    let max = q.max_length.map(|m| m.to_string());
+    let on_input = move |ev| ctx.set_text(&at, event_target_value(&ev));
+    let disabled = move || ctx.read_only.get();
+    if multiline {
+        view! { <textarea id=id rows="4" maxlength=max prop:value=initial on:input=on_input disabled=disabled></textarea> }.into_any()
+    } else {
+        view! { <input type="text" id=id maxlength=max prop:value=initial on:input=on_input disabled=disabled/> }.into_any()
+    }
+}

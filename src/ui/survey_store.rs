@@ -1,0 +1,91 @@
+//! Survey records and form definitions in the register: start, save with a
+//! conflict check, and install a form definition from a file.
+
+use super::state::Register;
+use crate::form::library::FIELD_SURVEY;
+use crate::form::{evaluate, DefError, Form};
+use crate::model::clock::VersionVector;
+use crate::model::record::Record;
+use crate::model::survey::Survey;
+use crate::store::{InstalledForm, StoreError};
+use crate::web::{broadcast, browser, record_store};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[derive(Debug, Clone)]
+pub enum SurveySaveError {
+    /// The stored survey changed since this page last saved it (another tab, or an import).
+    Conflict(Box<Record<Survey>>),
+    Store(StoreError),
+}
+
+#[derive(Debug, Clone)]
+pub enum InstallError {
+    Invalid(Vec<DefError>),
+    Store(StoreError),
+}
+
+impl Register {
+    pub fn survey(&self, id: &str) -> Option<Record<Survey>> {
+        self.surveys.with(|s| s.iter().find(|r| r.id == id).cloned())
+    }
+
+    fn remember_survey(&self, record: Record<Survey>) {
+        self.surveys.update(|all| match all.iter_mut().find(|r| r.id == record.id) {
+            Some(slot) => *slot = record,
+            None => all.push(record),
+        });
+    }
+
+    /// Creates an empty draft of the latest field survey for an enterprise; returns its id.
+    pub async fn start_survey(self, enterprise_id: String) -> Result<String, StoreError> {
+        let form = self.forms.with_untracked(|f| f.latest(FIELD_SURVEY)).ok_or_else(|| StoreError::Other("no survey form".into()))?;
+        let mut survey = Survey::new(&form, &enterprise_id);
+        survey.record_summary(&evaluate(&form, &survey.answers, &browser::today()));
+        let record = Record::new(browser::new_id(), &browser::change(), survey);
+        record_store().put(&record).await?;
+        broadcast::notify_changed();
+        let id = record.id.clone();
+        self.remember_survey(record);
+        Ok(id)
+    }
+
+    /// Stores a new version of a survey. `base` is the version this page last
+    /// saw: if the stored one has moved on, nothing is written. With
+    /// `keep_previous` the replaced version goes to the history; a draft's
+    /// autosave does not keep one per keystroke.
+    pub async fn save_survey(self, record: Record<Survey>, base: VersionVector, keep_previous: bool) -> Result<Record<Survey>, SurveySaveError> {
+        let store = record_store();
+        let stored = store.get::<Survey>(&record.id).await.map_err(SurveySaveError::Store)?;
+        if let Some(stored) = stored {
+            if stored.version != base {
+                return Err(SurveySaveError::Conflict(Box::new(stored)));
+            }
+        }
+        let written = if keep_previous { store.put(&record).await } else { store.put_draft(&record).await };
+        written.map_err(SurveySaveError::Store)?;
+        broadcast::notify_changed();
+        self.remember_survey(record.clone());
+        Ok(record)
+    }
+
+    /// Checks a definition file and, if it is sound, keeps it on this device.
+    pub async fn install_form(self, file: String, source: String) -> Result<Arc<Form>, InstallError> {
+        let mut forms = self.forms.get_untracked();
+        let form = forms.install(&file, &source).map_err(InstallError::Invalid)?;
+        let store = record_store();
+        let mut installed = store.load_installed_forms().await.map_err(InstallError::Store)?;
+        if !installed.iter().any(|f| f.source == source) {
+            installed.push(InstalledForm { file, source });
+            store.save_installed_forms(&installed).await.map_err(InstallError::Store)?;
+            broadcast::notify_changed();
+        }
+        self.forms.set(forms);
+        Ok(form)
+    }
+
+    /// Whether a form version came from a file rather than with the app.
+    pub fn is_shipped(form: &Form) -> bool {
+        crate::form::library::SHIPPED.iter().any(|(_, src)| *src == form.source)
+    }
+}
