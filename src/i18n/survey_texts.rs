@@ -39,8 +39,8 @@ impl Lang {
 
     pub fn draft_saved(self, time: &str) -> String {
         match self {
-            Lang::Vi => format!("Đã lưu nháp lúc {time}."),
-            Lang::En => format!("Draft saved at {time}."),
+            Lang::Vi => format!("Đã lưu lúc {time}."),
+            Lang::En => format!("Saved at {time}."),
         }
     }
 

@@ -11,7 +11,7 @@ use crate::model::vsic;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use std::collections::HashSet;
 
 #[component]
@@ -89,6 +89,8 @@ fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) -> i
     let flash = expect_context::<Flash>();
     let lang = use_lang();
     let navigate = use_navigate();
+    // Added from the survey picker: the survey starts as soon as the enterprise is saved.
+    let then_survey = use_query_map().with_untracked(|q| q.get("then").as_deref() == Some("survey")) && base.is_none();
     let draft = RwSignal::new(draft);
     let editing = StoredValue::new(base.as_ref().map(|r| r.id.clone()));
     let base = RwSignal::new(base);
@@ -149,7 +151,12 @@ fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) -> i
                         msgs.push(Msg::WarnNoTaxCode);
                     }
                     let kind = if msgs.len() > 1 { FlashKind::Warning } else { FlashKind::Success };
-                    let path = format!("/enterprises/{}", saved.id);
+                    let mut path = format!("/enterprises/{}", saved.id);
+                    if then_survey {
+                        if let Ok(survey_id) = register.start_survey(saved.id.clone()).await {
+                            path = format!("/surveys/{survey_id}");
+                        }
+                    }
                     flash.show_at(&path, kind, msgs);
                     navigate(&path, Default::default());
                 }

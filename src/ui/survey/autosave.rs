@@ -103,6 +103,11 @@ impl Autosave {
             payload.answers = self.answers.get_untracked();
             payload.orphans = self.orphans.get_value();
             payload.form_version = self.form_version;
+            let changed = payload.answers != old.payload.answers || payload.orphans != old.payload.orphans || payload.form_version != old.payload.form_version;
+            // Only a change of answers makes a completed survey a draft again; a late save with nothing new must not.
+            if !finishing && !changed {
+                continue;
+            }
             payload.status = if finishing { SurveyStatus::Complete } else { SurveyStatus::Draft };
             payload.record_summary(&evaluation);
             if payload == old.payload {
