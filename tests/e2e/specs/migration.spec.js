@@ -50,7 +50,7 @@ test('closing the page during the 1,000-record move leaves all or none, and the 
   console.log(`rows found after closing mid-move: ${[...seen].join(', ')}`);
 });
 
-test('a database left by the previous build (schema 1) is upgraded in place, records kept', async ({ page }) => {
+test('a database left by an earlier build (schema 1) is upgraded in place through every step, records kept', async ({ page }) => {
   await page.goto('/favicon.svg');
   const v1Record = {
     created_ms: 1700000000000, updated_ms: 1700000000000, device_id: 'laptop-1', id: 'e1', kind: 'enterprise',
@@ -82,7 +82,7 @@ test('a database left by the previous build (schema 1) is upgraded in place, rec
     const open = indexedDB.open('nscl-tracker');
     open.onsuccess = () => { resolve({ version: open.result.version, stores: [...open.result.objectStoreNames].sort() }); open.result.close(); };
   }));
-  expect(info).toEqual({ version: 2, stores: ['enterprise', 'history', 'settings'] });
+  expect(info).toEqual({ version: 3, stores: ['enterprise', 'history', 'settings', 'survey'] });
   const [row] = (await storedRows(page)).filter((r) => r.id === 'e1');
   expect(JSON.parse(row.json)).toMatchObject({ v: 2, version: { 'laptop-1': 1 } });
 });

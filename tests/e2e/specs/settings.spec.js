@@ -22,7 +22,7 @@ test('every page in the menu opens, and unbuilt ones say so', async ({ page }) =
   await app.open('/');
   const pages = [
     ['enterprises', 'Danh bạ doanh nghiệp', false],
-    ['surveys', 'Khảo sát', true],
+    ['surveys', 'Khảo sát, chẩn đoán doanh nghiệp', false],
     ['self-assessment', 'Tự đánh giá', true],
     ['activities', 'Hoạt động hỗ trợ', true],
     ['sync', 'Đồng bộ dữ liệu', true],
