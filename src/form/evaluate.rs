@@ -59,6 +59,8 @@ pub struct Evaluation {
     pub computed: HashMap<String, Value>,
     /// Problems by path, in document order.
     pub issues: Vec<(String, Issue)>,
+    /// Path → position in `issues`: every question looks its own up on every keystroke.
+    issue_at: HashMap<String, usize>,
     pub progress: Vec<Progress>,
 }
 
@@ -68,7 +70,7 @@ impl Evaluation {
     }
 
     pub fn issue(&self, path: &str) -> Option<&Issue> {
-        self.issues.iter().find(|(p, _)| p == path).map(|(_, i)| i)
+        self.issue_at.get(path).map(|&i| &self.issues[i].1)
     }
 
     /// Every rule passes: the response may be marked complete.
@@ -373,7 +375,11 @@ pub fn evaluate(form: &Form, answers: &Answers, today: &str) -> Evaluation {
         }
         progress.push(p);
     }
-    Evaluation { hidden: pass.hidden.into_inner(), hidden_sections, computed: pass.computed.into_inner(), issues, progress }
+    let mut issue_at = HashMap::with_capacity(issues.len());
+    for (i, (p, _)) in issues.iter().enumerate() {
+        issue_at.entry(p.clone()).or_insert(i);
+    }
+    Evaluation { hidden: pass.hidden.into_inner(), hidden_sections, computed: pass.computed.into_inner(), issues, issue_at, progress }
 }
 
 #[cfg(test)]

@@ -91,6 +91,15 @@ impl Survey {
     }
 }
 
+/// Answers of an open survey that were not written when its page went away,
+/// and the stored version they were made on: they apply only to that version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftRescue {
+    pub base: super::clock::VersionVector,
+    pub answers: Answers,
+    pub orphans: Vec<Orphan>,
+}
+
 /// The filters of the survey list. Dates are "YYYY-MM-DD", inclusive.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SurveyQuery {

@@ -126,6 +126,21 @@ impl<B: RowBackend> RecordStore<B> {
         Ok(self.backend.get_row(T::KIND, id).await?.and_then(|row| decode(&row.json)))
     }
 
+    /// The version vector of a stored record, without decoding its payload:
+    /// the conflict check before every autosave needs only this.
+    pub async fn stored_version<T: RecordKind + DeserializeOwned>(&self, id: &str) -> Result<Option<crate::model::clock::VersionVector>, StoreError> {
+        #[derive(serde::Deserialize)]
+        struct Envelope {
+            version: crate::model::clock::VersionVector,
+        }
+        let Some(row) = self.backend.get_row(T::KIND, id).await? else { return Ok(None) };
+        // An older envelope goes through the full upgrade; the current one is read as is.
+        match serde_json::from_str::<Envelope>(&row.json) {
+            Ok(e) => Ok(Some(e.version)),
+            Err(_) => Ok(decode::<T>(&row.json).map(|r| r.version)),
+        }
+    }
+
     pub async fn put<T: RecordKind + Serialize>(&self, record: &Record<T>) -> Result<(), StoreError> {
         self.put_many(std::slice::from_ref(record)).await
     }
@@ -214,6 +229,8 @@ pub(crate) mod tests {
         assert_eq!(names, vec!["Đồng Tháp mới", "Sa Đéc"]);
         assert_eq!(ready(store.get::<Enterprise>("1")).unwrap().unwrap().payload.name, "Đồng Tháp mới");
         assert!(ready(store.get::<Enterprise>("nope")).unwrap().is_none());
+        assert_eq!(ready(store.stored_version::<Enterprise>("1")).unwrap(), Some(changed.version.clone()));
+        assert_eq!(ready(store.stored_version::<Enterprise>("nope")).unwrap(), None);
         assert!(ready(store.delete::<Enterprise>("1")).unwrap());
         assert!(!ready(store.delete::<Enterprise>("1")).unwrap());
         assert_eq!(ready(store.load::<Enterprise>()).unwrap().records.len(), 1);

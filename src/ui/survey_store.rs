@@ -26,10 +26,6 @@ pub enum InstallError {
 }
 
 impl Register {
-    pub fn survey(&self, id: &str) -> Option<Record<Survey>> {
-        self.surveys.with(|s| s.iter().find(|r| r.id == id).cloned())
-    }
-
     fn remember_survey(&self, record: Record<Survey>) {
         self.surveys.update(|all| match all.iter_mut().find(|r| r.id == record.id) {
             Some(slot) => *slot = record,
@@ -56,10 +52,11 @@ impl Register {
     /// autosave does not keep one per keystroke.
     pub async fn save_survey(self, record: Record<Survey>, base: VersionVector, keep_previous: bool) -> Result<Record<Survey>, SurveySaveError> {
         let store = record_store();
-        let stored = store.get::<Survey>(&record.id).await.map_err(SurveySaveError::Store)?;
-        if let Some(stored) = stored {
-            if stored.version != base {
-                return Err(SurveySaveError::Conflict(Box::new(stored)));
+        let stored = store.stored_version::<Survey>(&record.id).await.map_err(SurveySaveError::Store)?;
+        if stored.is_some_and(|v| v != base) {
+            let theirs = store.get::<Survey>(&record.id).await.map_err(SurveySaveError::Store)?;
+            if let Some(theirs) = theirs {
+                return Err(SurveySaveError::Conflict(Box::new(theirs)));
             }
         }
         let written = if keep_previous { store.put(&record).await } else { store.put_draft(&record).await };

@@ -67,6 +67,29 @@ fn set_setting(key: &str, value: &str) {
     }
 }
 
+fn remove_setting(key: &str) {
+    if let Ok(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+const RESCUE_PREFIX: &str = "nscl.rescue.";
+
+/// Keeps answers not yet written when a page goes away. localStorage writes
+/// synchronously, so this survives a reload or a closed tab that an
+/// IndexedDB write, which is asynchronous, might not.
+pub fn save_rescue<T: serde::Serialize>(id: &str, value: &T) {
+    set_json_setting(&format!("{RESCUE_PREFIX}{id}"), value);
+}
+
+/// The rescued answers of a record, removed as they are read.
+pub fn take_rescue<T: serde::de::DeserializeOwned>(id: &str) -> Option<T> {
+    let key = format!("{RESCUE_PREFIX}{id}");
+    let value = json_setting(&key);
+    remove_setting(&key);
+    value
+}
+
 fn json_setting<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
     serde_json::from_str(&setting(key)?).ok()
 }

@@ -1,17 +1,30 @@
-//! Saving an open survey: on every change, one write at a time, the latest
-//! answers always written last. A draft replaces itself without filling the
-//! history; completing, and the first change to a completed survey, keep
+//! Saving an open survey: every change is written, one write at a time, the
+//! latest answers always last. Changes made while typing are gathered for a
+//! moment (`QUIET_MS`, never longer than `MAX_WAIT_MS`) so the write, which
+//! serialises the whole response, is not paid on every keystroke; leaving or
+//! hiding the page writes at once. A draft replaces itself without filling
+//! the history; completing, and the first change to a completed survey, keep
 //! the version they replace.
+//!
+//! The write outlives the page that asked for it (the officer may type and
+//! click away at once), so what it needs is held here, outside the page's
+//! reactive signals, and the page's signals are only updated while they exist.
 
 use crate::form::{Answers, Evaluation, Orphan};
 use crate::model::record::Record;
-use crate::model::survey::{Survey, SurveyStatus};
+use crate::model::survey::{DraftRescue, Survey, SurveyStatus};
 use crate::store::StoreError;
 use crate::ui::state::Register;
 use crate::ui::survey_store::SurveySaveError;
 use crate::web::browser;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::sync::{Arc, Mutex};
+
+/// Typing pauses this long before the draft is written.
+const QUIET_MS: u64 = 300;
+/// Continuous typing still writes at least this often.
+const MAX_WAIT_MS: f64 = 1500.0;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveState {
@@ -23,150 +36,225 @@ pub enum SaveState {
     Conflict(Box<Record<Survey>>),
 }
 
-#[derive(Default)]
-struct Flags {
-    in_flight: bool,
-    dirty: bool,
-    complete: bool,
-    keep_next: bool,
+/// The answers to write, taken when the write was asked for.
+struct Snapshot {
+    answers: Answers,
+    orphans: Vec<Orphan>,
+    answered: usize,
+    total: usize,
+    /// Mark complete (every rule passed when asked).
+    finishing: bool,
 }
 
-#[derive(Clone, Copy)]
-pub struct Autosave {
-    pub register: Register,
-    pub answers: RwSignal<Answers>,
-    pub eval: Memo<Evaluation>,
-    /// Bumped when answers are replaced wholesale, so inputs re-read them.
-    pub generation: RwSignal<u32>,
+struct Shared {
     /// The version last written (or read), which the next write must replace.
-    pub base: StoredValue<Record<Survey>>,
-    pub orphans: StoredValue<Vec<Orphan>>,
+    base: Record<Survey>,
+    /// The form version being filled (newer than the stored one while a draft moves up).
+    form_version: u32,
+    next: Option<Snapshot>,
+    in_flight: bool,
+    /// Keep the replaced version in history even for a draft (after "keep mine").
+    keep_next: bool,
+    conflict: bool,
+    timer: Option<TimeoutHandle>,
+    /// When the oldest change not yet asked to be written was made.
+    pending_since: Option<f64>,
+}
+
+#[derive(Clone)]
+pub struct Autosave {
+    register: Register,
+    answers: RwSignal<Answers>,
+    eval: Memo<Evaluation>,
+    shared: Arc<Mutex<Shared>>,
+    pub orphans: RwSignal<Vec<Orphan>>,
     pub status: RwSignal<SurveyStatus>,
     pub editing: RwSignal<bool>,
     pub state: RwSignal<SaveState>,
-    /// Set when a "mark complete" write has gone through.
+    /// Counts "mark complete" writes that went through.
     pub completed: RwSignal<u32>,
-    /// The form version being filled (newer than the stored one while a draft moves up).
-    form_version: u32,
-    flags: StoredValue<Flags>,
+    /// Bumped when answers are replaced wholesale, so inputs re-read them.
+    pub generation: RwSignal<u32>,
 }
 
 impl Autosave {
-    pub fn new(register: Register, answers: RwSignal<Answers>, eval: Memo<Evaluation>, record: Record<Survey>, form_version: u32) -> Autosave {
+    pub fn new(register: Register, answers: RwSignal<Answers>, eval: Memo<Evaluation>, record: Record<Survey>, form_version: u32, orphans: Vec<Orphan>) -> Autosave {
         Autosave {
             register,
             answers,
             eval,
-            generation: RwSignal::new(0),
             status: RwSignal::new(record.payload.status),
             editing: RwSignal::new(record.payload.status == SurveyStatus::Draft),
-            orphans: StoredValue::new(record.payload.orphans.clone()),
-            base: StoredValue::new(record),
+            orphans: RwSignal::new(orphans),
             state: RwSignal::new(SaveState::Idle),
             completed: RwSignal::new(0),
-            form_version,
-            flags: StoredValue::new(Flags::default()),
+            generation: RwSignal::new(0),
+            shared: Arc::new(Mutex::new(Shared {
+                base: record,
+                form_version,
+                next: None,
+                in_flight: false,
+                keep_next: false,
+                conflict: false,
+                timer: None,
+                pending_since: None,
+            })),
         }
     }
 
-    pub fn in_conflict(&self) -> bool {
-        self.state.with(|s| matches!(s, SaveState::Conflict(_)))
+    fn lock(&self) -> std::sync::MutexGuard<'_, Shared> {
+        self.shared.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Asks for the current answers to be written; with `complete`, as complete.
-    pub fn request(self, complete: bool) {
-        if self.in_conflict() {
+    /// A change was made: write it soon.
+    pub fn changed(&self) {
+        let now = js_sys::Date::now();
+        let since = *self.lock().pending_since.get_or_insert(now);
+        if now - since >= MAX_WAIT_MS {
+            self.request(false);
             return;
         }
-        self.flags.update_value(|f| {
-            f.dirty = true;
-            f.complete |= complete;
-        });
-        if self.flags.with_value(|f| f.in_flight) {
+        if let Some(t) = self.lock().timer.take() {
+            t.clear();
+        }
+        let me = self.clone();
+        let timer = set_timeout_with_handle(move || me.request(false), std::time::Duration::from_millis(QUIET_MS)).ok();
+        self.lock().timer = timer;
+    }
+
+    /// Writes what is pending now (the page is being hidden or left). The
+    /// write is asynchronous and may not finish if the page is going away, so
+    /// the answers are also put aside synchronously (`browser::save_rescue`).
+    pub fn flush(&self) {
+        let (pending, id, base) = {
+            let s = self.lock();
+            (s.pending_since.is_some() || s.in_flight, s.base.id.clone(), s.base.version.clone())
+        };
+        if !pending {
             return;
         }
-        self.flags.update_value(|f| f.in_flight = true);
-        spawn_local(async move { self.drain().await });
+        if let Some(answers) = self.answers.try_get_untracked() {
+            let orphans = self.orphans.try_get_untracked().unwrap_or_default();
+            browser::save_rescue(&id, &DraftRescue { base, answers, orphans });
+        }
+        self.request(false);
+    }
+
+    /// Asks for the current answers to be written; with `complete`, as complete
+    /// if every rule passes. Reads the page's answers now, while they exist.
+    pub fn request(&self, complete: bool) {
+        {
+            let mut s = self.lock();
+            s.pending_since = None;
+            if let Some(t) = s.timer.take() {
+                t.clear();
+            }
+            if s.conflict {
+                return;
+            }
+        }
+        let Some(answers) = self.answers.try_get_untracked() else { return };
+        let Some((all_pass, (answered, total))) = self.eval.try_with_untracked(|e| (e.is_complete(), e.answered_total())) else { return };
+        let orphans = self.orphans.try_get_untracked().unwrap_or_default();
+        let start = {
+            let mut s = self.lock();
+            let finishing = complete && all_pass || s.next.as_ref().is_some_and(|n| n.finishing);
+            s.next = Some(Snapshot { answers, orphans, answered, total, finishing });
+            !std::mem::replace(&mut s.in_flight, true)
+        };
+        if start {
+            let me = self.clone();
+            spawn_local(async move { me.drain().await });
+        }
     }
 
     async fn drain(self) {
-        while self.flags.with_value(|f| f.dirty) {
-            let complete = self.flags.with_value(|f| f.complete);
-            self.flags.update_value(|f| {
-                f.dirty = false;
-                f.complete = false;
-            });
-            let evaluation = self.eval.get_untracked();
-            let finishing = complete && evaluation.is_complete();
-            let old = self.base.get_value();
-            let mut payload = old.payload.clone();
-            payload.answers = self.answers.get_untracked();
-            payload.orphans = self.orphans.get_value();
-            payload.form_version = self.form_version;
-            let changed = payload.answers != old.payload.answers || payload.orphans != old.payload.orphans || payload.form_version != old.payload.form_version;
-            // Only a change of answers makes a completed survey a draft again; a late save with nothing new must not.
-            if !finishing && !changed {
-                continue;
-            }
-            payload.status = if finishing { SurveyStatus::Complete } else { SurveyStatus::Draft };
-            payload.record_summary(&evaluation);
-            if payload == old.payload {
-                continue;
-            }
-            let keep_previous = self.flags.try_update_value(|f| std::mem::take(&mut f.keep_next)).unwrap_or(false) || finishing || old.payload.status == SurveyStatus::Complete || old.payload.form_version != payload.form_version;
-            let record = old.revised(&browser::change(), payload);
-            self.state.set(SaveState::Saving);
-            match self.register.save_survey(record, old.version.clone(), keep_previous).await {
+        loop {
+            let (record, base_version, keep_previous, finishing) = {
+                let mut s = self.lock();
+                let Some(next) = s.next.take() else {
+                    s.in_flight = false;
+                    return;
+                };
+                let keep_next = std::mem::take(&mut s.keep_next);
+                let old = &s.base;
+                let mut payload = old.payload.clone();
+                let changed = next.answers != old.payload.answers || next.orphans != old.payload.orphans || s.form_version != old.payload.form_version;
+                // Only a change of answers makes a completed survey a draft again; a late write with nothing new must not.
+                if !next.finishing && !changed {
+                    continue;
+                }
+                payload.answers = next.answers;
+                payload.orphans = next.orphans;
+                payload.form_version = s.form_version;
+                payload.status = if next.finishing { SurveyStatus::Complete } else { SurveyStatus::Draft };
+                (payload.answered, payload.total) = (next.answered, next.total);
+                if payload == old.payload {
+                    continue;
+                }
+                let keep = keep_next || next.finishing || old.payload.status == SurveyStatus::Complete || old.payload.form_version != payload.form_version;
+                (old.revised(&browser::change(), payload), old.version.clone(), keep, next.finishing)
+            };
+            let _ = self.state.try_set(SaveState::Saving);
+            match self.register.save_survey(record, base_version, keep_previous).await {
                 Ok(saved) => {
-                    self.status.set(saved.payload.status);
-                    self.base.set_value(saved);
-                    self.state.set(SaveState::Saved(browser::now_ms()));
+                    let status = saved.payload.status;
+                    self.lock().base = saved;
+                    let _ = self.status.try_set(status);
+                    let _ = self.state.try_set(SaveState::Saved(browser::now_ms()));
                     if finishing {
-                        self.editing.set(false);
-                        self.completed.update(|n| *n += 1);
+                        let _ = self.editing.try_set(false);
+                        let _ = self.completed.try_update(|n| *n += 1);
                     }
                 }
                 Err(SurveySaveError::Conflict(theirs)) => {
-                    self.state.set(SaveState::Conflict(theirs));
-                    break;
+                    let mut s = self.lock();
+                    s.conflict = true;
+                    s.next = None;
+                    s.in_flight = false;
+                    drop(s);
+                    let _ = self.state.try_set(SaveState::Conflict(theirs));
+                    return;
                 }
                 Err(SurveySaveError::Store(e)) => {
                     // The answers stay on screen and in memory; the next change tries again.
-                    self.state.set(SaveState::Failed(e));
-                    break;
+                    let mut s = self.lock();
+                    s.next = None;
+                    s.in_flight = false;
+                    drop(s);
+                    let _ = self.state.try_set(SaveState::Failed(e));
+                    return;
                 }
             }
         }
-        self.flags.update_value(|f| {
-            f.in_flight = false;
-            f.dirty = false;
-        });
     }
 
-    /// After a conflict: write these answers over the other version (which stays in history).
-    pub fn keep_mine(self) {
-        let theirs = match self.state.get_untracked() {
-            SaveState::Conflict(theirs) => theirs,
-            _ => return,
-        };
-        // Their version goes to history rather than being replaced outright.
-        self.flags.update_value(|f| f.keep_next = true);
-        self.base.set_value(*theirs);
+    /// After a conflict: write these answers over the other version, which goes to history.
+    pub fn keep_mine(&self) {
+        let SaveState::Conflict(theirs) = self.state.get_untracked() else { return };
+        {
+            let mut s = self.lock();
+            s.base = *theirs;
+            s.keep_next = true;
+            s.conflict = false;
+        }
         self.state.set(SaveState::Idle);
         self.request(false);
     }
 
     /// After a conflict: show the other version and carry on from it.
-    pub fn load_theirs(self) {
-        let theirs = match self.state.get_untracked() {
-            SaveState::Conflict(theirs) => theirs,
-            _ => return,
-        };
+    pub fn load_theirs(&self) {
+        let SaveState::Conflict(theirs) = self.state.get_untracked() else { return };
+        {
+            let mut s = self.lock();
+            s.base = (*theirs).clone();
+            s.conflict = false;
+            s.pending_since = None;
+        }
         self.answers.set(theirs.payload.answers.clone());
-        self.orphans.set_value(theirs.payload.orphans.clone());
+        self.orphans.set(theirs.payload.orphans.clone());
         self.status.set(theirs.payload.status);
         self.editing.set(theirs.payload.status == SurveyStatus::Draft);
-        self.base.set_value(*theirs);
         self.generation.update(|g| *g += 1);
         self.state.set(SaveState::Idle);
     }

@@ -24,7 +24,7 @@ pub fn ComputedValue(at: Slot, decimals: Option<u32>, unit: Option<LocalText>) -
     let lang = use_lang();
     let key = at.key();
     let testid = format!("computed-{key}");
-    let value = Memo::new(move |_| ctx.eval.with(|e| e.computed.get(&key).cloned().unwrap_or(Value::Empty)));
+    let value = ctx.computed(&at);
     let text = move || {
         let l = lang.get();
         value.with(|v| show_value(v, decimals.unwrap_or(2) as usize, l)).map_or_else(

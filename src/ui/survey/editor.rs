@@ -8,7 +8,7 @@ use super::section_view::{focus_question, SectionView};
 use crate::form::{evaluate, Form};
 use crate::i18n::Msg;
 use crate::model::record::Record;
-use crate::model::survey::{Survey, SurveyStatus};
+use crate::model::survey::{DraftRescue, Survey, SurveyStatus};
 use crate::ui::i18n::{tr, use_lang};
 use crate::ui::state::{Flash, FlashKind, Register};
 use crate::web::browser;
@@ -31,21 +31,31 @@ pub fn SurveyEditor(
     let lang = use_lang();
     let today = browser::today();
     let upgraded_from = upgraded.as_ref().map(|_| record.payload.form_version);
-    let start = upgraded.unwrap_or_else(|| record.payload.clone());
+    let mut start = upgraded.unwrap_or_else(|| record.payload.clone());
+    // Answers typed just before the page went away, if their write did not finish.
+    let rescued = browser::take_rescue::<DraftRescue>(&record.id).filter(|r| r.base == record.version && r.answers != start.answers);
+    if let Some(r) = &rescued {
+        start.answers = r.answers.clone();
+        start.orphans = r.orphans.clone();
+    }
     let answers = RwSignal::new(start.answers.clone());
     let eval_form = form.clone();
     let eval = Memo::new(move |_| answers.with(|a| evaluate(&eval_form, a, &today)));
-    let saver = Autosave::new(register, answers, eval, record.clone(), form.version);
-    saver.orphans.set_value(start.orphans);
-    if upgraded_from.is_some() {
-        saver.request(false);
+    let autosave = Autosave::new(register, answers, eval, record.clone(), form.version, start.orphans);
+    let (status, editing, save_state, orphan_list, completed, generation) =
+        (autosave.status, autosave.editing, autosave.state, autosave.orphans, autosave.completed, autosave.generation);
+    if upgraded_from.is_some() || rescued.is_some() {
+        autosave.request(false);
     }
+    // Handed to event handlers by copy; the autosave itself outlives this page if a write is under way.
+    let saver = StoredValue::new(autosave.clone());
+    let in_conflict = move || save_state.with(|s| matches!(s, SaveState::Conflict(_)));
     let ctx = FormCtx {
         answers,
         eval,
-        read_only: Signal::derive(move || !saver.editing.get() || register.read_only() || saver.in_conflict()),
+        read_only: Signal::derive(move || !editing.get() || register.read_only() || in_conflict()),
         show_missing: RwSignal::new(false),
-        generation: saver.generation,
+        generation,
         section: RwSignal::new(0),
     };
     provide_context(ctx);
@@ -54,8 +64,17 @@ pub fn SurveyEditor(
     Effect::new(move |first: Option<()>| {
         answers.track();
         if first.is_some() {
-            saver.request(false);
+            saver.with_value(Autosave::changed);
         }
+    });
+    // Hiding or leaving the page (or the app, on a phone) writes what is pending at once.
+    let (on_hide, on_hidden) = (autosave.clone(), autosave.clone());
+    let hide = window_event_listener(leptos::ev::pagehide, move |_| on_hide.flush());
+    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| on_hidden.flush());
+    on_cleanup(move || {
+        autosave.flush();
+        hide.remove();
+        hidden.remove();
     });
 
     let sections = StoredValue::new(form.clone());
@@ -73,14 +92,14 @@ pub fn SurveyEditor(
     };
     let on_complete = move |_| {
         if eval.with_untracked(|e| e.is_complete()) {
-            saver.request(true);
+            saver.with_value(|s| s.request(true));
         } else {
             flash.show(FlashKind::Warning, vec![Msg::SurveyCannotComplete]);
             jump_to_missing();
         }
     };
     Effect::new(move |_| {
-        if saver.completed.get() > 0 {
+        if completed.get() > 0 {
             flash.show(FlashKind::Success, vec![Msg::SurveyCompleted]);
         }
     });
@@ -92,12 +111,12 @@ pub fn SurveyEditor(
     };
     let title = form.title.clone();
     let version = form.version;
-    let status_text = move || lang.get().t(if saver.status.get() == SurveyStatus::Complete { Msg::StatusComplete } else { Msg::StatusDraft });
+    let status_text = move || lang.get().t(if status.get() == SurveyStatus::Complete { Msg::StatusComplete } else { Msg::StatusDraft });
     let overall = move || eval.with(|e| { let (a, t) = e.answered_total(); lang.get().answered_of(a, t) });
     let issues_left = move || eval.with(|e| e.issues.len());
     let save_text = move || {
         let l = lang.get();
-        match saver.state.get() {
+        match save_state.get() {
             SaveState::Idle => String::new(),
             SaveState::Saving => l.t(Msg::SavingDraft).to_string(),
             SaveState::Saved(ms) => l.draft_saved(&crate::format::format_date_time(ms, browser::utc_offset_minutes())[11..]),
@@ -105,8 +124,8 @@ pub fn SurveyEditor(
             SaveState::Conflict(_) => String::new(),
         }
     };
-    let failed = move || saver.state.with(|s| matches!(s, SaveState::Failed(_)));
-    let conflict = move || match saver.state.get() {
+    let failed = move || save_state.with(|s| matches!(s, SaveState::Failed(_)));
+    let conflict = move || match save_state.get() {
         SaveState::Conflict(theirs) => {
             let when = crate::format::format_date_time(theirs.updated_ms(), browser::utc_offset_minutes());
             let who = if theirs.officer.is_empty() { theirs.device_id.clone() } else { theirs.officer.clone() };
@@ -115,8 +134,8 @@ pub fn SurveyEditor(
                     <p><strong>{tr(Msg::ConflictSurveyTitle)}</strong>" "{move || lang.get().conflict_by(&who, &when)}</p>
                     <p>{tr(Msg::ConflictSurveyHelp)}</p>
                     <div class="actions">
-                        <button type="button" class="button primary" data-testid="keep-mine" on:click=move |_| saver.keep_mine()>{tr(Msg::KeepMine)}</button>
-                        <button type="button" class="button" data-testid="load-theirs" on:click=move |_| saver.load_theirs()>{tr(Msg::LoadTheirs)}</button>
+                        <button type="button" class="button primary" data-testid="keep-mine" on:click=move |_| saver.with_value(Autosave::keep_mine)>{tr(Msg::KeepMine)}</button>
+                        <button type="button" class="button" data-testid="load-theirs" on:click=move |_| saver.with_value(Autosave::load_theirs)>{tr(Msg::LoadTheirs)}</button>
                     </div>
                 </div>
             })
@@ -124,8 +143,7 @@ pub fn SurveyEditor(
         _ => None,
     };
     let orphans = move || {
-        let list = saver.orphans.get_value();
-        saver.status.track();
+        let list = orphan_list.get();
         (!list.is_empty()).then(|| view! {
             <details class="orphans" open data-testid="orphans">
                 <summary>{tr(Msg::OrphansTitle)}" ("{list.len()}")"</summary>
@@ -156,7 +174,7 @@ pub fn SurveyEditor(
                     <p class="muted" data-testid="survey-form-title">{move || lang.get().form_version(title.get(lang.get()), version)}</p>
                 </div>
                 <div class="survey-state">
-                    <span class="badge" class:badge-done=move || saver.status.get() == SurveyStatus::Complete data-testid="survey-status">{status_text}</span>
+                    <span class="badge" class:badge-done=move || status.get() == SurveyStatus::Complete data-testid="survey-status">{status_text}</span>
                     <span class="muted" data-testid="survey-progress">{overall}</span>
                     <span class="save-state" class:error=failed role="status" data-testid="save-state">{save_text}</span>
                 </div>
@@ -165,11 +183,11 @@ pub fn SurveyEditor(
             {conflict}
             {orphans}
             <div class="actions survey-actions no-print">
-                <Show when=move || saver.editing.get()
+                <Show when=move || editing.get()
                     fallback=move || view! {
                         <p class="muted">{tr(Msg::CompleteReadOnly)}</p>
                         <button type="button" class="button" data-testid="edit-survey" disabled=move || register.read_only()
-                            on:click=move |_| saver.editing.set(true)>{tr(Msg::EditSurvey)}</button>
+                            on:click=move |_| editing.set(true)>{tr(Msg::EditSurvey)}</button>
                     }>
                     <button type="button" class="button" data-testid="first-missing" on:click=move |_| jump_to_missing()>{tr(Msg::GoToFirstMissing)}</button>
                     <button type="button" class="button primary" data-testid="mark-complete" disabled=move || ctx.read_only.get() on:click=on_complete>{tr(Msg::MarkComplete)}</button>
@@ -177,7 +195,7 @@ pub fn SurveyEditor(
                 </Show>
             </div>
             <SectionView form=form/>
-            <SurveyHistory id=record.id.clone() form=history_form status=saver.status/>
+            <SurveyHistory id=record.id.clone() form=history_form status=status/>
         </section>
     }
 }

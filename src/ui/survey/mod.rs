@@ -19,6 +19,7 @@ mod question;
 mod radio_group;
 mod ranking;
 mod repeat_group;
+mod repeat_row;
 mod scale;
 mod section_view;
 mod single_choice;

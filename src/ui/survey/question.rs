@@ -24,9 +24,9 @@ pub fn QuestionView(q: Question, at: Slot) -> impl IntoView {
     let ctx = use_form();
     let lang = use_lang();
     let key = at.key();
-    let visible = { let k = key.clone(); Memo::new(move |_| ctx.eval.with(|e| e.is_visible(&k))) };
-    let issue = { let k = key.clone(); Memo::new(move |_| ctx.eval.with(|e| e.issue(&k).cloned())) };
-    let shown_issue = move || issue.get().filter(|i| !i.is_missing() || ctx.show_missing.get());
+    let status = ctx.status(&at);
+    let visible = move || status.with(|s| s.0);
+    let shown_issue = move || status.with(|s| s.1.clone()).filter(|i| !i.is_missing() || ctx.show_missing.get());
     let has_issue = move || shown_issue().is_some();
     let labelled_input = matches!(q.kind, Kind::Text | Kind::LongText | Kind::Integer | Kind::Decimal | Kind::Date);
     let required = q.required == Requirement::Always;
@@ -57,7 +57,7 @@ pub fn QuestionView(q: Question, at: Slot) -> impl IntoView {
     let (dom_id, issue_key) = (format!("q-{key}"), key.clone());
     view! {
         <div class=kind_class id=dom_id.clone() data-testid=dom_id class:has-issue=has_issue
-            style:display=move || if visible.get() { "" } else { "none" }>
+            style:display=move || if visible() { "" } else { "none" }>
             {label_view}
             {hint.map(|h| view! { <p class="hint">{move || h.get(lang.get()).to_string()}</p> })}
             {input}

@@ -3,9 +3,9 @@
 //! does not re-render on every keystroke.
 
 use super::context::use_form;
-use super::question::QuestionView;
-use crate::form::answer::{add_row, remove_row};
-use crate::form::{LocalText, Question, Slot};
+use super::repeat_row::RepeatRow;
+use crate::form::answer::add_row;
+use crate::form::{LocalText, Question};
 use crate::i18n::Msg;
 use crate::ui::i18n::{tr, use_lang};
 use leptos::prelude::*;
@@ -29,23 +29,8 @@ pub fn RepeatGroup(q: Question, add_label: Option<LocalText>, max_rows: Option<u
                 <p class="muted">{tr(Msg::NoRows)}</p>
             </Show>
             <For each=move || { let g = shifted.get(); (0..count.get()).map(move |i| (g, i)).collect::<Vec<_>>() } key=|k| *k
-                children=move |(_, i)| {
-                    let repeat = rows_id.clone();
-                    let remove_id = rows_id.clone();
-                    view! {
-                        <fieldset class="repeat-row" data-testid=format!("row-{repeat}-{i}")>
-                            <legend>{move || lang.get().row_number(i + 1)}</legend>
-                            {subs.get_value().into_iter().map(|sq| {
-                                let at = Slot::Cell { repeat: repeat.clone(), row: i, sub: sq.id.clone() };
-                                view! { <QuestionView q=sq at=at/> }
-                            }).collect_view()}
-                            <button type="button" class="button small danger" data-testid=format!("remove-row-{repeat}-{i}")
-                                disabled=move || ctx.read_only.get()
-                                on:click=move |_| { ctx.answers.update(|a| remove_row(a, &remove_id, i)); shifted.update(|g| *g += 1); }>
-                                {tr(Msg::RemoveRow)}
-                            </button>
-                        </fieldset>
-                    }
+                children=move |(_, i)| view! {
+                    <RepeatRow repeat=rows_id.clone() index=i subs=subs.get_value() on_removed=Callback::new(move |_| shifted.update(|g| *g += 1))/>
                 }/>
             <button type="button" class="button" data-testid=format!("add-row-{add_id}")
                 disabled=move || { ctx.read_only.get() || max_rows.is_some_and(|m| count.get() >= m) }

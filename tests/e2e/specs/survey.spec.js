@@ -207,3 +207,24 @@ test('a draft started on an older form version opens on the newer one, keeping a
   await survey.type('cooperative_members', '42');
   await survey.storedPayload((p) => p.answers.cooperative_members === '42' && p.orphans.length === 2);
 });
+
+test('a reload straight after typing loses nothing, and leaving the page writes the draft', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open('/');
+  await new EnterpriseForm(page).add({ name: 'Doanh nghiệp tư nhân Bánh phồng tôm Sa Giang', unit: 'tp-sa-dec' });
+  const survey = new SurveyForm(page);
+  await survey.startFromEnterprisePage();
+  await survey.type('respondent_name', 'Lê Thị Thu');
+  await survey.input('main_products').pressSequentially('Bánh phồng tôm', { delay: 0 });
+  await page.reload(); // no wait: the last keys are still in the autosave's quiet period
+  await app.waitUntilLoaded();
+  await expect(survey.input('respondent_name')).toHaveValue('Lê Thị Thu');
+  await expect(survey.input('main_products')).toHaveValue('Bánh phồng tôm');
+  await survey.storedPayload((p) => p.answers.main_products === 'Bánh phồng tôm');
+
+  await survey.type('respondent_position', 'Kế toán trưởng');
+  await page.getByTestId('survey-enterprise').click(); // leaves at once
+  await expect(page.getByTestId('enterprise-detail')).toBeVisible();
+  await page.getByTestId('enterprise-survey-link').click();
+  await expect(survey.input('respondent_position')).toHaveValue('Kế toán trưởng');
+});
