@@ -39,6 +39,32 @@ async fn records_round_trip_through_indexed_db() {
 }
 
 #[wasm_bindgen_test]
+async fn survey_drafts_replace_themselves_and_completion_keeps_history() {
+    use nscl_tracker::form::{Answer, FormLibrary};
+    use nscl_tracker::model::survey::{Survey, SurveyStatus};
+    let store = RecordStore::new(IdbBackend);
+    let form = FormLibrary::shipped().latest(nscl_tracker::form::library::FIELD_SURVEY).unwrap();
+    let mut r = Record::new(browser::new_id(), &browser::change(), Survey::new(&form, "e-1"));
+    store.put(&r).await.unwrap();
+    for name in ["N", "Ng", "Nguyễn"] {
+        let mut p = r.payload.clone();
+        p.answers.insert("respondent_name".into(), Answer::Text(name.into()));
+        r = r.revised(&browser::change(), p);
+        store.put_draft(&r).await.unwrap();
+    }
+    assert!(store.history::<Survey>(&r.id).await.unwrap().is_empty(), "keystrokes are not history");
+    assert_eq!(store.stored_version::<Survey>(&r.id).await.unwrap(), Some(r.version.clone()));
+    let mut done = r.payload.clone();
+    done.status = SurveyStatus::Complete;
+    store.put(&r.revised(&browser::change(), done)).await.unwrap();
+    let history = store.history::<Survey>(&r.id).await.unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].payload.answers.get("respondent_name"), Some(&Answer::Text("Nguyễn".into())));
+    let loaded = store.load::<Survey>().await.unwrap();
+    assert!(loaded.records.iter().any(|s| s.id == r.id && s.payload.status == SurveyStatus::Complete));
+}
+
+#[wasm_bindgen_test]
 async fn a_batch_with_one_bad_row_writes_nothing() {
     clear().await;
     let backend = IdbBackend;
