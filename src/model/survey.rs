@@ -118,24 +118,31 @@ pub fn listed_date(survey: &Record<Survey>, local_day: &dyn Fn(i64) -> String) -
 impl SurveyQuery {
     /// The surveys that pass every filter, most recently changed first. Deleted ones are left out.
     pub fn apply<'a>(&self, surveys: &'a [Record<Survey>], registry: &Registry, local_day: &dyn Fn(i64) -> String) -> Vec<&'a Record<Survey>> {
+        self.positions(surveys, registry, local_day).into_iter().map(|i| &surveys[i]).collect()
+    }
+
+    /// The same, as positions in `surveys`: a list keeps these and builds only the page it shows.
+    pub fn positions(&self, surveys: &[Record<Survey>], registry: &Registry, local_day: &dyn Fn(i64) -> String) -> Vec<usize> {
         let officer = self.officer.as_deref().map(crate::text::fold).filter(|o| !o.is_empty());
-        let mut out: Vec<&Record<Survey>> = surveys
+        let mut out: Vec<usize> = surveys
             .iter()
-            .filter(|s| !s.deleted)
-            .filter(|s| self.status.is_none_or(|st| s.payload.status == st))
-            .filter(|s| {
+            .enumerate()
+            .filter(|(_, s)| !s.deleted)
+            .filter(|(_, s)| self.status.is_none_or(|st| s.payload.status == st))
+            .filter(|(_, s)| {
                 self.unit.as_deref().is_none_or(|u| registry.get(&s.payload.enterprise_id).and_then(|e| e.payload.admin_unit_id.as_deref()) == Some(u))
             })
-            .filter(|s| officer.as_deref().is_none_or(|o| crate::text::fold(&s.officer).contains(o)))
-            .filter(|s| {
+            .filter(|(_, s)| officer.as_deref().is_none_or(|o| crate::text::fold(&s.officer).contains(o)))
+            .filter(|(_, s)| {
                 if self.from.is_none() && self.to.is_none() {
                     return true;
                 }
                 let day = listed_date(s, local_day);
                 self.from.as_deref().is_none_or(|f| day.as_str() >= f) && self.to.as_deref().is_none_or(|t| day.as_str() <= t)
             })
+            .map(|(i, _)| i)
             .collect();
-        out.sort_by(|a, b| b.updated.cmp(&a.updated));
+        out.sort_by(|&a, &b| surveys[b].updated.cmp(&surveys[a].updated));
         out
     }
 }

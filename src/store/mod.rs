@@ -121,6 +121,29 @@ impl<B: RowBackend> RecordStore<B> {
         Ok(loaded)
     }
 
+    /// The same, decoding `every` rows at a time and awaiting `pause()` in
+    /// between, so a page that reads tens of thousands of records in the
+    /// background stays responsive to typing meanwhile.
+    pub async fn load_in_steps<T, P, F>(&self, every: usize, pause: P) -> Result<Loaded<T>, StoreError>
+    where
+        T: RecordKind + DeserializeOwned,
+        P: Fn() -> F,
+        F: std::future::Future<Output = ()>,
+    {
+        let rows = self.backend.load_rows(T::KIND).await?;
+        let mut loaded = Loaded { records: Vec::with_capacity(rows.len()), quarantined: 0 };
+        for (i, row) in rows.into_iter().enumerate() {
+            if i > 0 && i % every.max(1) == 0 {
+                pause().await;
+            }
+            match decode::<T>(&row.json) {
+                Some(record) if record.id == row.id => loaded.records.push(record),
+                _ => loaded.quarantined += 1,
+            }
+        }
+        Ok(loaded)
+    }
+
     /// One record as stored now, or `None` when absent or unreadable.
     pub async fn get<T: RecordKind + DeserializeOwned>(&self, id: &str) -> Result<Option<Record<T>>, StoreError> {
         Ok(self.backend.get_row(T::KIND, id).await?.and_then(|row| decode(&row.json)))
@@ -227,6 +250,13 @@ pub(crate) mod tests {
         let loaded = ready(store.load::<Enterprise>()).unwrap();
         let names: Vec<&str> = loaded.records.iter().map(|r| r.payload.name.as_str()).collect();
         assert_eq!(names, vec!["Đồng Tháp mới", "Sa Đéc"]);
+        let pauses = std::cell::Cell::new(0);
+        let stepped = ready(store.load_in_steps::<Enterprise, _, _>(1, || {
+            pauses.set(pauses.get() + 1);
+            std::future::ready(())
+        }))
+        .unwrap();
+        assert_eq!((stepped, pauses.get()), (loaded, 1), "the same records, with a pause between the two");
         assert_eq!(ready(store.get::<Enterprise>("1")).unwrap().unwrap().payload.name, "Đồng Tháp mới");
         assert!(ready(store.get::<Enterprise>("nope")).unwrap().is_none());
         assert_eq!(ready(store.stored_version::<Enterprise>("1")).unwrap(), Some(changed.version.clone()));

@@ -37,6 +37,8 @@ pub struct Register {
     pub last_export: RwSignal<Option<Hlc>>,
     /// Field survey responses, deleted ones included (lists leave them out).
     pub surveys: RwSignal<Vec<Record<Survey>>>,
+    /// Whether `surveys` has been read from the store (after the register).
+    pub surveys_ready: RwSignal<bool>,
     /// The form definitions on this device: shipped, and installed from files.
     pub forms: RwSignal<FormLibrary>,
 }
@@ -65,6 +67,7 @@ impl Register {
             legacy_error: RwSignal::new(None),
             last_export: RwSignal::new(browser::last_export()),
             surveys: RwSignal::new(Vec::new()),
+            surveys_ready: RwSignal::new(false),
             forms: RwSignal::new(FormLibrary::shipped()),
         }
     }
@@ -122,11 +125,10 @@ impl Register {
         let store = record_store();
         let units = store.load_units().await;
         let records = store.load::<Enterprise>().await;
-        let surveys = store.load::<Survey>().await;
         let installed = store.load_installed_forms().await.unwrap_or_default();
-        match (units, records, surveys) {
-            (Ok(units), Ok(loaded), Ok(surveys)) => {
-                if let Some(latest) = loaded.records.iter().map(|r| &r.updated).chain(surveys.records.iter().map(|r| &r.updated)).max() {
+        match (units, records) {
+            (Ok(units), Ok(loaded)) => {
+                if let Some(latest) = loaded.records.iter().map(|r| &r.updated).max() {
                     browser::observe(latest);
                 }
                 let mut forms = FormLibrary::shipped();
@@ -137,18 +139,39 @@ impl Register {
                 if self.forms.with_untracked(|current| *current != forms) {
                     self.forms.set(forms);
                 }
-                self.surveys.set(surveys.records);
                 self.units.set(units);
                 // Another tab may have exported meanwhile.
                 self.last_export.set(browser::last_export());
-                self.quarantined.set(loaded.quarantined + surveys.quarantined);
+                self.quarantined.set(loaded.quarantined);
                 self.registry.set(Registry::new(loaded.records));
                 // Only on a real change: an open form must not be rebuilt by a reload from another tab.
                 if self.status.get_untracked() != LoadStatus::Ready {
                     self.status.set(LoadStatus::Ready);
                 }
+                // Surveys second: at province scale they are most of the data, and the register
+                // should not wait for them.
+                browser::mark("nscl-register-loaded");
+                match store.load_in_steps::<Survey, _, _>(500, browser::next_task).await {
+                    Ok(surveys) => {
+                        if let Some(latest) = surveys.records.iter().map(|r| &r.updated).max() {
+                            browser::observe(latest);
+                        }
+                        self.quarantined.update(|q| *q += surveys.quarantined);
+                        // A survey started while they loaded is kept.
+                        self.surveys.update(|mine| {
+                            let started: Vec<Record<Survey>> = mine.drain(..).filter(|m| !surveys.records.iter().any(|s| s.id == m.id)).collect();
+                            *mine = surveys.records;
+                            mine.extend(started);
+                        });
+                        if !self.surveys_ready.get_untracked() {
+                            self.surveys_ready.set(true);
+                        }
+                        browser::mark("nscl-surveys-loaded");
+                    }
+                    Err(e) => self.status.set(LoadStatus::Failed(e)),
+                }
             }
-            (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => self.status.set(LoadStatus::Failed(e)),
+            (Err(e), _) | (_, Err(e)) => self.status.set(LoadStatus::Failed(e)),
         }
     }
 

@@ -33,6 +33,16 @@ fn random_bytes() -> [u8; 16] {
     bytes
 }
 
+/// Lets the browser run pending events (typing, painting) before going on.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Today on this device, `YYYY-MM-DD`.
 pub fn today() -> String {
     crate::format::iso_date(now_ms(), utc_offset_minutes())

@@ -45,6 +45,9 @@ pub fn EnterpriseSurveys(enterprise_id: String) -> impl IntoView {
                     on:click=move |_| start(start_id.clone())>{tr(Msg::StartSurvey)}</button>
             </div>
             {move || {
+                if !register.surveys_ready.get() {
+                    return view! { <p class="muted" role="status">{tr(Msg::Loading)}</p> }.into_any();
+                }
                 let rows = rows();
                 if rows.is_empty() {
                     view! { <p class="muted" data-testid="no-enterprise-surveys">{tr(Msg::NoSurveysOfEnterprise)}</p> }.into_any()

@@ -39,16 +39,26 @@ pub fn SurveyList() -> impl IntoView {
         query.update(|q| f(q));
         page.set(0);
     };
-    let rows = Memo::new(move |_| {
-        let l = lang.get();
+    let day = move |ms: i64| iso_date(ms, offset);
+    // Positions only: a keystroke in a filter re-runs the match, then one page is turned into text.
+    let matches = Memo::new(move |_| {
         let q = query.get();
-        let day = move |ms: i64| iso_date(ms, offset);
-        register.surveys.with(|surveys| {
-            register.registry.with(|reg| {
+        register.surveys.with(|surveys| register.registry.with(|reg| q.positions(surveys, reg, &day)))
+    });
+    let page_count = move || matches.with(|m| m.len().div_ceil(PAGE_SIZE)).max(1);
+    let current_page = move || page.get().min(page_count() - 1);
+    let shown = Memo::new(move |_| {
+        let l = lang.get();
+        let start = current_page() * PAGE_SIZE;
+        matches.with(|positions| {
+            register.surveys.with(|surveys| register.registry.with(|reg| {
                 let units = register.units.read();
-                q.apply(surveys, reg, &day)
-                    .into_iter()
-                    .map(|s| {
+                positions
+                    .iter()
+                    .skip(start)
+                    .take(PAGE_SIZE)
+                    .map(|&i| {
+                        let s = &surveys[i];
                         let ent = reg.get(&s.payload.enterprise_id);
                         RowText {
                             key: (s.id.clone(), s.updated_ms(), l),
@@ -64,15 +74,9 @@ pub fn SurveyList() -> impl IntoView {
                         }
                     })
                     .collect::<Vec<_>>()
-            })
+            }))
         })
     });
-    let page_count = move || rows.with(|r| r.len().div_ceil(PAGE_SIZE)).max(1);
-    let current_page = move || page.get().min(page_count() - 1);
-    let shown = move || {
-        let start = current_page() * PAGE_SIZE;
-        rows.with(|r| r.iter().skip(start).take(PAGE_SIZE).cloned().collect::<Vec<_>>())
-    };
     let date_field = move |label: Msg, testid: &'static str, set: fn(&mut SurveyQuery, Option<String>)| {
         view! {
             <div class="field">
@@ -110,18 +114,20 @@ pub fn SurveyList() -> impl IntoView {
             </div>
             <p class="result-count" role="status" data-testid="survey-count">
                 {move || {
-                    let total = rows.with(|r| r.len());
+                    let total = matches.with(|m| m.len());
                     if total == 0 { return String::new(); }
                     let start = current_page() * PAGE_SIZE;
                     lang.get().showing(start + 1, (start + PAGE_SIZE).min(total), total)
                 }}
             </p>
             {move || {
-                if register.status.with(|s| *s == LoadStatus::Loading) { return None; }
+                if register.status.with(|s| *s == LoadStatus::Loading) || !register.surveys_ready.get() {
+                    return Some(view! { <p class="banner" role="status" data-testid="surveys-loading">{tr(Msg::Loading)}</p> }.into_any());
+                }
                 if register.surveys.with(|s| s.iter().all(|r| r.deleted)) {
                     return Some(view! { <p class="empty" data-testid="no-surveys">{tr(Msg::NoSurveys)}</p> }.into_any());
                 }
-                if rows.with(|r| r.is_empty()) {
+                if matches.with(|m| m.is_empty()) {
                     return Some(view! { <p class="empty" data-testid="no-survey-results">{tr(Msg::NoSurveysMatch)}</p> }.into_any());
                 }
                 Some(view! {
@@ -137,7 +143,7 @@ pub fn SurveyList() -> impl IntoView {
                                 <th scope="col">{tr(Msg::ColUpdated)}</th>
                             </tr></thead>
                             <tbody>
-                                <For each=shown key=|r| r.key.clone() children=move |r| view! {
+                                <For each=move || shown.get() key=|r| r.key.clone() children=move |r| view! {
                                     <tr data-testid="survey-row">
                                         <td><a href=r.href data-testid="survey-link">{r.enterprise}</a></td>
                                         <td>{r.unit}</td>

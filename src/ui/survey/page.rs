@@ -15,7 +15,7 @@ pub fn SurveyPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     move || {
-        if register.status.with(|s| *s == LoadStatus::Loading) {
+        if register.status.with(|s| *s == LoadStatus::Loading) || !register.surveys_ready.get() {
             return None;
         }
         let id = id.get();

@@ -88,10 +88,12 @@ try {
     await p.goto(`${base}/enterprises`);
     await p.waitForFunction(() => window.__firstRowAt !== undefined, null, { timeout: 30_000 });
     const t = await p.evaluate(() => window.__firstRowAt);
+    await p.waitForFunction(() => performance.getEntriesByName('nscl-surveys-loaded').length > 0, null, { timeout: 30_000 });
     const phases = await p.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
     if (i > 0) {
       opens.push(t); // the first run fills the HTTP cache
-      (result.loadPhaseMs ||= []).push(round(phases['nscl-loaded'] - phases['nscl-migrated']));
+      (result.loadPhaseMs ||= []).push(round(phases['nscl-register-loaded'] - phases['nscl-migrated']));
+      (result.surveysLoadedAfterMs ||= []).push(round(phases['nscl-surveys-loaded']));
     }
     await p.close();
   }
@@ -192,6 +194,7 @@ console.log(`bundle: wasm ${kb(bundle.wasm.raw)} (${kb(bundle.wasm.gzip)} gzip),
 console.log(`stored register: ${kb(result.storedBytes)} for 5,000 enterprises`);
 console.log(`first start: move 5,000 into IndexedDB ${result.firstStart.moveIntoIndexedDbMs} ms, then load ${result.firstStart.loadMs} ms`);
 console.log(`cold open to first row, 5,000 stored: median ${result.coldOpenMs.median} ms, max ${result.coldOpenMs.max} ms (store load phase ${result.loadPhaseMs.join(', ')} ms)`);
+console.log(`15,000 surveys read in the background, in steps of 500: all loaded at ${result.surveysLoadedAfterMs.join(', ')} ms after navigation`);
 console.log(`surveys: ${result.surveys} (${kb(result.surveyBytes)}) written in one transaction in ${result.writeSurveysMs} ms`);
 console.log(`survey list with ${result.surveys}: open median ${result.surveyListOpenMs.median} ms; officer filter keystroke p50 ${result.surveyFilterKeystrokeMs.p50} ms, p95 ${result.surveyFilterKeystrokeMs.p95} ms`);
 console.log(`storage used: ${kb(result.storageUsedBytes.usage)} (IndexedDB ${kb(result.storageUsedBytes.idb || 0)})`);
