@@ -21,6 +21,7 @@ macro_rules! messages {
 
 messages! {
     // Surveys
+    BackToSurveys => "← Danh sách khảo sát", "← Survey list";
     SurveysTitle => "Khảo sát, chẩn đoán doanh nghiệp", "Enterprise surveys";
     NewSurvey => "Khảo sát mới", "New survey";
     PickEnterprise => "Chọn doanh nghiệp được khảo sát", "Choose the enterprise to survey";

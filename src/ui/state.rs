@@ -151,7 +151,7 @@ impl Register {
                 // Surveys second: at province scale they are most of the data, and the register
                 // should not wait for them.
                 browser::mark("nscl-register-loaded");
-                match store.load_in_steps::<Survey, _, _>(500, browser::next_task).await {
+                match store.load_in_steps::<Survey, _, _>(200, browser::next_task).await {
                     Ok(surveys) => {
                         if let Some(latest) = surveys.records.iter().map(|r| &r.updated).max() {
                             browser::observe(latest);

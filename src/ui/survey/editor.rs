@@ -165,7 +165,7 @@ pub fn SurveyEditor(
     let history_form = form.clone();
     view! {
         <section class="page survey-page" data-testid="survey-editor" id="survey-top">
-            <p class="no-print"><A href="/surveys">{tr(Msg::BackToList)}</A></p>
+            <p class="no-print"><A href="/surveys">{tr(Msg::BackToSurveys)}</A></p>
             <div class="page-heading">
                 <div>
                     <h1>

@@ -23,7 +23,7 @@ pub fn SurveyPage() -> impl IntoView {
         let Some(record) = register.surveys.with_untracked(|s| s.iter().find(|r| r.id == id && !r.deleted).cloned()) else {
             return Some(view! {
                 <section class="page">
-                    <p><A href="/surveys">{tr(Msg::BackToList)}</A></p>
+                    <p><A href="/surveys">{tr(Msg::BackToSurveys)}</A></p>
                     <p class="empty" data-testid="not-found">{tr(Msg::SurveyNotFound)}</p>
                 </section>
             }.into_any());
@@ -32,7 +32,7 @@ pub fn SurveyPage() -> impl IntoView {
         let Some(own) = own else {
             return Some(view! {
                 <section class="page">
-                    <p><A href="/surveys">{tr(Msg::BackToList)}</A></p>
+                    <p><A href="/surveys">{tr(Msg::BackToSurveys)}</A></p>
                     <p class="banner banner-warning" data-testid="form-missing">{tr(Msg::FormMissing)}</p>
                 </section>
             }.into_any());

@@ -60,6 +60,60 @@ try {
   await shot('/settings?lang=en', 'settings-en');
   await shot('/enterprises?lang=en', 'registry-en');
   await page.goto(`${base}/?lang=vi`);
+
+  // Surveys: 600 synthetic ones of the same province, then one filled by hand.
+  const surveyRows = JSON.parse(fs.readFileSync(`${root}target/synth/surveys-15000.json`, 'utf8')).slice(0, 600);
+  await page.evaluate((rows) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('nscl-tracker');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('survey', 'readwrite');
+      for (const row of rows) tx.objectStore('survey').put(row);
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), surveyRows);
+  await shot('/surveys', 'survey-list', async () => { await page.getByTestId('survey-row').first().waitFor(); });
+  await shot('/enterprises', 'survey-profile', async () => {
+    await page.getByTestId('enterprise-link').nth(3).click();
+    await page.getByTestId('start-survey').click();
+    await page.getByTestId('survey-editor').waitFor();
+    await page.locator('[id="in-respondent_name"]').fill('Nguyễn Thị Hồng Hạnh');
+    await page.locator('[id="in-respondent_phone"]').fill('091 234');
+    await page.locator('[id="in-survey_date"]').fill('2026-11-20');
+    await page.getByTestId('opt-markets-export').check();
+    await page.locator('[id="in-export_share"]').fill('35,5');
+    await page.locator('[id="in-respondent_phone"]').scrollIntoViewIfNeeded();
+  });
+  const surveyUrl = page.url();
+  const inSurvey = async (name, prepare) => shot(new URL(surveyUrl).pathname, name, async () => { await page.getByTestId('survey-editor').waitFor(); await prepare(); });
+  await inSurvey('survey-matrix', async () => {
+    await page.getByTestId('section-link-management_systems_section').click();
+    for (const row of ['iso_9001', 'iso_14001', 'iso_22000_haccp']) await page.getByTestId(`opt-management_systems.${row}-applying`).check();
+  });
+  await inSurvey('survey-productivity-error', async () => {
+    await page.getByTestId('section-link-productivity').click();
+    await page.locator('[id="in-employees"]').fill('120');
+    await page.locator('[id="in-revenue"]').fill('85.000');
+    await page.locator('[id="in-value_added"]').fill('90.000');
+    await page.getByTestId('mark-complete').click();
+    await page.getByTestId('section-link-productivity').click();
+    await page.locator('[id="in-revenue"]').scrollIntoViewIfNeeded();
+  });
+  await inSurvey('survey-certificates', async () => {
+    await page.getByTestId('section-link-certificates_section').click();
+    await page.getByTestId('add-row-certificates').click();
+    await page.getByTestId('opt-certificates[0].cert_standard-iso_9001').check();
+    await page.locator('[id="in-certificates[0].cert_body"]').fill('QUACERT');
+  });
+  await inSurvey('survey-ranking', async () => {
+    await page.getByTestId('section-link-support_needs_section').click();
+    for (const need of ['iso_consulting', 'digital_transformation', 'training_nscl']) await page.getByTestId(`rank-support_needs-${need}`).click();
+  });
+  await shot(`${new URL(surveyUrl).pathname}?lang=en`, 'survey-en', async () => {
+    await page.getByTestId('survey-editor').waitFor();
+    await page.getByTestId('section-link-improvement_tools_section').click();
+  });
+  await page.goto(`${base}/?lang=vi`);
 } catch (e) {
   console.error(e);
   process.exitCode = 1;
