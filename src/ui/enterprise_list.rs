@@ -2,6 +2,7 @@
 //! of rows is in the DOM, so typing stays instant at province scale.
 
 use super::filter_select::FilterSelect;
+use super::pager::{page_count, Pager, ResultCount, PAGE_SIZE};
 use super::i18n::{tr, use_lang};
 use super::state::{ListState, LoadStatus, Register};
 use crate::format::{format_date, format_int};
@@ -14,7 +15,6 @@ use crate::web::browser;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-pub const PAGE_SIZE: usize = 50;
 
 #[component]
 pub fn EnterpriseList() -> impl IntoView {
@@ -28,7 +28,7 @@ pub fn EnterpriseList() -> impl IntoView {
         let q = list.query.get();
         register.registry.with(|r| r.search_positions(&q))
     });
-    let page_count = move || matches.with(|m| m.len().div_ceil(PAGE_SIZE)).max(1);
+    let page_count = move || page_count(matches.with(|m| m.len()));
     let current_page = move || list.page.get().min(page_count() - 1);
     let rows = Memo::new(move |_| {
         let start = current_page() * PAGE_SIZE;
@@ -99,14 +99,7 @@ pub fn EnterpriseList() -> impl IntoView {
                 </Show>
             </div>
 
-            <p class="result-count" role="status" data-testid="result-count">
-                {move || {
-                    let total = matches.with(|m| m.len());
-                    if total == 0 { return String::new(); }
-                    let start = current_page() * PAGE_SIZE;
-                    lang.get().showing(start + 1, (start + PAGE_SIZE).min(total), total)
-                }}
-            </p>
+            <ResultCount total=Signal::derive(move || matches.with(|m| m.len())) page=Signal::derive(current_page) testid="result-count"/>
 
             {move || {
                 let loading = register.status.with(|s| *s == LoadStatus::Loading);
@@ -120,15 +113,7 @@ pub fn EnterpriseList() -> impl IntoView {
                 Some(view! { <EnterpriseTable rows=rows/> }.into_any())
             }}
 
-            <nav class="pagination" aria-label=tr(Msg::Pagination)>
-                <Show when=move || { page_count() > 1 }>
-                    <button type="button" data-testid="prev-page" disabled=move || current_page() == 0
-                        on:click=move |_| list.page.set(current_page().saturating_sub(1))>{tr(Msg::PrevPage)}</button>
-                    <span data-testid="page-indicator">{move || lang.get().page_of(current_page() + 1, page_count())}</span>
-                    <button type="button" data-testid="next-page" disabled=move || { current_page() + 1 >= page_count() }
-                        on:click=move |_| list.page.set(current_page() + 1)>{tr(Msg::NextPage)}</button>
-                </Show>
-            </nav>
+            <Pager total=Signal::derive(move || matches.with(|m| m.len())) page=Signal::derive(current_page) on_page=Callback::new(move |p| list.page.set(p))/>
         </section>
     }
 }

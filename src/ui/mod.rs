@@ -14,6 +14,7 @@ mod filter_select;
 mod form_fields;
 mod i18n;
 mod nav;
+mod pager;
 mod placeholder;
 mod settings;
 mod state;

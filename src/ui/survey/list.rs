@@ -6,12 +6,12 @@ use crate::format::{format_date, format_iso_date, iso_date};
 use crate::i18n::{Lang, Msg};
 use crate::model::survey::{listed_date, SurveyQuery, SurveyStatus};
 use crate::ui::filter_select::FilterSelect;
+use crate::ui::pager::{page_count, Pager, ResultCount, PAGE_SIZE};
 use crate::ui::i18n::{tr, use_lang};
 use crate::ui::state::{LoadStatus, Register};
 use crate::web::browser;
 use leptos::prelude::*;
 
-const PAGE_SIZE: usize = 50;
 
 #[derive(Clone, PartialEq)]
 struct RowText {
@@ -45,7 +45,7 @@ pub fn SurveyList() -> impl IntoView {
         let q = query.get();
         register.surveys.with(|surveys| register.registry.with(|reg| q.positions(surveys, reg, &day)))
     });
-    let page_count = move || matches.with(|m| m.len().div_ceil(PAGE_SIZE)).max(1);
+    let page_count = move || page_count(matches.with(|m| m.len()));
     let current_page = move || page.get().min(page_count() - 1);
     let shown = Memo::new(move |_| {
         let l = lang.get();
@@ -112,14 +112,7 @@ pub fn SurveyList() -> impl IntoView {
                 {date_field(Msg::FilterFrom, "filter-from", |q, v| q.from = v)}
                 {date_field(Msg::FilterTo, "filter-to", |q, v| q.to = v)}
             </div>
-            <p class="result-count" role="status" data-testid="survey-count">
-                {move || {
-                    let total = matches.with(|m| m.len());
-                    if total == 0 { return String::new(); }
-                    let start = current_page() * PAGE_SIZE;
-                    lang.get().showing(start + 1, (start + PAGE_SIZE).min(total), total)
-                }}
-            </p>
+            <ResultCount total=Signal::derive(move || matches.with(|m| m.len())) page=Signal::derive(current_page) testid="survey-count"/>
             {move || {
                 if register.status.with(|s| *s == LoadStatus::Loading) || !register.surveys_ready.get() {
                     return Some(view! { <p class="banner" role="status" data-testid="surveys-loading">{tr(Msg::Loading)}</p> }.into_any());
@@ -159,15 +152,7 @@ pub fn SurveyList() -> impl IntoView {
                     </div>
                 }.into_any())
             }}
-            <nav class="pagination" aria-label=tr(Msg::Pagination)>
-                <Show when=move || { page_count() > 1 }>
-                    <button type="button" data-testid="prev-page" disabled=move || current_page() == 0
-                        on:click=move |_| page.set(current_page().saturating_sub(1))>{tr(Msg::PrevPage)}</button>
-                    <span data-testid="page-indicator">{move || lang.get().page_of(current_page() + 1, page_count())}</span>
-                    <button type="button" data-testid="next-page" disabled=move || { current_page() + 1 >= page_count() }
-                        on:click=move |_| page.set(current_page() + 1)>{tr(Msg::NextPage)}</button>
-                </Show>
-            </nav>
+            <Pager total=Signal::derive(move || matches.with(|m| m.len())) page=Signal::derive(current_page) on_page=Callback::new(move |p| page.set(p))/>
         </section>
     }
 }

@@ -110,6 +110,11 @@ export class EnterpriseForm {
   }
 }
 
+// Waits until the service worker controls the page: from then on the app opens offline.
+export async function untilControlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+}
+
 // Seeds localStorage as the first (localStorage) builds left it; the app moves it into IndexedDB on start.
 export async function seedStoredEnterprises(page, collectionJson) {
   await page.goto('/favicon.svg');

@@ -5,11 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { AppShell, EnterpriseRegister, EnterpriseForm } from '../pages/app.js';
-
-async function untilControlled(page) {
-  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
-}
+import { AppShell, EnterpriseRegister, EnterpriseForm, untilControlled } from '../pages/app.js';
 
 test('after one visit the app opens offline, and what is added offline survives a reload', async ({ context, page }) => {
   const app = new AppShell(page);

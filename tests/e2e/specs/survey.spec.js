@@ -2,17 +2,13 @@
 // no network, rule errors, completion, and a form updated between visits.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { AppShell, EnterpriseForm } from '../pages/app.js';
+import { AppShell, EnterpriseForm, untilControlled } from '../pages/app.js';
 import { SurveyForm, SurveyList, newerForm } from '../pages/survey.js';
 
 const shippedSurvey = fs.readFileSync(new URL('../../../data/forms/field_survey.json', import.meta.url), 'utf8');
 const SYSTEMS = ['iso_9001', 'iso_14001', 'iso_22000_haccp', 'iso_45001', 'iso_50001', 'iso_56002', 'iso_iec_27001', 'vietgap_globalgap', 'organic'];
 const NOTES_LABEL = JSON.parse(shippedSurvey).sections.flatMap((s) => s.questions).find((q) => q.id === 'notes').label.vi;
 const TOOLS = ['five_s', 'kaizen', 'lean', 'six_sigma', 'tpm', 'kpi_bsc', 'qcc', 'green_productivity'];
-
-async function untilControlled(page) {
-  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
-}
 
 test('fill half, reload, finish offline through the rule errors, complete, and see it on the enterprise page', async ({ context, page }) => {
   const app = new AppShell(page);

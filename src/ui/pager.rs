@@ -1,0 +1,44 @@
+//! Paging for long lists: "showing 1–50 of 5,000" and previous/next. Only one
+//! page of rows is ever in the DOM.
+
+use super::i18n::{tr, use_lang};
+use crate::i18n::Msg;
+use leptos::prelude::*;
+
+pub const PAGE_SIZE: usize = 50;
+
+pub fn page_count(total: usize) -> usize {
+    total.div_ceil(PAGE_SIZE).max(1)
+}
+
+#[component]
+pub fn ResultCount(total: Signal<usize>, page: Signal<usize>, testid: &'static str) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <p class="result-count" role="status" data-testid=testid>
+            {move || {
+                let total = total.get();
+                if total == 0 { return String::new(); }
+                let start = page.get() * PAGE_SIZE;
+                lang.get().showing(start + 1, (start + PAGE_SIZE).min(total), total)
+            }}
+        </p>
+    }
+}
+
+#[component]
+pub fn Pager(total: Signal<usize>, page: Signal<usize>, on_page: Callback<usize>) -> impl IntoView {
+    let lang = use_lang();
+    let pages = move || page_count(total.get());
+    view! {
+        <nav class="pagination" aria-label=tr(Msg::Pagination)>
+            <Show when=move || { pages() > 1 }>
+                <button type="button" data-testid="prev-page" disabled=move || page.get() == 0
+                    on:click=move |_| on_page.run(page.get().saturating_sub(1))>{tr(Msg::PrevPage)}</button>
+                <span data-testid="page-indicator">{move || lang.get().page_of(page.get() + 1, pages())}</span>
+                <button type="button" data-testid="next-page" disabled=move || { page.get() + 1 >= pages() }
+                    on:click=move |_| on_page.run(page.get() + 1)>{tr(Msg::NextPage)}</button>
+            </Show>
+        </nav>
+    }
+}
