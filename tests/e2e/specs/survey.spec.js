@@ -83,6 +83,8 @@ test('fill half, reload, finish offline through the rule errors, complete, and s
   await survey.type('revenue', '85.000');
   await survey.type('value_added', '90.000');
   await expect(survey.issue('value_added')).toHaveText('Giá trị gia tăng không thể lớn hơn doanh thu.');
+  // An answer that breaks a rule is still saved with the draft; only completing waits for it.
+  await survey.storedPayload((p) => p.answers.value_added === '90000' && p.status === 'draft');
   // Completing now jumps to the first required question still empty, further on.
   await survey.markComplete();
   await expect(survey.status).toHaveText('Bản nháp');
@@ -223,4 +225,71 @@ test('a reload straight after typing loses nothing, and leaving the page writes 
   await expect(page.getByTestId('enterprise-detail')).toBeVisible();
   await page.getByTestId('enterprise-survey-link').click();
   await expect(survey.input('respondent_position')).toHaveValue('Kế toán trưởng');
+});
+
+test('two tabs on one draft: the second save asks instead of writing over the first', async ({ context, page }) => {
+  const app = new AppShell(page);
+  await app.open('/');
+  await new EnterpriseForm(page).add({ name: 'Công ty TNHH Gạch ngói Lai Vung', unit: 'h-lai-vung' });
+  const first = new SurveyForm(page);
+  await first.startFromEnterprisePage();
+  const url = page.url();
+
+  const other = await context.newPage();
+  const otherApp = new AppShell(other);
+  await other.goto(url);
+  await otherApp.waitUntilLoaded();
+  const second = new SurveyForm(other);
+  await expect(second.editor).toBeVisible();
+
+  await first.type('respondent_name', 'Võ Văn Kiệt');
+  await first.storedPayload((p) => p.answers.respondent_name === 'Võ Văn Kiệt');
+  await second.type('main_products', 'Gạch tuynel');
+  await expect(other.getByTestId('survey-conflict')).toBeVisible();
+  await expect(second.input('main_products')).toBeDisabled();
+  // Nothing of the first tab's was written over.
+  await first.storedPayload((p) => p.answers.respondent_name === 'Võ Văn Kiệt' && !p.answers.main_products);
+
+  await other.getByTestId('keep-mine').click();
+  await second.storedPayload((p) => p.answers.main_products === 'Gạch tuynel' && !p.answers.respondent_name);
+  await expect(other.getByTestId('survey-conflict')).toHaveCount(0);
+  // The first tab's version is in the history, not lost.
+  await other.getByTestId('survey-history').locator('summary').click();
+  await expect(other.getByTestId('survey-history-row')).toHaveCount(2);
+
+  // The first tab now finds the second's save and can take it.
+  await first.type('respondent_position', 'Giám đốc');
+  await expect(page.getByTestId('survey-conflict')).toBeVisible();
+  await page.getByTestId('load-theirs').click();
+  await expect(first.input('main_products')).toHaveValue('Gạch tuynel');
+  await expect(first.input('respondent_name')).toHaveValue('');
+});
+
+test('a new survey from the list: pick an enterprise, or add one and go straight to its survey', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open('/');
+  await new EnterpriseForm(page).add({ name: 'Hợp tác xã Hoa kiểng Sa Đéc', unit: 'tp-sa-dec' });
+  const list = new SurveyList(page);
+  await list.open();
+  await expect(page.getByTestId('no-surveys')).toBeVisible();
+  await page.getByTestId('new-survey').click();
+  await page.getByTestId('picker-search').fill('hoa kieng');
+  await page.getByTestId('picker-choose').filter({ hasText: 'Hợp tác xã Hoa kiểng Sa Đéc' }).click();
+  const survey = new SurveyForm(page);
+  await expect(survey.editor).toBeVisible();
+  await expect(page.getByTestId('survey-enterprise')).toHaveText('Hợp tác xã Hoa kiểng Sa Đéc');
+
+  await list.open();
+  await expect(list.rows).toHaveCount(1);
+  await page.getByTestId('new-survey').click();
+  await page.getByTestId('picker-add-enterprise').click();
+  await new EnterpriseForm(page).fill({ name: 'Cơ sở Bánh pía Tân Huê Viên', unit: 'h-chau-thanh' });
+  await page.getByTestId('save-enterprise').click();
+  await expect(survey.editor).toBeVisible();
+  await expect(page.getByTestId('survey-enterprise')).toHaveText('Cơ sở Bánh pía Tân Huê Viên');
+  await list.open();
+  await expect(list.rows).toHaveCount(2);
+  await page.getByTestId('filter-survey-unit').selectOption('h-chau-thanh');
+  await expect(list.rows).toHaveCount(1);
+  await expect(page.getByTestId('survey-link')).toHaveText('Cơ sở Bánh pía Tân Huê Viên');
 });
