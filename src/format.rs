@@ -48,6 +48,18 @@ pub fn format_decimal(x: f64, max_decimals: usize, lang: Lang) -> String {
     out
 }
 
+/// A number in a form answer or rule: below 10,000 without a thousands
+/// separator, so a year reads as 2025 and not 2.025; above, grouped.
+pub fn format_answer_number(x: f64, lang: Lang) -> String {
+    if x.abs() < 10_000.0 {
+        let (_, point) = separators(lang);
+        let s = format!("{}", (x * 1e6).round() / 1e6);
+        s.replace('.', &point.to_string())
+    } else {
+        format_decimal(x, 6, lang)
+    }
+}
+
 /// Parses a number as officers type it: `2,5`, `2.5`, `1.234,5`, `1 234`.
 /// With both marks present the last one is the decimal mark. A lone mark is the
 /// decimal mark unless it is the language's thousands separator followed by
@@ -164,6 +176,15 @@ mod tests {
         assert_eq!(iso_date(ms, 420), "2026-11-25");
         assert_eq!(format_iso_date("2026-11-25"), "25/11/2026");
         assert_eq!(format_iso_date("bad"), "bad");
+    }
+
+    #[test]
+    fn answer_numbers_keep_years_whole() {
+        assert_eq!(format_answer_number(2025.0, Lang::Vi), "2025");
+        assert_eq!(format_answer_number(35.5, Lang::Vi), "35,5");
+        assert_eq!(format_answer_number(35.5, Lang::En), "35.5");
+        assert_eq!(format_answer_number(85_000.0, Lang::Vi), "85.000");
+        assert_eq!(format_answer_number(-3.0, Lang::En), "-3");
     }
 
     #[test]

@@ -249,6 +249,10 @@ struct RawQuestion {
 }
 
 fn valid_id(id: &str) -> bool {
+    // Words of the expression language could never be named in a rule.
+    if matches!(id, "and" | "or" | "not" | "true" | "false") {
+        return false;
+    }
     let mut chars = id.chars();
     chars.next().is_some_and(|c| c.is_ascii_lowercase()) && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
@@ -400,7 +404,8 @@ impl Checker<'_> {
                 Kind::Repeat { questions, max_rows: raw.max_rows, add_label: raw.add_label }
             }
             "computed" => match &raw.calculate {
-                Some(src) => Kind::Computed { calculate: self.expr(at, "calculate", src)?, decimals: raw.decimals },
+                // A broken expression is reported once; the question stays so rules naming it do not add false errors.
+                Some(src) => Kind::Computed { calculate: self.expr(at, "calculate", src).unwrap_or(Expr::Bool(false)), decimals: raw.decimals },
                 None => {
                     self.error(at, "a computed question needs 'calculate'");
                     return None;
@@ -493,6 +498,8 @@ impl Checker<'_> {
 /// Which questions an expression may name, and what they are.
 struct Names<'a> {
     top: HashMap<&'a str, &'a Question>,
+    /// Position of each top-level question in the form.
+    order: HashMap<&'a str, usize>,
 }
 
 impl Names<'_> {
@@ -541,10 +548,30 @@ impl Names<'_> {
         }
     }
 
+    /// Relevance may name only questions before the one it belongs to (`before`
+    /// is its position; in a repeat, that of the repeat, with `earlier_subs` the
+    /// sub-questions before it): whether a question shows is then settled in
+    /// document order, and a hidden answer never leaks into a rule.
+    fn check_order(&self, checker: &mut Checker, at: &str, e: &Expr, before: usize, earlier_subs: &[&str], row_of: Option<&Question>) {
+        let mut refs = Vec::new();
+        e.references(&mut refs);
+        for (id, _) in refs {
+            let is_sub = row_of.is_some_and(|r| r.sub_questions().iter().any(|s| s.id == id));
+            let fine = if is_sub { earlier_subs.contains(&id.as_str()) } else { self.order.get(id.as_str()).is_none_or(|&i| i < before) };
+            if !fine {
+                checker.error(at, format!("relevant names '{id}', which comes later in the form; relevance may use only earlier questions"));
+            }
+        }
+    }
+
     fn check_question(&self, checker: &mut Checker, q: &Question, row_of: Option<&Question>) {
         let at = format!("question '{}'", q.id);
         if let Some(e) = &q.relevant {
             self.check(checker, &at, "relevant", e, row_of);
+            let holder = row_of.map_or(q.id.as_str(), |r| r.id.as_str());
+            let before = self.order.get(holder).copied().unwrap_or(usize::MAX);
+            let earlier: Vec<&str> = row_of.map_or(Vec::new(), |r| r.sub_questions().iter().take_while(|s| s.id != q.id).map(|s| s.id.as_str()).collect());
+            self.check_order(checker, &at, e, before, &earlier, row_of);
         }
         if let Requirement::When(e) = &q.required {
             self.check(checker, &at, "required", e, row_of);
@@ -561,39 +588,60 @@ impl Names<'_> {
     }
 }
 
-/// Finds a cycle among computed questions (`a` uses `b` uses `a`), if any.
-fn computed_cycle(top: &HashMap<&str, &Question>) -> Option<Vec<String>> {
-    fn uses(q: &Question) -> Vec<String> {
-        let mut refs = Vec::new();
+/// Finds a cycle among computed questions (`a` uses `b` uses `a`), if any,
+/// counting computed questions inside repeats (`repeat.sub`) and the ones a
+/// `sum()` adds up.
+fn computed_cycles(top: &HashMap<&str, &Question>) -> Vec<Vec<String>> {
+    // Node name → (its expression, the repeat it is in).
+    let mut nodes: HashMap<String, (&Expr, Option<&Question>)> = HashMap::new();
+    for q in top.values() {
         if let Kind::Computed { calculate, .. } = &q.kind {
-            calculate.references(&mut refs);
+            nodes.insert(q.id.clone(), (calculate, None));
         }
-        refs.into_iter().map(|(id, _)| id).collect()
+        for sub in q.sub_questions() {
+            if let Kind::Computed { calculate, .. } = &sub.kind {
+                nodes.insert(format!("{}.{}", q.id, sub.id), (calculate, Some(*q)));
+            }
+        }
     }
-    fn visit(id: &str, top: &HashMap<&str, &Question>, path: &mut Vec<String>, done: &mut HashSet<String>) -> Option<Vec<String>> {
+    let uses = |name: &str| -> Vec<String> {
+        let Some((e, repeat)) = nodes.get(name) else { return Vec::new() };
+        let mut refs = Vec::new();
+        e.references(&mut refs);
+        let mut out: Vec<String> = refs
+            .into_iter()
+            .map(|(id, _)| match repeat {
+                Some(rep) if rep.sub_questions().iter().any(|s| s.id == id) => format!("{}.{id}", rep.id),
+                _ => id,
+            })
+            .collect();
+        let mut sums = Vec::new();
+        e.sums(&mut sums);
+        out.extend(sums.into_iter().map(|(rep, sub)| format!("{rep}.{sub}")));
+        out
+    };
+    fn visit(id: &str, uses: &dyn Fn(&str) -> Vec<String>, path: &mut Vec<String>, done: &mut HashSet<String>) -> Option<Vec<String>> {
         if let Some(start) = path.iter().position(|p| p == id) {
             let mut cycle = path[start..].to_vec();
             cycle.push(id.to_string());
             return Some(cycle);
         }
-        if done.contains(id) {
+        if !done.insert(id.to_string()) {
             return None;
         }
-        let q = top.get(id)?;
         path.push(id.to_string());
-        for next in uses(q) {
-            if let Some(c) = visit(&next, top, path, done) {
+        for next in uses(id) {
+            if let Some(c) = visit(&next, uses, path, done) {
                 return Some(c);
             }
         }
         path.pop();
-        done.insert(id.to_string());
         None
     }
+    let mut names: Vec<&String> = nodes.keys().collect();
+    names.sort();
     let mut done = HashSet::new();
-    let mut ids: Vec<&&str> = top.keys().collect();
-    ids.sort();
-    ids.into_iter().find_map(|id| visit(id, top, &mut Vec::new(), &mut done))
+    names.into_iter().filter_map(|id| visit(id, &uses, &mut Vec::new(), &mut done)).collect()
 }
 
 impl Form {
@@ -631,7 +679,7 @@ impl Form {
             }
             let relevant = s.relevant.as_deref().and_then(|src| checker.expr(&at, "relevant", src));
             if let Some(e) = &relevant {
-                section_relevance.push((at.clone(), e.clone()));
+                section_relevance.push((sections.len(), at.clone(), e.clone()));
             }
             let questions = s.questions.into_iter().filter_map(|q| checker.question(q, false)).collect();
             sections.push(Section { id: s.id, title: s.title, description: s.description, relevant, questions });
@@ -656,16 +704,19 @@ impl Form {
                 }
             }
         }
-        let names = Names { top };
-        for (at, e) in &section_relevance {
+        let order = sections.iter().flat_map(|s| s.questions.iter()).enumerate().map(|(i, q)| (q.id.as_str(), i)).collect();
+        let names = Names { top, order };
+        for (si, at, e) in &section_relevance {
             names.check(&mut checker, at, "relevant", e, None);
+            let first_of_section = sections[..*si].iter().map(|s| s.questions.len()).sum();
+            names.check_order(&mut checker, at, e, first_of_section, &[], None);
         }
         for s in &sections {
             for q in &s.questions {
                 names.check_question(&mut checker, q, None);
             }
         }
-        if let Some(cycle) = computed_cycle(&names.top) {
+        for cycle in computed_cycles(&names.top) {
             checker.error(&format!("question '{}'", cycle[0]), format!("computed questions use each other in a cycle: {}", cycle.join(" → ")));
         }
         if !checker.errors.is_empty() {
@@ -751,7 +802,16 @@ pub(crate) mod tests {
         let mut cyc2 = q("x2", "computed");
         cyc2["calculate"] = "x1 * 2".into();
         let dup = q("a", "text");
-        let errs = errors(serde_json::json!([q("a", "text"), bad_rel, bad_expr, no_msg, min_max, dup_choice, no_en, bad_regex, cyc1, cyc2, dup, q("i", "slider")]));
+        let mut rep = q("rows", "repeat");
+        rep["questions"] = serde_json::json!([
+            {"id": "amount", "type": "computed", "label": {"vi": "Số", "en": "Amount"}, "calculate": "total + 1"},
+        ]);
+        let mut total = q("total", "computed");
+        total["calculate"] = "sum(rows, 'amount')".into();
+        let mut early = q("early", "text");
+        early["relevant"] = "answered(late)".into();
+        let late = q("late", "text");
+        let errs = errors(serde_json::json!([q("a", "text"), bad_rel, bad_expr, no_msg, min_max, dup_choice, no_en, bad_regex, cyc1, cyc2, dup, q("i", "slider"), rep, total, early, late]));
         let expect = [
             "test.json: question 'b': relevant names 'revnue', which is not a question in this form",
             "test.json: question 'c': relevant 'a >': column 4: the expression ends too early",
@@ -763,9 +823,11 @@ pub(crate) mod tests {
             "test.json: question 'a': this id appears twice in the form",
             "test.json: question 'x1': computed questions use each other in a cycle: x1 → x2 → x1",
             "test.json: question 'i': unknown type 'slider'",
+            "computed questions use each other in a cycle: rows.amount → total → rows.amount",
+            "test.json: question 'early': relevant names 'late', which comes later in the form; relevance may use only earlier questions",
         ];
         for e in expect {
-            assert!(errs.iter().any(|got| got.starts_with(e)), "missing {e:?} in {errs:#?}");
+            assert!(errs.iter().any(|got| got.starts_with(e) || got.ends_with(e)), "missing {e:?} in {errs:#?}");
         }
     }
 

@@ -4,7 +4,6 @@
 
 use super::answer::{number, Answer};
 use super::definition::{Cells, Choice, Kind, LocalText, Question};
-use crate::format::format_decimal;
 use crate::i18n::Lang;
 
 fn choice_label(choices: &[Choice], value: &str, lang: Lang) -> String {
@@ -32,7 +31,7 @@ fn level(levels: &[LocalText], text: &str, lang: Lang) -> String {
 pub fn describe(q: &Question, answer: &Answer, lang: Lang) -> String {
     match (&q.kind, answer) {
         (Kind::Integer | Kind::Decimal, Answer::Text(t)) => {
-            let n = number(t).map_or_else(|| t.clone(), |n| format_decimal(n, 6, lang));
+            let n = number(t).map_or_else(|| t.clone(), |n| crate::format::format_answer_number(n, lang));
             match &q.unit {
                 Some(u) if !t.is_empty() => format!("{n} {}", u.get(lang)),
                 _ => n,

@@ -239,7 +239,7 @@ fn call(f: Func, args: &[Expr], scope: &dyn Scope) -> Value {
         },
         Func::Today => Value::Text(scope.today().to_string()),
         Func::Year => match arg(0) {
-            Value::Text(t) if t.len() >= 4 => t[..4].parse::<f64>().map_or(Value::Empty, Value::Num),
+            Value::Text(t) => t.get(..4).and_then(|y| y.parse::<f64>().ok()).map_or(Value::Empty, Value::Num),
             _ => Value::Empty,
         },
         Func::Coalesce => match arg(0) {
@@ -352,6 +352,7 @@ mod tests {
         assert_eq!(run("if(va > 100, 'high', 'low')"), Value::Text("high".into()));
         assert_eq!(run("sum(certs, 'n')"), Value::Num(42.0));
         assert_eq!(run("year(today()) - year(start)"), Value::Num(2.0));
+        assert_eq!(run("year(name)"), Value::Empty, "not a date, and no panic on a multi-byte letter");
         assert_eq!(run("coalesce(missing, 7)"), Value::Num(7.0));
     }
 }

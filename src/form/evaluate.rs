@@ -168,6 +168,9 @@ impl Scope for At<'_, '_> {
         let rows = self.pass.visible_answer(repeat).map(Answer::rows).unwrap_or(&[]);
         let mut total = 0.0;
         for (i, row) in rows.iter().enumerate() {
+            if self.pass.hidden.borrow().contains(&row_path(repeat, i, sub)) {
+                continue;
+            }
             let v = match &sq.kind {
                 Kind::Computed { calculate, .. } => self.pass.computed_at(&row_path(repeat, i, sub), calculate, Some((q, i, Some(row)))),
                 _ => value_of(sq, row.get(sub)),
@@ -214,7 +217,9 @@ impl<'a> Pass<'a> {
         if let Some(v) = self.computed.borrow().get(path) {
             return v.clone();
         }
-        // Definitions are checked for cycles, so this recursion ends.
+        // Definitions are checked for cycles; should one slip through, the value
+        // being computed reads as empty rather than recursing without end.
+        self.computed.borrow_mut().insert(path.to_string(), Value::Empty);
         let v = eval(calculate, &self.at(row, Value::Empty));
         self.computed.borrow_mut().insert(path.to_string(), v.clone());
         v
@@ -317,61 +322,85 @@ impl<'a> Pass<'a> {
     }
 }
 
+/// Computed value, rules and progress of one shown top-level question and its rows.
+fn check_question<'a>(pass: &Pass<'a>, q: &'a Question, issues: &mut Vec<(String, Issue)>, p: &mut Progress) {
+    if let Kind::Computed { calculate, .. } = &q.kind {
+        pass.computed_at(&q.id, calculate, None);
+        return;
+    }
+    if !q.kind.is_answered() {
+        return;
+    }
+    let before = issues.len();
+    let answer = pass.answers.get(&q.id);
+    p.total += 1;
+    if pass.check(q, &q.id, answer, None, issues) {
+        p.answered += 1;
+    }
+    for (i, row) in answer.map(Answer::rows).unwrap_or(&[]).iter().enumerate() {
+        let at = Some((q, i, Some(row)));
+        for sub in q.sub_questions() {
+            let path = row_path(&q.id, i, &sub.id);
+            if pass.hidden.borrow().contains(&path) {
+                continue;
+            }
+            match &sub.kind {
+                Kind::Computed { calculate, .. } => {
+                    pass.computed_at(&path, calculate, at);
+                }
+                _ if sub.kind.is_answered() => {
+                    pass.check(sub, &path, row.get(&sub.id), at, issues);
+                }
+                _ => {}
+            }
+        }
+    }
+    p.issues += issues.len() - before;
+}
+
 /// Evaluates every rule of `form` over `answers`. `today` is "YYYY-MM-DD".
 pub fn evaluate(form: &Form, answers: &Answers, today: &str) -> Evaluation {
     let pass = Pass { form, answers, today, hidden: RefCell::new(HashSet::new()), computed: RefCell::new(HashMap::new()) };
-    let mut issues = Vec::new();
-    let mut progress = Vec::with_capacity(form.sections.len());
+    // First pass: what is shown. Relevance names only earlier questions (checked when the
+    // form loads), so document order settles it.
     let mut hidden_sections = HashSet::new();
     for (si, section) in form.sections.iter().enumerate() {
         let shown = pass.rule_holds(&section.relevant, None);
-        let mut p = Progress { visible: shown, ..Default::default() };
         if !shown {
             hidden_sections.insert(si);
         }
         for q in &section.questions {
+            let rows = answers.get(&q.id).map(Answer::rows).unwrap_or(&[]);
             if !shown || !pass.rule_holds(&q.relevant, None) {
                 pass.hidden.borrow_mut().insert(q.id.clone());
-                for (i, _) in answers.get(&q.id).map(Answer::rows).unwrap_or(&[]).iter().enumerate() {
+                for i in 0..rows.len() {
                     for sub in q.sub_questions() {
                         pass.hidden.borrow_mut().insert(row_path(&q.id, i, &sub.id));
                     }
                 }
                 continue;
             }
-            if let Kind::Computed { calculate, .. } = &q.kind {
-                pass.computed_at(&q.id, calculate, None);
-                continue;
-            }
-            if !q.kind.is_answered() {
-                continue;
-            }
-            let before = issues.len();
-            let answer = answers.get(&q.id);
-            p.total += 1;
-            if pass.check(q, &q.id, answer, None, &mut issues) {
-                p.answered += 1;
-            }
-            for (i, row) in answer.map(Answer::rows).unwrap_or(&[]).iter().enumerate() {
-                let at = Some((q, i, Some(row)));
+            for (i, row) in rows.iter().enumerate() {
                 for sub in q.sub_questions() {
-                    let path = row_path(&q.id, i, &sub.id);
-                    if !pass.rule_holds(&sub.relevant, at) {
-                        pass.hidden.borrow_mut().insert(path);
-                        continue;
-                    }
-                    match &sub.kind {
-                        Kind::Computed { calculate, .. } => {
-                            pass.computed_at(&path, calculate, at);
-                        }
-                        _ if sub.kind.is_answered() => {
-                            pass.check(sub, &path, row.get(&sub.id), at, &mut issues);
-                        }
-                        _ => {}
+                    if !pass.rule_holds(&sub.relevant, Some((q, i, Some(row)))) {
+                        pass.hidden.borrow_mut().insert(row_path(&q.id, i, &sub.id));
                     }
                 }
             }
-            p.issues += issues.len() - before;
+        }
+    }
+    // Computed values met during the first pass may have counted answers that turned out hidden.
+    pass.computed.borrow_mut().clear();
+
+    // Second pass: computed fields, rules and progress, with every hidden answer known.
+    let mut issues = Vec::new();
+    let mut progress = Vec::with_capacity(form.sections.len());
+    for (si, section) in form.sections.iter().enumerate() {
+        let mut p = Progress { visible: !hidden_sections.contains(&si), ..Default::default() };
+        for q in &section.questions {
+            if !pass.hidden.borrow().contains(&q.id) {
+                check_question(&pass, q, &mut issues, &mut p);
+            }
         }
         progress.push(p);
     }

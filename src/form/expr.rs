@@ -414,6 +414,24 @@ impl Expr {
         }
     }
 
+    /// `(repeat, sub-question)` of every `sum(repeat, 'sub')` in this expression.
+    pub fn sums(&self, out: &mut Vec<(String, String)>) {
+        match self {
+            Expr::Call(Func::Sum, args) => {
+                if let (Some(Expr::Ref(rep, None)), Some(Expr::Text(sub))) = (args.first(), args.get(1)) {
+                    out.push((rep.clone(), sub.clone()));
+                }
+            }
+            Expr::Call(_, args) => args.iter().for_each(|a| a.sums(out)),
+            Expr::Not(e) | Expr::Neg(e) => e.sums(out),
+            Expr::Binary(_, a, b) => {
+                a.sums(out);
+                b.sums(out);
+            }
+            _ => {}
+        }
+    }
+
     /// Patterns passed to `matches()` as literals, so they can be checked when the form loads.
     pub fn literal_patterns(&self, out: &mut Vec<String>) {
         match self {

@@ -50,6 +50,22 @@ impl Mover<'_> {
         self.orphans.push(Orphan { question: path, from_version: self.from.version, label: old.label.clone(), text: describe_both(old, answer), answer: answer.clone() });
     }
 
+    /// An answer to a question neither version knows (kept from an even older
+    /// one, or written by hand): kept under its id.
+    fn orphan_unknown(&mut self, path: String, answer: &Answer) {
+        if answer.is_empty() {
+            return;
+        }
+        let raw = match answer {
+            Answer::Text(t) => t.clone(),
+            Answer::List(l) => l.join("; "),
+            Answer::Cells(c) => c.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join("; "),
+            Answer::Rows(r) => format!("{} rows", r.len()),
+        };
+        let id = LocalText { vi: path.clone(), en: path.clone() };
+        self.orphans.push(Orphan { question: path, from_version: self.from.version, label: id, text: LocalText { vi: raw.clone(), en: raw }, answer: answer.clone() });
+    }
+
     /// The part of `answer` that `new` can take; the rest becomes orphans.
     fn carry(&mut self, path: &str, old: &Question, new: Option<&Question>, answer: &Answer) -> Option<Answer> {
         let Some(new) = new.filter(|n| n.kind.is_answered()) else {
@@ -99,11 +115,10 @@ impl Mover<'_> {
                                         out.insert(id.clone(), kept);
                                     }
                                 }
-                                None => {
-                                    if new_sub.is_some() {
-                                        out.insert(id.clone(), a.clone());
-                                    }
+                                None if new_sub.is_some() => {
+                                    out.insert(id.clone(), a.clone());
                                 }
+                                None => self.orphan_unknown(sub_path, a),
                             }
                         }
                         out
@@ -126,9 +141,11 @@ pub fn migrate(answers: &Answers, from: &Form, to: &Form) -> (Answers, Vec<Orpha
     let mut out = Answers::new();
     for (id, answer) in answers {
         let Some(old) = from.question(id) else {
-            // Not in the old form either (an orphan restored by hand): keep it if it fits now.
+            // Not in the old form either (written by hand, or from an even older version).
             if to.question(id).is_some() {
                 out.insert(id.clone(), answer.clone());
+            } else {
+                mover.orphan_unknown(id.clone(), answer);
             }
             continue;
         };
@@ -173,6 +190,7 @@ mod tests {
         });
         let mut a = Answers::new();
         a.insert("employees".into(), text("40"));
+        a.insert("old_question_2019".into(), text("giữ lại"));
         a.insert("revenue".into(), text("12a"));
         a.insert("phone".into(), text("0912345678"));
         a.insert("exports".into(), text("yes"));
@@ -193,6 +211,7 @@ mod tests {
             vec![
                 ("certs[0].issued", "Ngày cấp", "2024-01-10"),
                 ("exports", "Có xuất khẩu?", "Có"),
+                ("old_question_2019", "old_question_2019", "giữ lại"),
                 ("phone", "Điện thoại", "0912345678"),
                 ("tools", "Công cụ", "Kaizen: 4 – 4"),
             ]

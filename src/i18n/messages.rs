@@ -64,9 +64,9 @@ messages! {
     IssueUnknownChoice => "Lựa chọn này không có trong danh sách.", "This choice is not in the list.";
     AnswerYes => "Có", "Yes";
     AnswerNo => "Không", "No";
-    ClearAnswer => "Xoá câu trả lời", "Clear answer";
+    ClearAnswer => "Xóa câu trả lời", "Clear answer";
     AddRow => "Thêm dòng", "Add a row";
-    RemoveRow => "Xoá dòng này", "Remove this row";
+    RemoveRow => "Xóa dòng này", "Remove this row";
     NoRows => "Chưa có dòng nào.", "No rows yet.";
     Ranked => "Thứ tự ưu tiên (1 là quan trọng nhất)", "Order of priority (1 is the most important)";
     NotRanked => "Chưa xếp hạng — bấm để thêm", "Not ranked — press to add";
@@ -75,12 +75,13 @@ messages! {
     RemoveFromRanking => "Bỏ", "Remove";
     NothingRanked => "Chưa chọn mục nào.", "Nothing ranked yet.";
     OrphansTitle => "Câu trả lời từ phiên bản phiếu cũ không còn phù hợp", "Answers from an earlier form version that no longer fit";
-    OrphansHelp => "Các câu trả lời này được giữ lại, không bị xoá. Hãy nhập lại vào câu hỏi tương ứng của phiếu mới nếu cần.", "These answers are kept, not deleted. Enter them again in the matching question of the new form if they are still needed.";
+    OrphansHelp => "Các câu trả lời này được giữ lại, không bị xóa. Hãy nhập lại vào câu hỏi tương ứng của phiếu mới nếu cần.", "These answers are kept, not deleted. Enter them again in the matching question of the new form if they are still needed.";
     SurveyHistory => "Lịch sử phiếu", "Survey history";
     ConflictSurveyTitle => "Phiếu này vừa được lưu ở nơi khác (thẻ khác hoặc tệp nhập vào).", "This survey was just saved elsewhere (another tab, or an imported file).";
     ConflictSurveyHelp => "Bản của bạn chưa được lưu đè lên bản đó. Chọn bản muốn giữ.", "Your version has not been written over it. Choose which version to keep.";
     KeepMine => "Giữ bản của tôi", "Keep my version";
     LoadTheirs => "Dùng bản vừa lưu", "Use the saved version";
+    FileUnreadable => "Không đọc được tệp này. Hãy chọn lại tệp.", "This file could not be read. Choose the file again.";
     FormsTitle => "Định nghĩa phiếu", "Form definitions";
     FormsHelp => "Phiếu khảo sát là dữ liệu: khi có phiếu năm mới, cài tệp định nghĩa (.json) tại đây. Các phiếu đã điền theo phiên bản cũ vẫn mở được.", "Survey forms are data: when next year's form arrives, install its definition file (.json) here. Surveys filled on earlier versions still open.";
     InstallForm => "Cài định nghĩa phiếu từ tệp…", "Install a form definition file…";

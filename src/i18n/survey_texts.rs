@@ -2,13 +2,13 @@
 
 use super::Lang;
 use crate::form::Issue;
-use crate::format::{format_decimal, format_int};
+use crate::format::format_int;
 
 impl Lang {
     /// What is wrong with an answer; rule messages come from the form definition.
     pub fn issue(self, issue: &Issue) -> String {
         use super::Msg;
-        let n = |x: f64| format_decimal(x, 6, self);
+        let n = |x: f64| crate::format::format_answer_number(x, self);
         let count = |x: usize| format_int(x as i64, self);
         match (issue, self) {
             (Issue::Required, _) => self.t(Msg::IssueRequired).into(),
@@ -28,6 +28,7 @@ impl Lang {
             (Issue::TooManyRanked(m), Lang::Vi) => format!("Chỉ xếp hạng tối đa {} mục.", count(*m)),
             (Issue::TooManyRanked(m), Lang::En) => format!("Rank at most {} items.", count(*m)),
             (Issue::RowsMissing(m), Lang::Vi) => format!("Còn {} dòng chưa trả lời.", count(*m)),
+            (Issue::RowsMissing(1), Lang::En) => "1 row is not answered yet.".to_string(),
             (Issue::RowsMissing(m), Lang::En) => format!("{} rows are not answered yet.", count(*m)),
         }
     }
@@ -47,6 +48,7 @@ impl Lang {
     pub fn issues_left(self, n: usize) -> String {
         match self {
             Lang::Vi => format!("Còn {} mục cần trả lời hoặc sửa.", format_int(n as i64, self)),
+            Lang::En if n == 1 => "1 item still needs an answer or a fix.".to_string(),
             Lang::En => format!("{} items still need an answer or a fix.", format_int(n as i64, self)),
         }
     }

@@ -96,8 +96,25 @@ impl Survey {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DraftRescue {
     pub base: super::clock::VersionVector,
+    pub form_version: u32,
     pub answers: Answers,
     pub orphans: Vec<Orphan>,
+}
+
+impl DraftRescue {
+    /// Whether these answers are newer than `stored` and may replace its
+    /// answers: made on its version, or on an earlier version that only this
+    /// device has moved on from since (a write that went through while a later
+    /// one did not), and on the same form version.
+    pub fn applies_to(&self, stored: &Record<Survey>, this_device: &str, form_version: u32) -> bool {
+        use super::clock::Causality;
+        let lineage = match stored.version.compare(&self.base) {
+            Causality::Same => true,
+            Causality::Descends => stored.device_id == this_device,
+            _ => false,
+        };
+        lineage && self.form_version == form_version && self.answers != stored.payload.answers
+    }
 }
 
 /// The filters of the survey list. Dates are "YYYY-MM-DD", inclusive.
@@ -176,6 +193,20 @@ mod tests {
 
     fn day(ms: i64) -> String {
         format!("2026-01-{:02}", ms / 1000)
+    }
+
+    #[test]
+    fn a_rescue_applies_only_to_its_own_line_of_versions() {
+        let r0 = survey("s", "e", SurveyStatus::Draft, None, 1000, "A");
+        let mut answers = r0.payload.answers.clone();
+        answers.insert("respondent_name".into(), Answer::Text("Lê Thị Thu".into()));
+        let rescue = DraftRescue { base: r0.version.clone(), form_version: 1, answers, orphans: vec![] };
+        assert!(rescue.applies_to(&r0, "d", 1));
+        assert!(!rescue.applies_to(&r0, "d", 2), "made on another form version");
+        let mine_later = r0.revised(&at(2000, "A"), r0.payload.clone());
+        assert!(rescue.applies_to(&mine_later, "d", 1), "an earlier write of this device went through, the last did not");
+        let theirs = r0.revised(&Change { at: Hlc { ms: 3000, counter: 0, device: "other".into() }, officer: "B".into() }, r0.payload.clone());
+        assert!(!rescue.applies_to(&theirs, "d", 1), "another device saved since: never written over");
     }
 
     #[test]

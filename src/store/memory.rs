@@ -68,6 +68,14 @@ impl RowBackend for MemoryBackend {
         Ok(())
     }
 
+    async fn put_row_if(&self, kind: &str, row: Row, keep_history: Option<usize>, still_current: &dyn Fn(Option<&Row>) -> bool) -> Result<Result<(), Option<Row>>, StoreError> {
+        let stored = self.rows.borrow().get(kind).and_then(|m| m.get(&row.id)).cloned();
+        if !still_current(stored.as_ref()) {
+            return Ok(Err(stored));
+        }
+        self.put_rows(kind, vec![row], keep_history).await.map(Ok)
+    }
+
     async fn load_history(&self, kind: &str, id: &str) -> Result<Vec<HistoryRow>, StoreError> {
         Ok(self.history.borrow().values().rev().filter(|h| h.record_id == id && h.kind == kind).cloned().collect())
     }

@@ -149,18 +149,31 @@ impl<B: RowBackend> RecordStore<B> {
         Ok(self.backend.get_row(T::KIND, id).await?.and_then(|row| decode(&row.json)))
     }
 
-    /// The version vector of a stored record, without decoding its payload:
-    /// the conflict check before every autosave needs only this.
-    pub async fn stored_version<T: RecordKind + DeserializeOwned>(&self, id: &str) -> Result<Option<crate::model::clock::VersionVector>, StoreError> {
+    /// Writes a new version of a record only if the stored one is still the
+    /// version `expected` (or there is none): the check and the write are one
+    /// transaction, so two tabs cannot both pass it. When the stored record
+    /// has moved on, nothing is written and it is returned (`None` if it
+    /// cannot be read, which is never written over). Only the envelope's
+    /// version vector is read, not the payload: this runs on every autosave.
+    pub async fn put_if_version<T: RecordKind + Serialize + DeserializeOwned>(
+        &self,
+        record: &Record<T>,
+        expected: &crate::model::clock::VersionVector,
+        keep_history: bool,
+    ) -> Result<Result<(), Option<Record<T>>>, StoreError> {
         #[derive(serde::Deserialize)]
         struct Envelope {
+            v: u32,
             version: crate::model::clock::VersionVector,
         }
-        let Some(row) = self.backend.get_row(T::KIND, id).await? else { return Ok(None) };
-        // An older envelope goes through the full upgrade; the current one is read as is.
-        match serde_json::from_str::<Envelope>(&row.json) {
-            Ok(e) => Ok(Some(e.version)),
-            Err(_) => Ok(decode::<T>(&row.json).map(|r| r.version)),
+        let current = |stored: Option<&Row>| match stored {
+            None => true,
+            Some(row) => serde_json::from_str::<Envelope>(&row.json).is_ok_and(|e| e.v == crate::model::record::RECORD_FORMAT && e.version == *expected),
+        };
+        let depth = keep_history.then_some(self.history_depth);
+        match self.backend.put_row_if(T::KIND, Row::from_record(record)?, depth, &current).await? {
+            Ok(()) => Ok(Ok(())),
+            Err(stored) => Ok(Err(stored.and_then(|row| decode::<T>(&row.json)))),
         }
     }
 
@@ -259,11 +272,18 @@ pub(crate) mod tests {
         assert_eq!((stepped, pauses.get()), (loaded, 1), "the same records, with a pause between the two");
         assert_eq!(ready(store.get::<Enterprise>("1")).unwrap().unwrap().payload.name, "Đồng Tháp mới");
         assert!(ready(store.get::<Enterprise>("nope")).unwrap().is_none());
-        assert_eq!(ready(store.stored_version::<Enterprise>("1")).unwrap(), Some(changed.version.clone()));
-        assert_eq!(ready(store.stored_version::<Enterprise>("nope")).unwrap(), None);
+        // A write that expects the version it replaces goes through once; the second finds it moved on.
+        let base = changed.version.clone();
+        let mut mine = changed.revised(&crate::model::record::Change { at: crate::model::clock::Hlc { ms: 9, counter: 0, device: "a".into() }, officer: String::new() }, Enterprise { name: "tab A".into(), ..Default::default() });
+        assert_eq!(ready(store.put_if_version(&mine, &base, false)).unwrap(), Ok(()));
+        let theirs = changed.revised(&crate::model::record::Change { at: crate::model::clock::Hlc { ms: 9, counter: 0, device: "b".into() }, officer: String::new() }, Enterprise { name: "tab B".into(), ..Default::default() });
+        assert_eq!(ready(store.put_if_version(&theirs, &base, false)).unwrap(), Err(Some(mine.clone())));
+        assert_eq!(ready(store.get::<Enterprise>("1")).unwrap().unwrap().payload.name, "tab A");
+        mine.id = "fresh".into();
+        assert_eq!(ready(store.put_if_version(&mine, &base, false)).unwrap(), Ok(()), "nothing stored: nothing to conflict with");
         assert!(ready(store.delete::<Enterprise>("1")).unwrap());
         assert!(!ready(store.delete::<Enterprise>("1")).unwrap());
-        assert_eq!(ready(store.load::<Enterprise>()).unwrap().records.len(), 1);
+        assert_eq!(ready(store.load::<Enterprise>()).unwrap().records.len(), 2, "2 and fresh");
     }
 
     #[test]

@@ -71,6 +71,10 @@ pub trait RowBackend {
     async fn load_rows(&self, kind: &str) -> Result<Vec<Row>, StoreError>;
     async fn get_row(&self, kind: &str, id: &str) -> Result<Option<Row>, StoreError>;
     async fn put_rows(&self, kind: &str, rows: Vec<Row>, keep_history: Option<usize>) -> Result<(), StoreError>;
+    /// Writes one row only if the row stored now (or its absence) passes
+    /// `still_current`, checked and written in one transaction; otherwise
+    /// writes nothing and returns what is stored.
+    async fn put_row_if(&self, kind: &str, row: Row, keep_history: Option<usize>, still_current: &dyn Fn(Option<&Row>) -> bool) -> Result<Result<(), Option<Row>>, StoreError>;
     /// Earlier versions of one record, newest first.
     async fn load_history(&self, kind: &str, id: &str) -> Result<Vec<HistoryRow>, StoreError>;
     async fn delete_row(&self, kind: &str, id: &str) -> Result<bool, StoreError>;

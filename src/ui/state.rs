@@ -39,6 +39,9 @@ pub struct Register {
     pub surveys: RwSignal<Vec<Record<Survey>>>,
     /// Whether `surveys` has been read from the store (after the register).
     pub surveys_ready: RwSignal<bool>,
+    /// A reload is running; another was asked for meanwhile. Reloads never overlap,
+    /// so an older read can never land after a newer one.
+    reloading: StoredValue<(bool, bool)>,
     /// The form definitions on this device: shipped, and installed from files.
     pub forms: RwSignal<FormLibrary>,
 }
@@ -68,6 +71,7 @@ impl Register {
             last_export: RwSignal::new(browser::last_export()),
             surveys: RwSignal::new(Vec::new()),
             surveys_ready: RwSignal::new(false),
+            reloading: StoredValue::new((false, false)),
             forms: RwSignal::new(FormLibrary::shipped()),
         }
     }
@@ -120,8 +124,24 @@ impl Register {
     }
 
     /// Reads everything from the store. Safe to call again, for example when
-    /// another tab has written.
+    /// another tab has written: calls made while one runs are gathered into
+    /// one more run after it.
     pub async fn reload(self) {
+        if self.reloading.with_value(|r| r.0) {
+            self.reloading.update_value(|r| r.1 = true);
+            return;
+        }
+        loop {
+            self.reloading.set_value((true, false));
+            self.reload_once().await;
+            if !self.reloading.with_value(|r| r.1) {
+                break;
+            }
+        }
+        self.reloading.set_value((false, false));
+    }
+
+    async fn reload_once(self) {
         let store = record_store();
         let units = store.load_units().await;
         let records = store.load::<Enterprise>().await;
@@ -157,11 +177,18 @@ impl Register {
                             browser::observe(latest);
                         }
                         self.quarantined.update(|q| *q += surveys.quarantined);
-                        // A survey started while they loaded is kept.
+                        // A survey started or saved here while they loaded keeps its newer copy.
                         self.surveys.update(|mine| {
-                            let started: Vec<Record<Survey>> = mine.drain(..).filter(|m| !surveys.records.iter().any(|s| s.id == m.id)).collect();
-                            *mine = surveys.records;
-                            mine.extend(started);
+                            let mut by_id: std::collections::HashMap<String, Record<Survey>> = mine.drain(..).map(|r| (r.id.clone(), r)).collect();
+                            for stored in surveys.records {
+                                match by_id.get(&stored.id) {
+                                    Some(here) if here.updated > stored.updated => {}
+                                    _ => {
+                                        by_id.insert(stored.id.clone(), stored);
+                                    }
+                                }
+                            }
+                            *mine = by_id.into_values().collect();
                         });
                         if !self.surveys_ready.get_untracked() {
                             self.surveys_ready.set(true);

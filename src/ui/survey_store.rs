@@ -51,16 +51,12 @@ impl Register {
     /// `keep_previous` the replaced version goes to the history; a draft's
     /// autosave does not keep one per keystroke.
     pub async fn save_survey(self, record: Record<Survey>, base: VersionVector, keep_previous: bool) -> Result<Record<Survey>, SurveySaveError> {
-        let store = record_store();
-        let stored = store.stored_version::<Survey>(&record.id).await.map_err(SurveySaveError::Store)?;
-        if stored.is_some_and(|v| v != base) {
-            let theirs = store.get::<Survey>(&record.id).await.map_err(SurveySaveError::Store)?;
-            if let Some(theirs) = theirs {
-                return Err(SurveySaveError::Conflict(Box::new(theirs)));
-            }
+        match record_store().put_if_version(&record, &base, keep_previous).await.map_err(SurveySaveError::Store)? {
+            Ok(()) => {}
+            Err(Some(theirs)) => return Err(SurveySaveError::Conflict(Box::new(theirs))),
+            // Stored, but not readable by this build: never written over.
+            Err(None) => return Err(SurveySaveError::Store(StoreError::Corrupt)),
         }
-        let written = if keep_previous { store.put(&record).await } else { store.put_draft(&record).await };
-        written.map_err(SurveySaveError::Store)?;
         broadcast::notify_changed();
         self.remember_survey(record.clone());
         Ok(record)

@@ -92,6 +92,11 @@ pub fn save_rescue<T: serde::Serialize>(id: &str, value: &T) {
     set_json_setting(&format!("{RESCUE_PREFIX}{id}"), value);
 }
 
+/// Forgets the rescued answers of a record (everything was written).
+pub fn clear_rescue(id: &str) {
+    remove_setting(&format!("{RESCUE_PREFIX}{id}"));
+}
+
 /// The rescued answers of a record, removed as they are read.
 pub fn take_rescue<T: serde::de::DeserializeOwned>(id: &str) -> Option<T> {
     let key = format!("{RESCUE_PREFIX}{id}");

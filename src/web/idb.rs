@@ -124,6 +124,32 @@ async fn history_of(by_record: &indexed_db_futures::index::Index<'_>, kind: &str
     Ok(rows.into_iter().filter(|h| h.kind == kind).collect())
 }
 
+/// Puts one row inside a write transaction; with `keep_history`, the row it
+/// replaces (`old`, read in the same transaction) goes to the history store,
+/// which keeps at most that many versions of the record.
+async fn write_row(
+    store: &indexed_db_futures::object_store::ObjectStore<'_>,
+    history: &indexed_db_futures::object_store::ObjectStore<'_>,
+    kind: &str,
+    row: Row,
+    old: Option<Row>,
+    keep_history: Option<usize>,
+) -> Result<(), StoreError> {
+    let id = row.id.clone();
+    let changed = old.as_ref().is_some_and(|o| o.json != row.json);
+    store.put(row).serde().map_err(store_error)?;
+    if let (Some(keep), true, Some(old)) = (keep_history, changed, old) {
+        history.put(HistoryRow::of(kind, &old)).serde().map_err(store_error)?;
+        let by_record = history.index("by_record").map_err(store_error)?;
+        let mut keys: Vec<String> = history_of(&by_record, kind, id).await?.into_iter().map(|h| h.key).collect();
+        keys.sort();
+        for key in keys.iter().take(keys.len().saturating_sub(keep)) {
+            history.delete(key.as_str()).primitive().map_err(store_error)?;
+        }
+    }
+    Ok(())
+}
+
 /// The browser's IndexedDB, opened once per page.
 #[derive(Clone, Copy, Default)]
 pub struct IdbBackend;
@@ -150,27 +176,31 @@ impl RowBackend for IdbBackend {
         {
             let store = tx.object_store(kind).map_err(store_error)?;
             let history = tx.object_store(HISTORY).map_err(store_error)?;
-            let by_record = history.index("by_record").map_err(store_error)?;
             for row in rows {
-                let Some(keep_history) = keep_history else {
-                    store.put(row).serde().map_err(store_error)?;
-                    continue;
+                let old = match keep_history {
+                    Some(_) => store.get(row.id.as_str()).serde().map_err(store_error)?.await.map_err(store_error)?,
+                    None => None,
                 };
-                let old: Option<Row> = store.get(row.id.as_str()).serde().map_err(store_error)?.await.map_err(store_error)?;
-                let id = row.id.clone();
-                let changed = old.as_ref().is_some_and(|o| o.json != row.json);
-                store.put(row).serde().map_err(store_error)?;
-                if let (true, Some(old)) = (changed, old) {
-                    history.put(HistoryRow::of(kind, &old)).serde().map_err(store_error)?;
-                    let mut keys: Vec<String> = history_of(&by_record, kind, id).await?.into_iter().map(|h| h.key).collect();
-                    keys.sort();
-                    for key in keys.iter().take(keys.len().saturating_sub(keep_history)) {
-                        history.delete(key.as_str()).primitive().map_err(store_error)?;
-                    }
-                }
+                write_row(&store, &history, kind, row, old, keep_history).await?;
             }
         }
         tx.commit().await.map_err(store_error)
+    }
+
+    async fn put_row_if(&self, kind: &str, row: Row, keep_history: Option<usize>, still_current: &dyn Fn(Option<&Row>) -> bool) -> Result<Result<(), Option<Row>>, StoreError> {
+        let db = db().await?;
+        let tx = db.transaction([kind, HISTORY]).with_mode(TransactionMode::Readwrite).build().map_err(store_error)?;
+        {
+            let store = tx.object_store(kind).map_err(store_error)?;
+            let history = tx.object_store(HISTORY).map_err(store_error)?;
+            let old: Option<Row> = store.get(row.id.as_str()).serde().map_err(store_error)?.await.map_err(store_error)?;
+            if !still_current(old.as_ref()) {
+                // Nothing was written; the read-only use of the transaction just ends.
+                return Ok(Err(old));
+            }
+            write_row(&store, &history, kind, row, old, keep_history).await?;
+        }
+        tx.commit().await.map_err(store_error).map(Ok)
     }
 
     async fn load_history(&self, kind: &str, id: &str) -> Result<Vec<HistoryRow>, StoreError> {

@@ -59,6 +59,9 @@ struct Shared {
     timer: Option<TimeoutHandle>,
     /// When the oldest change not yet asked to be written was made.
     pending_since: Option<f64>,
+    /// Answers on screen that are not stored yet (a write failed, or is
+    /// waiting, or met a conflict); cleared only by a write that went through.
+    unsaved: bool,
 }
 
 #[derive(Clone)]
@@ -98,6 +101,7 @@ impl Autosave {
                 conflict: false,
                 timer: None,
                 pending_since: None,
+                unsaved: false,
             })),
         }
     }
@@ -109,7 +113,11 @@ impl Autosave {
     /// A change was made: write it soon.
     pub fn changed(&self) {
         let now = js_sys::Date::now();
-        let since = *self.lock().pending_since.get_or_insert(now);
+        let since = {
+            let mut s = self.lock();
+            s.unsaved = true;
+            *s.pending_since.get_or_insert(now)
+        };
         if now - since >= MAX_WAIT_MS {
             self.request(false);
             return;
@@ -126,16 +134,16 @@ impl Autosave {
     /// write is asynchronous and may not finish if the page is going away, so
     /// the answers are also put aside synchronously (`browser::save_rescue`).
     pub fn flush(&self) {
-        let (pending, id, base) = {
+        let (unsaved, id, base, form_version) = {
             let s = self.lock();
-            (s.pending_since.is_some() || s.in_flight, s.base.id.clone(), s.base.version.clone())
+            (s.unsaved || s.pending_since.is_some() || s.in_flight, s.base.id.clone(), s.base.version.clone(), s.form_version)
         };
-        if !pending {
+        if !unsaved {
             return;
         }
         if let Some(answers) = self.answers.try_get_untracked() {
             let orphans = self.orphans.try_get_untracked().unwrap_or_default();
-            browser::save_rescue(&id, &DraftRescue { base, answers, orphans });
+            browser::save_rescue(&id, &DraftRescue { base, form_version, answers, orphans });
         }
         self.request(false);
     }
@@ -158,8 +166,10 @@ impl Autosave {
         let orphans = self.orphans.try_get_untracked().unwrap_or_default();
         let start = {
             let mut s = self.lock();
-            let finishing = complete && all_pass || s.next.as_ref().is_some_and(|n| n.finishing);
+            // A completion still waiting stays one only while the answers still pass.
+            let finishing = (complete || s.next.as_ref().is_some_and(|n| n.finishing)) && all_pass;
             s.next = Some(Snapshot { answers, orphans, answered, total, finishing });
+            s.unsaved = true;
             !std::mem::replace(&mut s.in_flight, true)
         };
         if start {
@@ -176,7 +186,6 @@ impl Autosave {
                     s.in_flight = false;
                     return;
                 };
-                let keep_next = std::mem::take(&mut s.keep_next);
                 let old = &s.base;
                 let mut payload = old.payload.clone();
                 let changed = next.answers != old.payload.answers || next.orphans != old.payload.orphans || s.form_version != old.payload.form_version;
@@ -192,14 +201,28 @@ impl Autosave {
                 if payload == old.payload {
                     continue;
                 }
-                let keep = keep_next || next.finishing || old.payload.status == SurveyStatus::Complete || old.payload.form_version != payload.form_version;
-                (old.revised(&browser::change(), payload), old.version.clone(), keep, next.finishing)
+                let keep = s.keep_next || next.finishing || old.payload.status == SurveyStatus::Complete || old.payload.form_version != payload.form_version;
+                let revised = (old.revised(&browser::change(), payload), old.version.clone(), keep, next.finishing);
+                s.keep_next = false;
+                revised
             };
             let _ = self.state.try_set(SaveState::Saving);
             match self.register.save_survey(record, base_version, keep_previous).await {
                 Ok(saved) => {
                     let status = saved.payload.status;
-                    self.lock().base = saved;
+                    let id = saved.id.clone();
+                    let all_written = {
+                        let mut s = self.lock();
+                        s.base = saved;
+                        let done = s.next.is_none() && s.pending_since.is_none();
+                        if done {
+                            s.unsaved = false;
+                        }
+                        done
+                    };
+                    if all_written {
+                        browser::clear_rescue(&id);
+                    }
                     let _ = self.status.try_set(status);
                     let _ = self.state.try_set(SaveState::Saved(browser::now_ms()));
                     if finishing {
@@ -245,6 +268,11 @@ impl Autosave {
     /// After a conflict: show the other version and carry on from it.
     pub fn load_theirs(&self) {
         let SaveState::Conflict(theirs) = self.state.get_untracked() else { return };
+        if theirs.payload.form_version != self.lock().form_version {
+            // Their version is on another form version: open the page afresh so it is moved properly.
+            let _ = window().location().reload();
+            return;
+        }
         {
             let mut s = self.lock();
             s.base = (*theirs).clone();

@@ -33,7 +33,7 @@ pub fn SurveyEditor(
     let upgraded_from = upgraded.as_ref().map(|_| record.payload.form_version);
     let mut start = upgraded.unwrap_or_else(|| record.payload.clone());
     // Answers typed just before the page went away, if their write did not finish.
-    let rescued = browser::take_rescue::<DraftRescue>(&record.id).filter(|r| r.base == record.version && r.answers != start.answers);
+    let rescued = browser::take_rescue::<DraftRescue>(&record.id).filter(|r| r.applies_to(&record, &browser::device_id(), form.version) && r.answers != start.answers);
     if let Some(r) = &rescued {
         start.answers = r.answers.clone();
         start.orphans = r.orphans.clone();

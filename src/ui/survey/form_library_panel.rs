@@ -34,7 +34,7 @@ pub fn FormLibraryPanel() -> impl IntoView {
         spawn_local(async move {
             let name = file.name();
             let result = match read_file(file).await {
-                Err(_) => Outcome::Failed(Msg::ErrStorageUnavailable),
+                Err(_) => Outcome::Failed(Msg::FileUnreadable),
                 Ok(source) => match register.install_form(name, source).await {
                     Ok(form) => Outcome::Installed(form.title.get(lang.get_untracked()).to_string(), form.version),
                     Err(InstallError::Invalid(errors)) => Outcome::Invalid(errors.iter().map(|e| e.to_string()).collect()),

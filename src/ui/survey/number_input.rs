@@ -5,7 +5,7 @@
 use super::context::{input_id, use_form};
 use crate::form::answer::{canonical_number, number};
 use crate::form::{Question, Slot};
-use crate::format::{format_decimal, parse_decimal};
+use crate::format::{format_answer_number, parse_decimal};
 use crate::ui::i18n::use_lang;
 use leptos::prelude::*;
 
@@ -15,7 +15,7 @@ pub fn NumberInput(q: Question, at: Slot) -> impl IntoView {
     let lang = use_lang();
     let id = input_id(&at);
     let stored = ctx.text_now(&at);
-    let initial = number(&stored).map_or(stored, |n| format_decimal(n, 6, lang.get_untracked()));
+    let initial = number(&stored).map_or(stored, |n| format_answer_number(n, lang.get_untracked()));
     let unit = q.unit.clone();
     let on_input = move |ev| {
         let raw = event_target_value(&ev);

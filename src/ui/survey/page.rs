@@ -4,7 +4,11 @@
 use super::editor::SurveyEditor;
 use crate::i18n::Msg;
 use crate::ui::i18n::tr;
+use crate::model::record::Record;
+use crate::model::survey::Survey;
 use crate::ui::state::{LoadStatus, Register};
+use crate::web::record_store;
+use leptos::task::spawn_local;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -14,13 +18,26 @@ pub fn SurveyPage() -> impl IntoView {
     let register = expect_context::<Register>();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    // Read from the store, not the in-memory list: that may lag behind another tab's save,
+    // and the page should not wait for every survey of the province to load.
+    let opened = RwSignal::new(None::<(String, Option<Record<Survey>>)>);
+    Effect::new(move |_| {
+        let id = id.get();
+        if register.status.with(|s| *s == LoadStatus::Loading) {
+            return;
+        }
+        spawn_local(async move {
+            let record = record_store().get::<Survey>(&id).await.ok().flatten().filter(|r| !r.deleted);
+            let _ = opened.try_set(Some((id, record)));
+        });
+    });
     move || {
-        if register.status.with(|s| *s == LoadStatus::Loading) || !register.surveys_ready.get() {
+        // Read once per survey: the editor keeps its own copy, and its saves must not rebuild it.
+        let (opened_id, record) = opened.get()?;
+        if opened_id != id.get_untracked() {
             return None;
         }
-        let id = id.get();
-        // Read once: the editor keeps its own copy, and its saves must not rebuild it.
-        let Some(record) = register.surveys.with_untracked(|s| s.iter().find(|r| r.id == id && !r.deleted).cloned()) else {
+        let Some(record) = record else {
             return Some(view! {
                 <section class="page">
                     <p><A href="/surveys">{tr(Msg::BackToSurveys)}</A></p>
