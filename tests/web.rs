@@ -46,14 +46,18 @@ async fn survey_drafts_replace_themselves_and_completion_keeps_history() {
     let form = FormLibrary::shipped().latest(nscl_tracker::form::library::FIELD_SURVEY).unwrap();
     let mut r = Record::new(browser::new_id(), &browser::change(), Survey::new(&form, "e-1"));
     store.put(&r).await.unwrap();
+    let first = r.clone();
     for name in ["N", "Ng", "Nguyễn"] {
         let mut p = r.payload.clone();
         p.answers.insert("respondent_name".into(), Answer::Text(name.into()));
-        r = r.revised(&browser::change(), p);
-        store.put_draft(&r).await.unwrap();
+        let next = r.revised(&browser::change(), p);
+        assert_eq!(store.put_if_version(&next, &r.version, false).await.unwrap(), Ok(()));
+        r = next;
     }
     assert!(store.history::<Survey>(&r.id).await.unwrap().is_empty(), "keystrokes are not history");
-    assert_eq!(store.stored_version::<Survey>(&r.id).await.unwrap(), Some(r.version.clone()));
+    // A tab still holding the first version is refused, in the same transaction as the check, and told what is stored.
+    let stale = first.revised(&browser::change(), first.payload.clone());
+    assert_eq!(store.put_if_version(&stale, &first.version, false).await.unwrap(), Err(Some(r.clone())));
     let mut done = r.payload.clone();
     done.status = SurveyStatus::Complete;
     store.put(&r.revised(&browser::change(), done)).await.unwrap();
