@@ -40,7 +40,10 @@ pub fn App() -> impl IntoView {
     spawn_local(register.start());
 
     // Another tab wrote to the store: show its changes instead of overwriting them later.
-    crate::web::broadcast::on_changed(move || spawn_local(register.reload()));
+    crate::web::broadcast::on_changed(move |changed| match changed {
+        crate::web::broadcast::Changed::Survey(id) => spawn_local(register.reload_survey(id)),
+        crate::web::broadcast::Changed::All => spawn_local(register.reload()),
+    });
 
     view! {
         <Router>

@@ -33,6 +33,16 @@ impl Register {
         });
     }
 
+    /// Another tab saved this survey: read it alone and keep it if it is newer.
+    pub async fn reload_survey(self, id: String) {
+        if let Ok(Some(stored)) = record_store().get::<Survey>(&id).await {
+            let newer = self.surveys.with_untracked(|all| all.iter().find(|r| r.id == id).is_none_or(|here| stored.updated > here.updated));
+            if newer {
+                self.remember_survey(stored);
+            }
+        }
+    }
+
     /// Creates an empty draft of the latest field survey for an enterprise; returns its id.
     pub async fn start_survey(self, enterprise_id: String) -> Result<String, StoreError> {
         let form = self.forms.with_untracked(|f| f.latest(FIELD_SURVEY)).ok_or_else(|| StoreError::Other("no survey form".into()))?;
@@ -57,7 +67,7 @@ impl Register {
             // Stored, but not readable by this build: never written over.
             Err(None) => return Err(SurveySaveError::Store(StoreError::Corrupt)),
         }
-        broadcast::notify_changed();
+        broadcast::notify_survey_changed(&record.id);
         self.remember_survey(record.clone());
         Ok(record)
     }

@@ -263,6 +263,15 @@ test('two tabs on one draft: the second save asks instead of writing over the fi
   await page.getByTestId('load-theirs').click();
   await expect(first.input('main_products')).toHaveValue('Gạch tuynel');
   await expect(first.input('respondent_name')).toHaveValue('');
+
+  // A list open in a third tab follows the saves of the others.
+  const listTab = await context.newPage();
+  await listTab.goto('/surveys');
+  await new AppShell(listTab).waitUntilLoaded();
+  const answered = listTab.getByTestId('survey-row').locator('td.num');
+  await expect(answered).toHaveText(/^1 \//);
+  await first.type('respondent_name', 'Võ Văn Kiệt');
+  await expect(answered).toHaveText(/^2 \//);
 });
 
 test('a new survey from the list: pick an enterprise, or add one and go straight to its survey', async ({ page }) => {
