@@ -529,6 +529,9 @@ impl Names<'_> {
     fn check_sums(&self, checker: &mut Checker, at: &str, what: &str, e: &Expr) {
         match e {
             Expr::Call(expr::Func::Sum, args) => {
+                if let Expr::Ref(id, Some(row)) = &args[0] {
+                    checker.error(at, format!("{what}: sum({id}.{row}, …) needs a repeat, not a matrix cell"));
+                }
                 if let (Expr::Ref(id, None), Expr::Text(sub)) = (&args[0], &args[1]) {
                     let ok = self.top.get(id.as_str()).is_some_and(|q| {
                         q.sub_questions().iter().any(|s| s.id == *sub && matches!(s.kind, Kind::Integer | Kind::Decimal | Kind::Computed { .. }))
