@@ -110,6 +110,12 @@ impl Autosave {
         self.shared.lock().unwrap_or_else(|e| e.into_inner())
     }
 
+    /// The next write keeps the version it replaces in the history (answers
+    /// brought back from a rescue may be older than another tab's save).
+    pub fn keep_replaced(&self) {
+        self.lock().keep_next = true;
+    }
+
     /// A change was made: write it soon.
     pub fn changed(&self) {
         let now = js_sys::Date::now();

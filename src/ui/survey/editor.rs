@@ -44,6 +44,9 @@ pub fn SurveyEditor(
     let autosave = Autosave::new(register, answers, eval, record.clone(), form.version, start.orphans);
     let (status, editing, save_state, orphan_list, completed, generation) =
         (autosave.status, autosave.editing, autosave.state, autosave.orphans, autosave.completed, autosave.generation);
+    if rescued.is_some() {
+        autosave.keep_replaced();
+    }
     if upgraded_from.is_some() || rescued.is_some() {
         autosave.request(false);
     }
