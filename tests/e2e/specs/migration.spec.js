@@ -22,30 +22,38 @@ test('every record in the old localStorage format ends up in IndexedDB', async (
   expect(await page.evaluate(() => localStorage.getItem('nscl.v1.enterprise'))).toBeNull();
 });
 
-test('closing the page during the 1,000-record move leaves all or none, and the next start finishes', async ({ context }) => {
+test('closing the page during the 1,000-record move leaves all or none, and the next start finishes', async ({ browser }) => {
+  // Six closes, each followed by a fresh start: slow on a loaded machine.
+  test.setTimeout(180_000);
   const seen = new Set();
   for (const delay of [0, 40, 80, 120, 200, 320]) {
-    const setup = await context.newPage();
-    await setup.goto('/favicon.svg');
-    // The app closes its connection when asked, so the reset never stays blocked.
-    await setup.evaluate(() => new Promise((resolve, reject) => { localStorage.clear(); const r = indexedDB.deleteDatabase('nscl-tracker'); r.onsuccess = () => resolve(); r.onerror = () => reject(r.error); }));
-    await seedStoredEnterprises(setup, thousand);
+    // A fresh browser context each time: its own, empty storage. Deleting the database instead
+    // could wait on the closed page's connection, which the browser may release much later.
+    const context = await browser.newContext(test.info().project.use);
+    try {
+      const setup = await context.newPage();
+      // The current schema exists before the move starts, so the page is closed in the middle of
+      // the move, not of the schema upgrade.
+      await new AppShell(setup).open('/');
+      await seedStoredEnterprises(setup, thousand);
 
-    const victim = await context.newPage();
-    await victim.goto('/enterprises', { waitUntil: 'commit' });
-    await victim.waitForTimeout(delay);
-    await victim.close({ runBeforeUnload: false });
+      const victim = await context.newPage();
+      await victim.goto('/enterprises', { waitUntil: 'commit' });
+      await victim.waitForTimeout(delay);
+      await victim.close({ runBeforeUnload: false });
 
-    const count = (await storedRowsAfterClose(context)).length;
-    expect([0, 1000], `after closing at ${delay} ms`).toContain(count);
-    seen.add(count);
-    const legacyLeft = await setup.evaluate(() => localStorage.getItem('nscl.v1.enterprise') !== null);
-    if (count === 0) expect(legacyLeft, 'nothing moved: the old copy must still be there').toBe(true);
+      const count = (await storedRowsAfterClose(context)).length;
+      expect([0, 1000], `after closing at ${delay} ms`).toContain(count);
+      seen.add(count);
+      const legacyLeft = await setup.evaluate(() => localStorage.getItem('nscl.v1.enterprise') !== null);
+      if (count === 0) expect(legacyLeft, 'nothing moved: the old copy must still be there').toBe(true);
 
-    await new AppShell(setup).open('/enterprises');
-    await expect(new EnterpriseRegister(setup).resultCount).toHaveText('Hiển thị 1–50 trên tổng số 1.000');
-    expect(await storedRows(setup)).toHaveLength(1000);
-    await setup.close();
+      await new AppShell(setup).open('/enterprises');
+      await expect(new EnterpriseRegister(setup).resultCount).toHaveText('Hiển thị 1–50 trên tổng số 1.000');
+      expect(await storedRows(setup)).toHaveLength(1000);
+    } finally {
+      await context.close();
+    }
   }
   console.log(`rows found after closing mid-move: ${[...seen].join(', ')}`);
 });
