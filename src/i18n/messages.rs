@@ -46,7 +46,6 @@ messages! {
     SurveyNotFound => "Không tìm thấy phiếu khảo sát này.", "This survey does not exist.";
     UnknownEnterprise => "(doanh nghiệp không còn trong danh sách)", "(enterprise no longer in the register)";
     FormMissing => "Thiết bị này chưa có phiên bản định nghĩa phiếu mà bản khảo sát này dùng. Hãy cài tệp định nghĩa phiếu trong Cài đặt; các câu trả lời vẫn được giữ nguyên.", "This device does not have the form version this survey uses. Install the form definition file in Settings; the answers are kept as they are.";
-    NoSurveyForm => "Chưa có định nghĩa phiếu khảo sát trên thiết bị này.", "There is no survey form definition on this device.";
     SavingDraft => "Đang lưu nháp…", "Saving the draft…";
     MarkComplete => "Đánh dấu hoàn thành", "Mark complete";
     GoToFirstMissing => "Đến câu bắt buộc chưa trả lời", "Go to the first unanswered required question";
@@ -93,7 +92,6 @@ messages! {
     ColTitle => "Tên phiếu", "Title";
     ColSource => "Nguồn", "Source";
     ColQuestions => "Số câu hỏi", "Questions";
-    EnterpriseSurveyed => "Doanh nghiệp được khảo sát", "Enterprise surveyed";
     // Shell
     AppTitle => "Theo dõi Năng suất Chất lượng", "Productivity and Quality Tracker";
     AppTitleShort => "NSCL", "NSCL";

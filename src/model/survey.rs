@@ -133,12 +133,9 @@ pub fn listed_date(survey: &Record<Survey>, local_day: &dyn Fn(i64) -> String) -
 }
 
 impl SurveyQuery {
-    /// The surveys that pass every filter, most recently changed first. Deleted ones are left out.
-    pub fn apply<'a>(&self, surveys: &'a [Record<Survey>], registry: &Registry, local_day: &dyn Fn(i64) -> String) -> Vec<&'a Record<Survey>> {
-        self.positions(surveys, registry, local_day).into_iter().map(|i| &surveys[i]).collect()
-    }
-
-    /// The same, as positions in `surveys`: a list keeps these and builds only the page it shows.
+    /// The surveys that pass every filter, most recently changed first, as
+    /// positions in `surveys`: a list keeps these and builds only the page it
+    /// shows. Deleted ones are left out.
     pub fn positions(&self, surveys: &[Record<Survey>], registry: &Registry, local_day: &dyn Fn(i64) -> String) -> Vec<usize> {
         let officer = self.officer.as_deref().map(crate::text::fold).filter(|o| !o.is_empty());
         let mut out: Vec<usize> = surveys
@@ -224,7 +221,7 @@ mod tests {
             survey("s4", "e2", SurveyStatus::Draft, Some("2026-13-01"), 7000, "Lê Văn Tám"),
             gone,
         ];
-        let ids = |q: &SurveyQuery| q.apply(&surveys, &registry, &day).iter().map(|s| s.id.as_str()).collect::<Vec<_>>();
+        let ids = |q: &SurveyQuery| q.positions(&surveys, &registry, &day).into_iter().map(|i| surveys[i].id.as_str()).collect::<Vec<_>>();
         assert_eq!(ids(&SurveyQuery::default()), vec!["s4", "s2", "s3", "s1"], "newest change first, deleted left out");
         assert_eq!(ids(&SurveyQuery { status: Some(SurveyStatus::Complete), ..Default::default() }), vec!["s3", "s1"]);
         assert_eq!(ids(&SurveyQuery { unit: Some("tp-sa-dec".into()), ..Default::default() }), vec!["s2", "s1"]);
