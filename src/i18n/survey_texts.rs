@@ -3,6 +3,7 @@
 use super::Lang;
 use crate::form::Issue;
 use crate::format::format_int;
+use crate::model::survey::SurveyStatus;
 
 impl Lang {
     /// What is wrong with an answer; rule messages come from the form definition.
@@ -88,7 +89,10 @@ impl Lang {
         }
     }
 
-    pub fn history_status(self, complete: bool) -> &'static str {
-        self.t(if complete { super::Msg::StatusComplete } else { super::Msg::StatusDraft })
+    pub fn survey_status(self, status: SurveyStatus) -> &'static str {
+        self.t(match status {
+            SurveyStatus::Draft => super::Msg::StatusDraft,
+            SurveyStatus::Complete => super::Msg::StatusComplete,
+        })
     }
 }

@@ -114,7 +114,7 @@ pub fn SurveyEditor(
     };
     let title = form.title.clone();
     let version = form.version;
-    let status_text = move || lang.get().t(if status.get() == SurveyStatus::Complete { Msg::StatusComplete } else { Msg::StatusDraft });
+    let status_text = move || lang.get().survey_status(status.get());
     let overall = move || eval.with(|e| { let (a, t) = e.answered_total(); lang.get().answered_of(a, t) });
     let issues_left = move || eval.with(|e| e.issues.len());
     let save_text = move || {

@@ -27,7 +27,7 @@ pub fn EnterpriseSurveys(enterprise_id: String) -> impl IntoView {
                     view! {
                         <tr data-testid="enterprise-survey-row">
                             <td><a href=format!("/surveys/{}", s.id) data-testid="enterprise-survey-link">{format_iso_date(&listed_date(s, &day))}</a></td>
-                            <td><span class="badge" class:badge-done=complete data-testid="enterprise-survey-status">{l.history_status(complete)}</span></td>
+                            <td><span class="badge" class:badge-done=complete data-testid="enterprise-survey-status">{l.survey_status(s.payload.status)}</span></td>
                             <td class="num">{l.answered_of(s.payload.answered, s.payload.total)}</td>
                             <td>{s.officer.clone()}</td>
                         </tr>

@@ -58,7 +58,7 @@ pub fn SurveyHistory(id: String, form: Arc<Form>, status: RwSignal<SurveyStatus>
                     <tr data-testid="survey-history-row">
                         <td>{crate::format::format_date_time(v.updated_ms(), offset)}</td>
                         <td>{who}</td>
-                        <td data-testid="history-status">{l.history_status(v.payload.status == SurveyStatus::Complete)}</td>
+                        <td data-testid="history-status">{l.survey_status(v.payload.status)}</td>
                         <td>{l.answered_of(v.payload.answered, v.payload.total)}</td>
                         <td class="wrap">{changed}</td>
                     </tr>

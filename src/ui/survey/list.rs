@@ -67,7 +67,7 @@ pub fn SurveyList() -> impl IntoView {
                             unit: ent.and_then(|e| e.payload.admin_unit_id.as_ref()).map(|u| units.display_name(u, l)).unwrap_or_default(),
                             date: format_iso_date(&listed_date(s, &day)),
                             complete: s.payload.status == SurveyStatus::Complete,
-                            status: l.history_status(s.payload.status == SurveyStatus::Complete),
+                            status: l.survey_status(s.payload.status),
                             progress: l.answered_of(s.payload.answered, s.payload.total),
                             officer: s.officer.clone(),
                             updated: format_date(s.updated_ms(), offset),
@@ -97,7 +97,7 @@ pub fn SurveyList() -> impl IntoView {
             </Show>
             <div class="toolbar" role="search">
                 <FilterSelect label=Msg::FilterStatus testid="filter-status"
-                    options=Signal::derive(move || [SurveyStatus::Draft, SurveyStatus::Complete].iter().map(|s| (s.key().to_string(), lang.get().history_status(*s == SurveyStatus::Complete).to_string())).collect())
+                    options=Signal::derive(move || [SurveyStatus::Draft, SurveyStatus::Complete].iter().map(|s| (s.key().to_string(), lang.get().survey_status(*s).to_string())).collect())
                     value=Signal::derive(move || query.with(|q| q.status.map(|s| s.key().to_string()).unwrap_or_default()))
                     on_change=Callback::new(move |v: String| set_query(&|q| q.status = SurveyStatus::from_key(&v)))/>
                 <FilterSelect label=Msg::FilterUnit testid="filter-survey-unit"
