@@ -11,6 +11,11 @@ pub const FIELD_SURVEY: &str = "field-survey";
 /// Definitions built into the app: (file name, source).
 pub const SHIPPED: &[(&str, &str)] = &[("data/forms/field_survey.json", include_str!("../../data/forms/field_survey.json"))];
 
+/// Whether a form version came with the app rather than from a file.
+pub fn is_shipped(form: &Form) -> bool {
+    SHIPPED.iter().any(|(_, src)| *src == form.source)
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FormLibrary {
     forms: Vec<Arc<Form>>,
@@ -86,6 +91,7 @@ mod tests {
         let mut v: serde_json::Value = serde_json::from_str(&v1.source).unwrap();
         v["version"] = (v1.version + 1).into();
         let v2 = lib.install("next.json", &v.to_string()).unwrap();
+        assert!(is_shipped(&v1) && !is_shipped(&v2));
         assert_eq!(lib.latest(FIELD_SURVEY).unwrap().version, v2.version);
         assert!(lib.get(FIELD_SURVEY, v1.version).is_some());
         assert!(lib.install("again.json", &v.to_string()).is_ok(), "re-installing the same file is harmless");

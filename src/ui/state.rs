@@ -151,12 +151,17 @@ impl Register {
                 if let Some(latest) = loaded.records.iter().map(|r| &r.updated).max() {
                     browser::observe(latest);
                 }
-                let mut forms = FormLibrary::shipped();
+                // The shipped forms are already in the library; only a definition another tab
+                // installed since is new. Parsing every form again on each reload would repeat start-up work.
+                let mut forms = self.forms.get_untracked();
+                let known = forms.all().len();
                 for f in &installed {
                     // Checked when installed; one that no longer parses is left out rather than half-loaded.
-                    let _ = forms.install(&f.file, &f.source);
+                    if !forms.all().iter().any(|k| k.source == f.source) {
+                        let _ = forms.install(&f.file, &f.source);
+                    }
                 }
-                if self.forms.with_untracked(|current| *current != forms) {
+                if forms.all().len() != known {
                     self.forms.set(forms);
                 }
                 self.units.set(units);

@@ -86,9 +86,4 @@ impl Register {
         self.forms.set(forms);
         Ok(form)
     }
-
-    /// Whether a form version came from a file rather than with the app.
-    pub fn is_shipped(form: &Form) -> bool {
-        crate::form::library::SHIPPED.iter().any(|(_, src)| *src == form.source)
-    }
 }

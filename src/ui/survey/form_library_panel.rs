@@ -50,7 +50,7 @@ pub fn FormLibraryPanel() -> impl IntoView {
             lib.all()
                 .iter()
                 .map(|f| {
-                    let shipped = Register::is_shipped(f);
+                    let shipped = crate::form::library::is_shipped(f);
                     view! {
                         <tr data-testid="form-row">
                             <td class="mono">{f.id.clone()}</td>
