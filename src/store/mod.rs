@@ -155,6 +155,8 @@ impl<B: RowBackend> RecordStore<B> {
     /// has moved on, nothing is written and it is returned (`None` if it
     /// cannot be read, which is never written over). Only the envelope's
     /// version vector is read, not the payload: this runs on every autosave.
+    /// With `keep_history` off the replaced version is not kept: a draft
+    /// saving as the officer types would otherwise push real history out.
     pub async fn put_if_version<T: RecordKind + Serialize + DeserializeOwned>(
         &self,
         record: &Record<T>,
@@ -185,12 +187,6 @@ impl<B: RowBackend> RecordStore<B> {
     pub async fn put_many<T: RecordKind + Serialize>(&self, records: &[Record<T>]) -> Result<(), StoreError> {
         let rows = records.iter().map(Row::from_record).collect::<Result<Vec<_>, _>>()?;
         self.backend.put_rows(T::KIND, rows, Some(self.history_depth)).await
-    }
-
-    /// Writes one record without keeping the version it replaces: a draft
-    /// autosaving on every keystroke would otherwise push real history out.
-    pub async fn put_draft<T: RecordKind + Serialize>(&self, record: &Record<T>) -> Result<(), StoreError> {
-        self.backend.put_rows(T::KIND, vec![Row::from_record(record)?], None).await
     }
 
     /// Earlier versions of a record, newest first; unreadable ones are skipped.
@@ -297,8 +293,9 @@ pub(crate) mod tests {
             ready(store.put(&r)).unwrap();
         }
         ready(store.put(&r)).unwrap(); // an identical write is not a new version
+        let v5 = r.version.clone();
         r = r.revised(&crate::model::record::Change { at: crate::model::clock::Hlc { ms: 900, counter: 0, device: "dev".into() }, officer: String::new() }, Enterprise { name: "draft".into(), ..Default::default() });
-        ready(store.put_draft(&r)).unwrap(); // replaces v5 without keeping it
+        assert_eq!(ready(store.put_if_version(&r, &v5, false)).unwrap(), Ok(())); // a draft's save replaces v5 without keeping it
         let names: Vec<String> = ready(store.history::<Enterprise>("a")).unwrap().into_iter().map(|h| h.payload.name).collect();
         assert_eq!(names, vec!["v4", "v3", "v2"], "newest first, oldest dropped");
         assert_eq!(ready(store.get::<Enterprise>("a")).unwrap().unwrap().payload.name, "draft");
