@@ -110,15 +110,7 @@ impl<B: RowBackend> RecordStore<B> {
     }
 
     pub async fn load<T: RecordKind + DeserializeOwned>(&self) -> Result<Loaded<T>, StoreError> {
-        let rows = self.backend.load_rows(T::KIND).await?;
-        let mut loaded = Loaded { records: Vec::with_capacity(rows.len()), quarantined: 0 };
-        for row in rows {
-            match decode::<T>(&row.json) {
-                Some(record) if record.id == row.id => loaded.records.push(record),
-                _ => loaded.quarantined += 1,
-            }
-        }
-        Ok(loaded)
+        self.load_in_steps(usize::MAX, || std::future::ready(())).await
     }
 
     /// The same, decoding `every` rows at a time and awaiting `pause()` in
