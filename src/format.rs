@@ -97,6 +97,11 @@ pub fn parse_decimal(input: &str, lang: Lang) -> Option<f64> {
     normalised.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
+/// A share in percent, with at most one decimal: `98,3%` (vi), `98.3%` (en), `100%`.
+pub fn format_percent(x: f64, lang: Lang) -> String {
+    format!("{}%", format_decimal(x, 1, lang))
+}
+
 /// Parses a whole number, allowing thousands groups: `1.234` → 1234, while
 /// `12,5` is refused rather than read as 125.
 pub fn parse_count(input: &str) -> Option<u32> {
@@ -125,6 +130,30 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
     let year = yoe + era * 400 + i64::from(month <= 2);
     (year, month, day)
+}
+
+/// Days since 1970-01-01 of a civil date (the inverse of `civil_from_days`).
+fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Milliseconds of UTC midnight starting `YYYY-MM-DD`, or `None` for anything that is not such a date.
+pub fn parse_iso_date_ms(iso: &str) -> Option<i64> {
+    let mut parts = iso.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (y, m, d): (i64, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let days = days_from_civil(y, m, d);
+    // 2026-02-30 is not a date: it would come back as 2 March.
+    (civil_from_days(days) == (y, m, d)).then_some(days * 86_400_000)
 }
 
 /// Local calendar parts of a Unix time in milliseconds, given the offset of
@@ -176,6 +205,26 @@ mod tests {
         assert_eq!(iso_date(ms, 420), "2026-11-25");
         assert_eq!(format_iso_date("2026-11-25"), "25/11/2026");
         assert_eq!(format_iso_date("bad"), "bad");
+    }
+
+    #[test]
+    fn iso_dates_parse_back_to_their_day() {
+        for ms in [0, 1_795_545_000_000, 951_782_400_000, -86_400_000] {
+            let day = iso_date(ms, 0);
+            assert_eq!(parse_iso_date_ms(&day).map(|m| iso_date(m, 0)), Some(day.clone()), "{day}");
+        }
+        assert_eq!(parse_iso_date_ms("2024-02-29"), Some(1_709_164_800_000));
+        for bad in ["2026-02-30", "2025-02-29", "2026-13-01", "2026-1-01", "26-01-01", "2026-01-01-01", ""] {
+            assert_eq!(parse_iso_date_ms(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn percents_have_one_decimal_at_most() {
+        assert_eq!(format_percent(100.0 * 28.5 / 29.0, Lang::Vi), "98,3%");
+        assert_eq!(format_percent(100.0 * 28.5 / 29.0, Lang::En), "98.3%");
+        assert_eq!(format_percent(100.0, Lang::Vi), "100%");
+        assert_eq!(format_percent(0.0, Lang::En), "0%");
     }
 
     #[test]

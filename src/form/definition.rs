@@ -29,10 +29,13 @@ impl LocalText {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Choice {
     pub value: String,
     pub label: LocalText,
+    /// In a self-assessment, what the choice is worth, 0 to 1; none leaves its item out of the score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -155,10 +158,22 @@ pub struct Section {
     pub questions: Vec<Question>,
 }
 
+/// Who fills a form, and about whom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Purpose {
+    /// An officer, about a register enterprise.
+    #[default]
+    Survey,
+    /// An enterprise, about itself; scored (`form::score`).
+    SelfAssessment,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Form {
     pub id: String,
     pub version: u32,
+    pub purpose: Purpose,
     pub title: LocalText,
     pub description: Option<LocalText>,
     pub sections: Vec<Section>,
@@ -194,6 +209,8 @@ struct RawForm {
     format: String,
     id: String,
     version: u32,
+    #[serde(default)]
+    purpose: Purpose,
     title: LocalText,
     #[serde(default)]
     description: Option<LocalText>,
@@ -319,6 +336,9 @@ impl Checker<'_> {
                 self.error(at, format!("choice value '{}' appears twice", c.value));
             }
             self.text(at, &format!("choice '{}'", c.value), &c.label);
+            if let Some(score) = c.score.filter(|s| !(0.0..=1.0).contains(s)) {
+                self.error(at, format!("choice '{}' has score {score}; a score is from 0 to 1", c.value));
+            }
         }
     }
 
@@ -725,7 +745,7 @@ impl Form {
         if !checker.errors.is_empty() {
             return Err(checker.errors);
         }
-        Ok(Form { id: raw.id, version: raw.version, title: raw.title, description: raw.description, sections, source: source.to_string(), index })
+        Ok(Form { id: raw.id, version: raw.version, purpose: raw.purpose, title: raw.title, description: raw.description, sections, source: source.to_string(), index })
     }
 
     /// A top-level question by id.
@@ -832,6 +852,26 @@ pub(crate) mod tests {
         for e in expect {
             assert!(errs.iter().any(|got| got.starts_with(e) || got.ends_with(e)), "missing {e:?} in {errs:#?}");
         }
+    }
+
+    #[test]
+    fn scores_are_from_0_to_1_and_the_purpose_is_known() {
+        let mut m = q("clause_4", "matrix");
+        m["rows"] = serde_json::json!([{"id": "c4_1", "label": {"vi": "4.1", "en": "4.1"}}]);
+        m["choices"] = serde_json::json!([
+            {"value": "met", "label": {"vi": "Đạt", "en": "Met"}, "score": 1.5},
+            {"value": "na", "label": {"vi": "Không áp dụng", "en": "N/A"}}
+        ]);
+        assert!(errors(serde_json::json!([m.clone()])).iter().any(|e| e == "test.json: question 'clause_4': choice 'met' has score 1.5; a score is from 0 to 1"));
+        m["choices"][0]["score"] = 1.into();
+        let mut raw: serde_json::Value = serde_json::from_str(&form_json(serde_json::json!([m]))).unwrap();
+        let form = Form::parse("ok.json", &raw.to_string()).unwrap();
+        assert_eq!(form.purpose, Purpose::Survey, "the default");
+        assert_eq!(form.question("clause_4").unwrap().kind.choices()[0].score, Some(1.0));
+        raw["purpose"] = "self_assessment".into();
+        assert_eq!(Form::parse("ok.json", &raw.to_string()).unwrap().purpose, Purpose::SelfAssessment);
+        raw["purpose"] = "quiz".into();
+        assert!(Form::parse("ok.json", &raw.to_string()).unwrap_err()[0].message.contains("unknown variant `quiz`"));
     }
 
     #[test]

@@ -8,8 +8,14 @@ use std::sync::Arc;
 /// The officers' field survey.
 pub const FIELD_SURVEY: &str = "field-survey";
 
+/// The enterprises' self-assessment of their readiness for ISO 9001.
+pub const ISO9001_READINESS: &str = "iso9001-readiness";
+
 /// Definitions built into the app: (file name, source).
-pub const SHIPPED: &[(&str, &str)] = &[("data/forms/field_survey.json", include_str!("../../data/forms/field_survey.json"))];
+pub const SHIPPED: &[(&str, &str)] = &[
+    ("data/forms/field_survey.json", include_str!("../../data/forms/field_survey.json")),
+    ("data/forms/iso9001_readiness.json", include_str!("../../data/forms/iso9001_readiness.json")),
+];
 
 /// Whether a form version came with the app rather than from a file.
 pub fn is_shipped(form: &Form) -> bool {
@@ -36,7 +42,7 @@ impl FormLibrary {
     pub fn install(&mut self, file: &str, source: &str) -> Result<Arc<Form>, Vec<DefError>> {
         let form = Form::parse(file, source)?;
         if let Some(existing) = self.get(&form.id, form.version) {
-            if existing.sections == form.sections && existing.title == form.title {
+            if existing.sections == form.sections && existing.title == form.title && existing.purpose == form.purpose {
                 return Ok(existing);
             }
             return Err(vec![DefError {
@@ -82,6 +88,12 @@ mod tests {
         assert!(survey.question_count() >= 40, "{}", survey.question_count());
         let empty = evaluate(&survey, &Default::default(), "2026-11-24");
         assert!(empty.first_missing().is_some(), "an empty survey cannot be complete");
+        assert_eq!(survey.purpose, super::super::definition::Purpose::Survey);
+        let readiness = lib.latest(ISO9001_READINESS).expect("the ISO 9001 self-assessment ships");
+        assert_eq!(readiness.purpose, super::super::definition::Purpose::SelfAssessment);
+        assert!(super::super::score::is_scored(&readiness));
+        let requirements: usize = readiness.questions().map(|q| match &q.kind { crate::form::Kind::Matrix { rows, .. } => rows.len(), _ => 0 }).sum();
+        assert_eq!(requirements, 30, "clauses 4 to 10 of ISO 9001:2015");
     }
 
     #[test]
@@ -99,6 +111,6 @@ mod tests {
         let err = lib.install("changed.json", &v.to_string()).unwrap_err();
         assert!(err[0].message.contains("already installed with different content"), "{}", err[0]);
         assert!(lib.install("broken.json", "{").is_err());
-        assert_eq!(lib.all().len(), 2, "nothing half-loaded");
+        assert_eq!(lib.all().len(), SHIPPED.len() + 1, "nothing half-loaded");
     }
 }

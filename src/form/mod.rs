@@ -12,9 +12,10 @@ pub mod evaluate;
 pub mod expr;
 pub mod library;
 pub mod migrate;
+pub mod score;
 
 pub use answer::{Answer, Answers, Row, Slot};
-pub use definition::{DefError, Form, Kind, LocalText, Question};
+pub use definition::{DefError, Form, Kind, LocalText, Purpose, Question};
 pub use evaluate::{evaluate, Evaluation, Issue};
 pub use library::FormLibrary;
 pub use migrate::{migrate, Orphan};

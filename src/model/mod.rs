@@ -1,6 +1,8 @@
 //! The domain: plain Rust types and rules, no browser APIs.
 
+pub mod activity;
 pub mod admin_unit;
+pub mod assessment;
 pub mod clock;
 pub mod enterprise;
 pub mod enterprise_draft;

@@ -1,0 +1,188 @@
+//! A self-assessment: an enterprise's answers to a readiness questionnaire
+//! (a scored form, such as `data/forms/iso9001_readiness.json`), sent to the
+//! department.
+//!
+//! The enterprise fills it on its own device, where the department's register
+//! does not exist, so it names itself in the answers (name and tax code).
+//! `enterprise_id` links it to a register enterprise once the department
+//! knows which one it is.
+
+use super::record::{Record, RecordKind};
+use crate::form::{migrate, score, Answers, Evaluation, Form, Orphan};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AssessmentStatus {
+    /// Being filled by the enterprise.
+    #[default]
+    Draft,
+    /// Every rule passed and the enterprise sent it.
+    Submitted,
+}
+
+impl AssessmentStatus {
+    pub fn key(self) -> &'static str {
+        match self {
+            AssessmentStatus::Draft => "draft",
+            AssessmentStatus::Submitted => "submitted",
+        }
+    }
+}
+
+/// The questions every self-assessment questionnaire asks, by id.
+pub const ENTERPRISE_NAME: &str = "enterprise_name";
+pub const TAX_CODE: &str = "tax_code";
+pub const ASSESSMENT_DATE: &str = "assessment_date";
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Assessment {
+    pub form_id: String,
+    pub form_version: u32,
+    /// The register enterprise this is about, once known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enterprise_id: Option<String>,
+    #[serde(default)]
+    pub status: AssessmentStatus,
+    #[serde(default)]
+    pub answers: Answers,
+    /// Answers from an earlier questionnaire version that the current one cannot hold.
+    #[serde(default)]
+    pub orphans: Vec<Orphan>,
+    /// As of the last save, so lists need not re-run the questionnaire.
+    #[serde(default)]
+    pub answered: usize,
+    #[serde(default)]
+    pub total: usize,
+    /// The readiness score, 0 to 100, as of the last save; `None` until a scored item is answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub readiness: Option<f64>,
+}
+
+impl RecordKind for Assessment {
+    const KIND: &'static str = "assessment";
+
+    fn index_keys(&self) -> Vec<(&'static str, String)> {
+        let mut keys = vec![("status", self.status.key().to_string()), ("form_id", self.form_id.clone())];
+        if let Some(e) = &self.enterprise_id {
+            keys.push(("enterprise_id", e.clone()));
+        }
+        if let Some(code) = self.tax_code() {
+            keys.push(("tax_code", code.to_string()));
+        }
+        keys
+    }
+}
+
+impl Assessment {
+    pub fn new(form: &Form, enterprise_id: Option<&str>) -> Assessment {
+        Assessment { form_id: form.id.clone(), form_version: form.version, enterprise_id: enterprise_id.map(str::to_string), ..Default::default() }
+    }
+
+    fn text(&self, id: &str) -> Option<&str> {
+        self.answers.get(id).and_then(|a| a.text()).map(str::trim).filter(|t| !t.is_empty())
+    }
+
+    /// The name the enterprise gave.
+    pub fn enterprise_name(&self) -> Option<&str> {
+        self.text(ENTERPRISE_NAME)
+    }
+
+    pub fn tax_code(&self) -> Option<&str> {
+        self.text(TAX_CODE)
+    }
+
+    /// The date of the assessment, if it is a date.
+    pub fn assessed_on(&self) -> Option<&str> {
+        self.text(ASSESSMENT_DATE).filter(|d| crate::form::answer::is_date(d))
+    }
+
+    /// Keeps the progress and the score of these answers for lists.
+    pub fn record_summary(&mut self, form: &Form, evaluation: &Evaluation) {
+        (self.answered, self.total) = evaluation.answered_total();
+        self.readiness = score::readiness(form, &self.answers, evaluation).overall.percent();
+    }
+
+    /// Moves the answers onto a newer version of the questionnaire, keeping what no longer fits.
+    pub fn move_to(&mut self, from: &Form, to: &Form) {
+        let (answers, orphans) = migrate(&self.answers, from, to);
+        self.answers = answers;
+        self.orphans.extend(orphans);
+        self.form_version = to.version;
+    }
+}
+
+/// The self-assessments linked to one enterprise, newest first; deleted ones left out.
+pub fn of_enterprise<'a>(assessments: &'a [Record<Assessment>], enterprise_id: &str) -> Vec<&'a Record<Assessment>> {
+    let mut out: Vec<&Record<Assessment>> = assessments.iter().filter(|a| !a.deleted && a.payload.enterprise_id.as_deref() == Some(enterprise_id)).collect();
+    out.sort_by(|a, b| (b.payload.assessed_on(), &b.updated).cmp(&(a.payload.assessed_on(), &a.updated)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::form::library::{FormLibrary, ISO9001_READINESS};
+    use crate::form::{evaluate, Answer};
+    use crate::model::clock::Hlc;
+    use crate::model::record::Change;
+
+    #[test]
+    fn the_shipped_questionnaire_scores_and_names_the_enterprise() {
+        let form = FormLibrary::shipped().latest(ISO9001_READINESS).expect("the ISO 9001 questionnaire ships");
+        assert!(score::is_scored(&form));
+        let mut a = Assessment::new(&form, Some("e1"));
+        for (id, v) in [(ENTERPRISE_NAME, "Công ty TNHH Thủy sản Sa Đéc"), (TAX_CODE, " 1400100593 "), (ASSESSMENT_DATE, "2026-11-30"), ("respondent_name", "Lê Thị Thu")] {
+            a.answers.insert(id.into(), Answer::Text(v.into()));
+        }
+        // Every requirement of every clause "met", but design (8.3) not applicable.
+        for q in form.questions() {
+            if let crate::form::Kind::Matrix { rows, .. } = &q.kind {
+                let cells = rows.iter().map(|r| (r.id.clone(), if r.id == "c8_3" { "not_applicable" } else { "compliant" }.to_string())).collect();
+                a.answers.insert(q.id.clone(), Answer::Cells(cells));
+            }
+        }
+        let evaluation = evaluate(&form, &a.answers, "2026-12-01");
+        assert!(evaluation.is_complete(), "{:?}", evaluation.issues);
+        a.record_summary(&form, &evaluation);
+        assert_eq!(a.readiness, Some(100.0));
+        assert_eq!((a.tax_code(), a.enterprise_name(), a.assessed_on()), (Some("1400100593"), Some("Công ty TNHH Thủy sản Sa Đéc"), Some("2026-11-30")));
+        let keys = a.index_keys();
+        assert!(keys.contains(&("enterprise_id", "e1".to_string())) && keys.contains(&("tax_code", "1400100593".to_string())), "{keys:?}");
+
+        // One requirement partly met out of 29 applicable.
+        if let Some(Answer::Cells(cells)) = a.answers.get_mut("clause_4") {
+            cells.insert("c4_2".into(), "partial".into());
+        }
+        a.record_summary(&form, &evaluate(&form, &a.answers, "2026-12-01"));
+        let expected = 100.0 * 28.5 / 29.0;
+        assert!((a.readiness.unwrap() - expected).abs() < 1e-9, "{:?}", a.readiness);
+
+        let mut wrong = a.clone();
+        wrong.answers.insert(TAX_CODE.into(), Answer::Text("14001".into()));
+        wrong.answers.insert(ASSESSMENT_DATE.into(), Answer::Text("2027-01-01".into()));
+        let e = evaluate(&form, &wrong.answers, "2026-12-01");
+        assert!(e.issue(TAX_CODE).is_some() && e.issue(ASSESSMENT_DATE).is_some(), "{:?}", e.issues);
+    }
+
+    #[test]
+    fn the_list_of_an_enterprise_is_newest_first() {
+        let at = |ms| Change { at: Hlc { ms, counter: 0, device: "d".into() }, officer: String::new() };
+        let on = |day: &str, ent: Option<&str>| {
+            let mut a = Assessment { form_id: "iso9001-readiness".into(), form_version: 1, enterprise_id: ent.map(str::to_string), ..Default::default() };
+            a.answers.insert(ASSESSMENT_DATE.into(), Answer::Text(day.into()));
+            a
+        };
+        let all = [
+            Record::new("a1".into(), &at(3), on("2025-01-10", Some("e1"))),
+            Record::new("a2".into(), &at(1), on("2026-02-01", Some("e1"))),
+            Record::new("a3".into(), &at(2), on("2026-03-01", None)),
+            Record::new("a4".into(), &at(4), on("2026-04-01", Some("e2"))),
+        ];
+        let ids: Vec<&str> = of_enterprise(&all, "e1").iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, vec!["a2", "a1"]);
+        let json = serde_json::to_value(&all[2].payload).unwrap();
+        assert!(json.get("enterprise_id").is_none() && json.get("readiness").is_none());
+        assert_eq!(json["status"], "draft");
+    }
+}
