@@ -1,6 +1,8 @@
 //! Which message names each domain value.
 
-use super::Msg;
+use super::{Lang, Msg};
+use crate::model::activity::AwardResult;
+use crate::model::assessment::AssessmentStatus;
 use crate::model::enterprise::{Ownership, ProductGroup};
 use crate::model::registry::SortKey;
 use crate::model::size_class::SizeClass;
@@ -58,4 +60,22 @@ pub const UNIT_KINDS: [(&str, Msg); 4] = [
 
 pub fn unit_kind_msg(kind: &str) -> Option<Msg> {
     UNIT_KINDS.iter().find(|(k, _)| *k == kind).map(|(_, m)| *m)
+}
+
+impl Lang {
+    pub fn assessment_status(self, status: AssessmentStatus) -> &'static str {
+        self.t(match status {
+            AssessmentStatus::Draft => Msg::StatusDraft,
+            AssessmentStatus::Submitted => Msg::StatusSubmitted,
+        })
+    }
+
+    pub fn award_result(self, result: AwardResult) -> &'static str {
+        self.t(match result {
+            AwardResult::Gold => Msg::AwardGold,
+            AwardResult::Award => Msg::AwardWon,
+            AwardResult::NotAwarded => Msg::AwardNotAwarded,
+            AwardResult::Pending => Msg::AwardPending,
+        })
+    }
 }

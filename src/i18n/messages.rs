@@ -43,6 +43,23 @@ messages! {
     NoSurveysMatch => "Không có phiếu nào khớp bộ lọc.", "No survey matches these filters.";
     SurveysOfEnterprise => "Các lần khảo sát", "Surveys";
     NoSurveysOfEnterprise => "Doanh nghiệp này chưa được khảo sát.", "This enterprise has not been surveyed yet.";
+    // Self-assessments and programme activities on an enterprise's page
+    AssessmentsOfEnterprise => "Tự đánh giá của doanh nghiệp", "Self-assessments";
+    NoAssessmentsOfEnterprise => "Doanh nghiệp chưa gửi bản tự đánh giá nào.", "The enterprise has not sent a self-assessment yet.";
+    ColAssessmentDate => "Ngày đánh giá", "Date";
+    ColQuestionnaire => "Bộ câu hỏi", "Questionnaire";
+    ColReadiness => "Mức sẵn sàng", "Readiness";
+    StatusSubmitted => "Đã gửi", "Sent";
+    ActivitiesOfEnterprise => "Hoạt động hỗ trợ liên quan", "Support activities";
+    NoActivitiesOfEnterprise => "Chưa có hoạt động hỗ trợ nào liên quan đến doanh nghiệp này.", "No support activity concerns this enterprise yet.";
+    ColActivityDate => "Ngày bắt đầu", "Start";
+    ColActivityType => "Loại hoạt động", "Kind";
+    ColActivityTitle => "Nội dung", "What";
+    ColResult => "Kết quả", "Result";
+    AwardGold => "Giải Vàng", "Gold award";
+    AwardWon => "Đạt Giải thưởng", "Award";
+    AwardNotAwarded => "Không đạt giải", "Not awarded";
+    AwardPending => "Chờ kết quả", "Awaiting the result";
     SurveyNotFound => "Không tìm thấy phiếu khảo sát này.", "This survey does not exist.";
     UnknownEnterprise => "(doanh nghiệp không còn trong danh sách)", "(enterprise no longer in the register)";
     FormMissing => "Thiết bị này chưa có phiên bản định nghĩa phiếu mà bản khảo sát này dùng. Hãy cài tệp định nghĩa phiếu trong Cài đặt; các câu trả lời vẫn được giữ nguyên.", "This device does not have the form version this survey uses. Install the form definition file in Settings; the answers are kept as they are.";
@@ -116,10 +133,13 @@ messages! {
     NotSet => "—", "—";
 
     // Dashboard
-    DashboardIntro => "Số liệu từ danh bạ doanh nghiệp trên máy này.", "Figures from the enterprise register on this device.";
+    DashboardIntro => "Số liệu từ dữ liệu lưu trên máy này: danh bạ doanh nghiệp, khảo sát, tự đánh giá và hoạt động hỗ trợ.", "Figures from the records on this device: the enterprise register, surveys, self-assessments and support activities.";
     StatEnterprises => "Doanh nghiệp trong danh bạ", "Enterprises in the register";
     StatWithTaxCode => "Có mã số thuế", "With a tax code";
     StatSmeShare => "Doanh nghiệp nhỏ và vừa", "Small and medium-sized";
+    StatSurveys => "Lượt khảo sát", "Surveys";
+    StatAssessments => "Bản tự đánh giá", "Self-assessments";
+    StatActivities => "Hoạt động hỗ trợ", "Support activities";
     BySize => "Theo quy mô", "By size";
     ByUnit => "Theo đơn vị hành chính", "By administrative unit";
     NoUnit => "Chưa chọn đơn vị", "No unit chosen";

@@ -1,7 +1,9 @@
 //! The backup file: every record of the device, tombstones included, in the
 //! record format of `docs/record-format.md`. File sync reads the same file.
 
+use crate::model::activity::Activity;
 use crate::model::admin_unit::AdminUnitList;
+use crate::model::assessment::Assessment;
 use crate::model::clock::Hlc;
 use crate::model::enterprise::Enterprise;
 use crate::model::record::Record;
@@ -24,6 +26,12 @@ pub struct ExportFile {
     /// Field survey responses, drafts included. Files from before surveys existed have none.
     #[serde(default)]
     pub surveys: Vec<Record<Survey>>,
+    /// Self-assessments, drafts included. Files from before they existed have none.
+    #[serde(default)]
+    pub assessments: Vec<Record<Assessment>>,
+    /// Programme activities. Files from before they existed have none.
+    #[serde(default)]
+    pub activities: Vec<Record<Activity>>,
 }
 
 impl ExportFile {
@@ -95,9 +103,18 @@ mod tests {
             admin_units: AdminUnitList::default_list(),
             enterprises: vec![rec("a", 1), rec("b", 2).deleted_by(&Change { at: Hlc { ms: 3, counter: 0, device: "d".into() }, officer: String::new() })],
             surveys: vec![],
+            assessments: vec![Record::new("s1".into(), &Change { at: Hlc { ms: 4, counter: 0, device: "d".into() }, officer: String::new() }, Assessment { form_id: "iso9001-readiness".into(), form_version: 1, readiness: Some(62.5), ..Default::default() })],
+            activities: vec![Record::new("a1".into(), &Change { at: Hlc { ms: 4, counter: 0, device: "d".into() }, officer: String::new() }, Activity { activity_type: "outreach".into(), title: "Hội thảo <NSCL>".into(), start_date: "2026-03-02".into(), ..Default::default() })],
         };
         let back: ExportFile = serde_json::from_str(&file.to_json()).unwrap();
         assert_eq!(back, file);
+        // A file written before self-assessments and activities existed still reads.
+        let mut old: serde_json::Value = serde_json::from_str(&file.to_json()).unwrap();
+        for key in ["surveys", "assessments", "activities"] {
+            old.as_object_mut().unwrap().remove(key);
+        }
+        let old: ExportFile = serde_json::from_value(old).unwrap();
+        assert!(old.assessments.is_empty() && old.activities.is_empty() && old.enterprises.len() == 2);
         assert!(back.enterprises[1].deleted, "tombstones travel");
         assert_eq!(ExportFile::file_name("24/11/2026 09:30"), "nscl-sao-luu-24-11-2026-09-30.json");
     }

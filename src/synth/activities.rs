@@ -3,7 +3,7 @@
 //! testing fields and National Quality Award entries, in numbers like the
 //! plan's targets, with more support where there are more enterprises.
 
-use super::Rng;
+use super::{Rng, NOW_MS};
 use crate::model::activity::{Activity, AwardResult};
 use crate::model::admin_unit::AdminUnitList;
 use crate::model::clock::Hlc;
@@ -133,8 +133,11 @@ pub fn activities(enterprises: &[Record<Enterprise>], last_year: i32, seed: u64)
                 ..Default::default()
             });
         }
+        // Nothing happens after the province's present.
+        let now = crate::format::iso_date(NOW_MS, 420);
+        let months = if now.starts_with(&year.to_string()) { now[5..7].parse().unwrap_or(12) } else { 12 };
         for activity in planned {
-            let (month, day) = (1 + rng.below(12), 1 + rng.below(28));
+            let (month, day) = (1 + rng.below(months), 1 + rng.below(28));
             let start = format!("{year}-{month:02}-{day:02}");
             // Recorded on the morning it started, Vietnam time.
             let ms = crate::format::parse_iso_date_ms(&start).unwrap_or(0) + 2 * 3_600_000;
@@ -166,6 +169,7 @@ mod tests {
             assert!(r.payload.topics.iter().all(|t| topic(t).is_some()), "{:?}", r.payload.topics);
             assert!(r.payload.enterprise_ids.iter().all(|id| ents.iter().any(|e| &e.id == id)));
             assert_eq!(r.created_ms(), crate::format::parse_iso_date_ms(&r.payload.start_date).unwrap() + 2 * 3_600_000);
+            assert!(r.created_ms() <= NOW_MS, "{} is in the future", r.payload.start_date);
         }
         let per_year = a.len() as f64 / 6.0;
         assert!((15.0..40.0).contains(&per_year), "{per_year} a year for 1,000 enterprises");

@@ -2,7 +2,7 @@
 //! a few times against a scored questionnaire, readier each time, and most
 //! of them send a finished one.
 
-use super::{Rng, FAMILY, GIVEN, MIDDLE};
+use super::{Rng, NOW_MS, FAMILY, GIVEN, MIDDLE};
 use crate::form::{evaluate, Answer, Answers, Form, Kind};
 use crate::model::assessment::{Assessment, AssessmentStatus, ASSESSMENT_DATE, ENTERPRISE_NAME, TAX_CODE};
 use crate::model::clock::Hlc;
@@ -20,7 +20,7 @@ pub fn assessments(enterprises: &[Record<Enterprise>], per_enterprise: usize, fo
         // How far along the enterprise starts, in percent of requirements met.
         let start = 15 + rng.below(60);
         for round in 0..per_enterprise {
-            let day_ms = e.created_ms() + round as i64 * half_year_ms + rng.below(45 * 86_400_000) as i64;
+            let day_ms = (e.created_ms() + round as i64 * half_year_ms + rng.below(45 * 86_400_000) as i64).min(NOW_MS);
             let today = crate::format::iso_date(day_ms, 420);
             let met = (start + round as u64 * 12).min(95);
             let unfinished = rng.chance(15);

@@ -53,6 +53,9 @@ impl Rng {
     }
 }
 
+/// The synthetic province's present, 30/11/2026 10:00 in Vietnam: nothing in it happens later.
+const NOW_MS: i64 = 1_796_007_600_000;
+
 const FORMS: [&str; 6] = ["Công ty TNHH", "Công ty Cổ phần", "Doanh nghiệp tư nhân", "Hợp tác xã", "Cơ sở", "Công ty TNHH MTV"];
 const TRADES: [(&str, &str, Option<ProductGroup>); 16] = [
     ("Thủy sản", "A", Some(ProductGroup::Pangasius)),

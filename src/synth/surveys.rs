@@ -1,6 +1,6 @@
 //! Field surveys of a synthetic province.
 
-use super::{Rng, FAMILY, GIVEN};
+use super::{Rng, NOW_MS, FAMILY, GIVEN};
 use crate::model::clock::Hlc;
 use crate::model::enterprise::Enterprise;
 use crate::model::record::{uuid_v4, Change, Record};
@@ -17,7 +17,7 @@ pub fn surveys(enterprises: &[Record<Enterprise>], per_enterprise: usize, form: 
     let year_ms: i64 = 365 * 86_400_000;
     for e in enterprises {
         for visit in 0..per_enterprise {
-            let day_ms = e.created_ms() + visit as i64 * year_ms / 2 + rng.below(60 * 86_400_000) as i64;
+            let day_ms = (e.created_ms() + visit as i64 * year_ms / 2 + rng.below(60 * 86_400_000) as i64).min(NOW_MS);
             let today = crate::format::iso_date(day_ms, 420);
             let filled = 40 + rng.below(61); // percent of questions answered
             let mut answers = Answers::new();

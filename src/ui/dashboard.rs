@@ -1,5 +1,6 @@
-//! Figures from the register. The indicators-against-targets capability will
-//! grow this page; for now it counts what is there.
+//! Figures from the register and the records beside it. The
+//! indicators-against-targets capability will grow this page; for now it
+//! counts what is there.
 
 use super::i18n::{tr, use_lang};
 use super::state::Register;
@@ -25,6 +26,11 @@ pub fn Dashboard() -> impl IntoView {
         rows
     });
     let num = move |n: usize| format_int(n as i64, lang.get());
+    // Counted once each kind has been read (after the register); "…" until then.
+    let count_of = move |ready: RwSignal<bool>, n: Memo<usize>| move || if ready.get() { num(n.get()) } else { "…".to_string() };
+    let surveys = count_of(register.surveys.ready, Memo::new(move |_| register.surveys.live_count()));
+    let assessments = count_of(register.assessments.ready, Memo::new(move |_| register.assessments.live_count()));
+    let activities = count_of(register.activities.ready, Memo::new(move |_| register.activities.live_count()));
 
     view! {
         <section class="page">
@@ -34,6 +40,9 @@ pub fn Dashboard() -> impl IntoView {
                 <div class="stat-card"><span class="stat-value" data-testid="stat-enterprises">{move || num(total())}</span><span class="stat-label">{tr(Msg::StatEnterprises)}</span></div>
                 <div class="stat-card"><span class="stat-value">{move || num(with_tax())}</span><span class="stat-label">{tr(Msg::StatWithTaxCode)}</span></div>
                 <div class="stat-card"><span class="stat-value">{move || num(sme())}</span><span class="stat-label">{tr(Msg::StatSmeShare)}</span></div>
+                <div class="stat-card"><span class="stat-value" data-testid="stat-surveys">{surveys}</span><span class="stat-label">{tr(Msg::StatSurveys)}</span></div>
+                <div class="stat-card"><span class="stat-value" data-testid="stat-assessments">{assessments}</span><span class="stat-label">{tr(Msg::StatAssessments)}</span></div>
+                <div class="stat-card"><span class="stat-value" data-testid="stat-activities">{activities}</span><span class="stat-label">{tr(Msg::StatActivities)}</span></div>
             </div>
             <div class="two-columns">
                 <table class="data-table compact">

@@ -3,6 +3,7 @@
 use super::confirm_dialog::ConfirmDialog;
 use super::enterprise_history::EnterpriseHistory;
 use super::i18n::{tr, use_lang};
+use super::programme::{EnterpriseActivities, EnterpriseAssessments};
 use super::survey::EnterpriseSurveys;
 use super::state::{Flash, FlashKind, LoadStatus, Register};
 use crate::format::{format_date_time, format_decimal, format_int};
@@ -121,6 +122,8 @@ pub fn EnterpriseDetail() -> impl IntoView {
                     </dl>
                 </details>
                 <EnterpriseSurveys enterprise_id=r.id.clone()/>
+                <EnterpriseAssessments enterprise_id=r.id.clone()/>
+                <EnterpriseActivities enterprise_id=r.id.clone()/>
                 <EnterpriseHistory current=history_record/>
                 <ConfirmDialog open=confirm_open title=Msg::ConfirmDeleteTitle confirm_label=Msg::Delete on_confirm=on_delete
                     body=Signal::derive(move || lang.get().confirm_delete(&body_name))/>

@@ -16,6 +16,8 @@ mod i18n;
 mod nav;
 mod pager;
 mod placeholder;
+mod programme;
+mod record_list;
 mod settings;
 mod state;
 mod storage_panel;

@@ -7,12 +7,16 @@ use crate::model::admin_unit::AdminUnitList;
 use crate::model::clock::{Hlc, VersionVector};
 use crate::model::enterprise::Enterprise;
 use crate::model::enterprise_draft::{EnterpriseDraft, Warning};
+use super::record_list::RecordList;
 use crate::form::FormLibrary;
-use crate::model::record::Record;
+use crate::model::activity::Activity;
+use crate::model::assessment::Assessment;
+use crate::model::record::{Record, RecordKind};
 use crate::model::survey::Survey;
 use crate::model::registry::{Query, Registry};
 use crate::store::export::{self, ExportFile};
 use crate::store::{legacy, StoreError};
+use serde::de::DeserializeOwned;
 use crate::web::{backup, broadcast, browser, record_store, IdbBackend, LegacyLocalStorage};
 use leptos::prelude::*;
 
@@ -35,10 +39,12 @@ pub struct Register {
     pub legacy_error: RwSignal<Option<StoreError>>,
     /// The device clock at the last backup export.
     pub last_export: RwSignal<Option<Hlc>>,
-    /// Field survey responses, deleted ones included (lists leave them out).
-    pub surveys: RwSignal<Vec<Record<Survey>>>,
-    /// Whether `surveys` has been read from the store (after the register).
-    pub surveys_ready: RwSignal<bool>,
+    /// Field survey responses.
+    pub surveys: RecordList<Survey>,
+    /// Enterprises' self-assessments.
+    pub assessments: RecordList<Assessment>,
+    /// The programme's activities.
+    pub activities: RecordList<Activity>,
     /// A reload is running; another was asked for meanwhile. Reloads never overlap,
     /// so an older read can never land after a newer one.
     reloading: StoredValue<(bool, bool)>,
@@ -69,8 +75,9 @@ impl Register {
             quarantined: RwSignal::new(0),
             legacy_error: RwSignal::new(None),
             last_export: RwSignal::new(browser::last_export()),
-            surveys: RwSignal::new(Vec::new()),
-            surveys_ready: RwSignal::new(false),
+            surveys: RecordList::new(),
+            assessments: RecordList::new(),
+            activities: RecordList::new(),
             reloading: StoredValue::new((false, false)),
             forms: RwSignal::new(FormLibrary::shipped()),
         }
@@ -79,9 +86,13 @@ impl Register {
     /// Records changed since the last export, and the wall-clock time of the oldest.
     pub fn unexported(&self) -> (usize, Option<i64>) {
         let last = self.last_export.get();
-        let (a, oldest_a) = self.registry.with(|r| export::unexported(r.records(), last.as_ref()));
-        let (b, oldest_b) = self.surveys.with(|s| export::unexported(s.iter(), last.as_ref()));
-        (a + b, oldest_a.into_iter().chain(oldest_b).min())
+        let lists = [
+            self.registry.with(|r| export::unexported(r.records(), last.as_ref())),
+            self.surveys.unexported(last.as_ref()),
+            self.assessments.unexported(last.as_ref()),
+            self.activities.unexported(last.as_ref()),
+        ];
+        lists.into_iter().fold((0, None), |(n, oldest), (m, o)| (n + m, oldest.into_iter().chain(o).min()))
     }
 
     /// Saves every record, tombstones included, to a JSON file the officer keeps.
@@ -90,8 +101,11 @@ impl Register {
         let loaded = store.load::<Enterprise>().await?;
         let units = store.load_units().await?;
         let surveys = store.load::<Survey>().await?.records;
+        let assessments = store.load::<Assessment>().await?.records;
+        let activities = store.load::<Activity>().await?.records;
         let mut at = browser::change().at;
-        if let Some(latest) = loaded.records.iter().map(|r| &r.updated).chain(surveys.iter().map(|r| &r.updated)).max() {
+        let latest = loaded.records.iter().map(|r| &r.updated).chain(surveys.iter().map(|r| &r.updated));
+        if let Some(latest) = latest.chain(assessments.iter().map(|r| &r.updated)).chain(activities.iter().map(|r| &r.updated)).max() {
             at = at.max(latest.clone());
         }
         let file = ExportFile {
@@ -103,6 +117,8 @@ impl Register {
             admin_units: units,
             enterprises: loaded.records,
             surveys,
+            assessments,
+            activities,
         };
         let name = ExportFile::file_name(&crate::format::format_date_time(browser::now_ms(), browser::utc_offset_minutes()));
         backup::download(&name, &file.to_json()).map_err(|e| StoreError::Other(format!("{e:?}")))?;
@@ -173,37 +189,41 @@ impl Register {
                 if self.status.get_untracked() != LoadStatus::Ready {
                     self.status.set(LoadStatus::Ready);
                 }
-                // Surveys second: at province scale they are most of the data, and the register
-                // should not wait for them.
+                // The other kinds after the register is on screen, the few activities first: at
+                // province scale surveys and self-assessments are most of the data, and the
+                // enterprise list should not wait for them.
                 browser::mark("nscl-register-loaded");
-                match store.load_in_steps::<Survey, _, _>(200, browser::next_task).await {
-                    Ok(surveys) => {
-                        if let Some(latest) = surveys.records.iter().map(|r| &r.updated).max() {
-                            browser::observe(latest);
-                        }
-                        self.quarantined.update(|q| *q += surveys.quarantined);
-                        // A survey started or saved here while they loaded keeps its newer copy.
-                        self.surveys.update(|mine| {
-                            let mut by_id: std::collections::HashMap<String, Record<Survey>> = mine.drain(..).map(|r| (r.id.clone(), r)).collect();
-                            for stored in surveys.records {
-                                match by_id.get(&stored.id) {
-                                    Some(here) if here.updated > stored.updated => {}
-                                    _ => {
-                                        by_id.insert(stored.id.clone(), stored);
-                                    }
-                                }
-                            }
-                            *mine = by_id.into_values().collect();
-                        });
-                        if !self.surveys_ready.get_untracked() {
-                            self.surveys_ready.set(true);
-                        }
-                        browser::mark("nscl-surveys-loaded");
-                    }
-                    Err(e) => self.status.set(LoadStatus::Failed(e)),
+                if self.load_list(self.activities, "nscl-activities-loaded").await
+                    && self.load_list(self.surveys, "nscl-surveys-loaded").await
+                    && self.load_list(self.assessments, "nscl-assessments-loaded").await
+                {
+                    browser::mark("nscl-records-loaded");
                 }
             }
             (Err(e), _) | (_, Err(e)) => self.status.set(LoadStatus::Failed(e)),
+        }
+    }
+
+    /// Reads one kind into its list, 200 rows at a time with the browser free
+    /// in between, so typing stays responsive meanwhile. Returns whether it could.
+    async fn load_list<T>(self, list: RecordList<T>, mark: &str) -> bool
+    where
+        T: RecordKind + DeserializeOwned + Send + Sync + 'static,
+    {
+        match record_store().load_in_steps::<T, _, _>(200, browser::next_task).await {
+            Ok(loaded) => {
+                if let Some(latest) = loaded.records.iter().map(|r| &r.updated).max() {
+                    browser::observe(latest);
+                }
+                self.quarantined.update(|q| *q += loaded.quarantined);
+                list.merge_loaded(loaded.records);
+                browser::mark(mark);
+                true
+            }
+            Err(e) => {
+                self.status.set(LoadStatus::Failed(e));
+                false
+            }
         }
     }
 

@@ -26,19 +26,11 @@ pub enum InstallError {
 }
 
 impl Register {
-    fn remember_survey(&self, record: Record<Survey>) {
-        self.surveys.update(|all| match all.iter_mut().find(|r| r.id == record.id) {
-            Some(slot) => *slot = record,
-            None => all.push(record),
-        });
-    }
-
     /// Another tab saved this survey: read it alone and keep it if it is newer.
     pub async fn reload_survey(self, id: String) {
         if let Ok(Some(stored)) = record_store().get::<Survey>(&id).await {
-            let newer = self.surveys.with_untracked(|all| all.iter().find(|r| r.id == id).is_none_or(|here| stored.updated > here.updated));
-            if newer {
-                self.remember_survey(stored);
+            if self.surveys.is_newer(&stored) {
+                self.surveys.remember(stored);
             }
         }
     }
@@ -52,7 +44,7 @@ impl Register {
         record_store().put(&record).await?;
         broadcast::notify_changed();
         let id = record.id.clone();
-        self.remember_survey(record);
+        self.surveys.remember(record);
         Ok(id)
     }
 
@@ -68,7 +60,7 @@ impl Register {
             Err(None) => return Err(SurveySaveError::Store(StoreError::Corrupt)),
         }
         broadcast::notify_survey_changed(&record.id);
-        self.remember_survey(record.clone());
+        self.surveys.remember(record.clone());
         Ok(record)
     }
 

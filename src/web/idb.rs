@@ -1,7 +1,9 @@
 //! IndexedDB as the row backend: one object store per record kind, keyed by
 //! record id, with indexes for the queries the app needs (tax code,
-//! administrative unit, updated time; surveys by enterprise and status), and a `settings` store for reference
-//! data the officer edits. Every write of several rows is one transaction.
+//! administrative unit, updated time; surveys and self-assessments by
+//! enterprise and status; activities by type, year and unit), and a
+//! `settings` store for reference data the officer edits. Every write of
+//! several rows is one transaction.
 
 use crate::store::{HistoryRow, Row, RowBackend, StoreError};
 use indexed_db_futures::database::Database;
@@ -13,7 +15,7 @@ use std::cell::RefCell;
 pub const DB_NAME: &str = "nscl-tracker";
 /// The IndexedDB schema version; each step up is one arm of `upgrade`.
 /// A database at a higher version belongs to a newer build and is never written.
-pub const DB_VERSION: u32 = 3;
+pub const DB_VERSION: u32 = 4;
 const SETTINGS: &str = "settings";
 const HISTORY: &str = "history";
 
@@ -90,6 +92,19 @@ async fn db() -> Result<Database, StoreError> {
                 surveys.create_index("by_enterprise", KeyPath::from("keys.enterprise_id")).build()?;
                 surveys.create_index("by_status", KeyPath::from("keys.status")).build()?;
                 surveys.create_index("by_updated", KeyPath::from("updated_ms")).build()?;
+            }
+            if old < 4 {
+                // Version 4: enterprises' self-assessments, and the programme's activities.
+                let assessments = db.create_object_store("assessment").with_key_path(KeyPath::from("id")).build()?;
+                assessments.create_index("by_enterprise", KeyPath::from("keys.enterprise_id")).build()?;
+                assessments.create_index("by_tax_code", KeyPath::from("keys.tax_code")).build()?;
+                assessments.create_index("by_status", KeyPath::from("keys.status")).build()?;
+                assessments.create_index("by_updated", KeyPath::from("updated_ms")).build()?;
+                let activities = db.create_object_store("activity").with_key_path(KeyPath::from("id")).build()?;
+                activities.create_index("by_type", KeyPath::from("keys.activity_type")).build()?;
+                activities.create_index("by_year", KeyPath::from("keys.year")).build()?;
+                activities.create_index("by_unit", KeyPath::from("keys.admin_unit_id")).build()?;
+                activities.create_index("by_updated", KeyPath::from("updated_ms")).build()?;
             }
             Ok(())
         })

@@ -19,7 +19,7 @@ pub fn EnterpriseSurveys(enterprise_id: String) -> impl IntoView {
     let rows = move || {
         let l = lang.get();
         let day = move |ms: i64| iso_date(ms, offset);
-        register.surveys.with(|all| {
+        register.surveys.records.with(|all| {
             of_enterprise(all, &id, &day)
                 .into_iter()
                 .map(|s| {
@@ -45,7 +45,7 @@ pub fn EnterpriseSurveys(enterprise_id: String) -> impl IntoView {
                     on:click=move |_| start(start_id.clone())>{tr(Msg::StartSurvey)}</button>
             </div>
             {move || {
-                if !register.surveys_ready.get() {
+                if !register.surveys.ready.get() {
                     return view! { <p class="muted" role="status">{tr(Msg::Loading)}</p> }.into_any();
                 }
                 let rows = rows();

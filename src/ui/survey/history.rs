@@ -42,7 +42,7 @@ pub fn SurveyHistory(id: String, form: Arc<Form>, status: RwSignal<SurveyStatus>
     let rows = move || {
         let l = lang.get();
         // The saved version changes on every keystroke; the list needs it only when a version is kept.
-        let current = register.surveys.with_untracked(|s| s.iter().find(|r| r.id == id).cloned());
+        let current = register.surveys.records.with_untracked(|s| s.iter().find(|r| r.id == id).cloned());
         let older = versions.get();
         let mut chain: Vec<Record<Survey>> = current.into_iter().chain(older).collect();
         chain.dedup_by(|a, b| a.version == b.version);

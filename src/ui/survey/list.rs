@@ -43,7 +43,7 @@ pub fn SurveyList() -> impl IntoView {
     // Positions only: a keystroke in a filter re-runs the match, then one page is turned into text.
     let matches = Memo::new(move |_| {
         let q = query.get();
-        register.surveys.with(|surveys| register.registry.with(|reg| q.positions(surveys, reg, &day)))
+        register.surveys.records.with(|surveys| register.registry.with(|reg| q.positions(surveys, reg, &day)))
     });
     let page_count = move || page_count(matches.with(|m| m.len()));
     let current_page = move || page.get().min(page_count() - 1);
@@ -51,7 +51,7 @@ pub fn SurveyList() -> impl IntoView {
         let l = lang.get();
         let start = current_page() * PAGE_SIZE;
         matches.with(|positions| {
-            register.surveys.with(|surveys| register.registry.with(|reg| {
+            register.surveys.records.with(|surveys| register.registry.with(|reg| {
                 let units = register.units.read();
                 positions
                     .iter()
@@ -114,10 +114,10 @@ pub fn SurveyList() -> impl IntoView {
             </div>
             <ResultCount total=Signal::derive(move || matches.with(|m| m.len())) page=Signal::derive(current_page) testid="survey-count"/>
             {move || {
-                if register.status.with(|s| *s == LoadStatus::Loading) || !register.surveys_ready.get() {
+                if register.status.with(|s| *s == LoadStatus::Loading) || !register.surveys.ready.get() {
                     return Some(view! { <p class="banner" role="status" data-testid="surveys-loading">{tr(Msg::Loading)}</p> }.into_any());
                 }
-                if register.surveys.with(|s| s.iter().all(|r| r.deleted)) {
+                if register.surveys.records.with(|s| s.iter().all(|r| r.deleted)) {
                     return Some(view! { <p class="empty" data-testid="no-surveys">{tr(Msg::NoSurveys)}</p> }.into_any());
                 }
                 if matches.with(|m| m.is_empty()) {

@@ -1,5 +1,5 @@
 // Screenshots for README and review, at an officer's 1366×768, from the built bundle.
-// Usage: node tests/e2e/bench/screenshots.mjs   (after make build synth)
+// Usage: node tests/e2e/bench/screenshots.mjs   (after make build synth-bench)
 import { chromium } from '@playwright/test';
 import fs from 'node:fs';
 import { spawn } from 'node:child_process';
@@ -32,7 +32,6 @@ try {
     await page.getByTestId('enterprise-search').fill('thuy san sa dec');
     await page.getByTestId('filter-size').selectOption('medium');
   });
-  await shot('/', 'dashboard');
   await shot('/enterprises/new', 'form-errors', async () => {
     await page.getByTestId('field-name').fill('Cơ sở Sen Tháp Mười');
     await page.getByTestId('field-tax-code').fill('0100233480');
@@ -61,18 +60,32 @@ try {
   await shot('/enterprises?lang=en', 'registry-en');
   await page.goto(`${base}/?lang=vi`);
 
-  // Surveys: 600 synthetic ones of the same province, then one filled by hand.
-  const surveyRows = JSON.parse(fs.readFileSync(`${root}target/synth/surveys-15000.json`, 'utf8')).slice(0, 600);
-  await page.evaluate((rows) => new Promise((resolve, reject) => {
+  // 600 synthetic surveys and self-assessments of the same province, and its activities; then a survey filled by hand.
+  const province = (kind) => JSON.parse(fs.readFileSync(`${root}target/synth/province-5000/${kind}.json`, 'utf8'));
+  const rows = { survey: province('survey').slice(0, 600), assessment: province('assessment').slice(0, 600), activity: province('activity') };
+  await page.evaluate((byKind) => new Promise((resolve, reject) => {
     const open = indexedDB.open('nscl-tracker');
     open.onsuccess = () => {
-      const tx = open.result.transaction('survey', 'readwrite');
-      for (const row of rows) tx.objectStore('survey').put(row);
+      const tx = open.result.transaction(Object.keys(byKind), 'readwrite');
+      for (const [kind, list] of Object.entries(byKind)) for (const row of list) tx.objectStore(kind).put(row);
       tx.oncomplete = () => { open.result.close(); resolve(); };
       tx.onerror = () => reject(tx.error);
     };
-  }), surveyRows);
+  }), rows);
   await shot('/surveys', 'survey-list', async () => { await page.getByTestId('survey-row').first().waitFor(); });
+  await shot('/', 'dashboard');
+  // An enterprise with self-assessments and activities: the lower part of its page.
+  const assessed = new Set(rows.assessment.map((r) => JSON.parse(r.json).payload.enterprise_id));
+  const supported = rows.activity.map((r) => JSON.parse(r.json).payload).flatMap((a) => a.enterprise_ids || []).find((id) => assessed.has(id));
+  await shot(`/enterprises/${supported}`, 'detail-programme', async () => {
+    await page.getByTestId('enterprise-assessment-row').first().waitFor();
+    await page.getByTestId('enterprise-assessments').scrollIntoViewIfNeeded();
+  });
+  await shot(`/enterprises/${supported}?lang=en`, 'detail-programme-en', async () => {
+    await page.getByTestId('enterprise-assessment-row').first().waitFor();
+    await page.getByTestId('enterprise-assessments').scrollIntoViewIfNeeded();
+  });
+  await page.goto(`${base}/?lang=vi`);
   await shot('/enterprises', 'survey-profile', async () => {
     await page.getByTestId('enterprise-link').nth(3).click();
     await page.getByTestId('start-survey').click();

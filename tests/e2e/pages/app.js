@@ -159,3 +159,23 @@ export async function storedRowsAfterClose(context, kind = 'enterprise') {
   }
   throw lastError;
 }
+
+// Writes rows of several kinds ({ kind: [{id, updated_ms, keys, json}] }, as examples/synth_rows.rs
+// writes them) into the app's IndexedDB in one transaction. The app must have opened once, so the
+// database has its current schema.
+export async function seedRows(page, rowsByKind) {
+  await page.evaluate((byKind) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('nscl-tracker');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(Object.keys(byKind), 'readwrite');
+      for (const [kind, rows] of Object.entries(byKind)) {
+        const store = tx.objectStore(kind);
+        for (const row of rows) store.put(row);
+      }
+      tx.oncomplete = () => { db.close(); resolve(); };
+      tx.onerror = () => { db.close(); reject(tx.error); };
+    };
+  }), rowsByKind);
+}

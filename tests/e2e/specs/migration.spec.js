@@ -90,7 +90,61 @@ test('a database left by an earlier build (schema 1) is upgraded in place throug
     const open = indexedDB.open('nscl-tracker');
     open.onsuccess = () => { resolve({ version: open.result.version, stores: [...open.result.objectStoreNames].sort() }); open.result.close(); };
   }));
-  expect(info).toEqual({ version: 3, stores: ['enterprise', 'history', 'settings', 'survey'] });
+  expect(info).toEqual({ version: 4, stores: ['activity', 'assessment', 'enterprise', 'history', 'settings', 'survey'] });
   const [row] = (await storedRows(page)).filter((r) => r.id === 'e1');
   expect(JSON.parse(row.json)).toMatchObject({ v: 2, version: { 'laptop-1': 1 } });
+});
+
+test('a schema-3 database (before self-assessments) gains their stores and keeps its surveys', async ({ page }) => {
+  const dir = new URL('../../../target/synth/province-300/', import.meta.url);
+  const read = (kind) => JSON.parse(fs.readFileSync(new URL(`${kind}.json`, dir), 'utf8'));
+  const survey = read('survey')[0];
+  const enterprise = read('enterprise').find((r) => r.id === JSON.parse(survey.json).payload.enterprise_id);
+  await page.goto('/favicon.svg');
+  // Schema 3 exactly as that build created it.
+  await page.evaluate(({ enterprise, survey }) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('nscl-tracker', 3);
+    open.onupgradeneeded = () => {
+      const db = open.result;
+      const ent = db.createObjectStore('enterprise', { keyPath: 'id' });
+      ent.createIndex('by_tax_code', 'keys.tax_code');
+      ent.createIndex('by_unit', 'keys.admin_unit_id');
+      ent.createIndex('by_updated', 'updated_ms');
+      db.createObjectStore('settings');
+      db.createObjectStore('history', { keyPath: 'key' }).createIndex('by_record', 'record_id');
+      const sur = db.createObjectStore('survey', { keyPath: 'id' });
+      sur.createIndex('by_enterprise', 'keys.enterprise_id');
+      sur.createIndex('by_status', 'keys.status');
+      sur.createIndex('by_updated', 'updated_ms');
+      ent.put(enterprise);
+      sur.put(survey);
+    };
+    open.onsuccess = () => { open.result.close(); resolve(); };
+    open.onerror = () => reject(open.error);
+  }), { enterprise, survey });
+
+  const app = new AppShell(page);
+  await app.open(`/enterprises/${enterprise.id}`);
+  await expect(page.getByTestId('enterprise-name')).toHaveText(JSON.parse(enterprise.json).payload.name);
+  await expect(page.getByTestId('enterprise-survey-row')).toHaveCount(1);
+  await expect(page.getByTestId('no-enterprise-assessments')).toBeVisible();
+  const info = await page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('nscl-tracker');
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(['assessment', 'activity']);
+      resolve({
+        version: db.version,
+        assessment: [...tx.objectStore('assessment').indexNames].sort(),
+        activity: [...tx.objectStore('activity').indexNames].sort(),
+      });
+      db.close();
+    };
+  }));
+  expect(info).toEqual({
+    version: 4,
+    assessment: ['by_enterprise', 'by_status', 'by_tax_code', 'by_updated'],
+    activity: ['by_type', 'by_unit', 'by_updated', 'by_year'],
+  });
+  expect((await storedRows(page, 'survey')).map((r) => r.json)).toEqual([survey.json]);
 });
