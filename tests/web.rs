@@ -68,6 +68,51 @@ async fn survey_drafts_replace_themselves_and_completion_keeps_history() {
     assert!(loaded.records.iter().any(|s| s.id == r.id && s.payload.status == SurveyStatus::Complete));
 }
 
+/// The index names of an object store, and the ids its index `index` finds for `key`, read with the browser's own API.
+async fn index_lookup(store: &str, index: &str, key: &str) -> (String, Vec<String>) {
+    let script = format!(
+        "new Promise((resolve, reject) => {{ const open = indexedDB.open('nscl-tracker'); open.onerror = () => reject(open.error); \
+          open.onsuccess = () => {{ const db = open.result; const s = db.transaction('{store}').objectStore('{store}'); \
+            const names = [...s.indexNames].sort().join(','); const req = s.index('{index}').getAll('{key}'); \
+            req.onsuccess = () => {{ db.close(); resolve([names, req.result.map((r) => r.id).sort()]); }}; }}; }})"
+    );
+    let value = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(js_sys::eval(&script).unwrap())).await.unwrap();
+    let pair = js_sys::Array::from(&value);
+    let ids = js_sys::Array::from(&pair.get(1)).iter().filter_map(|v| v.as_string()).collect();
+    (pair.get(0).as_string().unwrap(), ids)
+}
+
+#[wasm_bindgen_test]
+async fn self_assessments_and_activities_have_their_own_indexed_stores() {
+    use nscl_tracker::form::library::{FormLibrary, ISO9001_READINESS};
+    use nscl_tracker::form::Answer;
+    use nscl_tracker::model::activity::Activity;
+    use nscl_tracker::model::assessment::{Assessment, TAX_CODE};
+    let store = RecordStore::new(IdbBackend);
+    let form = FormLibrary::shipped().latest(ISO9001_READINESS).unwrap();
+    let mut sent = Assessment::new(&form, Some("e-42"));
+    sent.answers.insert(TAX_CODE.into(), Answer::Text("1400100593".into()));
+    let unlinked = Assessment::new(&form, None);
+    let (a1, a2) = (browser::new_id(), browser::new_id());
+    store.put_many(&[Record::new(a1.clone(), &browser::change(), sent), Record::new(a2.clone(), &browser::change(), unlinked)]).await.unwrap();
+    let class = Activity { activity_type: "training_class".into(), title: "Lớp tập huấn ISO 9001 <Lai Vung>".into(), start_date: "2026-03-12".into(), admin_unit_id: Some("h-lai-vung".into()), ..Default::default() };
+    let c1 = browser::new_id();
+    store.put(&Record::new(c1.clone(), &browser::change(), class)).await.unwrap();
+
+    let loaded = store.load::<Assessment>().await.unwrap();
+    assert!([&a1, &a2].iter().all(|id| loaded.records.iter().any(|r| &&r.id == id)));
+    let got = store.get::<Activity>(&c1).await.unwrap().unwrap();
+    assert_eq!(got.payload.title, "Lớp tập huấn ISO 9001 <Lai Vung>");
+    let (names, ids) = index_lookup("assessment", "by_enterprise", "e-42").await;
+    assert_eq!(names, "by_enterprise,by_status,by_tax_code,by_updated");
+    assert_eq!(ids, vec![a1.clone()], "an assessment not linked to an enterprise is not in the index");
+    assert_eq!(index_lookup("assessment", "by_tax_code", "1400100593").await.1, vec![a1]);
+    let (names, ids) = index_lookup("activity", "by_year", "2026").await;
+    assert_eq!(names, "by_type,by_unit,by_updated,by_year");
+    assert!(ids.contains(&c1));
+    assert!(index_lookup("activity", "by_unit", "h-lai-vung").await.1.contains(&c1));
+}
+
 #[wasm_bindgen_test]
 async fn a_batch_with_one_bad_row_writes_nothing() {
     clear().await;
