@@ -43,7 +43,7 @@ pub async fn migrate<B: RowBackend>(backend: &B, legacy: &impl LegacySource) -> 
     if let Some(raw) = legacy.get(ENTERPRISE_KEY) {
         let rows = enterprise_rows(&raw)?;
         let existing: HashMap<String, i64> =
-            backend.load_rows("enterprise").await?.into_iter().map(|r| (r.id, r.updated_ms)).collect();
+            backend.load_rows("enterprise", None, None).await?.into_iter().map(|r| (r.id, r.updated_ms)).collect();
         // Never let the old copy overwrite a later edit (a move that was interrupted after writing).
         let (to_write, newer): (Vec<Row>, Vec<Row>) =
             rows.into_iter().partition(|r| existing.get(&r.id).is_none_or(|&t| t < r.updated_ms));
@@ -54,7 +54,7 @@ pub async fn migrate<B: RowBackend>(backend: &B, legacy: &impl LegacySource) -> 
             backend.put_rows("enterprise", to_write, Some(super::DEFAULT_HISTORY_DEPTH)).await?;
         }
         let stored: HashMap<String, String> =
-            backend.load_rows("enterprise").await?.into_iter().map(|r| (r.id, r.json)).collect();
+            backend.load_rows("enterprise", None, None).await?.into_iter().map(|r| (r.id, r.json)).collect();
         if expected.iter().any(|(id, json)| stored.get(id) != Some(json)) {
             return Err(StoreError::Other("migrated records did not read back identical".into()));
         }
@@ -137,7 +137,7 @@ mod tests {
             let legacy = legacy_with(raw);
             assert!(ready(migrate(&backend, &legacy)).is_err());
             assert_eq!(legacy.get(ENTERPRISE_KEY).as_deref(), Some(raw));
-            assert!(ready(backend.load_rows("enterprise")).unwrap().is_empty());
+            assert!(ready(backend.load_rows("enterprise", None, None)).unwrap().is_empty());
         }
     }
 

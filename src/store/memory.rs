@@ -29,8 +29,12 @@ impl MemoryBackend {
 }
 
 impl RowBackend for MemoryBackend {
-    async fn load_rows(&self, kind: &str) -> Result<Vec<Row>, StoreError> {
-        Ok(self.rows.borrow().get(kind).map(|m| m.values().cloned().collect()).unwrap_or_default())
+    async fn load_rows(&self, kind: &str, after: Option<&str>, limit: Option<usize>) -> Result<Vec<Row>, StoreError> {
+        use std::ops::Bound::{Excluded, Unbounded};
+        let all = self.rows.borrow();
+        let Some(map) = all.get(kind) else { return Ok(Vec::new()) };
+        let from = after.map_or(Unbounded, Excluded);
+        Ok(map.range::<str, _>((from, Unbounded)).map(|(_, r)| r.clone()).take(limit.unwrap_or(usize::MAX)).collect())
     }
 
     async fn get_row(&self, kind: &str, id: &str) -> Result<Option<Row>, StoreError> {

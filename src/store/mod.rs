@@ -113,27 +113,37 @@ impl<B: RowBackend> RecordStore<B> {
         self.load_in_steps(usize::MAX, || std::future::ready(())).await
     }
 
-    /// The same, decoding `every` rows at a time and awaiting `pause()` in
-    /// between, so a page that reads tens of thousands of records in the
-    /// background stays responsive to typing meanwhile.
+    /// The same, reading and decoding `every` rows at a time (in id order)
+    /// and awaiting `pause()` after each full step, so a page that reads tens
+    /// of thousands of records in the background stays responsive to typing
+    /// meanwhile: no single read hands the page more than `every` rows. Each
+    /// step is its own read; a record another tab writes meanwhile reaches
+    /// this one by its broadcast, not through this read.
     pub async fn load_in_steps<T, P, F>(&self, every: usize, pause: P) -> Result<Loaded<T>, StoreError>
     where
         T: RecordKind + DeserializeOwned,
         P: Fn() -> F,
         F: std::future::Future<Output = ()>,
     {
-        let rows = self.backend.load_rows(T::KIND).await?;
-        let mut loaded = Loaded { records: Vec::with_capacity(rows.len()), quarantined: 0 };
-        for (i, row) in rows.into_iter().enumerate() {
-            if i > 0 && i % every.max(1) == 0 {
-                pause().await;
+        let every = every.max(1);
+        let limit = (every != usize::MAX).then_some(every);
+        let mut loaded = Loaded { records: Vec::new(), quarantined: 0 };
+        let mut after: Option<String> = None;
+        loop {
+            let rows = self.backend.load_rows(T::KIND, after.as_deref(), limit).await?;
+            let full = limit.is_some_and(|n| rows.len() == n);
+            after = rows.last().map(|r| r.id.clone());
+            for row in rows {
+                match decode::<T>(&row.json) {
+                    Some(record) if record.id == row.id => loaded.records.push(record),
+                    _ => loaded.quarantined += 1,
+                }
             }
-            match decode::<T>(&row.json) {
-                Some(record) if record.id == row.id => loaded.records.push(record),
-                _ => loaded.quarantined += 1,
+            if !full {
+                return Ok(loaded);
             }
+            pause().await;
         }
-        Ok(loaded)
     }
 
     /// One record as stored now, or `None` when absent or unreadable.
@@ -257,7 +267,7 @@ pub(crate) mod tests {
             std::future::ready(())
         }))
         .unwrap();
-        assert_eq!((stepped, pauses.get()), (loaded, 1), "the same records, with a pause between the two");
+        assert_eq!((stepped, pauses.get()), (loaded, 2), "the same records, read one at a time with a pause after each full step");
         assert_eq!(ready(store.get::<Enterprise>("1")).unwrap().unwrap().payload.name, "Đồng Tháp mới");
         assert!(ready(store.get::<Enterprise>("nope")).unwrap().is_none());
         // A write that expects the version it replaces goes through once; the second finds it moved on.
@@ -327,6 +337,11 @@ pub(crate) mod tests {
         let loaded = ready(store.load::<Enterprise>()).unwrap();
         assert_eq!((loaded.records.len(), loaded.quarantined), (1, 1));
         ready(store.put(&ent("new", "Mới"))).unwrap();
+        ready(store.put(&ent("zz", "Cuối"))).unwrap();
+        // Read two rows at a time, the unreadable one in the middle step.
+        let stepped = ready(store.load_in_steps::<Enterprise, _, _>(2, || std::future::ready(()))).unwrap();
+        let ids: Vec<&str> = stepped.records.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!((ids, stepped.quarantined), (vec!["new", "ok", "zz"], 1), "in id order: bad, new | ok, zz");
         assert_eq!(backend.raw_json("enterprise", "bad").as_deref(), Some(broken.to_string().as_str()));
     }
 

@@ -68,7 +68,8 @@ impl HistoryRow {
 /// rows replace what was there and no version is kept (a draft's autosave).
 #[allow(async_fn_in_trait)]
 pub trait RowBackend {
-    async fn load_rows(&self, kind: &str) -> Result<Vec<Row>, StoreError>;
+    /// Rows in id order: those after `after` (all when `None`), at most `limit` of them.
+    async fn load_rows(&self, kind: &str, after: Option<&str>, limit: Option<usize>) -> Result<Vec<Row>, StoreError>;
     async fn get_row(&self, kind: &str, id: &str) -> Result<Option<Row>, StoreError>;
     async fn put_rows(&self, kind: &str, rows: Vec<Row>, keep_history: Option<usize>) -> Result<(), StoreError>;
     /// Writes one row only if the row stored now (or its absence) passes

@@ -170,12 +170,25 @@ async fn write_row(
 pub struct IdbBackend;
 
 impl RowBackend for IdbBackend {
-    async fn load_rows(&self, kind: &str) -> Result<Vec<Row>, StoreError> {
+    async fn load_rows(&self, kind: &str, after: Option<&str>, limit: Option<usize>) -> Result<Vec<Row>, StoreError> {
+        use indexed_db_futures::KeyRange;
         let db = db().await?;
         let tx = db.transaction(kind).build().map_err(store_error)?;
         let store = tx.object_store(kind).map_err(store_error)?;
-        let rows = store.get_all::<Row>().serde().map_err(store_error)?.await.map_err(store_error)?;
-        rows.collect::<Result<Vec<Row>, _>>().map_err(store_error)
+        // Each combination of range and limit is its own request type.
+        macro_rules! run {
+            ($request:expr) => {
+                $request.serde().map_err(store_error)?.await.map_err(store_error)?.collect::<Result<Vec<Row>, _>>().map_err(store_error)
+            };
+        }
+        let all = store.get_all::<Row>();
+        let from = |id: &str| KeyRange::LowerBound(id.to_string(), true);
+        match (after, limit.and_then(|n| u32::try_from(n).ok())) {
+            (None, None) => run!(all),
+            (None, Some(n)) => run!(all.with_limit(n)),
+            (Some(id), None) => run!(all.with_query::<String, _>(from(id))),
+            (Some(id), Some(n)) => run!(all.with_query::<String, _>(from(id)).with_limit(n)),
+        }
     }
 
     async fn get_row(&self, kind: &str, id: &str) -> Result<Option<Row>, StoreError> {
