@@ -2,7 +2,7 @@
 //! of rows is in the DOM, so typing stays instant at province scale.
 
 use super::filter_select::FilterSelect;
-use super::pager::{page_count, Pager, ResultCount, PAGE_SIZE};
+use super::pager::{page_count, ListBody, Pager, ResultCount, PAGE_SIZE};
 use super::i18n::{tr, use_lang};
 use super::state::{ListState, LoadStatus, Register};
 use crate::format::{format_date, format_int};
@@ -40,6 +40,17 @@ pub fn EnterpriseList() -> impl IntoView {
         list.query.update(|q| f(q));
         list.page.set(0);
     };
+    let body = Memo::new(move |_| {
+        if register.status.with(|s| *s == LoadStatus::Loading) {
+            ListBody::Loading
+        } else if register.registry.with(|r| r.is_empty()) {
+            ListBody::Nothing
+        } else if matches.with(|m| m.is_empty()) {
+            ListBody::NoMatch
+        } else {
+            ListBody::Rows
+        }
+    });
     let filtered = move || list.query.with(|q| *q != Query { text: q.text.clone(), sort: q.sort, descending: q.descending, ..Default::default() });
 
     view! {
@@ -101,16 +112,11 @@ pub fn EnterpriseList() -> impl IntoView {
 
             <ResultCount total=Signal::derive(move || matches.with(|m| m.len())) page=Signal::derive(current_page) testid="result-count"/>
 
-            {move || {
-                let loading = register.status.with(|s| *s == LoadStatus::Loading);
-                if loading { return None; }
-                if register.registry.with(|r| r.is_empty()) {
-                    return Some(view! { <p class="empty" data-testid="empty-register">{tr(Msg::EmptyRegister)}</p> }.into_any());
-                }
-                if matches.with(|m| m.is_empty()) {
-                    return Some(view! { <p class="empty" data-testid="no-results">{tr(Msg::NoResults)}</p> }.into_any());
-                }
-                Some(view! { <EnterpriseTable rows=rows/> }.into_any())
+            {move || match body.get() {
+                ListBody::Loading => None,
+                ListBody::Nothing => Some(view! { <p class="empty" data-testid="empty-register">{tr(Msg::EmptyRegister)}</p> }.into_any()),
+                ListBody::NoMatch => Some(view! { <p class="empty" data-testid="no-results">{tr(Msg::NoResults)}</p> }.into_any()),
+                ListBody::Rows => Some(view! { <EnterpriseTable rows=rows/> }.into_any()),
             }}
 
             <Pager total=Signal::derive(move || matches.with(|m| m.len())) page=Signal::derive(current_page) on_page=Callback::new(move |p| list.page.set(p))/>

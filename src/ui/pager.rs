@@ -7,6 +7,20 @@ use leptos::prelude::*;
 
 pub const PAGE_SIZE: usize = 50;
 
+/// What a list page shows under its filters. Views branch on a memo of this,
+/// not on the checks themselves: a memo tells its readers only when it
+/// changes, so the table, and the rows its keyed `For` keeps, live on while
+/// the officer types, instead of being built anew on every keystroke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListBody {
+    Loading,
+    /// Nothing is stored yet.
+    Nothing,
+    /// Records exist, but none passes the search and filters.
+    NoMatch,
+    Rows,
+}
+
 pub fn page_count(total: usize) -> usize {
     total.div_ceil(PAGE_SIZE).max(1)
 }

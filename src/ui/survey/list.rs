@@ -6,7 +6,7 @@ use crate::format::{format_date, format_iso_date, iso_date};
 use crate::i18n::{Lang, Msg};
 use crate::model::survey::{listed_date, SurveyQuery, SurveyStatus};
 use crate::ui::filter_select::FilterSelect;
-use crate::ui::pager::{page_count, Pager, ResultCount, PAGE_SIZE};
+use crate::ui::pager::{page_count, ListBody, Pager, ResultCount, PAGE_SIZE};
 use crate::ui::i18n::{tr, use_lang};
 use crate::ui::state::{LoadStatus, Register};
 use crate::web::browser;
@@ -47,6 +47,17 @@ pub fn SurveyList() -> impl IntoView {
     });
     let page_count = move || page_count(matches.with(|m| m.len()));
     let current_page = move || page.get().min(page_count() - 1);
+    let body = Memo::new(move |_| {
+        if register.status.with(|s| *s == LoadStatus::Loading) || !register.surveys.ready.get() {
+            ListBody::Loading
+        } else if matches.with(|m| !m.is_empty()) {
+            ListBody::Rows
+        } else if register.surveys.records.with(|s| s.iter().all(|r| r.deleted)) {
+            ListBody::Nothing
+        } else {
+            ListBody::NoMatch
+        }
+    });
     let shown = Memo::new(move |_| {
         let l = lang.get();
         let start = current_page() * PAGE_SIZE;
@@ -113,17 +124,11 @@ pub fn SurveyList() -> impl IntoView {
                 {date_field(Msg::FilterTo, "filter-to", |q, v| q.to = v)}
             </div>
             <ResultCount total=Signal::derive(move || matches.with(|m| m.len())) page=Signal::derive(current_page) testid="survey-count"/>
-            {move || {
-                if register.status.with(|s| *s == LoadStatus::Loading) || !register.surveys.ready.get() {
-                    return Some(view! { <p class="banner" role="status" data-testid="surveys-loading">{tr(Msg::Loading)}</p> }.into_any());
-                }
-                if register.surveys.records.with(|s| s.iter().all(|r| r.deleted)) {
-                    return Some(view! { <p class="empty" data-testid="no-surveys">{tr(Msg::NoSurveys)}</p> }.into_any());
-                }
-                if matches.with(|m| m.is_empty()) {
-                    return Some(view! { <p class="empty" data-testid="no-survey-results">{tr(Msg::NoSurveysMatch)}</p> }.into_any());
-                }
-                Some(view! {
+            {move || match body.get() {
+                ListBody::Loading => view! { <p class="banner" role="status" data-testid="surveys-loading">{tr(Msg::Loading)}</p> }.into_any(),
+                ListBody::Nothing => view! { <p class="empty" data-testid="no-surveys">{tr(Msg::NoSurveys)}</p> }.into_any(),
+                ListBody::NoMatch => view! { <p class="empty" data-testid="no-survey-results">{tr(Msg::NoSurveysMatch)}</p> }.into_any(),
+                ListBody::Rows => view! {
                     <div class="table-scroll">
                         <table class="data-table" data-testid="survey-table">
                             <thead><tr>
@@ -150,7 +155,7 @@ pub fn SurveyList() -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
-                }.into_any())
+                }.into_any(),
             }}
             <Pager total=Signal::derive(move || matches.with(|m| m.len())) page=Signal::derive(current_page) on_page=Callback::new(move |p| page.set(p))/>
         </section>

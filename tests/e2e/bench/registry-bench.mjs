@@ -212,6 +212,8 @@ try {
     if (i > 0) listOpens.push(Date.now() - t0);
   }
   result.surveyListOpenMs = { median: percentile(listOpens, 50), runs: listOpens };
+  // Typing in the filter once the self-assessments, read after the surveys, are in too (as the search above).
+  await p.waitForFunction(() => performance.getEntriesByName('nscl-records-loaded').length > 0, null, { timeout: 60_000 });
   const filterSamples = await p.evaluate(async () => {
     const input = document.querySelector('[data-testid="filter-officer"]');
     const macrotask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
