@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
     // Another tab wrote to the store: show its changes instead of overwriting them later.
     crate::web::broadcast::on_changed(move |changed| match changed {
         crate::web::broadcast::Changed::Survey(id) => spawn_local(register.reload_survey(id)),
+        crate::web::broadcast::Changed::Enterprise(id) => spawn_local(register.reload_enterprise(id)),
         crate::web::broadcast::Changed::All => spawn_local(register.reload()),
     });
 

@@ -204,6 +204,26 @@ impl Register {
         }
     }
 
+    /// Another tab saved or deleted this enterprise: read it alone and keep it if it is newer.
+    pub async fn reload_enterprise(self, id: String) {
+        // A full read under way may have read this enterprise before the change: it runs once more instead.
+        if self.reloading.with_value(|r| r.0) {
+            return self.reload().await;
+        }
+        match record_store().get::<Enterprise>(&id).await {
+            Ok(Some(stored)) => {
+                browser::observe(&stored.updated);
+                if self.registry.with_untracked(|r| r.get(&id).is_none_or(|here| stored.updated > here.updated)) {
+                    self.registry.update(|r| r.upsert(stored));
+                }
+                // Another tab may have exported meanwhile.
+                self.last_export.set(browser::last_export());
+            }
+            // Gone, or unreadable now: read everything, which counts what cannot be read.
+            _ => self.reload().await,
+        }
+    }
+
     /// Reads one kind into its list, 200 rows at a time with the browser free
     /// in between, so typing stays responsive meanwhile. Returns whether it could.
     async fn load_list<T>(self, list: RecordList<T>, mark: &str) -> bool
@@ -260,7 +280,7 @@ impl Register {
         browser::mark("nscl-save-write");
         record_store().put(&record).await.map_err(SaveError::Store)?;
         browser::mark("nscl-save-stored");
-        broadcast::notify_changed();
+        broadcast::notify_enterprise_changed(&record.id);
         let id = record.id.clone();
         self.registry.update(|r| r.upsert(record));
         browser::mark("nscl-save-indexed");
@@ -273,7 +293,7 @@ impl Register {
         let stored = record_store().get::<Enterprise>(&id).await?;
         let Some(record) = stored.or_else(|| self.registry.with_untracked(|r| r.get(&id).cloned())) else { return Ok(()) };
         record_store().put(&record.deleted_by(&browser::change())).await?;
-        broadcast::notify_changed();
+        broadcast::notify_enterprise_changed(&id);
         self.registry.update(|r| {
             r.remove(&id);
         });

@@ -42,7 +42,7 @@ impl Register {
         survey.record_summary(&evaluate(&form, &survey.answers, &browser::today()));
         let record = Record::new(browser::new_id(), &browser::change(), survey);
         record_store().put(&record).await?;
-        broadcast::notify_changed();
+        broadcast::notify_survey_changed(&record.id);
         let id = record.id.clone();
         self.surveys.remember(record);
         Ok(id)

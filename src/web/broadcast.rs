@@ -7,7 +7,9 @@ use web_sys::BroadcastChannel;
 const CHANNEL: &str = "nscl-tracker";
 
 thread_local! {
-    static SENDER: Option<BroadcastChannel> = BroadcastChannel::new(CHANNEL).ok();
+    /// One channel object both sends and listens: a channel does not hear its
+    /// own messages, so the page never re-reads what it just wrote itself.
+    static CHANNEL_OF_PAGE: Option<BroadcastChannel> = BroadcastChannel::new(CHANNEL).ok();
 }
 
 /// What another tab changed.
@@ -18,10 +20,13 @@ pub enum Changed {
     /// One survey: a draft saving as the officer types says only this, so
     /// other tabs read one record, not the whole province.
     Survey(String),
+    /// One enterprise, saved or deleted: the other tabs read it alone rather
+    /// than every survey and self-assessment again.
+    Enterprise(String),
 }
 
 fn post(message: &str) {
-    SENDER.with(|c| {
+    CHANNEL_OF_PAGE.with(|c| {
         if let Some(c) = c {
             let _ = c.post_message(&JsValue::from_str(message));
         }
@@ -38,18 +43,26 @@ pub fn notify_survey_changed(id: &str) {
     post(&format!("survey:{id}"));
 }
 
-/// Runs `f` whenever another tab reports a change (a channel does not hear its own messages).
+/// Call after a write that changed one enterprise and nothing else.
+pub fn notify_enterprise_changed(id: &str) {
+    post(&format!("enterprise:{id}"));
+}
+
+/// Runs `f` whenever another tab reports a change.
 pub fn on_changed(f: impl Fn(Changed) + 'static) {
-    let Ok(channel) = BroadcastChannel::new(CHANNEL) else { return };
     let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         let message = e.data().as_string().unwrap_or_default();
-        f(match message.strip_prefix("survey:") {
-            Some(id) if !id.is_empty() => Changed::Survey(id.to_string()),
+        f(match message.split_once(':') {
+            Some(("survey", id)) if !id.is_empty() => Changed::Survey(id.to_string()),
+            Some(("enterprise", id)) if !id.is_empty() => Changed::Enterprise(id.to_string()),
             _ => Changed::All,
         })
     });
-    channel.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    CHANNEL_OF_PAGE.with(|c| {
+        if let Some(c) = c {
+            c.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+        }
+    });
+    // The page listens for as long as it lives.
     handler.forget();
-    // The channel must outlive this call to keep receiving.
-    std::mem::forget(channel);
 }

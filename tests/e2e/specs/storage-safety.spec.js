@@ -121,17 +121,44 @@ test('a change in one tab shows in the other', async ({ page, context }) => {
   const other = await context.newPage();
   await new AppShell(other).open('/enterprises');
   await expect(other.getByTestId('empty-register')).toBeVisible();
+  // The officer works in the tab in front; Playwright's clicks in a tab behind wait for frames it never paints.
+  const use = async (tab) => tab.bringToFront();
 
+  await use(page);
   await new EnterpriseForm(page).add({ name: 'Công ty TNHH Sen Vàng' });
   const otherRegister = new EnterpriseRegister(other);
   await expect(otherRegister.row('Công ty TNHH Sen Vàng')).toBeVisible({ timeout: 1000 });
+  // It read that one enterprise, not the whole store again (each full read marks the register loaded).
+  const fullReads = () => other.evaluate(() => performance.getEntriesByName('nscl-register-loaded').length);
+  expect(await fullReads()).toBe(1);
+
+  // A deletion shows too.
+  await new EnterpriseForm(page).add({ name: 'Cơ sở Tạm Thời' });
+  await expect(otherRegister.row('Cơ sở Tạm Thời')).toBeVisible({ timeout: 1000 });
+  await page.getByTestId('delete-enterprise').click();
+  await page.getByTestId('confirm-yes').click();
+  await expect(new AppShell(page).flash()).toContainText('Đã xóa');
+  await expect(otherRegister.row('Cơ sở Tạm Thời')).toHaveCount(0, { timeout: 1000 });
+  expect(await fullReads()).toBe(1);
+  // A change of reference data makes the other tab read everything again; the tab that wrote never
+  // reads its own writes back.
+  await new AppShell(page).nav('settings').click();
+  await page.getByTestId('unit-new-vi').fill('Phường Mỹ Tho');
+  await page.getByTestId('unit-new-en').fill('My Tho Ward');
+  await page.getByTestId('unit-add').click();
+  await expect(page.getByTestId('unit-row')).toHaveCount(13);
+  await expect.poll(fullReads, { timeout: 1000 }).toBe(2);
+  expect(await page.evaluate(() => performance.getEntriesByName('nscl-register-loaded').length)).toBe(1);
 
   // An edit open in the second tab keeps what is typed while the first tab saves.
   const otherForm = new EnterpriseForm(other);
+  await use(other);
   await otherRegister.openEnterprise('Công ty TNHH Sen Vàng');
   await other.getByTestId('edit-enterprise').click();
   await otherForm.fill({ address: 'Xã Long Thuận' });
+  await use(page);
   await new EnterpriseForm(page).add({ name: 'Công ty TNHH Lúa gạo Tam Nông' });
+  await use(other);
   await other.waitForTimeout(300);
   await expect(otherForm.field('address')).toHaveValue('Xã Long Thuận');
   await otherForm.save.click();
@@ -139,6 +166,7 @@ test('a change in one tab shows in the other', async ({ page, context }) => {
 
   // The second tab's own new record keeps the first tab's records.
   await otherForm.add({ name: 'HTX Cá tra Hồng Ngự' });
+  await use(page);
   await app.reload();
   const register = new EnterpriseRegister(page);
   await register.open();
