@@ -8,7 +8,7 @@
 //! knows which one it is.
 
 use super::record::{Record, RecordKind};
-use crate::form::{migrate, score, Answers, Evaluation, Form, Orphan};
+use crate::form::{score, Answers, Evaluation, Form, Orphan};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -101,14 +101,6 @@ impl Assessment {
     pub fn record_summary(&mut self, form: &Form, evaluation: &Evaluation) {
         (self.answered, self.total) = evaluation.answered_total();
         self.readiness = score::readiness(form, &self.answers, evaluation).overall.percent();
-    }
-
-    /// Moves the answers onto a newer version of the questionnaire, keeping what no longer fits.
-    pub fn move_to(&mut self, from: &Form, to: &Form) {
-        let (answers, orphans) = migrate(&self.answers, from, to);
-        self.answers = answers;
-        self.orphans.extend(orphans);
-        self.form_version = to.version;
     }
 }
 

@@ -13,6 +13,9 @@ pub struct RecordList<T: Send + Sync + 'static> {
     pub records: RwSignal<Vec<Record<T>>>,
     /// Whether `records` has been read from the store.
     pub ready: RwSignal<bool>,
+    /// How many changed after the last export, and the oldest change: a memo,
+    /// so a change to another kind does not walk these records again.
+    unexported: Memo<(usize, Option<i64>)>,
 }
 
 // Signals are handles: copying the list copies the handles, whatever `T` is.
@@ -24,8 +27,11 @@ impl<T: Send + Sync + 'static> Clone for RecordList<T> {
 impl<T: Send + Sync + 'static> Copy for RecordList<T> {}
 
 impl<T: Send + Sync + 'static> RecordList<T> {
-    pub fn new() -> Self {
-        RecordList { records: RwSignal::new(Vec::new()), ready: RwSignal::new(false) }
+    /// `last_export` is the device clock at the last backup export.
+    pub fn new(last_export: RwSignal<Option<Hlc>>) -> Self {
+        let records: RwSignal<Vec<Record<T>>> = RwSignal::new(Vec::new());
+        let unexported = Memo::new(move |_| last_export.with(|last| records.with(|all| export::unexported(all.iter(), last.as_ref()))));
+        RecordList { records, ready: RwSignal::new(false), unexported }
     }
 
     /// A record this page stored or read: replaces the copy with its id.
@@ -61,9 +67,9 @@ impl<T: Send + Sync + 'static> RecordList<T> {
         }
     }
 
-    /// Records changed after `last_export`, and the wall-clock time of the oldest.
-    pub fn unexported(&self, last_export: Option<&Hlc>) -> (usize, Option<i64>) {
-        self.records.with(|all| export::unexported(all.iter(), last_export))
+    /// Records changed after the last export, and the wall-clock time of the oldest.
+    pub fn unexported(&self) -> (usize, Option<i64>) {
+        self.unexported.get()
     }
 
     /// How many there are, deleted ones left out.

@@ -39,6 +39,7 @@ pub struct Register {
     pub legacy_error: RwSignal<Option<StoreError>>,
     /// The device clock at the last backup export.
     pub last_export: RwSignal<Option<Hlc>>,
+    unexported_enterprises: Memo<(usize, Option<i64>)>,
     /// Field survey responses.
     pub surveys: RecordList<Survey>,
     /// Enterprises' self-assessments.
@@ -68,16 +69,19 @@ pub struct Saved {
 
 impl Register {
     pub fn new() -> Register {
+        let last_export = RwSignal::new(browser::last_export());
+        let registry = RwSignal::new(Registry::default());
         Register {
-            registry: RwSignal::new(Registry::default()),
+            registry,
             units: RwSignal::new(AdminUnitList::default_list()),
             status: RwSignal::new(LoadStatus::Loading),
             quarantined: RwSignal::new(0),
             legacy_error: RwSignal::new(None),
-            last_export: RwSignal::new(browser::last_export()),
-            surveys: RecordList::new(),
-            assessments: RecordList::new(),
-            activities: RecordList::new(),
+            last_export,
+            unexported_enterprises: Memo::new(move |_| last_export.with(|last| registry.with(|r| export::unexported(r.records(), last.as_ref())))),
+            surveys: RecordList::new(last_export),
+            assessments: RecordList::new(last_export),
+            activities: RecordList::new(last_export),
             reloading: StoredValue::new((false, false)),
             forms: RwSignal::new(FormLibrary::shipped()),
         }
@@ -85,13 +89,7 @@ impl Register {
 
     /// Records changed since the last export, and the wall-clock time of the oldest.
     pub fn unexported(&self) -> (usize, Option<i64>) {
-        let last = self.last_export.get();
-        let lists = [
-            self.registry.with(|r| export::unexported(r.records(), last.as_ref())),
-            self.surveys.unexported(last.as_ref()),
-            self.assessments.unexported(last.as_ref()),
-            self.activities.unexported(last.as_ref()),
-        ];
+        let lists = [self.unexported_enterprises.get(), self.surveys.unexported(), self.assessments.unexported(), self.activities.unexported()];
         lists.into_iter().fold((0, None), |(n, oldest), (m, o)| (n + m, oldest.into_iter().chain(o).min()))
     }
 
