@@ -80,8 +80,10 @@ test('a province with self-assessments and activities: dashboard, enterprise pag
   await checkPage();
   await context.setOffline(false);
 
-  // The backup carries every kind, tombstones included.
+  // Every kind counts as not backed up yet; the backup carries every kind, tombstones included.
   await app.nav('settings').click();
+  const total = KINDS.reduce((n, k) => n + rows[k].length, 0);
+  await expect(page.getByTestId('unexported')).toHaveText(`${vi(total)} bản ghi chưa từng được xuất ra bản sao lưu.`);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-backup').click()]);
   const file = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
   expect(file.enterprises).toHaveLength(rows.enterprise.length);
@@ -90,6 +92,7 @@ test('a province with self-assessments and activities: dashboard, enterprise pag
   expect(file.activities).toHaveLength(rows.activity.length);
   expect(file.activities.find((a) => a.id === changed.id).payload.title).toBe(trap);
   expect(file.assessments.find((a) => a.id === target.assessments[0].id)).toEqual(target.assessments[0]);
+  await expect(page.getByTestId('unexported')).toHaveText('Mọi thay đổi đã được xuất.');
 });
 
 test('a damaged self-assessment is kept aside and reported; every other record loads', async ({ page }) => {
