@@ -175,20 +175,11 @@ impl RowBackend for IdbBackend {
         let db = db().await?;
         let tx = db.transaction(kind).build().map_err(store_error)?;
         let store = tx.object_store(kind).map_err(store_error)?;
-        // Each combination of range and limit is its own request type.
-        macro_rules! run {
-            ($request:expr) => {
-                $request.serde().map_err(store_error)?.await.map_err(store_error)?.collect::<Result<Vec<Row>, _>>().map_err(store_error)
-            };
-        }
-        let all = store.get_all::<Row>();
-        let from = |id: &str| KeyRange::LowerBound(id.to_string(), true);
-        match (after, limit.and_then(|n| u32::try_from(n).ok())) {
-            (None, None) => run!(all),
-            (None, Some(n)) => run!(all.with_limit(n)),
-            (Some(id), None) => run!(all.with_query::<String, _>(from(id))),
-            (Some(id), Some(n)) => run!(all.with_query::<String, _>(from(id)).with_limit(n)),
-        }
+        // Ids are text, and every text key sorts at or after "": one request shape serves every call.
+        let from = KeyRange::LowerBound(after.unwrap_or_default().to_string(), after.is_some());
+        let limit = limit.and_then(|n| u32::try_from(n).ok()).unwrap_or(u32::MAX);
+        let rows = store.get_all::<Row>().with_query::<String, _>(from).with_limit(limit).serde().map_err(store_error)?.await.map_err(store_error)?;
+        rows.collect::<Result<Vec<Row>, _>>().map_err(store_error)
     }
 
     async fn get_row(&self, kind: &str, id: &str) -> Result<Option<Row>, StoreError> {

@@ -147,7 +147,15 @@ export async function storedRows(page, kind = 'enterprise', timeoutMs = 10_000) 
 export async function storedRowsAfterClose(context, kind = 'enterprise') {
   let lastError;
   for (let attempt = 0; attempt < 6; attempt++) {
-    const probe = await context.newPage();
+    // Opening the page itself has been seen to hang for minutes right after such a close; give up
+    // on that attempt after 15 s and try again rather than spend the whole test waiting.
+    const opening = context.newPage();
+    const probe = await Promise.race([opening, new Promise((r) => setTimeout(() => r(null), 15_000))]);
+    if (!probe) {
+      lastError = new Error('a new page did not open within 15 s');
+      opening.then((p) => p.close()).catch(() => {});
+      continue;
+    }
     try {
       await probe.goto('/favicon.svg');
       return await storedRows(probe, kind, 5_000);
