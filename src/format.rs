@@ -147,7 +147,8 @@ fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
 pub fn parse_iso_date_ms(iso: &str) -> Option<i64> {
     let mut parts = iso.split('-');
     let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+    let digits = |t: &str, n: usize| t.len() == n && t.bytes().all(|b| b.is_ascii_digit());
+    if parts.next().is_some() || !digits(y, 4) || !digits(m, 2) || !digits(d, 2) {
         return None;
     }
     let (y, m, d): (i64, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
@@ -214,7 +215,7 @@ mod tests {
             assert_eq!(parse_iso_date_ms(&day).map(|m| iso_date(m, 0)), Some(day.clone()), "{day}");
         }
         assert_eq!(parse_iso_date_ms("2024-02-29"), Some(1_709_164_800_000));
-        for bad in ["2026-02-30", "2025-02-29", "2026-13-01", "2026-1-01", "26-01-01", "2026-01-01-01", ""] {
+        for bad in ["2026-02-30", "2025-02-29", "2026-13-01", "2026-1-01", "26-01-01", "2026-01-01-01", "+202-01-01", "2026-+1-01", ""] {
             assert_eq!(parse_iso_date_ms(bad), None, "{bad}");
         }
     }

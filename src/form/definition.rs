@@ -30,6 +30,7 @@ impl LocalText {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Choice {
     pub value: String,
     pub label: LocalText,
@@ -39,6 +40,7 @@ pub struct Choice {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MatrixRow {
     pub id: String,
     pub label: LocalText,
@@ -374,6 +376,9 @@ impl Checker<'_> {
             "single" | "multiple" | "ranking" => {
                 let choices = raw.choices.clone().unwrap_or_default();
                 self.choices(at, &choices);
+                if raw.kind != "single" && choices.iter().any(|c| c.score.is_some()) {
+                    self.error(at, format!("a {} question is not scored; scores belong on a single question or a matrix's choices", raw.kind));
+                }
                 match raw.kind.as_str() {
                     "single" => Kind::Single(choices),
                     "multiple" => Kind::Multiple(choices),
@@ -872,6 +877,14 @@ pub(crate) mod tests {
         assert_eq!(Form::parse("ok.json", &raw.to_string()).unwrap().purpose, Purpose::SelfAssessment);
         raw["purpose"] = "quiz".into();
         assert!(Form::parse("ok.json", &raw.to_string()).unwrap_err()[0].message.contains("unknown variant `quiz`"));
+        // A misspelt score would silently leave its choice out of the score: it is refused.
+        let mut typo = m.clone();
+        typo["choices"][0] = serde_json::json!({"value": "met", "label": {"vi": "Đạt", "en": "Met"}, "scroe": 1});
+        let err = &Form::parse("typo.json", &form_json(serde_json::json!([typo]))).unwrap_err()[0];
+        assert!(err.message.contains("unknown field `scroe`"), "{err}");
+        let mut multiple = q("tools", "multiple");
+        multiple["choices"] = serde_json::json!([{"value": "five_s", "label": {"vi": "5S", "en": "5S"}, "score": 1}]);
+        assert!(errors(serde_json::json!([multiple])).iter().any(|e| e == "test.json: question 'tools': a multiple question is not scored; scores belong on a single question or a matrix's choices"));
     }
 
     #[test]

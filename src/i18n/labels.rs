@@ -1,6 +1,7 @@
 //! Which message names each domain value.
 
 use super::{Lang, Msg};
+use crate::form::Purpose;
 use crate::model::activity::AwardResult;
 use crate::model::assessment::AssessmentStatus;
 use crate::model::enterprise::{Ownership, ProductGroup};
@@ -14,6 +15,13 @@ pub fn size_msg(size: Option<SizeClass>) -> Msg {
         Some(SizeClass::Medium) => Msg::SizeMedium,
         Some(SizeClass::Large) => Msg::SizeLarge,
         None => Msg::SizeUnknown,
+    }
+}
+
+pub fn purpose_msg(p: Purpose) -> Msg {
+    match p {
+        Purpose::Survey => Msg::PurposeSurvey,
+        Purpose::SelfAssessment => Msg::PurposeSelfAssessment,
     }
 }
 

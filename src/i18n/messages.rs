@@ -109,6 +109,9 @@ messages! {
     ColTitle => "Tên phiếu", "Title";
     ColSource => "Nguồn", "Source";
     ColQuestions => "Số câu hỏi", "Questions";
+    ColPurpose => "Dùng cho", "Used for";
+    PurposeSurvey => "Cán bộ khảo sát doanh nghiệp", "Officers' survey of an enterprise";
+    PurposeSelfAssessment => "Doanh nghiệp tự đánh giá", "Enterprise self-assessment";
     // Shell
     AppTitle => "Theo dõi Năng suất Chất lượng", "Productivity and Quality Tracker";
     AppTitleShort => "NSCL", "NSCL";

@@ -67,7 +67,8 @@ impl RecordKind for Assessment {
         if let Some(e) = &self.enterprise_id {
             keys.push(("enterprise_id", e.clone()));
         }
-        if let Some(code) = self.tax_code() {
+        // Normalised as the register indexes it, so the two can be matched; a code that does not parse is not indexed.
+        if let Some(code) = self.tax_code().and_then(|c| super::tax_code::TaxCode::parse(c).ok()) {
             keys.push(("tax_code", code.to_string()));
         }
         keys
@@ -141,6 +142,11 @@ mod tests {
         assert_eq!((a.tax_code(), a.enterprise_name(), a.assessed_on()), (Some("1400100593"), Some("Công ty TNHH Thủy sản Sa Đéc"), Some("2026-11-30")));
         let keys = a.index_keys();
         assert!(keys.contains(&("enterprise_id", "e1".to_string())) && keys.contains(&("tax_code", "1400100593".to_string())), "{keys:?}");
+        let mut spaced = a.clone();
+        spaced.answers.insert(TAX_CODE.into(), Answer::Text("1400 100 593".into()));
+        assert!(spaced.index_keys().contains(&("tax_code", "1400100593".to_string())), "indexed as the register writes it");
+        spaced.answers.insert(TAX_CODE.into(), Answer::Text("14001".into()));
+        assert!(!spaced.index_keys().iter().any(|(k, _)| *k == "tax_code"), "not a tax code: not indexed");
 
         // One requirement partly met out of 29 applicable.
         if let Some(Answer::Cells(cells)) = a.answers.get_mut("clause_4") {

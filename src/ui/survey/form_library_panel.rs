@@ -56,6 +56,7 @@ pub fn FormLibraryPanel() -> impl IntoView {
                             <td class="mono">{f.id.clone()}</td>
                             <td class="num" data-testid="form-version">{f.version}</td>
                             <td>{f.title.get(l).to_string()}</td>
+                            <td data-testid="form-purpose">{l.t(crate::i18n::purpose_msg(f.purpose))}</td>
                             <td class="num">{f.question_count()}</td>
                             <td>{l.t(if shipped { Msg::FormSourceShipped } else { Msg::FormSourceInstalled })}</td>
                         </tr>
@@ -71,7 +72,7 @@ pub fn FormLibraryPanel() -> impl IntoView {
             <table class="data-table small">
                 <thead><tr>
                     <th scope="col">{tr(Msg::ColFormId)}</th><th scope="col" class="num">{tr(Msg::ColVersion)}</th>
-                    <th scope="col">{tr(Msg::ColTitle)}</th><th scope="col" class="num">{tr(Msg::ColQuestions)}</th><th scope="col">{tr(Msg::ColSource)}</th>
+                    <th scope="col">{tr(Msg::ColTitle)}</th><th scope="col">{tr(Msg::ColPurpose)}</th><th scope="col" class="num">{tr(Msg::ColQuestions)}</th><th scope="col">{tr(Msg::ColSource)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>

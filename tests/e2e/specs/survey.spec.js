@@ -182,7 +182,9 @@ test('a draft started on an older form version opens on the newer one, keeping a
   await expect(page.getByTestId('form-invalid')).toContainText("phieu-loi.json: question 'respondent_name': relevant names 'respondent_nmae'");
   const surveyForms = page.getByTestId('form-row').filter({ hasText: 'field-survey' });
   await expect(surveyForms).toHaveCount(1);
-  await expect(page.getByTestId('form-row').filter({ hasText: 'iso9001-readiness' })).toHaveCount(1);
+  const readiness = page.getByTestId('form-row').filter({ hasText: 'iso9001-readiness' });
+  await expect(readiness.getByTestId('form-purpose')).toHaveText('Doanh nghiệp tự đánh giá');
+  await expect(surveyForms.getByTestId('form-purpose')).toHaveText('Cán bộ khảo sát doanh nghiệp');
   await page.getByTestId('install-form').setInputFiles({ name: 'phieu-khao-sat-2027.json', mimeType: 'application/json', buffer: Buffer.from(v2) });
   await expect(page.getByTestId('form-installed')).toContainText('phiên bản 2');
   await expect(surveyForms.getByTestId('form-version')).toHaveText(['1', '2']);
