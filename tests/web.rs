@@ -114,6 +114,28 @@ async fn self_assessments_and_activities_have_their_own_indexed_stores() {
 }
 
 #[wasm_bindgen_test]
+async fn rows_are_read_in_steps_after_the_last_id() {
+    clear().await;
+    let store = RecordStore::new(IdbBackend);
+    let ids = ["e1", "e2", "e3", "e4", "e5"];
+    store.put_many(&ids.map(|id| enterprise(id, &format!("Doanh nghiệp {id}")))).await.unwrap();
+    let page = IdbBackend.load_rows("enterprise", Some("e2"), Some(2)).await.unwrap();
+    assert_eq!(page.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), vec!["e3", "e4"], "after e2, two of them");
+    assert_eq!(IdbBackend.load_rows("enterprise", Some("e5"), Some(2)).await.unwrap().len(), 0);
+    assert_eq!(IdbBackend.load_rows("enterprise", None, None).await.unwrap().len(), 5);
+    let pauses = std::cell::Cell::new(0);
+    let stepped = store
+        .load_in_steps::<Enterprise, _, _>(2, || {
+            pauses.set(pauses.get() + 1);
+            std::future::ready(())
+        })
+        .await
+        .unwrap();
+    assert_eq!(stepped.records.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ids.to_vec());
+    assert_eq!(pauses.get(), 2, "three reads: e1 e2 | e3 e4 | e5");
+}
+
+#[wasm_bindgen_test]
 async fn a_batch_with_one_bad_row_writes_nothing() {
     clear().await;
     let backend = IdbBackend;

@@ -85,7 +85,7 @@ fn LoadBanner() -> impl IntoView {
             <p class="banner banner-error" role="alert" data-testid="storage-error">{move || e.message(lang.get())}</p>
         }.into_any()),
         LoadStatus::Ready => {
-            let n = register.quarantined.get();
+            let n = register.quarantined_count();
             let legacy = register.legacy_error.get();
             (n > 0 || legacy.is_some()).then(|| view! {
                 {(n > 0).then(|| view! {

@@ -33,8 +33,8 @@ pub struct Register {
     pub registry: RwSignal<Registry>,
     pub units: RwSignal<AdminUnitList>,
     pub status: RwSignal<LoadStatus>,
-    /// How many stored records could not be read and are kept aside.
-    pub quarantined: RwSignal<usize>,
+    /// How many stored records of each kind could not be read and are kept aside.
+    quarantined: RwSignal<std::collections::BTreeMap<&'static str, usize>>,
     /// Records of an earlier build that could not be moved out of localStorage (they stay there).
     pub legacy_error: RwSignal<Option<StoreError>>,
     /// The device clock at the last backup export.
@@ -49,6 +49,10 @@ pub struct Register {
     /// A reload is running; another was asked for meanwhile. Reloads never overlap,
     /// so an older read can never land after a newer one.
     reloading: StoredValue<(bool, bool)>,
+    /// Counts the changes made to `registry` or `units` in place (this page's
+    /// saves, one enterprise read after another tab's save). A full read that
+    /// one overlapped holds older data, and reads again rather than undo it.
+    changes_in_place: StoredValue<u64>,
     /// The form definitions on this device: shipped, and installed from files.
     pub forms: RwSignal<FormLibrary>,
 }
@@ -75,7 +79,7 @@ impl Register {
             registry,
             units: RwSignal::new(AdminUnitList::default_list()),
             status: RwSignal::new(LoadStatus::Loading),
-            quarantined: RwSignal::new(0),
+            quarantined: RwSignal::new(Default::default()),
             legacy_error: RwSignal::new(None),
             last_export,
             unexported_enterprises: Memo::new(move |_| last_export.with(|last| registry.with(|r| export::unexported(r.records(), last.as_ref())))),
@@ -83,6 +87,7 @@ impl Register {
             assessments: RecordList::new(last_export),
             activities: RecordList::new(last_export),
             reloading: StoredValue::new((false, false)),
+            changes_in_place: StoredValue::new(0),
             forms: RwSignal::new(FormLibrary::shipped()),
         }
     }
@@ -155,11 +160,43 @@ impl Register {
         self.reloading.set_value((false, false));
     }
 
+    /// How many stored records could not be read, all kinds together.
+    pub fn quarantined_count(&self) -> usize {
+        self.quarantined.with(|q| q.values().sum())
+    }
+
+    fn set_quarantined(&self, kind: &'static str, n: usize) {
+        if self.quarantined.with_untracked(|q| q.get(kind).copied().unwrap_or(0) != n) {
+            self.quarantined.update(|q| {
+                q.insert(kind, n);
+            });
+        }
+    }
+
+    /// Another tab may have exported meanwhile. Only a new time is set: every
+    /// "not exported" count re-walks its records when it changes.
+    fn refresh_last_export(&self) {
+        let last = browser::last_export();
+        if self.last_export.with_untracked(|l| *l != last) {
+            self.last_export.set(last);
+        }
+    }
+
+    fn changed_in_place(&self) {
+        self.changes_in_place.update_value(|n| *n += 1);
+    }
+
     async fn reload_once(self) {
         let store = record_store();
-        let units = store.load_units().await;
-        let records = store.load::<Enterprise>().await;
         let installed = store.load_installed_forms().await.unwrap_or_default();
+        // Read again while a change in place overlaps the read; from here to `registry.set` nothing awaits.
+        let (units, records) = loop {
+            let before = self.changes_in_place.get_value();
+            let read = (store.load_units().await, store.load::<Enterprise>().await);
+            if self.changes_in_place.get_value() == before {
+                break read;
+            }
+        };
         match (units, records) {
             (Ok(units), Ok(loaded)) => {
                 if let Some(latest) = loaded.records.iter().map(|r| &r.updated).max() {
@@ -179,9 +216,8 @@ impl Register {
                     self.forms.set(forms);
                 }
                 self.units.set(units);
-                // Another tab may have exported meanwhile.
-                self.last_export.set(browser::last_export());
-                self.quarantined.set(loaded.quarantined);
+                self.refresh_last_export();
+                self.set_quarantined(Enterprise::KIND, loaded.quarantined);
                 self.registry.set(Registry::new(loaded.records));
                 // Only on a real change: an open form must not be rebuilt by a reload from another tab.
                 if self.status.get_untracked() != LoadStatus::Ready {
@@ -191,10 +227,11 @@ impl Register {
                 // province scale surveys and self-assessments are most of the data, and the
                 // enterprise list should not wait for them.
                 browser::mark("nscl-register-loaded");
-                if self.load_list(self.activities, "nscl-activities-loaded").await
-                    && self.load_list(self.surveys, "nscl-surveys-loaded").await
-                    && self.load_list(self.assessments, "nscl-assessments-loaded").await
-                {
+                // Each kind is read even when another could not be.
+                let activities = self.load_list(self.activities, "nscl-activities-loaded").await;
+                let surveys = self.load_list(self.surveys, "nscl-surveys-loaded").await;
+                let assessments = self.load_list(self.assessments, "nscl-assessments-loaded").await;
+                if activities && surveys && assessments {
                     browser::mark("nscl-records-loaded");
                 }
             }
@@ -204,18 +241,14 @@ impl Register {
 
     /// Another tab saved or deleted this enterprise: read it alone and keep it if it is newer.
     pub async fn reload_enterprise(self, id: String) {
-        // A full read under way may have read this enterprise before the change: it runs once more instead.
-        if self.reloading.with_value(|r| r.0) {
-            return self.reload().await;
-        }
         match record_store().get::<Enterprise>(&id).await {
             Ok(Some(stored)) => {
                 browser::observe(&stored.updated);
                 if self.registry.with_untracked(|r| r.get(&id).is_none_or(|here| stored.updated > here.updated)) {
+                    self.changed_in_place();
                     self.registry.update(|r| r.upsert(stored));
                 }
-                // Another tab may have exported meanwhile.
-                self.last_export.set(browser::last_export());
+                self.refresh_last_export();
             }
             // Gone, or unreadable now: read everything, which counts what cannot be read.
             _ => self.reload().await,
@@ -233,7 +266,7 @@ impl Register {
                 if let Some(latest) = loaded.records.iter().map(|r| &r.updated).max() {
                     browser::observe(latest);
                 }
-                self.quarantined.update(|q| *q += loaded.quarantined);
+                self.set_quarantined(T::KIND, loaded.quarantined);
                 list.merge_loaded(loaded.records);
                 browser::mark(mark);
                 true
@@ -280,6 +313,7 @@ impl Register {
         browser::mark("nscl-save-stored");
         broadcast::notify_enterprise_changed(&record.id);
         let id = record.id.clone();
+        self.changed_in_place();
         self.registry.update(|r| r.upsert(record));
         browser::mark("nscl-save-indexed");
         Ok(Saved { id, warnings: warnings.into_iter().map(|(_, w)| w).collect() })
@@ -292,6 +326,7 @@ impl Register {
         let Some(record) = stored.or_else(|| self.registry.with_untracked(|r| r.get(&id).cloned())) else { return Ok(()) };
         record_store().put(&record.deleted_by(&browser::change())).await?;
         broadcast::notify_enterprise_changed(&id);
+        self.changed_in_place();
         self.registry.update(|r| {
             r.remove(&id);
         });
@@ -301,6 +336,7 @@ impl Register {
     pub async fn save_units(self, units: AdminUnitList) -> Result<(), StoreError> {
         record_store().save_units(&units).await?;
         broadcast::notify_changed();
+        self.changed_in_place();
         self.units.set(units);
         Ok(())
     }
