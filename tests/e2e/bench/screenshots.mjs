@@ -3,6 +3,7 @@
 import { chromium } from '@playwright/test';
 import fs from 'node:fs';
 import { spawn } from 'node:child_process';
+import { seedRows } from '../pages/app.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const port = 4174;
@@ -63,15 +64,7 @@ try {
   // 600 synthetic surveys and self-assessments of the same province, and its activities; then a survey filled by hand.
   const province = (kind) => JSON.parse(fs.readFileSync(`${root}target/synth/province-5000/${kind}.json`, 'utf8'));
   const rows = { survey: province('survey').slice(0, 600), assessment: province('assessment').slice(0, 600), activity: province('activity') };
-  await page.evaluate((byKind) => new Promise((resolve, reject) => {
-    const open = indexedDB.open('nscl-tracker');
-    open.onsuccess = () => {
-      const tx = open.result.transaction(Object.keys(byKind), 'readwrite');
-      for (const [kind, list] of Object.entries(byKind)) for (const row of list) tx.objectStore(kind).put(row);
-      tx.oncomplete = () => { open.result.close(); resolve(); };
-      tx.onerror = () => reject(tx.error);
-    };
-  }), rows);
+  await seedRows(page, rows);
   await shot('/surveys', 'survey-list', async () => { await page.getByTestId('survey-row').first().waitFor(); });
   await shot('/', 'dashboard');
   // An enterprise with self-assessments and activities: the lower part of its page.
