@@ -4,12 +4,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { moveInlineScripts } from './csp-loader.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) {
   console.error('precache: TRUNK_STAGING_DIR is not set');
   process.exit(1);
 }
+// First, so the loader's new file is precached like the rest.
+const movedScripts = moveInlineScripts(dir);
+console.log(`precache: ${movedScripts} inline script(s) moved to files for the content security policy`);
 const template = fs.readFileSync(new URL('./sw-template.js', import.meta.url), 'utf8');
 
 const files = [];

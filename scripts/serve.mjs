@@ -5,6 +5,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import { policyOf } from './csp-loader.mjs';
 
 const root = path.resolve(process.argv[2] || 'dist');
 const port = Number(process.argv[3] ?? process.env.PORT ?? 8080);
@@ -22,8 +23,25 @@ const types = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+// The same policy as index.html's meta tag, sent as the header a static host should send
+// (docs/architecture.md): a header also covers what a meta tag cannot, such as frame-ancestors.
+const policy = () => {
+  try {
+    const p = policyOf(fs.readFileSync(path.join(root, 'index.html'), 'utf8'));
+    return p ? `${p}; frame-ancestors 'none'` : null;
+  } catch {
+    return null;
+  }
+};
+
 const server = http.createServer((req, res) => {
-  const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  let urlPath;
+  try {
+    urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  } catch {
+    res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
+    return;
+  }
   let file = path.join(root, path.normalize(urlPath));
   if (!file.startsWith(root)) {
     res.writeHead(403).end();
@@ -42,7 +60,10 @@ const server = http.createServer((req, res) => {
   // Hashed assets never change; the entry points and the service worker must be revalidated.
   const entry = /(index\.html|sw\.js|manifest\.webmanifest)$/.test(file);
   const cache = entry ? 'no-cache' : 'public, max-age=31536000, immutable';
-  res.writeHead(200, { 'content-type': type, 'cache-control': cache });
+  const headers = { 'content-type': type, 'cache-control': cache, 'x-content-type-options': 'nosniff' };
+  const csp = type.startsWith('text/html') ? policy() : null;
+  if (csp) headers['content-security-policy'] = csp;
+  res.writeHead(200, headers);
   fs.createReadStream(file).pipe(res);
 });
 

@@ -36,7 +36,9 @@ pub fn format_decimal(x: f64, max_decimals: usize, lang: Lang) -> String {
         return String::from("—");
     }
     let (group, point) = separators(lang);
-    let fixed = format!("{:.*}", max_decimals, x.abs());
+    // A form may ask for any number of decimals; past 20 they are all zeros or noise, and
+    // billions of them would never finish.
+    let fixed = format!("{:.*}", max_decimals.min(20), x.abs());
     let (int_part, frac_part) = fixed.split_once('.').unwrap_or((&fixed, ""));
     let frac = frac_part.trim_end_matches('0');
     let sign = if x < 0.0 && fixed.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
@@ -160,7 +162,8 @@ pub fn parse_iso_date_ms(iso: &str) -> Option<i64> {
 /// Local calendar parts of a Unix time in milliseconds, given the offset of
 /// local time from UTC in minutes (Vietnam: +420).
 fn local_parts(unix_ms: i64, offset_minutes: i32) -> (i64, u32, u32, u32, u32) {
-    let local_ms = unix_ms + i64::from(offset_minutes) * 60_000;
+    // Saturating: a time read from a file can be anything, and overflow panics in a debug build.
+    let local_ms = unix_ms.saturating_add(i64::from(offset_minutes) * 60_000);
     let days = local_ms.div_euclid(86_400_000);
     let ms_of_day = local_ms.rem_euclid(86_400_000);
     let (y, m, d) = civil_from_days(days);
@@ -293,6 +296,17 @@ mod tests {
     }
 
     #[test]
+    fn times_at_the_ends_of_the_range_format_without_overflow() {
+        for ms in [i64::MIN, i64::MIN + 1, i64::MAX, i64::MAX - 1] {
+            for offset in [i32::MIN, -720, 0, 420, i32::MAX] {
+                assert!(!format_date_time(ms, offset).is_empty());
+                assert!(!iso_date(ms, offset).is_empty());
+            }
+        }
+        assert_eq!(format_decimal(1.0 / 3.0, usize::MAX, Lang::En), "0.33333333333333331483", "decimals are capped at 20");
+    }
+
+    #[test]
     fn dates_are_day_month_year_in_local_time() {
         // 2026-11-24T00:30:00Z is 07:30 the same day in Vietnam.
         let ms = 1_795_480_200_000;
@@ -303,5 +317,72 @@ mod tests {
         assert_eq!(format_date(1_795_464_000_000, 0), "23/11/2026");
         assert_eq!(format_date(0, 0), "01/01/1970");
         assert_eq!(format_date(951_782_400_000, 0), "29/02/2000");
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use crate::arbitrary_text::{long_text, numberish, text};
+    use proptest::prelude::*;
+
+    fn lang() -> impl Strategy<Value = Lang> {
+        prop_oneof![Just(Lang::Vi), Just(Lang::En)]
+    }
+
+    proptest! {
+        #[test]
+        fn typed_numbers_are_finite_or_refused(s in prop_oneof![numberish(), text()], lang in lang()) {
+            if let Some(x) = parse_decimal(&s, lang) {
+                prop_assert!(x.is_finite(), "{:?} read as {}", s, x);
+            }
+            if let Some(n) = parse_count(&s) {
+                let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+                prop_assert_eq!(digits.parse::<u64>().ok(), Some(u64::from(n)), "{:?}", s);
+            }
+        }
+
+        #[test]
+        fn formatted_decimals_parse_back(m in -999_999_999_999_999i64..=999_999_999_999_999, k in 0u32..=6, lang in lang()) {
+            // At most 15 significant digits and 6 decimals: exactly what a double and format_decimal(…, 6) keep.
+            let x = m as f64 / 10f64.powi(k as i32);
+            let shown = format_decimal(x, 6, lang);
+            prop_assert_eq!(parse_decimal(&shown, lang), Some(x), "{}", shown);
+        }
+
+        #[test]
+        fn formatted_counts_parse_back(n in any::<u32>(), lang in lang()) {
+            prop_assert_eq!(parse_count(&format_int(i64::from(n), lang)), Some(n));
+        }
+
+        #[test]
+        fn an_iso_date_is_the_day_it_names(s in prop_oneof![text(), (0u32..=9999, 0u32..=13, 0u32..=32).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))]) {
+            if let Some(ms) = parse_iso_date_ms(&s) {
+                prop_assert_eq!(iso_date(ms, 0), s.clone());
+            }
+            if crate::form::answer::is_date(&s) {
+                prop_assert!(parse_iso_date_ms(&s).is_some(), "{}", s);
+            }
+            let _ = format_iso_date(&s);
+        }
+
+        #[test]
+        fn any_time_and_offset_format(ms in any::<i64>(), offset in any::<i32>(), x in any::<f64>(), decimals in any::<usize>(), lang in lang()) {
+            prop_assert!(format_date_time(ms, offset).contains('/'));
+            prop_assert!(iso_date(ms, offset).contains('-'));
+            prop_assert!(!format_decimal(x, decimals, lang).is_empty());
+            prop_assert!(!format_answer_number(x, lang).is_empty());
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(16))]
+
+        #[test]
+        fn long_text_is_a_number_or_refused(s in long_text(), lang in lang()) {
+            prop_assert!(parse_decimal(&s, lang).is_none_or(f64::is_finite));
+            prop_assert!(parse_count(&s).is_none() || s.chars().any(|c| c.is_ascii_digit()));
+            prop_assert!(parse_iso_date_ms(&s).is_none() || s.chars().count() == 10);
+        }
     }
 }

@@ -8,10 +8,15 @@
 pub mod form;
 pub mod format;
 pub mod i18n;
+pub mod json_nesting;
 pub mod model;
 pub mod store;
 pub mod synth;
 pub mod text;
+
+/// Strategies for the property tests of the parsers.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod arbitrary_text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -2,8 +2,16 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    nscl_tracker::web::panic_guard::install();
     leptos::mount::mount_to_body(nscl_tracker::ui::App);
+}
+
+/// A crash on purpose, for the end-to-end test of the panic guard
+/// (`window.wasmBindings.nscl_panic_for_test()`); nothing in the app calls it.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn nscl_panic_for_test() {
+    panic!("test panic requested by nscl_panic_for_test");
 }
 
 #[cfg(not(target_arch = "wasm32"))]

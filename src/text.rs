@@ -4,6 +4,7 @@
 //! compares names with diacritics and case removed: `dong thap` finds
 //! `Đồng Tháp`, and `d` matches `đ`.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 /// Vietnamese letters by base letter; each row is `base` then its variants.
@@ -45,6 +46,85 @@ fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F)
 }
 
+/// The marks that turn a plain vowel into another letter of the alphabet,
+/// as decomposed (NFD) text writes them: (vowel, combining mark, letter).
+const MODIFIERS: [(char, char, char); 6] = [
+    ('a', '\u{306}', 'ă'),
+    ('a', '\u{302}', 'â'),
+    ('e', '\u{302}', 'ê'),
+    ('o', '\u{302}', 'ô'),
+    ('o', '\u{31B}', 'ơ'),
+    ('u', '\u{31B}', 'ư'),
+];
+
+/// The combining tone marks, in the order of the variants in a row of `ROWS`:
+/// grave, acute, hook above, tilde, dot below.
+const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{309}', '\u{303}', '\u{323}'];
+
+/// The row of a lower-case letter, and its position there (its tone, 0 for none).
+fn row_of(c: char) -> Option<(&'static str, usize)> {
+    ROWS.iter().map(|(_, row)| *row).chain([Y_ROW]).find_map(|row| row.chars().position(|v| v == c).map(|tone| (row, tone)))
+}
+
+fn single_lowercase(c: char) -> Option<char> {
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => Some(l),
+        _ => None,
+    }
+}
+
+/// Composes decomposed Vietnamese (NFD, as pasted from macOS or Word: `a` +
+/// U+0302 + U+0301) into precomposed letters (`ấ`), so it compares, sorts and
+/// counts like the same text typed on a Vietnamese keyboard. The marks may come
+/// in any order and on a letter that already has some (`â` + U+0301). Marks
+/// that do not make a Vietnamese letter are left as they are. Text without a
+/// combining mark is returned as it is, without copying.
+///
+/// ```
+/// use nscl_tracker::text::compose_vietnamese;
+/// assert_eq!(compose_vietnamese("Ca\u{300} Mau"), "Cà Mau");
+/// assert_eq!(compose_vietnamese("Tru\u{31B}\u{323}c"), "Trực");
+/// ```
+pub fn compose_vietnamese(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_combining) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let Some((mut row, mut tone)) = single_lowercase(c).and_then(row_of) else {
+            out.push(c);
+            continue;
+        };
+        let mut composed = false;
+        while let Some(&mark) = chars.peek() {
+            if let Some(t) = TONES.iter().position(|&m| m == mark) {
+                // One tone per letter, and `d`/`đ` take none.
+                if tone != 0 || t + 1 >= row.chars().count() {
+                    break;
+                }
+                tone = t + 1;
+            } else if let Some(&(_, _, letter)) = MODIFIERS.iter().find(|(vowel, m, _)| *m == mark && row.starts_with(*vowel)) {
+                match row_of(letter) {
+                    Some((modified, _)) => row = modified,
+                    None => break,
+                }
+            } else {
+                break;
+            }
+            composed = true;
+            chars.next();
+        }
+        match row.chars().nth(tone) {
+            Some(letter) if composed && c.is_uppercase() => out.extend(letter.to_uppercase()),
+            Some(letter) if composed => out.push(letter),
+            _ => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Lower-case, strip Vietnamese diacritics and map `đ` to `d`.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -71,6 +151,9 @@ pub struct CollationKey {
 
 impl CollationKey {
     pub fn new(s: &str) -> CollationKey {
+        // Decomposed text sorts as the precomposed text it shows as, down to
+        // the raw tie-break: its tones are in the marks this loop skips.
+        let s = compose_vietnamese(s);
         let mut primary = Vec::with_capacity(s.len());
         let mut tones = Vec::with_capacity(s.len());
         for c in s.chars().flat_map(char::to_lowercase) {
@@ -81,7 +164,7 @@ impl CollationKey {
             primary.push(p);
             tones.push(t);
         }
-        CollationKey { primary, tones, raw: s.to_string() }
+        CollationKey { primary, tones, raw: s.into_owned() }
     }
 }
 
@@ -140,6 +223,96 @@ mod tests {
         assert_eq!(fold("Mu\u{31b}\u{300}o\u{31b}i"), "muoi");
     }
 
+    /// The NFD form of a letter of `ROWS`/`Y_ROW`: the plain vowel, then its
+    /// marks in canonical order (horn, then dot below, then the others).
+    fn decomposed(letter: char) -> String {
+        let (row, tone) = row_of(letter).unwrap();
+        let head = row.chars().next().unwrap();
+        let (vowel, modifier) = MODIFIERS.iter().find(|(_, _, l)| *l == head).map_or((head, None), |(v, m, _)| (*v, Some(*m)));
+        let mut marks: Vec<char> = modifier.into_iter().chain((tone > 0).then(|| TONES[tone - 1])).collect();
+        marks.sort_by_key(|m| match m {
+            '\u{31B}' => 216,
+            '\u{323}' => 220,
+            _ => 230,
+        });
+        std::iter::once(vowel).chain(marks).collect()
+    }
+
+    #[test]
+    fn every_decomposed_vietnamese_letter_composes_in_either_case_and_any_order() {
+        let letters: String = ROWS.iter().map(|(_, row)| *row).chain([Y_ROW]).collect();
+        assert_eq!(letters.chars().count(), 74);
+        for letter in letters.chars() {
+            let nfd = decomposed(letter);
+            assert_eq!(compose_vietnamese(&nfd), letter.to_string(), "{nfd:?}");
+            let upper: String = nfd.chars().next().unwrap().to_uppercase().chain(nfd.chars().skip(1)).collect();
+            assert_eq!(compose_vietnamese(&upper), letter.to_uppercase().to_string(), "{upper:?}");
+            let reversed: String = nfd.chars().take(1).chain(nfd.chars().skip(1).collect::<Vec<_>>().into_iter().rev()).collect();
+            assert_eq!(compose_vietnamese(&reversed), letter.to_string(), "marks in the other order: {reversed:?}");
+            assert!(matches!(compose_vietnamese(&letter.to_string()), Cow::Borrowed(_)), "no mark, no copy");
+        }
+        // A letter that already has some of its marks takes the rest.
+        assert_eq!(compose_vietnamese("â\u{301}ơ\u{323}Ư\u{300}"), "ấợỪ");
+    }
+
+    #[test]
+    fn marks_that_make_no_vietnamese_letter_stay_as_they_are() {
+        for s in ["a\u{308}", "\u{301}a", "d\u{301}", "đ\u{323}", "y\u{302}", "a\u{301}\u{300}", "â\u{302}", "x\u{301}", "\u{301}\u{301}", "e\u{306}"] {
+            let composed = compose_vietnamese(s);
+            let expected = match s {
+                "a\u{301}\u{300}" => "á\u{300}",
+                _ => s,
+            };
+            assert_eq!(composed, expected, "{s:?}");
+        }
+        assert_eq!(compose_vietnamese("Ca\u{300} Mau\u{308}"), "Cà Mau\u{308}");
+    }
+
+    /// Text as macOS would paste it: every Vietnamese letter decomposed.
+    pub(super) fn decompose(s: &str) -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            match single_lowercase(c).filter(|l| row_of(*l).is_some()) {
+                Some(l) => {
+                    let d = decomposed(l);
+                    let mut marks = d.chars();
+                    let vowel = marks.next().unwrap();
+                    if c.is_uppercase() {
+                        out.extend(vowel.to_uppercase());
+                    } else {
+                        out.push(vowel);
+                    }
+                    out.extend(marks);
+                }
+                None => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn decomposed_text_sorts_and_searches_like_precomposed() {
+        let nfc = ["Cà Mau", "Đồng Tháp", "Ấp Mỹ Xương", "Ông Lãnh", "Ưu Đãi", "Cần Thơ", "Anh", "ăn uống", "Ăn", "Út"];
+        let nfd: Vec<String> = nfc.iter().map(|s| decompose(s)).collect();
+        assert_eq!(nfd[0], "Ca\u{300} Mau");
+        assert_eq!(nfd[2], "A\u{302}\u{301}p My\u{303} Xu\u{31B}o\u{31B}ng");
+        for (a, b) in nfc.iter().zip(&nfd) {
+            assert_eq!(compose_vietnamese(b), *a);
+            assert_eq!(compare_vi(a, b), Ordering::Equal, "{a}");
+            assert_eq!(CollationKey::new(a), CollationKey::new(b));
+            assert_eq!(fold(a), fold(b));
+            assert!(matches_all(&fold(b), &query_terms(a)) && matches_all(&fold(a), &query_terms(b)));
+        }
+        // Half the names decomposed: the same order as all precomposed.
+        let mut mixed: Vec<&str> = nfc.iter().enumerate().map(|(i, s)| if i % 2 == 0 { nfd[i].as_str() } else { *s }).collect();
+        let mut precomposed = nfc.to_vec();
+        mixed.sort_by(|a, b| compare_vi(a, b));
+        precomposed.sort_by(|a, b| compare_vi(a, b));
+        let mixed: Vec<String> = mixed.iter().map(|s| compose_vietnamese(s).into_owned()).collect();
+        assert_eq!(mixed, precomposed);
+        assert_eq!(precomposed[..4], ["Anh", "Ăn", "ăn uống", "Ấp Mỹ Xương"]);
+    }
+
     #[test]
     fn keeps_digits_and_punctuation() {
         assert_eq!(fold("0100233488-001"), "0100233488-001");
@@ -165,5 +338,55 @@ mod tests {
         assert_eq!(compare_vi("ma", "má"), Ordering::Less, "tone breaks ties");
         assert_eq!(compare_vi("Dz", "Đa"), Ordering::Less, "đ is a letter of its own after d");
         assert_eq!(compare_vi("Ma", "ma"), Ordering::Less, "then the raw text");
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use crate::arbitrary_text::{long_text, text};
+    use proptest::prelude::*;
+
+    /// Text of Vietnamese letters as a keyboard types them: precomposed, no marks of their own.
+    fn precomposed() -> impl Strategy<Value = String> {
+        let letters: Vec<char> = ROWS.iter().map(|(_, r)| *r).chain([Y_ROW]).flat_map(str::chars).chain("bcghklmnpqrstvx ".chars()).collect();
+        let upper: Vec<char> = letters.iter().flat_map(|c| c.to_uppercase()).collect();
+        proptest::collection::vec(prop_oneof![proptest::sample::select(letters), proptest::sample::select(upper)], 0..30).prop_map(String::from_iter)
+    }
+
+    proptest! {
+        #[test]
+        fn composing_is_idempotent_and_changes_neither_search_nor_order(s in text()) {
+            let composed = compose_vietnamese(&s);
+            prop_assert_eq!(compose_vietnamese(&composed), composed.clone());
+            prop_assert!(composed.chars().count() <= s.chars().count());
+            prop_assert_eq!(fold(&composed), fold(&s));
+            prop_assert_eq!(compare_vi(&s, &composed), Ordering::Equal);
+            prop_assert!(matches_all(&fold(&s), &query_terms(&s)), "a text matches a query of itself");
+        }
+
+        #[test]
+        fn decomposed_vietnamese_composes_back(s in precomposed()) {
+            let nfd = super::tests::decompose(&s);
+            prop_assert_eq!(compose_vietnamese(&nfd), s.clone());
+            prop_assert_eq!(compare_vi(&nfd, &s), Ordering::Equal);
+        }
+
+        #[test]
+        fn the_order_is_a_total_order(a in text(), b in text()) {
+            prop_assert_eq!(compare_vi(&a, &b), compare_vi(&b, &a).reverse());
+            prop_assert_eq!(compare_vi(&a, &a), Ordering::Equal);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(16))]
+
+        #[test]
+        fn long_text_composes_once_and_for_all(s in long_text()) {
+            let composed = compose_vietnamese(&s);
+            prop_assert_eq!(compose_vietnamese(&composed), composed.clone());
+            prop_assert_eq!(CollationKey::new(&s), CollationKey::new(&composed));
+        }
     }
 }

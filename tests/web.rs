@@ -15,11 +15,25 @@ fn enterprise(id: &str, name: &str) -> Record<Enterprise> {
     Record::new(id.into(), &browser::change(), Enterprise { name: name.into(), ..Default::default() })
 }
 
+/// Empties every object store of the app's database (records of every kind,
+/// history, settings) and localStorage, so no test sees another's data.
 async fn clear() {
-    let store = RecordStore::new(IdbBackend);
-    for r in store.load::<Enterprise>().await.unwrap().records {
-        store.delete::<Enterprise>(&r.id).await.unwrap();
-    }
+    // Opened through the app first, so the database exists at the current schema.
+    IdbBackend.get_setting("none").await.unwrap();
+    let emptied = js_sys::eval(
+        "new Promise((resolve, reject) => { \
+           const open = indexedDB.open('nscl-tracker'); \
+           open.onerror = () => reject(open.error); \
+           open.onsuccess = () => { \
+             const db = open.result; const names = [...db.objectStoreNames]; \
+             const tx = db.transaction(names, 'readwrite'); \
+             for (const n of names) tx.objectStore(n).clear(); \
+             tx.oncomplete = () => { db.close(); resolve(names.length); }; \
+             tx.onerror = () => { db.close(); reject(tx.error); }; }; })",
+    )
+    .unwrap();
+    let stores = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(emptied)).await.unwrap();
+    assert!(stores.as_f64().unwrap() >= 7.0, "every store of schema 4 was emptied");
     web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
 }
 
@@ -40,6 +54,7 @@ async fn records_round_trip_through_indexed_db() {
 
 #[wasm_bindgen_test]
 async fn survey_drafts_replace_themselves_and_completion_keeps_history() {
+    clear().await;
     use nscl_tracker::form::{Answer, FormLibrary};
     use nscl_tracker::model::survey::{Survey, SurveyStatus};
     let store = RecordStore::new(IdbBackend);
@@ -84,6 +99,7 @@ async fn index_lookup(store: &str, index: &str, key: &str) -> (String, Vec<Strin
 
 #[wasm_bindgen_test]
 async fn self_assessments_and_activities_have_their_own_indexed_stores() {
+    clear().await;
     use nscl_tracker::form::library::{FormLibrary, ISO9001_READINESS};
     use nscl_tracker::form::Answer;
     use nscl_tracker::model::activity::Activity;
@@ -144,13 +160,16 @@ async fn a_batch_with_one_bad_row_writes_nothing() {
     let rows: Vec<_> = (0..20).map(|i| nscl_tracker::store::Row::from_record(&enterprise(&format!("n{i}"), "X")).unwrap()).collect();
     // The disk fills up at the 11th of 20 writes.
     js_sys::eval(
-        "(() => { const put = IDBObjectStore.prototype.put; let n = 0; \
+        "(() => { const put = IDBObjectStore.prototype.put; let n = 0; window.__realPut = put; \
           IDBObjectStore.prototype.put = function (...a) { \
-            if (++n === 11) { IDBObjectStore.prototype.put = put; throw new DOMException('full', 'QuotaExceededError'); } \
+            if (++n === 11) throw new DOMException('full', 'QuotaExceededError'); \
             return put.apply(this, a); }; })()",
     )
     .unwrap();
-    assert_eq!(backend.put_rows("enterprise", rows, Some(20)).await, Err(nscl_tracker::store::StoreError::QuotaExceeded));
+    let result = backend.put_rows("enterprise", rows, Some(20)).await;
+    // Put back before any assertion, so a failure here cannot leave later tests with a broken put.
+    js_sys::eval("IDBObjectStore.prototype.put = window.__realPut").unwrap();
+    assert_eq!(result, Err(nscl_tracker::store::StoreError::QuotaExceeded));
     let loaded = store.load::<Enterprise>().await.unwrap();
     assert_eq!(loaded.records.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), vec!["keep"]);
 }

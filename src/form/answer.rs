@@ -210,3 +210,24 @@ mod tests {
         assert_eq!(number(&canonical_number(1234.5)), Some(1234.5));
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use crate::arbitrary_text::{numberish, text};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn numbers_and_dates_are_read_or_refused(s in prop_oneof![text(), numberish(), "[0-9]{4}-[0-9]{2}-[0-9]{2}"]) {
+            if let Some(x) = number(&s) {
+                prop_assert!(x.is_finite());
+                prop_assert_eq!(number(&canonical_number(x)), Some(x), "the canonical text reads back");
+            }
+            if is_date(&s) {
+                prop_assert_eq!(s.len(), 10);
+                prop_assert!(crate::format::parse_iso_date_ms(&s).is_some());
+            }
+        }
+    }
+}

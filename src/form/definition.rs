@@ -13,6 +13,9 @@ use std::fmt;
 /// The `format` every definition file declares.
 pub const FORM_FORMAT: &str = "nscl-form";
 
+/// The most decimals a computed question may show (as many as `round()` keeps).
+pub const MAX_DECIMALS: u32 = 12;
+
 /// Text in Vietnamese and English, side by side.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct LocalText {
@@ -310,10 +313,17 @@ impl Checker<'_> {
         match expr::parse(src) {
             Ok(e) => {
                 let mut patterns = Vec::new();
-                e.literal_patterns(&mut patterns);
+                e.match_patterns(&mut patterns);
                 for p in patterns {
-                    if let Err(err) = regex_lite::Regex::new(&p) {
-                        self.error(at, format!("{what}: pattern '{p}' is not a valid regular expression: {err}"));
+                    match p {
+                        // A computed pattern would be compiled from whatever the answers make of it,
+                        // anew for every distinct text: only patterns known at load are allowed.
+                        None => self.error(at, format!("{what}: the pattern of matches() must be text in quotes, such as matches(., '^0[0-9]{{9}}$')")),
+                        Some(p) => {
+                            if let Err(err) = regex_lite::Regex::new(&p) {
+                                self.error(at, format!("{what}: pattern '{p}' is not a valid regular expression: {err}"));
+                            }
+                        }
                     }
                 }
                 Some(e)
@@ -457,6 +467,10 @@ impl Checker<'_> {
         if raw.calculate.is_some() && !matches!(kind, Kind::Computed { .. }) {
             self.error(at, "only a computed question has 'calculate'");
         }
+        // The value is shown with this many decimals: billions of them would never finish.
+        if let Some(d) = raw.decimals.filter(|d| *d > MAX_DECIMALS) {
+            self.error(at, format!("decimals is {d}; it is from 0 to {MAX_DECIMALS}"));
+        }
         let pattern = match (raw.pattern, raw.pattern_message) {
             (None, None) => None,
             (Some(source), Some(message)) => {
@@ -554,10 +568,10 @@ impl Names<'_> {
     fn check_sums(&self, checker: &mut Checker, at: &str, what: &str, e: &Expr) {
         match e {
             Expr::Call(expr::Func::Sum, args) => {
-                if let Expr::Ref(id, Some(row)) = &args[0] {
+                if let Some(Expr::Ref(id, Some(row))) = args.first() {
                     checker.error(at, format!("{what}: sum({id}.{row}, …) needs a repeat, not a matrix cell"));
                 }
-                if let (Expr::Ref(id, None), Expr::Text(sub)) = (&args[0], &args[1]) {
+                if let (Some(Expr::Ref(id, None)), Some(Expr::Text(sub))) = (args.first(), args.get(1)) {
                     let ok = self.top.get(id.as_str()).is_some_and(|q| {
                         q.sub_questions().iter().any(|s| s.id == *sub && matches!(s.kind, Kind::Integer | Kind::Decimal | Kind::Computed { .. }))
                     });
@@ -648,33 +662,49 @@ fn computed_cycles(top: &HashMap<&str, &Question>) -> Vec<Vec<String>> {
         out.extend(sums.into_iter().map(|(rep, sub)| format!("{rep}.{sub}")));
         out
     };
-    fn visit(id: &str, uses: &dyn Fn(&str) -> Vec<String>, path: &mut Vec<String>, done: &mut HashSet<String>) -> Option<Vec<String>> {
-        if let Some(start) = path.iter().position(|p| p == id) {
-            let mut cycle = path[start..].to_vec();
-            cycle.push(id.to_string());
-            return Some(cycle);
-        }
-        if !done.insert(id.to_string()) {
+    // Depth first from `root`, with the path kept on a stack of its own rather
+    // than the call stack: a file can chain thousands of computed questions.
+    fn cycle_from(root: &str, uses: &dyn Fn(&str) -> Vec<String>, done: &mut HashSet<String>) -> Option<Vec<String>> {
+        if !done.insert(root.to_string()) {
             return None;
         }
-        path.push(id.to_string());
-        for next in uses(id) {
-            if let Some(c) = visit(&next, uses, path, done) {
-                return Some(c);
+        // Each question on the path, with the names it uses not yet followed.
+        let mut path: Vec<(String, std::vec::IntoIter<String>)> = vec![(root.to_string(), uses(root).into_iter())];
+        let mut on_path: HashSet<String> = HashSet::from([root.to_string()]);
+        while let Some((_, pending)) = path.last_mut() {
+            let Some(next) = pending.next() else {
+                if let Some((id, _)) = path.pop() {
+                    on_path.remove(&id);
+                }
+                continue;
+            };
+            if on_path.contains(&next) {
+                let start = path.iter().position(|(p, _)| *p == next).unwrap_or(0);
+                let mut cycle: Vec<String> = path[start..].iter().map(|(p, _)| p.clone()).collect();
+                cycle.push(next);
+                return Some(cycle);
+            }
+            if done.insert(next.clone()) {
+                let further = uses(&next).into_iter();
+                on_path.insert(next.clone());
+                path.push((next, further));
             }
         }
-        path.pop();
         None
     }
     let mut names: Vec<&String> = nodes.keys().collect();
     names.sort();
     let mut done = HashSet::new();
-    names.into_iter().filter_map(|id| visit(id, &uses, &mut Vec::new(), &mut done)).collect()
+    names.into_iter().filter_map(|id| cycle_from(id, &uses, &mut done)).collect()
 }
 
 impl Form {
     /// Checks and compiles a definition. `file` names it in error messages.
     pub fn parse(file: &str, source: &str) -> Result<Form, Vec<DefError>> {
+        if crate::json_nesting::too_deep(source) {
+            let message = format!("the file nests more than {} levels of brackets; a form needs about ten", crate::json_nesting::MAX_NESTING);
+            return Err(vec![DefError { file: file.to_string(), at: None, message }]);
+        }
         let raw: RawForm = serde_json::from_str(source).map_err(|e| {
             let near = question_near(source, e.line()).map(|id| format!("near '{id}'"));
             vec![DefError { file: file.to_string(), at: near, message: format!("line {}, column {}: {e}", e.line(), e.column()) }]
@@ -899,6 +929,75 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_matches_pattern_must_be_a_literal_that_compiles() {
+        let rule = |id: &str, constraint: &str| {
+            let mut t = q(id, "text");
+            t["constraint"] = constraint.into();
+            t["constraint_message"] = serde_json::json!({"vi": "Sai", "en": "Wrong"});
+            t
+        };
+        let errs = errors(serde_json::json!([
+            q("pat", "text"),
+            rule("computed_pattern", "matches(., pat)"),
+            rule("joined_pattern", "matches(., '^0' + pat)"),
+            rule("nested", "not matches(., if(answered(pat), pat, '^0'))"),
+            rule("broken", "matches(., '([0-9]')"),
+            rule("fine", "matches(., '^0[0-9]{9}$')"),
+        ]));
+        for e in [
+            "test.json: question 'computed_pattern': constraint: the pattern of matches() must be text in quotes",
+            "test.json: question 'joined_pattern': constraint: the pattern of matches() must be text in quotes",
+            "test.json: question 'nested': constraint: the pattern of matches() must be text in quotes",
+            "test.json: question 'broken': constraint: pattern '([0-9]' is not a valid regular expression",
+        ] {
+            assert!(errs.iter().any(|got| got.starts_with(e)), "missing {e:?} in {errs:#?}");
+        }
+        assert!(!errs.iter().any(|got| got.contains("'fine'")), "{errs:#?}");
+        assert_eq!(errs.len(), 4, "{errs:#?}");
+    }
+
+    #[test]
+    fn files_that_would_take_too_much_to_check_are_refused() {
+        // Repeats nested far past anything real: refused before serde recurses into it.
+        let mut deep = q("leaf", "text");
+        for i in 0..60 {
+            deep = serde_json::json!({"id": format!("r{i}"), "type": "repeat", "label": {"vi": "Lặp", "en": "Repeat"}, "questions": [deep]});
+        }
+        let errs = errors(serde_json::json!([deep]));
+        assert_eq!(errs, vec!["test.json: the file nests more than 32 levels of brackets; a form needs about ten".to_string()]);
+        let mut shown = q("share", "computed");
+        shown["calculate"] = "1 / 3".into();
+        shown["decimals"] = 4_000_000_000u32.into();
+        assert!(errors(serde_json::json!([shown])).contains(&"test.json: question 'share': decimals is 4000000000; it is from 0 to 12".to_string()));
+    }
+
+    #[test]
+    fn a_long_chain_of_computed_questions_is_checked_without_recursion() {
+        let n = 3_000;
+        let chain = |last: &str| {
+            let mut qs: Vec<serde_json::Value> = (0..n)
+                .map(|i| {
+                    let mut c = q(&format!("c{i}"), "computed");
+                    c["calculate"] = format!("c{} + 1", i + 1).into();
+                    c
+                })
+                .collect();
+            let mut end = q(&format!("c{n}"), "computed");
+            end["calculate"] = last.into();
+            qs.push(end);
+            serde_json::json!(qs)
+        };
+        let form = Form::parse("chain.json", &form_json(chain("1"))).unwrap();
+        // Evaluating it stops at a depth, leaving the far end of the chain unknown, rather than overflowing.
+        let e = crate::form::evaluate(&form, &crate::form::Answers::new(), "2026-11-24");
+        assert_eq!(e.computed.get(&format!("c{n}")), Some(&crate::form::eval::Value::Num(1.0)));
+        let errs = errors(chain("c0 * 2"));
+        assert_eq!(errs.len(), 1, "{:?}", errs.iter().map(|e| e.chars().take(120).collect::<String>()).collect::<Vec<_>>());
+        assert!(errs[0].starts_with("test.json: question 'c0': computed questions use each other in a cycle: c0 → c1 → c2 → "), "{}", &errs[0][..200]);
+        assert!(errs[0].ends_with(&format!(" → c{} → c{n} → c0", n - 1)), "{}", &errs[0][errs[0].len() - 100..]);
+    }
+
+    #[test]
     fn repeats_matrices_and_sums_are_checked() {
         let mut rep = q("certs", "repeat");
         let mut expiry = q("expiry", "date");
@@ -920,5 +1019,58 @@ pub(crate) mod tests {
             assert!(errs.iter().any(|got| got.contains(e)), "missing {e:?} in {errs:#?}");
         }
         assert!(!errs.iter().any(|e| e.contains("names 'issued'")), "sub-questions are visible inside their row: {errs:#?}");
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use crate::arbitrary_text::{altered, damaged, long_text, text};
+    use crate::form::library::SHIPPED;
+    use proptest::prelude::*;
+
+    fn shipped() -> impl Strategy<Value = &'static str> {
+        proptest::sample::select(SHIPPED.iter().map(|(_, src)| *src).collect::<Vec<_>>())
+    }
+
+    /// A definition either loads, and then runs, or each error names the file.
+    fn check(source: &str) -> Result<(), TestCaseError> {
+        match Form::parse("fuzz.json", source) {
+            Ok(form) => {
+                let e = crate::form::evaluate(&form, &crate::form::Answers::new(), "2026-11-24");
+                prop_assert!(e.progress.len() == form.sections.len());
+            }
+            Err(errors) => {
+                prop_assert!(!errors.is_empty());
+                prop_assert!(errors.iter().all(|e| e.file == "fuzz.json" && !e.message.is_empty()));
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_is_refused_with_a_reason(source in text()) {
+            prop_assert!(Form::parse("fuzz.json", &source).is_err());
+        }
+
+        #[test]
+        fn a_damaged_definition_loads_or_says_why(source in shipped().prop_flat_map(|s| damaged(s.to_string()))) {
+            check(&source)?;
+        }
+
+        #[test]
+        fn a_definition_with_odd_values_loads_or_says_why(value in shipped().prop_flat_map(|s| altered(serde_json::from_str(s).unwrap_or_default()))) {
+            check(&value.to_string())?;
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(16))]
+
+        #[test]
+        fn long_text_is_refused_with_a_reason(source in long_text()) {
+            prop_assert!(Form::parse("fuzz.json", &source).is_err());
+        }
     }
 }

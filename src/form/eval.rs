@@ -5,8 +5,8 @@
 //! follow three-valued logic, and a rule that comes out unknown neither
 //! shows a question, requires it, nor fails its constraint.
 
-use super::expr::{Expr, Func, Op};
-use std::cell::RefCell;
+use super::expr::{Expr, Func, Op, MAX_HEIGHT};
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -38,7 +38,8 @@ impl Value {
     pub fn num(&self) -> Option<f64> {
         match self {
             Value::Num(n) => Some(*n),
-            Value::Text(t) => t.trim().parse().ok(),
+            // "1e400" and "NaN" parse, to infinity and NaN, which no answer means.
+            Value::Text(t) => t.trim().parse().ok().filter(|x: &f64| x.is_finite()),
             Value::Bool(b) => Some(if *b { 1.0 } else { 0.0 }),
             _ => None,
         }
@@ -64,20 +65,66 @@ pub trait Scope {
     fn today(&self) -> &str;
 }
 
+/// How many compiled patterns are kept. Forms only load with patterns written
+/// in quotes, so the patterns in use are few; the bound is for an expression
+/// built some other way, which could otherwise fill memory a pattern at a time.
+pub const PATTERN_CACHE_SIZE: usize = 64;
+
 thread_local! {
     // matches() is called on every keystroke; compiling the same pattern each time would dominate.
     static PATTERNS: RefCell<HashMap<String, Option<regex_lite::Regex>>> = RefCell::new(HashMap::new());
+    /// How deep the evaluation running on this thread is, across expressions:
+    /// a computed question evaluates the computed questions it uses.
+    static DEPTH: Cell<usize> = const { Cell::new(0) };
 }
 
 fn matches(text: &str, pattern: &str) -> bool {
     PATTERNS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if !cache.contains_key(pattern) && cache.len() >= PATTERN_CACHE_SIZE {
+            // Any one goes: a pattern still in use is compiled again on its next call.
+            if let Some(old) = cache.keys().next().cloned() {
+                cache.remove(&old);
+            }
+        }
         cache
-            .borrow_mut()
             .entry(pattern.to_string())
             .or_insert_with(|| regex_lite::Regex::new(pattern).ok())
             .as_ref()
             .is_some_and(|re| re.is_match(text))
     })
+}
+
+#[cfg(test)]
+fn cached_patterns() -> usize {
+    PATTERNS.with(|cache| cache.borrow().len())
+}
+
+/// Evaluations nested deeper than this come out unknown. One expression is
+/// never deeper than `MAX_HEIGHT`, so it always evaluates in full; only a long
+/// chain of computed questions, each using the next, gets here, and would
+/// otherwise overflow the stack.
+pub const MAX_EVAL_DEPTH: usize = MAX_HEIGHT;
+
+/// Counts one level of evaluation for as long as it lives.
+struct Level;
+
+impl Level {
+    fn enter() -> Option<Level> {
+        DEPTH.with(|d| {
+            if d.get() >= MAX_EVAL_DEPTH {
+                return None;
+            }
+            d.set(d.get() + 1);
+            Some(Level)
+        })
+    }
+}
+
+impl Drop for Level {
+    fn drop(&mut self) {
+        DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
+    }
 }
 
 fn truth_value(b: Option<bool>) -> Value {
@@ -145,6 +192,7 @@ fn arithmetic(op: Op, a: &Value, b: &Value) -> Value {
 }
 
 pub fn eval(e: &Expr, scope: &dyn Scope) -> Value {
+    let Some(_level) = Level::enter() else { return Value::Empty };
     match e {
         Expr::Num(n) => Value::Num(*n),
         Expr::Text(t) => Value::Text(t.clone()),
@@ -189,7 +237,9 @@ fn question_id(e: &Expr) -> &str {
 }
 
 fn call(f: Func, args: &[Expr], scope: &dyn Scope) -> Value {
-    let arg = |i: usize| eval(&args[i], scope);
+    // The parser checks every call's arguments; a tree built some other way reads a missing one as empty.
+    let arg = |i: usize| args.get(i).map_or(Value::Empty, |a| eval(a, scope));
+    let question = |i: usize| args.get(i).map_or("", question_id);
     match f {
         Func::Selected => {
             let wanted = arg(1);
@@ -202,7 +252,7 @@ fn call(f: Func, args: &[Expr], scope: &dyn Scope) -> Value {
                 Value::Num(n) => Value::Bool(wanted.parse::<f64>().ok() == Some(n)),
             }
         }
-        Func::Count => Value::Num(scope.count(question_id(&args[0])) as f64),
+        Func::Count => Value::Num(scope.count(question(0)) as f64),
         Func::Answered => Value::Bool(arg(0) != Value::Empty),
         Func::Len => match arg(0) {
             Value::Empty => Value::Num(0.0),
@@ -219,7 +269,9 @@ fn call(f: Func, args: &[Expr], scope: &dyn Scope) -> Value {
         Func::Round => match (arg(0).num(), arg(1).num()) {
             (Some(x), Some(d)) => {
                 let factor = 10f64.powi(d.clamp(0.0, 12.0) as i32);
-                Value::Num((x * factor).round() / factor)
+                let scaled = x * factor;
+                // So large that it overflows: it is whole already.
+                Value::Num(if scaled.is_finite() { scaled.round() / factor } else { x })
             }
             _ => Value::Empty,
         },
@@ -233,8 +285,8 @@ fn call(f: Func, args: &[Expr], scope: &dyn Scope) -> Value {
             Some(false) => arg(2),
             None => Value::Empty,
         },
-        Func::Sum => match &args[1] {
-            Expr::Text(sub) => scope.sum(question_id(&args[0]), sub),
+        Func::Sum => match args.get(1) {
+            Some(Expr::Text(sub)) => scope.sum(question(0), sub),
             _ => Value::Empty,
         },
         Func::Today => Value::Text(scope.today().to_string()),
@@ -354,5 +406,65 @@ mod tests {
         assert_eq!(run("year(today()) - year(start)"), Value::Num(2.0));
         assert_eq!(run("year(name)"), Value::Empty, "not a date, and no panic on a multi-byte letter");
         assert_eq!(run("coalesce(missing, 7)"), Value::Num(7.0));
+        assert_eq!(run("round('1e300' * '1e8', 12)"), Value::Num(1e308), "too large to scale: whole already");
+        assert_eq!(run("-'1e400'"), Value::Empty, "text that reads as infinity is no number");
+        assert_eq!(run("'NaN' + 1"), Value::Empty);
+    }
+
+    #[test]
+    fn the_pattern_cache_stays_bounded() {
+        for i in 0..1000 {
+            assert!(matches(&format!("x{i}"), &format!("^x{i}$")));
+            assert!(cached_patterns() <= PATTERN_CACHE_SIZE, "{} patterns kept", cached_patterns());
+        }
+        assert!(!matches("x", "("), "a pattern that does not compile matches nothing");
+        assert!(matches("x999", "^x999$"), "still right after evictions");
+    }
+
+    #[test]
+    fn a_call_built_without_its_arguments_is_unknown_not_a_panic() {
+        let scope = Fixed(HashMap::new());
+        for f in [Func::Selected, Func::Count, Func::Answered, Func::Len, Func::Matches, Func::Round, Func::Min, Func::Max, Func::If, Func::Sum, Func::Today, Func::Year, Func::Coalesce] {
+            eval(&Expr::Call(f, vec![]), &scope);
+        }
+        assert_eq!(eval(&Expr::Call(Func::Sum, vec![Expr::Num(1.0)]), &scope), Value::Empty);
+    }
+
+    /// A scope whose every question is computed from the next one, without end:
+    /// what a long chain of computed questions does to the evaluator.
+    struct Endless(Expr);
+
+    impl Scope for Endless {
+        fn value(&self, _: &str, _: Option<&str>) -> Value {
+            eval(&self.0, self)
+        }
+        fn count(&self, _: &str) -> usize {
+            0
+        }
+        fn sum(&self, _: &str, _: &str) -> Value {
+            Value::Empty
+        }
+        fn this(&self) -> Value {
+            Value::Empty
+        }
+        fn today(&self) -> &str {
+            "2026-11-24"
+        }
+    }
+
+    #[test]
+    fn evaluation_stops_at_a_depth_instead_of_overflowing_the_stack() {
+        let endless = Endless(parse("next + 1").unwrap());
+        assert_eq!(eval(&Expr::Ref("next".into(), None), &endless), Value::Empty);
+        // The depth is given back: the next evaluation runs in full.
+        assert_eq!(run("1 + 2"), Value::Num(3.0));
+        let deepest = parse(&vec!["1"; MAX_HEIGHT].join(" + ")).unwrap();
+        assert_eq!(eval(&deepest, &Fixed(HashMap::new())), Value::Num(MAX_HEIGHT as f64), "the tallest expression the parser allows evaluates in full");
+        // A tree built by hand past every limit comes out unknown.
+        let mut tall = Expr::Num(1.0);
+        for _ in 0..2 * MAX_EVAL_DEPTH {
+            tall = Expr::Neg(Box::new(tall));
+        }
+        assert_eq!(eval(&tall, &Fixed(HashMap::new())), Value::Empty);
     }
 }

@@ -236,15 +236,13 @@ impl<'a> Pass<'a> {
             Requirement::Always => true,
             Requirement::When(e) => eval(e, &self.at(row, Value::Empty)).holds(),
         };
-        let answered = answer.is_some_and(|a| !a.is_empty());
         let mut push = |issue: Issue| issues.push((path.to_string(), issue));
-        if !answered {
+        let Some(a) = answer.filter(|a| !a.is_empty()) else {
             if required {
                 push(Issue::Required);
             }
             return false;
-        }
-        let a = answer.expect("answered");
+        };
         let text = a.text().map(str::trim).unwrap_or("");
         let well_formed = match &q.kind {
             Kind::Integer | Kind::Decimal => match number(text) {
@@ -537,5 +535,84 @@ pub(crate) mod tests {
         assert!(matches!(rows[1], ("certs[1].expiry", Issue::Rule(_))));
         assert!(!e.is_visible("certs[2].expiry"), "expiry shows only once the issue date is answered");
         assert_eq!(e.computed.get("cert_count"), Some(&Value::Num(3.0)));
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use crate::arbitrary_text::{numberish, text};
+    use crate::form::library::SHIPPED;
+    use crate::form::{migrate, score, Form};
+    use crate::i18n::Lang;
+    use proptest::prelude::*;
+    use proptest::sample::select;
+    use std::sync::OnceLock;
+
+    fn forms() -> &'static [Form] {
+        static FORMS: OnceLock<Vec<Form>> = OnceLock::new();
+        FORMS.get_or_init(|| SHIPPED.iter().filter_map(|(file, src)| Form::parse(file, src).ok()).collect())
+    }
+
+    /// The words the forms use (question ids, choice values, row ids), and a few they do not.
+    fn words(form: &Form) -> Vec<String> {
+        let mut out: Vec<String> = vec!["".into(), "yes".into(), "no".into(), "4".into(), "9".into(), "unknown_id".into()];
+        for q in form.questions().flat_map(|q| std::iter::once(q).chain(q.sub_questions())) {
+            out.push(q.id.clone());
+            out.extend(q.kind.choices().iter().map(|c| c.value.clone()));
+            if let Kind::Matrix { rows, .. } = &q.kind {
+                out.extend(rows.iter().map(|r| r.id.clone()));
+            }
+        }
+        out
+    }
+
+    /// Any answer: text and numbers, the form's own values, lists, matrix cells and repeat rows.
+    fn answer(words: Vec<String>) -> impl Strategy<Value = Answer> {
+        let word = move || select(words.clone());
+        let value = {
+            let word = word.clone();
+            move || prop_oneof![word(), text(), numberish()]
+        };
+        let leaf = prop_oneof![value().prop_map(Answer::Text), proptest::collection::vec(value(), 0..5).prop_map(Answer::List)];
+        prop_oneof![
+            3 => leaf.clone(),
+            1 => proptest::collection::btree_map(word(), value(), 0..6).prop_map(Answer::Cells),
+            1 => proptest::collection::vec(proptest::collection::btree_map(word(), leaf, 0..4), 0..4).prop_map(Answer::Rows),
+        ]
+    }
+
+    fn answers() -> impl Strategy<Value = (usize, Answers)> {
+        (0..forms().len()).prop_flat_map(|i| {
+            let words = words(&forms()[i]);
+            (Just(i), proptest::collection::btree_map(select(words.clone()), answer(words), 0..24))
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn any_answers_evaluate_score_move_and_read(
+            (i, answers) in answers(),
+            today in prop_oneof![Just("2026-11-24".to_string()), text()],
+        ) {
+            let form = &forms()[i];
+            let e = evaluate(form, &answers, &today);
+            let (answered, total) = e.answered_total();
+            prop_assert!(answered <= total);
+            prop_assert!(e.issues.iter().all(|(path, _)| e.issue(path).is_some()));
+            let r = score::readiness(form, &answers, &e);
+            prop_assert!(r.overall.percent().is_none_or(|p| (0.0..=100.0).contains(&p)), "{:?}", r.overall);
+            for other in forms() {
+                let (moved, _) = migrate(&answers, form, other);
+                prop_assert!(moved.keys().all(|id| other.question(id).is_some()));
+            }
+            for (id, a) in &answers {
+                if let Some(q) = form.question(id) {
+                    for lang in Lang::ALL {
+                        let _ = crate::form::display::describe(q, a, lang);
+                    }
+                }
+            }
+        }
     }
 }

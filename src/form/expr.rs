@@ -111,6 +111,17 @@ impl Func {
     }
 }
 
+/// How many brackets, unary `-`, `not` and function calls may sit one inside
+/// another. Real rules use a handful. The parser goes eight calls deeper for
+/// each bracket, about 2 KiB of stack in a release build and 10 KiB in a debug
+/// one, and a stack overflow in wasm (1 MiB of stack) ends the whole page.
+pub const MAX_NESTING: usize = 32;
+
+/// How tall the parsed tree may grow, counting each operator of a chain such as
+/// `a + b + c` as a level: the evaluator, the checks run at load and dropping
+/// the tree all walk it recursively, about 1 KiB a level in a debug build.
+pub const MAX_HEIGHT: usize = 128;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExprError {
     /// 1-based character column in the expression.
@@ -154,7 +165,12 @@ fn lex(src: &str) -> Result<Vec<(Tok, usize)>, ExprError> {
                 i += 1;
             }
             let text: String = chars[start..i].iter().collect();
-            Tok::Num(text.parse().map_err(|_| err(start, format!("'{text}' is not a number")))?)
+            let n: f64 = text.parse().map_err(|_| err(start, format!("'{text}' is not a number")))?;
+            // Hundreds of digits read as infinity, which no rule means.
+            if !n.is_finite() {
+                return Err(err(start, "this number is too large".into()));
+            }
+            Tok::Num(n)
         } else if c.is_ascii_alphabetic() || c == '_' {
             while i < chars.len() && (chars[i].is_ascii_alphanumeric() || chars[i] == '_') {
                 i += 1;
@@ -204,7 +220,13 @@ fn lex(src: &str) -> Result<Vec<(Tok, usize)>, ExprError> {
 struct Parser {
     toks: Vec<(Tok, usize)>,
     pos: usize,
+    /// Brackets, unary operators and calls open around the token being read.
+    nesting: usize,
 }
+
+/// A parsed subtree and its height (a leaf is 1), so a chain of operators is
+/// refused as it grows, before a tree too tall to walk exists.
+type Node = (Expr, usize);
 
 impl Parser {
     fn peek(&self) -> &Tok {
@@ -231,33 +253,64 @@ impl Parser {
         matches!(self.peek(), Tok::Ident(w) if w == word)
     }
 
-    fn or(&mut self) -> Result<Expr, ExprError> {
+    /// Goes one level of nesting deeper; `column` is where the level opens.
+    fn enter(&mut self, column: usize) -> Result<(), ExprError> {
+        self.nesting += 1;
+        if self.nesting > MAX_NESTING {
+            let message = format!("the expression nests more than {MAX_NESTING} levels of brackets, '-', 'not' or function calls");
+            return Err(ExprError { column, message });
+        }
+        Ok(())
+    }
+
+    fn leave(&mut self) {
+        self.nesting -= 1;
+    }
+
+    /// A node over children of height `below`, unless that makes the tree too tall.
+    fn node(&self, expr: Expr, below: usize) -> Result<Node, ExprError> {
+        if below >= MAX_HEIGHT {
+            return self.fail(format!("the expression is more than {MAX_HEIGHT} operators deep; split it with a computed question"));
+        }
+        Ok((expr, below + 1))
+    }
+
+    fn binary(&self, op: Op, (a, ha): Node, (b, hb): Node) -> Result<Node, ExprError> {
+        self.node(Expr::Binary(op, Box::new(a), Box::new(b)), ha.max(hb))
+    }
+
+    fn or(&mut self) -> Result<Node, ExprError> {
         let mut left = self.and()?;
         while self.is_word("or") {
             self.next();
-            left = Expr::Binary(Op::Or, Box::new(left), Box::new(self.and()?));
+            let right = self.and()?;
+            left = self.binary(Op::Or, left, right)?;
         }
         Ok(left)
     }
 
-    fn and(&mut self) -> Result<Expr, ExprError> {
+    fn and(&mut self) -> Result<Node, ExprError> {
         let mut left = self.not()?;
         while self.is_word("and") {
             self.next();
-            left = Expr::Binary(Op::And, Box::new(left), Box::new(self.not()?));
+            let right = self.not()?;
+            left = self.binary(Op::And, left, right)?;
         }
         Ok(left)
     }
 
-    fn not(&mut self) -> Result<Expr, ExprError> {
+    fn not(&mut self) -> Result<Node, ExprError> {
         if self.is_word("not") {
+            self.enter(self.column())?;
             self.next();
-            return Ok(Expr::Not(Box::new(self.not()?)));
+            let (inner, h) = self.not()?;
+            self.leave();
+            return self.node(Expr::Not(Box::new(inner)), h);
         }
         self.comparison()
     }
 
-    fn comparison(&mut self) -> Result<Expr, ExprError> {
+    fn comparison(&mut self) -> Result<Node, ExprError> {
         let left = self.sum()?;
         let op = match self.peek() {
             Tok::Op("=") => Op::Eq,
@@ -273,10 +326,10 @@ impl Parser {
         if matches!(self.peek(), Tok::Op("=" | "!=" | "<" | "<=" | ">" | ">=")) {
             return self.fail("comparisons cannot be chained; join them with 'and'");
         }
-        Ok(Expr::Binary(op, Box::new(left), Box::new(right)))
+        self.binary(op, left, right)
     }
 
-    fn sum(&mut self) -> Result<Expr, ExprError> {
+    fn sum(&mut self) -> Result<Node, ExprError> {
         let mut left = self.product()?;
         loop {
             let op = match self.peek() {
@@ -285,11 +338,12 @@ impl Parser {
                 _ => return Ok(left),
             };
             self.next();
-            left = Expr::Binary(op, Box::new(left), Box::new(self.product()?));
+            let right = self.product()?;
+            left = self.binary(op, left, right)?;
         }
     }
 
-    fn product(&mut self) -> Result<Expr, ExprError> {
+    fn product(&mut self) -> Result<Node, ExprError> {
         let mut left = self.unary()?;
         loop {
             let op = match self.peek() {
@@ -298,57 +352,67 @@ impl Parser {
                 _ => return Ok(left),
             };
             self.next();
-            left = Expr::Binary(op, Box::new(left), Box::new(self.unary()?));
+            let right = self.unary()?;
+            left = self.binary(op, left, right)?;
         }
     }
 
-    fn unary(&mut self) -> Result<Expr, ExprError> {
+    fn unary(&mut self) -> Result<Node, ExprError> {
         if matches!(self.peek(), Tok::Op("-")) {
+            self.enter(self.column())?;
             self.next();
-            return Ok(Expr::Neg(Box::new(self.unary()?)));
+            let (inner, h) = self.unary()?;
+            self.leave();
+            return self.node(Expr::Neg(Box::new(inner)), h);
         }
         self.primary()
     }
 
-    fn primary(&mut self) -> Result<Expr, ExprError> {
+    fn primary(&mut self) -> Result<Node, ExprError> {
         let column = self.column();
         match self.next() {
-            Tok::Num(n) => Ok(Expr::Num(n)),
-            Tok::Text(t) => Ok(Expr::Text(t)),
-            Tok::Dot => Ok(Expr::This),
+            Tok::Num(n) => Ok((Expr::Num(n), 1)),
+            Tok::Text(t) => Ok((Expr::Text(t), 1)),
+            Tok::Dot => Ok((Expr::This, 1)),
             Tok::LParen => {
+                self.enter(column)?;
                 let inner = self.or()?;
+                self.leave();
                 if self.next() != Tok::RParen {
                     return Err(ExprError { column, message: "this '(' is never closed".into() });
                 }
                 Ok(inner)
             }
             Tok::Ident(word) => match word.as_str() {
-                "true" => Ok(Expr::Bool(true)),
-                "false" => Ok(Expr::Bool(false)),
+                "true" => Ok((Expr::Bool(true), 1)),
+                "false" => Ok((Expr::Bool(false), 1)),
                 "and" | "or" | "not" => Err(ExprError { column, message: format!("'{word}' needs a value before it") }),
                 _ if *self.peek() == Tok::LParen => self.call(word, column),
                 _ if *self.peek() == Tok::Dot => {
                     self.next();
                     match self.next() {
-                        Tok::Ident(row) => Ok(Expr::Ref(word, Some(row))),
+                        Tok::Ident(row) => Ok((Expr::Ref(word, Some(row)), 1)),
                         _ => Err(ExprError { column, message: format!("'{word}.' must be followed by a row id") }),
                     }
                 }
-                _ => Ok(Expr::Ref(word, None)),
+                _ => Ok((Expr::Ref(word, None), 1)),
             },
             Tok::End => Err(ExprError { column, message: "the expression ends too early".into() }),
             other => Err(ExprError { column, message: format!("unexpected {}", describe(&other)) }),
         }
     }
 
-    fn call(&mut self, name: String, column: usize) -> Result<Expr, ExprError> {
+    fn call(&mut self, name: String, column: usize) -> Result<Node, ExprError> {
         let func = Func::by_name(&name).ok_or_else(|| ExprError { column, message: format!("unknown function '{name}'") })?;
+        self.enter(column)?;
         self.next(); // (
         let mut args = Vec::new();
+        let mut below = 0;
         if *self.peek() != Tok::RParen {
             loop {
-                args.push(self.or()?);
+                let (arg, h) = self.or()?;
+                args.push(arg);
+                below = below.max(h);
                 match self.next() {
                     Tok::Comma => continue,
                     Tok::RParen => break,
@@ -358,6 +422,7 @@ impl Parser {
         } else {
             self.next();
         }
+        self.leave();
         let (lo, hi) = func.arity();
         if args.len() < lo || args.len() > hi {
             let wanted = if lo == hi { format!("{lo}") } else { format!("at least {lo}") };
@@ -369,7 +434,7 @@ impl Parser {
         if matches!(func, Func::Sum) && !matches!(args[1], Expr::Text(_)) {
             return Err(ExprError { column, message: "the second argument of sum() must be a sub-question id in quotes".into() });
         }
-        Ok(Expr::Call(func, args))
+        self.node(Expr::Call(func, args), below)
     }
 }
 
@@ -388,8 +453,8 @@ fn describe(t: &Tok) -> String {
 }
 
 pub fn parse(src: &str) -> Result<Expr, ExprError> {
-    let mut p = Parser { toks: lex(src)?, pos: 0 };
-    let expr = p.or()?;
+    let mut p = Parser { toks: lex(src)?, pos: 0, nesting: 0 };
+    let (expr, _) = p.or()?;
     match p.peek() {
         Tok::End => Ok(expr),
         other => {
@@ -432,20 +497,23 @@ impl Expr {
         }
     }
 
-    /// Patterns passed to `matches()` as literals, so they can be checked when the form loads.
-    pub fn literal_patterns(&self, out: &mut Vec<String>) {
+    /// The pattern of every `matches()` call: its text when written in quotes,
+    /// `None` when it is computed. A form loads only when every pattern is
+    /// text that compiles, so the patterns a form can use are known and few.
+    pub fn match_patterns(&self, out: &mut Vec<Option<String>>) {
         match self {
             Expr::Call(Func::Matches, args) => {
-                if let Some(Expr::Text(p)) = args.get(1) {
-                    out.push(p.clone());
-                }
-                args.iter().for_each(|a| a.literal_patterns(out));
+                out.push(match args.get(1) {
+                    Some(Expr::Text(p)) => Some(p.clone()),
+                    _ => None,
+                });
+                args.iter().for_each(|a| a.match_patterns(out));
             }
-            Expr::Call(_, args) => args.iter().for_each(|a| a.literal_patterns(out)),
-            Expr::Not(e) | Expr::Neg(e) => e.literal_patterns(out),
+            Expr::Call(_, args) => args.iter().for_each(|a| a.match_patterns(out)),
+            Expr::Not(e) | Expr::Neg(e) => e.match_patterns(out),
             Expr::Binary(_, a, b) => {
-                a.literal_patterns(out);
-                b.literal_patterns(out);
+                a.match_patterns(out);
+                b.match_patterns(out);
             }
             _ => {}
         }
@@ -492,6 +560,7 @@ mod tests {
 
     #[test]
     fn errors_say_where_and_what() {
+        let huge = format!("1{}", "0".repeat(400));
         let cases = [
             ("a +", 4, "ends too early"),
             ("(a + b", 1, "never closed"),
@@ -504,6 +573,7 @@ mod tests {
             ("1 < a < 3", 7, "cannot be chained"),
             ("and a", 1, "needs a value"),
             ("m.", 1, "followed by a row id"),
+            (huge.as_str(), 1, "too large"),
         ];
         for (src, column, text) in cases {
             let err = parse(src).unwrap_err();
@@ -513,13 +583,130 @@ mod tests {
     }
 
     #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        let deep = |open: &str, close: &str, n: usize| format!("{}1{}", open.repeat(n), close.repeat(n));
+        for src in [
+            deep("(", ")", 100_000),
+            deep("-", "", 100_000),
+            deep("not ", "", 100_000),
+            deep("round(", ", 1)", 100_000),
+            deep("min(", ")", 100_000),
+            deep("(", "", 100_000),
+        ] {
+            let err = parse(&src).unwrap_err();
+            assert!(err.message.contains(&format!("more than {MAX_NESTING} levels")), "{}…: {err}", &src[..20]);
+        }
+        // At the limit it still parses; one more level is refused, at the column of the level too many.
+        assert!(parse(&deep("(", ")", MAX_NESTING)).is_ok());
+        assert!(parse(&deep("-", "", MAX_NESTING)).is_ok());
+        let err = parse(&deep("(", ")", MAX_NESTING + 1)).unwrap_err();
+        assert_eq!(err.column, MAX_NESTING + 1, "{err}");
+    }
+
+    #[test]
+    fn long_chains_of_operators_are_an_error_not_a_stack_overflow() {
+        for op in [" + ", " - ", " * ", " / ", " and ", " or "] {
+            let src = vec!["a"; 100_000].join(op);
+            let err = parse(&src).unwrap_err();
+            assert!(err.message.contains(&format!("more than {MAX_HEIGHT} operators deep")), "{op}: {err}");
+        }
+        // A long chain that fits evaluates; the tree the evaluator walks is never taller than the limit.
+        assert!(parse(&vec!["a"; MAX_HEIGHT].join(" + ")).is_ok());
+        assert!(parse(&vec!["a"; MAX_HEIGHT + 1].join(" + ")).is_err());
+    }
+
+    #[test]
     fn references_and_patterns_are_collected() {
         let e = parse("if(answered(a), matches(b, '^0[0-9]+$'), m.r > c)").unwrap();
         let mut refs = Vec::new();
         e.references(&mut refs);
         assert_eq!(refs, vec![("a".into(), None), ("b".into(), None), ("m".into(), Some("r".into())), ("c".into(), None)]);
         let mut pats = Vec::new();
-        e.literal_patterns(&mut pats);
-        assert_eq!(pats, vec!["^0[0-9]+$".to_string()]);
+        e.match_patterns(&mut pats);
+        assert_eq!(pats, vec![Some("^0[0-9]+$".to_string())]);
+        let mut pats = Vec::new();
+        parse("matches(a, b) or not matches(a, if(c, 'x', 'y'))").unwrap().match_patterns(&mut pats);
+        assert_eq!(pats, vec![None, None], "computed patterns are named as such");
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use crate::arbitrary_text::{expression, long_text, text};
+    use crate::form::eval::{eval, Scope, Value};
+    use proptest::prelude::*;
+
+    /// Every question answered with something, so evaluation goes everywhere.
+    struct Anything;
+
+    impl Scope for Anything {
+        fn value(&self, id: &str, cell: Option<&str>) -> Value {
+            match (id.len() + cell.map_or(0, str::len)) % 5 {
+                0 => Value::Empty,
+                1 => Value::Num(id.len() as f64 - 2.5),
+                2 => Value::Text(id.repeat(2)),
+                3 => Value::Bool(id.len().is_multiple_of(2)),
+                _ => Value::List(vec![id.to_string(), "s5".into()]),
+            }
+        }
+        fn count(&self, id: &str) -> usize {
+            id.len()
+        }
+        fn sum(&self, _: &str, _: &str) -> Value {
+            Value::Num(1e308)
+        }
+        fn this(&self) -> Value {
+            Value::Text("đ\u{301}".into())
+        }
+        fn today(&self) -> &str {
+            "2026-11-24"
+        }
+    }
+
+    fn height(e: &Expr) -> usize {
+        match e {
+            Expr::Not(x) | Expr::Neg(x) => 1 + height(x),
+            Expr::Binary(_, a, b) => 1 + height(a).max(height(b)),
+            Expr::Call(_, args) => 1 + args.iter().map(height).max().unwrap_or(0),
+            _ => 1,
+        }
+    }
+
+    fn check(src: &str) -> Result<(), TestCaseError> {
+        match parse(src) {
+            Ok(e) => {
+                prop_assert!(height(&e) <= MAX_HEIGHT);
+                let (mut refs, mut sums, mut patterns) = (Vec::new(), Vec::new(), Vec::new());
+                e.references(&mut refs);
+                e.sums(&mut sums);
+                e.match_patterns(&mut patterns);
+                let v = eval(&e, &Anything);
+                prop_assert!(!matches!(v, Value::Num(n) if !n.is_finite()), "{:?}", v);
+            }
+            Err(err) => prop_assert!((1..=src.chars().count() + 1).contains(&err.column), "{}: {:?}", err, src),
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn token_soup_parses_and_evaluates_or_says_where_it_went_wrong(src in expression()) {
+            check(&src)?;
+        }
+
+        #[test]
+        fn any_text_parses_or_says_where_it_went_wrong(src in text()) {
+            check(&src)?;
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(16))]
+
+        #[test]
+        fn long_text_parses_or_says_where_it_went_wrong(src in long_text()) {
+            check(&src)?;
+        }
     }
 }

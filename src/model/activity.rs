@@ -203,3 +203,19 @@ mod tests {
         assert_eq!(ids, vec!["a2", "a1"]);
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use crate::arbitrary_text::{numberish, text};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn only_a_real_start_date_gives_a_year(start_date in prop_oneof![text(), numberish(), "[0-9]{4}-[0-9]{2}-[0-9]{2}"]) {
+            let a = Activity { start_date: start_date.clone(), ..Default::default() };
+            prop_assert_eq!(a.year().is_some(), crate::form::answer::is_date(&start_date));
+            prop_assert_eq!(a.index_keys().iter().any(|(k, _)| *k == "year"), a.year().is_some());
+        }
+    }
+}

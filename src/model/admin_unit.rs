@@ -212,3 +212,27 @@ mod tests {
         assert_eq!(slug("!!!"), "unit");
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use crate::arbitrary_text::text;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_name_is_added_under_an_ascii_id_or_refused(vi in text(), en in text(), kind in text()) {
+            let mut list = AdminUnitList::default_list();
+            match list.add(&vi, &en, &kind) {
+                Ok(id) => {
+                    prop_assert!(!id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{}", id);
+                    prop_assert_eq!(list.get(&id).map(|u| u.vi.as_str()), Some(vi.trim()));
+                    prop_assert_eq!(list.add(&vi, "", ""), Err(AdminUnitError::DuplicateName));
+                    prop_assert_eq!(list.rename(&id, &vi, &en), Ok(()));
+                }
+                Err(AdminUnitError::EmptyName) => prop_assert!(vi.trim().is_empty()),
+                Err(e) => prop_assert_eq!(e, AdminUnitError::DuplicateName),
+            }
+        }
+    }
+}

@@ -38,21 +38,33 @@ impl Hlc {
         if wall_ms > last.ms {
             Hlc { ms: wall_ms, counter: 0, device: device.to_string() }
         } else {
-            Hlc { ms: last.ms, counter: last.counter + 1, device: device.to_string() }
+            Hlc::after(last.ms, last.counter, device)
         }
+    }
+
+    /// The stamp right after `(ms, counter)`. A counter read from a file can be
+    /// at its maximum: the next stamp is then the next millisecond, which still
+    /// sorts after it, where `counter + 1` would overflow.
+    fn after(ms: i64, counter: u32, device: &str) -> Hlc {
+        let (ms, counter) = match counter.checked_add(1) {
+            Some(next) => (ms, next),
+            None if ms < i64::MAX => (ms + 1, 0),
+            // The last stamp there is: no clock gets here, only a file can say so.
+            None => (ms, counter),
+        };
+        Hlc { ms, counter, device: device.to_string() }
     }
 
     /// This device's clock after seeing `remote` (from another tab or a file):
     /// later than both, so the next local change sorts after what was seen.
     pub fn observe(last: &Hlc, remote: &Hlc, wall_ms: i64, device: &str) -> Hlc {
         let ms = wall_ms.max(last.ms).max(remote.ms);
-        let counter = match (ms == last.ms, ms == remote.ms) {
-            (true, true) => last.counter.max(remote.counter) + 1,
-            (true, false) => last.counter + 1,
-            (false, true) => remote.counter + 1,
-            (false, false) => 0,
-        };
-        Hlc { ms, counter, device: device.to_string() }
+        match (ms == last.ms, ms == remote.ms) {
+            (true, true) => Hlc::after(ms, last.counter.max(remote.counter), device),
+            (true, false) => Hlc::after(ms, last.counter, device),
+            (false, true) => Hlc::after(ms, remote.counter, device),
+            (false, false) => Hlc { ms, counter: 0, device: device.to_string() },
+        }
     }
 }
 
@@ -75,7 +87,9 @@ pub enum Causality {
 
 impl VersionVector {
     pub fn bump(&mut self, device: &str) {
-        *self.0.entry(device.to_string()).or_insert(0) += 1;
+        // Saturating: a count read from a file can be at its maximum already.
+        let n = self.0.entry(device.to_string()).or_insert(0);
+        *n = n.saturating_add(1);
     }
 
     pub fn get(&self, device: &str) -> u64 {
@@ -151,6 +165,20 @@ mod tests {
     }
 
     #[test]
+    fn stamps_from_a_file_at_their_limits_still_move_forward() {
+        let full = h(5, u32::MAX, "b");
+        let next = Hlc::tick(&full, 1, "a");
+        assert!(next > full && next == h(6, 0, "a"), "{next:?}");
+        assert!(Hlc::observe(&h(1, 0, "a"), &full, 1, "a") > full);
+        assert!(Hlc::observe(&full, &h(5, 3, "b"), 1, "a") > full);
+        let end = h(i64::MAX, u32::MAX, "b");
+        assert_eq!(Hlc::tick(&end, 0, "a"), h(i64::MAX, u32::MAX, "a"), "the very last stamp is kept, not overflowed");
+        let mut v = VersionVector(BTreeMap::from([("a".to_string(), u64::MAX)]));
+        v.bump("a");
+        assert_eq!(v.get("a"), u64::MAX);
+    }
+
+    #[test]
     fn version_vectors_tell_descent_from_conflict() {
         let mut base = VersionVector::default();
         base.bump("a");
@@ -166,5 +194,43 @@ mod tests {
         assert_eq!((merged.get("a"), merged.get("b")), (2, 1));
         assert_eq!(merged.compare(&mine), Causality::Descends);
         assert_eq!(serde_json::to_string(&merged).unwrap(), r#"{"a":2,"b":1}"#);
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn stamp() -> impl Strategy<Value = Hlc> {
+        let edge_ms = prop_oneof![any::<i64>(), Just(i64::MAX), Just(i64::MIN), Just(0i64)];
+        let edge_counter = prop_oneof![any::<u32>(), Just(u32::MAX), Just(0u32)];
+        (edge_ms, edge_counter, "[ab]").prop_map(|(ms, counter, device)| Hlc { ms, counter, device })
+    }
+
+    /// (ms, counter): the order of stamps before the device breaks ties.
+    fn at(h: &Hlc) -> (i64, u32) {
+        (h.ms, h.counter)
+    }
+
+    proptest! {
+        #[test]
+        fn the_clock_never_goes_back_whatever_a_file_says(last in stamp(), remote in stamp(), wall in any::<i64>()) {
+            let end = (i64::MAX, u32::MAX);
+            let t = Hlc::tick(&last, wall, "a");
+            prop_assert!(at(&t) > at(&last) || at(&last) == end, "{:?} after {:?}", t, last);
+            let o = Hlc::observe(&last, &remote, wall, "a");
+            prop_assert!((at(&o) > at(&last) || at(&last) == end) && (at(&o) > at(&remote) || at(&remote) == end), "{:?}", o);
+        }
+
+        #[test]
+        fn version_vectors_from_a_file_bump_and_merge(counts in proptest::collection::btree_map("[a-c]", any::<u64>(), 0..4), device in "[a-d]") {
+            let v = VersionVector(counts);
+            let mut bumped = v.clone();
+            bumped.bump(&device);
+            prop_assert!(bumped.get(&device) >= v.get(&device));
+            prop_assert!(matches!(bumped.compare(&v), Causality::Descends | Causality::Same));
+            prop_assert_eq!(v.merged(&bumped).compare(&bumped), Causality::Same);
+        }
     }
 }

@@ -554,3 +554,68 @@ mod tests {
         assert_eq!(EnterpriseDraft::from_enterprise(&e, Lang::Vi).revenue, "2,75");
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use crate::arbitrary_text::{long_text, numberish, text};
+    use proptest::prelude::*;
+
+    /// A draft with anything typed in every field, and any products ticked.
+    fn draft(field: impl Strategy<Value = String>) -> impl Strategy<Value = EnterpriseDraft> {
+        let products = proptest::collection::vec(proptest::sample::select(ProductGroup::ALL.to_vec()), 0..8);
+        (proptest::collection::vec(field, Field::ALL.len()), products).prop_map(|(texts, products)| {
+            let mut d = EnterpriseDraft { products, ..Default::default() };
+            for (field, t) in Field::ALL.into_iter().zip(texts) {
+                *d.text_mut(field) = t;
+            }
+            d
+        })
+    }
+
+    fn check(d: &EnterpriseDraft) -> Result<(), TestCaseError> {
+        let units = AdminUnitList::default_list();
+        for lang in Lang::ALL {
+            let _ = d.preview_size(lang);
+            match d.validate(lang, &units, |_| None) {
+                Ok((e, _)) => {
+                    prop_assert!(!e.name.is_empty() && e.name.chars().count() <= MAX_NAME);
+                    prop_assert!(e.tax_code.as_deref().is_none_or(|t| TaxCode::parse(t).is_ok()));
+                    prop_assert!(e.revenue_bn_vnd.is_none_or(|x| (0.0..=MAX_AMOUNT_BN).contains(&x)));
+                    prop_assert!(e.contact_email.is_empty() || e.contact_email.contains('@'));
+                }
+                Err(v) => {
+                    prop_assert!(!v.errors.is_empty());
+                    for (_, problem) in &v.errors {
+                        prop_assert!(!problem.message(lang).is_empty());
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn any_typed_draft_validates_or_says_why(d in draft(prop_oneof![text(), numberish()])) {
+            check(&d)?;
+        }
+
+        #[test]
+        fn any_two_edits_merge(mine in draft(text()), base in draft(text()), theirs in draft(text())) {
+            let (merged, both) = mine.merged_onto(&base, &theirs);
+            for field in both {
+                prop_assert_eq!(merged.text(field), mine.text(field));
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(8))]
+
+        #[test]
+        fn long_text_in_every_field_validates_or_says_why(d in draft(long_text())) {
+            check(&d)?;
+        }
+    }
+}

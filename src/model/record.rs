@@ -171,3 +171,18 @@ mod tests {
         assert_eq!((t.id.as_str(), t.version.get("d"), t.updated_ms()), ("a", 2, 3000));
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use crate::arbitrary_text::text;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn ids_are_checked_without_panic(s in text(), bytes in any::<[u8; 16]>()) {
+            prop_assert!(is_uuid(&uuid_v4(bytes)));
+            prop_assert!(!is_uuid(&s) || s.len() == 36);
+        }
+    }
+}

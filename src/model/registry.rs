@@ -331,3 +331,30 @@ mod tests {
         assert!(Registry::new(vec![tomb]).is_empty());
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use crate::arbitrary_text::text;
+    use proptest::prelude::*;
+
+    fn record(i: usize, name: String, tax_code: String) -> EnterpriseRecord {
+        let change = crate::model::record::Change { at: crate::model::clock::Hlc { ms: i as i64, counter: 0, device: "d".into() }, officer: String::new() };
+        Record::new(format!("e{i}"), &change, Enterprise { name, tax_code: Some(tax_code), ..Default::default() })
+    }
+
+    proptest! {
+        #[test]
+        fn every_record_is_found_by_its_own_name_whatever_it_is(names in proptest::collection::vec((text(), text()), 1..8), query in text(), descending in any::<bool>()) {
+            let r = Registry::new(names.iter().cloned().enumerate().map(|(i, (n, t))| record(i, n, t)).collect());
+            for key in SortKey::ALL {
+                let hits = r.search_positions(&Query { text: query.clone(), sort: key, descending, ..Default::default() });
+                prop_assert!(hits.iter().all(|&i| r.at(i).is_some()));
+            }
+            for (i, (name, _)) in names.iter().enumerate() {
+                let hits = r.search(&Query { text: name.clone(), ..Default::default() });
+                prop_assert!(hits.iter().any(|h| h.id == format!("e{i}")), "{:?} not found by its name", name);
+            }
+        }
+    }
+}

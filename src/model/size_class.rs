@@ -153,3 +153,24 @@ mod tests {
         assert_eq!(SizeClass::from_key("huge"), None);
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_figures_classify_and_more_staff_is_never_smaller(
+            employees in any::<u32>(),
+            revenue in proptest::option::of(any::<f64>()),
+            capital in proptest::option::of(any::<f64>()),
+        ) {
+            for group in [SectorGroup::AgricultureIndustryConstruction, SectorGroup::TradeServices] {
+                let class = classify(group, Some(employees), revenue, capital);
+                prop_assert_eq!(class.is_some(), revenue.is_some() || capital.is_some());
+                prop_assert!(classify(group, Some(employees.saturating_add(1)), revenue, capital) >= class);
+            }
+        }
+    }
+}

@@ -93,27 +93,32 @@ impl Survey {
 
 /// Answers of an open survey that were not written when its page went away,
 /// and the stored version they were made on: they apply only to that version.
+/// Versions are named by their change stamp (`Record::updated`), which is
+/// unique to one write of one tab: two tabs of one device share a version
+/// vector entry, so a vector cannot tell one tab's write from another's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DraftRescue {
-    pub base: super::clock::VersionVector,
+    /// The stamp of the stored version the answers were made on.
+    pub base: super::clock::Hlc,
+    /// The stamp of the write this tab had under way when the page went: if
+    /// that write landed, the answers still apply on top of it.
+    #[serde(default)]
+    pub in_flight: Option<super::clock::Hlc>,
+    /// The form version the answers are on; newer than the stored one when
+    /// the page had moved the draft to a newer form before its write landed.
     pub form_version: u32,
     pub answers: Answers,
     pub orphans: Vec<Orphan>,
 }
 
 impl DraftRescue {
-    /// Whether these answers are newer than `stored` and may replace its
-    /// answers: made on its version, or on an earlier version that only this
-    /// device has moved on from since (a write that went through while a later
-    /// one did not), and on the same form version.
-    pub fn applies_to(&self, stored: &Record<Survey>, this_device: &str, form_version: u32) -> bool {
-        use super::clock::Causality;
-        let lineage = match stored.version.compare(&self.base) {
-            Causality::Same => true,
-            Causality::Descends => stored.device_id == this_device,
-            _ => false,
-        };
-        lineage && self.form_version == form_version && self.answers != stored.payload.answers
+    /// Whether these answers may replace the stored ones: made on exactly
+    /// the stored version, or on the version this tab was writing, and not
+    /// already there. Anything else (another tab or device saved since) is
+    /// never written over.
+    pub fn applies_to(&self, stored: &Record<Survey>) -> bool {
+        let lineage = stored.updated == self.base || self.in_flight.as_ref() == Some(&stored.updated);
+        lineage && !stored.deleted && self.answers != stored.payload.answers
     }
 }
 
@@ -197,13 +202,22 @@ mod tests {
         let r0 = survey("s", "e", SurveyStatus::Draft, None, 1000, "A");
         let mut answers = r0.payload.answers.clone();
         answers.insert("respondent_name".into(), Answer::Text("Lê Thị Thu".into()));
-        let rescue = DraftRescue { base: r0.version.clone(), form_version: 1, answers, orphans: vec![] };
-        assert!(rescue.applies_to(&r0, "d", 1));
-        assert!(!rescue.applies_to(&r0, "d", 2), "made on another form version");
-        let mine_later = r0.revised(&at(2000, "A"), r0.payload.clone());
-        assert!(rescue.applies_to(&mine_later, "d", 1), "an earlier write of this device went through, the last did not");
+        let rescue = DraftRescue { base: r0.updated.clone(), in_flight: None, form_version: 1, answers: answers.clone(), orphans: vec![] };
+        assert!(rescue.applies_to(&r0));
+        let mut written = r0.clone();
+        written.payload.answers = answers.clone();
+        assert!(!rescue.applies_to(&written), "already stored: nothing to bring back");
+        // Another tab of the same device saved after this one's rescue: same device, a later version.
+        let other_tab = r0.revised(&at(2000, "A"), r0.payload.clone());
+        assert!(!rescue.applies_to(&other_tab), "another tab's later save is never written over");
+        // This tab's own write of an earlier snapshot landed, the last one did not.
+        let mine = r0.revised(&at(3000, "A"), r0.payload.clone());
+        let with_flight = DraftRescue { in_flight: Some(mine.updated.clone()), ..rescue.clone() };
+        assert!(with_flight.applies_to(&mine) && with_flight.applies_to(&r0));
+        assert!(!with_flight.applies_to(&other_tab));
         let theirs = r0.revised(&Change { at: Hlc { ms: 3000, counter: 0, device: "other".into() }, officer: "B".into() }, r0.payload.clone());
-        assert!(!rescue.applies_to(&theirs, "d", 1), "another device saved since: never written over");
+        assert!(!rescue.applies_to(&theirs), "another device saved since: never written over");
+        assert!(!rescue.applies_to(&r0.deleted_by(&at(4000, "A"))), "a deleted survey is not brought back by a rescue");
     }
 
     #[test]

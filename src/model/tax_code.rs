@@ -54,13 +54,19 @@ impl TaxCode {
         if compact.is_empty() {
             return Err(TaxCodeError::Empty);
         }
+        // Only ASCII digits and '-' go further, so from here a byte is a
+        // character: the length checks count bytes, and 13 digits are split at
+        // byte 10, which inside a letter such as 'ấ' would panic.
+        if !compact.chars().all(|c| c.is_ascii_digit() || c == '-') {
+            return Err(TaxCodeError::InvalidCharacter);
+        }
         let (base_str, branch_str) = match compact.split_once('-') {
             Some((b, br)) => (b.to_string(), Some(br.to_string())),
             None if compact.len() == 13 => (compact[..10].to_string(), Some(compact[10..].to_string())),
             None => (compact.clone(), None),
         };
         let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
-        if !all_digits(&base_str) || !branch_str.as_deref().map_or(true, all_digits) {
+        if !all_digits(&base_str) || !branch_str.as_deref().is_none_or(all_digits) {
             return Err(TaxCodeError::InvalidCharacter);
         }
         if base_str.len() != 10 || branch_str.as_ref().is_some_and(|b| b.len() != 3) {
@@ -229,11 +235,77 @@ mod tests {
     }
 
     #[test]
+    fn non_ascii_letters_are_invalid_characters_not_a_crash() {
+        // 13 bytes, but 11 characters: "ấ" is three bytes, and byte 10 falls inside it.
+        assert_eq!("01234567ấ12".len(), 13);
+        assert_eq!(TaxCode::parse("01234567ấ12"), Err(TaxCodeError::InvalidCharacter));
+        for input in ["0100233ấ488", "ấ", "0100233488-0ấ", "٠١٠٠٢٣٣٤٨٨", "0100233488\u{301}", "0100233488-00１"] {
+            assert_eq!(TaxCode::parse(input), Err(TaxCodeError::InvalidCharacter), "{input}");
+        }
+    }
+
+    #[test]
     fn exposes_parts() {
         let code = TaxCode::parse("1400100593-012").unwrap();
         assert_eq!(code.base(), "1400100593");
         assert_eq!(code.branch(), Some(12));
         assert_eq!(code.province_prefix(), 14);
         assert_eq!("1400100593".parse::<TaxCode>().unwrap().branch(), None);
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use crate::arbitrary_text::{long_text, numberish, text};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_text_is_a_code_that_reads_back_from_its_display_or_a_reason(s in prop_oneof![text(), numberish()]) {
+            if let Ok(code) = TaxCode::parse(&s) {
+                let shown = code.to_string();
+                prop_assert_eq!(TaxCode::parse(&shown), Ok(code));
+                prop_assert!(shown.len() == 10 || shown.len() == 14, "{}", shown);
+            }
+        }
+
+        #[test]
+        fn every_valid_code_parses_however_it_is_spaced(
+            first_nine in proptest::array::uniform9(0u8..10),
+            branch in proptest::option::of(1u16..1000),
+            contiguous in any::<bool>(),
+            spaces in proptest::collection::vec((0usize..16, prop_oneof![Just(" "), Just("\t"), Just("\u{A0}"), Just("\u{3000}")]), 0..4),
+        ) {
+            prop_assume!(first_nine[..2] != [0, 0] && first_nine[2..].iter().any(|&d| d != 0));
+            let Some(check) = check_digit(&first_nine) else { return Ok(()) };
+            let base: String = first_nine.iter().chain([&check]).map(|d| char::from(b'0' + d)).collect();
+            let shown = match branch {
+                Some(b) => format!("{base}-{b:03}"),
+                None => base.clone(),
+            };
+            let mut typed: Vec<char> = match (branch, contiguous) {
+                (Some(b), true) => format!("{base}{b:03}"),
+                _ => shown.clone(),
+            }
+            .chars()
+            .collect();
+            for (at, space) in spaces {
+                typed.splice(at.min(typed.len())..at.min(typed.len()), space.chars());
+            }
+            let typed: String = typed.into_iter().collect();
+            let code = TaxCode::parse(&typed);
+            prop_assert_eq!(code.as_ref().map(ToString::to_string), Ok(shown), "{:?}", typed);
+            prop_assert_eq!(code.map(|c| c.branch()), Ok(branch));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(16))]
+
+        #[test]
+        fn long_text_needs_ten_digits_to_be_a_code(s in long_text()) {
+            prop_assert!(TaxCode::parse(&s).is_err() || s.chars().filter(char::is_ascii_digit).count() >= 10);
+        }
     }
 }

@@ -36,10 +36,14 @@ impl<T> Default for Collection<T> {
 impl<T: RecordKind + DeserializeOwned> Collection<T> {
     pub fn decode(raw: Option<&str>) -> Result<Collection<T>, StoreError> {
         let Some(raw) = raw else { return Ok(Collection::default()) };
+        // The collection and its records' own nesting (see `decode`).
+        if crate::json_nesting::exceeds(raw, crate::json_nesting::MAX_NESTING + 2) {
+            return Err(StoreError::Corrupt);
+        }
         let stored: StoredCollection = serde_json::from_str(raw).map_err(|_| {
             // A newer layout may not fit the struct at all; report it as newer when it says so.
             match serde_json::from_str::<Value>(raw).ok().and_then(|v| v.get("schema")?.as_u64()) {
-                Some(found) if found > u64::from(SCHEMA_VERSION) => StoreError::NewerSchema { found: found as u32 },
+                Some(found) if found > u64::from(SCHEMA_VERSION) => StoreError::NewerSchema { found: u32::try_from(found).unwrap_or(u32::MAX) },
                 _ => StoreError::Corrupt,
             }
         })?;

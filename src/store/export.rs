@@ -32,11 +32,70 @@ pub struct ExportFile {
     /// Programme activities. Files from before they existed have none.
     #[serde(default)]
     pub activities: Vec<Record<Activity>>,
+    /// Stored rows this build could not read (damaged, or written by a newer
+    /// build), carried as they are stored so a backup never drops data.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unreadable: Vec<UnreadableRow>,
 }
 
+/// A stored row that did not decode: its kind, its id and its text, untouched.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnreadableRow {
+    pub kind: String,
+    pub id: String,
+    pub json: String,
+}
+
+/// How large each part of a written file is, about: big enough that the
+/// parts are few, small enough that no part is a large string to copy.
+pub const PART_BYTES: usize = 1 << 20;
+
 impl ExportFile {
-    pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+    /// The whole file as one compact string (tests and small files).
+    pub fn to_json(&self) -> Result<String, serde_json::Error> {
+        let mut out = String::new();
+        self.write_parts(usize::MAX, |part| out.push_str(&part))?;
+        Ok(out)
+    }
+
+    /// Writes the file as compact JSON in parts of about `part_bytes`, each
+    /// handed to `sink` as soon as it is made: a province's 45 MiB is never
+    /// one string in memory, and the browser joins the parts into one file.
+    /// The parts joined are exactly `serde_json::to_string(self)`. An error
+    /// means no file: the caller must not offer a partial one.
+    pub fn write_parts(&self, part_bytes: usize, mut sink: impl FnMut(String)) -> Result<(), serde_json::Error> {
+        fn list<T: Serialize>(out: &mut String, key: &str, items: &[T], part_bytes: usize, sink: &mut impl FnMut(String)) -> Result<(), serde_json::Error> {
+            out.push_str(&format!(",{}:[", serde_json::to_string(key)?));
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&serde_json::to_string(item)?);
+                if out.len() >= part_bytes {
+                    sink(std::mem::take(out));
+                }
+            }
+            out.push(']');
+            Ok(())
+        }
+        // The fields in the order the struct declares them, so the result is what serde writes.
+        let mut out = String::from("{");
+        out.push_str(&format!("\"format\":{}", serde_json::to_string(&self.format)?));
+        out.push_str(&format!(",\"version\":{}", self.version));
+        out.push_str(&format!(",\"exported_at\":{}", serde_json::to_string(&self.exported_at)?));
+        out.push_str(&format!(",\"device_id\":{}", serde_json::to_string(&self.device_id)?));
+        out.push_str(&format!(",\"officer\":{}", serde_json::to_string(&self.officer)?));
+        out.push_str(&format!(",\"admin_units\":{}", serde_json::to_string(&self.admin_units)?));
+        list(&mut out, "enterprises", &self.enterprises, part_bytes, &mut sink)?;
+        list(&mut out, "surveys", &self.surveys, part_bytes, &mut sink)?;
+        list(&mut out, "assessments", &self.assessments, part_bytes, &mut sink)?;
+        list(&mut out, "activities", &self.activities, part_bytes, &mut sink)?;
+        if !self.unreadable.is_empty() {
+            list(&mut out, "unreadable", &self.unreadable, part_bytes, &mut sink)?;
+        }
+        out.push('}');
+        sink(out);
+        Ok(())
     }
 
     /// `nscl-sao-luu-2026-11-24-0930.json`, from the local date and time.
@@ -59,7 +118,8 @@ pub fn unexported<'a, T: 'a>(records: impl Iterator<Item = &'a Record<T>>, last_
 pub fn needs_reminder(unexported: usize, oldest_unexported_ms: Option<i64>, now_ms: i64) -> bool {
     const CHANGES: usize = 20;
     const WEEK_MS: i64 = 7 * 86_400_000;
-    unexported >= CHANGES || oldest_unexported_ms.is_some_and(|t| now_ms - t >= WEEK_MS)
+    // Saturating: a time from an imported record can be anything, and overflow panics in a debug build.
+    unexported >= CHANGES || oldest_unexported_ms.is_some_and(|t| now_ms.saturating_sub(t) >= WEEK_MS)
 }
 
 #[cfg(test)]
@@ -85,6 +145,7 @@ mod tests {
         assert!(!needs_reminder(0, None, 10 * day));
         assert!(!needs_reminder(1, Some(9 * day), 10 * day), "one fresh change is no reason to nag");
         assert!(needs_reminder(5, Some(2 * day), 10 * day), "a week-old change");
+        assert!(needs_reminder(1, Some(i64::MIN), i64::MAX) && !needs_reminder(1, Some(i64::MAX), i64::MIN), "times from a file at the ends of the range");
         assert!(needs_reminder(20, Some(10 * day), 10 * day), "twenty changes");
         let records = [rec("a", 100), rec("b", 200)];
         assert_eq!(unexported(records.iter(), None).1, Some(100));
@@ -105,11 +166,14 @@ mod tests {
             surveys: vec![],
             assessments: vec![Record::new("s1".into(), &Change { at: Hlc { ms: 4, counter: 0, device: "d".into() }, officer: String::new() }, Assessment { form_id: "iso9001-readiness".into(), form_version: 1, readiness: Some(62.5), ..Default::default() })],
             activities: vec![Record::new("a1".into(), &Change { at: Hlc { ms: 4, counter: 0, device: "d".into() }, officer: String::new() }, Activity { activity_type: "outreach".into(), title: "Hội thảo <NSCL>".into(), start_date: "2026-03-02".into(), ..Default::default() })],
+            unreadable: vec![],
         };
-        let back: ExportFile = serde_json::from_str(&file.to_json()).unwrap();
+        let json = file.to_json().unwrap();
+        assert_eq!(json, serde_json::to_string(&file).unwrap(), "compact, and what serde writes");
+        let back: ExportFile = serde_json::from_str(&json).unwrap();
         assert_eq!(back, file);
         // A file written before self-assessments and activities existed still reads.
-        let mut old: serde_json::Value = serde_json::from_str(&file.to_json()).unwrap();
+        let mut old: serde_json::Value = serde_json::from_str(&json).unwrap();
         for key in ["surveys", "assessments", "activities"] {
             old.as_object_mut().unwrap().remove(key);
         }
@@ -117,5 +181,34 @@ mod tests {
         assert!(old.assessments.is_empty() && old.activities.is_empty() && old.enterprises.len() == 2);
         assert!(back.enterprises[1].deleted, "tombstones travel");
         assert_eq!(ExportFile::file_name("24/11/2026 09:30"), "nscl-sao-luu-24-11-2026-09-30.json");
+    }
+
+    #[test]
+    fn the_file_is_written_in_parts_and_keeps_unreadable_rows() {
+        let change = |ms| Change { at: Hlc { ms, counter: 0, device: "d".into() }, officer: String::new() };
+        let mut file = ExportFile {
+            format: EXPORT_FORMAT.into(),
+            version: EXPORT_VERSION,
+            exported_at: Hlc { ms: 5, counter: 1, device: "d".into() },
+            device_id: "d".into(),
+            officer: "Lê \"Tám\" <b>".into(),
+            admin_units: AdminUnitList::default_list(),
+            enterprises: (0..50).map(|i| rec(&format!("e{i}"), i)).collect(),
+            surveys: vec![],
+            assessments: vec![],
+            activities: vec![Record::new("a1".into(), &change(4), Activity { title: "Tập huấn 5S".into(), ..Default::default() })],
+            unreadable: vec![UnreadableRow { kind: "survey".into(), id: "broken".into(), json: "{\"id\":\"broken\",\"payload\":".into() }],
+        };
+        let mut parts = Vec::new();
+        file.write_parts(1_000, |p| parts.push(p)).unwrap();
+        assert!(parts.len() > 5, "a part every kilobyte or so: {}", parts.len());
+        assert!(parts.iter().skip(1).all(|p| p.len() < 2 * 1_000), "after the header, no part over its size and one record");
+        let joined = parts.concat();
+        assert_eq!(joined, serde_json::to_string(&file).unwrap());
+        let back: ExportFile = serde_json::from_str(&joined).unwrap();
+        assert_eq!(back.unreadable, file.unreadable, "unreadable rows travel as they were stored");
+        // No unreadable rows: the section is left out, as before.
+        file.unreadable.clear();
+        assert!(!file.to_json().unwrap().contains("unreadable"));
     }
 }

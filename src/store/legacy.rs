@@ -114,7 +114,7 @@ mod tests {
 
         let store = RecordStore::new(backend.clone());
         let loaded = ready(store.load::<Enterprise>()).unwrap();
-        assert_eq!(loaded.quarantined, 1, "the broken record moved too, verbatim");
+        assert_eq!(loaded.quarantined(), 1, "the broken record moved too, verbatim");
         let a = loaded.records.iter().find(|r| r.id == "a").unwrap();
         assert_eq!(a.payload.revenue_bn_vnd, Some(12.5));
         assert_eq!(a.updated_ms(), 1_700_000_000_500);

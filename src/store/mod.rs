@@ -10,6 +10,8 @@
 //! the app can move them into the backend on first start.
 
 mod collection;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod decode_props;
 pub mod export;
 pub mod format;
 pub mod legacy;
@@ -60,11 +62,19 @@ impl StoreError {
     }
 }
 
-/// The readable records of a kind, and how many stored rows could not be read.
+/// The readable records of a kind, and the stored rows that could not be
+/// read, as they are stored: a backup carries them, so it never drops data.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded<T> {
     pub records: Vec<Record<T>>,
-    pub quarantined: usize,
+    pub unreadable: Vec<Row>,
+}
+
+impl<T> Loaded<T> {
+    /// How many stored rows could not be read.
+    pub fn quarantined(&self) -> usize {
+        self.unreadable.len()
+    }
 }
 
 /// The settings key of the officer's administrative-unit list.
@@ -82,6 +92,10 @@ pub struct InstalledForm {
 
 /// A stored record in any known format version, or `None` if it cannot be read.
 pub fn decode<T: RecordKind + DeserializeOwned>(json: &str) -> Option<Record<T>> {
+    // A record nests about eight levels; far deeper, serde would recurse past the stack first.
+    if crate::json_nesting::too_deep(json) {
+        return None;
+    }
     decode_value(serde_json::from_str(json).ok()?)
 }
 
@@ -127,7 +141,7 @@ impl<B: RowBackend> RecordStore<B> {
     {
         let every = every.max(1);
         let limit = (every != usize::MAX).then_some(every);
-        let mut loaded = Loaded { records: Vec::new(), quarantined: 0 };
+        let mut loaded = Loaded { records: Vec::new(), unreadable: Vec::new() };
         let mut after: Option<String> = None;
         loop {
             let rows = self.backend.load_rows(T::KIND, after.as_deref(), limit).await?;
@@ -136,7 +150,7 @@ impl<B: RowBackend> RecordStore<B> {
             for row in rows {
                 match decode::<T>(&row.json) {
                     Some(record) if record.id == row.id => loaded.records.push(record),
-                    _ => loaded.quarantined += 1,
+                    _ => loaded.unreadable.push(row),
                 }
             }
             if !full {
@@ -335,13 +349,14 @@ pub(crate) mod tests {
         let broken = serde_json::json!({"id": "bad", "payload": "not an object"});
         ready(backend.put_rows("enterprise", vec![Row::unreadable(0, &broken)], Some(5))).unwrap();
         let loaded = ready(store.load::<Enterprise>()).unwrap();
-        assert_eq!((loaded.records.len(), loaded.quarantined), (1, 1));
+        assert_eq!((loaded.records.len(), loaded.quarantined()), (1, 1));
+        assert_eq!(loaded.unreadable[0].json, broken.to_string(), "kept as stored, for the backup");
         ready(store.put(&ent("new", "Mới"))).unwrap();
         ready(store.put(&ent("zz", "Cuối"))).unwrap();
         // Read two rows at a time, the unreadable one in the middle step.
         let stepped = ready(store.load_in_steps::<Enterprise, _, _>(2, || std::future::ready(()))).unwrap();
         let ids: Vec<&str> = stepped.records.iter().map(|r| r.id.as_str()).collect();
-        assert_eq!((ids, stepped.quarantined), (vec!["new", "ok", "zz"], 1), "in id order: bad, new | ok, zz");
+        assert_eq!((ids, stepped.quarantined()), (vec!["new", "ok", "zz"], 1), "in id order: bad, new | ok, zz");
         assert_eq!(backend.raw_json("enterprise", "bad").as_deref(), Some(broken.to_string().as_str()));
     }
 

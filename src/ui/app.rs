@@ -5,6 +5,7 @@ use super::dashboard::Dashboard;
 use super::enterprise_detail::EnterpriseDetail;
 use super::enterprise_form::{EditEnterprisePage, NewEnterprisePage};
 use super::enterprise_list::EnterpriseList;
+use super::crash_rescue::CrashRescueBanner;
 use super::flash::FlashBanner;
 use super::i18n::tr;
 use super::nav::NavBar;
@@ -53,6 +54,7 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <AppStatus/>
                 <FlashBanner/>
+                <CrashRescueBanner/>
                 <LoadBanner/>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Dashboard/>

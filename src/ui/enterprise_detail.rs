@@ -5,7 +5,7 @@ use super::enterprise_history::EnterpriseHistory;
 use super::i18n::{tr, use_lang};
 use super::programme::{EnterpriseActivities, EnterpriseAssessments};
 use super::survey::EnterpriseSurveys;
-use super::state::{Flash, FlashKind, LoadStatus, Register};
+use super::state::{DeleteError, Flash, FlashKind, LoadStatus, Register};
 use crate::format::{format_date_time, format_decimal, format_int};
 use crate::i18n::{ownership_msg, product_msg, size_msg, Msg};
 use crate::model::enterprise::ProductGroup;
@@ -31,12 +31,15 @@ pub fn EnterpriseDetail() -> impl IntoView {
     let on_delete = Callback::new(move |_| {
         let navigate = navigate.clone();
         spawn_local(async move {
-            match register.delete(id.get_untracked()).await {
+            // Read before the await: the page may be gone when the deletion returns.
+            let Some(seen) = record.with_untracked(|r| r.as_ref().map(|r| (r.id.clone(), r.version.clone()))) else { return };
+            match register.delete(seen.0, seen.1).await {
                 Ok(()) => {
                     flash.show_at("/enterprises", FlashKind::Success, vec![Msg::Deleted]);
                     navigate("/enterprises", Default::default());
                 }
-                Err(e) => flash.show(FlashKind::Error, vec![e.msg()]),
+                Err(DeleteError::Changed) => flash.show(FlashKind::Warning, vec![Msg::DeleteChangedMeanwhile]),
+                Err(DeleteError::Store(e)) => flash.show(FlashKind::Error, vec![e.msg()]),
             }
         });
     });

@@ -95,6 +95,9 @@ fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) -> i
     let editing = StoredValue::new(base.as_ref().map(|r| r.id.clone()));
     let base = RwSignal::new(base);
     let conflict = RwSignal::new(None::<Conflict>);
+    // Deleted elsewhere while the form was open: the tombstone, until the officer chooses.
+    let deleted = RwSignal::new(None::<Record<Enterprise>>);
+    let form_ref = NodeRef::<leptos::html::Form>::new();
     let touched = RwSignal::new(HashSet::<Field>::new());
     let attempted = RwSignal::new(false);
     let saving = RwSignal::new(false);
@@ -127,6 +130,7 @@ fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) -> i
     let star_options = Signal::derive(|| (1..=5).map(|n| (n.to_string(), "★".repeat(n))).collect());
     let has_product = move |p: ProductGroup| draft.with(|d| d.products.contains(&p));
 
+    let navigate_discard = navigate.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if saving.get_untracked() || register.read_only() {
@@ -163,12 +167,19 @@ fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) -> i
                 // The registry changed under the form (another tab); the memo re-validates and shows why.
                 Err(SaveError::Invalid) => {}
                 Err(SaveError::Store(e)) => store_error.set(Some(e)),
+                // Nothing was written: the officer chooses between restoring with the edit and dropping it.
+                Err(SaveError::Deleted(tombstone)) => {
+                    conflict.set(None);
+                    deleted.set(Some(*tombstone));
+                }
                 // Nothing was written: merge their version into the form and ask the officer to check it.
+                // The officer may have left the page while the save ran: its signals are then gone, and
+                // reading one would abort the app. try_ reads give up quietly instead.
                 Err(SaveError::Conflict(theirs)) => {
-                    let l = lang.get_untracked();
-                    let base_draft = base.with_untracked(|b| b.as_ref().map(|r| EnterpriseDraft::from_enterprise(&r.payload, l))).unwrap_or_default();
+                    let Some(l) = lang.try_get_untracked() else { return };
+                    let Some(base_draft) = base.try_with_untracked(|b| b.as_ref().map(|r| EnterpriseDraft::from_enterprise(&r.payload, l)).unwrap_or_default()) else { return };
                     let theirs_draft = EnterpriseDraft::from_enterprise(&theirs.payload, l);
-                    let mine = draft.get_untracked();
+                    let Some(mine) = draft.try_get_untracked() else { return };
                     let (merged, both) = mine.merged_onto(&base_draft, &theirs_draft);
                     conflict.set(Some(Conflict {
                         their_fields: changed_labels(&base_draft, &theirs_draft),
@@ -190,7 +201,7 @@ fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) -> i
     view! {
         <section class="page narrow">
             <h1 data-testid="page-title">{tr(title)}</h1>
-            <form novalidate on:submit=submit data-testid="enterprise-form">
+            <form novalidate on:submit=submit data-testid="enterprise-form" node_ref=form_ref>
                 <Show when=has_errors>
                     <p class="banner banner-error" role="alert" data-testid="form-error-summary">{tr(Msg::FormHasErrors)}</p>
                 </Show>
@@ -211,6 +222,42 @@ fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) -> i
                             <p>{tr(Msg::ConflictMerged)}</p>
                             <button type="button" class="button" data-testid="conflict-take-theirs"
                                 on:click=move |_| { draft.set(theirs_draft.clone()); conflict.set(None); }>{tr(Msg::ConflictTakeTheirs)}</button>
+                        </div>
+                    }
+                })}
+                {move || deleted.get().map(|tombstone| {
+                    let who = if tombstone.officer.is_empty() { tombstone.device_id.clone() } else { tombstone.officer.clone() };
+                    let when = crate::format::format_date_time(tombstone.updated_ms(), crate::web::browser::utc_offset_minutes());
+                    let restore_base = tombstone.clone();
+                    let navigate = navigate_discard.clone();
+                    view! {
+                        <div class="banner banner-warning" role="alert" data-testid="deleted-prompt">
+                            <p><strong>{tr(Msg::DeletedElsewhereTitle)}</strong>" "{move || lang.get().conflict_by(&who, &when)}</p>
+                            <p>{tr(Msg::DeletedElsewhereHelp)}</p>
+                            <button type="button" class="button primary" data-testid="deleted-restore"
+                                on:click=move |_| {
+                                    // Saving onto the tombstone's version is the restore; the usual submit does it.
+                                    base.set(Some(restore_base.clone()));
+                                    deleted.set(None);
+                                    if let Some(form) = form_ref.get_untracked() {
+                                        let _ = form.request_submit();
+                                    }
+                                }>{tr(Msg::DeletedRestoreMine)}</button>
+                            " "
+                            <button type="button" class="button" data-testid="deleted-discard"
+                                on:click=move |_| {
+                                    let tombstone = tombstone.clone();
+                                    let navigate = navigate.clone();
+                                    spawn_local(async move {
+                                        match register.accept_deletion(tombstone).await {
+                                            Ok(()) => {
+                                                flash.show_at("/enterprises", FlashKind::Warning, vec![Msg::EditDiscarded]);
+                                                navigate("/enterprises", Default::default());
+                                            }
+                                            Err(e) => { let _ = store_error.try_set(Some(e)); }
+                                        }
+                                    });
+                                }>{tr(Msg::DeletedDiscardMine)}</button>
                         </div>
                     }
                 })}

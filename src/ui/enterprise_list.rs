@@ -14,6 +14,7 @@ use crate::model::vsic;
 use crate::web::browser;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use crate::ui::typed_text::typed_text;
 
 
 #[component]
@@ -66,7 +67,7 @@ pub fn EnterpriseList() -> impl IntoView {
                     <input id="enterprise-search" type="search" autocomplete="off" data-testid="enterprise-search"
                         placeholder=tr(Msg::SearchPlaceholder)
                         prop:value=move || list.query.with(|q| q.text.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); set_query(&|q| q.text = v.clone()); }/>
+                        on:input=move |ev| { let v = typed_text(&ev); set_query(&|q| q.text = v.clone()); }/>
                 </div>
                 <FilterSelect label=Msg::FilterUnit testid="filter-unit"
                     options=Signal::derive(move || register.units.with(|u| u.units.iter().map(|x| (x.id.clone(), x.label(lang.get()))).collect()))

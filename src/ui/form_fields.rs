@@ -7,6 +7,7 @@ use crate::i18n::Msg;
 use crate::model::enterprise_draft::{EnterpriseDraft, Field, Problem};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use crate::ui::typed_text::typed_text;
 
 /// How a field is shown: which element, and hints for the on-screen keyboard.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -53,7 +54,7 @@ pub fn TextField(
     };
     let value = move || draft.with(|d| d.text(field).to_string());
     let on_input = move |ev: leptos::ev::Event| {
-        let v = event_target_value(&ev);
+        let v = typed_text(&ev);
         draft.update(|d| *d.text_mut(field) = v);
     };
     let invalid = move || errors.problem.with(Option::is_some);

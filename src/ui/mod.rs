@@ -4,6 +4,7 @@
 mod app;
 mod app_status;
 mod confirm_dialog;
+mod crash_rescue;
 mod dashboard;
 mod enterprise_detail;
 mod enterprise_form;
@@ -20,6 +21,7 @@ mod programme;
 mod record_list;
 mod settings;
 mod state;
+mod typed_text;
 mod storage_panel;
 mod survey;
 mod survey_store;

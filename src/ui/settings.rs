@@ -5,6 +5,7 @@ use super::unit_editor::UnitEditor;
 use crate::i18n::{Lang, Msg};
 use crate::web::browser;
 use leptos::prelude::*;
+use crate::ui::typed_text::typed_text;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -42,7 +43,7 @@ pub fn SettingsPage() -> impl IntoView {
                     <label for="officer-name">{tr(Msg::OfficerName)}</label>
                     <input id="officer-name" type="text" data-testid="officer-name" autocomplete="name"
                         prop:value=move || officer.get()
-                        on:input=move |ev| { let v = event_target_value(&ev); browser::save_officer_name(&v); officer.set(v); }/>
+                        on:input=move |ev| { let v = typed_text(&ev); browser::save_officer_name(&v); officer.set(v); }/>
                 </div>
                 <div class="field narrow-field">
                     <label for="history-depth">{tr(Msg::HistoryDepth)}</label>

@@ -63,6 +63,24 @@ pub enum SaveError {
     Invalid,
     /// Someone saved this record since the form opened (another tab, or a merged file).
     Conflict(Box<Record<Enterprise>>),
+    /// The record was deleted since the form opened (another tab, or a merged file): here is the tombstone.
+    Deleted(Box<Record<Enterprise>>),
+    Store(StoreError),
+}
+
+/// The stored record moved on from the version a save started from.
+fn stale(stored: Record<Enterprise>) -> SaveError {
+    if stored.deleted {
+        SaveError::Deleted(Box::new(stored))
+    } else {
+        SaveError::Conflict(Box::new(stored))
+    }
+}
+
+#[derive(Debug)]
+pub enum DeleteError {
+    /// The record changed (or went) since the officer confirmed; nothing was deleted.
+    Changed,
     Store(StoreError),
 }
 
@@ -98,17 +116,30 @@ impl Register {
         lists.into_iter().fold((0, None), |(n, oldest), (m, o)| (n + m, oldest.into_iter().chain(o).min()))
     }
 
-    /// Saves every record, tombstones included, to a JSON file the officer keeps.
+    /// Saves every record, tombstones included, to a JSON file the officer
+    /// keeps; rows that cannot be read go in too, as they are stored. The
+    /// "last export" time moves only once the file has been handed to the
+    /// browser: a failure leaves it, and the reminder, as they were.
     pub async fn export_backup(self) -> Result<(), StoreError> {
+        use crate::store::export::UnreadableRow;
         let store = record_store();
-        let loaded = store.load::<Enterprise>().await?;
+        let enterprises = store.load::<Enterprise>().await?;
         let units = store.load_units().await?;
-        let surveys = store.load::<Survey>().await?.records;
-        let assessments = store.load::<Assessment>().await?.records;
-        let activities = store.load::<Activity>().await?.records;
+        let surveys = store.load::<Survey>().await?;
+        let assessments = store.load::<Assessment>().await?;
+        let activities = store.load::<Activity>().await?;
+        let mut unreadable = Vec::new();
+        for (kind, rows) in [
+            (Enterprise::KIND, &enterprises.unreadable),
+            (Survey::KIND, &surveys.unreadable),
+            (Assessment::KIND, &assessments.unreadable),
+            (Activity::KIND, &activities.unreadable),
+        ] {
+            unreadable.extend(rows.iter().map(|r| UnreadableRow { kind: kind.to_string(), id: r.id.clone(), json: r.json.clone() }));
+        }
         let mut at = browser::change().at;
-        let latest = loaded.records.iter().map(|r| &r.updated).chain(surveys.iter().map(|r| &r.updated));
-        if let Some(latest) = latest.chain(assessments.iter().map(|r| &r.updated)).chain(activities.iter().map(|r| &r.updated)).max() {
+        let latest = enterprises.records.iter().map(|r| &r.updated).chain(surveys.records.iter().map(|r| &r.updated));
+        if let Some(latest) = latest.chain(assessments.records.iter().map(|r| &r.updated)).chain(activities.records.iter().map(|r| &r.updated)).max() {
             at = at.max(latest.clone());
         }
         let file = ExportFile {
@@ -118,13 +149,20 @@ impl Register {
             device_id: browser::device_id(),
             officer: browser::officer_name(),
             admin_units: units,
-            enterprises: loaded.records,
-            surveys,
-            assessments,
-            activities,
+            enterprises: enterprises.records,
+            surveys: surveys.records,
+            assessments: assessments.records,
+            activities: activities.records,
+            unreadable,
         };
+        // Each part becomes a JavaScript string as it is made, so wasm memory holds one part at a time.
+        let parts = js_sys::Array::new();
+        file.write_parts(export::PART_BYTES, |part| {
+            parts.push(&wasm_bindgen::JsValue::from_str(&part));
+        })
+        .map_err(|e| StoreError::Other(format!("serialise: {e}")))?;
         let name = ExportFile::file_name(&crate::format::format_date_time(browser::now_ms(), browser::utc_offset_minutes()));
-        backup::download(&name, &file.to_json()).map_err(|e| StoreError::Other(format!("{e:?}")))?;
+        backup::download_parts(&name, &parts, "application/json").map_err(|e| StoreError::Other(format!("{e:?}")))?;
         browser::save_last_export(&at);
         self.last_export.set(Some(at));
         Ok(())
@@ -217,7 +255,7 @@ impl Register {
                 }
                 self.units.set(units);
                 self.refresh_last_export();
-                self.set_quarantined(Enterprise::KIND, loaded.quarantined);
+                self.set_quarantined(Enterprise::KIND, loaded.quarantined());
                 self.registry.set(Registry::new(loaded.records));
                 // Only on a real change: an open form must not be rebuilt by a reload from another tab.
                 if self.status.get_untracked() != LoadStatus::Ready {
@@ -253,6 +291,8 @@ impl Register {
             // Gone, or unreadable now: read everything, which counts what cannot be read.
             _ => self.reload().await,
         }
+        // Tests wait on this, not on time, to know another tab's save has arrived.
+        browser::mark("nscl-enterprise-reloaded");
     }
 
     /// Reads one kind into its list, 200 rows at a time with the browser free
@@ -266,7 +306,7 @@ impl Register {
                 if let Some(latest) = loaded.records.iter().map(|r| &r.updated).max() {
                     browser::observe(latest);
                 }
-                self.set_quarantined(T::KIND, loaded.quarantined);
+                self.set_quarantined(T::KIND, loaded.quarantined());
                 list.merge_loaded(loaded.records);
                 browser::mark(mark);
                 true
@@ -284,8 +324,12 @@ impl Register {
 
     /// Validates and stores a draft. `base` is the version the form started
     /// from: if the stored record has moved on since, nothing is written and
-    /// the caller gets the stored version to merge with. On any error nothing
-    /// changes and the caller still holds the draft.
+    /// the caller gets the stored version to merge with. The check and the
+    /// write are one IndexedDB transaction, so another tab's save between them
+    /// is caught too. A record deleted since the form opened is never written
+    /// over with the edit as a deletion: the caller is told, and saving again
+    /// with the tombstone's version as `base` restores the record with the
+    /// edit. On any error nothing changes and the caller still holds the draft.
     pub async fn save(self, lang: Lang, draft: EnterpriseDraft, editing: Option<String>, base: Option<VersionVector>) -> Result<Saved, SaveError> {
         browser::mark("nscl-save-start");
         let units = self.units.get_untracked();
@@ -298,18 +342,28 @@ impl Register {
             Some(id) => record_store().get::<Enterprise>(id).await.map_err(SaveError::Store)?,
             None => None,
         };
-        if let (Some(current), Some(base)) = (&existing, &base) {
-            if current.version != *base {
-                return Err(SaveError::Conflict(Box::new(current.clone())));
+        if let Some(current) = &existing {
+            if base.as_ref() != Some(&current.version) {
+                return Err(stale(current.clone()));
             }
         }
         let change = browser::change();
-        let record = match existing {
-            Some(old) => old.revised(&change, enterprise),
-            None => Record::new(browser::new_id(), &change, enterprise),
+        let (record, expected) = match existing {
+            Some(old) => {
+                let mut record = old.revised(&change, enterprise);
+                // Saving onto a tombstone the officer chose to restore brings the record back.
+                record.deleted = false;
+                (record, old.version)
+            }
+            // Editing a record that is gone from the store keeps its id; an unreadable row is never written over.
+            None => (Record::new(editing.unwrap_or_else(browser::new_id), &change, enterprise), VersionVector::default()),
         };
         browser::mark("nscl-save-write");
-        record_store().put(&record).await.map_err(SaveError::Store)?;
+        match record_store().put_if_version(&record, &expected, true).await.map_err(SaveError::Store)? {
+            Ok(()) => {}
+            Err(Some(stored)) => return Err(stale(stored)),
+            Err(None) => return Err(SaveError::Store(StoreError::Corrupt)),
+        }
         browser::mark("nscl-save-stored");
         broadcast::notify_enterprise_changed(&record.id);
         let id = record.id.clone();
@@ -319,18 +373,56 @@ impl Register {
         Ok(Saved { id, warnings: warnings.into_iter().map(|(_, w)| w).collect() })
     }
 
-    /// Replaces the record with a tombstone, which file sync passes on; the register drops it.
-    pub async fn delete(self, id: String) -> Result<(), StoreError> {
-        // The stored version, so the tombstone descends from any change another tab made.
-        let stored = record_store().get::<Enterprise>(&id).await?;
-        let Some(record) = stored.or_else(|| self.registry.with_untracked(|r| r.get(&id).cloned())) else { return Ok(()) };
-        record_store().put(&record.deleted_by(&browser::change())).await?;
-        broadcast::notify_enterprise_changed(&id);
+    /// Replaces the record with a tombstone, which file sync passes on; the
+    /// register drops it. `seen` is the version the officer looked at when
+    /// confirming: if the stored record has changed since (another tab, an
+    /// import), nothing is deleted, and the register reads it again so the
+    /// officer sees what they would delete. The check and the write are one
+    /// transaction.
+    pub async fn delete(self, id: String, seen: VersionVector) -> Result<(), DeleteError> {
+        let Some(stored) = record_store().get::<Enterprise>(&id).await.map_err(DeleteError::Store)? else {
+            return Err(DeleteError::Changed);
+        };
+        if stored.deleted {
+            self.forget(&id);
+            return Ok(());
+        }
+        if stored.version != seen {
+            self.reload_enterprise(id).await;
+            return Err(DeleteError::Changed);
+        }
+        match record_store().put_if_version(&stored.deleted_by(&browser::change()), &seen, true).await.map_err(DeleteError::Store)? {
+            Ok(()) => {
+                broadcast::notify_enterprise_changed(&id);
+                self.forget(&id);
+                Ok(())
+            }
+            Err(_) => {
+                self.reload_enterprise(id).await;
+                Err(DeleteError::Changed)
+            }
+        }
+    }
+
+    /// The officer saw that another tab or file deleted the enterprise they
+    /// were editing, and dropped their edit. The choice is a new version (a
+    /// tombstone that has seen the deletion), so it travels in the next file
+    /// like any other; if the tombstone moved on meanwhile nothing is written.
+    pub async fn accept_deletion(self, tombstone: Record<Enterprise>) -> Result<(), StoreError> {
+        let id = tombstone.id.clone();
+        let seen = tombstone.deleted_by(&browser::change());
+        if record_store().put_if_version(&seen, &tombstone.version, true).await?.is_ok() {
+            broadcast::notify_enterprise_changed(&id);
+        }
+        self.forget(&id);
+        Ok(())
+    }
+
+    fn forget(&self, id: &str) {
         self.changed_in_place();
         self.registry.update(|r| {
-            r.remove(&id);
+            r.remove(id);
         });
-        Ok(())
     }
 
     pub async fn save_units(self, units: AdminUnitList) -> Result<(), StoreError> {

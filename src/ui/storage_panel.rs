@@ -5,6 +5,7 @@ use super::i18n::{tr, use_lang};
 use super::state::{Flash, FlashKind, Register};
 use crate::i18n::Msg;
 use crate::web::{backup, browser};
+use crate::store::StoreError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -13,7 +14,9 @@ pub fn export_now(register: Register, flash: Flash) {
     spawn_local(async move {
         match register.export_backup().await {
             Ok(()) => flash.show(FlashKind::Success, vec![Msg::Exported]),
-            Err(e) => flash.show(FlashKind::Error, vec![e.msg()]),
+            // A file that could not be made is said so, never offered empty; the reminder stays.
+            Err(StoreError::Other(_)) => flash.show(FlashKind::Error, vec![Msg::ExportFailed]),
+            Err(e) => flash.show(FlashKind::Error, vec![e.msg(), Msg::ExportFailed]),
         }
     });
 }

@@ -7,6 +7,7 @@ use crate::i18n::{unit_kind_msg, Msg, UNIT_KINDS};
 use crate::model::admin_unit::{AdminUnitError, AdminUnitList};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use crate::ui::typed_text::typed_text;
 
 fn error_msg(e: AdminUnitError) -> Msg {
     match e {
@@ -115,12 +116,12 @@ pub fn UnitEditor() -> impl IntoView {
                 <div class="field">
                     <label for="unit-new-vi">{tr(Msg::UnitNameVi)}</label>
                     <input id="unit-new-vi" type="text" data-testid="unit-new-vi" prop:value=move || new_vi.get()
-                        on:input=move |ev| new_vi.set(event_target_value(&ev))/>
+                        on:input=move |ev| new_vi.set(typed_text(&ev))/>
                 </div>
                 <div class="field">
                     <label for="unit-new-en">{tr(Msg::UnitNameEn)}</label>
                     <input id="unit-new-en" type="text" data-testid="unit-new-en" prop:value=move || new_en.get()
-                        on:input=move |ev| new_en.set(event_target_value(&ev))/>
+                        on:input=move |ev| new_en.set(typed_text(&ev))/>
                 </div>
                 <div class="field">
                     <label for="unit-new-kind">{tr(Msg::UnitKind)}</label>
@@ -151,12 +152,12 @@ fn RenameCells(id: String, vi: String, en: String, editing: RwSignal<Option<Stri
     view! {
         <td>
             <label class="visually-hidden" for="unit-rename-vi">{tr(Msg::UnitNameVi)}</label>
-            <input id="unit-rename-vi" type="text" data-testid="unit-rename-vi" prop:value=move || vi.get() on:input=move |ev| vi.set(event_target_value(&ev))/>
+            <input id="unit-rename-vi" type="text" data-testid="unit-rename-vi" prop:value=move || vi.get() on:input=move |ev| vi.set(typed_text(&ev))/>
             {move || error.get().map(|m| view! { <p class="field-error" role="alert">{tr(m)}</p> })}
         </td>
         <td>
             <label class="visually-hidden" for="unit-rename-en">{tr(Msg::UnitNameEn)}</label>
-            <input id="unit-rename-en" type="text" data-testid="unit-rename-en" prop:value=move || en.get() on:input=move |ev| en.set(event_target_value(&ev))/>
+            <input id="unit-rename-en" type="text" data-testid="unit-rename-en" prop:value=move || en.get() on:input=move |ev| en.set(typed_text(&ev))/>
             <button type="button" class="link-button" data-testid="unit-rename-save" on:click=save>{tr(Msg::Save)}</button>
             <button type="button" class="link-button" on:click=move |_| editing.set(None)>{tr(Msg::Cancel)}</button>
         </td>

@@ -3,20 +3,29 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// Offers `text` as a download named `file_name`.
-pub fn download(file_name: &str, text: &str) -> Result<(), JsValue> {
+/// How long the file's object URL stays valid after the click. Chromium
+/// reads it at once; Firefox and Safari start the download a little later,
+/// and a URL revoked in the same task gives them an empty or failed file.
+const REVOKE_AFTER_MS: i32 = 60_000;
+
+/// Offers a file made of `parts` (joined in order) as a download named
+/// `file_name`. The parts go into the Blob as they are: the browser joins
+/// them, so no single string holds the whole file.
+pub fn download_parts(file_name: &str, parts: &js_sys::Array, mime: &str) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
     let document = window.document().ok_or_else(|| JsValue::from_str("no document"))?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.click();
-    web_sys::Url::revoke_object_url(&url)?;
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), REVOKE_AFTER_MS)?;
     Ok(())
 }
 

@@ -4,6 +4,7 @@ use crate::i18n::Lang;
 use crate::model::clock::Hlc;
 use crate::model::record::{uuid_v4, Change};
 use super::local_storage::storage;
+use gloo_storage::{LocalStorage, SessionStorage, Storage};
 
 const DEVICE_KEY: &str = "nscl.device_id";
 const LANG_KEY: &str = "nscl.lang";
@@ -65,7 +66,13 @@ pub fn device_id() -> String {
     id
 }
 
-/// A small setting kept in localStorage.
+/// Whether localStorage can be used at all. gloo-storage throws when it
+/// cannot (storage disabled, some private modes), so every call asks first.
+fn local_ok() -> bool {
+    storage().is_ok()
+}
+
+/// A small setting kept in localStorage, as the text it was stored as.
 fn setting(key: &str) -> Option<String> {
     storage().ok()?.get_item(key).ok()?
 }
@@ -78,40 +85,72 @@ fn set_setting(key: &str, value: &str) {
 }
 
 fn remove_setting(key: &str) {
-    if let Ok(s) = storage() {
-        let _ = s.remove_item(key);
+    if local_ok() {
+        LocalStorage::delete(key);
     }
+}
+
+/// This tab's id, beside the device id: drafts and rescues name the tab that
+/// made them. sessionStorage is per tab and survives the tab's reloads, so a
+/// reload keeps the id and another tab never shares it.
+pub fn tab_id() -> String {
+    const TAB_KEY: &str = "nscl.tab_id";
+    thread_local!(static TAB: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() });
+    let session_ok = web_sys::window().is_some_and(|w| w.session_storage().ok().flatten().is_some());
+    if !session_ok {
+        // No sessionStorage: one id for this page's life.
+        return TAB.with(|t| t.get_or_init(new_id).clone());
+    }
+    if let Ok(id) = SessionStorage::get::<String>(TAB_KEY) {
+        return id;
+    }
+    let id = new_id();
+    let _ = SessionStorage::set(TAB_KEY, &id);
+    id
 }
 
 const RESCUE_PREFIX: &str = "nscl.rescue.";
 
-/// Keeps answers not yet written when a page goes away. localStorage writes
-/// synchronously, so this survives a reload or a closed tab that an
-/// IndexedDB write, which is asynchronous, might not.
-pub fn save_rescue<T: serde::Serialize>(id: &str, value: &T) {
-    set_json_setting(&format!("{RESCUE_PREFIX}{id}"), value);
+/// The key under which this tab puts aside the answers of a record.
+pub fn rescue_key(record_id: &str) -> String {
+    format!("{RESCUE_PREFIX}{record_id}.{}", tab_id())
 }
 
-/// Forgets the rescued answers of a record (everything was written).
-pub fn clear_rescue(id: &str) {
-    remove_setting(&format!("{RESCUE_PREFIX}{id}"));
+/// Keeps answers not yet written when a page goes away, under `key` (this
+/// tab's, from `rescue_key`). localStorage writes synchronously, so this
+/// survives a reload or a closed tab that an IndexedDB write, which is
+/// asynchronous, might not.
+pub fn save_rescue<T: serde::Serialize>(key: &str, value: &T) {
+    set_json_setting(key, value);
 }
 
-/// The rescued answers of a record, removed as they are read.
-pub fn take_rescue<T: serde::de::DeserializeOwned>(id: &str) -> Option<T> {
-    let key = format!("{RESCUE_PREFIX}{id}");
-    let value = json_setting(&key);
-    remove_setting(&key);
-    value
+/// Forgets rescued answers once they are written, or proven stale.
+pub fn clear_rescue(key: &str) {
+    remove_setting(key);
+}
+
+/// Every tab's rescued answers of a record (a closed tab's too), with their
+/// keys, Nothing is removed here:
+/// a rescue goes only once it is applied and written, or proven stale.
+pub fn rescues_of(record_id: &str) -> Vec<(String, serde_json::Value)> {
+    let Ok(storage) = storage() else { return Vec::new() };
+    let own_prefix = format!("{RESCUE_PREFIX}{record_id}.");
+    // Builds before per-tab rescues kept one per record, under the bare prefix.
+    let legacy = format!("{RESCUE_PREFIX}{record_id}");
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(&own_prefix) || *k == legacy)
+        .collect();
+    keys.into_iter().filter_map(|k| Some((k.clone(), json_setting::<serde_json::Value>(&k)?))).collect()
 }
 
 fn json_setting<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
-    serde_json::from_str(&setting(key)?).ok()
+    local_ok().then(|| LocalStorage::get(key).ok()).flatten()
 }
 
 fn set_json_setting<T: serde::Serialize>(key: &str, value: &T) {
-    if let Ok(raw) = serde_json::to_string(value) {
-        set_setting(key, &raw);
+    if local_ok() {
+        let _ = LocalStorage::set(key, value);
     }
 }
 

@@ -6,6 +6,7 @@ pub mod broadcast;
 pub mod browser;
 pub mod idb;
 pub mod local_storage;
+pub mod panic_guard;
 pub mod service_worker;
 
 pub use idb::IdbBackend;

@@ -62,6 +62,12 @@ struct Shared {
     /// Answers on screen that are not stored yet (a write failed, or is
     /// waiting, or met a conflict); cleared only by a write that went through.
     unsaved: bool,
+    /// The change stamp of the write under way, which a rescue names: if it
+    /// lands after the page is gone, the rescue still applies on top of it.
+    writing: Option<crate::model::clock::Hlc>,
+    /// This tab's rescue key, and that of rescued answers this page started
+    /// from (perhaps a closed tab's): both go once everything is written.
+    rescue_keys: Vec<String>,
 }
 
 #[derive(Clone)]
@@ -81,7 +87,8 @@ pub struct Autosave {
 }
 
 impl Autosave {
-    pub fn new(register: Register, answers: RwSignal<Answers>, eval: Memo<Evaluation>, record: Record<Survey>, form_version: u32, orphans: Vec<Orphan>) -> Autosave {
+    pub fn new(register: Register, answers: RwSignal<Answers>, eval: Memo<Evaluation>, record: Record<Survey>, form_version: u32, orphans: Vec<Orphan>, rescued: Option<String>) -> Autosave {
+        let rescue_keys = std::iter::once(browser::rescue_key(&record.id)).chain(rescued).collect();
         Autosave {
             register,
             answers,
@@ -102,6 +109,8 @@ impl Autosave {
                 timer: None,
                 pending_since: None,
                 unsaved: false,
+                writing: None,
+                rescue_keys,
             })),
         }
     }
@@ -140,16 +149,16 @@ impl Autosave {
     /// write is asynchronous and may not finish if the page is going away, so
     /// the answers are also put aside synchronously (`browser::save_rescue`).
     pub fn flush(&self) {
-        let (unsaved, id, base, form_version) = {
+        let (unsaved, key, base, in_flight, form_version) = {
             let s = self.lock();
-            (s.unsaved || s.pending_since.is_some() || s.in_flight, s.base.id.clone(), s.base.version.clone(), s.form_version)
+            (s.unsaved || s.pending_since.is_some() || s.in_flight, s.rescue_keys[0].clone(), s.base.updated.clone(), s.writing.clone(), s.form_version)
         };
         if !unsaved {
             return;
         }
         if let Some(answers) = self.answers.try_get_untracked() {
             let orphans = self.orphans.try_get_untracked().unwrap_or_default();
-            browser::save_rescue(&id, &DraftRescue { base, form_version, answers, orphans });
+            browser::save_rescue(&key, &DraftRescue { base, in_flight, form_version, answers, orphans });
         }
         self.request(false);
     }
@@ -210,24 +219,25 @@ impl Autosave {
                 let keep = s.keep_next || next.finishing || old.payload.status == SurveyStatus::Complete || old.payload.form_version != payload.form_version;
                 let revised = (old.revised(&browser::change(), payload), old.version.clone(), keep, next.finishing);
                 s.keep_next = false;
+                s.writing = Some(revised.0.updated.clone());
                 revised
             };
             let _ = self.state.try_set(SaveState::Saving);
             match self.register.save_survey(record, base_version, keep_previous).await {
                 Ok(saved) => {
                     let status = saved.payload.status;
-                    let id = saved.id.clone();
-                    let all_written = {
+                    let written = {
                         let mut s = self.lock();
                         s.base = saved;
+                        s.writing = None;
                         let done = s.next.is_none() && s.pending_since.is_none();
                         if done {
                             s.unsaved = false;
                         }
-                        done
+                        done.then(|| s.rescue_keys.clone())
                     };
-                    if all_written {
-                        browser::clear_rescue(&id);
+                    for key in written.iter().flatten() {
+                        browser::clear_rescue(key);
                     }
                     let _ = self.status.try_set(status);
                     let _ = self.state.try_set(SaveState::Saved(browser::now_ms()));
@@ -238,6 +248,7 @@ impl Autosave {
                 }
                 Err(SurveySaveError::Conflict(theirs)) => {
                     let mut s = self.lock();
+                    s.writing = None;
                     s.conflict = true;
                     s.next = None;
                     s.in_flight = false;
@@ -248,6 +259,7 @@ impl Autosave {
                 Err(SurveySaveError::Store(e)) => {
                     // The answers stay on screen and in memory; the next change tries again.
                     let mut s = self.lock();
+                    s.writing = None;
                     s.next = None;
                     s.in_flight = false;
                     drop(s);

@@ -8,7 +8,7 @@ use super::section_view::{focus_question, SectionView};
 use crate::form::{evaluate, Form};
 use crate::i18n::Msg;
 use crate::model::record::Record;
-use crate::model::survey::{DraftRescue, Survey, SurveyStatus};
+use crate::model::survey::{Survey, SurveyStatus};
 use crate::ui::i18n::{tr, use_lang};
 use crate::ui::state::{Flash, FlashKind, Register};
 use crate::web::browser;
@@ -22,32 +22,33 @@ pub fn SurveyEditor(
     record: Record<Survey>,
     /// The form to fill it on: its own version, or the latest for a draft being moved.
     form: Arc<Form>,
-    /// The draft's answers moved onto `form`, when it was on an older version.
+    /// What to start from when it differs from the stored payload: a draft
+    /// moved onto `form` from an older version, rescued answers, or both.
     #[prop(default = None)]
-    upgraded: Option<Survey>,
+    start: Option<Survey>,
+    /// The form version the stored draft was on, when it was moved to `form`.
+    #[prop(default = None)]
+    upgraded_from: Option<u32>,
+    /// The key of the rescued answers `start` holds; removed once they are written.
+    #[prop(default = None)]
+    rescued: Option<String>,
 ) -> impl IntoView {
     let register = expect_context::<Register>();
     let flash = expect_context::<Flash>();
     let lang = use_lang();
     let today = browser::today();
-    let upgraded_from = upgraded.as_ref().map(|_| record.payload.form_version);
-    let mut start = upgraded.unwrap_or_else(|| record.payload.clone());
-    // Answers typed just before the page went away, if their write did not finish.
-    let rescued = browser::take_rescue::<DraftRescue>(&record.id).filter(|r| r.applies_to(&record, &browser::device_id(), form.version) && r.answers != start.answers);
-    if let Some(r) = &rescued {
-        start.answers = r.answers.clone();
-        start.orphans = r.orphans.clone();
-    }
+    let must_write = start.is_some();
+    let start = start.unwrap_or_else(|| record.payload.clone());
     let answers = RwSignal::new(start.answers.clone());
     let eval_form = form.clone();
     let eval = Memo::new(move |_| answers.with(|a| evaluate(&eval_form, a, &today)));
-    let autosave = Autosave::new(register, answers, eval, record.clone(), form.version, start.orphans);
+    let autosave = Autosave::new(register, answers, eval, record.clone(), form.version, start.orphans, rescued.clone());
     let (status, editing, save_state, orphan_list, completed, generation) =
         (autosave.status, autosave.editing, autosave.state, autosave.orphans, autosave.completed, autosave.generation);
     if rescued.is_some() {
         autosave.keep_replaced();
     }
-    if upgraded_from.is_some() || rescued.is_some() {
+    if must_write {
         autosave.request(false);
     }
     // Handed to event handlers by copy; the autosave itself outlives this page if a write is under way.
@@ -122,7 +123,7 @@ pub fn SurveyEditor(
         match save_state.get() {
             SaveState::Idle => String::new(),
             SaveState::Saving => l.t(Msg::SavingDraft).to_string(),
-            SaveState::Saved(ms) => l.draft_saved(&crate::format::format_date_time(ms, browser::utc_offset_minutes())[11..]),
+            SaveState::Saved(ms) => l.draft_saved(crate::format::format_date_time(ms, browser::utc_offset_minutes()).get(11..).unwrap_or_default()),
             SaveState::Failed(e) => e.message(l).to_string(),
             SaveState::Conflict(_) => String::new(),
         }

@@ -8,6 +8,7 @@ use crate::ui::i18n::{tr, use_lang};
 use crate::ui::state::Register;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use crate::ui::typed_text::typed_text;
 
 const SHOWN: usize = 8;
 
@@ -28,7 +29,7 @@ pub fn EnterprisePicker() -> impl IntoView {
         <div class="panel" data-testid="enterprise-picker">
             <h2>{tr(Msg::PickEnterprise)}</h2>
             <input type="search" autocomplete="off" data-testid="picker-search" aria-label=move || lang.get().t(Msg::SearchEnterprise)
-                placeholder=move || lang.get().t(Msg::SearchEnterprise) on:input=move |ev| text.set(event_target_value(&ev))/>
+                placeholder=move || lang.get().t(Msg::SearchEnterprise) on:input=move |ev| text.set(typed_text(&ev))/>
             <ul class="picker-results">
                 <For each=move || found.get() key=|r| r.0.clone() children=move |(id, name, tax, unit)| {
                     let start = start.clone();

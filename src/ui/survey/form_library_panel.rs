@@ -17,9 +17,15 @@ enum Outcome {
     Failed(Msg),
 }
 
+/// A form definition is tens of kilobytes; anything this large is not one,
+/// and is refused before it is read into memory.
+const MAX_FORM_BYTES: f64 = 2.0 * 1024.0 * 1024.0;
+
+/// The file's text, composed (NFC) like typed text, so labels pasted from
+/// decomposed sources compare and sort like the rest.
 async fn read_file(file: web_sys::File) -> Result<String, wasm_bindgen::JsValue> {
     let text = wasm_bindgen_futures::JsFuture::from(file.text()).await?;
-    Ok(text.as_string().unwrap_or_default())
+    Ok(crate::text::compose_vietnamese(&text.as_string().unwrap_or_default()).into())
 }
 
 #[component]
@@ -33,10 +39,12 @@ pub fn FormLibraryPanel() -> impl IntoView {
         input.set_value("");
         spawn_local(async move {
             let name = file.name();
-            let result = match read_file(file).await {
+            let too_large = file.size() > MAX_FORM_BYTES;
+            let result = match if too_large { Err(wasm_bindgen::JsValue::NULL) } else { read_file(file).await } {
+                Err(_) if too_large => Outcome::Failed(Msg::FormFileTooLarge),
                 Err(_) => Outcome::Failed(Msg::FileUnreadable),
                 Ok(source) => match register.install_form(name, source).await {
-                    Ok(form) => Outcome::Installed(form.title.get(lang.get_untracked()).to_string(), form.version),
+                    Ok(form) => Outcome::Installed(form.title.get(lang.try_get_untracked().unwrap_or_default()).to_string(), form.version),
                     Err(InstallError::Invalid(errors)) => Outcome::Invalid(errors.iter().map(|e| e.to_string()).collect()),
                     Err(InstallError::Store(e)) => Outcome::Failed(e.msg()),
                 },

@@ -11,6 +11,7 @@ use crate::ui::i18n::{tr, use_lang};
 use crate::ui::state::{LoadStatus, Register};
 use crate::web::browser;
 use leptos::prelude::*;
+use crate::ui::typed_text::typed_text;
 
 
 #[derive(Clone, PartialEq)]
@@ -93,7 +94,7 @@ pub fn SurveyList() -> impl IntoView {
             <div class="field">
                 <label for=testid>{tr(label)}</label>
                 <input type="date" id=testid data-testid=testid
-                    on:input=move |ev| { let v = event_target_value(&ev); set_query(&|q| set(q, Some(v.clone()).filter(|s| !s.is_empty()))); }/>
+                    on:input=move |ev| { let v = typed_text(&ev); set_query(&|q| set(q, Some(v.clone()).filter(|s| !s.is_empty()))); }/>
             </div>
         }
     };
@@ -118,7 +119,7 @@ pub fn SurveyList() -> impl IntoView {
                 <div class="field">
                     <label for="filter-officer">{tr(Msg::FilterOfficer)}</label>
                     <input type="search" id="filter-officer" data-testid="filter-officer" autocomplete="off"
-                        on:input=move |ev| { let v = event_target_value(&ev); set_query(&|q| q.officer = Some(v.clone()).filter(|s| !s.trim().is_empty())); }/>
+                        on:input=move |ev| { let v = typed_text(&ev); set_query(&|q| q.officer = Some(v.clone()).filter(|s| !s.trim().is_empty())); }/>
                 </div>
                 {date_field(Msg::FilterFrom, "filter-from", |q, v| q.from = v)}
                 {date_field(Msg::FilterTo, "filter-to", |q, v| q.to = v)}

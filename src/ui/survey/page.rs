@@ -5,7 +5,9 @@ use super::editor::SurveyEditor;
 use crate::i18n::Msg;
 use crate::ui::i18n::tr;
 use crate::model::record::Record;
-use crate::model::survey::Survey;
+use crate::form::{Form, FormLibrary};
+use crate::model::survey::{DraftRescue, Survey};
+use crate::web::browser;
 use crate::ui::state::{LoadStatus, Register};
 use crate::web::record_store;
 use leptos::task::spawn_local;
@@ -54,15 +56,73 @@ pub fn SurveyPage() -> impl IntoView {
                 </section>
             }.into_any());
         };
+        // Answers typed just before a page on this survey went away (this tab's or a closed
+        // tab's), if their write did not land: applied on the form version they were typed on,
+        // then moved with the draft to the latest form, never dropped for being older.
+        let rescue = register.forms.with_untracked(|f| find_rescue(&record, f));
+        let mut payload = record.payload.clone();
         let mut form = own.clone();
-        let mut upgraded = None;
-        if let Some(latest) = latest.filter(|l| record.payload.needs_upgrade(l)) {
-            // The editor writes the moved draft at once, keeping the old version in history.
-            let mut payload = record.payload.clone();
-            payload.move_to(&own, &latest);
-            upgraded = Some(payload);
+        if let Some((_, r, on)) = &rescue {
+            payload.answers = r.answers.clone();
+            payload.orphans = r.orphans.clone();
+            payload.form_version = on.version;
+            form = on.clone();
+        }
+        if let Some(latest) = latest.filter(|l| payload.needs_upgrade(l)) {
+            payload.move_to(&form, &latest);
             form = latest;
         }
-        Some(view! { <SurveyEditor record=record form=form upgraded=upgraded/> }.into_any())
+        let upgraded_from = (record.payload.form_version < form.version).then_some(record.payload.form_version);
+        let rescued = rescue.map(|(key, _, _)| key);
+        let start = (payload != record.payload).then_some(payload);
+        Some(view! { <SurveyEditor record=record form=form start=start upgraded_from=upgraded_from rescued=rescued/> }.into_any())
+    }
+}
+
+/// The rescued answers that apply to the stored survey, with their key and
+/// the form they were typed on. Rescues that can never apply (another tab or
+/// device saved since, the survey was deleted, their form is unknown) are
+/// proven stale and removed; one that is already stored is removed too.
+fn find_rescue(record: &Record<Survey>, forms: &FormLibrary) -> Option<(String, DraftRescue, std::sync::Arc<Form>)> {
+    let mut found = None;
+    for (key, value) in browser::rescues_of(&record.id) {
+        let Some(rescue) = read_rescue(value, record) else {
+            browser::clear_rescue(&key);
+            continue;
+        };
+        let form = forms.get(&record.payload.form_id, rescue.form_version);
+        match form {
+            Some(form) if found.is_none() && rescue.applies_to(record) => found = Some((key, rescue, form)),
+            // A second rescue on the same version (two tabs closed unwritten) waits its turn:
+            // once the first is written it no longer applies and goes.
+            Some(_) if rescue.applies_to(record) => {}
+            _ => browser::clear_rescue(&key),
+        }
+    }
+    found
+}
+
+/// A rescue as this build writes it, or as builds before per-tab rescues
+/// wrote it (its base a version vector, which applies only to that exact version).
+fn read_rescue(value: serde_json::Value, record: &Record<Survey>) -> Option<DraftRescue> {
+    #[derive(serde::Deserialize)]
+    struct Legacy {
+        base: crate::model::clock::VersionVector,
+        form_version: u32,
+        answers: crate::form::Answers,
+        orphans: Vec<crate::form::Orphan>,
+    }
+    match serde_json::from_value::<DraftRescue>(value.clone()) {
+        Ok(r) => Some(r),
+        Err(_) => {
+            let old: Legacy = serde_json::from_value(value).ok()?;
+            (old.base == record.version).then(|| DraftRescue {
+                base: record.updated.clone(),
+                in_flight: None,
+                form_version: old.form_version,
+                answers: old.answers,
+                orphans: old.orphans,
+            })
+        }
     }
 }

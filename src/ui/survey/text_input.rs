@@ -3,6 +3,7 @@
 use super::context::{input_id, use_form};
 use crate::form::{Question, Slot};
 use leptos::prelude::*;
+use crate::ui::typed_text::typed_text;
 
 #[component]
 pub fn TextInput(q: Question, at: Slot, #[prop(optional)] multiline: bool) -> impl IntoView {
@@ -10,7 +11,7 @@ pub fn TextInput(q: Question, at: Slot, #[prop(optional)] multiline: bool) -> im
     let id = input_id(&at);
     let initial = ctx.text_now(&at);
     let max = q.max_length.map(|m| m.to_string());
-    let on_input = move |ev| ctx.set_text(&at, event_target_value(&ev));
+    let on_input = move |ev| ctx.set_text(&at, typed_text(&ev));
     let disabled = move || ctx.read_only.get();
     if multiline {
         view! { <textarea id=id rows="4" maxlength=max prop:value=initial on:input=on_input disabled=disabled></textarea> }.into_any()

@@ -2,7 +2,7 @@
 // browser's storage promises.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { AppShell, EnterpriseForm, EnterpriseRegister, seedStoredEnterprises } from '../pages/app.js';
+import { AppShell, EnterpriseForm, EnterpriseRegister, seedRows, seedStoredEnterprises } from '../pages/app.js';
 
 async function exportFile(page, button) {
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
@@ -66,4 +66,40 @@ test('many unexported changes bring a reminder with an export button', async ({ 
   await expect(reminder).toHaveCount(0);
   await app.reload();
   await expect(reminder).toHaveCount(0);
+});
+
+test('a backup keeps rows this build cannot read, is compact, and its download link outlives the click', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open('/');
+  await new EnterpriseForm(page).add({ name: 'Công ty Cổ phần Nông sản Tháp Mười' });
+  // A damaged survey row and an enterprise row from a newer build, written behind the app's back.
+  await seedRows(page, {
+    survey: [{ id: 'broken-survey', updated_ms: 1, keys: {}, json: '{"id":"broken-survey","payload":' }],
+    enterprise: [{ id: 'from-the-future', updated_ms: 2, keys: {}, json: JSON.stringify({ v: 99, id: 'from-the-future', kind: 'enterprise', payload: { name: 'Tương lai' } }) }],
+  });
+  await app.reload();
+  await expect(page.getByTestId('quarantine-warning')).toBeVisible();
+  // Watch when the app lets go of the file's object URL: never in the task of the click.
+  await page.evaluate(() => {
+    window.__revoked = [];
+    const revoke = URL.revokeObjectURL.bind(URL);
+    URL.revokeObjectURL = (url) => { window.__revoked.push(url); revoke(url); };
+    document.addEventListener('click', (e) => {
+      if (e.target instanceof HTMLAnchorElement && e.target.href.startsWith('blob:')) {
+        window.__clicked = e.target.href;
+        queueMicrotask(() => { window.__revokedSameTask = window.__revoked.includes(window.__clicked); });
+      }
+    }, true);
+  });
+  await app.nav('settings').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-backup').click()]);
+  const text = fs.readFileSync(await download.path(), 'utf8');
+  expect(text.includes('\n'), 'compact: no pretty-printing').toBe(false);
+  const file = JSON.parse(text);
+  expect(file.enterprises.map((r) => r.payload.name)).toEqual(['Công ty Cổ phần Nông sản Tháp Mười']);
+  const unreadable = Object.fromEntries(file.unreadable.map((u) => [`${u.kind}/${u.id}`, u.json]));
+  expect(unreadable['survey/broken-survey']).toBe('{"id":"broken-survey","payload":');
+  expect(JSON.parse(unreadable['enterprise/from-the-future']).v).toBe(99);
+  expect(await page.evaluate(() => window.__clicked)).toMatch(/^blob:/);
+  expect(await page.evaluate(() => window.__revokedSameTask), 'the URL is still valid after the click').toBe(false);
 });

@@ -156,10 +156,14 @@ test('a change in one tab shows in the other', async ({ page, context }) => {
   await otherRegister.openEnterprise('Công ty TNHH Sen Vàng');
   await other.getByTestId('edit-enterprise').click();
   await otherForm.fill({ address: 'Xã Long Thuận' });
+  const reloads = () => other.evaluate(() => performance.getEntriesByName('nscl-enterprise-reloaded').length);
+  const before = await reloads();
   await use(page);
   await new EnterpriseForm(page).add({ name: 'Công ty TNHH Lúa gạo Tam Nông' });
   await use(other);
-  await other.waitForTimeout(300);
+  // The first tab's save has reached the second one (it read the new enterprise) ...
+  await expect.poll(reloads, { timeout: 5000 }).toBeGreaterThan(before);
+  // ... and the form there still holds what was typed.
   await expect(otherForm.field('address')).toHaveValue('Xã Long Thuận');
   await otherForm.save.click();
   await expect(other.getByTestId('detail-address')).toHaveText('Xã Long Thuận');

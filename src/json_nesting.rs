@@ -1,0 +1,69 @@
+//! How deeply a JSON text nests, found without recursion, so a reader can
+//! refuse a file before serde walks it.
+//!
+//! serde_json stops at 128 levels, but its recursion through large structs (a
+//! form's question, a record's answers) takes kilobytes of stack per level in a
+//! debug build: a form file nested 60 levels deep needed 1.5 MiB, more than
+//! the 1 MiB a wasm module has, and a stack overflow in wasm ends the page.
+//! Nothing this app writes nests deeper than about a dozen levels.
+
+/// The deepest nesting of arrays and objects any reader of this app accepts.
+pub const MAX_NESTING: usize = 32;
+
+/// Whether `text` nests arrays and objects more than `max` levels deep.
+/// Brackets inside strings do not count. Text that is not JSON gets an answer
+/// too; the JSON reader refuses it afterwards.
+pub fn exceeds(text: &str, max: usize) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for b in text.bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether `text` nests deeper than [`MAX_NESTING`].
+pub fn too_deep(text: &str) -> bool {
+    exceeds(text, MAX_NESTING)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_arrays_and_objects_outside_strings() {
+        assert!(!exceeds("", 0) && !exceeds("42", 0) && exceeds("[]", 0));
+        assert!(!exceeds(r#"{"a": [1, {"b": []}]}"#, 4) && exceeds(r#"{"a": [1, {"b": []}]}"#, 3));
+        assert!(!exceeds(r#"{"a": "[[[[{{{{", "b": "\"[[[["}"#, 1), "brackets and escaped quotes inside strings do not count");
+        assert!(!exceeds("[][][][][][]", 1), "siblings do not add up");
+        assert!(!exceeds("]]]]][", 1), "stray closing brackets do not go below zero");
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(too_deep(&deep) && !too_deep(&format!("{}{}", "[".repeat(MAX_NESTING), "]".repeat(MAX_NESTING))));
+    }
+
+    #[test]
+    fn the_shipped_data_is_well_within_the_limit() {
+        for (file, src) in crate::form::library::SHIPPED {
+            assert!(!exceeds(src, 12), "{file}");
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! If the app ever panics, the page must not just go dead with the officer's
+//! typing in it. A wasm panic aborts the whole app: nothing reactive runs
+//! afterwards, and calling back into Rust is unsafe. So the hook does only
+//! plain DOM work: it copies every field's text into localStorage, and puts
+//! a message over the page that shows that text and reloads the page through
+//! a plain form (no Rust handler). After the reload `take_rescue` hands the
+//! text back, and the shell puts it into the same fields.
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+
+const RESCUE_KEY: &str = "nscl.crash_rescue";
+
+/// What was on screen when the app stopped.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CrashRescue {
+    pub path: String,
+    pub at_ms: i64,
+    pub fields: Vec<RescuedField>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RescuedField {
+    /// The element's id, which the same page gives the same field again.
+    pub id: String,
+    /// The field's label as shown, so the officer can tell the values apart.
+    pub label: String,
+    pub value: String,
+}
+
+/// Installs the hook: the browser console still gets the panic message.
+pub fn install() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        // Nothing here may panic again: every step is fallible and ignored.
+        let rescue = collect();
+        if let (Some(storage), Ok(json)) = (local_storage(), serde_json::to_string(&rescue)) {
+            let _ = storage.set_item(RESCUE_KEY, &json);
+        }
+        show(&rescue);
+    }));
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+fn collect() -> CrashRescue {
+    let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    let at_ms = js_sys::Date::now() as i64;
+    let mut fields = Vec::new();
+    if let Some(doc) = document() {
+        if let Ok(list) = doc.query_selector_all("main input[id], main textarea[id], main select[id]") {
+            for i in 0..list.length() {
+                let Some(node) = list.item(i) else { continue };
+                let Ok(el) = node.dyn_into::<web_sys::Element>() else { continue };
+                let value = if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+                    // Checkboxes and radios carry no typed text; passwords are never copied.
+                    if matches!(input.type_().as_str(), "checkbox" | "radio" | "password" | "file" | "hidden") {
+                        continue;
+                    }
+                    input.value()
+                } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                    area.value()
+                } else if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+                    select.value()
+                } else {
+                    continue;
+                };
+                if value.is_empty() {
+                    continue;
+                }
+                let id = el.id();
+                let label = doc
+                    .query_selector(&format!("label[for=\"{}\"]", id.replace('\\', "\\\\").replace('"', "\\\"")))
+                    .ok()
+                    .flatten()
+                    .and_then(|l| l.text_content())
+                    .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .unwrap_or_else(|| id.clone());
+                fields.push(RescuedField { id, label, value });
+            }
+        }
+    }
+    CrashRescue { path, at_ms, fields }
+}
+
+/// The message over the dead page. Text only (`set_text_content`): the values are the officer's.
+fn show(rescue: &CrashRescue) {
+    use crate::i18n::{Lang, Msg};
+    let Some(doc) = document() else { return };
+    let Some(body) = doc.body() else { return };
+    let lang = doc.document_element().and_then(|e| e.get_attribute("lang")).as_deref().and_then(Lang::from_code).unwrap_or_default();
+    let el = |tag: &str, text: &str| -> Option<web_sys::Element> {
+        let e = doc.create_element(tag).ok()?;
+        e.set_text_content(Some(text));
+        Some(e)
+    };
+    let Some(overlay) = doc.create_element("div").ok() else { return };
+    let _ = overlay.set_attribute("class", "crash-overlay");
+    let _ = overlay.set_attribute("role", "alertdialog");
+    let _ = overlay.set_attribute("aria-modal", "true");
+    let _ = overlay.set_attribute("data-testid", "crash-overlay");
+    let Some(panel) = doc.create_element("div").ok() else { return };
+    let _ = panel.set_attribute("class", "crash-panel");
+    let mut parts = vec![el("h2", lang.t(Msg::CrashTitle)), el("p", lang.t(Msg::CrashHelp))];
+    if !rescue.fields.is_empty() {
+        parts.push(el("p", lang.t(Msg::CrashYourText)));
+        if let Some(list) = doc.create_element("dl").ok() {
+            let _ = list.set_attribute("data-testid", "crash-fields");
+            for f in &rescue.fields {
+                if let (Some(dt), Some(dd)) = (el("dt", &f.label), el("dd", &f.value)) {
+                    let _ = list.append_child(&dt);
+                    let _ = list.append_child(&dd);
+                }
+            }
+            parts.push(Some(list));
+        }
+    }
+    // A plain GET form reloads the page without any script of the app's.
+    if let Some(form) = doc.create_element("form").ok() {
+        let _ = form.set_attribute("method", "get");
+        let _ = form.set_attribute("action", if rescue.path.is_empty() { "/" } else { &rescue.path });
+        if let Some(button) = el("button", lang.t(Msg::CrashReload)) {
+            let _ = button.set_attribute("type", "submit");
+            let _ = button.set_attribute("class", "button primary");
+            let _ = button.set_attribute("data-testid", "crash-reload");
+            let _ = form.append_child(&button);
+        }
+        parts.push(Some(form));
+    }
+    for part in parts.into_iter().flatten() {
+        let _ = panel.append_child(&part);
+    }
+    let _ = overlay.append_child(&panel);
+    let _ = body.append_child(&overlay);
+}
+
+/// The text rescued from a crash, if any; it stays stored until `forget_rescue`.
+pub fn rescue() -> Option<CrashRescue> {
+    serde_json::from_str(&local_storage()?.get_item(RESCUE_KEY).ok()??).ok()
+}
+
+pub fn forget_rescue() {
+    if let Some(s) = local_storage() {
+        let _ = s.remove_item(RESCUE_KEY);
+    }
+}
+
+/// Puts rescued values back into the fields of the page now shown that have
+/// the same ids, as if typed (an `input` event, so the form's state follows).
+/// Returns how many fields it filled.
+pub fn fill(rescue: &CrashRescue) -> usize {
+    let Some(doc) = document() else { return 0 };
+    let mut filled = 0;
+    for f in &rescue.fields {
+        let Some(el) = doc.get_element_by_id(&f.id) else { continue };
+        let set = if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+            input.set_value(&f.value);
+            true
+        } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            area.set_value(&f.value);
+            true
+        } else if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+            select.set_value(&f.value);
+            true
+        } else {
+            false
+        };
+        if set {
+            let kind = if el.dyn_ref::<web_sys::HtmlSelectElement>().is_some() { "change" } else { "input" };
+            if let Ok(event) = web_sys::Event::new_with_event_init_dict(kind, &{
+                let init = web_sys::EventInit::new();
+                init.set_bubbles(true);
+                init
+            }) {
+                let _ = el.dispatch_event(&event);
+            }
+            filled += 1;
+        }
+    }
+    filled
+}
