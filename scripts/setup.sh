@@ -31,8 +31,20 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# --- Rust for the host --------------------------------------------------------
+# --- What this run will do ------------------------------------------------------
 export PATH="$HOME/.cargo/bin:$PATH"
+WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+# A first run on a machine compiles two tools from source; say so before the long wait.
+# Times are for a 2-core machine; later runs check versions and take seconds.
+plan=()
+[ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ] || plan+=("Trunk $TRUNK_VERSION, about 6 min")
+[ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $WB_VERSION" ] || plan+=("wasm-bindgen-cli $WB_VERSION, about 3 min")
+if [ "$PURPOSE" = test ] && ! command -v chromium >/dev/null; then plan+=("Chromium and chromedriver from Debian, about 1 min"); fi
+if [ ${#plan[@]} -gt 0 ]; then
+  log "first run on this machine: installing $(IFS=';'; echo "${plan[*]}" | sed 's/;/; /g'). Once only: tools are kept in ~/.cargo/bin for every clone."
+fi
+
+# --- Rust for the host --------------------------------------------------------
 if ! command -v cargo >/dev/null; then
   apt_install rustc-web cargo-web
 fi
@@ -92,16 +104,18 @@ fi
 
 # Both tools go to ~/.cargo/bin, shared by every clone on the machine, and are
 # rebuilt only when the version differs. Their own release profiles use fat LTO
-# with one codegen unit: 16 min 32 s for Trunk alone on a 2-core machine. These
-# overrides (no LTO, 16 codegen units, opt-level 2) build the same sources in a
-# third of the time; the tools run a few seconds per build, so the lost speed
-# does not show. One shared target directory lets the second install reuse the
-# crates the first one compiled with the same features.
+# with one codegen unit: 16 min 32 s for Trunk alone on a 2-core machine. Here
+# they build without LTO, with 16 codegen units at opt-level 1, and without
+# their default features (an update check and TLS, whose `ring` crate compiles
+# C: Trunk runs offline and the test runner talks to chromedriver on
+# localhost). The tools run a few seconds per build, so the lost speed does not
+# show. One shared target directory lets the second install reuse the crates
+# the first one compiled with the same features.
 tool_install() {
   CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-  CARGO_PROFILE_RELEASE_OPT_LEVEL=2 CARGO_PROFILE_RELEASE_DEBUG=0 \
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_DEBUG=0 \
   CARGO_TARGET_DIR="$HOME/.cargo/nscl-tool-build" \
-    cargo install --quiet "$@"
+    cargo install --quiet --no-default-features "$@"
 }
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
@@ -111,9 +125,8 @@ if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   log "trunk installed in $((SECONDS - step_start)) s"
 fi
 
-# wasm-bindgen-cli must match the wasm-bindgen library version exactly. Not --locked:
-# its lock file names a webpki-roots release the registry no longer serves.
-WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+# wasm-bindgen-cli must match the wasm-bindgen library version exactly (WB_VERSION, above).
+# Not --locked: its lock file names a webpki-roots release the registry no longer serves.
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VERSION" ]; then
   log "cargo install wasm-bindgen-cli $WB_VERSION: once per machine, about 3 minutes on 2 cores"
   step_start=$SECONDS
@@ -131,4 +144,4 @@ if [ "$PURPOSE" = test ]; then
     (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-lock.json)
   fi
 fi
-log "ready ($mode)"
+log "ready ($mode) in $SECONDS s"

@@ -2,6 +2,7 @@
 //! for decimals (`1.234.567`, `2,5`); dates are day/month/year (`24/11/2026`).
 
 use crate::i18n::Lang;
+use chrono::{DateTime, Datelike, NaiveDate, Timelike};
 
 fn separators(lang: Lang) -> (char, char) {
     match lang {
@@ -120,31 +121,6 @@ pub fn parse_count(input: &str) -> Option<u32> {
     s.replace(['.', ','], "").parse().ok()
 }
 
-/// Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
-
-/// Days since 1970-01-01 of a civil date (the inverse of `civil_from_days`).
-fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
 /// Milliseconds of UTC midnight starting `YYYY-MM-DD`, or `None` for anything that is not such a date.
 pub fn parse_iso_date_ms(iso: &str) -> Option<i64> {
     let mut parts = iso.split('-');
@@ -153,10 +129,9 @@ pub fn parse_iso_date_ms(iso: &str) -> Option<i64> {
     if parts.next().is_some() || !digits(y, 4) || !digits(m, 2) || !digits(d, 2) {
         return None;
     }
-    let (y, m, d): (i64, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    let days = days_from_civil(y, m, d);
-    // 2026-02-30 is not a date: it would come back as 2 March.
-    (civil_from_days(days) == (y, m, d)).then_some(days * 86_400_000)
+    let (y, m, d): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    // chrono refuses 2026-02-30 and the like, which day arithmetic would roll over into March.
+    Some(NaiveDate::from_ymd_opt(y, m, d)?.and_hms_opt(0, 0, 0)?.and_utc().timestamp_millis())
 }
 
 /// Local calendar parts of a Unix time in milliseconds, given the offset of
@@ -164,11 +139,15 @@ pub fn parse_iso_date_ms(iso: &str) -> Option<i64> {
 fn local_parts(unix_ms: i64, offset_minutes: i32) -> (i64, u32, u32, u32, u32) {
     // Saturating: a time read from a file can be anything, and overflow panics in a debug build.
     let local_ms = unix_ms.saturating_add(i64::from(offset_minutes) * 60_000);
-    let days = local_ms.div_euclid(86_400_000);
-    let ms_of_day = local_ms.rem_euclid(86_400_000);
-    let (y, m, d) = civil_from_days(days);
-    let minutes = (ms_of_day / 60_000) as u32;
-    (y, m, d, minutes / 60, minutes % 60)
+    match DateTime::from_timestamp_millis(local_ms) {
+        Some(t) => (i64::from(t.year()), t.month(), t.day(), t.hour(), t.minute()),
+        // Over 262,000 years from now: only a damaged file holds such a time; show the nearest
+        // date chrono knows rather than fail.
+        None => {
+            let edge = if local_ms < 0 { NaiveDate::MIN } else { NaiveDate::MAX };
+            (i64::from(edge.year()), edge.month(), edge.day(), 0, 0)
+        }
+    }
 }
 
 /// `24/11/2026`.

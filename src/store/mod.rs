@@ -186,7 +186,12 @@ impl<B: RowBackend> RecordStore<B> {
         }
         let current = |stored: Option<&Row>| match stored {
             None => true,
-            Some(row) => serde_json::from_str::<Envelope>(&row.json).is_ok_and(|e| e.v == crate::model::record::RECORD_FORMAT && e.version == *expected),
+            Some(row) => match serde_json::from_str::<Envelope>(&row.json) {
+                Ok(e) if e.v == crate::model::record::RECORD_FORMAT => e.version == *expected,
+                // A row in an older record format (an earlier build's) is upgraded as a read
+                // would, and compared by the version that upgrade gives it.
+                _ => decode::<T>(&row.json).is_some_and(|r| r.version == *expected),
+            },
         };
         let depth = keep_history.then_some(self.history_depth);
         match self.backend.put_row_if(T::KIND, Row::from_record(record)?, depth, &current).await? {
@@ -316,6 +321,21 @@ pub(crate) mod tests {
         assert_eq!(names, vec!["v4", "v3", "v2"], "newest first, oldest dropped");
         assert_eq!(ready(store.get::<Enterprise>("a")).unwrap().unwrap().payload.name, "draft");
         assert!(ready(store.history::<Enterprise>("other")).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_checked_write_over_a_row_of_an_earlier_record_format_compares_its_upgraded_version() {
+        let backend = MemoryBackend::default();
+        let store = RecordStore::new(backend.clone());
+        let v1 = r#"{"created_ms":1700000000000,"updated_ms":1700000000000,"device_id":"laptop-1","id":"e1","kind":"enterprise","payload":{"name":"Gạch ngói Đồng Tháp"}}"#;
+        ready(backend.put_rows("enterprise", vec![Row { id: "e1".into(), updated_ms: 1, keys: Default::default(), json: v1.into() }], None)).unwrap();
+        let stored = ready(store.get::<Enterprise>("e1")).unwrap().expect("an earlier format reads");
+        let change = crate::model::record::Change { at: crate::model::clock::Hlc { ms: 1_800_000_000_000, counter: 0, device: "d".into() }, officer: String::new() };
+        let edited = stored.revised(&change, Enterprise { name: "Gạch ngói Đồng Tháp (mới)".into(), ..Default::default() });
+        assert_eq!(ready(store.put_if_version(&edited, &stored.version, true)).unwrap(), Ok(()), "the version it was read at");
+        assert_eq!(ready(store.history::<Enterprise>("e1")).unwrap().len(), 1, "the earlier-format row kept in history");
+        let stale = stored.revised(&change, Enterprise { name: "khác".into(), ..Default::default() });
+        assert!(ready(store.put_if_version(&stale, &stored.version, true)).unwrap().is_err());
     }
 
     #[test]
