@@ -27,10 +27,10 @@ setup-test:
 build:
 	source $(WASM_ENV) && trunk build --release
 
-# The end-to-end tests' bundle: the e2e profile (Cargo.toml), and no wasm-opt pass, which
-# only shrinks the download. Users get `build`.
+# The end-to-end tests' bundle: the e2e profile (Cargo.toml), no wasm-opt pass, which only
+# shrinks the download, and the test-hooks feature (a panic on purpose). Users get `build`.
 build-e2e:
-	source $(WASM_ENV) && trunk build --cargo-profile e2e
+	source $(WASM_ENV) && trunk build --cargo-profile e2e --features test-hooks
 
 serve:
 	node scripts/serve.mjs dist $(PORT)
@@ -51,11 +51,11 @@ test-wasm:
 SYNTH_SMALL_CMD := cargo run --locked --quiet --example synth_rows -- target/synth/province-300/ 300 7
 SYNTH_LEGACY_CMD := cargo run --locked --quiet --example synth_province -- 5000 1322
 synth:
-	bash scripts/cached.sh target/synth/province-300/.sources $(SYNTH_SOURCES) Cargo.lock -- $(SYNTH_SMALL_CMD)
-	bash scripts/cached.sh target/synth/legacy-5000.sources src/synth/mod.rs src/model/*.rs examples/synth_province.rs Cargo.lock -- \
+	bash scripts/cached.sh target/synth/province-300/.sources target/synth/province-300/activity.json $(SYNTH_SOURCES) Cargo.lock -- $(SYNTH_SMALL_CMD)
+	bash scripts/cached.sh target/synth/legacy-5000.sources $(SYNTH) src/synth/mod.rs src/model/*.rs examples/synth_province.rs Cargo.lock -- \
 		bash -c '$(SYNTH_LEGACY_CMD) > $(SYNTH).tmp && mv $(SYNTH).tmp $(SYNTH)'
 synth-bench: synth
-	bash scripts/cached.sh target/synth/province-5000/.sources $(SYNTH_SOURCES) Cargo.lock -- \
+	bash scripts/cached.sh target/synth/province-5000/.sources target/synth/province-5000/activity.json $(SYNTH_SOURCES) Cargo.lock -- \
 		cargo run --locked --quiet --release --example synth_rows -- target/synth/province-5000/ 5000 1322
 
 # Two runs: the independent specs two at a time, then those that need the machine alone

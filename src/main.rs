@@ -7,8 +7,9 @@ fn main() {
 }
 
 /// A crash on purpose, for the end-to-end test of the panic guard
-/// (`window.wasmBindings.nscl_panic_for_test()`); nothing in the app calls it.
-#[cfg(target_arch = "wasm32")]
+/// (`window.wasmBindings.nscl_panic_for_test()`); nothing in the app calls it,
+/// and only the end-to-end build has it.
+#[cfg(all(target_arch = "wasm32", feature = "test-hooks"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn nscl_panic_for_test() {
     panic!("test panic requested by nscl_panic_for_test");

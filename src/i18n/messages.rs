@@ -279,6 +279,8 @@ messages! {
     CrashRestored => "Ứng dụng đã dừng vì một lỗi. Những gì bạn gõ dở đã được điền lại vào biểu mẫu; hãy kiểm tra rồi lưu.", "The app stopped because of an error. What you were typing has been put back into the form; check it, then save.";
     CrashRestoredElsewhere => "Ứng dụng đã dừng vì một lỗi khi bạn đang gõ ở trang khác. Những gì bạn gõ dở:", "The app stopped because of an error while you were typing on another page. What you were typing:";
     FormFileTooLarge => "Tệp quá lớn để là một định nghĩa biểu mẫu (tối đa 2 MB); chưa cài gì.", "The file is too large to be a form definition (2 MB at most); nothing was installed.";
+    RestoredElsewhere => "Doanh nghiệp vừa được khôi phục ở nơi khác; trang đang hiện bản mới nhất.", "This enterprise was just restored elsewhere; the page shows the latest version.";
+    FormsRefused => "Phiên bản ứng dụng này kiểm tra biểu mẫu chặt hơn và không nạp được các biểu mẫu đã cài dưới đây. Các phiếu đã nhập vẫn được giữ nguyên; hãy cài tệp biểu mẫu đã sửa.", "This version of the app checks forms more strictly and could not load the installed forms below. Surveys already entered are kept as they are; install a corrected form file.";
     EditDiscarded => "Đã bỏ thay đổi của bạn; doanh nghiệp vẫn ở trạng thái đã xóa.", "Your changes were dropped; the enterprise stays deleted.";
     BackToList => "← Danh bạ doanh nghiệp", "← Enterprise register";
     RecordInfo => "Thông tin bản ghi", "Record details";

@@ -109,6 +109,9 @@ pub struct DraftRescue {
     pub form_version: u32,
     pub answers: Answers,
     pub orphans: Vec<Orphan>,
+    /// When it was put aside (device clock, ms): of two that apply, the later wins.
+    #[serde(default)]
+    pub saved_ms: i64,
 }
 
 impl DraftRescue {
@@ -202,7 +205,7 @@ mod tests {
         let r0 = survey("s", "e", SurveyStatus::Draft, None, 1000, "A");
         let mut answers = r0.payload.answers.clone();
         answers.insert("respondent_name".into(), Answer::Text("Lê Thị Thu".into()));
-        let rescue = DraftRescue { base: r0.updated.clone(), in_flight: None, form_version: 1, answers: answers.clone(), orphans: vec![] };
+        let rescue = DraftRescue { base: r0.updated.clone(), in_flight: None, form_version: 1, answers: answers.clone(), orphans: vec![], saved_ms: 0 };
         assert!(rescue.applies_to(&r0));
         let mut written = r0.clone();
         written.payload.answers = answers.clone();

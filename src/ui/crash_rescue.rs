@@ -42,11 +42,14 @@ pub fn CrashRescueBanner() -> impl IntoView {
     }
 }
 
-/// Fills the fields once they are on screen; the text then lives in the form,
-/// and is forgotten from storage so a later reload does not type it again.
+/// Fills the fields once they are all on screen; the text then lives in the
+/// form, and is forgotten from storage so a later reload does not type it
+/// again. Fields that never appear (a survey section not shown) leave the
+/// rescue stored, and the banner lists everything.
 fn fill_when_shown(r: panic_guard::CrashRescue, frame: u32, filled: RwSignal<bool>) {
     request_animation_frame(move || {
-        if panic_guard::fill(&r) > 0 {
+        if panic_guard::present(&r) == r.fields.len() {
+            panic_guard::fill(&r);
             panic_guard::forget_rescue();
             filled.set(true);
         } else if frame < FRAMES_TO_WAIT {

@@ -171,6 +171,7 @@ fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) -> i
                 Err(SaveError::Deleted(tombstone)) => {
                     conflict.set(None);
                     deleted.set(Some(*tombstone));
+                    show_prompt("deleted-prompt");
                 }
                 // Nothing was written: merge their version into the form and ask the officer to check it.
                 // The officer may have left the page while the save ran: its signals are then gone, and
@@ -189,6 +190,7 @@ fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) -> i
                     }));
                     draft.set(merged);
                     base.set(Some(*theirs));
+                    show_prompt("conflict-prompt");
                 }
             }
         });
@@ -247,12 +249,19 @@ fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) -> i
                             <button type="button" class="button" data-testid="deleted-discard"
                                 on:click=move |_| {
                                     let tombstone = tombstone.clone();
+                                    let id = tombstone.id.clone();
                                     let navigate = navigate.clone();
                                     spawn_local(async move {
                                         match register.accept_deletion(tombstone).await {
-                                            Ok(()) => {
+                                            Ok(true) => {
                                                 flash.show_at("/enterprises", FlashKind::Warning, vec![Msg::EditDiscarded]);
                                                 navigate("/enterprises", Default::default());
+                                            }
+                                            // Someone restored it meanwhile: show it as it is now.
+                                            Ok(false) => {
+                                                let path = format!("/enterprises/{id}");
+                                                flash.show_at(&path, FlashKind::Warning, vec![Msg::RestoredElsewhere]);
+                                                navigate(&path, Default::default());
                                             }
                                             Err(e) => { let _ = store_error.try_set(Some(e)); }
                                         }
@@ -356,6 +365,17 @@ fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) -> i
             </form>
         </section>
     }
+}
+
+/// The officer pressed Save at the bottom of the form; a prompt that appears at
+/// its top must come into view, or the save looks as if nothing happened.
+fn show_prompt(testid: &'static str) {
+    request_animation_frame(move || {
+        let found = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(&format!("[data-testid={testid}]")).ok().flatten());
+        if let Some(el) = found {
+            el.scroll_into_view();
+        }
+    });
 }
 
 fn focus(id: &str) {

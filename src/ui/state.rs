@@ -55,6 +55,8 @@ pub struct Register {
     changes_in_place: StoredValue<u64>,
     /// The form definitions on this device: shipped, and installed from files.
     pub forms: RwSignal<FormLibrary>,
+    /// Installed definitions this build no longer accepts (stricter checks), with why: shown in Settings.
+    pub forms_refused: RwSignal<Vec<String>>,
 }
 
 #[derive(Debug)]
@@ -107,6 +109,7 @@ impl Register {
             reloading: StoredValue::new((false, false)),
             changes_in_place: StoredValue::new(0),
             forms: RwSignal::new(FormLibrary::shipped()),
+            forms_refused: RwSignal::new(Vec::new()),
         }
     }
 
@@ -244,11 +247,18 @@ impl Register {
                 // installed since is new. Parsing every form again on each reload would repeat start-up work.
                 let mut forms = self.forms.get_untracked();
                 let known = forms.all().len();
+                let mut refused = Vec::new();
                 for f in &installed {
-                    // Checked when installed; one that no longer parses is left out rather than half-loaded.
+                    // Checked when installed; one that no longer passes (this build checks more) is
+                    // left out rather than half-loaded, and Settings says so.
                     if !forms.all().iter().any(|k| k.source == f.source) {
-                        let _ = forms.install(&f.file, &f.source);
+                        if let Err(errors) = forms.install(&f.file, &f.source) {
+                            refused.extend(errors.iter().map(|e| e.to_string()));
+                        }
                     }
+                }
+                if self.forms_refused.with_untracked(|r| *r != refused) {
+                    self.forms_refused.set(refused);
                 }
                 if forms.all().len() != known {
                     self.forms.set(forms);
@@ -381,6 +391,8 @@ impl Register {
     /// transaction.
     pub async fn delete(self, id: String, seen: VersionVector) -> Result<(), DeleteError> {
         let Some(stored) = record_store().get::<Enterprise>(&id).await.map_err(DeleteError::Store)? else {
+            // Gone from the store, or unreadable now: read everything again, which shows which.
+            self.reload().await;
             return Err(DeleteError::Changed);
         };
         if stored.deleted {
@@ -407,15 +419,26 @@ impl Register {
     /// The officer saw that another tab or file deleted the enterprise they
     /// were editing, and dropped their edit. The choice is a new version (a
     /// tombstone that has seen the deletion), so it travels in the next file
-    /// like any other; if the tombstone moved on meanwhile nothing is written.
-    pub async fn accept_deletion(self, tombstone: Record<Enterprise>) -> Result<(), StoreError> {
+    /// like any other. If the record moved on meanwhile nothing is written:
+    /// restored elsewhere, it is read again and `Ok(false)` says so.
+    pub async fn accept_deletion(self, tombstone: Record<Enterprise>) -> Result<bool, StoreError> {
         let id = tombstone.id.clone();
         let seen = tombstone.deleted_by(&browser::change());
-        if record_store().put_if_version(&seen, &tombstone.version, true).await?.is_ok() {
-            broadcast::notify_enterprise_changed(&id);
+        match record_store().put_if_version(&seen, &tombstone.version, true).await? {
+            Ok(()) => {
+                broadcast::notify_enterprise_changed(&id);
+                self.forget(&id);
+                Ok(true)
+            }
+            Err(Some(stored)) if stored.deleted => {
+                self.forget(&id);
+                Ok(true)
+            }
+            Err(_) => {
+                self.reload_enterprise(id).await;
+                Ok(false)
+            }
         }
-        self.forget(&id);
-        Ok(())
     }
 
     fn forget(&self, id: &str) {

@@ -1,14 +1,48 @@
 //! Text as the officer typed or pasted it, in one form. Text pasted from some
-//! Word or macOS sources arrives decomposed (a letter, then its marks), which
-//! looks the same but sorts, searches and compares differently from what a
-//! Vietnamese keyboard types. Every text input reads its value through here.
+//! Word or macOS sources, and typed with a "composite Unicode" keyboard
+//! setting, arrives decomposed (a letter, then its marks): it looks the same
+//! but sorts, searches and compares differently from what other Vietnamese
+//! keyboards type. Every text input reads its value through here.
 
-use leptos::prelude::event_target_value;
+use leptos::wasm_bindgen::JsCast;
 
 /// The value of the input an event came from, composed (NFC for Vietnamese).
-pub fn typed_text<E>(ev: &E) -> String
-where
-    E: leptos::wasm_bindgen::JsCast,
-{
-    crate::text::compose_vietnamese(&event_target_value(ev)).into()
+/// When composing changes it, the input is given the composed text at once,
+/// with the caret where it was: the form writing the value back must not move
+/// the caret to the end while the officer edits in the middle.
+pub fn typed_text<E: JsCast>(ev: &E) -> String {
+    let Some(target) = ev.unchecked_ref::<web_sys::Event>().target() else { return String::new() };
+    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        let raw = input.value();
+        let caret = input.selection_start().ok().flatten();
+        return recompose(&raw, caret, |v, c| {
+            input.set_value(v);
+            let _ = input.set_selection_range(c, c);
+        });
+    }
+    if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        let raw = area.value();
+        let caret = area.selection_start().ok().flatten();
+        return recompose(&raw, caret, |v, c| {
+            area.set_value(v);
+            let _ = area.set_selection_range(c, c);
+        });
+    }
+    String::new()
+}
+
+/// The composed text; if it differs, `put` gets it with the caret moved to
+/// where it falls in the composed text (positions count UTF-16 units).
+fn recompose(raw: &str, caret: Option<u32>, put: impl FnOnce(&str, u32)) -> String {
+    let composed = crate::text::compose_vietnamese(raw);
+    if composed == raw {
+        return raw.to_string();
+    }
+    let composed = composed.into_owned();
+    let caret = caret.map_or(composed.encode_utf16().count(), |c| {
+        let before: String = char::decode_utf16(raw.encode_utf16().take(c as usize)).map(|r| r.unwrap_or('\u{FFFD}')).collect();
+        crate::text::compose_vietnamese(&before).encode_utf16().count()
+    });
+    put(&composed, u32::try_from(caret).unwrap_or(u32::MAX));
+    composed
 }

@@ -4,7 +4,7 @@ use crate::i18n::Lang;
 use crate::model::clock::Hlc;
 use crate::model::record::{uuid_v4, Change};
 use super::local_storage::storage;
-use gloo_storage::{LocalStorage, SessionStorage, Storage};
+use gloo_storage::{LocalStorage, Storage};
 
 const DEVICE_KEY: &str = "nscl.device_id";
 const LANG_KEY: &str = "nscl.lang";
@@ -90,23 +90,14 @@ fn remove_setting(key: &str) {
     }
 }
 
-/// This tab's id, beside the device id: drafts and rescues name the tab that
-/// made them. sessionStorage is per tab and survives the tab's reloads, so a
-/// reload keeps the id and another tab never shares it.
+/// This page's id, beside the device id: drafts and rescues name the page
+/// that made them. One per page load, not kept in sessionStorage: a
+/// duplicated tab copies sessionStorage, and two live tabs must never share
+/// an id. A reloaded page still finds what it put aside, because rescues are
+/// looked up by record, whichever page made them.
 pub fn tab_id() -> String {
-    const TAB_KEY: &str = "nscl.tab_id";
     thread_local!(static TAB: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() });
-    let session_ok = web_sys::window().is_some_and(|w| w.session_storage().ok().flatten().is_some());
-    if !session_ok {
-        // No sessionStorage: one id for this page's life.
-        return TAB.with(|t| t.get_or_init(new_id).clone());
-    }
-    if let Ok(id) = SessionStorage::get::<String>(TAB_KEY) {
-        return id;
-    }
-    let id = new_id();
-    let _ = SessionStorage::set(TAB_KEY, &id);
-    id
+    TAB.with(|t| t.get_or_init(new_id).clone())
 }
 
 const RESCUE_PREFIX: &str = "nscl.rescue.";

@@ -151,6 +151,12 @@ pub fn forget_rescue() {
     }
 }
 
+/// How many of the rescued fields the page now shown has.
+pub fn present(rescue: &CrashRescue) -> usize {
+    let Some(doc) = document() else { return 0 };
+    rescue.fields.iter().filter(|f| doc.get_element_by_id(&f.id).is_some()).count()
+}
+
 /// Puts rescued values back into the fields of the page now shown that have
 /// the same ids, as if typed (an `input` event, so the form's state follows).
 /// Returns how many fields it filled.

@@ -158,7 +158,12 @@ impl Autosave {
         }
         if let Some(answers) = self.answers.try_get_untracked() {
             let orphans = self.orphans.try_get_untracked().unwrap_or_default();
-            browser::save_rescue(&key, &DraftRescue { base, in_flight, form_version, answers, orphans });
+            browser::save_rescue(&key, &DraftRescue { base, in_flight, form_version, answers, orphans, saved_ms: browser::now_ms() });
+            // This page started from another page's rescue: what is on screen holds it, so it goes.
+            let started_from: Vec<String> = self.lock().rescue_keys.iter().skip(1).cloned().collect();
+            for other in started_from {
+                browser::clear_rescue(&other);
+            }
         }
         self.request(false);
     }

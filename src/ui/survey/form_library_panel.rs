@@ -84,6 +84,15 @@ pub fn FormLibraryPanel() -> impl IntoView {
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+            {move || register.forms_refused.with(|r| (!r.is_empty()).then(|| {
+                let errors = r.clone();
+                view! {
+                    <div class="banner banner-warning" role="alert" data-testid="forms-refused">
+                        <p>{tr(Msg::FormsRefused)}</p>
+                        <ul class="mono small">{errors.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+                    </div>
+                }
+            }))}
             <label class="button file-button">
                 {tr(Msg::InstallForm)}
                 <input type="file" accept=".json,application/json" data-testid="install-form" on:change=on_file disabled=move || register.read_only()/>

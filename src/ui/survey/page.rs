@@ -84,18 +84,20 @@ pub fn SurveyPage() -> impl IntoView {
 /// device saved since, the survey was deleted, their form is unknown) are
 /// proven stale and removed; one that is already stored is removed too.
 fn find_rescue(record: &Record<Survey>, forms: &FormLibrary) -> Option<(String, DraftRescue, std::sync::Arc<Form>)> {
-    let mut found = None;
+    let mut found: Option<(String, DraftRescue, std::sync::Arc<Form>)> = None;
     for (key, value) in browser::rescues_of(&record.id) {
         let Some(rescue) = read_rescue(value, record) else {
             browser::clear_rescue(&key);
             continue;
         };
-        let form = forms.get(&record.payload.form_id, rescue.form_version);
-        match form {
-            Some(form) if found.is_none() && rescue.applies_to(record) => found = Some((key, rescue, form)),
-            // A second rescue on the same version (two tabs closed unwritten) waits its turn:
-            // once the first is written it no longer applies and goes.
-            Some(_) if rescue.applies_to(record) => {}
+        match forms.get(&record.payload.form_id, rescue.form_version) {
+            // Of two that apply (two pages closed unwritten on the same version), the later
+            // one is taken; the other waits: once the first is written it no longer applies.
+            Some(form) if rescue.applies_to(record) => {
+                if found.as_ref().is_none_or(|(_, f, _)| rescue.saved_ms > f.saved_ms) {
+                    found = Some((key, rescue, form));
+                }
+            }
             _ => browser::clear_rescue(&key),
         }
     }
@@ -122,6 +124,7 @@ fn read_rescue(value: serde_json::Value, record: &Record<Survey>) -> Option<Draf
                 form_version: old.form_version,
                 answers: old.answers,
                 orphans: old.orphans,
+                saved_ms: 0,
             })
         }
     }
