@@ -182,6 +182,13 @@ async fn settings_and_units_persist() {
     units.add("Phường Mỹ Tho", "My Tho Ward", "ward").unwrap();
     store.save_units(&units).await.unwrap();
     assert_eq!(store.load_units().await.unwrap(), units);
+    // A change made from a stale copy is applied to the stored list, in the transaction that writes it.
+    let written = store.update_units(&|u| u.add("Xã Tân Phước", "Tan Phuoc Commune", "commune").map(|_| ())).await.unwrap().unwrap();
+    assert!(written.units.iter().any(|u| u.vi == "Phường Mỹ Tho") && written.units.iter().any(|u| u.vi == "Xã Tân Phước"));
+    assert_eq!(store.load_units().await.unwrap(), written);
+    let refused = store.update_units(&|u| u.add("xa tan phuoc", "x", "commune").map(|_| ())).await.unwrap();
+    assert!(refused.is_err(), "a name already stored is refused, and nothing is written");
+    assert_eq!(store.load_units().await.unwrap(), written);
 }
 
 #[wasm_bindgen_test]

@@ -96,4 +96,12 @@ impl RowBackend for MemoryBackend {
         self.settings.borrow_mut().insert(key.to_string(), json.to_string());
         Ok(())
     }
+
+    async fn update_setting(&self, key: &str, change: &dyn Fn(Option<&str>) -> Option<String>) -> Result<(), StoreError> {
+        let next = change(self.settings.borrow().get(key).map(String::as_str));
+        if let Some(json) = next {
+            self.settings.borrow_mut().insert(key.to_string(), json);
+        }
+        Ok(())
+    }
 }

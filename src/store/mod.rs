@@ -241,6 +241,43 @@ impl<B: RowBackend> RecordStore<B> {
         self.backend.put_setting(FORMS_SETTING, &raw).await
     }
 
+    /// Applies `change` to the unit list as stored now, in the transaction
+    /// that writes it: a tab that added a unit since this one read the list
+    /// keeps it. Returns the list written, or the change's own refusal (a
+    /// name another tab took meanwhile), in which case nothing is written.
+    pub async fn update_units(
+        &self,
+        change: &dyn Fn(&mut AdminUnitList) -> Result<(), crate::model::admin_unit::AdminUnitError>,
+    ) -> Result<Result<AdminUnitList, crate::model::admin_unit::AdminUnitError>, StoreError> {
+        let outcome = std::cell::RefCell::new(None);
+        self.backend
+            .update_setting(UNITS_SETTING, &|stored| {
+                let parsed = stored.map_or_else(|| Ok(AdminUnitList::default_list()), serde_json::from_str::<AdminUnitList>);
+                let Ok(mut units) = parsed else {
+                    *outcome.borrow_mut() = Some(Err(StoreError::Corrupt));
+                    return None;
+                };
+                match change(&mut units) {
+                    Err(refused) => {
+                        *outcome.borrow_mut() = Some(Ok(Err(refused)));
+                        None
+                    }
+                    Ok(()) => match serde_json::to_string(&units) {
+                        Ok(json) => {
+                            *outcome.borrow_mut() = Some(Ok(Ok(units)));
+                            Some(json)
+                        }
+                        Err(e) => {
+                            *outcome.borrow_mut() = Some(Err(StoreError::Other(e.to_string())));
+                            None
+                        }
+                    },
+                }
+            })
+            .await?;
+        outcome.into_inner().unwrap_or(Err(StoreError::Other("the unit list was not read".into())))
+    }
+
     pub async fn save_units(&self, units: &AdminUnitList) -> Result<(), StoreError> {
         let raw = serde_json::to_string(units).map_err(|e| StoreError::Other(e.to_string()))?;
         self.backend.put_setting(UNITS_SETTING, &raw).await
@@ -378,6 +415,23 @@ pub(crate) mod tests {
         let ids: Vec<&str> = stepped.records.iter().map(|r| r.id.as_str()).collect();
         assert_eq!((ids, stepped.quarantined()), (vec!["new", "ok", "zz"], 1), "in id order: bad, new | ok, zz");
         assert_eq!(backend.raw_json("enterprise", "bad").as_deref(), Some(broken.to_string().as_str()));
+    }
+
+    #[test]
+    fn two_tabs_changing_units_from_stale_copies_keep_both_changes() {
+        use crate::model::admin_unit::AdminUnitError;
+        let store = RecordStore::new(MemoryBackend::default());
+        // Both tabs read the list before either wrote.
+        let (tab_a, tab_b) = (ready(store.load_units()).unwrap(), ready(store.load_units()).unwrap());
+        assert_eq!(tab_a, tab_b);
+        ready(store.update_units(&|u| u.add("Phường Mỹ Tho", "My Tho Ward", "ward").map(|_| ()))).unwrap().unwrap();
+        let written = ready(store.update_units(&|u| u.add("Xã Tân Phước", "Tan Phuoc Commune", "commune").map(|_| ()))).unwrap().unwrap();
+        let names: Vec<&str> = written.units.iter().map(|u| u.vi.as_str()).collect();
+        assert!(names.contains(&"Phường Mỹ Tho") && names.contains(&"Xã Tân Phước"), "{names:?}");
+        assert_eq!(ready(store.load_units()).unwrap(), written);
+        // A name the other tab took meanwhile is refused, and nothing is written.
+        assert_eq!(ready(store.update_units(&|u| u.add("phuong my tho", "x", "ward").map(|_| ()))).unwrap(), Err(AdminUnitError::DuplicateName));
+        assert_eq!(ready(store.load_units()).unwrap(), written);
     }
 
     #[test]

@@ -81,6 +81,10 @@ pub trait RowBackend {
     async fn delete_row(&self, kind: &str, id: &str) -> Result<bool, StoreError>;
     async fn get_setting(&self, key: &str) -> Result<Option<String>, StoreError>;
     async fn put_setting(&self, key: &str, json: &str) -> Result<(), StoreError>;
+    /// Replaces a setting with what `change` makes of the stored value, read
+    /// and written in one transaction, so a change made in one tab never
+    /// drops another tab's. `None` from `change` writes nothing.
+    async fn update_setting(&self, key: &str, change: &dyn Fn(Option<&str>) -> Option<String>) -> Result<(), StoreError>;
 }
 
 fn fnv1a(text: &str) -> u64 {

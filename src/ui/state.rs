@@ -448,12 +448,22 @@ impl Register {
         });
     }
 
-    pub async fn save_units(self, units: AdminUnitList) -> Result<(), StoreError> {
-        record_store().save_units(&units).await?;
+    /// Applies a change to the unit list as stored now (not this page's copy,
+    /// which another tab may have moved past), in the transaction that writes
+    /// it, then shows the list written. `Ok(Err(_))` is the change refused on
+    /// the stored list (a name another tab took meanwhile): nothing written.
+    pub async fn update_units(
+        self,
+        change: impl Fn(&mut AdminUnitList) -> Result<(), crate::model::admin_unit::AdminUnitError>,
+    ) -> Result<Result<(), crate::model::admin_unit::AdminUnitError>, StoreError> {
+        let units = match record_store().update_units(&change).await? {
+            Ok(units) => units,
+            Err(refused) => return Ok(Err(refused)),
+        };
         broadcast::notify_changed();
         self.changed_in_place();
         self.units.set(units);
-        Ok(())
+        Ok(Ok(()))
     }
 }
 

@@ -17,8 +17,16 @@ fn error_msg(e: AdminUnitError) -> Msg {
     }
 }
 
-/// Applies a change to a copy of the list, stores it, and only then shows it.
-fn apply(register: Register, flash: Flash, error: RwSignal<Option<Msg>>, change: impl FnOnce(&mut AdminUnitList) -> Result<(), AdminUnitError>, done: impl FnOnce() + 'static) {
+/// Checks a change on this page's copy of the list (to answer at once), then
+/// applies it to the list as stored, in the transaction that writes it, and
+/// only then shows it: a unit another tab added meanwhile is kept.
+fn apply(
+    register: Register,
+    flash: Flash,
+    error: RwSignal<Option<Msg>>,
+    change: impl Fn(&mut AdminUnitList) -> Result<(), AdminUnitError> + 'static,
+    done: impl FnOnce() + 'static,
+) {
     let mut units = register.units.get_untracked();
     if let Err(e) = change(&mut units) {
         error.set(Some(error_msg(e)));
@@ -26,10 +34,13 @@ fn apply(register: Register, flash: Flash, error: RwSignal<Option<Msg>>, change:
     }
     error.set(None);
     spawn_local(async move {
-        match register.save_units(units).await {
-            Ok(()) => {
+        match register.update_units(change).await {
+            Ok(Ok(())) => {
                 flash.show(FlashKind::Success, vec![Msg::UnitSaved]);
                 done();
+            }
+            Ok(Err(e)) => {
+                let _ = error.try_set(Some(error_msg(e)));
             }
             Err(e) => flash.show(FlashKind::Error, vec![e.msg()]),
         }

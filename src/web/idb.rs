@@ -261,6 +261,21 @@ impl RowBackend for IdbBackend {
         Ok(value)
     }
 
+    async fn update_setting(&self, key: &str, change: &dyn Fn(Option<&str>) -> Option<String>) -> Result<(), StoreError> {
+        let db = db().await?;
+        let tx = db.transaction(SETTINGS).with_mode(TransactionMode::Readwrite).build().map_err(store_error)?;
+        {
+            let store = tx.object_store(SETTINGS).map_err(store_error)?;
+            let current: Option<String> = store.get(key).primitive().map_err(store_error)?.await.map_err(store_error)?;
+            match change(current.as_deref()) {
+                Some(json) => store.put(json).with_key(key).primitive().map_err(store_error)?,
+                // Nothing to write: the read-only use of the transaction just ends.
+                None => return Ok(()),
+            };
+        }
+        tx.commit().await.map_err(store_error)
+    }
+
     async fn put_setting(&self, key: &str, json: &str) -> Result<(), StoreError> {
         let db = db().await?;
         let tx = db.transaction(SETTINGS).with_mode(TransactionMode::Readwrite).build().map_err(store_error)?;
