@@ -37,7 +37,7 @@ WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, "");
 # A first run on a machine compiles two tools from source; say so before the long wait.
 # Times are for a 2-core machine; later runs check versions and take seconds.
 plan=()
-[ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ] || plan+=("Trunk $TRUNK_VERSION, about 6 min")
+[ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ] || plan+=("Trunk $TRUNK_VERSION, about 3 min")
 [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $WB_VERSION" ] || plan+=("wasm-bindgen-cli $WB_VERSION, about 3 min")
 if [ "$PURPOSE" = test ] && ! command -v chromium >/dev/null; then plan+=("Chromium and chromedriver from Debian, about 1 min"); fi
 if [ ${#plan[@]} -gt 0 ]; then
@@ -105,23 +105,25 @@ fi
 # Both tools go to ~/.cargo/bin, shared by every clone on the machine, and are
 # rebuilt only when the version differs. Their own release profiles use fat LTO
 # with one codegen unit: 16 min 32 s for Trunk alone on a 2-core machine. Here
-# they build without LTO, with 16 codegen units at opt-level 1, and without
-# their default features (an update check and TLS, whose `ring` crate compiles
-# C: Trunk runs offline and the test runner talks to chromedriver on
-# localhost). The tools run a few seconds per build, so the lost speed does not
-# show. One shared target directory lets the second install reuse the crates
-# the first one compiled with the same features.
+# they build without LTO, with 16 codegen units, and without their default
+# features (an update check and TLS, whose `ring` crate compiles C: Trunk runs
+# offline and the test runner talks to chromedriver on localhost). Trunk only
+# spawns the other tools and hashes a few files, so it is not optimised at all
+# (2 min 56 s instead of 5 min 45 s at opt-level 1, and a build takes 1 s
+# longer); wasm-bindgen-cli rewrites the whole wasm file, so it keeps
+# opt-level 1. Usage: tool_install <opt-level> <cargo install arguments…>
 tool_install() {
+  local opt=$1; shift
   CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-  CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_DEBUG=0 \
+  CARGO_PROFILE_RELEASE_OPT_LEVEL="$opt" CARGO_PROFILE_RELEASE_DEBUG=0 \
   CARGO_TARGET_DIR="$HOME/.cargo/nscl-tool-build" \
     cargo install --quiet --no-default-features "$@"
 }
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
-  log "cargo install trunk $TRUNK_VERSION: once per machine, about 6 minutes on 2 cores"
+  log "cargo install trunk $TRUNK_VERSION: once per machine, about 3 minutes on 2 cores"
   step_start=$SECONDS
-  tool_install --locked "trunk@$TRUNK_VERSION"
+  tool_install 0 --locked "trunk@$TRUNK_VERSION"
   log "trunk installed in $((SECONDS - step_start)) s"
 fi
 
@@ -130,7 +132,7 @@ fi
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VERSION" ]; then
   log "cargo install wasm-bindgen-cli $WB_VERSION: once per machine, about 3 minutes on 2 cores"
   step_start=$SECONDS
-  tool_install "wasm-bindgen-cli@$WB_VERSION"
+  tool_install 1 "wasm-bindgen-cli@$WB_VERSION"
   log "wasm-bindgen-cli installed in $((SECONDS - step_start)) s"
 fi
 
