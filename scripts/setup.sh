@@ -38,7 +38,7 @@ WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, "");
 # Times are for a 2-core machine; later runs check versions and take seconds.
 plan=()
 [ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ] || plan+=("Trunk $TRUNK_VERSION, about 3 min")
-[ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $WB_VERSION" ] || plan+=("wasm-bindgen-cli $WB_VERSION, about 3 min")
+[ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $WB_VERSION" ] || plan+=("wasm-bindgen-cli $WB_VERSION, about 2 min")
 if [ "$PURPOSE" = test ] && ! command -v chromium >/dev/null; then plan+=("Chromium and chromedriver from Debian, about 1 min"); fi
 if [ ${#plan[@]} -gt 0 ]; then
   log "first run on this machine: installing $(IFS=';'; echo "${plan[*]}" | sed 's/;/; /g'). Once only: tools are kept in ~/.cargo/bin for every clone."
@@ -130,7 +130,7 @@ fi
 # wasm-bindgen-cli must match the wasm-bindgen library version exactly (WB_VERSION, above).
 # Not --locked: its lock file names a webpki-roots release the registry no longer serves.
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VERSION" ]; then
-  log "cargo install wasm-bindgen-cli $WB_VERSION: once per machine, about 3 minutes on 2 cores"
+  log "cargo install wasm-bindgen-cli $WB_VERSION: once per machine, about 2 minutes on 2 cores"
   step_start=$SECONDS
   tool_install 1 "wasm-bindgen-cli@$WB_VERSION"
   log "wasm-bindgen-cli installed in $((SECONDS - step_start)) s"
