@@ -172,7 +172,7 @@ test('a deletion is checked against what is stored: a version changed since the 
   expect((await storedEnterprise(page, id)).deleted).toBe(true);
 });
 
-test('a save checks the stored version in the same transaction it writes in', async ({ page }) => {
+test('another writer landing while a save runs ends in the conflict prompt, and both changes are kept', async ({ page }) => {
   const app = new AppShell(page);
   await app.open('/');
   const form = new EnterpriseForm(page);
