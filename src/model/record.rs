@@ -95,6 +95,16 @@ impl<T> Record<T> {
     }
 
     /// Wall-clock milliseconds of the last change, for display and sorting.
+    /// Who made this version, as lists and prompts name them: the officer,
+    /// or the device when no officer name was set.
+    pub fn author(&self) -> &str {
+        if self.officer.is_empty() {
+            &self.device_id
+        } else {
+            &self.officer
+        }
+    }
+
     pub fn updated_ms(&self) -> i64 {
         self.updated.ms
     }
@@ -158,6 +168,9 @@ mod tests {
         assert_eq!(r2.created, r.created);
         assert_eq!(r2.updated, r.updated, "a stale clock never makes an edit look older");
         assert_eq!((r2.device_id.as_str(), r2.officer.as_str()), ("dev-2", "cán bộ dev-2"));
+        assert_eq!(r2.author(), "cán bộ dev-2");
+        let nameless = r2.revised(&Change { at: Hlc { ms: 600, counter: 0, device: "dev-3".into() }, officer: String::new() }, Note);
+        assert_eq!(nameless.author(), "dev-3", "no officer name set: the device");
         assert_eq!(r2.version.compare(&r.version), Causality::Descends);
         let r3 = r2.revised(&change(2000, 0, "dev-2"), Note);
         assert_eq!((r3.updated_ms(), r3.version.get("dev-2")), (2000, 2));

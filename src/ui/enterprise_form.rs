@@ -208,7 +208,7 @@ fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) -> i
                     <p class="banner banner-error" role="alert" data-testid="form-error-summary">{tr(Msg::FormHasErrors)}</p>
                 </Show>
                 {move || conflict.get().map(|c| {
-                    let who = if c.theirs.officer.is_empty() { c.theirs.device_id.clone() } else { c.theirs.officer.clone() };
+                    let who = c.theirs.author().to_string();
                     let when = crate::format::format_date_time(c.theirs.updated_ms(), crate::web::browser::utc_offset_minutes());
                     let theirs_draft = c.theirs_draft.clone();
                     let list = move |labels: &Vec<Msg>| labels.iter().map(|m| lang.get().t(*m)).collect::<Vec<_>>().join(", ");
@@ -228,7 +228,7 @@ fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) -> i
                     }
                 })}
                 {move || deleted.get().map(|tombstone| {
-                    let who = if tombstone.officer.is_empty() { tombstone.device_id.clone() } else { tombstone.officer.clone() };
+                    let who = tombstone.author().to_string();
                     let when = crate::format::format_date_time(tombstone.updated_ms(), crate::web::browser::utc_offset_minutes());
                     let restore_base = tombstone.clone();
                     let navigate = navigate_discard.clone();

@@ -54,7 +54,7 @@ pub fn EnterpriseHistory(current: Record<Enterprise>) -> impl IntoView {
                 versions.extend(older);
                 let count = versions.len();
                 versions.iter().enumerate().map(|(i, v)| {
-                    let who = if v.officer.is_empty() { v.device_id.clone() } else { v.officer.clone() };
+                    let who = v.author().to_string();
                     let when = format_date_time(v.updated_ms(), offset);
                     let diff = versions.get(i + 1).map(|prev| changes(&prev.payload, &v.payload, &units, l));
                     let is_current = i == 0;

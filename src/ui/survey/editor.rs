@@ -132,7 +132,7 @@ pub fn SurveyEditor(
     let conflict = move || match save_state.get() {
         SaveState::Conflict(theirs) => {
             let when = crate::format::format_date_time(theirs.updated_ms(), browser::utc_offset_minutes());
-            let who = if theirs.officer.is_empty() { theirs.device_id.clone() } else { theirs.officer.clone() };
+            let who = theirs.author().to_string();
             Some(view! {
                 <div class="banner banner-warning" role="alert" data-testid="survey-conflict">
                     <p><strong>{tr(Msg::ConflictSurveyTitle)}</strong>" "{move || lang.get().conflict_by(&who, &when)}</p>

@@ -53,7 +53,7 @@ pub fn SurveyHistory(id: String, form: Arc<Form>, status: RwSignal<SurveyStatus>
                     Some(prev) => changed_labels(&form, &v.payload.answers, &prev.payload.answers, l).join("; "),
                     None => l.t(Msg::HistoryFirst).to_string(),
                 };
-                let who = if v.officer.is_empty() { v.device_id.clone() } else { v.officer.clone() };
+                let who = v.author().to_string();
                 view! {
                     <tr data-testid="survey-history-row">
                         <td>{crate::format::format_date_time(v.updated_ms(), offset)}</td>
