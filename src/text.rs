@@ -125,6 +125,21 @@ pub fn compose_vietnamese(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Composes text an input holds while the officer types in it, and says where
+/// the caret goes: `caret` counts UTF-16 units (what the browser's selection
+/// gives), and so does the answer. `None` when there is nothing to compose,
+/// so the input is left alone. A caret past the end, or inside a surrogate
+/// pair, is taken as far as the text goes.
+pub fn compose_keeping_caret(raw: &str, caret: usize) -> Option<(String, usize)> {
+    let composed = compose_vietnamese(raw);
+    if composed == raw {
+        return None;
+    }
+    let before: String = char::decode_utf16(raw.encode_utf16().take(caret)).map_while(Result::ok).collect();
+    let caret = compose_vietnamese(&before).encode_utf16().count();
+    Some((composed.into_owned(), caret))
+}
+
 /// Lower-case, strip Vietnamese diacritics and map `đ` to `d`.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -370,6 +385,27 @@ mod props {
             let nfd = super::tests::decompose(&s);
             prop_assert_eq!(compose_vietnamese(&nfd), s.clone());
             prop_assert_eq!(compare_vi(&nfd, &s), Ordering::Equal);
+        }
+
+        #[test]
+        fn the_caret_stays_where_it_was_typed(s in prop_oneof![text(), precomposed().prop_map(|p| super::tests::decompose(&p))], caret in 0usize..12_000) {
+            match compose_keeping_caret(&s, caret) {
+                None => prop_assert_eq!(compose_vietnamese(&s), s.clone()),
+                Some((composed, at)) => {
+                    prop_assert_eq!(composed.clone(), compose_vietnamese(&s).into_owned());
+                    prop_assert!(at <= composed.encode_utf16().count());
+                    let typed: String = char::decode_utf16(s.encode_utf16().take(caret)).map_while(Result::ok).collect();
+                    prop_assert_eq!(at, compose_vietnamese(&typed).encode_utf16().count());
+                    // What was before the caret is still before it, composed; unless the caret
+                    // stood between a letter and its marks, which composing joins into one letter
+                    // (the caret then goes after it).
+                    let splits_a_letter = s[typed.len()..].chars().next().is_some_and(is_combining);
+                    if !splits_a_letter {
+                        let units: Vec<u16> = composed.encode_utf16().collect();
+                        prop_assert_eq!(String::from_utf16_lossy(&units[..at]), compose_vietnamese(&typed).into_owned());
+                    }
+                }
+            }
         }
 
         #[test]

@@ -31,18 +31,15 @@ pub fn typed_text<E: JsCast>(ev: &E) -> String {
     String::new()
 }
 
-/// The composed text; if it differs, `put` gets it with the caret moved to
-/// where it falls in the composed text (positions count UTF-16 units).
+/// The composed text; if it differs, `put` gets it with the caret where it
+/// falls in the composed text (`text::compose_keeping_caret`).
 fn recompose(raw: &str, caret: Option<u32>, put: impl FnOnce(&str, u32)) -> String {
-    let composed = crate::text::compose_vietnamese(raw);
-    if composed == raw {
-        return raw.to_string();
+    let caret = caret.map_or(usize::MAX, |c| c as usize);
+    match crate::text::compose_keeping_caret(raw, caret) {
+        None => raw.to_string(),
+        Some((composed, at)) => {
+            put(&composed, u32::try_from(at).unwrap_or(u32::MAX));
+            composed
+        }
     }
-    let composed = composed.into_owned();
-    let caret = caret.map_or(composed.encode_utf16().count(), |c| {
-        let before: String = char::decode_utf16(raw.encode_utf16().take(c as usize)).map(|r| r.unwrap_or('\u{FFFD}')).collect();
-        crate::text::compose_vietnamese(&before).encode_utf16().count()
-    });
-    put(&composed, u32::try_from(caret).unwrap_or(u32::MAX));
-    composed
 }
