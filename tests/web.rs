@@ -180,7 +180,8 @@ async fn settings_and_units_persist() {
     let store = RecordStore::new(IdbBackend);
     let mut units = store.load_units().await.unwrap();
     units.add("Phường Mỹ Tho", "My Tho Ward", "ward").unwrap();
-    store.save_units(&units).await.unwrap();
+    let stored = store.update_units(&|u| u.add("Phường Mỹ Tho", "My Tho Ward", "ward").map(|_| ())).await.unwrap().unwrap();
+    assert_eq!(stored, units);
     assert_eq!(store.load_units().await.unwrap(), units);
     // A change made from a stale copy is applied to the stored list, in the transaction that writes it.
     let written = store.update_units(&|u| u.add("Xã Tân Phước", "Tan Phuoc Commune", "commune").map(|_| ())).await.unwrap().unwrap();

@@ -278,10 +278,6 @@ impl<B: RowBackend> RecordStore<B> {
         outcome.into_inner().unwrap_or(Err(StoreError::Other("the unit list was not read".into())))
     }
 
-    pub async fn save_units(&self, units: &AdminUnitList) -> Result<(), StoreError> {
-        let raw = serde_json::to_string(units).map_err(|e| StoreError::Other(e.to_string()))?;
-        self.backend.put_setting(UNITS_SETTING, &raw).await
-    }
 }
 
 #[cfg(test)]
@@ -441,7 +437,13 @@ pub(crate) mod tests {
         assert_eq!(units.units.len(), 12);
         units.add("Phường Mỹ Tho", "My Tho Ward", "ward").unwrap();
         units.set_retired("h-lap-vo", true).unwrap();
-        ready(store.save_units(&units)).unwrap();
+        let written = ready(store.update_units(&|u| {
+            u.add("Phường Mỹ Tho", "My Tho Ward", "ward")?;
+            u.set_retired("h-lap-vo", true)
+        }))
+        .unwrap()
+        .unwrap();
+        assert_eq!(written, units);
         assert_eq!(ready(store.load_units()).unwrap(), units);
     }
 }

@@ -120,9 +120,9 @@ pub fn clear_rescue(key: &str) {
     remove_setting(key);
 }
 
-/// Every tab's rescued answers of a record (a closed tab's too), with their
-/// keys, Nothing is removed here:
-/// a rescue goes only once it is applied and written, or proven stale.
+/// Every page's rescued answers of a record (a closed tab's too), with their
+/// keys. Nothing is removed here: a rescue goes only once it is applied and
+/// written, or proven stale.
 pub fn rescues_of(record_id: &str) -> Vec<(String, serde_json::Value)> {
     let Ok(storage) = storage() else { return Vec::new() };
     let own_prefix = format!("{RESCUE_PREFIX}{record_id}.");
