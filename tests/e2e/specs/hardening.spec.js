@@ -395,3 +395,33 @@ test('rescued survey answers: another tab\'s later save is never written over, a
   expect(moved.orphans.map((o) => o.question)).toContain('respondent_position');
   await expect.poll(() => page.evaluate((id) => Object.keys(localStorage).filter((k) => k.startsWith(`nscl.rescue.${id}.`)).length, id)).toBe(0);
 });
+
+test('an installed form this version checks more strictly than before is named in Settings, not dropped silently', async ({ page }) => {
+  const shipped = JSON.parse(fs.readFileSync(new URL('../../../data/forms/field_survey.json', import.meta.url), 'utf8'));
+  // Installed under an earlier build: a pattern computed from another answer, which forms may no longer use.
+  shipped.version += 1;
+  const name = shipped.sections[0].questions.find((q) => q.id === 'respondent_name');
+  name.constraint = 'matches(., respondent_position)';
+  name.constraint_message = { vi: 'Sai mẫu', en: 'Wrong pattern' };
+  const app = new AppShell(page);
+  await app.open('/');
+  await page.evaluate((installed) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('nscl-tracker');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('settings', 'readwrite');
+      tx.objectStore('settings').put(JSON.stringify(installed), 'installed_forms');
+      tx.oncomplete = () => { db.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), [{ file: 'phieu-2027.json', source: JSON.stringify(shipped) }]);
+  await app.reload();
+  await app.nav('settings').click();
+  const refused = page.getByTestId('forms-refused');
+  await expect(refused).toContainText('không nạp được các biểu mẫu đã cài dưới đây');
+  await expect(refused).toContainText("phieu-2027.json: question 'respondent_name'");
+  await expect(refused).toContainText('matches()');
+  // The shipped version stays the one in use.
+  await expect(page.getByTestId('form-row').filter({ hasText: 'field-survey' }).getByTestId('form-version')).toHaveText(['1']);
+});
