@@ -135,7 +135,7 @@ async function overwriteStored(page, name, fields) {
         rec.updated = { ms: rec.updated.ms + 1000, counter: 0, device: 'other-laptop' };
         rec.device_id = 'other-laptop';
         rec.officer = 'Cán bộ huyện khác';
-        if (fields.deleted) rec.deleted = true;
+        if ('deleted' in fields) rec.deleted = fields.deleted;
         Object.assign(rec.payload, fields.payload || {});
         row.json = JSON.stringify(rec);
         row.updated_ms = rec.updated.ms;
@@ -254,6 +254,28 @@ test('an edit of an enterprise deleted meanwhile is never stored as a deletion: 
   expect(stored.version['other-laptop']).toBe(2);
   expect(stored.device_id, 'the choice is a new version of this laptop').not.toBe('other-laptop');
   await expect(new EnterpriseRegister(page).row('HTX Sen Tháp Mười')).toHaveCount(0);
+});
+
+test('dropping an edit of a deleted enterprise that someone restored meanwhile shows it again, not deleted', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open('/');
+  const form = new EnterpriseForm(page);
+  await form.add({ name: 'Công ty Gạch Tuynel Thanh Bình' });
+  const id = new URL(page.url()).pathname.split('/').pop();
+  await page.getByTestId('edit-enterprise').click();
+  await form.fill({ address: 'Xã Bình Thành' });
+  await overwriteStored(page, 'Công ty Gạch Tuynel Thanh Bình', { deleted: true });
+  await form.save.click();
+  await expect(page.getByTestId('deleted-prompt')).toBeVisible();
+  // Another laptop's file restores it before the officer chooses.
+  await overwriteStored(page, 'Công ty Gạch Tuynel Thanh Bình', { deleted: false, payload: { address: 'Thị trấn Thanh Bình' } });
+  await page.getByTestId('deleted-discard').click();
+  await expect(app.flash()).toContainText('vừa được khôi phục ở nơi khác');
+  await expect(page.getByTestId('enterprise-name')).toHaveText('Công ty Gạch Tuynel Thanh Bình');
+  await expect(page.getByTestId('detail-address')).toHaveText('Thị trấn Thanh Bình');
+  const stored = await storedEnterprise(page, id);
+  expect(stored.deleted, 'the restore stands; nothing was written over it').toBe(false);
+  expect(stored.device_id).toBe('other-laptop');
 });
 
 test('leaving the form while its save is still running does not stop the app', async ({ page }) => {
