@@ -1,5 +1,6 @@
 //! An in-memory row backend with an optional quota, for native tests.
 
+use super::batch::{Batch, HistoryWrite, Stale};
 use super::row::{HistoryRow, Row, RowBackend};
 use super::StoreError;
 use std::cell::RefCell;
@@ -28,6 +29,41 @@ impl MemoryBackend {
     }
 }
 
+impl MemoryBackend {
+    /// Stores one row, keeping the version it replaces in the history when asked.
+    fn put_one(&self, kind: &str, row: Row, keep_history: Option<usize>) {
+        let mut all = self.rows.borrow_mut();
+        let map = all.entry(kind.to_string()).or_default();
+        let mut history = self.history.borrow_mut();
+        let id = row.id.clone();
+        let Some(keep_history) = keep_history else {
+            map.insert(id, row);
+            return;
+        };
+        if let Some(old) = map.insert(id.clone(), row) {
+            if old.json != map[&id].json {
+                let h = HistoryRow::of(kind, &old);
+                history.insert(h.key.clone(), h);
+            }
+        }
+        let mine: Vec<String> = history.values().filter(|h| h.record_id == id && h.kind == kind).map(|h| h.key.clone()).collect();
+        for key in mine.iter().take(mine.len().saturating_sub(keep_history)) {
+            history.remove(key);
+        }
+    }
+
+    fn stored(&self, kind: &str, id: &str) -> Option<Row> {
+        self.rows.borrow().get(kind).and_then(|m| m.get(id)).cloned()
+    }
+
+    /// Every stored row, setting and history row, for tests that compare whole stores.
+    pub fn dump(&self) -> String {
+        let rows: BTreeMap<String, BTreeMap<String, Row>> = self.rows.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let settings: BTreeMap<String, String> = self.settings.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        serde_json::to_string(&(rows, settings, &*self.history.borrow())).unwrap_or_default()
+    }
+}
+
 impl RowBackend for MemoryBackend {
     async fn load_rows(&self, kind: &str, after: Option<&str>, limit: Option<usize>) -> Result<Vec<Row>, StoreError> {
         use std::ops::Bound::{Excluded, Unbounded};
@@ -49,25 +85,8 @@ impl RowBackend for MemoryBackend {
                 return Err(StoreError::QuotaExceeded);
             }
         }
-        let mut all = self.rows.borrow_mut();
-        let map = all.entry(kind.to_string()).or_default();
-        let mut history = self.history.borrow_mut();
         for row in rows {
-            let id = row.id.clone();
-            let Some(keep_history) = keep_history else {
-                map.insert(id, row);
-                continue;
-            };
-            if let Some(old) = map.insert(id.clone(), row) {
-                if old.json != map[&id].json {
-                    let h = HistoryRow::of(kind, &old);
-                    history.insert(h.key.clone(), h);
-                }
-            }
-            let mine: Vec<String> = history.values().filter(|h| h.record_id == id && h.kind == kind).map(|h| h.key.clone()).collect();
-            for key in mine.iter().take(mine.len().saturating_sub(keep_history)) {
-                history.remove(key);
-            }
+            self.put_one(kind, row, keep_history);
         }
         Ok(())
     }
@@ -95,6 +114,59 @@ impl RowBackend for MemoryBackend {
     async fn put_setting(&self, key: &str, json: &str) -> Result<(), StoreError> {
         self.settings.borrow_mut().insert(key.to_string(), json.to_string());
         Ok(())
+    }
+
+    async fn write_batch(&self, batch: &Batch) -> Result<Result<(), Stale>, StoreError> {
+        for w in &batch.rows {
+            if !w.expected.admits(self.stored(&w.kind, &w.id).as_ref().map(|r| r.json.as_str())) {
+                return Ok(Err(Stale(format!("{}/{}", w.kind, w.id))));
+            }
+        }
+        for w in &batch.settings {
+            if !w.expected.admits(self.settings.borrow().get(&w.key).map(String::as_str)) {
+                return Ok(Err(Stale(w.key.clone())));
+            }
+        }
+        let old_rows: Vec<Option<Row>> = batch.rows.iter().map(|w| self.stored(&w.kind, &w.id)).collect();
+        if let Some(quota) = self.quota_bytes {
+            let replaced: usize = old_rows.iter().flatten().map(|r| r.json.len()).sum();
+            let added: usize = batch.rows.iter().filter_map(|w| w.new.as_ref()).map(|r| r.json.len()).sum();
+            if self.used_bytes() - replaced + added > quota {
+                return Err(StoreError::QuotaExceeded);
+            }
+        }
+        let touched: Vec<(&str, &str)> = batch.rows.iter().map(|w| (w.kind.as_str(), w.id.as_str())).collect();
+        let history_of = |kind: &str, id: &str| -> Vec<HistoryRow> { self.history.borrow().values().filter(|h| h.kind == kind && h.record_id == id).cloned().collect() };
+        let undo = batch.undo_key.as_ref().map(|_| {
+            let old_settings = batch.settings.iter().map(|w| self.settings.borrow().get(&w.key).cloned()).collect();
+            let old_history = batch.rows.iter().zip(&old_rows).filter(|(_, old)| old.is_some()).flat_map(|(w, _)| history_of(&w.kind, &w.id)).collect();
+            batch.undo(old_rows.clone(), old_settings, old_history)
+        });
+        for w in &batch.rows {
+            match (&w.new, &batch.history) {
+                (Some(row), HistoryWrite::Keep(depth)) => self.put_one(&w.kind, row.clone(), Some(*depth)),
+                (Some(row), HistoryWrite::Restore(_)) => self.put_one(&w.kind, row.clone(), None),
+                (None, _) => {
+                    self.rows.borrow_mut().get_mut(&w.kind).and_then(|m| m.remove(&w.id));
+                }
+            }
+        }
+        if let HistoryWrite::Restore(rows) = &batch.history {
+            let mut history = self.history.borrow_mut();
+            history.retain(|_, h| !touched.contains(&(h.kind.as_str(), h.record_id.as_str())));
+            history.extend(rows.iter().map(|h| (h.key.clone(), h.clone())));
+        }
+        let mut settings = self.settings.borrow_mut();
+        for w in &batch.settings {
+            match &w.new {
+                Some(v) => settings.insert(w.key.clone(), v.clone()),
+                None => settings.remove(&w.key),
+            };
+        }
+        if let (Some(key), Some(undo)) = (&batch.undo_key, undo) {
+            settings.insert(key.clone(), serde_json::to_string(&undo).map_err(|e| StoreError::Other(e.to_string()))?);
+        }
+        Ok(Ok(()))
     }
 
     async fn update_setting(&self, key: &str, change: &dyn Fn(Option<&str>) -> Option<String>) -> Result<(), StoreError> {

@@ -9,6 +9,7 @@
 //! Earlier builds kept records in localStorage; `legacy` reads that format so
 //! the app can move them into the backend on first start.
 
+pub mod batch;
 mod collection;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod decode_props;
@@ -139,6 +140,17 @@ impl<B: RowBackend> RecordStore<B> {
         P: Fn() -> F,
         F: std::future::Future<Output = ()>,
     {
+        self.load_in_steps_seeing(every, pause, |_, _| ()).await
+    }
+
+    /// The same, also handing each readable record's stored text to `seen`
+    /// (an import notes what it was worked out from, to write only if that is still stored).
+    pub async fn load_in_steps_seeing<T, P, F>(&self, every: usize, pause: P, mut seen: impl FnMut(&str, &str)) -> Result<Loaded<T>, StoreError>
+    where
+        T: RecordKind + DeserializeOwned,
+        P: Fn() -> F,
+        F: std::future::Future<Output = ()>,
+    {
         let every = every.max(1);
         let limit = (every != usize::MAX).then_some(every);
         let mut loaded = Loaded { records: Vec::new(), unreadable: Vec::new() };
@@ -149,7 +161,10 @@ impl<B: RowBackend> RecordStore<B> {
             after = rows.last().map(|r| r.id.clone());
             for row in rows {
                 match decode::<T>(&row.json) {
-                    Some(record) if record.id == row.id => loaded.records.push(record),
+                    Some(record) if record.id == row.id => {
+                        seen(&row.id, &row.json);
+                        loaded.records.push(record)
+                    }
                     _ => loaded.unreadable.push(row),
                 }
             }
@@ -198,6 +213,29 @@ impl<B: RowBackend> RecordStore<B> {
             Ok(()) => Ok(Ok(())),
             Err(stored) => Ok(Err(stored.and_then(|row| decode::<T>(&row.json)))),
         }
+    }
+
+    /// Writes a batch (see `batch`): rows of several kinds and settings, in one transaction.
+    pub async fn write_batch(&self, batch: &batch::Batch) -> Result<Result<(), batch::Stale>, StoreError> {
+        self.backend.write_batch(batch).await
+    }
+
+    pub async fn get_setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.backend.get_setting(key).await
+    }
+
+    /// Replaces a setting with what `change` makes of the stored value, in one transaction.
+    pub async fn update_setting(&self, key: &str, change: &dyn Fn(Option<&str>) -> Option<String>) -> Result<(), StoreError> {
+        self.backend.update_setting(key, change).await
+    }
+
+    /// One record's row as stored, text untouched.
+    pub async fn get_row(&self, kind: &str, id: &str) -> Result<Option<Row>, StoreError> {
+        self.backend.get_row(kind, id).await
+    }
+
+    pub fn history_depth(&self) -> usize {
+        self.history_depth
     }
 
     pub async fn put<T: RecordKind + Serialize>(&self, record: &Record<T>) -> Result<(), StoreError> {

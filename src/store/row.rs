@@ -85,8 +85,13 @@ pub trait RowBackend {
     /// and written in one transaction, so a change made in one tab never
     /// drops another tab's. `None` from `change` writes nothing.
     async fn update_setting(&self, key: &str, change: &dyn Fn(Option<&str>) -> Option<String>) -> Result<(), StoreError>;
+    /// Writes a batch of rows of any kinds and settings in one transaction,
+    /// only if every stored value is still what the batch expects; otherwise
+    /// writes nothing and names the first that changed. With `undo_key`, the
+    /// batch that undoes it is stored in the same transaction.
+    async fn write_batch(&self, batch: &super::batch::Batch) -> Result<Result<(), super::batch::Stale>, StoreError>;
 }
 
-fn fnv1a(text: &str) -> u64 {
+pub(crate) fn fnv1a(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }

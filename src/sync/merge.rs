@@ -43,6 +43,11 @@ fn same_version<T>(a: &Record<T>, b: &Record<T>) -> bool {
     a.version == b.version && a.updated == b.updated
 }
 
+/// Whether `incoming` is `held` itself or older than it: merging it changes nothing.
+pub(super) fn same_or_newer<T>(held: &Record<T>, incoming: &Record<T>) -> bool {
+    same_version(held, incoming) || descends(held, incoming)
+}
+
 /// Whether `a` was made by someone who had seen `b`.
 fn descends<T>(a: &Record<T>, b: &Record<T>) -> bool {
     a.version.compare(&b.version) == Causality::Descends
@@ -78,9 +83,15 @@ impl<T: Clone> Versions<T> {
         &self.versions
     }
 
+    /// Whether `incoming` is already held, or older than what is held:
+    /// merging it would change nothing.
+    pub fn knows(&self, incoming: &Record<T>) -> bool {
+        self.versions.iter().any(|held| same_or_newer(held, incoming))
+    }
+
     /// Takes in one version from a file (or from this laptop).
     pub fn merge(&mut self, incoming: Record<T>) -> Outcome {
-        if self.versions.iter().any(|held| same_version(held, &incoming) || descends(held, &incoming)) {
+        if self.knows(&incoming) {
             return Outcome::Unchanged;
         }
         let winner_before = (self.versions[0].version.clone(), self.versions[0].updated.clone());

@@ -1,6 +1,19 @@
-//! File sync, the pure part: how records from other laptops' files merge
-//! into this laptop's (`merge`). The file format, validation, preview and the
-//! browser edge (file picker, compression, encryption, the one-transaction
-//! apply) build on this; they are not written yet.
+//! File sync: records move between laptops as files.
+//!
+//! Pure parts, tested natively: the file format (`file`), the record kinds
+//! that travel (`kinds`), how versions from several laptops merge (`merge`),
+//! what an import would change (`plan`), and the import's errors (`error`).
+//! The browser edge (file picker, compression, encryption, the
+//! one-transaction apply) is in `web::sync_io`.
 
+pub mod diff;
+pub mod envelope;
+pub mod error;
+pub mod file;
+pub mod kinds;
+pub mod local;
 pub mod merge;
+pub mod plan;
+
+#[cfg(test)]
+mod scenario_tests;

@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod broadcast;
 pub mod browser;
+pub mod file_codec;
 pub mod idb;
 pub mod local_storage;
 pub mod panic_guard;

@@ -1,0 +1,103 @@
+//! Why a file cannot be imported, in words the officer understands, in
+//! their language. Every refusal leaves the store as it was.
+
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// Refused before reading: larger than the limit (both in bytes).
+    TooLarge { bytes: u64, limit: u64 },
+    /// The compressed data ends early or is damaged.
+    DamagedCompression,
+    /// The file is encrypted and no passphrase was given.
+    NeedsPassphrase,
+    /// Decryption failed: the passphrase is wrong, or the file was changed.
+    WrongPassphrase,
+    /// The encrypted file's clear header is not one this build reads.
+    BadEncryptionHeader,
+    /// The text is not UTF-8.
+    NotUtf8,
+    /// The text ends in the middle (a file cut short in copying).
+    Truncated,
+    /// Not JSON at all; the parser's words, for whoever investigates.
+    NotJson { detail: String },
+    /// JSON, but not an NSCL Tracker file.
+    WrongFormat,
+    /// Written by a newer build, in a format version this one does not know.
+    FutureVersion { found: u64 },
+    /// The content does not match its checksum: changed or damaged after it was written.
+    ChecksumMismatch,
+    /// One record id appears twice in one kind.
+    DuplicateId { kind: String, id: String },
+    /// A record of a kind this build does not know.
+    UnknownKind { kind: String },
+    /// A record does not have the shape its kind needs.
+    BadRecord { detail: String },
+}
+
+impl ImportError {
+    pub fn message(&self, lang: Lang) -> String {
+        use ImportError::*;
+        let mib = |b: u64| crate::format::format_decimal(b as f64 / 1_048_576.0, 1, lang);
+        match (self, lang) {
+            (TooLarge { bytes, limit }, Lang::Vi) => format!("Tệp quá lớn ({} MB); giới hạn là {} MB. Hãy xuất theo từng huyện hoặc từng loại hồ sơ.", mib(*bytes), mib(*limit)),
+            (TooLarge { bytes, limit }, Lang::En) => format!("The file is too large ({} MB); the limit is {} MB. Export one district or one kind of record at a time.", mib(*bytes), mib(*limit)),
+            (DamagedCompression, Lang::Vi) => "Tệp nén bị hỏng hoặc bị cắt ngắn khi sao chép.".into(),
+            (DamagedCompression, Lang::En) => "The compressed file is damaged or was cut short in copying.".into(),
+            (NeedsPassphrase, Lang::Vi) => "Tệp được mã hóa. Nhập mật khẩu của tệp để đọc.".into(),
+            (NeedsPassphrase, Lang::En) => "The file is encrypted. Enter its passphrase to read it.".into(),
+            (WrongPassphrase, Lang::Vi) => "Sai mật khẩu hoặc tệp bị hỏng.".into(),
+            (WrongPassphrase, Lang::En) => "Wrong passphrase or damaged file.".into(),
+            (BadEncryptionHeader, Lang::Vi) => "Tệp mã hóa có phần đầu không hợp lệ hoặc do phiên bản mới hơn tạo ra.".into(),
+            (BadEncryptionHeader, Lang::En) => "The encrypted file's header is invalid or was written by a newer version.".into(),
+            (NotUtf8, Lang::Vi) => "Tệp không phải văn bản UTF-8, nên không phải tệp của NSCL Tracker.".into(),
+            (NotUtf8, Lang::En) => "The file is not UTF-8 text, so it is not an NSCL Tracker file.".into(),
+            (Truncated, Lang::Vi) => "Tệp bị cắt ngắn: phần cuối bị mất khi sao chép. Hãy xin lại tệp.".into(),
+            (Truncated, Lang::En) => "The file is cut short: its end was lost in copying. Ask for the file again.".into(),
+            (NotJson { detail }, Lang::Vi) => format!("Tệp không đúng định dạng JSON ({detail})."),
+            (NotJson { detail }, Lang::En) => format!("The file is not valid JSON ({detail})."),
+            (WrongFormat, Lang::Vi) => "Đây không phải tệp dữ liệu của NSCL Tracker.".into(),
+            (WrongFormat, Lang::En) => "This is not an NSCL Tracker data file.".into(),
+            (FutureVersion { found }, Lang::Vi) => format!("Tệp dùng định dạng phiên bản {found}, mới hơn ứng dụng này. Hãy cập nhật ứng dụng rồi nhập lại."),
+            (FutureVersion { found }, Lang::En) => format!("The file uses format version {found}, newer than this app. Update the app, then import it again."),
+            (ChecksumMismatch, Lang::Vi) => "Nội dung tệp không khớp mã kiểm tra: tệp đã bị sửa hoặc hỏng sau khi xuất.".into(),
+            (ChecksumMismatch, Lang::En) => "The file's content does not match its checksum: it was changed or damaged after export.".into(),
+            (DuplicateId { kind, id }, Lang::Vi) => format!("Tệp có hai bản ghi {kind} cùng mã {id}: tệp bị hỏng."),
+            (DuplicateId { kind, id }, Lang::En) => format!("The file holds two {kind} records with the id {id}: it is damaged."),
+            (UnknownKind { kind }, Lang::Vi) => format!("Tệp có loại hồ sơ \u{201c}{kind}\u{201d} mà ứng dụng này không biết. Hãy cập nhật ứng dụng."),
+            (UnknownKind { kind }, Lang::En) => format!("The file holds records of a kind this app does not know (\u{201c}{kind}\u{201d}). Update the app."),
+            (BadRecord { detail }, Lang::Vi) => format!("Một bản ghi trong tệp sai cấu trúc ({detail})."),
+            (BadRecord { detail }, Lang::En) => format!("A record in the file has the wrong shape ({detail})."),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_has_a_message_in_both_languages() {
+        let all = [
+            ImportError::TooLarge { bytes: 210 << 20, limit: 200 << 20 },
+            ImportError::DamagedCompression,
+            ImportError::NeedsPassphrase,
+            ImportError::WrongPassphrase,
+            ImportError::BadEncryptionHeader,
+            ImportError::NotUtf8,
+            ImportError::Truncated,
+            ImportError::NotJson { detail: "x".into() },
+            ImportError::WrongFormat,
+            ImportError::FutureVersion { found: 99 },
+            ImportError::ChecksumMismatch,
+            ImportError::DuplicateId { kind: "enterprise".into(), id: "e1".into() },
+            ImportError::UnknownKind { kind: "widget".into() },
+            ImportError::BadRecord { detail: "x".into() },
+        ];
+        for e in &all {
+            let (vi, en) = (e.message(Lang::Vi), e.message(Lang::En));
+            assert!(!vi.is_empty() && !en.is_empty() && vi != en, "{e:?}");
+        }
+        assert_eq!(all[0].message(Lang::Vi), "Tệp quá lớn (210 MB); giới hạn là 200 MB. Hãy xuất theo từng huyện hoặc từng loại hồ sơ.");
+    }
+}

@@ -1,0 +1,536 @@
+//! The sync file, version 2: one format for backups, sync between laptops,
+//! and hand-over to the province. `docs/sync-format.md` describes it for
+//! other tools and `docs/sync-format.schema.json` checks it.
+//!
+//! The checksum is the last member, and covers the exact bytes before it,
+//! so a writer hashes the parts as it writes them and a reader hashes what
+//! it read, with no second serialisation that could differ. The hashing
+//! itself is the browser's (`web::file_codec`); this module finds the bytes
+//! to hash and compares.
+
+use super::error::ImportError;
+use super::kinds::{KindVisitor, Place, Sections, SyncKind};
+use crate::model::admin_unit::AdminUnitList;
+use crate::model::clock::Hlc;
+use crate::model::record::{Record, RECORD_FORMAT};
+use crate::store::export::{ExportFile, UnreadableRow, EXPORT_FORMAT};
+use crate::store::InstalledForm;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+pub const FORMAT: &str = EXPORT_FORMAT;
+pub const VERSION: u32 = 2;
+/// A file larger than this is refused before it is read: a whole province is about 45 MB.
+pub const MAX_FILE_BYTES: u64 = 200 << 20;
+/// Decompressed text larger than this is refused (a gzip bomb stops here).
+pub const MAX_TEXT_BYTES: u64 = 400 << 20;
+
+/// Which records a file holds: everything, or a part chosen on export.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Scope {
+    /// Only records changed after this time (the last export to the same recipient); `None` is everything.
+    #[serde(default)]
+    pub since: Option<Hlc>,
+    /// Who the file is for, as the officer typed it ("" for nobody in particular).
+    #[serde(default)]
+    pub recipient: String,
+    /// Record kinds; empty is every kind.
+    #[serde(default)]
+    pub kinds: Vec<String>,
+    /// Administrative unit ids; empty is every unit.
+    #[serde(default)]
+    pub units: Vec<String>,
+    /// Records last changed on or after this date (`YYYY-MM-DD`, local time).
+    #[serde(default)]
+    pub from: Option<String>,
+    /// Records last changed on or before this date.
+    #[serde(default)]
+    pub to: Option<String>,
+}
+
+impl Scope {
+    /// Whether a full backup: every record of every kind and unit, ever.
+    pub fn is_everything(&self) -> bool {
+        self.since.is_none() && self.kinds.is_empty() && self.units.is_empty() && self.from.is_none() && self.to.is_none()
+    }
+
+    /// Whether the record belongs in a file of this scope. `offset_minutes`
+    /// turns its change time into the officer's local date.
+    /// `units` maps enterprise ids to their unit ids.
+    pub fn admits<T: SyncKind>(&self, record: &Record<T>, units: &HashMap<String, String>, offset_minutes: i32) -> bool {
+        if !self.kinds.is_empty() && !self.kinds.iter().any(|k| k == T::KIND) {
+            return false;
+        }
+        if self.since.as_ref().is_some_and(|since| record.updated <= *since) {
+            return false;
+        }
+        if !self.units.is_empty() {
+            let unit = match record.payload.place() {
+                Place::Unit(u) => u,
+                Place::Enterprise(e) => e.and_then(|e| units.get(e)).map(String::as_str),
+            };
+            if !unit.is_some_and(|u| self.units.iter().any(|s| s == u)) {
+                return false;
+            }
+        }
+        if self.from.is_some() || self.to.is_some() {
+            let day = crate::format::iso_date(record.updated.ms, offset_minutes);
+            if self.from.as_ref().is_some_and(|f| day < *f) || self.to.as_ref().is_some_and(|t| day > *t) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SyncFile {
+    pub format: String,
+    pub version: u32,
+    /// The exporting device's clock when the file was made.
+    pub exported_at: Hlc,
+    pub device_id: String,
+    pub officer: String,
+    #[serde(default)]
+    pub scope: Scope,
+    /// The reference data the records depend on.
+    pub admin_units: AdminUnitList,
+    /// Form definitions installed from files, which the records' answers follow.
+    #[serde(default)]
+    pub forms: Vec<InstalledForm>,
+    /// The shown version of every record, tombstones included.
+    #[serde(default)]
+    pub records: Sections,
+    /// Concurrent versions kept beside the shown ones until someone resolves them.
+    #[serde(default)]
+    pub conflicts: Sections,
+    /// Enterprises merged into another: merged-away id → kept id.
+    #[serde(default)]
+    pub aliases: BTreeMap<String, String>,
+    /// Stored rows the exporting build could not read, carried as they were stored.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unreadable: Vec<UnreadableRow>,
+}
+
+/// What the head of a file says it is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Head<'a> {
+    /// A version-1 backup: no checksum.
+    V1,
+    /// Version 2: `body` is the text the checksum covers, `checksum` its hex SHA-256.
+    V2 { body: &'a str, checksum: &'a str },
+}
+
+/// The text that closes a file after its body: the checksum member.
+pub fn checksum_suffix(hex: &str) -> String {
+    format!(",\"checksum\":\"{hex}\"}}")
+}
+
+/// Lower-case hex of a digest.
+pub fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn json_error(e: serde_json::Error) -> ImportError {
+    if e.is_eof() {
+        ImportError::Truncated
+    } else if e.is_data() {
+        ImportError::BadRecord { detail: e.to_string() }
+    } else {
+        ImportError::NotJson { detail: e.to_string() }
+    }
+}
+
+/// Reads what a file is before its content is trusted: the format name and
+/// version, and for version 2 the part the checksum covers. Nothing is
+/// parsed beyond the head and the checksum.
+pub fn read_head(text: &str) -> Result<Head<'_>, ImportError> {
+    #[derive(Deserialize)]
+    struct Probe {
+        #[serde(default)]
+        format: Option<serde_json::Value>,
+        #[serde(default)]
+        version: Option<serde_json::Value>,
+    }
+    if crate::json_nesting::too_deep(text) {
+        return Err(ImportError::NotJson { detail: "nested too deep".into() });
+    }
+    let probe: Probe = serde_json::from_str(text).map_err(|e| match json_error(e) {
+        // The head is only format and version: any other shape error means "not our file".
+        ImportError::BadRecord { .. } => ImportError::WrongFormat,
+        other => other,
+    })?;
+    if probe.format.as_ref().and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(ImportError::WrongFormat);
+    }
+    match probe.version.as_ref().and_then(|v| v.as_u64()) {
+        Some(1) => Ok(Head::V1),
+        Some(2) => {
+            let (body, checksum) = split_checksum(text).ok_or(ImportError::ChecksumMismatch)?;
+            Ok(Head::V2 { body, checksum })
+        }
+        Some(found) if found > 2 => Err(ImportError::FutureVersion { found }),
+        _ => Err(ImportError::WrongFormat),
+    }
+}
+
+/// The body and the checksum of a version-2 text: the checksum must be the
+/// last member, written as the app writes it, optionally followed by white space.
+fn split_checksum(text: &str) -> Option<(&str, &str)> {
+    const KEY: &str = ",\"checksum\":\"";
+    let at = text.rfind(KEY)?;
+    let rest = &text[at + KEY.len()..];
+    let hex = rest.get(..64)?;
+    let tail = rest.get(64..)?;
+    (hex.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) && tail.trim_end() == "\"}").then_some((&text[..at], hex))
+}
+
+/// Parses a whole file whose head has been read (and, for version 2, whose
+/// checksum has been checked), migrating version 1, and checks every record:
+/// its kind is known and matches its section, its id is set and unique.
+pub fn parse(text: &str) -> Result<SyncFile, ImportError> {
+    let file = match read_head(text)? {
+        Head::V1 => from_v1(serde_json::from_str(text).map_err(json_error)?),
+        Head::V2 { .. } => serde_json::from_str::<SyncFile>(text).map_err(json_error)?,
+    };
+    check(&file)?;
+    Ok(file)
+}
+
+/// A version-1 backup as a version-2 file: everything, nothing in conflict.
+fn from_v1(old: ExportFile) -> SyncFile {
+    SyncFile {
+        format: FORMAT.into(),
+        version: VERSION,
+        exported_at: old.exported_at,
+        device_id: old.device_id,
+        officer: old.officer,
+        scope: Scope::default(),
+        admin_units: old.admin_units,
+        forms: Vec::new(),
+        records: Sections { enterprise: old.enterprises, survey: old.surveys, assessment: old.assessments, activity: old.activities, unknown: Vec::new() },
+        conflicts: Sections::default(),
+        aliases: BTreeMap::new(),
+        unreadable: old.unreadable,
+    }
+}
+
+fn check(file: &SyncFile) -> Result<(), ImportError> {
+    struct Check {
+        conflicts: bool,
+        error: Option<ImportError>,
+    }
+    impl KindVisitor for Check {
+        fn visit<T: SyncKind>(&mut self, records: &[Record<T>]) {
+            if self.error.is_some() {
+                return;
+            }
+            let mut seen = HashSet::with_capacity(records.len());
+            for (i, r) in records.iter().enumerate() {
+                let problem = if r.kind != T::KIND {
+                    Some(format!("{} record {}: kind \u{201c}{}\u{201d}", T::KIND, i + 1, r.kind))
+                } else if r.id.trim().is_empty() {
+                    Some(format!("{} record {}: no id", T::KIND, i + 1))
+                } else if r.v != RECORD_FORMAT {
+                    Some(format!("{} record {}: envelope version {}", T::KIND, i + 1, r.v))
+                } else {
+                    None
+                };
+                if let Some(detail) = problem {
+                    self.error = Some(ImportError::BadRecord { detail });
+                    return;
+                }
+                // Conflict copies share ids with the shown versions, and with each other.
+                if !self.conflicts && !seen.insert(r.id.as_str()) {
+                    self.error = Some(ImportError::DuplicateId { kind: T::KIND.into(), id: r.id.clone() });
+                    return;
+                }
+            }
+        }
+    }
+    for (section, conflicts) in [(&file.records, false), (&file.conflicts, true)] {
+        if let Some(kind) = section.unknown.first() {
+            return Err(ImportError::UnknownKind { kind: kind.clone() });
+        }
+        let mut c = Check { conflicts, error: None };
+        section.visit(&mut c);
+        if let Some(e) = c.error {
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
+/// How large each part of a written file is, about (see `ExportFile::write_parts`).
+pub use crate::store::export::PART_BYTES;
+
+impl SyncFile {
+    /// Writes the file up to its checksum, as compact JSON, in parts of about
+    /// `part_bytes` handed to `sink` as they are made. The caller hashes the
+    /// parts and appends `checksum_suffix`. Records go one by one, so no
+    /// string holds a province at once.
+    pub fn write_body(&self, part_bytes: usize, sink: &mut dyn FnMut(String)) -> Result<(), serde_json::Error> {
+        struct Writer<'a> {
+            out: String,
+            part_bytes: usize,
+            sink: &'a mut dyn FnMut(String),
+            first_kind: bool,
+            error: Option<serde_json::Error>,
+        }
+        impl KindVisitor for Writer<'_> {
+            fn visit<T: SyncKind>(&mut self, records: &[Record<T>]) {
+                if records.is_empty() || self.error.is_some() {
+                    return;
+                }
+                if !self.first_kind {
+                    self.out.push(',');
+                }
+                self.first_kind = false;
+                self.out.push_str(&format!("\"{}\":[", T::KIND));
+                for (i, r) in records.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push(',');
+                    }
+                    match serde_json::to_string(r) {
+                        Ok(json) => self.out.push_str(&json),
+                        Err(e) => {
+                            self.error = Some(e);
+                            return;
+                        }
+                    }
+                    if self.out.len() >= self.part_bytes {
+                        (self.sink)(std::mem::take(&mut self.out));
+                    }
+                }
+                self.out.push(']');
+            }
+        }
+        let mut head = String::from("{");
+        head.push_str(&format!("\"format\":{}", serde_json::to_string(&self.format)?));
+        head.push_str(&format!(",\"version\":{}", self.version));
+        head.push_str(&format!(",\"exported_at\":{}", serde_json::to_string(&self.exported_at)?));
+        head.push_str(&format!(",\"device_id\":{}", serde_json::to_string(&self.device_id)?));
+        head.push_str(&format!(",\"officer\":{}", serde_json::to_string(&self.officer)?));
+        head.push_str(&format!(",\"scope\":{}", serde_json::to_string(&self.scope)?));
+        head.push_str(&format!(",\"admin_units\":{}", serde_json::to_string(&self.admin_units)?));
+        head.push_str(&format!(",\"forms\":{}", serde_json::to_string(&self.forms)?));
+        let mut w = Writer { out: head, part_bytes, sink, first_kind: true, error: None };
+        for (key, section) in [("records", &self.records), ("conflicts", &self.conflicts)] {
+            w.out.push_str(&format!(",\"{key}\":{{"));
+            w.first_kind = true;
+            section.visit(&mut w);
+            if let Some(e) = w.error.take() {
+                return Err(e);
+            }
+            w.out.push('}');
+        }
+        w.out.push_str(&format!(",\"aliases\":{}", serde_json::to_string(&self.aliases)?));
+        if !self.unreadable.is_empty() {
+            w.out.push_str(&format!(",\"unreadable\":{}", serde_json::to_string(&self.unreadable)?));
+        }
+        (w.sink)(w.out);
+        Ok(())
+    }
+
+    /// The whole file as one string, with the checksum `digest` gives
+    /// (tests and small files; the app hashes with the browser).
+    pub fn to_text(&self, digest: impl Fn(&[u8]) -> [u8; 32]) -> Result<String, serde_json::Error> {
+        let mut body = String::new();
+        self.write_body(usize::MAX, &mut |p| body.push_str(&p))?;
+        let sum = hex(&digest(body.as_bytes()));
+        body.push_str(&checksum_suffix(&sum));
+        Ok(body)
+    }
+
+    /// How many records the file holds, conflict copies included.
+    pub fn record_count(&self) -> usize {
+        self.records.len() + self.conflicts.len()
+    }
+}
+
+/// `nscl-<unit>-<officer>-<yyyymmdd-hhmm>.json`, folded to ASCII: who
+/// exported what and when, readable in any mail client or file system.
+/// `unit` is the unit's name (or "tinh", the whole province); `local` is the
+/// local time as `YYYY-MM-DDTHH:MM`; `extension` is `json`, `json.gz` or `json.gz.enc`.
+pub fn file_name(unit: &str, officer: &str, local: &str, extension: &str) -> String {
+    let slug = |s: &str| -> String {
+        let folded = crate::text::fold(s);
+        let mut out = String::new();
+        for c in folded.chars() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            } else if !out.ends_with('-') && !out.is_empty() {
+                out.push('-');
+            }
+        }
+        out.trim_end_matches('-').chars().take(40).collect::<String>().trim_end_matches('-').to_string()
+    };
+    let digits: String = local.chars().filter(char::is_ascii_digit).collect();
+    let stamp = match (digits.get(..8), digits.get(8..12)) {
+        (Some(day), Some(time)) => format!("{day}-{time}"),
+        _ => digits,
+    };
+    let parts: Vec<String> = [slug(unit), slug(officer), stamp].into_iter().filter(|p| !p.is_empty()).collect();
+    format!("nscl-{}.{extension}", parts.join("-"))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::model::enterprise::Enterprise;
+    use crate::model::record::Change;
+    use crate::model::survey::Survey;
+    use sha2::Digest;
+
+    pub fn sha256(bytes: &[u8]) -> [u8; 32] {
+        sha2::Sha256::digest(bytes).into()
+    }
+
+    pub fn at(ms: i64, device: &str) -> Change {
+        Change { at: Hlc { ms, counter: 0, device: device.into() }, officer: format!("cán bộ {device}") }
+    }
+
+    pub fn sample() -> SyncFile {
+        let e1 = Record::new("e1".into(), &at(1_764_000_000_000, "a"), Enterprise { name: "Công ty <b>Sen Hồng</b>".into(), admin_unit_id: Some("tp-sa-dec".into()), ..Default::default() });
+        let e2 = Record::new("e2".into(), &at(1_764_000_100_000, "a"), Enterprise { name: "HTX Xoài Cao Lãnh".into(), ..Default::default() }).deleted_by(&at(1_764_000_200_000, "a"));
+        let s1 = Record::new("s1".into(), &at(1_764_000_300_000, "a"), Survey { form_id: "nscl-survey".into(), form_version: 1, enterprise_id: "e1".into(), ..Default::default() });
+        SyncFile {
+            format: FORMAT.into(),
+            version: VERSION,
+            exported_at: Hlc { ms: 1_764_000_400_000, counter: 2, device: "a".into() },
+            device_id: "a".into(),
+            officer: "Nguyễn Thị Hạnh".into(),
+            scope: Scope::default(),
+            admin_units: AdminUnitList::default_list(),
+            forms: vec![],
+            records: Sections { enterprise: vec![e1, e2], survey: vec![s1], ..Default::default() },
+            conflicts: Sections::default(),
+            aliases: BTreeMap::new(),
+            unreadable: vec![],
+        }
+    }
+
+    #[test]
+    fn a_file_round_trips_with_its_checksum_over_the_bytes_before_it() {
+        let file = sample();
+        let text = file.to_text(sha256).unwrap();
+        let Head::V2 { body, checksum } = read_head(&text).unwrap() else { panic!("version 2") };
+        assert_eq!(checksum, hex(&sha256(body.as_bytes())));
+        assert!(text.ends_with(&checksum_suffix(checksum)));
+        assert_eq!(parse(&text).unwrap(), file);
+        // Written in parts: the same bytes.
+        let mut parts = Vec::new();
+        file.write_body(100, &mut |p| parts.push(p)).unwrap();
+        assert!(parts.len() > 2);
+        assert_eq!(parts.concat(), body);
+        // White space after the file is allowed; a changed byte is caught by the checksum the caller compares.
+        let spaced = format!("{text}\n");
+        assert!(matches!(read_head(&spaced), Ok(Head::V2 { .. })));
+        let changed = text.replace("Sen Hồng", "Sen Hông");
+        let Head::V2 { body, checksum } = read_head(&changed).unwrap() else { panic!() };
+        assert_ne!(hex(&sha256(body.as_bytes())), checksum);
+    }
+
+    #[test]
+    fn a_version_one_backup_reads_as_everything_with_no_conflicts() {
+        let v2 = sample();
+        let old = ExportFile {
+            format: EXPORT_FORMAT.into(),
+            version: 1,
+            exported_at: v2.exported_at.clone(),
+            device_id: v2.device_id.clone(),
+            officer: v2.officer.clone(),
+            admin_units: v2.admin_units.clone(),
+            enterprises: v2.records.enterprise.clone(),
+            surveys: v2.records.survey.clone(),
+            assessments: vec![],
+            activities: vec![],
+            unreadable: vec![],
+        };
+        let read = parse(&old.to_json().unwrap()).unwrap();
+        assert_eq!(read, v2, "the same records, scope everything");
+    }
+
+    #[test]
+    fn bad_files_are_refused_with_the_reason() {
+        let text = sample().to_text(sha256).unwrap();
+        let resum = |t: &str| {
+            let Head::V2 { body, .. } = read_head(t).unwrap() else { panic!() };
+            format!("{body}{}", checksum_suffix(&hex(&sha256(body.as_bytes()))))
+        };
+        assert_eq!(read_head(&text[..text.len() / 2]), Err(ImportError::Truncated));
+        assert!(matches!(read_head("{nope"), Err(ImportError::NotJson { .. })));
+        assert_eq!(read_head("[1,2]"), Err(ImportError::WrongFormat));
+        assert_eq!(read_head(&text.replacen(FORMAT, "other-app", 1)), Err(ImportError::WrongFormat));
+        assert_eq!(read_head(&text.replacen("\"version\":2", "\"version\":99", 1)), Err(ImportError::FutureVersion { found: 99 }));
+        assert_eq!(read_head(&text.replacen(",\"checksum\"", ",\"checksum_gone\"", 1)), Err(ImportError::ChecksumMismatch));
+        let twice = resum(&text.replacen("\"id\":\"e2\"", "\"id\":\"e1\"", 1));
+        assert_eq!(parse(&twice), Err(ImportError::DuplicateId { kind: "enterprise".into(), id: "e1".into() }));
+        let shape = resum(&text.replacen("\"name\":\"HTX Xoài Cao Lãnh\"", "\"name\":5", 1));
+        assert!(matches!(parse(&shape), Err(ImportError::BadRecord { detail }) if detail.contains("enterprise record 2")), "{:?}", parse(&shape));
+        let unknown = resum(&text.replacen("\"records\":{", "\"records\":{\"widget\":[{}],", 1));
+        assert_eq!(parse(&unknown), Err(ImportError::UnknownKind { kind: "widget".into() }));
+        let wrong_kind = resum(&text.replacen("\"kind\":\"survey\"", "\"kind\":\"enterprise\"", 1));
+        assert!(matches!(parse(&wrong_kind), Err(ImportError::BadRecord { .. })));
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(matches!(read_head(&deep), Err(ImportError::NotJson { .. })));
+    }
+
+    #[test]
+    fn scope_filters_by_kind_time_unit_and_date() {
+        let file = sample();
+        let units: HashMap<String, String> = [("e1".to_string(), "tp-sa-dec".to_string())].into_iter().collect();
+        let e1 = &file.records.enterprise[0];
+        let s1 = &file.records.survey[0];
+        assert!(Scope::default().admits(e1, &units, 420) && Scope::default().is_everything());
+        let only_surveys = Scope { kinds: vec!["survey".into()], ..Default::default() };
+        assert!(!only_surveys.admits(e1, &units, 420) && only_surveys.admits(s1, &units, 420));
+        let since = Scope { since: Some(e1.updated.clone()), ..Default::default() };
+        assert!(!since.admits(e1, &units, 420) && since.admits(s1, &units, 420));
+        let unit = Scope { units: vec!["tp-sa-dec".into()], ..Default::default() };
+        assert!(unit.admits(e1, &units, 420) && unit.admits(s1, &units, 420), "a survey belongs to its enterprise's unit");
+        assert!(!unit.admits(&file.records.enterprise[1], &units, 420), "no unit: not in a unit's file");
+        let day = crate::format::iso_date(e1.updated.ms, 420);
+        let dated = Scope { from: Some(day.clone()), to: Some(day), ..Default::default() };
+        assert!(dated.admits(e1, &units, 420));
+        let later = Scope { from: Some("2099-01-01".into()), ..Default::default() };
+        assert!(!later.admits(e1, &units, 420));
+    }
+
+    #[test]
+    fn file_names_say_who_what_and_when_in_ascii() {
+        assert_eq!(file_name("Thành phố Sa Đéc", "Nguyễn Thị Hạnh", "2026-12-01T09:30", "json.gz"), "nscl-thanh-pho-sa-dec-nguyen-thi-hanh-20261201-0930.json.gz");
+        assert_eq!(file_name("tinh", "", "2026-12-01T09:30", "json"), "nscl-tinh-20261201-0930.json");
+        assert_eq!(file_name("<script>", "../../etc", "x", "json"), "nscl-script-etc.json");
+    }
+}
+
+/// Arbitrary text and bytes never panic the reader.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use crate::arbitrary_text::text;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_text_is_read_or_refused(s in text()) {
+            if let Ok(Head::V2 { body, .. }) = read_head(&s) {
+                prop_assert!(body.len() < s.len());
+            }
+            let _ = parse(&s);
+        }
+
+        #[test]
+        fn any_cut_or_flipped_file_is_refused_or_read_without_panic(cut in 0usize..4000, flip in 0usize..4000, byte in any::<u8>()) {
+            let text = tests::sample().to_text(tests::sha256).unwrap();
+            let mut bytes = text.into_bytes();
+            let n = bytes.len();
+            bytes[flip % n] = byte;
+            bytes.truncate(cut % (n + 1));
+            if let Ok(s) = std::str::from_utf8(&bytes) {
+                let _ = parse(s);
+            }
+        }
+    }
+}

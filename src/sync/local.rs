@@ -1,0 +1,554 @@
+//! This laptop's side of sync, over any row backend (IndexedDB in the
+//! browser, memory in tests): what is held, a file of it, what importing
+//! files would change, the one batch that applies it, its undo, resolving
+//! a conflict, and the audit log of all of these.
+//!
+//! Conflict copies, the audit log, enterprise aliases and the undo of the
+//! last import are settings: they are few, and a setting is written in the
+//! same transaction as the records.
+
+use super::file::{Scope, SyncFile, FORMAT, VERSION};
+use super::kinds::{PlanVisitor, Sections, SyncKind, KINDS};
+use super::merge::Versions;
+use super::plan::{Effect, KindPlan, Plans};
+use crate::model::admin_unit::AdminUnitList;
+use crate::model::clock::Hlc;
+use crate::model::record::{Change, Record};
+use crate::store::batch::{Batch, Expect, HistoryWrite, RowWrite, SettingWrite, Stale};
+use crate::store::export::UnreadableRow;
+use crate::store::{InstalledForm, RecordStore, Row, RowBackend, StoreError, FORMS_SETTING, UNITS_SETTING};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+pub const CONFLICTS_SETTING: &str = "sync_conflicts";
+pub const UNDO_SETTING: &str = "sync_undo";
+pub const AUDIT_SETTING: &str = "sync_audit";
+pub const ALIASES_SETTING: &str = "sync_aliases";
+/// The audit log keeps this many entries, the oldest dropped first.
+const AUDIT_KEEP: usize = 500;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuditAction {
+    Export,
+    Import,
+    Undo,
+    Resolve,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditFile {
+    pub name: String,
+    /// Hex SHA-256 of the file's text.
+    pub checksum: String,
+}
+
+/// How many records of one kind an import or export touched.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AuditCount {
+    pub kind: String,
+    #[serde(default)]
+    pub new: usize,
+    #[serde(default)]
+    pub updated: usize,
+    #[serde(default)]
+    pub conflicts: usize,
+    #[serde(default)]
+    pub deleted: usize,
+    #[serde(default)]
+    pub unchanged: usize,
+    /// Records written to a file (exports).
+    #[serde(default)]
+    pub exported: usize,
+}
+
+/// One line of the audit log: who did what, when, with which files.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub at_ms: i64,
+    pub action: AuditAction,
+    pub officer: String,
+    pub device_id: String,
+    #[serde(default)]
+    pub files: Vec<AuditFile>,
+    #[serde(default)]
+    pub counts: Vec<AuditCount>,
+    /// Exports: who the file was for, and the clock time it was made (the next
+    /// "changes since the last export to them" starts there).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub recipient: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported_at: Option<Hlc>,
+    /// A resolved record: kind and id.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub record: String,
+}
+
+impl AuditEntry {
+    pub fn new(action: AuditAction, change: &Change, at_ms: i64) -> AuditEntry {
+        AuditEntry {
+            at_ms,
+            action,
+            officer: change.officer.clone(),
+            device_id: change.device().to_string(),
+            files: Vec::new(),
+            counts: Vec::new(),
+            recipient: String::new(),
+            exported_at: None,
+            record: String::new(),
+        }
+    }
+}
+
+/// The audit log with `entry` added, as stored text.
+fn with_entry(log_text: Option<&str>, entry: &AuditEntry) -> Result<String, StoreError> {
+    let mut log: Vec<AuditEntry> = match log_text {
+        Some(t) => serde_json::from_str(t).map_err(|_| StoreError::Corrupt)?,
+        None => Vec::new(),
+    };
+    log.push(entry.clone());
+    let drop = log.len().saturating_sub(AUDIT_KEEP);
+    log.drain(..drop);
+    serde_json::to_string(&log).map_err(|e| StoreError::Other(e.to_string()))
+}
+
+fn to_text<T: Serialize>(value: &T) -> Result<String, StoreError> {
+    serde_json::to_string(value).map_err(|e| StoreError::Other(e.to_string()))
+}
+
+/// A setting as it was read: its text, and that text parsed.
+#[derive(Debug, Clone, PartialEq)]
+struct SettingRead<T> {
+    text: Option<String>,
+    value: T,
+}
+
+impl<T: serde::de::DeserializeOwned> SettingRead<T> {
+    async fn load<B: RowBackend>(store: &RecordStore<B>, key: &str, default: impl FnOnce() -> T) -> Result<SettingRead<T>, StoreError> {
+        let text = store.get_setting(key).await?;
+        let value = match &text {
+            Some(t) => serde_json::from_str(t).map_err(|_| StoreError::Corrupt)?,
+            None => default(),
+        };
+        Ok(SettingRead { text, value })
+    }
+
+    fn expect(&self) -> Expect {
+        Expect::of(self.text.as_deref())
+    }
+}
+
+/// Everything this laptop holds that sync reads or writes, as it was when read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Held {
+    pub records: Sections,
+    pub unreadable: Vec<UnreadableRow>,
+    conflicts: SettingRead<Sections>,
+    units: SettingRead<AdminUnitList>,
+    forms: SettingRead<Vec<InstalledForm>>,
+    aliases: SettingRead<BTreeMap<String, String>>,
+    audit: SettingRead<Vec<AuditEntry>>,
+    /// The hash of each record's stored text, by `kind/id`: an import writes
+    /// only over what it was worked out from.
+    row_hashes: HashMap<String, u64>,
+}
+
+fn row_key(kind: &str, id: &str) -> String {
+    format!("{kind}/{id}")
+}
+
+impl Held {
+    /// Reads what this laptop holds, a few hundred records at a time with `pause` in between.
+    pub async fn load<B, P, F>(store: &RecordStore<B>, pause: P) -> Result<Held, StoreError>
+    where
+        B: RowBackend,
+        P: Fn() -> F,
+        F: std::future::Future<Output = ()>,
+    {
+        let mut row_hashes = HashMap::new();
+        let (records, unreadable) = Sections::load(store, pause, &mut |kind, id, text| {
+            row_hashes.insert(row_key(kind, id), crate::store::batch::text_hash(text));
+        })
+        .await?;
+        Ok(Held {
+            records,
+            unreadable,
+            conflicts: SettingRead::load(store, CONFLICTS_SETTING, Sections::default).await?,
+            units: SettingRead::load(store, UNITS_SETTING, AdminUnitList::default_list).await?,
+            forms: SettingRead::load(store, FORMS_SETTING, Vec::new).await?,
+            aliases: SettingRead::load(store, ALIASES_SETTING, BTreeMap::new).await?,
+            audit: SettingRead::load(store, AUDIT_SETTING, Vec::new).await?,
+            row_hashes,
+        })
+    }
+
+    /// Conflict copies kept beside the shown versions.
+    pub fn conflicts(&self) -> &Sections {
+        &self.conflicts.value
+    }
+
+    pub fn units(&self) -> &AdminUnitList {
+        &self.units.value
+    }
+
+    pub fn audit(&self) -> &[AuditEntry] {
+        &self.audit.value
+    }
+
+    fn expect_row(&self, kind: &str, id: &str) -> Expect {
+        self.row_hashes.get(&row_key(kind, id)).map_or(Expect::Absent, |h| Expect::Hash(*h))
+    }
+
+    /// When the last file for `recipient` was made: a file of the changes
+    /// since starts there. `None` if none was ever made for them.
+    pub fn last_export_to(&self, recipient: &str) -> Option<Hlc> {
+        let wanted = crate::text::fold(recipient.trim());
+        self.audit
+            .value
+            .iter()
+            .rev()
+            .find(|e| e.action == AuditAction::Export && crate::text::fold(e.recipient.trim()) == wanted)
+            .and_then(|e| e.exported_at.clone())
+    }
+
+    /// A file of what `scope` covers. Conflict copies travel with their
+    /// records; rows this build cannot read travel only in a full backup.
+    pub fn export(&self, scope: Scope, exported_at: Hlc, device_id: String, officer: String, offset_minutes: i32) -> SyncFile {
+        let units: HashMap<String, String> = self.records.enterprise.iter().filter_map(|e| Some((e.id.clone(), e.payload.admin_unit_id.clone()?))).collect();
+        struct Pick<'a> {
+            scope: &'a Scope,
+            units: &'a HashMap<String, String>,
+            offset: i32,
+            out: Sections,
+        }
+        impl super::kinds::KindVisitor for Pick<'_> {
+            fn visit<T: SyncKind>(&mut self, records: &[Record<T>]) {
+                let (scope, units, offset) = (self.scope, self.units, self.offset);
+                if let Some(out) = self.out.of_mut::<T>() {
+                    out.extend(records.iter().filter(|r| scope.admits(r, units, offset)).cloned());
+                }
+            }
+        }
+        let pick = |from: &Sections| {
+            let mut p = Pick { scope: &scope, units: &units, offset: offset_minutes, out: Sections::default() };
+            from.visit(&mut p);
+            p.out
+        };
+        let records = pick(&self.records);
+        let conflicts = pick(&self.conflicts.value);
+        SyncFile {
+            format: FORMAT.into(),
+            version: VERSION,
+            exported_at,
+            device_id,
+            officer,
+            admin_units: self.units.value.clone(),
+            forms: self.forms.value.clone(),
+            records,
+            conflicts,
+            aliases: self.aliases.value.clone(),
+            unreadable: if scope.is_everything() { self.unreadable.clone() } else { Vec::new() },
+            scope,
+        }
+    }
+
+    /// The audit entry of an export of `file`, named `name` with `checksum`.
+    pub fn export_entry(file: &SyncFile, name: &str, checksum: &str, change: &Change, at_ms: i64) -> AuditEntry {
+        let mut entry = AuditEntry::new(AuditAction::Export, change, at_ms);
+        entry.files.push(AuditFile { name: name.into(), checksum: checksum.into() });
+        entry.recipient = file.scope.recipient.trim().to_string();
+        entry.exported_at = Some(file.exported_at.clone());
+        struct Count(Vec<AuditCount>);
+        impl super::kinds::KindVisitor for Count {
+            fn visit<T: SyncKind>(&mut self, records: &[Record<T>]) {
+                if !records.is_empty() {
+                    self.0.push(AuditCount { kind: T::KIND.into(), exported: records.len(), ..Default::default() });
+                }
+            }
+        }
+        let mut c = Count(Vec::new());
+        file.records.visit(&mut c);
+        entry.counts = c.0;
+        entry
+    }
+}
+
+/// A file read for import: its name, the checksum of its text, its content.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incoming {
+    pub name: String,
+    pub checksum: String,
+    pub file: SyncFile,
+}
+
+/// What one file of an import brings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Something this laptop does not hold yet.
+    Fresh,
+    /// The same content as an earlier file of this import (by position).
+    Repeat { of: usize },
+    /// Only records this laptop already holds (or newer ones).
+    NothingNew,
+}
+
+/// What importing some files would change, worked out against what was held.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Preview {
+    pub plans: Plans,
+    pub verdicts: Vec<Verdict>,
+    /// The unit list after the import, when the files bring units not held.
+    pub units: Option<AdminUnitList>,
+    /// Form definitions the files bring that are not installed here.
+    pub forms: Vec<InstalledForm>,
+    /// Enterprise aliases the files bring that are not held.
+    pub aliases: BTreeMap<String, String>,
+    files: Vec<AuditFile>,
+}
+
+impl Preview {
+    /// Whether applying would write anything at all.
+    pub fn changes_anything(&self) -> bool {
+        self.plans.changes() > 0 || self.units.is_some() || !self.forms.is_empty() || !self.aliases.is_empty()
+    }
+
+    /// Per kind, how many records of each effect, and unchanged.
+    pub fn counts(&self) -> Vec<AuditCount> {
+        struct Count(Vec<AuditCount>);
+        impl PlanVisitor for Count {
+            fn visit<T: SyncKind>(&mut self, plan: &KindPlan<T>) {
+                self.0.push(AuditCount {
+                    kind: T::KIND.into(),
+                    new: plan.count(Effect::New),
+                    updated: plan.count(Effect::Updated),
+                    conflicts: plan.count(Effect::Conflict),
+                    deleted: plan.count(Effect::Deleted),
+                    unchanged: plan.unchanged,
+                    exported: 0,
+                });
+            }
+        }
+        let mut c = Count(Vec::new());
+        self.plans.visit(&mut c);
+        c.0
+    }
+}
+
+/// Works out what importing `files` together would change. Nothing is written.
+pub fn preview(held: &Held, files: &[Incoming]) -> Preview {
+    let mut verdicts = Vec::with_capacity(files.len());
+    let mut sections: Vec<&Sections> = Vec::new();
+    for (i, f) in files.iter().enumerate() {
+        if let Some(of) = files[..i].iter().position(|earlier| earlier.checksum == f.checksum) {
+            verdicts.push(Verdict::Repeat { of });
+            continue;
+        }
+        let alone = Plans::make(&held.records, &held.conflicts.value, &[&f.file.records, &f.file.conflicts]);
+        let brings_reference = f.file.admin_units.units.iter().any(|u| held.units.value.get(&u.id).is_none())
+            || f.file.forms.iter().any(|form| !held.forms.value.iter().any(|h| h.source == form.source))
+            || f.file.aliases.iter().any(|(k, v)| held.aliases.value.get(k) != Some(v));
+        verdicts.push(if alone.changes() == 0 && !brings_reference { Verdict::NothingNew } else { Verdict::Fresh });
+        sections.push(&f.file.records);
+        sections.push(&f.file.conflicts);
+    }
+    let plans = Plans::make(&held.records, &held.conflicts.value, &sections);
+    let fresh = || files.iter().zip(&verdicts).filter(|(_, v)| !matches!(v, Verdict::Repeat { .. })).map(|(f, _)| f);
+    let mut units = held.units.value.clone();
+    for f in fresh() {
+        for u in &f.file.admin_units.units {
+            if units.get(&u.id).is_none() {
+                units.units.push(u.clone());
+            }
+        }
+    }
+    let mut forms: Vec<InstalledForm> = Vec::new();
+    for f in fresh() {
+        for form in &f.file.forms {
+            if !held.forms.value.iter().chain(&forms).any(|h| h.source == form.source) {
+                forms.push(form.clone());
+            }
+        }
+    }
+    let mut aliases = BTreeMap::new();
+    for f in fresh() {
+        for (k, v) in &f.file.aliases {
+            if held.aliases.value.get(k) != Some(v) {
+                // Two files disagreeing on one alias: the larger kept id wins everywhere, whatever the order.
+                let slot = aliases.entry(k.clone()).or_insert_with(|| v.clone());
+                if v > slot {
+                    *slot = v.clone();
+                }
+            }
+        }
+    }
+    Preview {
+        plans,
+        verdicts,
+        units: (units.units.len() != held.units.value.units.len()).then_some(units),
+        forms,
+        aliases,
+        files: files.iter().map(|f| AuditFile { name: f.name.clone(), checksum: f.checksum.clone() }).collect(),
+    }
+}
+
+/// The one batch that applies a preview: every changed record with its
+/// history, the conflict copies, new reference data, the audit entry, and
+/// (in the same transaction) the batch that undoes it.
+pub fn import_batch(held: &Held, preview: &Preview, change: &Change, at_ms: i64, history_depth: usize) -> Result<Batch, StoreError> {
+    struct Rows<'a> {
+        held: &'a Held,
+        rows: Vec<RowWrite>,
+        conflicts: Sections,
+        error: Option<StoreError>,
+    }
+    impl PlanVisitor for Rows<'_> {
+        fn visit<T: SyncKind>(&mut self, plan: &KindPlan<T>) {
+            for item in &plan.items {
+                let shown_before = item.before.first();
+                let winner = item.winner();
+                if shown_before.is_none_or(|b| b.version != winner.version || b.updated != winner.updated) {
+                    match Row::from_record(winner) {
+                        Ok(row) => self.rows.push(RowWrite { kind: T::KIND.into(), id: item.id.clone(), expected: self.held.expect_row(T::KIND, &item.id), new: Some(row) }),
+                        Err(e) => self.error = Some(e),
+                    }
+                }
+                if let Some(copies) = self.conflicts.of_mut::<T>() {
+                    copies.retain(|c| c.id != item.id);
+                    copies.extend(item.after[1..].iter().cloned());
+                }
+            }
+        }
+    }
+    let mut rows = Rows { held, rows: Vec::new(), conflicts: held.conflicts.value.clone(), error: None };
+    preview.plans.visit(&mut rows);
+    if let Some(e) = rows.error {
+        return Err(e);
+    }
+    let mut settings = Vec::new();
+    if rows.conflicts != held.conflicts.value {
+        settings.push(SettingWrite { key: CONFLICTS_SETTING.into(), expected: held.conflicts.expect(), new: Some(to_text(&rows.conflicts)?), undo: true });
+    }
+    if let Some(units) = &preview.units {
+        settings.push(SettingWrite { key: UNITS_SETTING.into(), expected: held.units.expect(), new: Some(to_text(units)?), undo: true });
+    }
+    if !preview.forms.is_empty() {
+        let all: Vec<InstalledForm> = held.forms.value.iter().chain(&preview.forms).cloned().collect();
+        settings.push(SettingWrite { key: FORMS_SETTING.into(), expected: held.forms.expect(), new: Some(to_text(&all)?), undo: true });
+    }
+    if !preview.aliases.is_empty() {
+        let mut all = held.aliases.value.clone();
+        all.extend(preview.aliases.clone());
+        settings.push(SettingWrite { key: ALIASES_SETTING.into(), expected: held.aliases.expect(), new: Some(to_text(&all)?), undo: true });
+    }
+    let mut entry = AuditEntry::new(AuditAction::Import, change, at_ms);
+    entry.files = preview.files.clone();
+    entry.counts = preview.counts();
+    // The log is not undone: an undo adds its own line after this one.
+    settings.push(SettingWrite { key: AUDIT_SETTING.into(), expected: held.audit.expect(), new: Some(with_entry(held.audit.text.as_deref(), &entry)?), undo: false });
+    Ok(Batch { rows: rows.rows, settings, history: HistoryWrite::Keep(history_depth), undo_key: Some(UNDO_SETTING.into()) })
+}
+
+/// Why the last import cannot be undone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UndoRefused {
+    /// No import to undo (none yet, or it was undone already).
+    Nothing,
+    /// A record or setting the import wrote has changed since: undoing would lose that change.
+    ChangedSince(String),
+}
+
+/// Whether there is an import to undo.
+pub async fn can_undo<B: RowBackend>(store: &RecordStore<B>) -> Result<bool, StoreError> {
+    Ok(store.get_setting(UNDO_SETTING).await?.is_some())
+}
+
+/// Puts back exactly what the last import replaced: records, their
+/// history, conflict copies and reference data; the audit log says so.
+pub async fn undo_last_import<B: RowBackend>(store: &RecordStore<B>, change: &Change, at_ms: i64) -> Result<Result<(), UndoRefused>, StoreError> {
+    let Some(text) = store.get_setting(UNDO_SETTING).await? else { return Ok(Err(UndoRefused::Nothing)) };
+    let mut batch: Batch = serde_json::from_str(&text).map_err(|_| StoreError::Corrupt)?;
+    let log = store.get_setting(AUDIT_SETTING).await?;
+    let entry = AuditEntry::new(AuditAction::Undo, change, at_ms);
+    batch.settings.push(SettingWrite { key: AUDIT_SETTING.into(), expected: Expect::of(log.as_deref()), new: Some(with_entry(log.as_deref(), &entry)?), undo: false });
+    Ok(store.write_batch(&batch).await?.map_err(|Stale(what)| UndoRefused::ChangedSince(what)))
+}
+
+/// One record's versions held, the shown one first, then its conflict copies.
+pub async fn conflict_versions<T: SyncKind, B: RowBackend>(store: &RecordStore<B>, id: &str) -> Result<Option<Versions<T>>, StoreError> {
+    Ok(versions_of::<T, B>(store, id).await?.map(|(v, _, _)| v))
+}
+
+/// The same, with what a write over them must expect.
+async fn versions_of<T: SyncKind, B: RowBackend>(store: &RecordStore<B>, id: &str) -> Result<Option<(Versions<T>, Expect, SettingRead<Sections>)>, StoreError> {
+    let Some(row) = store.get_row(T::KIND, id).await? else { return Ok(None) };
+    let Some(shown) = crate::store::decode::<T>(&row.json) else { return Ok(None) };
+    let conflicts = SettingRead::load(store, CONFLICTS_SETTING, Sections::default).await?;
+    let mut versions = Versions::new(shown);
+    for copy in conflicts.value.of::<T>().iter().filter(|c| c.id == id) {
+        versions.merge(copy.clone());
+    }
+    Ok(Some((versions, Expect::of(Some(&row.json)), conflicts)))
+}
+
+/// Resolves a conflict with `payload` (one version's, or fields picked from
+/// several): a new version that descends from every version held, so it
+/// replaces them here and on every laptop that imports it. Refuses
+/// (`Err(Stale)`) if the record or its copies changed since they were read.
+pub async fn resolve<T: SyncKind, B: RowBackend>(store: &RecordStore<B>, id: &str, payload: T, deleted: bool, change: &Change, at_ms: i64) -> Result<Result<Record<T>, Stale>, StoreError> {
+    let Some((versions, expected, conflicts)) = versions_of::<T, B>(store, id).await? else { return Ok(Err(Stale(id.to_string()))) };
+    let resolved = versions.resolve(change, payload, deleted);
+    let mut remaining = conflicts.value.clone();
+    if let Some(copies) = remaining.of_mut::<T>() {
+        copies.retain(|c| c.id != id);
+    }
+    let log = store.get_setting(AUDIT_SETTING).await?;
+    let mut entry = AuditEntry::new(AuditAction::Resolve, change, at_ms);
+    entry.record = row_key(T::KIND, id);
+    let batch = Batch {
+        rows: vec![RowWrite { kind: T::KIND.into(), id: id.into(), expected, new: Some(Row::from_record(&resolved)?) }],
+        settings: vec![
+            SettingWrite { key: CONFLICTS_SETTING.into(), expected: conflicts.expect(), new: Some(to_text(&remaining)?), undo: true },
+            SettingWrite { key: AUDIT_SETTING.into(), expected: Expect::of(log.as_deref()), new: Some(with_entry(log.as_deref(), &entry)?), undo: false },
+        ],
+        history: HistoryWrite::Keep(store.history_depth()),
+        undo_key: None,
+    };
+    Ok(store.write_batch(&batch).await?.map(|()| resolved))
+}
+
+/// Every kind's count of records in conflict (ids with at least one copy).
+pub fn conflict_counts(conflicts: &Sections) -> Vec<(&'static str, usize)> {
+    struct Count(Vec<(&'static str, usize)>);
+    impl super::kinds::KindVisitor for Count {
+        fn visit<T: SyncKind>(&mut self, records: &[Record<T>]) {
+            let ids: std::collections::BTreeSet<&str> = records.iter().map(|r| r.id.as_str()).collect();
+            self.0.push((T::KIND, ids.len()));
+        }
+    }
+    let mut c = Count(Vec::with_capacity(KINDS.len()));
+    conflicts.visit(&mut c);
+    c.0
+}
+
+/// The conflict copies as stored (for the navigation's count and the list).
+pub async fn load_conflicts<B: RowBackend>(store: &RecordStore<B>) -> Result<Sections, StoreError> {
+    Ok(SettingRead::load(store, CONFLICTS_SETTING, Sections::default).await?.value)
+}
+
+/// Appends an export's line to the audit log (read and written in one transaction).
+pub async fn log_export<B: RowBackend>(store: &RecordStore<B>, entry: &AuditEntry) -> Result<(), StoreError> {
+    let failed = std::cell::Cell::new(false);
+    store
+        .update_setting(AUDIT_SETTING, &|old| match with_entry(old, entry) {
+            Ok(text) => Some(text),
+            Err(_) => {
+                failed.set(true);
+                None
+            }
+        })
+        .await?;
+    if failed.get() {
+        return Err(StoreError::Corrupt);
+    }
+    Ok(())
+}

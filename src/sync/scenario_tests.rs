@@ -1,0 +1,364 @@
+//! Laptops exchanging files, end to end over the in-memory backend: export,
+//! the file's text, parse, preview, the one-batch apply, undo, resolve.
+
+use super::file::{self, Scope};
+use super::local::{self, Held, Incoming, UndoRefused, Verdict};
+use super::plan::Effect;
+use crate::model::clock::Hlc;
+use crate::model::enterprise::Enterprise;
+use crate::model::record::{Change, Record};
+use crate::model::survey::Survey;
+use crate::store::tests::ready;
+use crate::store::{MemoryBackend, RecordStore};
+
+pub(super) struct Laptop {
+    pub device: String,
+    pub backend: MemoryBackend,
+    pub store: RecordStore<MemoryBackend>,
+    pub clock: i64,
+}
+
+impl Laptop {
+    pub fn new(device: &str) -> Laptop {
+        let backend = MemoryBackend::default();
+        Laptop { device: device.into(), store: RecordStore::new(backend.clone()), backend, clock: 1_764_000_000_000 }
+    }
+
+    pub fn change(&mut self) -> Change {
+        self.clock += 1_000;
+        Change { at: Hlc { ms: self.clock, counter: 0, device: self.device.clone() }, officer: format!("Cán bộ {}", self.device) }
+    }
+
+    pub fn held(&self) -> Held {
+        ready(Held::load(&self.store, || std::future::ready(()))).unwrap()
+    }
+
+    pub fn export(&mut self, scope: Scope) -> Incoming {
+        let at = self.change().at;
+        let file = self.held().export(scope, at, self.device.clone(), format!("Cán bộ {}", self.device), 420);
+        let text = file.to_text(file::tests::sha256).unwrap();
+        let file::Head::V2 { checksum, .. } = file::read_head(&text).unwrap() else { panic!("version 2") };
+        Incoming { name: format!("{}.json", self.device), checksum: checksum.to_string(), file: file::parse(&text).unwrap() }
+    }
+
+    pub fn import(&mut self, files: &[Incoming]) -> local::Preview {
+        let held = self.held();
+        let preview = local::preview(&held, files);
+        let change = self.change();
+        let batch = local::import_batch(&held, &preview, &change, change.at.ms, 20).unwrap();
+        ready(self.store.write_batch(&batch)).unwrap().unwrap();
+        preview
+    }
+
+    pub fn enterprise(&self, id: &str) -> Option<Record<Enterprise>> {
+        ready(self.store.get::<Enterprise>(id)).unwrap()
+    }
+
+    pub fn put(&mut self, record: &Record<Enterprise>) {
+        ready(self.store.put(record)).unwrap();
+    }
+
+    pub fn edit(&mut self, id: &str, name: &str) -> Record<Enterprise> {
+        let old = self.enterprise(id).unwrap();
+        let change = self.change();
+        let new = old.revised(&change, Enterprise { name: name.into(), ..old.payload.clone() });
+        self.put(&new);
+        new
+    }
+
+    /// What every laptop must agree on: records of every kind and the conflict copies.
+    pub fn state(&self) -> (super::kinds::Sections, super::kinds::Sections) {
+        let held = self.held();
+        (held.records.clone(), held.conflicts().clone())
+    }
+}
+
+fn new_enterprise(laptop: &mut Laptop, id: &str, name: &str) -> Record<Enterprise> {
+    let change = laptop.change();
+    let r = Record::new(id.into(), &change, Enterprise { name: name.into(), admin_unit_id: Some("tp-sa-dec".into()), ..Default::default() });
+    laptop.put(&r);
+    r
+}
+
+#[test]
+fn two_laptops_exchange_edit_the_same_enterprise_resolve_and_end_identical() {
+    let (mut a, mut b) = (Laptop::new("laptop-a"), Laptop::new("laptop-b"));
+    for (id, name) in [("e1", "Công ty Sen Hồng"), ("e2", "HTX Xoài Cao Lãnh"), ("e3", "Cơ sở <script>alert(1)</script>")] {
+        new_enterprise(&mut a, id, name);
+    }
+    let change = a.change();
+    ready(a.store.put(&Record::new("s1".into(), &change, Survey { form_id: "nscl-survey".into(), form_version: 1, enterprise_id: "e1".into(), ..Default::default() }))).unwrap();
+
+    let from_a = a.export(Scope::default());
+    let preview = b.import(std::slice::from_ref(&from_a));
+    let counts = preview.counts();
+    assert_eq!((counts[0].kind.as_str(), counts[0].new, counts[1].kind.as_str(), counts[1].new), ("enterprise", 3, "survey", 1));
+    assert_eq!(b.state(), a.state(), "B holds what A holds");
+
+    // The same file again: nothing to do.
+    let again = local::preview(&b.held(), std::slice::from_ref(&from_a));
+    assert!(!again.changes_anything() && again.verdicts == vec![Verdict::NothingNew]);
+
+    // Both edit e1 without seeing each other.
+    b.edit("e1", "Công ty Sen Hồng (B sửa)");
+    a.edit("e1", "Công ty Sen Hồng (A sửa)");
+    let (from_a, from_b) = (a.export(Scope::default()), b.export(Scope::default()));
+    let on_a = a.import(std::slice::from_ref(&from_b));
+    let on_b = b.import(std::slice::from_ref(&from_a));
+    assert_eq!(on_a.plans.enterprise.items[0].effect, Effect::Conflict);
+    assert_eq!(on_b.plans.enterprise.items[0].effect, Effect::Conflict);
+    assert_eq!(a.state(), b.state(), "the same winner and the same conflict copy on both");
+    assert_eq!(a.enterprise("e1").unwrap().payload.name, "Công ty Sen Hồng (A sửa)", "A's edit is later");
+    assert_eq!(local::conflict_counts(a.held().conflicts())[0], ("enterprise", 1));
+
+    // A resolves, taking B's name; the resolution travels.
+    let versions = ready(local::conflict_versions::<Enterprise, _>(&a.store, "e1")).unwrap().unwrap();
+    let theirs = versions.conflicts()[0].payload.clone();
+    let change = a.change();
+    let resolved = ready(local::resolve(&a.store, "e1", theirs, false, &change, change.at.ms)).unwrap().unwrap();
+    assert_eq!(resolved.payload.name, "Công ty Sen Hồng (B sửa)");
+    assert_eq!(local::conflict_counts(a.held().conflicts())[0], ("enterprise", 0));
+    let from_a = a.export(Scope::default());
+    b.import(std::slice::from_ref(&from_a));
+    let from_b = b.export(Scope::default());
+    a.import(std::slice::from_ref(&from_b));
+    assert_eq!(a.state(), b.state());
+    assert!(a.held().conflicts().is_empty() && b.held().conflicts().is_empty());
+    let actions: Vec<_> = a.held().audit().iter().map(|e| e.action).collect();
+    assert_eq!(actions, vec![local::AuditAction::Import, local::AuditAction::Resolve, local::AuditAction::Import]);
+}
+
+#[test]
+fn undo_restores_the_stores_byte_for_byte_and_refuses_after_a_later_edit() {
+    let (mut a, mut b) = (Laptop::new("a"), Laptop::new("b"));
+    new_enterprise(&mut a, "e1", "Một");
+    new_enterprise(&mut a, "e2", "Hai");
+    let base = a.export(Scope::default());
+    b.import(&[base]);
+    for i in 0..3 {
+        b.edit("e1", &format!("B lần {i}")); // history on B
+    }
+    a.edit("e2", "Hai (A)");
+    new_enterprise(&mut a, "e3", "Ba");
+    let tomb = a.enterprise("e1").unwrap().deleted_by(&a.change());
+    a.put(&tomb);
+    let from_a = a.export(Scope::default());
+    let without_log = |l: &Laptop| {
+        let dump: serde_json::Value = serde_json::from_str(&l.backend.dump()).unwrap();
+        let mut dump = dump.as_array().unwrap().clone();
+        dump[1].as_object_mut().unwrap().retain(|k, _| k != local::AUDIT_SETTING && k != local::UNDO_SETTING);
+        serde_json::to_string(&dump).unwrap()
+    };
+    let before = without_log(&b);
+    let preview = b.import(std::slice::from_ref(&from_a));
+    assert_eq!(preview.counts()[0].conflicts, 1, "B's edits of e1 against A's deletion: the edit stays shown");
+    assert_eq!(b.enterprise("e1").unwrap().payload.name, "B lần 2");
+    assert_ne!(without_log(&b), before);
+    let change = b.change();
+    assert_eq!(ready(local::undo_last_import(&b.store, &change, 0)).unwrap(), Ok(()));
+    assert_eq!(without_log(&b), before, "records, history and settings exactly as before the import");
+    assert_eq!(ready(local::undo_last_import(&b.store, &change, 0)).unwrap(), Err(UndoRefused::Nothing), "once");
+    // Import again, edit, then undo: refused, nothing lost.
+    b.import(std::slice::from_ref(&from_a));
+    b.edit("e2", "B sửa sau khi nhập");
+    let after_edit = without_log(&b);
+    assert!(matches!(ready(local::undo_last_import(&b.store, &change, 0)).unwrap(), Err(UndoRefused::ChangedSince(what)) if what == "enterprise/e2"));
+    assert_eq!(without_log(&b), after_edit);
+}
+
+#[test]
+fn an_apply_finds_a_record_changed_since_the_preview_and_writes_nothing() {
+    let (mut a, mut b) = (Laptop::new("a"), Laptop::new("b"));
+    new_enterprise(&mut a, "e1", "Một");
+    let file = a.export(Scope::default());
+    b.import(std::slice::from_ref(&file));
+    a.edit("e1", "Một (A)");
+    let file = a.export(Scope::default());
+    let held = b.held();
+    let preview = local::preview(&held, std::slice::from_ref(&file));
+    b.edit("e1", "Một (B, in another tab)");
+    let dump = b.backend.dump();
+    let change = b.change();
+    let batch = local::import_batch(&held, &preview, &change, 0, 20).unwrap();
+    assert_eq!(ready(b.store.write_batch(&batch)).unwrap(), Err(crate::store::batch::Stale("enterprise/e1".into())));
+    assert_eq!(b.backend.dump(), dump);
+}
+
+#[test]
+fn a_roll_up_of_files_marks_repeats_and_files_with_nothing_new() {
+    let (mut a, mut b, mut c, mut hq) = (Laptop::new("a"), Laptop::new("b"), Laptop::new("c"), Laptop::new("hq"));
+    new_enterprise(&mut a, "a1", "A một");
+    new_enterprise(&mut b, "b1", "B một");
+    new_enterprise(&mut c, "c1", "C một");
+    let (fa, fb, fc) = (a.export(Scope::default()), b.export(Scope::default()), c.export(Scope::default()));
+    hq.import(std::slice::from_ref(&fc));
+    let preview = hq.import(&[fa.clone(), fb.clone(), fa.clone(), fc.clone()]);
+    assert_eq!(preview.verdicts, vec![Verdict::Fresh, Verdict::Fresh, Verdict::Repeat { of: 0 }, Verdict::NothingNew]);
+    assert_eq!(preview.counts()[0].new, 2);
+    assert_eq!(hq.held().records.enterprise.len(), 3);
+}
+
+#[test]
+fn scoped_exports_carry_only_what_changed_since_the_last_file_to_that_recipient() {
+    let (mut a, mut hq) = (Laptop::new("a"), Laptop::new("hq"));
+    new_enterprise(&mut a, "e1", "Một");
+    new_enterprise(&mut a, "e2", "Hai");
+    let scope = |held: &Held| Scope { since: held.last_export_to("Sở KHCN"), recipient: "Sở KHCN".into(), ..Default::default() };
+    let first = a.export(scope(&a.held()));
+    assert_eq!(first.file.records.enterprise.len(), 2);
+    let entry = Held::export_entry(&first.file, &first.name, &first.checksum, &a.change(), 0);
+    ready(local::log_export(&a.store, &entry)).unwrap();
+    hq.import(&[first]);
+    a.edit("e2", "Hai (sửa)");
+    let second = a.export(scope(&a.held()));
+    assert_eq!(second.file.records.enterprise.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), vec!["e2"], "only the change");
+    assert_eq!(a.held().last_export_to("so khcn"), first_time(&a), "the recipient matched without diacritics or case");
+    hq.import(&[second]);
+    assert_eq!(hq.state().0, a.state().0);
+    let only_surveys = a.export(Scope { kinds: vec!["survey".into()], ..Default::default() });
+    assert!(only_surveys.file.records.is_empty());
+}
+
+fn first_time(l: &Laptop) -> Option<Hlc> {
+    l.held().audit().iter().find(|e| e.action == local::AuditAction::Export).and_then(|e| e.exported_at.clone())
+}
+
+#[test]
+fn a_restored_laptop_holds_exactly_what_the_backup_held() {
+    let mut a = Laptop::new("a");
+    new_enterprise(&mut a, "e1", "Một");
+    new_enterprise(&mut a, "e2", "Hai");
+    let tomb = a.enterprise("e2").unwrap().deleted_by(&a.change());
+    a.put(&tomb);
+    let backup = a.export(Scope::default());
+    let mut fresh = Laptop::new("new-laptop");
+    let preview = fresh.import(&[backup]);
+    assert_eq!((preview.counts()[0].new, preview.counts()[0].deleted), (1, 1));
+    let rows = |l: &Laptop| ready(crate::store::RowBackend::load_rows(&l.backend, "enterprise", None, None)).unwrap();
+    assert_eq!(rows(&fresh), rows(&a), "the same rows, text for text");
+}
+
+#[test]
+fn a_version_one_backup_imports() {
+    let mut a = Laptop::new("a");
+    new_enterprise(&mut a, "e1", "Một");
+    let held = a.held();
+    let v1 = crate::store::export::ExportFile {
+        format: file::FORMAT.into(),
+        version: 1,
+        exported_at: a.change().at,
+        device_id: "a".into(),
+        officer: String::new(),
+        admin_units: held.units().clone(),
+        enterprises: held.records.enterprise.clone(),
+        surveys: vec![],
+        assessments: vec![],
+        activities: vec![],
+        unreadable: vec![],
+    };
+    let text = v1.to_json().unwrap();
+    assert_eq!(file::read_head(&text), Ok(file::Head::V1));
+    let mut b = Laptop::new("b");
+    b.import(&[Incoming { name: "old.json".into(), checksum: "x".into(), file: file::parse(&text).unwrap() }]);
+    assert_eq!(b.state(), a.state());
+}
+
+/// Three laptops edit, delete, resolve and send each other files at random.
+#[cfg(not(target_arch = "wasm32"))]
+mod props {
+    use super::*;
+    use crate::model::clock::Causality;
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone)]
+    enum Step {
+        Create { laptop: usize, record: u8 },
+        Edit { laptop: usize, record: u8 },
+        Delete { laptop: usize, record: u8 },
+        Send { from: usize, to: usize },
+        Resolve { laptop: usize, pick_copy: bool },
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        prop_oneof![
+            (0..3usize, 0..3u8).prop_map(|(laptop, record)| Step::Create { laptop, record }),
+            (0..3usize, 0..3u8).prop_map(|(laptop, record)| Step::Edit { laptop, record }),
+            (0..3usize, 0..3u8).prop_map(|(laptop, record)| Step::Delete { laptop, record }),
+            (0..3usize, 0..3usize).prop_map(|(from, to)| Step::Send { from, to }),
+            (0..3usize, any::<bool>()).prop_map(|(laptop, pick_copy)| Step::Resolve { laptop, pick_copy }),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+        #[test]
+        fn laptops_converge_lose_no_edit_and_a_file_imported_twice_changes_nothing(steps in prop::collection::vec(step(), 1..24)) {
+            let mut laptops = [Laptop::new("a"), Laptop::new("b"), Laptop::new("c")];
+            let mut made: Vec<Record<Enterprise>> = Vec::new();
+            for (n, s) in steps.iter().enumerate() {
+                match *s {
+                    Step::Create { laptop, record } => {
+                        // Each laptop creates its own ids; the same id on two laptops is the same record sent along.
+                        let id = format!("e{laptop}-{record}");
+                        if laptops[laptop].enterprise(&id).is_none() {
+                            made.push(new_enterprise(&mut laptops[laptop], &id, &format!("tạo {n}")));
+                        }
+                    }
+                    Step::Edit { laptop, record } => {
+                        let l = &mut laptops[laptop];
+                        if let Some(id) = l.held().records.enterprise.iter().filter(|r| !r.deleted).nth(record as usize).map(|r| r.id.clone()) {
+                            made.push(l.edit(&id, &format!("sửa {n}")));
+                        }
+                    }
+                    Step::Delete { laptop, record } => {
+                        let l = &mut laptops[laptop];
+                        if let Some(r) = l.held().records.enterprise.iter().filter(|r| !r.deleted).nth(record as usize).cloned() {
+                            let tomb = r.deleted_by(&l.change());
+                            l.put(&tomb);
+                            made.push(tomb);
+                        }
+                    }
+                    Step::Send { from, to } if from != to => {
+                        let file = laptops[from].export(Scope::default());
+                        laptops[to].import(std::slice::from_ref(&file));
+                        // Idempotent: the same file again changes nothing.
+                        let again = local::preview(&laptops[to].held(), std::slice::from_ref(&file));
+                        prop_assert!(!again.changes_anything());
+                    }
+                    Step::Send { .. } => {}
+                    Step::Resolve { laptop, pick_copy } => {
+                        let l = &mut laptops[laptop];
+                        let copy = l.held().conflicts().enterprise.first().cloned();
+                        if let Some(copy) = copy {
+                            let versions = ready(local::conflict_versions::<Enterprise, _>(&l.store, &copy.id)).unwrap().unwrap();
+                            let chosen = if pick_copy { copy.clone() } else { versions.winner().clone() };
+                            let change = l.change();
+                            let resolved = ready(local::resolve(&l.store, &copy.id, chosen.payload, chosen.deleted, &change, 0)).unwrap().unwrap();
+                            made.push(resolved);
+                        }
+                    }
+                }
+            }
+            // Everyone sends everyone everything, twice round.
+            for _ in 0..2 {
+                for from in 0..3 {
+                    for to in 0..3 {
+                        if from != to {
+                            let file = laptops[from].export(Scope::default());
+                            laptops[to].import(std::slice::from_ref(&file));
+                        }
+                    }
+                }
+            }
+            let state = laptops[0].state();
+            prop_assert_eq!(&laptops[1].state(), &state);
+            prop_assert_eq!(&laptops[2].state(), &state);
+            // No edit lost: every version made is held, or one held was made after seeing it.
+            let held: Vec<&Record<Enterprise>> = state.0.enterprise.iter().chain(state.1.enterprise.iter()).collect();
+            for v in &made {
+                let kept = held.iter().any(|h| h.id == v.id && (h.version == v.version || h.version.compare(&v.version) == Causality::Descends));
+                prop_assert!(kept, "version of {} lost: {:?}", v.id, v.version);
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! Sync files' bytes: hashing, gzip and encryption, all done by the browser
+//! (Web Crypto, Compression Streams), so the bundle carries no crypto or
+//! compression code of its own. A whole province's file can be 45 MB: the
+//! bytes stay in JS buffers and Blobs and are never copied into wasm memory,
+//! except for a header's first kilobyte.
+//!
+//! The file's clear header is pure logic, in `sync::envelope`.
+
+use crate::sync::envelope::{self, Header, HeaderError, IV_LEN, MAX_HEADER_LEN, SALT_LEN};
+use crate::text::compose_vietnamese;
+use js_sys::{Array, ArrayBuffer, Promise, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AesGcmParams, Blob, CryptoKey, Pbkdf2Params, ReadableStream, ReadableWritablePair, Response};
+
+pub use crate::sync::envelope::PBKDF2_ITERATIONS;
+
+// web-sys has these two only behind `web_sys_unstable_apis`; the constructors are all we need.
+#[wasm_bindgen]
+extern "C" {
+    type CompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<CompressionStream, JsValue>;
+
+    type DecompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+}
+
+/// Why a file could not be decrypted.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DecryptError {
+    /// The file does not start with an encrypted file's header.
+    NotEncrypted,
+    /// It does, but the header is damaged or from an unknown version.
+    BadHeader(HeaderError),
+    /// AES-GCM's tag check failed. A wrong passphrase and a damaged file fail
+    /// it the same way, so they cannot be told apart.
+    WrongPassphraseOrDamaged,
+    /// The browser refused to derive the key (no Web Crypto, say).
+    Browser(JsValue),
+}
+
+fn crypto() -> Result<web_sys::Crypto, JsValue> {
+    web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?.crypto()
+}
+
+async fn resolve(promise: Result<Promise, JsValue>) -> Result<JsValue, JsValue> {
+    JsFuture::from(promise?).await
+}
+
+async fn bytes_of(promise: Result<Promise, JsValue>) -> Result<Uint8Array, JsValue> {
+    let buffer: ArrayBuffer = resolve(promise).await?.dyn_into()?;
+    Ok(Uint8Array::new(&buffer))
+}
+
+fn hash_of(digest: Uint8Array) -> Result<[u8; 32], JsValue> {
+    digest.to_vec().try_into().map_err(|_| JsValue::from_str("a SHA-256 digest is 32 bytes"))
+}
+
+/// SHA-256 of `bytes`.
+pub async fn sha256(bytes: &[u8]) -> Result<[u8; 32], JsValue> {
+    hash_of(bytes_of(crypto()?.subtle().digest_with_str_and_u8_array("SHA-256", bytes)).await?)
+}
+
+/// SHA-256 of a Blob's bytes, read by the browser.
+pub async fn sha256_blob(blob: &Blob) -> Result<[u8; 32], JsValue> {
+    let buffer: js_sys::Object = resolve(Ok(blob.array_buffer())).await?.into();
+    hash_of(bytes_of(crypto()?.subtle().digest_with_str_and_buffer_source("SHA-256", &buffer)).await?)
+}
+
+/// `new Response(stream.pipeThrough(transform))`.
+fn piped(stream: ReadableStream, transform: JsValue) -> Result<Response, JsValue> {
+    Response::new_with_opt_readable_stream(Some(&stream.pipe_through(&transform.unchecked_into::<ReadableWritablePair>())))
+}
+
+/// The blob, gzipped.
+pub async fn gzip(blob: &Blob) -> Result<Blob, JsValue> {
+    let response = piped(blob.stream(), CompressionStream::new("gzip")?.into())?;
+    Ok(resolve(response.blob()).await?.unchecked_into())
+}
+
+/// The bytes of a gzip stream, unpacked. Damaged or cut-short input is an error.
+pub async fn gunzip(bytes: &Uint8Array) -> Result<Uint8Array, JsValue> {
+    let stream = Blob::new_with_u8_array_sequence(&Array::of1(bytes))?.stream();
+    bytes_of(piped(stream, DecompressionStream::new("gzip")?.into())?.array_buffer()).await
+}
+
+/// The whole of a file the officer picked.
+pub async fn read_file(file: &web_sys::File) -> Result<Uint8Array, JsValue> {
+    bytes_of(Ok(file.array_buffer())).await
+}
+
+fn usages(names: &[&str]) -> Array {
+    names.iter().map(|&n| JsValue::from_str(n)).collect()
+}
+
+/// PBKDF2-HMAC-SHA256, `bits` long.
+pub async fn pbkdf2_sha256(passphrase: &[u8], salt: &[u8], iterations: u32, bits: u32) -> Result<Vec<u8>, JsValue> {
+    let subtle = crypto()?.subtle();
+    let base = subtle.import_key_with_str("raw", &Uint8Array::from(passphrase), "PBKDF2", false, &usages(&["deriveBits"]));
+    let base: CryptoKey = resolve(base).await?.unchecked_into();
+    let params = Pbkdf2Params::new_with_str("PBKDF2", "SHA-256", iterations, &Uint8Array::from(salt));
+    Ok(bytes_of(subtle.derive_bits_with_object(&params, &base, bits)).await?.to_vec())
+}
+
+async fn aes_key(raw: &[u8]) -> Result<CryptoKey, JsValue> {
+    let key = crypto()?.subtle().import_key_with_str("raw", &Uint8Array::from(raw), "AES-GCM", false, &usages(&["encrypt", "decrypt"]));
+    Ok(resolve(key).await?.unchecked_into())
+}
+
+/// The AES-256 key for `passphrase`. The key goes through PBKDF2 and
+/// `aes_key` as raw bytes (rather than `deriveKey`) so that the browser tests'
+/// known answers for both cover the very path files take.
+async fn passphrase_key(passphrase: &str, salt: &[u8], iterations: u32) -> Result<CryptoKey, JsValue> {
+    // Composed first: a passphrase typed with decomposed Vietnamese marks on
+    // one laptop is the same passphrase typed precomposed on another.
+    let utf8 = compose_vietnamese(passphrase);
+    aes_key(&pbkdf2_sha256(utf8.as_bytes(), salt, iterations, 256).await?).await
+}
+
+fn gcm(iv: &[u8]) -> AesGcmParams {
+    AesGcmParams::new_with_u8_array("AES-GCM", &Uint8Array::from(iv))
+}
+
+/// AES-256-GCM of `plain` under a raw key: the ciphertext, then the 16-byte tag.
+pub async fn aes_gcm_encrypt_raw(key: &[u8; 32], iv: &[u8; 12], plain: &[u8]) -> Result<Vec<u8>, JsValue> {
+    let key = aes_key(key).await?;
+    Ok(bytes_of(crypto()?.subtle().encrypt_with_object_and_u8_array(&gcm(iv), &key, plain)).await?.to_vec())
+}
+
+/// The encrypted file of `plain`: the clear header line, then the ciphertext,
+/// under a key from `passphrase` and a fresh random salt and IV.
+pub async fn encrypt(plain: &Blob, passphrase: &str) -> Result<Blob, JsValue> {
+    let (mut salt, mut iv) = ([0u8; SALT_LEN], [0u8; IV_LEN]);
+    crypto()?.get_random_values_with_u8_array(&mut salt)?;
+    crypto()?.get_random_values_with_u8_array(&mut iv)?;
+    let key = passphrase_key(passphrase, &salt, PBKDF2_ITERATIONS).await?;
+    let plain: js_sys::Object = resolve(Ok(plain.array_buffer())).await?.into();
+    let cipher = resolve(crypto()?.subtle().encrypt_with_object_and_buffer_source(&gcm(&iv), &key, &plain)).await?;
+    let header = Header { iterations: PBKDF2_ITERATIONS, salt, iv }.to_line();
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/octet-stream");
+    Blob::new_with_blob_sequence_and_options(&Array::of2(&JsValue::from_str(&header), &cipher), &options)
+}
+
+/// The plain bytes of an encrypted file.
+pub async fn decrypt(file: &Uint8Array, passphrase: &str) -> Result<Uint8Array, DecryptError> {
+    let head = file.subarray(0, file.length().min(MAX_HEADER_LEN as u32)).to_vec();
+    if !envelope::is_encrypted(&head) {
+        return Err(DecryptError::NotEncrypted);
+    }
+    let (header, start) = Header::parse(&head).map_err(DecryptError::BadHeader)?;
+    let key = passphrase_key(passphrase, &header.salt, header.iterations).await.map_err(DecryptError::Browser)?;
+    let cipher = file.subarray(start as u32, file.length());
+    let subtle = crypto().map_err(DecryptError::Browser)?.subtle();
+    bytes_of(subtle.decrypt_with_object_and_js_u8_array(&gcm(&header.iv), &key, &cipher))
+        .await
+        .map_err(|_| DecryptError::WrongPassphraseOrDamaged)
+}
