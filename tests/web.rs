@@ -1,4 +1,4 @@
-//! Browser tests of the storage edge, run in headless Chromium by
+//! Browser tests of the storage edge and of sync files' bytes (hashing, gzip, encryption), run in headless Chromium by
 //! wasm-bindgen-test-runner (`make test`).
 #![cfg(target_arch = "wasm32")]
 
@@ -231,4 +231,87 @@ fn local_time_offset_is_whole_minutes_within_a_day() {
     let offset = browser::utc_offset_minutes();
     assert!((-14 * 60..=14 * 60).contains(&offset));
     assert!(browser::now_ms() > 1_700_000_000_000);
+}
+
+// Sync files' bytes (web::file_codec): known answers from the standards, then round trips.
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn blob_of(bytes: &[u8]) -> web_sys::Blob {
+    web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&js_sys::Uint8Array::from(bytes))).unwrap()
+}
+
+async fn bytes_of_blob(blob: &web_sys::Blob) -> Vec<u8> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer()).await.unwrap();
+    js_sys::Uint8Array::new(&buffer).to_vec()
+}
+
+#[wasm_bindgen_test]
+async fn sha256_gives_the_fips_180_answer() {
+    use nscl_tracker::web::file_codec::{sha256, sha256_blob};
+    let abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+    assert_eq!(hex(&sha256(b"abc").await.unwrap()), abc);
+    assert_eq!(hex(&sha256_blob(&blob_of(b"abc")).await.unwrap()), abc);
+}
+
+#[wasm_bindgen_test]
+async fn pbkdf2_gives_the_rfc_7914_answer() {
+    let key = nscl_tracker::web::file_codec::pbkdf2_sha256(b"passwd", b"salt", 1, 512).await.unwrap();
+    assert_eq!(
+        hex(&key),
+        "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn aes_gcm_gives_the_nist_test_case_14_answer() {
+    let sealed = nscl_tracker::web::file_codec::aes_gcm_encrypt_raw(&[0; 32], &[0; 12], &[0; 16]).await.unwrap();
+    assert_eq!(hex(&sealed), "cea7403d4d606b6e074ec5d3baf39d18d0d1c8a799996bf0265b98b5d48ab919", "ciphertext, then tag");
+}
+
+#[wasm_bindgen_test]
+async fn gzip_round_trips_and_a_cut_stream_is_an_error() {
+    use nscl_tracker::sync::envelope::is_gzip;
+    use nscl_tracker::web::file_codec::{gunzip, gzip};
+    let plain: Vec<u8> = "Công ty Cổ phần Đồng Tháp\n".repeat(2000).into_bytes();
+    let packed = bytes_of_blob(&gzip(&blob_of(&plain)).await.unwrap()).await;
+    assert!(is_gzip(&packed) && packed.len() < plain.len() / 10);
+    assert_eq!(gunzip(&js_sys::Uint8Array::from(&packed[..])).await.unwrap().to_vec(), plain);
+    assert!(gunzip(&js_sys::Uint8Array::from(&packed[..packed.len() - 10])).await.is_err(), "cut short");
+    assert!(gunzip(&js_sys::Uint8Array::from(&b"{\"not\":\"gzip\"}"[..])).await.is_err(), "not gzip");
+    let empty = bytes_of_blob(&gzip(&blob_of(b"")).await.unwrap()).await;
+    assert_eq!(gunzip(&js_sys::Uint8Array::from(&empty[..])).await.unwrap().length(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn encrypted_files_open_with_their_passphrase_only() {
+    use nscl_tracker::sync::envelope::{Header, HeaderError, PBKDF2_ITERATIONS};
+    use nscl_tracker::web::file_codec::{decrypt, encrypt, DecryptError};
+    let plain = "{\"records\":[\"Hợp tác xã Xoài Mỹ Xương\"]}".as_bytes();
+    // Precomposed here; typed below with decomposed marks, as pasted from macOS.
+    let passphrase = "Sen Tháp Mười 2026";
+    let file = bytes_of_blob(&encrypt(&blob_of(plain), passphrase).await.unwrap()).await;
+    let (header, start) = Header::parse(&file).unwrap();
+    assert_eq!(header.iterations, PBKDF2_ITERATIONS);
+    assert_eq!(file.len(), start + plain.len() + 16, "header line, ciphertext, 16-byte tag");
+    assert!(!file.windows(5).any(|w| w == b"Xo\xc3\xa0i"), "no plain text in the file");
+    let open = |bytes: Vec<u8>, passphrase: &'static str| async move {
+        decrypt(&js_sys::Uint8Array::from(&bytes[..]), passphrase).await.map(|plain| plain.to_vec())
+    };
+
+    assert_eq!(open(file.clone(), passphrase).await.as_deref(), Ok(plain));
+    assert_eq!(open(file.clone(), "Sen Tha\u{301}p Mu\u{31B}o\u{31B}\u{300}i 2026").await.as_deref(), Ok(plain));
+    assert_eq!(open(file.clone(), "Sen Thap Muoi 2026").await, Err(DecryptError::WrongPassphraseOrDamaged));
+    let mut flipped = file.clone();
+    flipped[start + 3] ^= 1;
+    assert_eq!(open(flipped, passphrase).await, Err(DecryptError::WrongPassphraseOrDamaged));
+    assert_eq!(open(file[..file.len() - 1].to_vec(), passphrase).await, Err(DecryptError::WrongPassphraseOrDamaged));
+    let mut bad_header = file.clone();
+    bad_header[start - 3] = b'!';
+    assert!(matches!(open(bad_header, passphrase).await, Err(DecryptError::BadHeader(HeaderError::NotJson | HeaderError::Iv))));
+    assert_eq!(open(plain.to_vec(), passphrase).await, Err(DecryptError::NotEncrypted));
+    // Two files of the same bytes differ: fresh salt and IV each time.
+    assert_ne!(bytes_of_blob(&encrypt(&blob_of(plain), passphrase).await.unwrap()).await, file);
 }

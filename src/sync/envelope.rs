@@ -165,7 +165,7 @@ pub struct Base64Error;
 /// character, so each byte string has exactly one spelling.
 pub fn base64_decode(text: &str) -> Result<Vec<u8>, Base64Error> {
     let text = text.as_bytes();
-    if text.len() % 4 != 0 {
+    if !text.len().is_multiple_of(4) {
         return Err(Base64Error);
     }
     let mut out = Vec::with_capacity(text.len() / 4 * 3);

@@ -170,10 +170,12 @@ impl Held {
             row_hashes.insert(row_key(kind, id), crate::store::batch::text_hash(text));
         })
         .await?;
+        let mut conflicts = SettingRead::load(store, CONFLICTS_SETTING, Sections::default).await?;
+        drop_superseded_copies(&records, &mut conflicts.value);
         Ok(Held {
             records,
             unreadable,
-            conflicts: SettingRead::load(store, CONFLICTS_SETTING, Sections::default).await?,
+            conflicts,
             units: SettingRead::load(store, UNITS_SETTING, AdminUnitList::default_list).await?,
             forms: SettingRead::load(store, FORMS_SETTING, Vec::new).await?,
             aliases: SettingRead::load(store, ALIASES_SETTING, BTreeMap::new).await?,
@@ -425,6 +427,7 @@ pub fn import_batch(held: &Held, preview: &Preview, change: &Change, at_ms: i64,
         return Err(e);
     }
     let mut settings = Vec::new();
+    sort_copies(&mut rows.conflicts);
     if rows.conflicts != held.conflicts.value {
         settings.push(SettingWrite { key: CONFLICTS_SETTING.into(), expected: held.conflicts.expect(), new: Some(to_text(&rows.conflicts)?), undo: true });
     }
@@ -446,6 +449,37 @@ pub fn import_batch(held: &Held, preview: &Preview, change: &Change, at_ms: i64,
     // The log is not undone: an undo adds its own line after this one.
     settings.push(SettingWrite { key: AUDIT_SETTING.into(), expected: held.audit.expect(), new: Some(with_entry(held.audit.text.as_deref(), &entry)?), undo: false });
     Ok(Batch { rows: rows.rows, settings, history: HistoryWrite::Keep(history_depth), undo_key: Some(UNDO_SETTING.into()) })
+}
+
+/// Leaves out the conflict copies that the version stored now already
+/// supersedes: an officer who edits or deletes a record on this laptop
+/// makes a version that has seen its own earlier ones, and every other
+/// laptop drops such a copy on import. Leaving them here too keeps the
+/// picture the same everywhere. (The copies stay in the setting until the
+/// next write of it; what is read is what counts.)
+fn drop_superseded_copies(records: &Sections, copies: &mut Sections) {
+    struct Drop<'a>(&'a Sections);
+    impl super::kinds::KindVisitorMut for Drop<'_> {
+        fn visit_mut<T: SyncKind>(&mut self, copies: &mut Vec<Record<T>>) {
+            if copies.is_empty() {
+                return;
+            }
+            let shown: HashMap<&str, &Record<T>> = self.0.of::<T>().iter().map(|r| (r.id.as_str(), r)).collect();
+            copies.retain(|c| shown.get(c.id.as_str()).is_some_and(|w| !super::merge::same_or_newer(w, c)));
+        }
+    }
+    copies.visit_mut(&mut Drop(records));
+}
+
+/// Conflict copies in one order on every laptop, whatever order they arrived in.
+fn sort_copies(copies: &mut Sections) {
+    struct Sort;
+    impl super::kinds::KindVisitorMut for Sort {
+        fn visit_mut<T: SyncKind>(&mut self, records: &mut Vec<Record<T>>) {
+            records.sort_by(|a, b| (&a.id, &a.updated).cmp(&(&b.id, &b.updated)));
+        }
+    }
+    copies.visit_mut(&mut Sort);
 }
 
 /// Why the last import cannot be undone.

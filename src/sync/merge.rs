@@ -44,7 +44,7 @@ fn same_version<T>(a: &Record<T>, b: &Record<T>) -> bool {
 }
 
 /// Whether `incoming` is `held` itself or older than it: merging it changes nothing.
-pub(super) fn same_or_newer<T>(held: &Record<T>, incoming: &Record<T>) -> bool {
+pub(crate) fn same_or_newer<T>(held: &Record<T>, incoming: &Record<T>) -> bool {
     same_version(held, incoming) || descends(held, incoming)
 }
 
