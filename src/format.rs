@@ -170,6 +170,12 @@ pub fn format_iso_date(iso: &str) -> String {
     }
 }
 
+/// `2026-11-24T09:05`: the local time as a file name is made from.
+pub fn iso_date_time(unix_ms: i64, offset_minutes: i32) -> String {
+    let (y, m, d, h, min) = local_parts(unix_ms, offset_minutes);
+    format!("{y:04}-{m:02}-{d:02}T{h:02}:{min:02}")
+}
+
 /// `24/11/2026 09:05`.
 pub fn format_date_time(unix_ms: i64, offset_minutes: i32) -> String {
     let (y, m, d, h, min) = local_parts(unix_ms, offset_minutes);
@@ -182,6 +188,7 @@ mod tests {
 
     #[test]
     fn iso_dates_follow_the_local_day() {
+        assert_eq!(iso_date_time(1_764_009_000_000, 420), "2025-11-25T01:30");
         // 2026-11-24 18:30 UTC is already the 25th in Vietnam.
         let ms = 1_795_545_000_000;
         assert_eq!(iso_date(ms, 0), "2026-11-24");

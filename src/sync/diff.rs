@@ -55,6 +55,25 @@ pub fn field_diff<T: SyncKind>(before: &T, after: &T, lang: Lang) -> Vec<FieldDi
         .collect()
 }
 
+/// One field across several versions of a record, where they differ.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldRow {
+    pub key: String,
+    pub label: String,
+    /// The field's text in each version, in the versions' order.
+    pub values: Vec<String>,
+}
+
+/// The fields on which the versions do not all agree, in field-name order.
+pub fn field_table<T: SyncKind>(versions: &[&T], lang: Lang) -> Vec<FieldRow> {
+    let all: Vec<Map<String, Value>> = versions.iter().map(|v| fields(*v)).collect();
+    let keys: std::collections::BTreeSet<&String> = all.iter().flat_map(|m| m.keys()).collect();
+    keys.into_iter()
+        .filter(|k| all.iter().any(|m| m.get(*k) != all[0].get(*k)))
+        .map(|k| FieldRow { key: k.clone(), label: T::field_label(k, lang).unwrap_or_else(|| k.clone()), values: all.iter().map(|m| text(m.get(k))).collect() })
+        .collect()
+}
+
 /// A payload made of `base` with each field in `picks` taken from the
 /// payload at that index of `versions`. `None` if the result is not a valid
 /// payload (it always is when the versions are of one kind).

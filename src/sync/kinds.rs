@@ -143,6 +143,12 @@ pub trait PlanVisitor {
     fn visit<T: SyncKind>(&mut self, plan: &KindPlan<T>);
 }
 
+/// Something done for one kind named at run time (`call_for_kind`).
+pub trait KindCall {
+    type Out;
+    fn call<T: SyncKind>(self) -> Self::Out;
+}
+
 /// Reads one kind's records, naming the kind and the position of a record
 /// that does not have the right shape.
 struct RecordsOf<T>(std::marker::PhantomData<T>);
@@ -189,6 +195,12 @@ macro_rules! record_kinds {
 
         /// The kinds, in the order files and previews list them.
         pub const KINDS: &[&str] = &[$(<$ty as RecordKind>::KIND),*];
+
+        /// Runs `c` for the kind called `kind`; `None` for a kind this build does not know.
+        pub fn call_for_kind<C: KindCall>(kind: &str, c: C) -> Option<C::Out> {
+            $(if kind == <$ty as RecordKind>::KIND { return Some(c.call::<$ty>()); })*
+            None
+        }
 
         impl Sections {
             /// One kind's records.

@@ -586,3 +586,122 @@ pub async fn log_export<B: RowBackend>(store: &RecordStore<B>, entry: &AuditEntr
     }
     Ok(())
 }
+
+/// One version of a record in conflict, as the list shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VersionView {
+    pub author: String,
+    pub device_id: String,
+    pub updated_ms: i64,
+    pub deleted: bool,
+}
+
+/// A record in conflict, as the conflicts list shows it: its versions (the
+/// shown one first) and the fields on which they differ.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConflictView {
+    pub kind: &'static str,
+    pub id: String,
+    pub label: String,
+    pub versions: Vec<VersionView>,
+    pub fields: Vec<super::diff::FieldRow>,
+}
+
+/// How a person resolved a conflict.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Choice {
+    /// Keep this version (by position in `ConflictView::versions`).
+    Version(usize),
+    /// The shown version, with each listed field taken from the version at that position.
+    Fields(BTreeMap<String, usize>),
+}
+
+type LocalFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + 'a>>;
+
+/// Every record in conflict now, kind by kind in id order.
+pub async fn open_conflicts<B: RowBackend>(store: &RecordStore<B>, lang: crate::i18n::Lang) -> Result<Vec<ConflictView>, StoreError> {
+    let copies = load_conflicts(store).await?;
+    struct Ids(Vec<(&'static str, String)>);
+    impl super::kinds::KindVisitor for Ids {
+        fn visit<T: SyncKind>(&mut self, records: &[Record<T>]) {
+            let ids: std::collections::BTreeSet<&str> = records.iter().map(|r| r.id.as_str()).collect();
+            self.0.extend(ids.into_iter().map(|id| (T::KIND, id.to_string())));
+        }
+    }
+    let mut ids = Ids(Vec::new());
+    copies.visit(&mut ids);
+    struct View<'a, B: RowBackend> {
+        store: &'a RecordStore<B>,
+        id: String,
+        lang: crate::i18n::Lang,
+    }
+    impl<'a, B: RowBackend> super::kinds::KindCall for View<'a, B> {
+        type Out = LocalFuture<'a, Result<Option<ConflictView>, StoreError>>;
+        fn call<T: SyncKind>(self) -> Self::Out {
+            Box::pin(async move {
+                let Some(versions) = conflict_versions::<T, B>(self.store, &self.id).await? else { return Ok(None) };
+                if versions.conflicts().is_empty() {
+                    return Ok(None);
+                }
+                let payloads: Vec<&T> = versions.all().iter().map(|v| &v.payload).collect();
+                Ok(Some(ConflictView {
+                    kind: T::KIND,
+                    id: self.id.clone(),
+                    label: versions.winner().payload.label(),
+                    versions: versions.all().iter().map(|v| VersionView { author: v.author().to_string(), device_id: v.device_id.clone(), updated_ms: v.updated.ms, deleted: v.deleted }).collect(),
+                    fields: super::diff::field_table(&payloads, self.lang),
+                }))
+            })
+        }
+    }
+    let mut out = Vec::new();
+    for (kind, id) in ids.0 {
+        if let Some(view) = super::kinds::call_for_kind(kind, View { store, id, lang }) {
+            out.extend(view.await?);
+        }
+    }
+    Ok(out)
+}
+
+/// How many records are in conflict now (the navigation's count).
+pub async fn conflict_count<B: RowBackend>(store: &RecordStore<B>) -> Result<usize, StoreError> {
+    Ok(open_conflicts(store, crate::i18n::Lang::Vi).await?.len())
+}
+
+/// Resolves the conflict on record `id` of `kind` as a person chose.
+/// `Ok(Err(Stale))` when it changed since they looked (nothing written).
+pub async fn resolve_choice<B: RowBackend>(store: &RecordStore<B>, kind: &str, id: &str, choice: Choice, change: &Change, at_ms: i64) -> Result<Result<(), Stale>, StoreError> {
+    struct Resolve<'a, B: RowBackend> {
+        store: &'a RecordStore<B>,
+        id: &'a str,
+        choice: Choice,
+        change: &'a Change,
+        at_ms: i64,
+    }
+    impl<'a, B: RowBackend> super::kinds::KindCall for Resolve<'a, B> {
+        type Out = LocalFuture<'a, Result<Result<(), Stale>, StoreError>>;
+        fn call<T: SyncKind>(self) -> Self::Out {
+            Box::pin(async move {
+                let Some(versions) = conflict_versions::<T, B>(self.store, self.id).await? else { return Ok(Err(Stale(self.id.to_string()))) };
+                let (payload, deleted) = match &self.choice {
+                    Choice::Version(i) => match versions.all().get(*i) {
+                        Some(v) => (v.payload.clone(), v.deleted),
+                        None => return Ok(Err(Stale(self.id.to_string()))),
+                    },
+                    Choice::Fields(picks) => {
+                        let payloads: Vec<&T> = versions.all().iter().map(|v| &v.payload).collect();
+                        match super::diff::merge_fields(&versions.winner().payload, &payloads, picks) {
+                            Some(p) => (p, false),
+                            None => return Ok(Err(Stale(self.id.to_string()))),
+                        }
+                    }
+                };
+                Ok(resolve(self.store, self.id, payload, deleted, self.change, self.at_ms).await?.map(|_| ()))
+            })
+        }
+    }
+    match super::kinds::call_for_kind(kind, Resolve { store, id, choice, change, at_ms }) {
+        Some(f) => f.await,
+        None => Ok(Err(Stale(id.to_string()))),
+    }
+}

@@ -362,3 +362,32 @@ mod props {
         }
     }
 }
+
+#[test]
+fn a_conflict_is_listed_field_by_field_and_resolved_by_picking_fields() {
+    let (mut a, mut b) = (Laptop::new("a"), Laptop::new("b"));
+    let e = new_enterprise(&mut a, "e1", "Gốc");
+    b.import(&[a.export(Scope::default())]);
+    let mut theirs = e.payload.clone();
+    theirs.name = "Tên của B".into();
+    theirs.employees = Some(40);
+    let change = b.change();
+    let edited = b.enterprise("e1").unwrap().revised(&change, theirs);
+    b.put(&edited);
+    a.edit("e1", "Tên của A");
+    a.import(&[b.export(Scope::default())]);
+    let views = ready(local::open_conflicts(&a.store, crate::i18n::Lang::Vi)).unwrap();
+    assert_eq!(views.len(), 1);
+    let v = &views[0];
+    assert_eq!((v.kind, v.id.as_str(), v.versions.len()), ("enterprise", "e1", 2));
+    let rows: Vec<(&str, Vec<&str>)> = v.fields.iter().map(|f| (f.label.as_str(), f.values.iter().map(String::as_str).collect())).collect();
+    assert_eq!(rows, vec![("Số lao động tham gia BHXH", vec!["", "40"]), ("Tên doanh nghiệp", vec!["Tên của A", "Tên của B"])], "A's edit is later, so shown first");
+    assert_eq!(ready(local::conflict_count(&a.store)).unwrap(), 1);
+    let picks = [("employees".to_string(), 1usize)].into_iter().collect();
+    let change = a.change();
+    ready(local::resolve_choice(&a.store, "enterprise", "e1", local::Choice::Fields(picks), &change, 0)).unwrap().unwrap();
+    let merged = a.enterprise("e1").unwrap();
+    assert_eq!((merged.payload.name.as_str(), merged.payload.employees), ("Tên của A", Some(40)));
+    assert_eq!(ready(local::conflict_count(&a.store)).unwrap(), 0);
+    assert!(ready(local::resolve_choice(&a.store, "widget", "e1", local::Choice::Version(0), &change, 0)).unwrap().is_err(), "an unknown kind changes nothing");
+}

@@ -5,6 +5,7 @@
 //! `settings` store for reference data the officer edits. Every write of
 //! several rows is one transaction.
 
+use crate::store::batch::{Batch, HistoryWrite, Stale};
 use crate::store::{HistoryRow, Row, RowBackend, StoreError};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
@@ -274,6 +275,91 @@ impl RowBackend for IdbBackend {
             };
         }
         tx.commit().await.map_err(store_error)
+    }
+
+    async fn write_batch(&self, batch: &Batch) -> Result<Result<(), Stale>, StoreError> {
+        let db = db().await?;
+        let mut names: Vec<&str> = batch.rows.iter().map(|w| w.kind.as_str()).collect();
+        names.extend([HISTORY, SETTINGS]);
+        names.sort_unstable();
+        names.dedup();
+        let tx = db.transaction(names.as_slice()).with_mode(TransactionMode::Readwrite).build().map_err(store_error)?;
+        if batch.rows.len() >= BULK_ROWS {
+            super::browser::mark("nscl-bulk-write-open");
+        }
+        {
+            let history = tx.object_store(HISTORY).map_err(store_error)?;
+            let settings = tx.object_store(SETTINGS).map_err(store_error)?;
+            let by_record = history.index("by_record").map_err(store_error)?;
+            // Everything is read and checked before anything is written: a stale batch ends the
+            // transaction having written nothing.
+            let mut old_rows: Vec<Option<Row>> = Vec::with_capacity(batch.rows.len());
+            for w in &batch.rows {
+                let store = tx.object_store(&w.kind).map_err(store_error)?;
+                let old: Option<Row> = store.get(w.id.as_str()).serde().map_err(store_error)?.await.map_err(store_error)?;
+                if !w.expected.admits(old.as_ref().map(|r| r.json.as_str())) {
+                    return Ok(Err(Stale(format!("{}/{}", w.kind, w.id))));
+                }
+                old_rows.push(old);
+            }
+            let mut old_settings: Vec<Option<String>> = Vec::with_capacity(batch.settings.len());
+            for w in &batch.settings {
+                let old: Option<String> = settings.get(w.key.as_str()).primitive().map_err(store_error)?.await.map_err(store_error)?;
+                if !w.expected.admits(old.as_deref()) {
+                    return Ok(Err(Stale(w.key.clone())));
+                }
+                old_settings.push(old);
+            }
+            // The undo needs the history of records that existed (new ones have none), and an
+            // undo itself replaces the history of every record it touches.
+            let restoring = matches!(batch.history, HistoryWrite::Restore(_));
+            let mut old_history = Vec::new();
+            for (w, old) in batch.rows.iter().zip(&old_rows) {
+                if (batch.undo_key.is_some() && old.is_some()) || restoring {
+                    let rows = history_of(&by_record, &w.kind, w.id.clone()).await?;
+                    if restoring {
+                        for h in &rows {
+                            history.delete(h.key.as_str()).primitive().map_err(store_error)?;
+                        }
+                    } else {
+                        old_history.extend(rows);
+                    }
+                }
+            }
+            let undo = batch.undo_key.as_ref().map(|_| batch.undo(old_rows.clone(), old_settings, old_history));
+            for (w, old) in batch.rows.iter().zip(old_rows) {
+                let store = tx.object_store(&w.kind).map_err(store_error)?;
+                match (&w.new, &batch.history) {
+                    (Some(row), HistoryWrite::Keep(depth)) => write_row(&store, &history, &w.kind, row.clone(), old, Some(*depth)).await?,
+                    (Some(row), HistoryWrite::Restore(_)) => {
+                        store.put(row.clone()).serde().map_err(store_error)?;
+                    }
+                    (None, _) => {
+                        store.delete(w.id.as_str()).primitive().map_err(store_error)?;
+                    }
+                }
+            }
+            if let HistoryWrite::Restore(rows) = &batch.history {
+                for h in rows {
+                    history.put(h.clone()).serde().map_err(store_error)?;
+                }
+            }
+            for w in &batch.settings {
+                match &w.new {
+                    Some(v) => {
+                        settings.put(v.as_str()).with_key(w.key.as_str()).primitive().map_err(store_error)?;
+                    }
+                    None => {
+                        settings.delete(w.key.as_str()).primitive().map_err(store_error)?;
+                    }
+                }
+            }
+            if let (Some(key), Some(undo)) = (&batch.undo_key, undo) {
+                let text = serde_json::to_string(&undo).map_err(|e| StoreError::Other(e.to_string()))?;
+                settings.put(text).with_key(key.as_str()).primitive().map_err(store_error)?;
+            }
+        }
+        tx.commit().await.map_err(store_error).map(Ok)
     }
 
     async fn put_setting(&self, key: &str, json: &str) -> Result<(), StoreError> {

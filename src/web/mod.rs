@@ -9,6 +9,7 @@ pub mod idb;
 pub mod local_storage;
 pub mod panic_guard;
 pub mod service_worker;
+pub mod sync_io;
 
 pub use idb::IdbBackend;
 pub use local_storage::LegacyLocalStorage;

@@ -1,0 +1,157 @@
+//! Sync's browser edge: making a file (parts → Blob → checksum → gzip →
+//! encryption → download) and reading one (size limit → decryption →
+//! gunzip → UTF-8 → checksum → parse). The decisions are all in `sync`;
+//! this only moves bytes through the browser's own Blob, Compression
+//! Streams and Web Crypto.
+
+use super::{backup, browser, file_codec, record_store};
+use crate::sync::envelope;
+use crate::sync::error::ImportError;
+use crate::sync::file::{self, Head, Scope, MAX_FILE_BYTES, MAX_TEXT_BYTES, PART_BYTES};
+use crate::sync::local::{self, Held, Incoming};
+use crate::store::StoreError;
+use js_sys::Array;
+use wasm_bindgen::JsValue;
+
+/// How an export is packed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Packing {
+    pub compress: bool,
+    /// Encrypts (after compressing) when set.
+    pub passphrase: Option<String>,
+}
+
+/// A file that was made and handed to the browser.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exported {
+    pub name: String,
+    pub bytes: f64,
+    pub records: usize,
+}
+
+fn blob_of(parts: &Array, mime: &str) -> Result<web_sys::Blob, JsValue> {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_str_sequence_and_options(parts, &options)
+}
+
+fn js_error(e: JsValue) -> StoreError {
+    StoreError::Other(format!("{e:?}"))
+}
+
+/// Reads what this laptop holds, a few hundred records at a time (the page
+/// stays responsive meanwhile).
+pub async fn load_held() -> Result<Held, StoreError> {
+    Held::load(&record_store(), browser::next_task).await
+}
+
+/// Makes the file `scope` describes from what `held` holds, offers it as a
+/// download named for `unit_label`, and logs it. A full backup also moves
+/// the "last export" time the reminder counts from.
+pub async fn export(held: &Held, scope: Scope, unit_label: &str, packing: &Packing) -> Result<Exported, StoreError> {
+    browser::mark("nscl-export-start");
+    let mut at = browser::change().at;
+    let latest = held.records.enterprise.iter().map(|r| &r.updated).chain(held.records.survey.iter().map(|r| &r.updated));
+    if let Some(latest) = latest.chain(held.records.assessment.iter().map(|r| &r.updated)).chain(held.records.activity.iter().map(|r| &r.updated)).max() {
+        at = at.max(latest.clone());
+    }
+    let everything = scope.is_everything();
+    let officer = browser::officer_name();
+    let file = held.export(scope, at.clone(), browser::device_id(), officer.clone(), browser::utc_offset_minutes());
+    // Each part becomes a JavaScript string as it is made: wasm memory holds one part at a time.
+    let parts = Array::new();
+    file.write_body(PART_BYTES, &mut |part| {
+        parts.push(&JsValue::from_str(&part));
+    })
+    .map_err(|e| StoreError::Other(format!("serialise: {e}")))?;
+    let body = blob_of(&parts, "application/json").map_err(js_error)?;
+    let checksum = file::hex(&file_codec::sha256_blob(&body).await.map_err(js_error)?);
+    parts.push(&JsValue::from_str(&file::checksum_suffix(&checksum)));
+    let mut blob = blob_of(&parts, "application/json").map_err(js_error)?;
+    let mut extension = "json";
+    if packing.compress || packing.passphrase.is_some() {
+        blob = file_codec::gzip(&blob).await.map_err(js_error)?;
+        extension = "json.gz";
+    }
+    if let Some(passphrase) = &packing.passphrase {
+        blob = file_codec::encrypt(&blob, passphrase).await.map_err(js_error)?;
+        extension = "json.gz.enc";
+    }
+    let local = crate::format::iso_date_time(browser::now_ms(), browser::utc_offset_minutes());
+    let name = file::file_name(unit_label, &officer, &local, extension);
+    backup::download_blob(&name, &blob).map_err(js_error)?;
+    let change = browser::change();
+    let entry = Held::export_entry(&file, &name, &checksum, &change, browser::now_ms());
+    // The file is out; a log that cannot be written does not take it back.
+    let _ = local::log_export(&record_store(), &entry).await;
+    if everything {
+        browser::save_last_export(&at);
+    }
+    browser::mark("nscl-export-done");
+    Ok(Exported { name, bytes: blob.size(), records: file.record_count() })
+}
+
+/// A file chosen for import, read and checked, or why it cannot be.
+pub async fn read(picked: &web_sys::File, passphrase: Option<&str>) -> Result<Incoming, ImportError> {
+    let size = picked.size();
+    if size > MAX_FILE_BYTES as f64 {
+        return Err(ImportError::TooLarge { bytes: size as u64, limit: MAX_FILE_BYTES });
+    }
+    let mut bytes = file_codec::read_file(picked).await.map_err(|_| ImportError::NotUtf8)?;
+    let head = bytes.subarray(0, bytes.length().min(envelope::MAX_HEADER_LEN as u32)).to_vec();
+    if envelope::is_encrypted(&head) {
+        let Some(passphrase) = passphrase.filter(|p| !p.is_empty()) else { return Err(ImportError::NeedsPassphrase) };
+        bytes = file_codec::decrypt(&bytes, passphrase).await.map_err(|e| match e {
+            file_codec::DecryptError::BadHeader(_) | file_codec::DecryptError::NotEncrypted => ImportError::BadEncryptionHeader,
+            _ => ImportError::WrongPassphrase,
+        })?;
+    }
+    let head = bytes.subarray(0, bytes.length().min(2)).to_vec();
+    if envelope::is_gzip(&head) {
+        bytes = file_codec::gunzip(&bytes).await.map_err(|_| ImportError::DamagedCompression)?;
+    }
+    if f64::from(bytes.length()) > MAX_TEXT_BYTES as f64 {
+        return Err(ImportError::TooLarge { bytes: u64::from(bytes.length()), limit: MAX_TEXT_BYTES });
+    }
+    let text = String::from_utf8(bytes.to_vec()).map_err(|_| ImportError::NotUtf8)?;
+    drop(bytes);
+    let checksum = match file::read_head(&text)? {
+        Head::V2 { body, checksum } => {
+            let actual = file::hex(&file_codec::sha256(body.as_bytes()).await.map_err(|_| ImportError::ChecksumMismatch)?);
+            if actual != checksum {
+                return Err(ImportError::ChecksumMismatch);
+            }
+            actual
+        }
+        // Version 1 has no checksum; the text's own hash tells a repeated file.
+        Head::V1 => file::hex(&file_codec::sha256(text.as_bytes()).await.map_err(|_| ImportError::ChecksumMismatch)?),
+    };
+    browser::mark("nscl-import-parse");
+    let file = file::parse(&text)?;
+    Ok(Incoming { name: picked.name(), checksum, file })
+}
+
+/// Applies a preview worked out from `held`: one transaction, with history
+/// and the undo. `Ok(Err(Stale))` when a record changed since `held` was
+/// read (another tab): nothing was written and the preview must be made again.
+pub async fn apply(held: &Held, preview: &local::Preview) -> Result<Result<(), crate::store::batch::Stale>, StoreError> {
+    let store = record_store();
+    let change = browser::change();
+    let batch = local::import_batch(held, preview, &change, browser::now_ms(), store.history_depth())?;
+    browser::mark("nscl-import-apply");
+    let written = store.write_batch(&batch).await?;
+    if written.is_ok() {
+        super::broadcast::notify_changed();
+        browser::mark("nscl-import-applied");
+    }
+    Ok(written)
+}
+
+/// Undoes the last import (see `local::undo_last_import`).
+pub async fn undo() -> Result<Result<(), local::UndoRefused>, StoreError> {
+    let done = local::undo_last_import(&record_store(), &browser::change(), browser::now_ms()).await?;
+    if done.is_ok() {
+        super::broadcast::notify_changed();
+    }
+    Ok(done)
+}
