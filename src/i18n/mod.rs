@@ -133,6 +133,50 @@ impl Lang {
         }
     }
 
+    /// A sync file was made.
+    pub fn sync_exported(self, name: &str, records: usize, bytes: f64) -> String {
+        let n = format_int(records as i64, self);
+        let kb = crate::format::format_decimal(bytes / 1024.0, 1, self);
+        match self {
+            Lang::Vi => format!("Đã tạo tệp {name}: {n} bản ghi, {kb} KB. Hãy gửi tệp cho người nhận."),
+            Lang::En => format!("Made {name}: {n} records, {kb} KB. Send it to the recipient."),
+        }
+    }
+
+    /// When the last file to a recipient was made.
+    pub fn last_sent(self, when: &str) -> String {
+        match self {
+            Lang::Vi => format!("Lần gửi trước cho người nhận này: {when}. Tệp sẽ gồm những gì thay đổi sau đó."),
+            Lang::En => format!("Last file to this recipient: {when}. The file will hold what changed since."),
+        }
+    }
+
+    /// A file of an import holds records this computer lacks.
+    pub fn verdict_fresh(self, records: usize) -> String {
+        let n = format_int(records as i64, self);
+        match self {
+            Lang::Vi => format!("Hợp lệ: {n} bản ghi."),
+            Lang::En => format!("Valid: {n} records."),
+        }
+    }
+
+    /// A file of an import is the same as one above it.
+    pub fn verdict_repeat(self, earlier: &str) -> String {
+        match self {
+            Lang::Vi => format!("Trùng với tệp {earlier} ở trên: bỏ qua."),
+            Lang::En => format!("The same file as {earlier} above: skipped."),
+        }
+    }
+
+    /// What an import wrote.
+    pub fn imported(self, new: usize, updated: usize, conflicts: usize, deleted: usize) -> String {
+        let f = |n: usize| format_int(n as i64, self);
+        match self {
+            Lang::Vi => format!("Đã nhập: {} mới, {} cập nhật, {} xung đột, {} xóa.", f(new), f(updated), f(conflicts), f(deleted)),
+            Lang::En => format!("Imported: {} new, {} updated, {} conflicts, {} deleted.", f(new), f(updated), f(conflicts), f(deleted)),
+        }
+    }
+
     pub fn conflict_by(self, who: &str, when: &str) -> String {
         match self {
             Lang::Vi => format!("Người sửa: {who}, lúc {when}."),

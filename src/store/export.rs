@@ -1,5 +1,6 @@
-//! The backup file: every record of the device, tombstones included, in the
-//! record format of `docs/record-format.md`. File sync reads the same file.
+//! The version-1 backup file, which earlier builds wrote: every record of
+//! the device, tombstones included. `sync::file` reads it (and writes
+//! version 2); the reminder to export is here too.
 
 use crate::model::activity::Activity;
 use crate::model::admin_unit::AdminUnitList;
@@ -46,62 +47,10 @@ pub struct UnreadableRow {
     pub json: String,
 }
 
-/// How large each part of a written file is, about: big enough that the
-/// parts are few, small enough that no part is a large string to copy.
-pub const PART_BYTES: usize = 1 << 20;
-
 impl ExportFile {
-    /// The whole file as one compact string (tests and small files).
+    /// The whole file as compact JSON, as earlier builds wrote it.
     pub fn to_json(&self) -> Result<String, serde_json::Error> {
-        let mut out = String::new();
-        self.write_parts(usize::MAX, |part| out.push_str(&part))?;
-        Ok(out)
-    }
-
-    /// Writes the file as compact JSON in parts of about `part_bytes`, each
-    /// handed to `sink` as soon as it is made: a province's 45 MiB is never
-    /// one string in memory, and the browser joins the parts into one file.
-    /// The parts joined are exactly `serde_json::to_string(self)`. An error
-    /// means no file: the caller must not offer a partial one.
-    pub fn write_parts(&self, part_bytes: usize, mut sink: impl FnMut(String)) -> Result<(), serde_json::Error> {
-        fn list<T: Serialize>(out: &mut String, key: &str, items: &[T], part_bytes: usize, sink: &mut impl FnMut(String)) -> Result<(), serde_json::Error> {
-            out.push_str(&format!(",{}:[", serde_json::to_string(key)?));
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                out.push_str(&serde_json::to_string(item)?);
-                if out.len() >= part_bytes {
-                    sink(std::mem::take(out));
-                }
-            }
-            out.push(']');
-            Ok(())
-        }
-        // The fields in the order the struct declares them, so the result is what serde writes.
-        let mut out = String::from("{");
-        out.push_str(&format!("\"format\":{}", serde_json::to_string(&self.format)?));
-        out.push_str(&format!(",\"version\":{}", self.version));
-        out.push_str(&format!(",\"exported_at\":{}", serde_json::to_string(&self.exported_at)?));
-        out.push_str(&format!(",\"device_id\":{}", serde_json::to_string(&self.device_id)?));
-        out.push_str(&format!(",\"officer\":{}", serde_json::to_string(&self.officer)?));
-        out.push_str(&format!(",\"admin_units\":{}", serde_json::to_string(&self.admin_units)?));
-        list(&mut out, "enterprises", &self.enterprises, part_bytes, &mut sink)?;
-        list(&mut out, "surveys", &self.surveys, part_bytes, &mut sink)?;
-        list(&mut out, "assessments", &self.assessments, part_bytes, &mut sink)?;
-        list(&mut out, "activities", &self.activities, part_bytes, &mut sink)?;
-        if !self.unreadable.is_empty() {
-            list(&mut out, "unreadable", &self.unreadable, part_bytes, &mut sink)?;
-        }
-        out.push('}');
-        sink(out);
-        Ok(())
-    }
-
-    /// `nscl-sao-luu-2026-11-24-0930.json`, from the local date and time.
-    pub fn file_name(local_date_time: &str) -> String {
-        let cleaned: String = local_date_time.chars().map(|c| if c.is_ascii_digit() { c } else { '-' }).collect();
-        format!("nscl-sao-luu-{}.json", cleaned.trim_matches('-'))
+        serde_json::to_string(self)
     }
 }
 
@@ -154,7 +103,7 @@ mod tests {
     }
 
     #[test]
-    fn the_file_round_trips_and_has_a_safe_name() {
+    fn a_version_one_file_round_trips() {
         let file = ExportFile {
             format: EXPORT_FORMAT.into(),
             version: EXPORT_VERSION,
@@ -180,35 +129,5 @@ mod tests {
         let old: ExportFile = serde_json::from_value(old).unwrap();
         assert!(old.assessments.is_empty() && old.activities.is_empty() && old.enterprises.len() == 2);
         assert!(back.enterprises[1].deleted, "tombstones travel");
-        assert_eq!(ExportFile::file_name("24/11/2026 09:30"), "nscl-sao-luu-24-11-2026-09-30.json");
-    }
-
-    #[test]
-    fn the_file_is_written_in_parts_and_keeps_unreadable_rows() {
-        let change = |ms| Change { at: Hlc { ms, counter: 0, device: "d".into() }, officer: String::new() };
-        let mut file = ExportFile {
-            format: EXPORT_FORMAT.into(),
-            version: EXPORT_VERSION,
-            exported_at: Hlc { ms: 5, counter: 1, device: "d".into() },
-            device_id: "d".into(),
-            officer: "Lê \"Tám\" <b>".into(),
-            admin_units: AdminUnitList::default_list(),
-            enterprises: (0..50).map(|i| rec(&format!("e{i}"), i)).collect(),
-            surveys: vec![],
-            assessments: vec![],
-            activities: vec![Record::new("a1".into(), &change(4), Activity { title: "Tập huấn 5S".into(), ..Default::default() })],
-            unreadable: vec![UnreadableRow { kind: "survey".into(), id: "broken".into(), json: "{\"id\":\"broken\",\"payload\":".into() }],
-        };
-        let mut parts = Vec::new();
-        file.write_parts(1_000, |p| parts.push(p)).unwrap();
-        assert!(parts.len() > 5, "a part every kilobyte or so: {}", parts.len());
-        assert!(parts.iter().skip(1).all(|p| p.len() < 2 * 1_000), "after the header, no part over its size and one record");
-        let joined = parts.concat();
-        assert_eq!(joined, serde_json::to_string(&file).unwrap());
-        let back: ExportFile = serde_json::from_str(&joined).unwrap();
-        assert_eq!(back.unreadable, file.unreadable, "unreadable rows travel as they were stored");
-        // No unreadable rows: the section is left out, as before.
-        file.unreadable.clear();
-        assert!(!file.to_json().unwrap().contains("unreadable"));
     }
 }

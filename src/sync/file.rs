@@ -261,8 +261,9 @@ fn check(file: &SyncFile) -> Result<(), ImportError> {
     Ok(())
 }
 
-/// How large each part of a written file is, about (see `ExportFile::write_parts`).
-pub use crate::store::export::PART_BYTES;
+/// How large each part of a written file is, about: big enough that the
+/// parts are few, small enough that no part is a large string to copy.
+pub const PART_BYTES: usize = 1 << 20;
 
 impl SyncFile {
     /// Writes the file up to its checksum, as compact JSON, in parts of about

@@ -204,13 +204,7 @@ impl Held {
     /// When the last file for `recipient` was made: a file of the changes
     /// since starts there. `None` if none was ever made for them.
     pub fn last_export_to(&self, recipient: &str) -> Option<Hlc> {
-        let wanted = crate::text::fold(recipient.trim());
-        self.audit
-            .value
-            .iter()
-            .rev()
-            .find(|e| e.action == AuditAction::Export && crate::text::fold(e.recipient.trim()) == wanted)
-            .and_then(|e| e.exported_at.clone())
+        last_export_in(&self.audit.value, recipient)
     }
 
     /// A file of what `scope` covers. Conflict copies travel with their
@@ -273,6 +267,18 @@ impl Held {
         entry.counts = c.0;
         entry
     }
+}
+
+/// When the last file for `recipient` was made, by the log; the name is
+/// matched without case or diacritics ("So KHCN" is "Sở KHCN").
+pub fn last_export_in(log: &[AuditEntry], recipient: &str) -> Option<Hlc> {
+    let wanted = crate::text::fold(recipient.trim());
+    log.iter().rev().find(|e| e.action == AuditAction::Export && crate::text::fold(e.recipient.trim()) == wanted).and_then(|e| e.exported_at.clone())
+}
+
+/// The audit log, oldest first.
+pub async fn load_audit<B: RowBackend>(store: &RecordStore<B>) -> Result<Vec<AuditEntry>, StoreError> {
+    Ok(SettingRead::load(store, AUDIT_SETTING, Vec::new).await?.value)
 }
 
 /// A file read for import: its name, the checksum of its text, its content.
@@ -648,7 +654,7 @@ pub async fn open_conflicts<B: RowBackend>(store: &RecordStore<B>, lang: crate::
                     kind: T::KIND,
                     id: self.id.clone(),
                     label: versions.winner().payload.label(),
-                    versions: versions.all().iter().map(|v| VersionView { author: v.author().to_string(), device_id: v.device_id.clone(), updated_ms: v.updated.ms, deleted: v.deleted }).collect(),
+                    versions: versions.all().iter().map(version_view).collect(),
                     fields: super::diff::field_table(&payloads, self.lang),
                 }))
             })
@@ -704,4 +710,82 @@ pub async fn resolve_choice<B: RowBackend>(store: &RecordStore<B>, kind: &str, i
         Some(f) => f.await,
         None => Ok(Err(Stale(id.to_string()))),
     }
+}
+
+/// One record an import changes, as the preview lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemView {
+    pub id: String,
+    pub label: String,
+    pub effect: Effect,
+    /// The versions compared: what is shown now and what will be (an
+    /// update), or every version that will be kept (a conflict).
+    pub versions: Vec<VersionView>,
+    pub fields: Vec<super::diff::FieldRow>,
+}
+
+/// One kind's part of the preview.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KindView {
+    pub kind: &'static str,
+    pub count: AuditCount,
+    /// The first `limit` records it changes.
+    pub items: Vec<ItemView>,
+    /// How many more it changes than are listed.
+    pub more: usize,
+}
+
+fn version_view<T>(v: &Record<T>) -> VersionView {
+    VersionView { author: v.author().to_string(), device_id: v.device_id.clone(), updated_ms: v.updated.ms, deleted: v.deleted }
+}
+
+/// The preview as the page shows it: each kind's counts and its first
+/// `limit` changed records, field by field.
+pub fn preview_view(preview: &Preview, lang: crate::i18n::Lang, limit: usize) -> Vec<KindView> {
+    struct View {
+        lang: crate::i18n::Lang,
+        limit: usize,
+        out: Vec<KindView>,
+    }
+    impl PlanVisitor for View {
+        fn visit<T: SyncKind>(&mut self, plan: &KindPlan<T>) {
+            let items = plan
+                .items
+                .iter()
+                .take(self.limit)
+                .map(|item| {
+                    let compared: Vec<&Record<T>> = match item.effect {
+                        Effect::Updated => item.before.first().into_iter().chain(item.after.first()).collect(),
+                        Effect::Conflict => item.after.iter().collect(),
+                        Effect::New | Effect::Deleted => Vec::new(),
+                    };
+                    let payloads: Vec<&T> = compared.iter().map(|r| &r.payload).collect();
+                    ItemView {
+                        id: item.id.clone(),
+                        label: item.winner().payload.label(),
+                        effect: item.effect,
+                        versions: compared.iter().map(|r| version_view(r)).collect(),
+                        fields: if payloads.len() > 1 { super::diff::field_table(&payloads, self.lang) } else { Vec::new() },
+                    }
+                })
+                .collect();
+            self.out.push(KindView {
+                kind: T::KIND,
+                count: AuditCount {
+                    kind: T::KIND.into(),
+                    new: plan.count(Effect::New),
+                    updated: plan.count(Effect::Updated),
+                    conflicts: plan.count(Effect::Conflict),
+                    deleted: plan.count(Effect::Deleted),
+                    unchanged: plan.unchanged,
+                    exported: 0,
+                },
+                items,
+                more: plan.items.len().saturating_sub(self.limit),
+            });
+        }
+    }
+    let mut v = View { lang, limit, out: Vec::new() };
+    preview.plans.visit(&mut v);
+    v.out
 }

@@ -12,6 +12,7 @@ use super::nav::NavBar;
 use super::placeholder::{NotBuiltYet, NotFound};
 use super::settings::SettingsPage;
 use super::survey::{SurveyList, SurveyPage};
+use super::sync::{SyncPage, SyncStatus};
 use super::state::{Flash, ListState, LoadStatus, Register};
 use crate::i18n::{Lang, Msg};
 use crate::model::registry::Query;
@@ -39,12 +40,19 @@ pub fn App() -> impl IntoView {
     provide_context(ListState { query: RwSignal::new(Query::default()), page: RwSignal::new(0) });
     provide_context(Flash(RwSignal::new(None)));
     spawn_local(register.start());
+    let sync_status = SyncStatus::new();
+    provide_context(sync_status);
+    sync_status.refresh();
 
     // Another tab wrote to the store: show its changes instead of overwriting them later.
     crate::web::broadcast::on_changed(move |changed| match changed {
         crate::web::broadcast::Changed::Survey(id) => spawn_local(register.reload_survey(id)),
         crate::web::broadcast::Changed::Enterprise(id) => spawn_local(register.reload_enterprise(id)),
-        crate::web::broadcast::Changed::All => spawn_local(register.reload()),
+        crate::web::broadcast::Changed::All => {
+            // Another tab imported, undid or resolved: counts and panels read again too.
+            sync_status.changed();
+            spawn_local(register.reload())
+        }
     });
 
     view! {
@@ -66,7 +74,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/surveys/:id") view=SurveyPage/>
                     <Route path=path!("/self-assessment") view=|| view! { <NotBuiltYet title=Msg::NavSelfAssessment/> }/>
                     <Route path=path!("/activities") view=|| view! { <NotBuiltYet title=Msg::NavActivities/> }/>
-                    <Route path=path!("/sync") view=|| view! { <NotBuiltYet title=Msg::NavSync/> }/>
+                    <Route path=path!("/sync") view=SyncPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>
             </main>

@@ -25,6 +25,7 @@ mod typed_text;
 mod storage_panel;
 mod survey;
 mod survey_store;
+mod sync;
 mod unit_editor;
 
 pub use app::App;

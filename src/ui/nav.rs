@@ -16,6 +16,7 @@ const LINKS: [(&str, Msg, &str); 7] = [
 #[component]
 pub fn NavBar() -> impl IntoView {
     let lang = use_lang();
+    let sync = expect_context::<super::sync::SyncStatus>();
     view! {
         <header class="app-header">
             <div class="brand">
@@ -29,9 +30,16 @@ pub fn NavBar() -> impl IntoView {
                 <ul class="nav-links">
                     {LINKS.into_iter().map(|(href, msg, testid)| {
                         let exact = href == "/";
+                        let is_sync = href == "/sync";
                         view! {
                         <li>
-                            <A href=href exact=exact attr:data-testid=testid>{tr(msg)}</A>
+                            <A href=href exact=exact attr:data-testid=testid>
+                                {tr(msg)}
+                                {is_sync.then(|| move || (sync.conflicts.get() > 0).then(|| view! {
+                                    " " <span class="badge badge-alert" data-testid="nav-conflicts"
+                                        aria-label=move || format!("{} {}", sync.conflicts.get(), lang.get().t(Msg::ConflictsInNav))>{move || sync.conflicts.get()}</span>
+                                }))}
+                            </A>
                         </li>
                     }}).collect_view()}
                 </ul>

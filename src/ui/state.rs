@@ -14,10 +14,10 @@ use crate::model::assessment::Assessment;
 use crate::model::record::{Record, RecordKind};
 use crate::model::survey::Survey;
 use crate::model::registry::{Query, Registry};
-use crate::store::export::{self, ExportFile};
+use crate::store::export;
 use crate::store::{legacy, StoreError};
 use serde::de::DeserializeOwned;
-use crate::web::{backup, broadcast, browser, record_store, IdbBackend, LegacyLocalStorage};
+use crate::web::{broadcast, browser, record_store, IdbBackend, LegacyLocalStorage};
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -124,50 +124,11 @@ impl Register {
     /// "last export" time moves only once the file has been handed to the
     /// browser: a failure leaves it, and the reminder, as they were.
     pub async fn export_backup(self) -> Result<(), StoreError> {
-        use crate::store::export::UnreadableRow;
-        let store = record_store();
-        let enterprises = store.load::<Enterprise>().await?;
-        let units = store.load_units().await?;
-        let surveys = store.load::<Survey>().await?;
-        let assessments = store.load::<Assessment>().await?;
-        let activities = store.load::<Activity>().await?;
-        let mut unreadable = Vec::new();
-        for (kind, rows) in [
-            (Enterprise::KIND, &enterprises.unreadable),
-            (Survey::KIND, &surveys.unreadable),
-            (Assessment::KIND, &assessments.unreadable),
-            (Activity::KIND, &activities.unreadable),
-        ] {
-            unreadable.extend(rows.iter().map(|r| UnreadableRow { kind: kind.to_string(), id: r.id.clone(), json: r.json.clone() }));
-        }
-        let mut at = browser::change().at;
-        let latest = enterprises.records.iter().map(|r| &r.updated).chain(surveys.records.iter().map(|r| &r.updated));
-        if let Some(latest) = latest.chain(assessments.records.iter().map(|r| &r.updated)).chain(activities.records.iter().map(|r| &r.updated)).max() {
-            at = at.max(latest.clone());
-        }
-        let file = ExportFile {
-            format: export::EXPORT_FORMAT.into(),
-            version: export::EXPORT_VERSION,
-            exported_at: at.clone(),
-            device_id: browser::device_id(),
-            officer: browser::officer_name(),
-            admin_units: units,
-            enterprises: enterprises.records,
-            surveys: surveys.records,
-            assessments: assessments.records,
-            activities: activities.records,
-            unreadable,
-        };
-        // Each part becomes a JavaScript string as it is made, so wasm memory holds one part at a time.
-        let parts = js_sys::Array::new();
-        file.write_parts(export::PART_BYTES, |part| {
-            parts.push(&wasm_bindgen::JsValue::from_str(&part));
-        })
-        .map_err(|e| StoreError::Other(format!("serialise: {e}")))?;
-        let name = ExportFile::file_name(&crate::format::format_date_time(browser::now_ms(), browser::utc_offset_minutes()));
-        backup::download_parts(&name, &parts, "application/json").map_err(|e| StoreError::Other(format!("{e:?}")))?;
-        browser::save_last_export(&at);
-        self.last_export.set(Some(at));
+        // The backup is a sync file of everything, plain JSON so it stays readable without the app.
+        let held = crate::web::sync_io::load_held().await?;
+        let packing = crate::web::sync_io::Packing { compress: false, passphrase: None };
+        crate::web::sync_io::export(&held, crate::sync::file::Scope::default(), "tinh", &packing).await?;
+        self.last_export.set(browser::last_export());
         Ok(())
     }
 

@@ -1,0 +1,259 @@
+//! Import: choose files (one, or every district's at once), open encrypted
+//! ones with a passphrase, see each file checked and the preview of what
+//! they change together, then write it all in one step, or undo the last
+//! import.
+
+use super::preview_view::PreviewView;
+use super::status::SyncStatus;
+use crate::i18n::Msg;
+use crate::sync::error::ImportError;
+use crate::sync::local::{self, Held, Incoming, KindView, Preview, UndoRefused, Verdict};
+use crate::ui::confirm_dialog::ConfirmDialog;
+use crate::ui::i18n::{tr, use_lang};
+use crate::ui::state::{FlashKind, Register};
+use crate::ui::typed_text::typed_text;
+use crate::web::{browser, sync_io};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+/// How many changed records of each kind the preview lists (the counts cover all).
+const LISTED_PER_KIND: usize = 100;
+
+#[derive(Debug, Clone, PartialEq)]
+enum FileOutcome {
+    Read { records: usize, verdict: Verdict },
+    Refused(ImportError),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct FileRow {
+    name: String,
+    outcome: FileOutcome,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Note {
+    Text(FlashKind, Msg),
+    Imported(usize, usize, usize, usize),
+    Failed(crate::store::StoreError),
+}
+
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let register = expect_context::<Register>();
+    let status = expect_context::<SyncStatus>();
+    let lang = use_lang();
+    let picked = StoredValue::new_local(Vec::<web_sys::File>::new());
+    let incoming = StoredValue::new(Vec::<Incoming>::new());
+    let worked_out = StoredValue::new(None::<(Held, Preview)>);
+    let rows = RwSignal::new(Vec::<FileRow>::new());
+    let kinds = RwSignal::new(None::<Vec<KindView>>);
+    let changes = RwSignal::new(false);
+    let passphrase = RwSignal::new(String::new());
+    let busy = RwSignal::new(None::<Msg>);
+    let note = RwSignal::new(None::<Note>);
+    let undo_open = RwSignal::new(false);
+
+    let clear = move || {
+        worked_out.set_value(None);
+        incoming.set_value(Vec::new());
+        kinds.set(None);
+        changes.set(false);
+    };
+
+    // Works out the preview of the files read, against what is held now.
+    let make_preview = move || async move {
+        let files = incoming.get_value();
+        if files.is_empty() {
+            return;
+        }
+        match sync_io::load_held().await {
+            Ok(held) => {
+                let preview = local::preview(&held, &files);
+                let mut verdicts = preview.verdicts.clone().into_iter();
+                rows.update(|rs| {
+                    for r in rs.iter_mut() {
+                        if let FileOutcome::Read { verdict, .. } = &mut r.outcome {
+                            *verdict = verdicts.next().unwrap_or(Verdict::Fresh);
+                        }
+                    }
+                });
+                changes.set(preview.changes_anything());
+                kinds.set(Some(local::preview_view(&preview, lang.get_untracked(), LISTED_PER_KIND)));
+                worked_out.set_value(Some((held, preview)));
+                browser::mark("nscl-import-previewed");
+            }
+            Err(e) => note.set(Some(Note::Failed(e))),
+        }
+    };
+
+    let read_all = move || {
+        busy.set(Some(Msg::ReadingFiles));
+        note.set(None);
+        clear();
+        spawn_local(async move {
+            let pass = passphrase.get_untracked();
+            let files = picked.get_value();
+            let mut read_rows = Vec::new();
+            let mut read = Vec::new();
+            for f in files.iter() {
+                let name = f.name();
+                match sync_io::read(f, Some(pass.as_str())).await {
+                    Ok(file) => {
+                        read_rows.push(FileRow { name, outcome: FileOutcome::Read { records: file.file.record_count(), verdict: Verdict::Fresh } });
+                        read.push(file);
+                    }
+                    Err(e) => read_rows.push(FileRow { name, outcome: FileOutcome::Refused(e) }),
+                }
+                browser::next_task().await;
+            }
+            rows.set(read_rows);
+            incoming.set_value(read);
+            make_preview().await;
+            busy.set(None);
+            browser::mark("nscl-import-read");
+        });
+    };
+
+    let on_files = move |ev: web_sys::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(list) = input.files() else { return };
+        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        // Cleared, so choosing the same file again is a new choice.
+        input.set_value("");
+        if files.is_empty() {
+            return;
+        }
+        picked.set_value(files);
+        read_all();
+    };
+
+    let apply = move |_| {
+        let Some((held, preview)) = worked_out.get_value() else { return };
+        busy.set(Some(Msg::Importing));
+        spawn_local(async move {
+            match sync_io::apply(&held, &preview).await {
+                Ok(Ok(())) => {
+                    let c = preview.counts();
+                    let sum = |f: fn(&local::AuditCount) -> usize| c.iter().map(f).sum::<usize>();
+                    note.set(Some(Note::Imported(sum(|x| x.new), sum(|x| x.updated), sum(|x| x.conflicts), sum(|x| x.deleted))));
+                    clear();
+                    rows.set(Vec::new());
+                    status.changed();
+                    register.reload().await;
+                }
+                Ok(Err(_stale)) => {
+                    note.set(Some(Note::Text(FlashKind::Warning, Msg::ImportStale)));
+                    make_preview().await;
+                }
+                Err(e) => note.set(Some(Note::Failed(e))),
+            }
+            busy.set(None);
+        });
+    };
+
+    let undo = Callback::new(move |()| {
+        busy.set(Some(Msg::Importing));
+        spawn_local(async move {
+            match sync_io::undo().await {
+                Ok(Ok(())) => {
+                    note.set(Some(Note::Text(FlashKind::Success, Msg::Undone)));
+                    status.changed();
+                    register.reload().await;
+                }
+                Ok(Err(UndoRefused::Nothing)) => note.set(Some(Note::Text(FlashKind::Warning, Msg::UndoNothing))),
+                Ok(Err(UndoRefused::ChangedSince(_))) => note.set(Some(Note::Text(FlashKind::Error, Msg::UndoChanged))),
+                Err(e) => note.set(Some(Note::Failed(e))),
+            }
+            busy.set(None);
+        });
+    });
+
+    let needs_passphrase = move || rows.with(|rs| rs.iter().any(|r| matches!(r.outcome, FileOutcome::Refused(ImportError::NeedsPassphrase | ImportError::WrongPassphrase))));
+    let file_rows = move || {
+        let l = lang.get();
+        let list = rows.get();
+        let names: Vec<String> = list.iter().filter(|r| matches!(r.outcome, FileOutcome::Read { .. })).map(|r| r.name.clone()).collect();
+        list.into_iter()
+            .map(|r| {
+                let (class, text) = match &r.outcome {
+                    FileOutcome::Read { records, verdict: Verdict::Fresh } => ("file-ok", l.verdict_fresh(*records)),
+                    FileOutcome::Read { verdict: Verdict::Repeat { of }, .. } => ("file-repeat", l.verdict_repeat(names.get(*of).map_or("", String::as_str))),
+                    FileOutcome::Read { verdict: Verdict::NothingNew, .. } => ("file-held", l.t(Msg::VerdictNothingNew).to_string()),
+                    FileOutcome::Refused(e) => ("file-refused", e.message(l)),
+                };
+                view! {
+                    <tr data-testid="import-file" class=class>
+                        <td class="mono" data-testid="import-file-name">{r.name}</td>
+                        <td data-testid="import-file-status">{text}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <section class="card" data-testid="sync-import">
+            <h2>{tr(Msg::SyncImportTitle)}</h2>
+            <p class="hint">{tr(Msg::SyncImportHelp)}</p>
+            <div class="form-actions">
+                <label class="button primary file-button">
+                    {tr(Msg::ChooseFiles)}
+                    <input type="file" multiple accept=".json,.gz,.enc,application/json,application/gzip" data-testid="import-files"
+                        on:change=on_files disabled=move || register.read_only() || busy.get().is_some()/>
+                </label>
+                {move || status.can_undo.get().then(|| view! {
+                    <button type="button" class="button" data-testid="undo-import" disabled=move || busy.get().is_some() || register.read_only()
+                        on:click=move |_| undo_open.set(true)>{tr(Msg::UndoImport)}</button>
+                })}
+            </div>
+            {move || busy.get().map(|m| view! { <p class="banner" role="status" data-testid="import-busy">{tr(m)}</p> })}
+            {move || note.get().map(|n| match n {
+                Note::Text(kind, m) => view! { <p class=banner_class(kind) role="status" data-testid="import-note">{tr(m)}</p> }.into_any(),
+                Note::Imported(new, updated, conflicts, deleted) => view! {
+                    <p class="banner banner-success" role="status" data-testid="import-note">{move || lang.get().imported(new, updated, conflicts, deleted)}</p>
+                }.into_any(),
+                Note::Failed(e) => view! { <p class="banner banner-error" role="alert" data-testid="import-note">{move || e.message(lang.get())}</p> }.into_any(),
+            })}
+            {move || (!rows.with(Vec::is_empty)).then(|| view! {
+                <table class="data-table" data-testid="import-files-table">
+                    <thead><tr><th scope="col">{tr(Msg::ColFile)}</th><th scope="col">{tr(Msg::ColStatus)}</th></tr></thead>
+                    <tbody>{file_rows}</tbody>
+                </table>
+            })}
+            {move || needs_passphrase().then(|| view! {
+                <div class="field-row">
+                    <div class="field">
+                        <label for="import-passphrase">{tr(Msg::Passphrase)}</label>
+                        <input id="import-passphrase" type="password" autocomplete="off" data-testid="import-passphrase"
+                            prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(typed_text(&ev))/>
+                    </div>
+                    <button type="button" class="button" data-testid="import-decrypt" on:click=move |_| read_all()>{tr(Msg::OpenEncrypted)}</button>
+                </div>
+            })}
+            {move || kinds.get().map(|k| view! {
+                <section class="preview" data-testid="import-preview">
+                    <h3>{tr(Msg::PreviewTitle)}</h3>
+                    <PreviewView kinds=k/>
+                    {move || (!changes.get()).then(|| view! { <p class="banner" data-testid="preview-nothing">{tr(Msg::PreviewNothing)}</p> })}
+                    <div class="form-actions">
+                        <button type="button" class="button primary" data-testid="apply-import"
+                            disabled=move || !changes.get() || busy.get().is_some() || register.read_only() on:click=apply>{tr(Msg::ApplyImport)}</button>
+                        <button type="button" class="button" data-testid="cancel-import" on:click=move |_| { clear(); rows.set(Vec::new()); }>{tr(Msg::Cancel)}</button>
+                    </div>
+                </section>
+            })}
+            <ConfirmDialog open=undo_open title=Msg::UndoImportTitle body=Signal::derive(move || lang.get().t(Msg::UndoImportBody).to_string())
+                confirm_label=Msg::UndoImport on_confirm=undo/>
+        </section>
+    }
+}
+
+fn banner_class(kind: FlashKind) -> &'static str {
+    match kind {
+        FlashKind::Success => "banner banner-success",
+        FlashKind::Warning => "banner banner-warning",
+        FlashKind::Error => "banner banner-error",
+    }
+}
