@@ -1,0 +1,223 @@
+// File sync between laptops: two browser contexts stand for two laptops that share nothing but
+// the files they export and import.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { AppShell, EnterpriseForm, EnterpriseRegister, storedRows } from '../pages/app.js';
+import { SurveyForm } from '../pages/survey.js';
+import { SyncPage, dumpDatabase } from '../pages/sync.js';
+import { validateSyncFile, checksumOk } from '../lib/sync-schema.js';
+
+const RECORD_STORES = ['enterprise', 'survey', 'assessment', 'activity'];
+
+// Each test drives two to four laptops through several rounds of files.
+test.describe.configure({ timeout: 180_000 });
+
+// A laptop: its own browser context (its own IndexedDB), with an officer's name set.
+async function laptop(browser, officer) {
+  const context = await browser.newContext({ ...test.info().project.use, acceptDownloads: true });
+  const page = await context.newPage();
+  const app = new AppShell(page);
+  await app.open('/');
+  await app.nav('settings').click();
+  await page.getByTestId('officer-name').fill(officer);
+  return { context, page, app, sync: new SyncPage(page), form: new EnterpriseForm(page), register: new EnterpriseRegister(page) };
+}
+
+async function editEmployees(l, name, employees) {
+  await l.register.open();
+  await l.register.openEnterprise(name);
+  await l.page.getByTestId('edit-enterprise').click();
+  await l.form.fill({ employees });
+  await l.form.save.click();
+  await expect(l.page.getByTestId('enterprise-detail')).toBeVisible();
+}
+
+async function shownEmployees(l, name) {
+  await l.register.open();
+  await l.register.openEnterprise(name);
+  return l.page.getByTestId('enterprise-detail').textContent();
+}
+
+test('two laptops exchange files, see the same conflict, resolve it and end with identical stores', async ({ browser }) => {
+  const a = await laptop(browser, 'Nguyễn Thị Hạnh');
+  const b = await laptop(browser, 'Trần Văn Bình');
+  for (const name of ['Công ty TNHH Hoa kiểng Sa Đéc', 'HTX Xoài Mỹ Xương', 'Cơ sở Nem Lai Vung']) await a.form.add({ name });
+  const survey = new SurveyForm(a.page);
+  await survey.startFromEnterprisePage();
+  await survey.type('respondent_name', 'Lê Thị Tám');
+  await survey.storedPayload((p) => JSON.stringify(p.answers).includes('Lê Thị Tám'));
+
+  // A exports everything; the file is what the schema and the checksum rule say.
+  await a.sync.open();
+  const first = await a.sync.exportFile();
+  expect(first.name).toMatch(/^nscl-tinh-nguyen-thi-hanh-\d{8}-\d{4}\.json$/);
+  expect(checksumOk(first.bytes)).toBe(true);
+  const parsed = JSON.parse(first.bytes.toString('utf8'));
+  expect(validateSyncFile(parsed).errors).toEqual([]);
+  expect(parsed.records.enterprise).toHaveLength(3);
+  expect(parsed.records.survey).toHaveLength(1);
+
+  // B previews and imports it.
+  await b.sync.open();
+  await b.sync.choose([first.path]);
+  await expect(b.sync.fileStatus(0)).toHaveText('Hợp lệ: 4 bản ghi.');
+  expect(await b.sync.counts('enterprise')).toEqual({ new: 3, updated: 0, conflicts: 0, deleted: 0, unchanged: 0 });
+  expect(await b.sync.counts('survey')).toEqual({ new: 1, updated: 0, conflicts: 0, deleted: 0, unchanged: 0 });
+  await b.sync.apply();
+  await expect(b.sync.note).toHaveText('Đã nhập: 4 mới, 0 cập nhật, 0 xung đột, 0 xóa.');
+  await b.register.open();
+  await expect(b.register.rows).toHaveCount(3);
+
+  // Both edit the same enterprise without seeing each other; B first, then A.
+  await editEmployees(b, 'HTX Xoài Mỹ Xương', '12');
+  await editEmployees(a, 'HTX Xoài Mỹ Xương', '30');
+  await a.sync.open();
+  const fromA = await a.sync.exportFile();
+  await b.sync.open();
+  const fromB = await b.sync.exportFile();
+  await a.sync.choose([fromB.path]);
+  expect((await a.sync.counts('enterprise')).conflicts).toBe(1);
+  // The preview opens to the field that differs, each laptop's value side by side.
+  await a.page.getByTestId('preview-kind-enterprise').locator('summary').click();
+  await expect(a.page.getByTestId('field-diff-row')).toHaveCount(1);
+  await expect(a.page.getByTestId('field-diff-row')).toContainText('30');
+  await expect(a.page.getByTestId('field-diff-row')).toContainText('12');
+  await a.sync.apply();
+  await b.sync.importFiles([fromA.path]);
+  for (const l of [a, b]) {
+    await expect(l.page.getByTestId('nav-conflicts')).toHaveText('1');
+    // The later edit (A's) is shown on both.
+    expect(await shownEmployees(l, 'HTX Xoài Mỹ Xương')).toContain('30');
+  }
+
+  // A keeps B's version; the resolution travels both ways and the stores end identical.
+  await a.sync.open();
+  await expect(a.sync.conflicts).toHaveCount(1);
+  await expect(a.sync.conflicts.getByTestId('conflict-label')).toHaveText('HTX Xoài Mỹ Xương');
+  await a.sync.conflicts.getByTestId('keep-version').nth(1).click();
+  await expect(a.page.getByTestId('conflict-note')).toHaveText('Đã xử lý xung đột. Kết quả sẽ đi theo tệp xuất lần sau.');
+  await expect(a.page.getByTestId('no-conflicts')).toBeVisible();
+  await expect(a.page.getByTestId('nav-conflicts')).toHaveCount(0);
+  const resolved = await a.sync.exportFile();
+  await b.sync.open();
+  await b.sync.importFiles([resolved.path]);
+  await expect(b.page.getByTestId('nav-conflicts')).toHaveCount(0);
+  const back = await b.sync.exportFile();
+  await a.sync.choose([back.path]);
+  await expect(a.sync.fileStatus(0)).toHaveText('Máy này đã có mọi dữ liệu trong tệp.');
+  await expect(a.page.getByTestId('preview-nothing')).toBeVisible();
+  await expect(a.page.getByTestId('apply-import')).toBeDisabled();
+  const stores = { stores: [...RECORD_STORES, 'settings'], leaveSettings: ['sync_audit', 'sync_undo', 'installed_forms', 'admin_units'] };
+  expect(await dumpDatabase(a.page, stores)).toEqual(await dumpDatabase(b.page, stores));
+  expect(await shownEmployees(b, 'HTX Xoài Mỹ Xương')).toContain('12');
+
+  // The log says who exported and imported what.
+  await a.sync.open();
+  const actions = await a.page.getByTestId('audit-action').allTextContents();
+  expect(actions.slice(0, 4)).toEqual(['Xuất tệp', 'Xử lý xung đột', 'Nhập tệp', 'Xuất tệp']);
+  await a.page.screenshot({ path: test.info().outputPath('sync-after-resolve.png'), fullPage: true });
+  await a.context.close();
+  await b.context.close();
+});
+
+test('an encrypted, compressed file opens with its passphrase; a wrong one imports nothing', async ({ browser }) => {
+  const a = await laptop(browser, 'Nguyễn Thị Hạnh');
+  const b = await laptop(browser, 'Trần Văn Bình');
+  await a.form.add({ name: 'Công ty Sen Hồng', taxCode: '1400100593' });
+  await a.sync.open();
+  await a.page.getByTestId('export-passphrase').fill('ngắn');
+  await expect(a.page.getByTestId('passphrase-problem')).toHaveText('Mật khẩu cần ít nhất 8 ký tự.');
+  const file = await a.sync.exportFile({ compress: true, passphrase: 'Đồng Tháp 2026!' });
+  expect(file.name).toMatch(/\.json\.gz\.enc$/);
+  const newline = file.bytes.indexOf(0x0a);
+  const header = JSON.parse(file.bytes.subarray(0, newline).toString('utf8'));
+  expect(header).toMatchObject({ format: 'nscl-tracker-encrypted', cipher: 'AES-256-GCM', kdf: 'PBKDF2-SHA256', iterations: 600000 });
+  expect(Object.keys(header).sort()).toEqual(['cipher', 'format', 'iterations', 'iv', 'kdf', 'salt', 'version']);
+  expect(file.bytes.includes(Buffer.from('Sen Hồng'))).toBe(false);
+
+  await b.sync.open();
+  const before = await dumpDatabase(b.page);
+  await b.sync.choose([file.path]);
+  await expect(b.sync.fileStatus(0)).toHaveText('Tệp được mã hóa. Nhập mật khẩu của tệp để đọc.');
+  await b.sync.decrypt('Dong Thap 2026!');
+  await expect(b.sync.fileStatus(0)).toHaveText('Sai mật khẩu hoặc tệp bị hỏng.');
+  await expect(b.sync.preview).toHaveCount(0);
+  expect(await dumpDatabase(b.page)).toEqual(before);
+  // The right passphrase, typed with decomposed marks as some keyboards send them.
+  await b.sync.decrypt('Đồng Tháp 2026!'.normalize('NFD'));
+  await expect(b.sync.fileStatus(0)).toHaveText('Hợp lệ: 1 bản ghi.');
+  await b.sync.apply();
+  await b.register.open();
+  await expect(b.register.rows).toHaveCount(1);
+
+  // A compressed file without a passphrase is gzip, smaller than the plain one, and reads too.
+  await a.sync.open();
+  const gz = await a.sync.exportFile({ compress: true });
+  const plain = await a.sync.exportFile();
+  expect(gz.name).toMatch(/\.json\.gz$/);
+  expect(zlib.gunzipSync(gz.bytes).subarray(0, 40).toString()).toContain('"format":"nscl-tracker-export"');
+  expect(checksumOk(zlib.gunzipSync(gz.bytes))).toBe(true);
+  expect(plain.bytes.length).toBeGreaterThan(0);
+  await a.context.close();
+  await b.context.close();
+});
+
+test('undo puts the stores back exactly as they were before the import', async ({ browser }) => {
+  const a = await laptop(browser, 'A');
+  const b = await laptop(browser, 'B');
+  await a.form.add({ name: 'Một' });
+  await a.form.add({ name: 'Hai' });
+  await a.sync.open();
+  const base = await a.sync.exportFile();
+  await b.sync.open();
+  await b.sync.importFiles([base.path]);
+  await editEmployees(b, 'Một', '5');
+  await editEmployees(a, 'Hai', '7');
+  await a.form.add({ name: 'Ba' });
+  await a.sync.open();
+  const next = await a.sync.exportFile();
+  await b.sync.open();
+  const everything = { leaveSettings: ['sync_audit', 'sync_undo'] };
+  const before = await dumpDatabase(b.page, everything);
+  await b.sync.importFiles([next.path]);
+  expect(await dumpDatabase(b.page, everything)).not.toEqual(before);
+  await b.sync.undo();
+  expect(await dumpDatabase(b.page, everything)).toEqual(before);
+  await b.register.open();
+  await expect(b.register.rows).toHaveCount(2);
+  await b.app.reload();
+  await b.sync.open();
+  await expect(b.page.getByTestId('undo-import')).toHaveCount(0);
+  const actions = await b.page.getByTestId('audit-action').allTextContents();
+  expect(actions.slice(0, 2)).toEqual(['Hoàn tác nhập', 'Nhập tệp']);
+  await a.context.close();
+  await b.context.close();
+});
+
+test('a roll-up of three files at once shows the one given twice and applies in one step', async ({ browser }) => {
+  const hq = await laptop(browser, 'Điều phối tỉnh');
+  const files = [];
+  for (const [officer, names] of [['Cán bộ Sa Đéc', ['Sa Đéc 1', 'Sa Đéc 2']], ['Cán bộ Lai Vung', ['Lai Vung 1']], ['Cán bộ Cao Lãnh', ['Cao Lãnh 1', 'Cao Lãnh 2']]]) {
+    const l = await laptop(browser, officer);
+    for (const name of names) await l.form.add({ name });
+    await l.sync.open();
+    files.push(await l.sync.exportFile({ compress: true }));
+    await l.context.close();
+  }
+  await hq.sync.open();
+  await hq.sync.choose([files[0].path, files[1].path, files[2].path, files[1].path]);
+  await expect(hq.sync.fileStatus(0)).toHaveText('Hợp lệ: 2 bản ghi.');
+  await expect(hq.sync.fileStatus(3)).toHaveText(`Trùng với tệp ${files[1].name} ở trên: bỏ qua.`);
+  expect((await hq.sync.counts('enterprise')).new).toBe(5);
+  await hq.sync.apply();
+  await hq.register.open();
+  await expect(hq.register.rows).toHaveCount(5);
+  // The same files again: every one is recognised as already held.
+  await hq.sync.open();
+  await hq.sync.choose([files[0].path, files[2].path]);
+  await expect(hq.sync.fileStatus(0)).toHaveText('Máy này đã có mọi dữ liệu trong tệp.');
+  await expect(hq.sync.fileStatus(1)).toHaveText('Máy này đã có mọi dữ liệu trong tệp.');
+  await expect(hq.page.getByTestId('apply-import')).toBeDisabled();
+  await hq.context.close();
+});
