@@ -18,8 +18,9 @@ use std::collections::BTreeMap;
 
 /// What sync needs to know about a kind of record beyond its storage.
 pub trait SyncKind: RecordKind + Serialize + DeserializeOwned + Clone + PartialEq + 'static {
-    /// How a person recognises the record in a preview or a conflict: its name or title.
-    fn label(&self) -> String;
+    /// How a person recognises the record in a preview or a conflict: its
+    /// name or title; `enterprise` names the enterprise a record is about.
+    fn label(&self, enterprise: &dyn Fn(&str) -> Option<String>) -> String;
     /// Where the record belongs: an administrative unit, or an enterprise (whose unit it shares).
     fn place(&self) -> Place<'_>;
     /// Points references to merged-away enterprises at the enterprise kept
@@ -32,7 +33,7 @@ pub trait SyncKind: RecordKind + Serialize + DeserializeOwned + Clone + PartialE
 }
 
 impl SyncKind for Enterprise {
-    fn label(&self) -> String {
+    fn label(&self, _: &dyn Fn(&str) -> Option<String>) -> String {
         match &self.tax_code {
             Some(code) if !code.is_empty() => format!("{} ({code})", self.name),
             _ => self.name.clone(),
@@ -68,8 +69,8 @@ impl SyncKind for Enterprise {
 }
 
 impl SyncKind for Survey {
-    fn label(&self) -> String {
-        format!("{} · {}", self.form_id, self.enterprise_id)
+    fn label(&self, enterprise: &dyn Fn(&str) -> Option<String>) -> String {
+        format!("{} · {}", enterprise(&self.enterprise_id).unwrap_or_else(|| self.enterprise_id.clone()), self.form_id)
     }
     fn place(&self) -> Place<'_> {
         Place::Enterprise(Some(&self.enterprise_id))
@@ -80,8 +81,9 @@ impl SyncKind for Survey {
 }
 
 impl SyncKind for Assessment {
-    fn label(&self) -> String {
-        format!("{} · {}", self.form_id, self.enterprise_id.as_deref().unwrap_or("—"))
+    fn label(&self, enterprise: &dyn Fn(&str) -> Option<String>) -> String {
+        let who = self.enterprise_id.as_deref().map(|id| enterprise(id).unwrap_or_else(|| id.to_string()));
+        format!("{} · {}", who.as_deref().unwrap_or("—"), self.form_id)
     }
     fn place(&self) -> Place<'_> {
         Place::Enterprise(self.enterprise_id.as_deref())
@@ -92,7 +94,7 @@ impl SyncKind for Assessment {
 }
 
 impl SyncKind for Activity {
-    fn label(&self) -> String {
+    fn label(&self, _: &dyn Fn(&str) -> Option<String>) -> String {
         format!("{} ({})", self.title, self.start_date)
     }
     fn place(&self) -> Place<'_> {

@@ -650,10 +650,15 @@ pub async fn open_conflicts<B: RowBackend>(store: &RecordStore<B>, lang: crate::
                     return Ok(None);
                 }
                 let payloads: Vec<&T> = versions.all().iter().map(|v| &v.payload).collect();
+                // A survey or self-assessment is named by its enterprise.
+                let enterprise = match versions.winner().payload.place() {
+                    super::kinds::Place::Enterprise(Some(e)) => self.store.get::<crate::model::enterprise::Enterprise>(e).await?.map(|r| (r.id, r.payload.name)),
+                    _ => None,
+                };
                 Ok(Some(ConflictView {
                     kind: T::KIND,
                     id: self.id.clone(),
-                    label: versions.winner().payload.label(),
+                    label: versions.winner().payload.label(&|id| enterprise.as_ref().filter(|(e, _)| e == id).map(|(_, n)| n.clone())),
                     versions: versions.all().iter().map(version_view).collect(),
                     fields: super::diff::field_table(&payloads, self.lang),
                 }))
@@ -741,10 +746,14 @@ fn version_view<T>(v: &Record<T>) -> VersionView {
 
 /// The preview as the page shows it: each kind's counts and its first
 /// `limit` changed records, field by field.
-pub fn preview_view(preview: &Preview, lang: crate::i18n::Lang, limit: usize) -> Vec<KindView> {
+pub fn preview_view(preview: &Preview, held: &Held, lang: crate::i18n::Lang, limit: usize) -> Vec<KindView> {
+    // Records about an enterprise are named by it: held here, or arriving with them.
+    let mut names: HashMap<String, String> = held.records.enterprise.iter().map(|e| (e.id.clone(), e.payload.name.clone())).collect();
+    names.extend(preview.plans.enterprise.items.iter().map(|i| (i.id.clone(), i.winner().payload.name.clone())));
     struct View {
         lang: crate::i18n::Lang,
         limit: usize,
+        names: HashMap<String, String>,
         out: Vec<KindView>,
     }
     impl PlanVisitor for View {
@@ -762,7 +771,7 @@ pub fn preview_view(preview: &Preview, lang: crate::i18n::Lang, limit: usize) ->
                     let payloads: Vec<&T> = compared.iter().map(|r| &r.payload).collect();
                     ItemView {
                         id: item.id.clone(),
-                        label: item.winner().payload.label(),
+                        label: item.winner().payload.label(&|id| self.names.get(id).cloned()),
                         effect: item.effect,
                         versions: compared.iter().map(|r| version_view(r)).collect(),
                         fields: if payloads.len() > 1 { super::diff::field_table(&payloads, self.lang) } else { Vec::new() },
@@ -785,7 +794,7 @@ pub fn preview_view(preview: &Preview, lang: crate::i18n::Lang, limit: usize) ->
             });
         }
     }
-    let mut v = View { lang, limit, out: Vec::new() };
+    let mut v = View { lang, limit, names, out: Vec::new() };
     preview.plans.visit(&mut v);
     v.out
 }

@@ -80,7 +80,7 @@ pub fn ImportPanel() -> impl IntoView {
                     }
                 });
                 changes.set(preview.changes_anything());
-                kinds.set(Some(local::preview_view(&preview, lang.get_untracked(), LISTED_PER_KIND)));
+                kinds.set(Some(local::preview_view(&preview, &held, lang.get_untracked(), LISTED_PER_KIND)));
                 worked_out.set_value(Some((held, preview)));
                 browser::mark("nscl-import-previewed");
             }

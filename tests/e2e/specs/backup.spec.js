@@ -6,7 +6,7 @@ import { AppShell, EnterpriseForm, EnterpriseRegister, seedRows, seedStoredEnter
 
 async function exportFile(page, button) {
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  expect(download.suggestedFilename()).toMatch(/^nscl-sao-luu-\d\d-\d\d-\d{4}-\d\d-\d\d\.json$/);
+  expect(download.suggestedFilename()).toMatch(/^nscl-tinh-\d{8}-\d{4}\.json$/);
   return JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
 }
 
@@ -23,9 +23,9 @@ test('Settings counts unexported changes; an export file carries every record an
   await expect(page.getByTestId('storage-persisted')).toContainText('Trình duyệt');
 
   const first = await exportFile(page, page.getByTestId('export-backup'));
-  expect(first.format).toBe('nscl-tracker-export');
-  expect(first.enterprises.map((r) => r.payload.name).sort()).toEqual(['Công ty TNHH Hoa kiểng Sa Đéc', 'HTX Xoài Mỹ Xương']);
-  expect(first.enterprises.every((r) => r.v === 2 && r.version && r.updated.ms > 0)).toBe(true);
+  expect([first.format, first.version]).toEqual(['nscl-tracker-export', 2]);
+  expect(first.records.enterprise.map((r) => r.payload.name).sort()).toEqual(['Công ty TNHH Hoa kiểng Sa Đéc', 'HTX Xoài Mỹ Xương']);
+  expect(first.records.enterprise.every((r) => r.v === 2 && r.version && r.updated.ms > 0)).toBe(true);
   expect(first.admin_units.units).toHaveLength(12);
   await expect(app.flash()).toContainText('Đã xuất bản sao lưu');
   await expect(page.getByTestId('unexported')).toHaveText('Mọi thay đổi đã được xuất.');
@@ -49,9 +49,9 @@ test('Settings counts unexported changes; an export file carries every record an
   await app.nav('settings').click();
   await expect(page.getByTestId('unexported')).toContainText('1 bản ghi đã thay đổi chưa được xuất kể từ lần sao lưu lúc');
   const second = await exportFile(page, page.getByTestId('export-backup'));
-  const tomb = second.enterprises.find((r) => r.payload.name === 'HTX Xoài Mỹ Xương');
+  const tomb = second.records.enterprise.find((r) => r.payload.name === 'HTX Xoài Mỹ Xương');
   expect(tomb.deleted).toBe(true);
-  expect(second.enterprises.find((r) => r.payload.name === 'Công ty TNHH Hoa kiểng Sa Đéc').payload.employees).toBe(45);
+  expect(second.records.enterprise.find((r) => r.payload.name === 'Công ty TNHH Hoa kiểng Sa Đéc').payload.employees).toBe(45);
 });
 
 test('many unexported changes bring a reminder with an export button', async ({ page }) => {
@@ -62,7 +62,7 @@ test('many unexported changes bring a reminder with an export button', async ({ 
   const reminder = page.getByTestId('backup-reminder');
   await expect(reminder).toContainText('Có 25 thay đổi chưa được sao lưu');
   const file = await exportFile(page, page.getByTestId('reminder-export'));
-  expect(file.enterprises).toHaveLength(25);
+  expect(file.records.enterprise).toHaveLength(25);
   await expect(reminder).toHaveCount(0);
   await app.reload();
   await expect(reminder).toHaveCount(0);
@@ -98,7 +98,7 @@ test('a backup keeps rows this build cannot read, is compact, and its download l
   const text = fs.readFileSync(await download.path(), 'utf8');
   expect(text.includes('\n'), 'compact: no pretty-printing').toBe(false);
   const file = JSON.parse(text);
-  expect(file.enterprises.map((r) => r.payload.name)).toEqual(['Công ty Cổ phần Nông sản Tháp Mười']);
+  expect(file.records.enterprise.map((r) => r.payload.name)).toEqual(['Công ty Cổ phần Nông sản Tháp Mười']);
   const unreadable = Object.fromEntries(file.unreadable.map((u) => [`${u.kind}/${u.id}`, u.json]));
   expect(unreadable['survey/broken-survey']).toBe('{"id":"broken-survey","payload":');
   expect(JSON.parse(unreadable['enterprise/from-the-future']).v).toBe(99);

@@ -86,12 +86,12 @@ test('a province with self-assessments and activities: dashboard, enterprise pag
   await expect(page.getByTestId('unexported')).toHaveText(`${vi(total)} bản ghi chưa từng được xuất ra bản sao lưu.`);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-backup').click()]);
   const file = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
-  expect(file.enterprises).toHaveLength(rows.enterprise.length);
-  expect(file.surveys).toHaveLength(rows.survey.length);
-  expect(file.assessments).toHaveLength(rows.assessment.length);
-  expect(file.activities).toHaveLength(rows.activity.length);
-  expect(file.activities.find((a) => a.id === changed.id).payload.title).toBe(trap);
-  expect(file.assessments.find((a) => a.id === target.assessments[0].id)).toEqual(target.assessments[0]);
+  expect(file.records.enterprise).toHaveLength(rows.enterprise.length);
+  expect(file.records.survey).toHaveLength(rows.survey.length);
+  expect(file.records.assessment).toHaveLength(rows.assessment.length);
+  expect(file.records.activity).toHaveLength(rows.activity.length);
+  expect(file.records.activity.find((a) => a.id === changed.id).payload.title).toBe(trap);
+  expect(file.records.assessment.find((a) => a.id === target.assessments[0].id)).toEqual(target.assessments[0]);
   await expect(page.getByTestId('unexported')).toHaveText('Mọi thay đổi đã được xuất.');
 });
 

@@ -25,7 +25,7 @@ test('every page in the menu opens, and unbuilt ones say so', async ({ page }) =
     ['surveys', 'Khảo sát, chẩn đoán doanh nghiệp', false],
     ['self-assessment', 'Tự đánh giá', true],
     ['activities', 'Hoạt động hỗ trợ', true],
-    ['sync', 'Đồng bộ dữ liệu', true],
+    ['sync', 'Đồng bộ dữ liệu', false],
     ['settings', 'Cài đặt', false],
     ['dashboard', 'Tổng quan', false],
   ];
