@@ -87,6 +87,11 @@ messages! {
     ActionUndo => "Hoàn tác nhập", "Undo of an import";
     ActionResolve => "Xử lý xung đột", "Conflict resolved";
     ConflictsInNav => "xung đột cần xử lý", "conflicts to resolve";
+    DuplicatesTitle => "Có thể trùng doanh nghiệp", "Likely duplicate enterprises";
+    DuplicatesHelp => "Các doanh nghiệp dưới đây có cùng mã số thuế, có lẽ được đăng ký ở hai máy. Hãy giữ một hồ sơ (có thể chọn từng trường); hồ sơ kia được gộp vào, và khảo sát, tự đánh giá, hoạt động của nó đi theo.", "These enterprises share a tax code: probably registered on two computers. Keep one record (picking fields if you like); the other is merged into it, and its surveys, self-assessments and activities follow.";
+    KeepThisEnterprise => "Giữ hồ sơ này, gộp hồ sơ kia vào", "Keep this record, merge the other into it";
+    EnterprisesMerged => "Đã gộp doanh nghiệp. Việc gộp sẽ đi theo tệp xuất lần sau.", "Enterprises merged. The merge travels in the next file you export.";
+    ActionMerge => "Gộp doanh nghiệp", "Enterprises merged";
     // Surveys
     BackToSurveys => "← Danh sách khảo sát", "← Survey list";
     SurveysTitle => "Khảo sát, chẩn đoán doanh nghiệp", "Enterprise surveys";

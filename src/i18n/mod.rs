@@ -168,6 +168,15 @@ impl Lang {
         }
     }
 
+    /// How many enterprises an import would leave with a tax code another one has.
+    pub fn duplicates_after_import(self, n: usize) -> String {
+        let n = format_int(n as i64, self);
+        match self {
+            Lang::Vi => format!("{n} doanh nghiệp sẽ trùng mã số thuế với doanh nghiệp khác. Sau khi nhập, có thể gộp chúng ở mục \u{201c}Có thể trùng doanh nghiệp\u{201d}."),
+            Lang::En => format!("{n} enterprises will share a tax code with another. After importing, merge them under \u{201c}Likely duplicate enterprises\u{201d}."),
+        }
+    }
+
     /// What an import wrote.
     pub fn imported(self, new: usize, updated: usize, conflicts: usize, deleted: usize) -> String {
         let f = |n: usize| format_int(n as i64, self);

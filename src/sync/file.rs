@@ -523,6 +523,21 @@ mod props {
         }
 
         #[test]
+        fn any_bytes_are_read_or_refused(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+            // The import's path for bytes that are neither encrypted nor gzip: UTF-8, then the reader.
+            match std::str::from_utf8(&bytes) {
+                Ok(s) => { let _ = parse(s); }
+                Err(_) => {}
+            }
+            // The same bytes after a valid file's head.
+            let mut framed = br#"{"format":"nscl-tracker-export","version":2,"records":"#.to_vec();
+            framed.extend_from_slice(&bytes);
+            if let Ok(s) = std::str::from_utf8(&framed) {
+                let _ = parse(s);
+            }
+        }
+
+        #[test]
         fn any_cut_or_flipped_file_is_refused_or_read_without_panic(cut in 0usize..4000, flip in 0usize..4000, byte in any::<u8>()) {
             let text = tests::sample().to_text(tests::sha256).unwrap();
             let mut bytes = text.into_bytes();

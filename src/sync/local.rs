@@ -34,6 +34,7 @@ pub enum AuditAction {
     Import,
     Undo,
     Resolve,
+    Merge,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -797,4 +798,89 @@ pub fn preview_view(preview: &Preview, held: &Held, lang: crate::i18n::Lang, lim
     let mut v = View { lang, limit, names, out: Vec::new() };
     preview.plans.visit(&mut v);
     v.out
+}
+
+/// The tax code two records of one enterprise share, written one way.
+fn tax_key(code: &str) -> Option<String> {
+    let key = crate::model::tax_code::TaxCode::parse(code).map(|c| c.to_string()).unwrap_or_else(|_| code.trim().to_string());
+    (!key.is_empty()).then_some(key)
+}
+
+/// Enterprises that are likely one and the same: not deleted, the same
+/// tax code, different ids (registered on two laptops before either saw the
+/// other's). Each group is ordered by id; groups by tax code.
+pub fn likely_duplicates<'a>(enterprises: impl Iterator<Item = &'a Record<crate::model::enterprise::Enterprise>>) -> Vec<Vec<&'a Record<crate::model::enterprise::Enterprise>>> {
+    let mut by_code: BTreeMap<String, Vec<&Record<crate::model::enterprise::Enterprise>>> = BTreeMap::new();
+    for e in enterprises.filter(|e| !e.deleted) {
+        if let Some(key) = e.payload.tax_code.as_deref().and_then(tax_key) {
+            by_code.entry(key).or_default().push(e);
+        }
+    }
+    by_code
+        .into_values()
+        .filter(|g| g.len() > 1)
+        .map(|mut g| {
+            g.sort_by(|a, b| a.id.cmp(&b.id));
+            g
+        })
+        .collect()
+}
+
+/// How many enterprises would be likely duplicates of another after the
+/// import: the preview says so, and the Sync page offers to merge them.
+pub fn duplicates_after(held: &Held, preview: &Preview) -> usize {
+    let incoming: HashMap<&str, &Record<crate::model::enterprise::Enterprise>> = preview.plans.enterprise.items.iter().map(|i| (i.id.as_str(), i.winner())).collect();
+    let all = held.records.enterprise.iter().filter(|e| !incoming.contains_key(e.id.as_str())).chain(incoming.values().copied());
+    likely_duplicates(all).iter().map(Vec::len).sum()
+}
+
+/// Merges enterprise `away` into `keep`: `keep` gets `payload` (a new
+/// version), `away` is deleted, and the alias `away → keep` is recorded so
+/// surveys, self-assessments and activities that name `away` follow it, on
+/// every laptop that imports the result. One transaction; `Ok(Err(Stale))`
+/// if either changed since read.
+pub async fn merge_enterprises<B: RowBackend>(store: &RecordStore<B>, keep: &str, away: &str, payload: crate::model::enterprise::Enterprise, change: &Change, at_ms: i64) -> Result<Result<(), Stale>, StoreError> {
+    use crate::model::enterprise::Enterprise;
+    use crate::model::record::RecordKind;
+    let (Some(keep_row), Some(away_row)) = (store.get_row(Enterprise::KIND, keep).await?, store.get_row(Enterprise::KIND, away).await?) else {
+        return Ok(Err(Stale(away.to_string())));
+    };
+    let (Some(kept), Some(gone)) = (crate::store::decode::<Enterprise>(&keep_row.json), crate::store::decode::<Enterprise>(&away_row.json)) else {
+        return Ok(Err(Stale(away.to_string())));
+    };
+    if keep == away || kept.deleted || gone.deleted {
+        return Ok(Err(Stale(away.to_string())));
+    }
+    let merged = kept.revised(change, payload);
+    let tomb = gone.deleted_by(change);
+    let aliases = SettingRead::load(store, ALIASES_SETTING, BTreeMap::<String, String>::new).await?;
+    let mut all = aliases.value.clone();
+    // Whatever pointed at the merged-away enterprise now points at the kept one.
+    for target in all.values_mut() {
+        if target == away {
+            *target = keep.to_string();
+        }
+    }
+    all.insert(away.to_string(), keep.to_string());
+    let log = store.get_setting(AUDIT_SETTING).await?;
+    let mut entry = AuditEntry::new(AuditAction::Merge, change, at_ms);
+    entry.record = format!("{} ← {}", row_key(Enterprise::KIND, keep), away);
+    let batch = Batch {
+        rows: vec![
+            RowWrite { kind: Enterprise::KIND.into(), id: keep.into(), expected: Expect::of(Some(&keep_row.json)), new: Some(Row::from_record(&merged)?) },
+            RowWrite { kind: Enterprise::KIND.into(), id: away.into(), expected: Expect::of(Some(&away_row.json)), new: Some(Row::from_record(&tomb)?) },
+        ],
+        settings: vec![
+            SettingWrite { key: ALIASES_SETTING.into(), expected: aliases.expect(), new: Some(to_text(&all)?), undo: true },
+            SettingWrite { key: AUDIT_SETTING.into(), expected: Expect::of(log.as_deref()), new: Some(with_entry(log.as_deref(), &entry)?), undo: false },
+        ],
+        history: HistoryWrite::Keep(store.history_depth()),
+        undo_key: None,
+    };
+    store.write_batch(&batch).await
+}
+
+/// The enterprise aliases held (merged-away id → kept id).
+pub async fn load_aliases<B: RowBackend>(store: &RecordStore<B>) -> Result<BTreeMap<String, String>, StoreError> {
+    Ok(SettingRead::load(store, ALIASES_SETTING, BTreeMap::new).await?.value)
 }

@@ -391,3 +391,43 @@ fn a_conflict_is_listed_field_by_field_and_resolved_by_picking_fields() {
     assert_eq!(ready(local::conflict_count(&a.store)).unwrap(), 0);
     assert!(ready(local::resolve_choice(&a.store, "widget", "e1", local::Choice::Version(0), &change, 0)).unwrap().is_err(), "an unknown kind changes nothing");
 }
+
+#[test]
+fn one_enterprise_registered_on_two_laptops_is_found_merged_and_followed_everywhere() {
+    let (mut a, mut b, mut c) = (Laptop::new("a"), Laptop::new("b"), Laptop::new("c"));
+    let with_code = |l: &mut Laptop, id: &str, name: &str, code: &str| {
+        let change = l.change();
+        let r = Record::new(id.into(), &change, Enterprise { name: name.into(), tax_code: Some(code.into()), ..Default::default() });
+        l.put(&r);
+        r
+    };
+    with_code(&mut a, "ea", "Công ty Sen Hồng", "1400100593");
+    with_code(&mut b, "eb", "Cty Sen Hong", "1400 100 593");
+    let change = b.change();
+    ready(b.store.put(&Record::new("s1".into(), &change, Survey { form_id: "f".into(), form_version: 1, enterprise_id: "eb".into(), ..Default::default() }))).unwrap();
+    let from_b = b.export(Scope::default());
+    let held = a.held();
+    let preview = local::preview(&held, std::slice::from_ref(&from_b));
+    assert_eq!(local::duplicates_after(&held, &preview), 2, "the preview says the file's enterprise is likely a duplicate");
+    a.import(std::slice::from_ref(&from_b));
+    let held = a.held();
+    let groups = local::likely_duplicates(held.records.enterprise.iter());
+    assert_eq!(groups.iter().map(|g| g.iter().map(|e| e.id.as_str()).collect::<Vec<_>>()).collect::<Vec<_>>(), vec![vec!["ea", "eb"]]);
+    let change = a.change();
+    let payload = a.enterprise("ea").unwrap().payload;
+    ready(local::merge_enterprises(&a.store, "ea", "eb", payload, &change, 0)).unwrap().unwrap();
+    assert!(a.enterprise("eb").unwrap().deleted);
+    assert!(local::likely_duplicates(a.held().records.enterprise.iter()).is_empty());
+    // The merge travels: B and a third laptop hold the alias, and B's survey follows it.
+    let from_a = a.export(Scope::default());
+    b.import(std::slice::from_ref(&from_a));
+    c.import(&[from_a]);
+    for l in [&a, &b, &c] {
+        let aliases = ready(local::load_aliases(&l.store)).unwrap();
+        assert_eq!(aliases.get("eb").map(String::as_str), Some("ea"));
+    }
+    let mut survey = ready(b.store.get::<Survey>("s1")).unwrap().unwrap().payload;
+    assert!(super::kinds::SyncKind::follow_aliases(&mut survey, &ready(local::load_aliases(&b.store)).unwrap()));
+    assert_eq!(survey.enterprise_id, "ea");
+    assert_eq!(a.state(), b.state());
+}

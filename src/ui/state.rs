@@ -16,7 +16,6 @@ use crate::model::survey::Survey;
 use crate::model::registry::{Query, Registry};
 use crate::store::export;
 use crate::store::{legacy, StoreError};
-use serde::de::DeserializeOwned;
 use crate::web::{broadcast, browser, record_store, IdbBackend, LegacyLocalStorage};
 use leptos::prelude::*;
 
@@ -57,6 +56,9 @@ pub struct Register {
     pub forms: RwSignal<FormLibrary>,
     /// Installed definitions this build no longer accepts (stricter checks), with why: shown in Settings.
     pub forms_refused: RwSignal<Vec<String>>,
+    /// Enterprises merged into another (merged-away id → kept id): records
+    /// that name a merged-away enterprise are shown under the kept one.
+    aliases: StoredValue<std::collections::BTreeMap<String, String>>,
 }
 
 #[derive(Debug)]
@@ -110,6 +112,7 @@ impl Register {
             changes_in_place: StoredValue::new(0),
             forms: RwSignal::new(FormLibrary::shipped()),
             forms_refused: RwSignal::new(Vec::new()),
+            aliases: StoredValue::new(Default::default()),
         }
     }
 
@@ -236,6 +239,10 @@ impl Register {
                 // province scale surveys and self-assessments are most of the data, and the
                 // enterprise list should not wait for them.
                 browser::mark("nscl-register-loaded");
+                // Read before the lists, which follow them; unreadable aliases leave records where they are.
+                if let Ok(aliases) = crate::sync::local::load_aliases(&store).await {
+                    self.aliases.set_value(aliases);
+                }
                 // Each kind is read even when another could not be.
                 let activities = self.load_list(self.activities, "nscl-activities-loaded").await;
                 let surveys = self.load_list(self.surveys, "nscl-surveys-loaded").await;
@@ -270,10 +277,11 @@ impl Register {
     /// in between, so typing stays responsive meanwhile. Returns whether it could.
     async fn load_list<T>(self, list: RecordList<T>, mark: &str) -> bool
     where
-        T: RecordKind + DeserializeOwned + Send + Sync + 'static,
+        T: crate::sync::kinds::SyncKind + Send + Sync,
     {
         match record_store().load_in_steps::<T, _, _>(200, browser::next_task).await {
-            Ok(loaded) => {
+            Ok(mut loaded) => {
+                self.follow_aliases(&mut loaded.records);
                 if let Some(latest) = loaded.records.iter().map(|r| &r.updated).max() {
                     browser::observe(latest);
                 }
@@ -287,6 +295,18 @@ impl Register {
                 false
             }
         }
+    }
+
+    /// Points records that name a merged-away enterprise at the kept one,
+    /// in this page's copy only: what is stored stays as its author wrote it.
+    pub fn follow_aliases<T: crate::sync::kinds::SyncKind>(&self, records: &mut [Record<T>]) {
+        self.aliases.with_value(|aliases| {
+            if !aliases.is_empty() {
+                for r in records.iter_mut() {
+                    r.payload.follow_aliases(aliases);
+                }
+            }
+        });
     }
 
     pub fn read_only(&self) -> bool {

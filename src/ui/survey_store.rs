@@ -28,7 +28,8 @@ pub enum InstallError {
 impl Register {
     /// Another tab saved this survey: read it alone and keep it if it is newer.
     pub async fn reload_survey(self, id: String) {
-        if let Ok(Some(stored)) = record_store().get::<Survey>(&id).await {
+        if let Ok(Some(mut stored)) = record_store().get::<Survey>(&id).await {
+            self.follow_aliases(std::slice::from_mut(&mut stored));
             if self.surveys.is_newer(&stored) {
                 self.surveys.remember(stored);
             }

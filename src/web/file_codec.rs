@@ -87,6 +87,34 @@ pub async fn gunzip(bytes: &Uint8Array) -> Result<Uint8Array, JsValue> {
     bytes_of(piped(stream, DecompressionStream::new("gzip")?.into())?.array_buffer()).await
 }
 
+/// The same, reading the unpacked stream a chunk at a time and giving up
+/// past `limit` bytes (`Ok(Err(bytes read))`): a small file that unpacks to
+/// gigabytes (a "gzip bomb") stops there instead of filling memory.
+pub async fn gunzip_limited(bytes: &Uint8Array, limit: f64) -> Result<Result<Uint8Array, f64>, JsValue> {
+    use js_sys::{Function, Reflect};
+    let stream = Blob::new_with_u8_array_sequence(&Array::of1(bytes))?.stream();
+    let unpacked = stream.pipe_through(&JsValue::from(DecompressionStream::new("gzip")?).unchecked_into::<ReadableWritablePair>());
+    let reader = unpacked.get_reader();
+    let method = |name: &str| -> Result<Function, JsValue> { Reflect::get(&reader, &JsValue::from_str(name))?.dyn_into() };
+    let read = method("read")?;
+    let chunks = Array::new();
+    let mut total = 0.0;
+    loop {
+        let step = JsFuture::from(read.call0(&reader)?.dyn_into::<Promise>()?).await?;
+        if Reflect::get(&step, &JsValue::from_str("done"))?.as_bool() == Some(true) {
+            break;
+        }
+        let chunk: Uint8Array = Reflect::get(&step, &JsValue::from_str("value"))?.dyn_into()?;
+        total += f64::from(chunk.length());
+        if total > limit {
+            let _ = method("cancel")?.call0(&reader);
+            return Ok(Err(total));
+        }
+        chunks.push(&chunk);
+    }
+    Ok(Ok(bytes_of(Ok(Blob::new_with_u8_array_sequence(&chunks)?.array_buffer())).await?))
+}
+
 /// The whole of a file the officer picked.
 pub async fn read_file(file: &web_sys::File) -> Result<Uint8Array, JsValue> {
     bytes_of(Ok(file.array_buffer())).await

@@ -108,7 +108,11 @@ pub async fn read(picked: &web_sys::File, passphrase: Option<&str>) -> Result<In
     }
     let head = bytes.subarray(0, bytes.length().min(2)).to_vec();
     if envelope::is_gzip(&head) {
-        bytes = file_codec::gunzip(&bytes).await.map_err(|_| ImportError::DamagedCompression)?;
+        bytes = match file_codec::gunzip_limited(&bytes, MAX_TEXT_BYTES as f64).await {
+            Ok(Ok(unpacked)) => unpacked,
+            Ok(Err(read)) => return Err(ImportError::TooLarge { bytes: read as u64, limit: MAX_TEXT_BYTES }),
+            Err(_) => return Err(ImportError::DamagedCompression),
+        };
     }
     if f64::from(bytes.length()) > MAX_TEXT_BYTES as f64 {
         return Err(ImportError::TooLarge { bytes: u64::from(bytes.length()), limit: MAX_TEXT_BYTES });

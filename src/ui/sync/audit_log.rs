@@ -16,6 +16,7 @@ fn action_msg(a: AuditAction) -> Msg {
         AuditAction::Import => Msg::ActionImport,
         AuditAction::Undo => Msg::ActionUndo,
         AuditAction::Resolve => Msg::ActionResolve,
+        AuditAction::Merge => Msg::ActionMerge,
     }
 }
 

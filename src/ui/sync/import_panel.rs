@@ -50,6 +50,7 @@ pub fn ImportPanel() -> impl IntoView {
     let rows = RwSignal::new(Vec::<FileRow>::new());
     let kinds = RwSignal::new(None::<Vec<KindView>>);
     let changes = RwSignal::new(false);
+    let duplicates = RwSignal::new(0usize);
     let passphrase = RwSignal::new(String::new());
     let busy = RwSignal::new(None::<Msg>);
     let note = RwSignal::new(None::<Note>);
@@ -80,6 +81,7 @@ pub fn ImportPanel() -> impl IntoView {
                     }
                 });
                 changes.set(preview.changes_anything());
+                duplicates.set(local::duplicates_after(&held, &preview));
                 kinds.set(Some(local::preview_view(&preview, &held, lang.get_untracked(), LISTED_PER_KIND)));
                 worked_out.set_value(Some((held, preview)));
                 browser::mark("nscl-import-previewed");
@@ -236,6 +238,9 @@ pub fn ImportPanel() -> impl IntoView {
                 <section class="preview" data-testid="import-preview">
                     <h3>{tr(Msg::PreviewTitle)}</h3>
                     <PreviewView kinds=k/>
+                    {move || (duplicates.get() > 0).then(|| view! {
+                        <p class="banner banner-warning" data-testid="preview-duplicates">{move || lang.get().duplicates_after_import(duplicates.get())}</p>
+                    })}
                     {move || (!changes.get()).then(|| view! { <p class="banner" data-testid="preview-nothing">{tr(Msg::PreviewNothing)}</p> })}
                     <div class="form-actions">
                         <button type="button" class="button primary" data-testid="apply-import"

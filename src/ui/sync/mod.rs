@@ -4,6 +4,7 @@
 
 mod audit_log;
 mod conflicts_panel;
+mod duplicates_panel;
 mod export_panel;
 mod import_panel;
 mod kind_label;

@@ -1,5 +1,6 @@
 use super::audit_log::AuditLog;
 use super::conflicts_panel::ConflictsPanel;
+use super::duplicates_panel::DuplicatesPanel;
 use super::export_panel::ExportPanel;
 use super::import_panel::ImportPanel;
 use crate::i18n::Msg;
@@ -13,6 +14,7 @@ pub fn SyncPage() -> impl IntoView {
             <h1 data-testid="page-title">{tr(Msg::SyncTitle)}</h1>
             <p class="hint">{tr(Msg::SyncIntro)}</p>
             <ConflictsPanel/>
+            <DuplicatesPanel/>
             <ImportPanel/>
             <ExportPanel/>
             <AuditLog/>

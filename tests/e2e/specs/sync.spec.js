@@ -221,3 +221,102 @@ test('a roll-up of three files at once shows the one given twice and applies in 
   await expect(hq.page.getByTestId('apply-import')).toBeDisabled();
   await hq.context.close();
 });
+
+test('one enterprise registered on two laptops is offered for merging; its survey follows the kept record on both', async ({ browser }) => {
+  const a = await laptop(browser, 'Nguyễn Thị Hạnh');
+  const b = await laptop(browser, 'Trần Văn Bình');
+  await a.form.add({ name: 'Công ty Sen Hồng', taxCode: '1400100593', address: 'Sa Đéc' });
+  await b.form.add({ name: 'Cty Sen Hong', taxCode: '1400100593', employees: '25' });
+  const survey = new SurveyForm(b.page);
+  await survey.startFromEnterprisePage();
+  await survey.type('respondent_name', 'Võ Văn Kiệt');
+  await survey.storedPayload((p) => JSON.stringify(p.answers).includes('Võ Văn Kiệt'));
+  await b.sync.open();
+  const fromB = await b.sync.exportFile();
+  await a.sync.open();
+  await a.sync.choose([fromB.path]);
+  await expect(a.page.getByTestId('preview-duplicates')).toContainText('2 doanh nghiệp sẽ trùng mã số thuế');
+  await a.sync.apply();
+  const group = a.page.getByTestId('duplicate-group');
+  await expect(group).toHaveCount(1);
+  // Keep A's record, taking the workforce from B's.
+  const employees = group.getByTestId('duplicate-field').filter({ hasText: 'Số lao động' });
+  await employees.getByTestId('pick-duplicate-field').nth(1).check();
+  const keepA = (await group.getByTestId('duplicate-record').allTextContents()).findIndex((t) => t.includes('Nguyễn Thị Hạnh'));
+  await group.getByTestId('keep-enterprise').nth(keepA).click();
+  await expect(a.page.getByTestId('duplicates-note')).toHaveText('Đã gộp doanh nghiệp. Việc gộp sẽ đi theo tệp xuất lần sau.');
+  await expect(group).toHaveCount(0);
+  await a.register.open();
+  await expect(a.register.rows).toHaveCount(1);
+  await a.register.openEnterprise('Công ty Sen Hồng');
+  await expect(a.page.getByTestId('enterprise-detail')).toContainText('25');
+  await expect(a.page.getByTestId('enterprise-survey-row')).toHaveCount(1);
+
+  // The merge travels to B: one enterprise, and B's survey under it.
+  await a.sync.open();
+  const merged = await a.sync.exportFile();
+  await b.sync.open();
+  await b.sync.importFiles([merged.path]);
+  await b.register.open();
+  await expect(b.register.rows).toHaveCount(1);
+  await b.register.openEnterprise('Công ty Sen Hồng');
+  await expect(b.page.getByTestId('enterprise-survey-row')).toHaveCount(1);
+  await a.context.close();
+  await b.context.close();
+});
+
+test('a new laptop restored from a full backup holds exactly the records of the laptop that wrote it', async ({ browser }) => {
+  const a = await laptop(browser, 'Nguyễn Thị Hạnh');
+  for (const name of ['Một', 'Hai', 'Ba']) await a.form.add({ name });
+  await a.register.open();
+  await a.register.openEnterprise('Hai');
+  await a.page.getByTestId('delete-enterprise').click();
+  await a.page.getByTestId('confirm-yes').click();
+  await expect(a.app.flash()).toContainText('Đã xóa');
+  await a.sync.open();
+  const backup = await a.sync.exportFile({ compress: true });
+  const fresh = await laptop(browser, 'Máy mới');
+  await fresh.sync.open();
+  await fresh.sync.choose([backup.path]);
+  expect(await fresh.sync.counts('enterprise')).toEqual({ new: 2, updated: 0, conflicts: 0, deleted: 1, unchanged: 0 });
+  await fresh.sync.apply();
+  const records = { stores: RECORD_STORES };
+  expect(await dumpDatabase(fresh.page, records)).toEqual(await dumpDatabase(a.page, records));
+  await fresh.app.reload();
+  await fresh.register.open();
+  await expect(fresh.register.rows).toHaveCount(2);
+  await a.context.close();
+  await fresh.context.close();
+});
+
+test('a survey open in the editor while an import changes it ends in the conflict prompt, not a lost edit', async ({ browser }) => {
+  const a = await laptop(browser, 'Nguyễn Thị Hạnh');
+  const b = await laptop(browser, 'Trần Văn Bình');
+  await a.form.add({ name: 'Công ty Sen Hồng' });
+  const editing = new SurveyForm(a.page);
+  await editing.startFromEnterprisePage();
+  await editing.type('respondent_name', 'Lê Thị Tám');
+  await editing.storedPayload((p) => JSON.stringify(p.answers).includes('Lê Thị Tám'));
+  const tab = await a.context.newPage();
+  const sync = new SyncPage(tab);
+  await new AppShell(tab).open('/');
+  await sync.open();
+  const first = await sync.exportFile();
+  await b.sync.open();
+  await b.sync.importFiles([first.path]);
+  // B changes the survey and sends it back; A's other tab imports while the editor is open.
+  const surveyId = editing.surveyId();
+  await b.page.goto(`/surveys/${surveyId}`);
+  const onB = new SurveyForm(b.page);
+  await expect(onB.editor).toBeVisible();
+  await onB.type('respondent_phone', '0912345678');
+  await onB.storedPayload((p) => JSON.stringify(p.answers).includes('0912345678'));
+  await b.page.goto('/');
+  await b.sync.open();
+  const fromB = await b.sync.exportFile();
+  await sync.importFiles([fromB.path]);
+  await editing.type('respondent_name', 'Lê Thị Tám (sửa)');
+  await expect(a.page.getByTestId('survey-conflict')).toBeVisible();
+  await a.context.close();
+  await b.context.close();
+});
