@@ -182,7 +182,7 @@ impl Lang {
         let f = |n: usize| format_int(n as i64, self);
         match self {
             Lang::Vi => format!("Đã nhập: {} mới, {} cập nhật, {} xung đột, {} xóa.", f(new), f(updated), f(conflicts), f(deleted)),
-            Lang::En => format!("Imported: {} new, {} updated, {} conflicts, {} deleted.", f(new), f(updated), f(conflicts), f(deleted)),
+            Lang::En => format!("Imported: {} new, {} updated, {} in conflict, {} deleted.", f(new), f(updated), f(conflicts), f(deleted)),
         }
     }
 

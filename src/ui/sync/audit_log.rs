@@ -52,13 +52,13 @@ pub fn AuditLog() -> impl IntoView {
                             {entries.into_iter().rev().map(|e| {
                                 let who = if e.officer.is_empty() { e.device_id.clone() } else { e.officer.clone() };
                                 let files = e.files.iter().map(|f| format!("{} (SHA-256 {}…)", f.name, f.checksum.get(..12).unwrap_or(&f.checksum))).collect::<Vec<_>>().join("; ");
-                                let changes = e.counts.iter().map(|c| {
+                                let changes = e.counts.iter().filter_map(|c| {
                                     let kind = l.t(kind_msg(&c.kind));
                                     if e.action == AuditAction::Export {
-                                        format!("{kind}: {}", c.exported)
-                                    } else {
-                                        format!("{kind}: +{} ~{} !{} −{}", c.new, c.updated, c.conflicts, c.deleted)
+                                        return (c.exported > 0).then(|| format!("{kind}: {}", crate::format::format_int(c.exported as i64, l)));
                                     }
+                                    // Kinds the import left as they were are not listed.
+                                    (c.new + c.updated + c.conflicts + c.deleted > 0).then(|| format!("{kind}: {}", l.imported(c.new, c.updated, c.conflicts, c.deleted).split_once(": ").map_or(String::new(), |(_, rest)| rest.trim_end_matches('.').to_string())))
                                 }).collect::<Vec<_>>().join("; ");
                                 view! {
                                     <tr data-testid="audit-entry">
