@@ -140,12 +140,12 @@ impl<B: RowBackend> RecordStore<B> {
         P: Fn() -> F,
         F: std::future::Future<Output = ()>,
     {
-        self.load_in_steps_seeing(every, pause, |_, _| ()).await
+        self.load_in_steps_seeing(every, pause, &mut |_, _| ()).await
     }
 
     /// The same, also handing each readable record's stored text to `seen`
     /// (an import notes what it was worked out from, to write only if that is still stored).
-    pub async fn load_in_steps_seeing<T, P, F>(&self, every: usize, pause: P, mut seen: impl FnMut(&str, &str)) -> Result<Loaded<T>, StoreError>
+    pub async fn load_in_steps_seeing<T, P, F>(&self, every: usize, pause: P, seen: &mut dyn FnMut(&str, &str)) -> Result<Loaded<T>, StoreError>
     where
         T: RecordKind + DeserializeOwned,
         P: Fn() -> F,

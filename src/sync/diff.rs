@@ -21,9 +21,12 @@ pub struct FieldDiff {
     pub after: String,
 }
 
+/// A payload's fields as JSON values. Through its text, not `to_value`: the
+/// app already has each payload's writer to text and the reader of text
+/// into a `Value`, and a second serializer per kind would only add size.
 fn fields<T: serde::Serialize>(payload: &T) -> Map<String, Value> {
-    match serde_json::to_value(payload) {
-        Ok(Value::Object(map)) => map,
+    match serde_json::to_string(payload).ok().and_then(|t| serde_json::from_str::<Value>(&t).ok()) {
+        Some(Value::Object(map)) => map,
         _ => Map::new(),
     }
 }
@@ -86,7 +89,8 @@ pub fn merge_fields<T: SyncKind>(base: &T, versions: &[&T], picks: &BTreeMap<Str
             None => merged.remove(key),
         };
     }
-    serde_json::from_value(Value::Object(merged)).ok()
+    // Back through text for the same reason: the reader of text exists for every kind.
+    serde_json::from_str(&Value::Object(merged).to_string()).ok()
 }
 
 #[cfg(test)]

@@ -234,7 +234,7 @@ macro_rules! record_kinds {
                 let mut unreadable = Vec::new();
                 $({
                     let kind = <$ty as RecordKind>::KIND;
-                    let loaded = store.load_in_steps_seeing::<$ty, _, _>(200, &pause, |id, text| seen(kind, id, text)).await?;
+                    let loaded = store.load_in_steps_seeing::<$ty, _, _>(200, &pause, &mut |id, text| seen(kind, id, text)).await?;
                     unreadable.extend(loaded.unreadable.into_iter().map(|r| crate::store::export::UnreadableRow { kind: kind.to_string(), id: r.id, json: r.json }));
                     out.$field = loaded.records;
                 })*

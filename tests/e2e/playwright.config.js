@@ -6,7 +6,7 @@ const port = Number(process.env.E2E_PORT || 4173);
 // Specs that must have the machine to themselves: they close a page in the middle of a
 // transaction, or wait for another tab within a set time. `make test-e2e` runs them after the
 // rest, in a run of their own with one worker.
-const ALONE = ['**/migration.spec.js', '**/storage-safety.spec.js', '**/province-scale.spec.js'];
+const ALONE = ['**/migration.spec.js', '**/storage-safety.spec.js', '**/province-scale.spec.js', '**/sync-safety.spec.js'];
 
 export default defineConfig({
   testDir: './specs',

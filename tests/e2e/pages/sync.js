@@ -105,3 +105,30 @@ export async function dumpDatabase(page, { stores, leaveSettings = [] } = {}) {
     };
   }), [stores || null, leaveSettings]);
 }
+
+// The same, from a fresh page of the context, retried while a page that was just closed may
+// still hold the database (as storedRowsAfterClose in app.js does).
+export async function dumpDatabaseAfterClose(context, options) {
+  let lastError;
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const opening = context.newPage();
+    const probe = await Promise.race([opening, new Promise((r) => setTimeout(() => r(null), 15_000))]);
+    if (!probe) {
+      lastError = new Error('a new page did not open within 15 s');
+      opening.then((p) => p.close()).catch(() => {});
+      continue;
+    }
+    try {
+      await probe.goto('/favicon.svg');
+      return await Promise.race([
+        dumpDatabase(probe, options),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('IndexedDB did not answer within 10 s')), 10_000)),
+      ]);
+    } catch (e) {
+      lastError = e;
+    } finally {
+      await probe.close();
+    }
+  }
+  throw lastError;
+}
