@@ -168,6 +168,19 @@ async fn write_row(
     Ok(())
 }
 
+/// Commits a write transaction. Chromium checks the quota when a
+/// transaction commits and aborts it; the library reports a bare abort, so
+/// the transaction's own error is read to tell a full disk from the rest.
+async fn commit(tx: indexed_db_futures::transaction::Transaction<'_>) -> Result<(), StoreError> {
+    use indexed_db_futures::internals::SystemRepr;
+    use wasm_bindgen::JsCast;
+    let sys: web_sys::IdbTransaction = tx.as_sys().clone().unchecked_into();
+    tx.commit().await.map_err(|e| match sys.error() {
+        Some(dom) if dom.name() == "QuotaExceededError" => StoreError::QuotaExceeded,
+        _ => store_error(e),
+    })
+}
+
 /// The browser's IndexedDB, opened once per page.
 #[derive(Clone, Copy, Default)]
 pub struct IdbBackend;
@@ -210,7 +223,7 @@ impl RowBackend for IdbBackend {
                 write_row(&store, &history, kind, row, old, keep_history).await?;
             }
         }
-        tx.commit().await.map_err(store_error)
+        commit(tx).await
     }
 
     async fn put_row_if(&self, kind: &str, row: Row, keep_history: Option<usize>, still_current: &dyn Fn(Option<&Row>) -> bool) -> Result<Result<(), Option<Row>>, StoreError> {
@@ -226,7 +239,7 @@ impl RowBackend for IdbBackend {
             }
             write_row(&store, &history, kind, row, old, keep_history).await?;
         }
-        tx.commit().await.map_err(store_error).map(Ok)
+        commit(tx).await.map(Ok)
     }
 
     async fn load_history(&self, kind: &str, id: &str) -> Result<Vec<HistoryRow>, StoreError> {
@@ -250,7 +263,7 @@ impl RowBackend for IdbBackend {
             }
             found.is_some()
         };
-        tx.commit().await.map_err(store_error)?;
+        commit(tx).await?;
         Ok(existed)
     }
 
@@ -274,7 +287,7 @@ impl RowBackend for IdbBackend {
                 None => return Ok(()),
             };
         }
-        tx.commit().await.map_err(store_error)
+        commit(tx).await
     }
 
     async fn write_batch(&self, batch: &Batch) -> Result<Result<(), Stale>, StoreError> {
@@ -359,7 +372,7 @@ impl RowBackend for IdbBackend {
                 settings.put(text).with_key(key.as_str()).primitive().map_err(store_error)?;
             }
         }
-        tx.commit().await.map_err(store_error).map(Ok)
+        commit(tx).await.map(Ok)
     }
 
     async fn put_setting(&self, key: &str, json: &str) -> Result<(), StoreError> {
@@ -369,6 +382,6 @@ impl RowBackend for IdbBackend {
             let store = tx.object_store(SETTINGS).map_err(store_error)?;
             store.put(json).with_key(key).primitive().map_err(store_error)?;
         }
-        tx.commit().await.map_err(store_error)
+        commit(tx).await
     }
 }
