@@ -345,22 +345,23 @@ impl Preview {
 
 /// Works out what importing `files` together would change. Nothing is written.
 pub fn preview(held: &Held, files: &[Incoming]) -> Preview {
+    let repeat_of = |i: usize| files[..i].iter().position(|earlier| earlier.checksum == files[i].checksum);
+    let sections: Vec<&Sections> = (0..files.len()).filter(|&i| repeat_of(i).is_none()).flat_map(|i| [&files[i].file.records, &files[i].file.conflicts]).collect();
+    let plans = Plans::make(&held.records, &held.conflicts.value, &sections);
+    // One file alone (the usual case, and a whole province) needs no plan of its own.
+    let distinct = sections.len() / 2;
     let mut verdicts = Vec::with_capacity(files.len());
-    let mut sections: Vec<&Sections> = Vec::new();
     for (i, f) in files.iter().enumerate() {
-        if let Some(of) = files[..i].iter().position(|earlier| earlier.checksum == f.checksum) {
+        if let Some(of) = repeat_of(i) {
             verdicts.push(Verdict::Repeat { of });
             continue;
         }
-        let alone = Plans::make(&held.records, &held.conflicts.value, &[&f.file.records, &f.file.conflicts]);
+        let changes = if distinct == 1 { plans.changes() } else { Plans::make(&held.records, &held.conflicts.value, &[&f.file.records, &f.file.conflicts]).changes() };
         let brings_reference = f.file.admin_units.units.iter().any(|u| held.units.value.get(&u.id).is_none())
             || f.file.forms.iter().any(|form| !held.forms.value.iter().any(|h| h.source == form.source))
             || f.file.aliases.iter().any(|(k, v)| held.aliases.value.get(k) != Some(v));
-        verdicts.push(if alone.changes() == 0 && !brings_reference { Verdict::NothingNew } else { Verdict::Fresh });
-        sections.push(&f.file.records);
-        sections.push(&f.file.conflicts);
+        verdicts.push(if changes == 0 && !brings_reference { Verdict::NothingNew } else { Verdict::Fresh });
     }
-    let plans = Plans::make(&held.records, &held.conflicts.value, &sections);
     let fresh = || files.iter().zip(&verdicts).filter(|(_, v)| !matches!(v, Verdict::Repeat { .. })).map(|(f, _)| f);
     let mut units = held.units.value.clone();
     for f in fresh() {

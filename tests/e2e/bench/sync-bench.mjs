@@ -120,11 +120,13 @@ async function writeRows(page, byKind) {
     const open = indexedDB.open('nscl-tracker');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
-      const t0 = performance.now();
-      const tx = open.result.transaction(Object.keys(window.__rows), 'readwrite');
-      for (const [k, list] of Object.entries(window.__rows)) { const store = tx.objectStore(k); for (const row of list) store.put(row); }
-      tx.oncomplete = () => { const t = performance.now() - t0; open.result.close(); window.__rows = null; resolve(t); };
-      tx.onerror = () => reject(tx.error);
+      try {
+        const t0 = performance.now();
+        const tx = open.result.transaction(Object.keys(window.__rows), 'readwrite');
+        for (const [k, list] of Object.entries(window.__rows)) { const store = tx.objectStore(k); for (const row of list) store.put(row); }
+        tx.oncomplete = () => { const t = performance.now() - t0; open.result.close(); window.__rows = null; resolve(t); };
+        tx.onerror = () => reject(tx.error);
+      } catch (e) { open.result.close(); reject(e); }
     };
   }));
 }
@@ -134,11 +136,13 @@ const readStores = (page, stores) => page.evaluate((stores) => new Promise((reso
   const open = indexedDB.open('nscl-tracker');
   open.onerror = () => reject(open.error);
   open.onsuccess = () => {
-    const tx = open.result.transaction(stores);
-    const out = {};
-    for (const s of stores) { const r = tx.objectStore(s).getAll(); r.onsuccess = () => { out[s] = r.result; }; }
-    tx.oncomplete = () => { open.result.close(); resolve(out); };
-    tx.onerror = () => reject(tx.error);
+    try {
+      const tx = open.result.transaction(stores);
+      const out = {};
+      for (const s of stores) { const r = tx.objectStore(s).getAll(); r.onsuccess = () => { out[s] = r.result; }; }
+      tx.oncomplete = () => { open.result.close(); resolve(out); };
+      tx.onerror = () => reject(tx.error);
+    } catch (e) { open.result.close(); reject(e); }
   };
 }), stores);
 
@@ -180,6 +184,9 @@ async function laptop(browser, officer) {
   if (officer) await page.evaluate((name) => localStorage.setItem('nscl.officer', name), officer);
   await page.goto(`${base}/`);
   await page.getByTestId('stat-enterprises').waitFor({ timeout: TIMEOUT });
+  // The database is made (and upgraded) by the first read: a page opening it before that would
+  // make an empty one of its own.
+  await page.waitForFunction(() => performance.getEntriesByName('nscl-loaded').length > 0, null, { timeout: TIMEOUT });
   return { context, page };
 }
 
@@ -245,6 +252,8 @@ await new Promise((r) => setTimeout(r, 500));
 const base = `http://127.0.0.1:${port}`;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'] });
 const started = Date.now();
+// Progress on stderr, so a run that stalls shows where.
+const step = (what) => process.stderr.write(`[${Math.round((Date.now() - started) / 1000)} s] ${what}\n`);
 const result = {
   date: new Date().toISOString(),
   province: provinceName,
@@ -257,6 +266,7 @@ const result = {
 };
 
 try {
+  step(`seeding laptop A with ${provinceName}`);
   // Laptop A: the province seeded into the database the app made, then the Sync page.
   const a = await laptop(browser, 'Nguyễn Thị Hạnh');
   const seeder = await a.context.newPage();
@@ -268,6 +278,7 @@ try {
   await seeder.close();
   await openSync(a.page);
 
+  step('export');
   // 1. Export, compressed and not.
   const compressed = [];
   const plain = [];
@@ -290,6 +301,7 @@ try {
   for (const r of [...compressed.slice(1), ...plain.slice(1)]) fs.rmSync(r.file, { force: true });
   await a.context.close();
 
+  step('preview on B');
   // 2. Validate and preview on an empty laptop B, 3 times (cancelled in between).
   const b = await laptop(browser, 'Trần Văn Bình');
   await openSync(b.page);
@@ -306,6 +318,7 @@ try {
     longTasks: previews.map((p) => p.longTasks),
   };
 
+  step('apply on B');
   // 3a. Apply on B (the preview of the last run is on screen).
   await watch(b.page, ['import-note']);
   await b.page.getByTestId('apply-import').click();
@@ -327,6 +340,7 @@ try {
     longTasks: await longTasks(b.page, click, am['nscl-import-applied'], am),
   };
 
+  step('direct write');
   // 3b. The same rows, as A stored them, written straight into a third empty laptop.
   const c = await laptop(browser);
   await c.page.goto(`${base}/favicon.svg`);
@@ -340,6 +354,7 @@ try {
   result.applied = Object.fromEntries(KINDS.map((k) => [k, before[k].rows]));
   result.appliedAll = KINDS.every((k) => before[k].rows === storedA[k].length);
 
+  step('re-import on B');
   // 4. The same file again: nothing new, nothing written.
   const again = [];
   for (let i = 0; i < RUNS; i++) again.push(await previewOnce(b.page, file, { nothing: true }));
