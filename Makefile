@@ -71,6 +71,7 @@ test-e2e: synth
 bench: setup-test build synth-bench
 	node tests/e2e/bench/registry-bench.mjs
 	node tests/e2e/bench/survey-bench.mjs
+	node tests/e2e/bench/sync-bench.mjs
 
 clean:
 	rm -rf dist target/web target/synth

@@ -50,7 +50,9 @@ const build = process.env.BENCH_BUILD || (wasmBytes < 3e6 ? 'release (`make buil
 
 const province = (kind) => JSON.parse(fs.readFileSync(`${provinceDir}/${kind}.json`, 'utf8'));
 const seedRows = Object.fromEntries(KINDS.map((k) => [k, province(k)]));
+// The files of the last run: the compressed and the plain export.
 const outDir = `${root}target/bench/sync`;
+fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
 
 // In every page: when each click on an element with a test id happened, when the file input
@@ -95,9 +97,9 @@ const marksSince = (page, t0) => page.evaluate((t0) => {
 }, t0);
 const waitMark = (page, name, t0) => page.waitForFunction(([name, t0]) => performance.getEntriesByName(name).some((m) => m.startTime >= t0), [name, t0], { timeout: TIMEOUT });
 
-// Long tasks that started in [from, to], each named by the marks set inside it (a mark is set
-// inside the task that does the work after it), else by the marks around it.
-async function longTasks(page, from, to, marks) {
+// Long tasks that started in [from, to], each placed by the marks set inside it, else by the
+// marks around it (`origin` names `from`).
+async function longTasks(page, from, to, marks, origin) {
   await page.waitForTimeout(200); // long-task entries are reported after the task
   const tasks = await page.evaluate(([from, to]) => window.__longTasks.filter((t) => t.at >= from - 1 && t.at <= to), [from, to]);
   const named = Object.entries(marks).sort((a, b) => a[1] - b[1]);
@@ -105,8 +107,8 @@ async function longTasks(page, from, to, marks) {
     const inside = named.filter(([, at]) => at >= t.at && at <= t.at + t.ms).map(([n]) => n);
     const before = named.filter(([, at]) => at < t.at).pop();
     const after = named.find(([, at]) => at > t.at + t.ms);
-    const where = inside.length ? `holds ${inside.join(', ')}` : `after ${before ? before[0] : 'start'}${after ? `, before ${after[0]}` : ''}`;
-    return { startMs: round(t.at - from), ms: round(t.ms), where };
+    const where = inside.length ? `holds ${inside.join(', ')}` : `after ${before ? before[0] : origin}${after ? `, before ${after[0]}` : ''}`;
+    return { startMs: round(Math.max(0, t.at - from)), ms: round(t.ms), where };
   });
   return { count: tasks.length, over50: tasks.filter((t) => t.ms > 50).length, longestMs: round(Math.max(0, ...tasks.map((t) => t.ms))), totalMs: round(tasks.reduce((n, t) => n + t.ms, 0)), tasks: detail };
 }
@@ -218,7 +220,7 @@ async function exportOnce(page, compress, keepAs) {
     bytes: fs.statSync(file).size,
     name: download.suggestedFilename(),
     file,
-    longTasks: await longTasks(page, click, m['nscl-export-done'], m),
+    longTasks: await longTasks(page, click, m['nscl-export-done'], m, 'the click'),
   };
 }
 
@@ -243,7 +245,7 @@ async function previewOnce(page, file, { nothing = false } = {}) {
     readMarkMs: round(m['nscl-import-read'] - change),
     nothingShown: Boolean(seen['preview-nothing']),
     applyDisabled: await page.getByTestId('apply-import').isDisabled(),
-    longTasks: await longTasks(page, change, shown, m),
+    longTasks: await longTasks(page, change, shown, m, 'the file was chosen'),
   };
 }
 
@@ -337,7 +339,7 @@ try {
     clickToNoteShownMs: round(noteShown - click),
     clickToReloadedMs: round(busyGone - click),
     note: await b.page.getByTestId('import-note').textContent(),
-    longTasks: await longTasks(b.page, click, am['nscl-import-applied'], am),
+    longTasks: await longTasks(b.page, click, am['nscl-import-applied'], am, 'the click'),
   };
 
   step('direct write');
@@ -411,21 +413,26 @@ const table = ['| what | value | goal |', '|---|---|---|', ...rows.map((r) => `|
 // Where the long tasks of the first preview and of the apply fall, by the marks inside or around them.
 const where = (lt) => lt.tasks.filter((t) => t.ms > 50).map((t) => `${Math.round(t.ms)} ms at +${Math.round(t.startMs)} ms (${t.where})`).join('; ') || 'none over 50 ms';
 const dataset = `${d.enterprise.rows.toLocaleString('en-US')} enterprises, ${d.survey.rows.toLocaleString('en-US')} surveys, ${d.assessment.rows.toLocaleString('en-US')} self-assessments, ${d.activity.rows.toLocaleString('en-US')} activities (${mib(KINDS.reduce((n, k) => n + d[k].jsonBytes, 0))} of record JSON, \`target/synth/${provinceName}\`)`;
+// Prose wrapped at 78 columns, as the rest of the file.
+const wrap = (text) => text.split(' ').reduce((lines, word) => {
+  const last = lines[lines.length - 1];
+  if (last && `${last} ${word}`.length <= 78) lines[lines.length - 1] = `${last} ${word}`;
+  else lines.push(word);
+  return lines;
+}, []).join('\n');
+const bullet = (text) => wrap(`- ${text}`).replace(/\n/g, '\n  ');
 const section = `## File sync at province scale
 
-${result.date.slice(0, 10)}, \`tests/e2e/bench/sync-bench.mjs\` (\`make bench\`), headless Chromium ${result.chromium}
-on ${result.machine}. Build: ${build}, wasm ${kib(wasmBytes)}. Laptop A holds
-${dataset}, seeded into IndexedDB in one transaction; B is an empty laptop (a
-fresh browser context) and a third empty one takes the direct write. Times
-are in the page, from the click or the file input's \`change\` event to the
-app's marks, or to the frame after the element appeared; medians of ${RUNS}
-runs where there are runs. Raw numbers: \`target/bench/sync.json\`.
+${wrap(`${result.date.slice(0, 10)}, \`tests/e2e/bench/sync-bench.mjs\` (\`make bench\`), headless Chromium ${result.chromium} on ${result.machine}. Build: ${build}, wasm ${kib(wasmBytes)}. Laptop A holds ${dataset}, seeded into IndexedDB in one transaction; B is an empty laptop (a fresh browser context) and a third empty one takes the direct write. Times are taken in the page, from the click or the file input's \`change\` event to the app's marks, or to the frame after the element appeared; medians of ${RUNS} runs where there are runs. Raw numbers: \`target/bench/sync.json\`.`)}
 
 ${table}
 
-Long tasks over 50 ms, first preview: ${where(result.preview.longTasks[0])}.
-Applying: ${where(result.apply.longTasks)}.
-First re-import: ${where(result.reimport.longTasks[0])}.
+${wrap('Main-thread tasks over 50 ms, placed by the marks the app sets inside or around them. The task holding `nscl-export-start` begins when the last step of reading what the laptop holds returns and goes on making and serialising the file; `nscl-import-parse` is set just before the file\'s JSON is parsed, in the same task; the task holding `nscl-import-previewed` works out the preview and its view just before the mark (after the last step of reading what the laptop holds), and drawing it may follow in the same task; the one holding `nscl-import-apply` builds the batch before the mark and opens the transaction (`nscl-bulk-write-open`) after it.')}
+
+${bullet(`First preview: ${where(result.preview.longTasks[0])}.`)}
+${bullet(`Applying: ${where(result.apply.longTasks)}.`)}
+${bullet(`First re-import: ${where(result.reimport.longTasks[0])}.`)}
+${bullet(`First compressed export: ${where(result.exportCompressed.longTasks[0])}.`)}
 `;
 
 console.log(`province: ${dataset}`);
