@@ -103,10 +103,8 @@ impl AuditEntry {
 
 /// The audit log with `entry` added, as stored text.
 fn with_entry(log_text: Option<&str>, entry: &AuditEntry) -> Result<String, StoreError> {
-    let mut log: Vec<AuditEntry> = match log_text {
-        Some(t) => serde_json::from_str(t).map_err(|_| StoreError::Corrupt)?,
-        None => Vec::new(),
-    };
+    // A damaged log does not stop an import: it starts again from this entry.
+    let mut log: Vec<AuditEntry> = log_text.and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
     log.push(entry.clone());
     let drop = log.len().saturating_sub(AUDIT_KEEP);
     log.drain(..drop);
@@ -136,6 +134,15 @@ impl<T: serde::de::DeserializeOwned> SettingRead<T> {
 
     fn expect(&self) -> Expect {
         Expect::of(self.text.as_deref())
+    }
+}
+
+impl<T: serde::de::DeserializeOwned + Default> SettingRead<T> {
+    /// The same, reading a value that does not parse as empty (a log, which must never block sync).
+    async fn load_or_default<B: RowBackend>(store: &RecordStore<B>, key: &str) -> Result<SettingRead<T>, StoreError> {
+        let text = store.get_setting(key).await?;
+        let value = text.as_deref().and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
+        Ok(SettingRead { text, value })
     }
 }
 
@@ -180,7 +187,7 @@ impl Held {
             units: SettingRead::load(store, UNITS_SETTING, AdminUnitList::default_list).await?,
             forms: SettingRead::load(store, FORMS_SETTING, Vec::new).await?,
             aliases: SettingRead::load(store, ALIASES_SETTING, BTreeMap::new).await?,
-            audit: SettingRead::load(store, AUDIT_SETTING, Vec::new).await?,
+            audit: SettingRead::load_or_default(store, AUDIT_SETTING).await?,
             row_hashes,
         })
     }
@@ -212,22 +219,37 @@ impl Held {
     /// records; rows this build cannot read travel only in a full backup.
     pub fn export(&self, scope: Scope, exported_at: Hlc, device_id: String, officer: String, offset_minutes: i32) -> SyncFile {
         let units: HashMap<String, String> = self.records.enterprise.iter().filter_map(|e| Some((e.id.clone(), e.payload.admin_unit_id.clone()?))).collect();
-        struct Pick<'a> {
+        // A record and its conflict copies travel together: the ids chosen are those whose
+        // record, or any copy, the scope admits.
+        struct Admitted<'a> {
             scope: &'a Scope,
             units: &'a HashMap<String, String>,
             offset: i32,
+            ids: std::collections::HashSet<String>,
+        }
+        impl super::kinds::KindVisitor for Admitted<'_> {
+            fn visit<T: SyncKind>(&mut self, records: &[Record<T>]) {
+                let (scope, units, offset) = (self.scope, self.units, self.offset);
+                self.ids.extend(records.iter().filter(|r| scope.admits(r, units, offset)).map(|r| row_key(T::KIND, &r.id)));
+            }
+        }
+        let mut admitted = Admitted { scope: &scope, units: &units, offset: offset_minutes, ids: Default::default() };
+        self.records.visit(&mut admitted);
+        self.conflicts.value.visit(&mut admitted);
+        struct Pick<'a> {
+            ids: &'a std::collections::HashSet<String>,
             out: Sections,
         }
         impl super::kinds::KindVisitor for Pick<'_> {
             fn visit<T: SyncKind>(&mut self, records: &[Record<T>]) {
-                let (scope, units, offset) = (self.scope, self.units, self.offset);
+                let ids = self.ids;
                 if let Some(out) = self.out.of_mut::<T>() {
-                    out.extend(records.iter().filter(|r| scope.admits(r, units, offset)).cloned());
+                    out.extend(records.iter().filter(|r| ids.contains(&row_key(T::KIND, &r.id))).cloned());
                 }
             }
         }
         let pick = |from: &Sections| {
-            let mut p = Pick { scope: &scope, units: &units, offset: offset_minutes, out: Sections::default() };
+            let mut p = Pick { ids: &admitted.ids, out: Sections::default() };
             from.visit(&mut p);
             p.out
         };
@@ -279,7 +301,7 @@ pub fn last_export_in(log: &[AuditEntry], recipient: &str) -> Option<Hlc> {
 
 /// The audit log, oldest first.
 pub async fn load_audit<B: RowBackend>(store: &RecordStore<B>) -> Result<Vec<AuditEntry>, StoreError> {
-    Ok(SettingRead::load(store, AUDIT_SETTING, Vec::new).await?.value)
+    Ok(SettingRead::load_or_default(store, AUDIT_SETTING).await?.value)
 }
 
 /// A file read for import: its name, the checksum of its text, its content.
@@ -312,13 +334,18 @@ pub struct Preview {
     pub forms: Vec<InstalledForm>,
     /// Enterprise aliases the files bring that are not held.
     pub aliases: BTreeMap<String, String>,
+    /// Records left out because this laptop's stored copy cannot be read (it is never written over).
+    pub skipped: usize,
+    /// Stored rows another laptop could not read, carried by a file, that this laptop does
+    /// not hold at all: kept as they are, so a restore from a backup keeps them too.
+    pub unreadable: Vec<UnreadableRow>,
     files: Vec<AuditFile>,
 }
 
 impl Preview {
     /// Whether applying would write anything at all.
     pub fn changes_anything(&self) -> bool {
-        self.plans.changes() > 0 || self.units.is_some() || !self.forms.is_empty() || !self.aliases.is_empty()
+        self.plans.changes() > 0 || self.units.is_some() || !self.forms.is_empty() || !self.aliases.is_empty() || !self.unreadable.is_empty()
     }
 
     /// Per kind, how many records of each effect, and unchanged.
@@ -346,7 +373,21 @@ impl Preview {
 /// Works out what importing `files` together would change. Nothing is written.
 pub fn preview(held: &Held, files: &[Incoming]) -> Preview {
     let repeat_of = |i: usize| files[..i].iter().position(|earlier| earlier.checksum == files[i].checksum);
-    let sections: Vec<&Sections> = (0..files.len()).filter(|&i| repeat_of(i).is_none()).flat_map(|i| [&files[i].file.records, &files[i].file.conflicts]).collect();
+    // Records whose row here cannot be read are left out: merging would mean writing over it.
+    let quarantined: std::collections::HashSet<String> = held.unreadable.iter().map(|u| row_key(&u.kind, &u.id)).collect();
+    let mut skipped = 0;
+    let kept: Vec<(Sections, Sections)> = if quarantined.is_empty() {
+        Vec::new()
+    } else {
+        files.iter().map(|f| (without(&f.file.records, &quarantined, &mut skipped), without(&f.file.conflicts, &quarantined, &mut skipped))).collect()
+    };
+    let sections_of = |i: usize| -> [&Sections; 2] {
+        match kept.get(i) {
+            Some((r, c)) => [r, c],
+            None => [&files[i].file.records, &files[i].file.conflicts],
+        }
+    };
+    let sections: Vec<&Sections> = (0..files.len()).filter(|&i| repeat_of(i).is_none()).flat_map(sections_of).collect();
     let plans = Plans::make(&held.records, &held.conflicts.value, &sections);
     // One file alone (the usual case, and a whole province) needs no plan of its own.
     let distinct = sections.len() / 2;
@@ -356,10 +397,10 @@ pub fn preview(held: &Held, files: &[Incoming]) -> Preview {
             verdicts.push(Verdict::Repeat { of });
             continue;
         }
-        let changes = if distinct == 1 { plans.changes() } else { Plans::make(&held.records, &held.conflicts.value, &[&f.file.records, &f.file.conflicts]).changes() };
+        let changes = if distinct == 1 { plans.changes() } else { Plans::make(&held.records, &held.conflicts.value, &sections_of(i)).changes() };
         let brings_reference = f.file.admin_units.units.iter().any(|u| held.units.value.get(&u.id).is_none())
             || f.file.forms.iter().any(|form| !held.forms.value.iter().any(|h| h.source == form.source))
-            || f.file.aliases.iter().any(|(k, v)| held.aliases.value.get(k) != Some(v));
+            || f.file.aliases.iter().any(|(k, v)| held.aliases.value.get(k).is_none_or(|h| v > h));
         verdicts.push(if changes == 0 && !brings_reference { Verdict::NothingNew } else { Verdict::Fresh });
     }
     let fresh = || files.iter().zip(&verdicts).filter(|(_, v)| !matches!(v, Verdict::Repeat { .. })).map(|(f, _)| f);
@@ -379,26 +420,68 @@ pub fn preview(held: &Held, files: &[Incoming]) -> Preview {
             }
         }
     }
+    // Two laptops that merged one enterprise into different ones: the larger kept id wins,
+    // against what is held as much as between files, so every laptop settles on one.
     let mut aliases = BTreeMap::new();
     for f in fresh() {
         for (k, v) in &f.file.aliases {
-            if held.aliases.value.get(k) != Some(v) {
-                // Two files disagreeing on one alias: the larger kept id wins everywhere, whatever the order.
-                let slot = aliases.entry(k.clone()).or_insert_with(|| v.clone());
-                if v > slot {
-                    *slot = v.clone();
-                }
+            let current = aliases.get(k).or_else(|| held.aliases.value.get(k));
+            if current.is_none_or(|c| v > c) {
+                aliases.insert(k.clone(), v.clone());
+            }
+        }
+    }
+    // Rows another laptop could not read travel on: kept here if nothing of that id is held or arriving.
+    let arriving: std::collections::HashSet<String> = {
+        struct Ids(std::collections::HashSet<String>);
+        impl super::kinds::KindVisitor for Ids {
+            fn visit<T: SyncKind>(&mut self, records: &[Record<T>]) {
+                self.0.extend(records.iter().map(|r| row_key(T::KIND, &r.id)));
+            }
+        }
+        let mut ids = Ids(held.row_hashes.keys().cloned().collect());
+        ids.0.extend(quarantined.iter().cloned());
+        for s in &sections {
+            s.visit(&mut ids);
+        }
+        ids.0
+    };
+    let mut unreadable: Vec<UnreadableRow> = Vec::new();
+    for f in fresh() {
+        for u in &f.file.unreadable {
+            let key = row_key(&u.kind, &u.id);
+            if KINDS.contains(&u.kind.as_str()) && !arriving.contains(&key) && !unreadable.iter().any(|x| row_key(&x.kind, &x.id) == key) {
+                unreadable.push(u.clone());
             }
         }
     }
     Preview {
         plans,
         verdicts,
+        skipped,
+        unreadable,
         units: (units.units.len() != held.units.value.units.len()).then_some(units),
         forms,
         aliases,
         files: files.iter().map(|f| AuditFile { name: f.name.clone(), checksum: f.checksum.clone() }).collect(),
     }
+}
+
+/// A file's section without the records whose (kind, id) is in `leave`, counting them.
+fn without(section: &Sections, leave: &std::collections::HashSet<String>, left: &mut usize) -> Sections {
+    struct Keep<'a>(&'a std::collections::HashSet<String>, usize);
+    impl super::kinds::KindVisitorMut for Keep<'_> {
+        fn visit_mut<T: SyncKind>(&mut self, records: &mut Vec<Record<T>>) {
+            let before = records.len();
+            records.retain(|r| !self.0.contains(&row_key(T::KIND, &r.id)));
+            self.1 += before - records.len();
+        }
+    }
+    let mut kept = section.clone();
+    let mut keep = Keep(leave, 0);
+    kept.visit_mut(&mut keep);
+    *left += keep.1;
+    kept
 }
 
 /// The one batch that applies a preview: every changed record with its
@@ -414,13 +497,14 @@ pub fn import_batch(held: &Held, preview: &Preview, change: &Change, at_ms: i64,
     impl PlanVisitor for Rows<'_> {
         fn visit<T: SyncKind>(&mut self, plan: &KindPlan<T>) {
             for item in &plan.items {
-                let shown_before = item.before.first();
-                let winner = item.winner();
-                if shown_before.is_none_or(|b| b.version != winner.version || b.updated != winner.updated) {
-                    match Row::from_record(winner) {
-                        Ok(row) => self.rows.push(RowWrite { kind: T::KIND.into(), id: item.id.clone(), expected: self.held.expect_row(T::KIND, &item.id), new: Some(row) }),
-                        Err(e) => self.error = Some(e),
-                    }
+                // Every record the import touches is written, even when only its conflict copies
+                // change: the write carries the check that the stored row is still the one the
+                // preview read, and puts the shown version in the row whatever was stored (a
+                // local deletion of a record that had copies may have left another there).
+                // Rewriting the same text keeps no history.
+                match Row::from_record(item.winner()) {
+                    Ok(row) => self.rows.push(RowWrite { kind: T::KIND.into(), id: item.id.clone(), expected: self.held.expect_row(T::KIND, &item.id), new: Some(row) }),
+                    Err(e) => self.error = Some(e),
                 }
                 if let Some(copies) = self.conflicts.of_mut::<T>() {
                     copies.retain(|c| c.id != item.id);
@@ -433,6 +517,10 @@ pub fn import_batch(held: &Held, preview: &Preview, change: &Change, at_ms: i64,
     preview.plans.visit(&mut rows);
     if let Some(e) = rows.error {
         return Err(e);
+    }
+    for u in &preview.unreadable {
+        let row = Row { id: u.id.clone(), updated_ms: 0, keys: Default::default(), json: u.json.clone() };
+        rows.rows.push(RowWrite { kind: u.kind.clone(), id: u.id.clone(), expected: Expect::Absent, new: Some(row) });
     }
     let mut settings = Vec::new();
     sort_copies(&mut rows.conflicts);
@@ -473,7 +561,8 @@ fn drop_superseded_copies(records: &Sections, copies: &mut Sections) {
                 return;
             }
             let shown: HashMap<&str, &Record<T>> = self.0.of::<T>().iter().map(|r| (r.id.as_str(), r)).collect();
-            copies.retain(|c| shown.get(c.id.as_str()).is_some_and(|w| !super::merge::same_or_newer(w, c)));
+            // A copy whose record cannot be read here is kept: nothing supersedes it.
+            copies.retain(|c| shown.get(c.id.as_str()).is_none_or(|w| !super::merge::same_or_newer(w, c)));
         }
     }
     copies.visit_mut(&mut Drop(records));
@@ -704,7 +793,7 @@ pub async fn resolve_choice<B: RowBackend>(store: &RecordStore<B>, kind: &str, i
                     Choice::Fields(picks) => {
                         let payloads: Vec<&T> = versions.all().iter().map(|v| &v.payload).collect();
                         match super::diff::merge_fields(&versions.winner().payload, &payloads, picks) {
-                            Some(p) => (p, false),
+                            Some(p) => (p, versions.winner().deleted),
                             None => return Ok(Err(Stale(self.id.to_string()))),
                         }
                     }

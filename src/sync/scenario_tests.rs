@@ -431,3 +431,83 @@ fn one_enterprise_registered_on_two_laptops_is_found_merged_and_followed_everywh
     assert_eq!(survey.enterprise_id, "ea");
     assert_eq!(a.state(), b.state());
 }
+
+#[test]
+fn an_import_never_drops_the_version_that_should_be_shown() {
+    // The review's sequence: a copy wins over a local deletion, then another laptop's deletion arrives.
+    let (mut a, mut b, mut c) = (Laptop::new("a"), Laptop::new("b"), Laptop::new("c"));
+    new_enterprise(&mut a, "e1", "Gốc");
+    let base = a.export(Scope::default());
+    b.import(std::slice::from_ref(&base));
+    c.import(std::slice::from_ref(&base));
+    let theirs = b.edit("e1", "B sửa");
+    a.edit("e1", "A sửa sau");
+    a.import(&[b.export(Scope::default())]);
+    let tomb = a.enterprise("e1").unwrap().deleted_by(&a.change());
+    a.put(&tomb);
+    let c_tomb = c.enterprise("e1").unwrap().deleted_by(&c.change());
+    c.put(&c_tomb);
+    a.import(&[c.export(Scope::default())]);
+    let held = a.held();
+    let kept: Vec<&Record<Enterprise>> = held.records.enterprise.iter().chain(held.conflicts().enterprise.iter()).collect();
+    assert!(kept.iter().any(|r| r.version == theirs.version || r.version.compare(&theirs.version) == crate::model::clock::Causality::Descends), "B's edit is still held: {kept:?}");
+    assert_eq!(a.enterprise("e1").unwrap(), *held.records.enterprise.iter().find(|r| r.id == "e1").unwrap());
+}
+
+#[test]
+fn laptops_that_merged_one_enterprise_differently_settle_on_one_alias() {
+    let (mut a, mut b) = (Laptop::new("a"), Laptop::new("b"));
+    for (id, code) in [("x", "1400100593"), ("y", "1400100593"), ("z", "1400100593")] {
+        let change = a.change();
+        a.put(&Record::new(id.into(), &change, Enterprise { name: id.into(), tax_code: Some(code.into()), ..Default::default() }));
+    }
+    b.import(&[a.export(Scope::default())]);
+    let change = a.change();
+    ready(local::merge_enterprises(&a.store, "y", "x", a.enterprise("y").unwrap().payload, &change, 0)).unwrap().unwrap();
+    let change = b.change();
+    ready(local::merge_enterprises(&b.store, "z", "x", b.enterprise("z").unwrap().payload, &change, 0)).unwrap().unwrap();
+    for _ in 0..2 {
+        let (fa, fb) = (a.export(Scope::default()), b.export(Scope::default()));
+        a.import(&[fb]);
+        b.import(&[fa]);
+    }
+    let alias = |l: &Laptop| ready(local::load_aliases(&l.store)).unwrap().get("x").cloned();
+    assert_eq!((alias(&a), alias(&b)), (Some("z".to_string()), Some("z".to_string())));
+    let again = local::preview(&a.held(), &[b.export(Scope::default())]);
+    assert!(again.aliases.is_empty() && again.verdicts == vec![Verdict::NothingNew], "settled: {:?}", again.aliases);
+}
+
+#[test]
+fn a_record_whose_stored_copy_cannot_be_read_is_skipped_and_unreadable_rows_travel() {
+    let (mut a, mut b) = (Laptop::new("a"), Laptop::new("b"));
+    new_enterprise(&mut a, "e1", "Một");
+    new_enterprise(&mut a, "e2", "Hai");
+    let broken = crate::store::Row { id: "e1".into(), updated_ms: 0, keys: Default::default(), json: "{\"id\":\"e1\",\"payload\":".into() };
+    ready(crate::store::RowBackend::put_rows(&b.backend, "enterprise", vec![broken.clone()], None)).unwrap();
+    let preview = b.import(&[a.export(Scope::default())]);
+    assert_eq!((preview.skipped, preview.counts()[0].new), (1, 1), "e1 left out, e2 imported");
+    assert_eq!(b.backend.raw_json("enterprise", "e1").as_deref(), Some(broken.json.as_str()), "the unreadable row is never written over");
+    // B's full backup carries the unreadable row; a new laptop keeps it.
+    let mut fresh = Laptop::new("new");
+    let backup = b.export(Scope::default());
+    assert_eq!(backup.file.unreadable.len(), 1);
+    fresh.import(&[backup]);
+    assert_eq!(fresh.backend.raw_json("enterprise", "e1").as_deref(), Some(broken.json.as_str()));
+}
+
+#[test]
+fn a_record_and_its_conflict_copies_travel_together_in_a_scoped_file() {
+    let (mut a, mut b) = (Laptop::new("a"), Laptop::new("b"));
+    new_enterprise(&mut a, "e1", "Gốc");
+    b.import(&[a.export(Scope::default())]);
+    let theirs = b.edit("e1", "B sửa");
+    a.clock = b.clock + 10_000;
+    let mine = a.edit("e1", "A sửa");
+    assert!(mine.updated > theirs.updated);
+    a.import(&[b.export(Scope::default())]);
+    // Only what changed after B's edit: A's edit is admitted, B's (its conflict copy) is not, yet it travels with it.
+    let scoped = a.export(Scope { since: Some(theirs.updated.clone()), ..Default::default() });
+    assert_eq!((scoped.file.records.enterprise.len(), scoped.file.conflicts.enterprise.len()), (1, 1));
+    let none = a.export(Scope { since: Some(mine.updated.clone()), ..Default::default() });
+    assert_eq!((none.file.records.enterprise.len(), none.file.conflicts.enterprise.len()), (0, 0));
+}
