@@ -609,6 +609,14 @@ pub async fn conflict_versions<T: SyncKind, B: RowBackend>(store: &RecordStore<B
     Ok(versions_of::<T, B>(store, id).await?.map(|(v, _, _)| v))
 }
 
+/// Whether the record has conflict copies waiting for a person to choose.
+/// Editing it meanwhile would make a version that looks as if it had seen
+/// them (a version vector cannot tell), and they would be dropped unseen: the
+/// app asks for the conflict to be resolved first.
+pub async fn in_conflict<T: SyncKind, B: RowBackend>(store: &RecordStore<B>, id: &str) -> Result<bool, StoreError> {
+    Ok(conflict_versions::<T, B>(store, id).await?.is_some_and(|v| !v.conflicts().is_empty()))
+}
+
 /// The same, with what a write over them must expect.
 async fn versions_of<T: SyncKind, B: RowBackend>(store: &RecordStore<B>, id: &str) -> Result<Option<(Versions<T>, Expect, SettingRead<Sections>)>, StoreError> {
     let Some(row) = store.get_row(T::KIND, id).await? else { return Ok(None) };

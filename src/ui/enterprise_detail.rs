@@ -39,6 +39,7 @@ pub fn EnterpriseDetail() -> impl IntoView {
                     navigate("/enterprises", Default::default());
                 }
                 Err(DeleteError::Changed) => flash.show(FlashKind::Warning, vec![Msg::DeleteChangedMeanwhile]),
+                Err(DeleteError::InConflict) => flash.show(FlashKind::Warning, vec![Msg::EditInConflict]),
                 Err(DeleteError::Store(e)) => flash.show(FlashKind::Error, vec![e.msg()]),
             }
         });

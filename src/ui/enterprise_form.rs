@@ -102,6 +102,7 @@ fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) -> i
     let attempted = RwSignal::new(false);
     let saving = RwSignal::new(false);
     let store_error = RwSignal::new(None::<crate::store::StoreError>);
+    let in_conflict = RwSignal::new(false);
 
     let validation = Memo::new(move |_| {
         let units = register.units.get();
@@ -167,6 +168,7 @@ fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) -> i
                 // The registry changed under the form (another tab); the memo re-validates and shows why.
                 Err(SaveError::Invalid) => {}
                 Err(SaveError::Store(e)) => store_error.set(Some(e)),
+                Err(SaveError::InConflict) => in_conflict.set(true),
                 // Nothing was written: the officer chooses between restoring with the edit and dropping it.
                 Err(SaveError::Deleted(tombstone)) => {
                     conflict.set(None);
@@ -269,6 +271,11 @@ fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) -> i
                                 }>{tr(Msg::DeletedDiscardMine)}</button>
                         </div>
                     }
+                })}
+                {move || in_conflict.get().then(|| view! {
+                    <div class="banner banner-warning" role="alert" data-testid="save-in-conflict">
+                        <p>{tr(Msg::EditInConflict)}" "<a href="/sync">{tr(Msg::NavSync)}</a></p>
+                    </div>
                 })}
                 {move || store_error.get().map(|e| {
                     // A full disk: the form stays as typed, and a backup can be taken at once.

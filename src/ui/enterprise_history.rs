@@ -35,6 +35,7 @@ pub fn EnterpriseHistory(current: Record<Enterprise>) -> impl IntoView {
             match register.save(l, draft, Some(cur.id.clone()), Some(cur.version.clone())).await {
                 Ok(_) => flash.show(FlashKind::Success, vec![Msg::Restored]),
                 Err(SaveError::Store(e)) => flash.show(FlashKind::Error, vec![e.msg()]),
+                Err(SaveError::InConflict) => flash.show(FlashKind::Warning, vec![Msg::EditInConflict]),
                 Err(SaveError::Invalid | SaveError::Conflict(_) | SaveError::Deleted(_)) => flash.show(FlashKind::Error, vec![Msg::RestoreFailed]),
             }
         });

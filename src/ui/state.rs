@@ -69,6 +69,8 @@ pub enum SaveError {
     Conflict(Box<Record<Enterprise>>),
     /// The record was deleted since the form opened (another tab, or a merged file): here is the tombstone.
     Deleted(Box<Record<Enterprise>>),
+    /// Versions from other laptops wait in the conflicts list: they are resolved first.
+    InConflict,
     Store(StoreError),
 }
 
@@ -85,6 +87,8 @@ fn stale(stored: Record<Enterprise>) -> SaveError {
 pub enum DeleteError {
     /// The record changed (or went) since the officer confirmed; nothing was deleted.
     Changed,
+    /// Versions from other laptops wait in the conflicts list: they are resolved first.
+    InConflict,
     Store(StoreError),
 }
 
@@ -337,6 +341,9 @@ impl Register {
             if base.as_ref() != Some(&current.version) {
                 return Err(stale(current.clone()));
             }
+            if crate::sync::local::in_conflict::<Enterprise, _>(&record_store(), &current.id).await.map_err(SaveError::Store)? {
+                return Err(SaveError::InConflict);
+            }
         }
         let change = browser::change();
         let (record, expected) = match existing {
@@ -383,6 +390,9 @@ impl Register {
         if stored.version != seen {
             self.reload_enterprise(id).await;
             return Err(DeleteError::Changed);
+        }
+        if crate::sync::local::in_conflict::<Enterprise, _>(&record_store(), &id).await.map_err(DeleteError::Store)? {
+            return Err(DeleteError::InConflict);
         }
         match record_store().put_if_version(&stored.deleted_by(&browser::change()), &seen, true).await.map_err(DeleteError::Store)? {
             Ok(()) => {

@@ -91,6 +91,14 @@ test('two laptops exchange files, see the same conflict, resolve it and end with
     expect(await shownEmployees(l, 'HTX Xoài Mỹ Xương')).toContain('30');
   }
 
+  // Editing the enterprise while its conflict waits is refused, with a way to the conflicts list.
+  await a.register.open();
+  await a.register.openEnterprise('HTX Xoài Mỹ Xương');
+  await a.page.getByTestId('edit-enterprise').click();
+  await a.form.fill({ employees: '99' });
+  await a.form.save.click();
+  await expect(a.page.getByTestId('save-in-conflict')).toContainText('Hãy xử lý xung đột ở trang Đồng bộ dữ liệu trước');
+
   // A keeps B's version; the resolution travels both ways and the stores end identical.
   await a.sync.open();
   await expect(a.sync.conflicts).toHaveCount(1);
