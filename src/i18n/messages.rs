@@ -39,6 +39,7 @@ messages! {
     PassphraseHint => "Tệp có mật khẩu được mã hóa AES-256. Hãy báo mật khẩu cho người nhận qua kênh khác (gọi điện), không gửi kèm tệp. Quên mật khẩu thì không mở được tệp.", "A file with a passphrase is encrypted (AES-256). Tell the recipient the passphrase another way (a phone call), never with the file. Without it the file cannot be opened.";
     PassphraseMismatch => "Hai lần nhập mật khẩu không khớp.", "The two passphrases differ.";
     PassphraseTooShort => "Mật khẩu cần ít nhất 8 ký tự.", "The passphrase needs at least 8 characters.";
+    NoKindChosen => "Hãy chọn ít nhất một loại hồ sơ.", "Choose at least one kind of record.";
     ExportFileButton => "Xuất tệp", "Export the file";
     Exporting => "Đang tạo tệp…", "Making the file…";
     SyncImportTitle => "Nhập tệp", "Import files";

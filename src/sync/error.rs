@@ -5,6 +5,8 @@ use crate::i18n::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
+    /// The browser could not read the file (moved, removed, or no permission).
+    CannotRead,
     /// Refused before reading: larger than the limit (both in bytes).
     TooLarge { bytes: u64, limit: u64 },
     /// The compressed data ends early or is damaged.
@@ -42,6 +44,8 @@ impl ImportError {
         match (self, lang) {
             (TooLarge { bytes, limit }, Lang::Vi) => format!("Tệp quá lớn ({} MB); giới hạn là {} MB. Hãy xuất theo từng huyện hoặc từng loại hồ sơ.", mib(*bytes), mib(*limit)),
             (TooLarge { bytes, limit }, Lang::En) => format!("The file is too large ({} MB); the limit is {} MB. Export one district or one kind of record at a time.", mib(*bytes), mib(*limit)),
+            (CannotRead, Lang::Vi) => "Trình duyệt không đọc được tệp (tệp đã bị chuyển, xóa hoặc không có quyền đọc). Hãy chọn lại tệp.".into(),
+            (CannotRead, Lang::En) => "The browser could not read the file (moved, deleted, or not readable). Choose it again.".into(),
             (DamagedCompression, Lang::Vi) => "Tệp nén bị hỏng hoặc bị cắt ngắn khi sao chép.".into(),
             (DamagedCompression, Lang::En) => "The compressed file is damaged or was cut short in copying.".into(),
             (NeedsPassphrase, Lang::Vi) => "Tệp được mã hóa. Nhập mật khẩu của tệp để đọc.".into(),
@@ -80,6 +84,7 @@ mod tests {
     fn every_error_has_a_message_in_both_languages() {
         let all = [
             ImportError::TooLarge { bytes: 210 << 20, limit: 200 << 20 },
+            ImportError::CannotRead,
             ImportError::DamagedCompression,
             ImportError::NeedsPassphrase,
             ImportError::WrongPassphrase,

@@ -3,7 +3,8 @@
 //! `record_kinds!` at the bottom is the one place that lists them: it makes
 //! the file's per-kind sections (`Sections`) and the import plan's per-kind
 //! parts (`Plans`), and every walk over all kinds goes through their
-//! `visit` methods. A new kind is one line there and one `SyncKind` impl.
+//! `visit` methods. A new kind is one line there and one `SyncKind` impl
+//! (plus its name on screen, `ui/sync/kind_label.rs`, and its IndexedDB store).
 
 use super::plan::KindPlan;
 use crate::model::activity::Activity;

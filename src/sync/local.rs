@@ -710,6 +710,16 @@ pub struct ConflictView {
     pub label: String,
     pub versions: Vec<VersionView>,
     pub fields: Vec<super::diff::FieldRow>,
+    /// What the person was shown: a resolution is refused if the versions held have changed since.
+    pub seen: Seen,
+}
+
+/// The versions a person looked at, by version vector and stamp.
+pub type Seen = Vec<(crate::model::clock::VersionVector, Hlc)>;
+
+/// What a person sees of these versions.
+pub fn versions_seen<T>(versions: &[Record<T>]) -> Seen {
+    versions.iter().map(|v| (v.version.clone(), v.updated.clone())).collect()
 }
 
 /// How a person resolved a conflict.
@@ -760,6 +770,7 @@ pub async fn open_conflicts<B: RowBackend>(store: &RecordStore<B>, lang: crate::
                     label: versions.winner().payload.label(&|id| enterprise.as_ref().filter(|(e, _)| e == id).map(|(_, n)| n.clone())),
                     versions: versions.all().iter().map(version_view).collect(),
                     fields: super::diff::field_table(&payloads, self.lang),
+                    seen: versions_seen(versions.all()),
                 }))
             })
         }
@@ -780,10 +791,11 @@ pub async fn conflict_count<B: RowBackend>(store: &RecordStore<B>) -> Result<usi
 
 /// Resolves the conflict on record `id` of `kind` as a person chose.
 /// `Ok(Err(Stale))` when it changed since they looked (nothing written).
-pub async fn resolve_choice<B: RowBackend>(store: &RecordStore<B>, kind: &str, id: &str, choice: Choice, change: &Change, at_ms: i64) -> Result<Result<(), Stale>, StoreError> {
+pub async fn resolve_choice<B: RowBackend>(store: &RecordStore<B>, kind: &str, id: &str, seen: &Seen, choice: Choice, change: &Change, at_ms: i64) -> Result<Result<(), Stale>, StoreError> {
     struct Resolve<'a, B: RowBackend> {
         store: &'a RecordStore<B>,
         id: &'a str,
+        seen: &'a Seen,
         choice: Choice,
         change: &'a Change,
         at_ms: i64,
@@ -793,6 +805,10 @@ pub async fn resolve_choice<B: RowBackend>(store: &RecordStore<B>, kind: &str, i
         fn call<T: SyncKind>(self) -> Self::Out {
             Box::pin(async move {
                 let Some(versions) = conflict_versions::<T, B>(self.store, self.id).await? else { return Ok(Err(Stale(self.id.to_string()))) };
+                // Another version arrived, or someone resolved it meanwhile: the choice was made on something else.
+                if versions.conflicts().is_empty() || versions_seen(versions.all()) != *self.seen {
+                    return Ok(Err(Stale(self.id.to_string())));
+                }
                 let (payload, deleted) = match &self.choice {
                     Choice::Version(i) => match versions.all().get(*i) {
                         Some(v) => (v.payload.clone(), v.deleted),
@@ -810,7 +826,7 @@ pub async fn resolve_choice<B: RowBackend>(store: &RecordStore<B>, kind: &str, i
             })
         }
     }
-    match super::kinds::call_for_kind(kind, Resolve { store, id, choice, change, at_ms }) {
+    match super::kinds::call_for_kind(kind, Resolve { store, id, seen, choice, change, at_ms }) {
         Some(f) => f.await,
         None => Ok(Err(Stale(id.to_string()))),
     }
@@ -937,7 +953,9 @@ pub fn duplicates_after(held: &Held, preview: &Preview) -> usize {
 /// surveys, self-assessments and activities that name `away` follow it, on
 /// every laptop that imports the result. One transaction; `Ok(Err(Stale))`
 /// if either changed since read.
-pub async fn merge_enterprises<B: RowBackend>(store: &RecordStore<B>, keep: &str, away: &str, payload: crate::model::enterprise::Enterprise, change: &Change, at_ms: i64) -> Result<Result<(), Stale>, StoreError> {
+/// `seen` are the versions of `keep` and `away` the person compared; if
+/// either changed since, nothing is written.
+pub async fn merge_enterprises<B: RowBackend>(store: &RecordStore<B>, keep: &str, away: &str, seen: &Seen, payload: crate::model::enterprise::Enterprise, change: &Change, at_ms: i64) -> Result<Result<(), Stale>, StoreError> {
     use crate::model::enterprise::Enterprise;
     use crate::model::record::RecordKind;
     let (Some(keep_row), Some(away_row)) = (store.get_row(Enterprise::KIND, keep).await?, store.get_row(Enterprise::KIND, away).await?) else {
@@ -946,7 +964,10 @@ pub async fn merge_enterprises<B: RowBackend>(store: &RecordStore<B>, keep: &str
     let (Some(kept), Some(gone)) = (crate::store::decode::<Enterprise>(&keep_row.json), crate::store::decode::<Enterprise>(&away_row.json)) else {
         return Ok(Err(Stale(away.to_string())));
     };
-    if keep == away || kept.deleted || gone.deleted {
+    // `seen` is [keep, away], or [away] alone for the second and later records of a group merged
+    // into one (the kept record is then this merge's own earlier result).
+    let now_seen = if seen.len() == 1 { versions_seen(std::slice::from_ref(&gone)) } else { versions_seen(&[kept.clone(), gone.clone()]) };
+    if keep == away || kept.deleted || gone.deleted || now_seen != *seen {
         return Ok(Err(Stale(away.to_string())));
     }
     let merged = kept.revised(change, payload);

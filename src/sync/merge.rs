@@ -9,7 +9,10 @@
 //! then keeps only the maxima, which makes it commutative, associative and
 //! idempotent: importing files in any order, any number of times, ends in the
 //! same state. A version is only ever dropped for one that descends from it,
-//! that is, one made by someone who had seen it: no edit is lost.
+//! that is, one made by someone who had seen it. (A version vector cannot
+//! tell a device's edit of the shown version from one that has seen that
+//! device's own conflicting copy: so a record with copies waiting is not
+//! edited until someone resolves them; see `sync::local::in_conflict`.)
 //!
 //! The winner among concurrent versions: an edit beats a deletion (a record
 //! someone was still working on is not lost to a delete they never saw), then

@@ -385,11 +385,14 @@ fn a_conflict_is_listed_field_by_field_and_resolved_by_picking_fields() {
     assert_eq!(ready(local::conflict_count(&a.store)).unwrap(), 1);
     let picks = [("employees".to_string(), 1usize)].into_iter().collect();
     let change = a.change();
-    ready(local::resolve_choice(&a.store, "enterprise", "e1", local::Choice::Fields(picks), &change, 0)).unwrap().unwrap();
+    let stale_seen = vec![v.seen[0].clone()];
+    assert!(ready(local::resolve_choice(&a.store, "enterprise", "e1", &stale_seen, local::Choice::Version(0), &change, 0)).unwrap().is_err(), "not what was shown: refused");
+    ready(local::resolve_choice(&a.store, "enterprise", "e1", &v.seen, local::Choice::Fields(picks), &change, 0)).unwrap().unwrap();
     let merged = a.enterprise("e1").unwrap();
     assert_eq!((merged.payload.name.as_str(), merged.payload.employees), ("Tên của A", Some(40)));
     assert_eq!(ready(local::conflict_count(&a.store)).unwrap(), 0);
-    assert!(ready(local::resolve_choice(&a.store, "widget", "e1", local::Choice::Version(0), &change, 0)).unwrap().is_err(), "an unknown kind changes nothing");
+    assert!(ready(local::resolve_choice(&a.store, "enterprise", "e1", &v.seen, local::Choice::Version(0), &change, 0)).unwrap().is_err(), "resolved already: a second click writes nothing");
+    assert!(ready(local::resolve_choice(&a.store, "widget", "e1", &v.seen, local::Choice::Version(0), &change, 0)).unwrap().is_err(), "an unknown kind changes nothing");
 }
 
 #[test]
@@ -415,7 +418,8 @@ fn one_enterprise_registered_on_two_laptops_is_found_merged_and_followed_everywh
     assert_eq!(groups.iter().map(|g| g.iter().map(|e| e.id.as_str()).collect::<Vec<_>>()).collect::<Vec<_>>(), vec![vec!["ea", "eb"]]);
     let change = a.change();
     let payload = a.enterprise("ea").unwrap().payload;
-    ready(local::merge_enterprises(&a.store, "ea", "eb", payload, &change, 0)).unwrap().unwrap();
+    let seen = local::versions_seen(&[a.enterprise("ea").unwrap(), a.enterprise("eb").unwrap()]);
+    ready(local::merge_enterprises(&a.store, "ea", "eb", &seen, payload, &change, 0)).unwrap().unwrap();
     assert!(a.enterprise("eb").unwrap().deleted);
     assert!(local::likely_duplicates(a.held().records.enterprise.iter()).is_empty());
     // The merge travels: B and a third laptop hold the alias, and B's survey follows it.
@@ -463,9 +467,11 @@ fn laptops_that_merged_one_enterprise_differently_settle_on_one_alias() {
     }
     b.import(&[a.export(Scope::default())]);
     let change = a.change();
-    ready(local::merge_enterprises(&a.store, "y", "x", a.enterprise("y").unwrap().payload, &change, 0)).unwrap().unwrap();
+    let seen = local::versions_seen(&[a.enterprise("y").unwrap(), a.enterprise("x").unwrap()]);
+    ready(local::merge_enterprises(&a.store, "y", "x", &seen, a.enterprise("y").unwrap().payload, &change, 0)).unwrap().unwrap();
     let change = b.change();
-    ready(local::merge_enterprises(&b.store, "z", "x", b.enterprise("z").unwrap().payload, &change, 0)).unwrap().unwrap();
+    let seen = local::versions_seen(&[b.enterprise("z").unwrap(), b.enterprise("x").unwrap()]);
+    ready(local::merge_enterprises(&b.store, "z", "x", &seen, b.enterprise("z").unwrap().payload, &change, 0)).unwrap().unwrap();
     for _ in 0..2 {
         let (fa, fb) = (a.export(Scope::default()), b.export(Scope::default()));
         a.import(&[fb]);

@@ -1,8 +1,8 @@
 //! Sync files' bytes: hashing, gzip and encryption, all done by the browser
 //! (Web Crypto, Compression Streams), so the bundle carries no crypto or
-//! compression code of its own. A whole province's file can be 45 MB: the
-//! bytes stay in JS buffers and Blobs and are never copied into wasm memory,
-//! except for a header's first kilobyte.
+//! compression code of its own. A whole province's file can be 45 MB: while
+//! it is packed and unpacked its bytes stay in JS buffers and Blobs; only the
+//! text to parse (and an encrypted file's first kilobyte) enters wasm memory.
 //!
 //! The file's clear header is pure logic, in `sync::envelope`.
 

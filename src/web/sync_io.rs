@@ -97,13 +97,14 @@ pub async fn read(picked: &web_sys::File, passphrase: Option<&str>) -> Result<In
     if size > MAX_FILE_BYTES as f64 {
         return Err(ImportError::TooLarge { bytes: size as u64, limit: MAX_FILE_BYTES });
     }
-    let mut bytes = file_codec::read_file(picked).await.map_err(|_| ImportError::NotUtf8)?;
+    let mut bytes = file_codec::read_file(picked).await.map_err(|_| ImportError::CannotRead)?;
     let head = bytes.subarray(0, bytes.length().min(envelope::MAX_HEADER_LEN as u32)).to_vec();
     if envelope::is_encrypted(&head) {
         let Some(passphrase) = passphrase.filter(|p| !p.is_empty()) else { return Err(ImportError::NeedsPassphrase) };
         bytes = file_codec::decrypt(&bytes, passphrase).await.map_err(|e| match e {
             file_codec::DecryptError::BadHeader(_) | file_codec::DecryptError::NotEncrypted => ImportError::BadEncryptionHeader,
-            _ => ImportError::WrongPassphrase,
+            file_codec::DecryptError::Browser(_) => ImportError::CannotRead,
+            file_codec::DecryptError::WrongPassphraseOrDamaged => ImportError::WrongPassphrase,
         })?;
     }
     let head = bytes.subarray(0, bytes.length().min(2)).to_vec();

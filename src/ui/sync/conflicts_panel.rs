@@ -21,6 +21,7 @@ pub fn ConflictsPanel() -> impl IntoView {
     let lang = use_lang();
     let list = RwSignal::new(None::<Vec<ConflictView>>);
     let note = RwSignal::new(None::<Msg>);
+    let busy = RwSignal::new(false);
     Effect::new(move |_| {
         status.revision.track();
         let l = lang.get();
@@ -30,10 +31,14 @@ pub fn ConflictsPanel() -> impl IntoView {
             browser::mark("nscl-conflicts-loaded");
         });
     });
-    let resolve = move |kind: &'static str, id: String, choice: Choice| {
+    let resolve = move |kind: &'static str, id: String, seen: local::Seen, choice: Choice| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
         spawn_local(async move {
             let change = browser::change();
-            match local::resolve_choice(&record_store(), kind, &id, choice, &change, browser::now_ms()).await {
+            match local::resolve_choice(&record_store(), kind, &id, &seen, choice, &change, browser::now_ms()).await {
                 Ok(Ok(())) => {
                     note.set(Some(Msg::ConflictResolved));
                     broadcast::notify_changed();
@@ -41,6 +46,7 @@ pub fn ConflictsPanel() -> impl IntoView {
                 Ok(Err(_)) => note.set(Some(Msg::ConflictStale)),
                 Err(e) => note.set(Some(e.msg())),
             }
+            busy.set(false);
             status.changed();
             register.reload().await;
         });
@@ -64,10 +70,11 @@ pub fn ConflictsPanel() -> impl IntoView {
 }
 
 #[component]
-fn ConflictCard(conflict: ConflictView, resolve: impl Fn(&'static str, String, Choice) + Copy + Send + Sync + 'static) -> impl IntoView {
+fn ConflictCard(conflict: ConflictView, resolve: impl Fn(&'static str, String, local::Seen, Choice) + Copy + Send + Sync + 'static) -> impl IntoView {
     let lang = use_lang();
     let picks = RwSignal::new(BTreeMap::<String, usize>::new());
-    let ConflictView { kind, id, label, versions, fields } = conflict;
+    let ConflictView { kind, id, label, versions, fields, seen } = conflict;
+    let seen = StoredValue::new(seen);
     let n = versions.len();
     let id_keep = id.clone();
     view! {
@@ -85,7 +92,7 @@ fn ConflictCard(conflict: ConflictView, resolve: impl Fn(&'static str, String, C
                                 {(i == 0).then(|| view! { " " <span class="badge">{tr(Msg::VersionShown)}</span> })}
                                 <br/>
                                 <button type="button" class="button small" data-testid="keep-version"
-                                    on:click=move |_| resolve(kind, id.clone(), Choice::Version(i))>{tr(Msg::KeepVersion)}</button>
+                                    on:click=move |_| resolve(kind, id.clone(), seen.get_value(), Choice::Version(i))>{tr(Msg::KeepVersion)}</button>
                             </th>
                         }
                     }).collect_view()}
@@ -117,7 +124,7 @@ fn ConflictCard(conflict: ConflictView, resolve: impl Fn(&'static str, String, C
             </table>
             {(n > 1).then(|| view! {
                 <button type="button" class="button primary" data-testid="keep-picked"
-                    on:click=move |_| resolve(kind, id.clone(), Choice::Fields(picks.get_untracked()))>{tr(Msg::KeepPicked)}</button>
+                    on:click=move |_| resolve(kind, id.clone(), seen.get_value(), Choice::Fields(picks.get_untracked()))>{tr(Msg::KeepPicked)}</button>
             })}
         </article>
     }

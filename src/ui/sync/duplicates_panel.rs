@@ -22,12 +22,12 @@ pub fn DuplicatesPanel() -> impl IntoView {
     let groups = Memo::new(move |_| {
         register.registry.with(|r| local::likely_duplicates(r.records()).into_iter().map(|g| g.into_iter().cloned().collect::<Vec<_>>()).collect::<Vec<_>>())
     });
-    let merge = move |keep: String, payload: Enterprise, others: Vec<String>| {
+    let merge = move |keep: String, payload: Enterprise, others: Vec<(String, local::Seen)>| {
         spawn_local(async move {
             let store = record_store();
             let mut outcome = Msg::EnterprisesMerged;
-            for away in others {
-                match local::merge_enterprises(&store, &keep, &away, payload.clone(), &browser::change(), browser::now_ms()).await {
+            for (away, seen) in others {
+                match local::merge_enterprises(&store, &keep, &away, &seen, payload.clone(), &browser::change(), browser::now_ms()).await {
                     Ok(Ok(())) => {}
                     Ok(Err(_)) => outcome = Msg::ConflictStale,
                     Err(e) => outcome = e.msg(),
@@ -55,7 +55,7 @@ pub fn DuplicatesPanel() -> impl IntoView {
 }
 
 #[component]
-fn DuplicateGroup(group: Vec<Record<Enterprise>>, merge: impl Fn(String, Enterprise, Vec<String>) + Copy + Send + Sync + 'static) -> impl IntoView {
+fn DuplicateGroup(group: Vec<Record<Enterprise>>, merge: impl Fn(String, Enterprise, Vec<(String, local::Seen)>) + Copy + Send + Sync + 'static) -> impl IntoView {
     let lang = use_lang();
     let picks = RwSignal::new(BTreeMap::<String, usize>::new());
     let payloads: Vec<&Enterprise> = group.iter().map(|r| &r.payload).collect();
@@ -81,7 +81,11 @@ fn DuplicateGroup(group: Vec<Record<Enterprise>>, merge: impl Fn(String, Enterpr
                                             chosen.entry(f.key).or_insert(i);
                                         }
                                         let payload = diff::merge_fields(&g[i].payload, &payloads, &chosen).unwrap_or_else(|| g[i].payload.clone());
-                                        (g[i].id.clone(), payload, g.iter().filter(|r| r.id != g[i].id).map(|r| r.id.clone()).collect::<Vec<_>>())
+                                        (g[i].id.clone(), payload, g.iter().filter(|r| r.id != g[i].id).enumerate().map(|(n, r)| {
+                                            // The kept record is checked once: after the first merge it is that merge's result.
+                                            let seen = if n == 0 { local::versions_seen(&[g[i].clone(), r.clone()]) } else { local::versions_seen(std::slice::from_ref(r)) };
+                                            (r.id.clone(), seen)
+                                        }).collect::<Vec<_>>())
                                     });
                                     merge(keep, payload, others);
                                 }>{tr(Msg::KeepThisEnterprise)}</button>

@@ -49,7 +49,10 @@ pub fn ExportPanel() -> impl IntoView {
     });
     let problem = move || {
         let (p, r) = (passphrase.get(), repeat.get());
-        if p.is_empty() {
+        if kinds.with(Vec::is_empty) {
+            // No kind would mean every kind (an empty list is "all" in a file's scope): say so instead.
+            Some(Msg::NoKindChosen)
+        } else if p.is_empty() {
             None
         } else if p.chars().count() < MIN_PASSPHRASE_CHARS {
             Some(Msg::PassphraseTooShort)

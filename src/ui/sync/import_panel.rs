@@ -112,6 +112,10 @@ pub fn ImportPanel() -> impl IntoView {
             }
             rows.set(read_rows);
             incoming.set_value(read);
+            // The passphrase opened these files; it is not kept for the next ones.
+            if !needs_passphrase_now(&rows.get_untracked()) {
+                passphrase.set(String::new());
+            }
             make_preview().await;
             busy.set(None);
             browser::mark("nscl-import-read");
@@ -172,7 +176,7 @@ pub fn ImportPanel() -> impl IntoView {
         });
     });
 
-    let needs_passphrase = move || rows.with(|rs| rs.iter().any(|r| matches!(r.outcome, FileOutcome::Refused(ImportError::NeedsPassphrase | ImportError::WrongPassphrase))));
+    let needs_passphrase = move || rows.with(|rs| needs_passphrase_now(rs));
     let file_rows = move || {
         let l = lang.get();
         let list = rows.get();
@@ -245,7 +249,8 @@ pub fn ImportPanel() -> impl IntoView {
                     <div class="form-actions">
                         <button type="button" class="button primary" data-testid="apply-import"
                             disabled=move || !changes.get() || busy.get().is_some() || register.read_only() on:click=apply>{tr(Msg::ApplyImport)}</button>
-                        <button type="button" class="button" data-testid="cancel-import" on:click=move |_| { clear(); rows.set(Vec::new()); }>{tr(Msg::Cancel)}</button>
+                        <button type="button" class="button" data-testid="cancel-import" disabled=move || busy.get().is_some()
+                            on:click=move |_| { clear(); rows.set(Vec::new()); }>{tr(Msg::Cancel)}</button>
                     </div>
                 </section>
             })}
@@ -253,6 +258,11 @@ pub fn ImportPanel() -> impl IntoView {
                 confirm_label=Msg::UndoImport on_confirm=undo/>
         </section>
     }
+}
+
+/// Whether a file is still waiting for the right passphrase.
+fn needs_passphrase_now(rows: &[FileRow]) -> bool {
+    rows.iter().any(|r| matches!(r.outcome, FileOutcome::Refused(ImportError::NeedsPassphrase | ImportError::WrongPassphrase)))
 }
 
 fn banner_class(kind: FlashKind) -> &'static str {
