@@ -221,7 +221,7 @@ macro_rules! record_kinds {
             pub fn visit_mut(&mut self, v: &mut impl KindVisitorMut) {
                 $(v.visit_mut(&mut self.$field);)*
             }
-            /// Every kind's readable records from the store, read a few hundred
+            /// Every kind's readable records from the store, read a thousand
             /// at a time with `pause` between (the page stays responsive), the
             /// stored rows that cannot be read, and each readable row's text to
             /// `seen(kind, id, text)`.
@@ -235,7 +235,7 @@ macro_rules! record_kinds {
                 let mut unreadable = Vec::new();
                 $({
                     let kind = <$ty as RecordKind>::KIND;
-                    let loaded = store.load_in_steps_seeing::<$ty, _, _>(200, &pause, &mut |id, text| seen(kind, id, text)).await?;
+                    let loaded = store.load_in_steps_seeing::<$ty, _, _>(1_000, &pause, &mut |id, text| seen(kind, id, text)).await?;
                     unreadable.extend(loaded.unreadable.into_iter().map(|r| crate::store::export::UnreadableRow { kind: kind.to_string(), id: r.id, json: r.json }));
                     out.$field = loaded.records;
                 })*

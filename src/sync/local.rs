@@ -166,7 +166,7 @@ fn row_key(kind: &str, id: &str) -> String {
 }
 
 impl Held {
-    /// Reads what this laptop holds, a few hundred records at a time with `pause` in between.
+    /// Reads what this laptop holds, a thousand records at a time with `pause` in between.
     pub async fn load<B, P, F>(store: &RecordStore<B>, pause: P) -> Result<Held, StoreError>
     where
         B: RowBackend,

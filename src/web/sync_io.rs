@@ -39,7 +39,7 @@ fn js_error(e: JsValue) -> StoreError {
     StoreError::Other(format!("{e:?}"))
 }
 
-/// Reads what this laptop holds, a few hundred records at a time (the page
+/// Reads what this laptop holds, a thousand records at a time (the page
 /// stays responsive meanwhile).
 pub async fn load_held() -> Result<Held, StoreError> {
     Held::load(&record_store(), browser::next_task).await

@@ -248,9 +248,10 @@ test('one enterprise registered on two laptops is offered for merging; its surve
   const group = a.page.getByTestId('duplicate-group');
   await expect(group).toHaveCount(1);
   // Keep A's record, taking the workforce from B's.
-  const employees = group.getByTestId('duplicate-field').filter({ hasText: 'Số lao động' });
-  await employees.getByTestId('pick-duplicate-field').nth(1).check();
+  // Columns are in id order (random ids): find A's.
   const keepA = (await group.getByTestId('duplicate-record').allTextContents()).findIndex((t) => t.includes('Nguyễn Thị Hạnh'));
+  const employees = group.getByTestId('duplicate-field').filter({ hasText: 'Số lao động' });
+  await employees.getByTestId('pick-duplicate-field').nth(1 - keepA).check();
   await group.getByTestId('keep-enterprise').nth(keepA).click();
   await expect(a.page.getByTestId('duplicates-note')).toHaveText('Đã gộp doanh nghiệp. Việc gộp sẽ đi theo tệp xuất lần sau.');
   await expect(group).toHaveCount(0);
