@@ -323,6 +323,19 @@ pub enum Verdict {
     NothingNew,
 }
 
+/// One kind's plan counted by effect.
+fn count_of<T: SyncKind>(plan: &KindPlan<T>) -> AuditCount {
+    AuditCount {
+        kind: T::KIND.into(),
+        new: plan.count(Effect::New),
+        updated: plan.count(Effect::Updated),
+        conflicts: plan.count(Effect::Conflict),
+        deleted: plan.count(Effect::Deleted),
+        unchanged: plan.unchanged,
+        exported: 0,
+    }
+}
+
 /// What importing some files would change, worked out against what was held.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Preview {
@@ -353,15 +366,7 @@ impl Preview {
         struct Count(Vec<AuditCount>);
         impl PlanVisitor for Count {
             fn visit<T: SyncKind>(&mut self, plan: &KindPlan<T>) {
-                self.0.push(AuditCount {
-                    kind: T::KIND.into(),
-                    new: plan.count(Effect::New),
-                    updated: plan.count(Effect::Updated),
-                    conflicts: plan.count(Effect::Conflict),
-                    deleted: plan.count(Effect::Deleted),
-                    unchanged: plan.unchanged,
-                    exported: 0,
-                });
+                self.0.push(count_of(plan));
             }
         }
         let mut c = Count(Vec::new());
@@ -895,15 +900,7 @@ pub fn preview_view(preview: &Preview, held: &Held, lang: crate::i18n::Lang, lim
                 .collect();
             self.out.push(KindView {
                 kind: T::KIND,
-                count: AuditCount {
-                    kind: T::KIND.into(),
-                    new: plan.count(Effect::New),
-                    updated: plan.count(Effect::Updated),
-                    conflicts: plan.count(Effect::Conflict),
-                    deleted: plan.count(Effect::Deleted),
-                    unchanged: plan.unchanged,
-                    exported: 0,
-                },
+                count: count_of(plan),
                 items,
                 more: plan.items.len().saturating_sub(self.limit),
             });

@@ -1,6 +1,7 @@
 // The Sync page as an officer uses it: export a file, import files, look at the preview,
 // apply, undo, resolve conflicts. The selectors live here.
 import { expect, test } from '@playwright/test';
+import { AppShell, EnterpriseForm, EnterpriseRegister } from './app.js';
 import fs from 'node:fs';
 
 let exports = 0;
@@ -131,4 +132,17 @@ export async function dumpDatabaseAfterClose(context, options) {
     }
   }
   throw lastError;
+}
+
+// A laptop: its own browser context (its own IndexedDB), with an officer's name set in Settings.
+// `initScript` runs in every page of it before the app (for specs that watch or break the browser's APIs).
+export async function openLaptop(browser, officer, { initScript } = {}) {
+  const context = await browser.newContext({ ...test.info().project.use, acceptDownloads: true });
+  if (initScript) await context.addInitScript(initScript);
+  const page = await context.newPage();
+  const app = new AppShell(page);
+  await app.open('/');
+  await app.nav('settings').click();
+  await page.getByTestId('officer-name').fill(officer);
+  return { context, page, app, sync: new SyncPage(page), form: new EnterpriseForm(page), register: new EnterpriseRegister(page) };
 }

@@ -6,7 +6,7 @@
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import { AppShell, EnterpriseForm, EnterpriseRegister, seedRows, storedRows, untilControlled } from '../pages/app.js';
-import { SyncPage, dumpDatabase, dumpDatabaseAfterClose } from '../pages/sync.js';
+import { SyncPage, openLaptop, dumpDatabase, dumpDatabaseAfterClose } from '../pages/sync.js';
 
 const KINDS = ['enterprise', 'survey', 'assessment', 'activity'];
 const dir = new URL('../../../target/synth/province-300/', import.meta.url);
@@ -18,17 +18,7 @@ const B_OWN = 'Cơ sở Bánh phồng tôm Sa Giang';
 // Each test drives two laptops through a province-sized file, some of them several times.
 test.describe.configure({ timeout: 180_000 });
 
-// A laptop: its own browser context (its own IndexedDB), with an officer's name set.
-async function laptop(browser, officer, { initScript } = {}) {
-  const context = await browser.newContext({ ...test.info().project.use, acceptDownloads: true });
-  if (initScript) await context.addInitScript(initScript);
-  const page = await context.newPage();
-  const app = new AppShell(page);
-  await app.open('/');
-  await app.nav('settings').click();
-  await page.getByTestId('officer-name').fill(officer);
-  return { context, page, app, sync: new SyncPage(page), form: new EnterpriseForm(page), register: new EnterpriseRegister(page) };
-}
+const laptop = openLaptop;
 
 // Laptop A with the whole synthetic province, exported once (plain JSON) and shared by the tests
 // of this file in one worker.

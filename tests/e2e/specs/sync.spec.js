@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { AppShell, EnterpriseForm, EnterpriseRegister, storedRows } from '../pages/app.js';
 import { SurveyForm } from '../pages/survey.js';
-import { SyncPage, dumpDatabase } from '../pages/sync.js';
+import { SyncPage, openLaptop, dumpDatabase } from '../pages/sync.js';
 import { validateSyncFile, checksumOk } from '../lib/sync-schema.js';
 
 const RECORD_STORES = ['enterprise', 'survey', 'assessment', 'activity'];
@@ -13,16 +13,7 @@ const RECORD_STORES = ['enterprise', 'survey', 'assessment', 'activity'];
 // Each test drives two to four laptops through several rounds of files.
 test.describe.configure({ timeout: 180_000 });
 
-// A laptop: its own browser context (its own IndexedDB), with an officer's name set.
-async function laptop(browser, officer) {
-  const context = await browser.newContext({ ...test.info().project.use, acceptDownloads: true });
-  const page = await context.newPage();
-  const app = new AppShell(page);
-  await app.open('/');
-  await app.nav('settings').click();
-  await page.getByTestId('officer-name').fill(officer);
-  return { context, page, app, sync: new SyncPage(page), form: new EnterpriseForm(page), register: new EnterpriseRegister(page) };
-}
+const laptop = openLaptop;
 
 async function editEmployees(l, name, employees) {
   await l.register.open();
