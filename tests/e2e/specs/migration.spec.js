@@ -77,7 +77,7 @@ test('closing the page during the 1,000-record move leaves all or none, and the 
         });
       }
       await victim.goto('/enterprises', { waitUntil: 'commit' });
-      await victim.waitForFunction(() => performance.getEntriesByName('nscl-bulk-write-open').length > 0, null, { polling: 'raf', timeout: 30_000 });
+      await victim.waitForFunction(() => performance.getEntriesByName('nscl-bulk-write-open').length > 0, null, { polling: 20, timeout: 30_000 });
       if (after) await victim.evaluate((ms) => new Promise((r) => setTimeout(r, ms)), after);
       // The held transaction is still open as the page goes: this close lands inside it.
       if (run === 0) expect(await victim.evaluate(() => window.__moveOpen), 'the move\'s transaction is open at the close').toBe(true);

@@ -28,7 +28,7 @@ test('a full disk keeps the form as typed and the stored records intact', async 
   // A backup can be taken at once, and it holds what is stored.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('quota-export').click()]);
   const backup = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
-  expect(backup.enterprises.map((r) => r.payload.name)).toEqual(['Công ty TNHH Hoa kiểng Tân Quy Đông']);
+  expect(backup.records.enterprise.map((r) => r.payload.name)).toEqual(['Công ty TNHH Hoa kiểng Tân Quy Đông']);
   await expect(form.field('name')).toHaveValue('HTX Xoài Cao Lãnh');
 
   // Space freed: the same form saves.
