@@ -11,16 +11,6 @@ use crate::i18n::Lang;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct FieldDiff {
-    /// The payload field, as stored: what a field-by-field merge picks by.
-    pub key: String,
-    /// What the officer calls it.
-    pub label: String,
-    pub before: String,
-    pub after: String,
-}
-
 /// A payload's fields as JSON values. Through its text, not `to_value`: the
 /// app already has each payload's writer to text and the reader of text
 /// into a `Value`, and a second serializer per kind would only add size.
@@ -40,22 +30,6 @@ fn text(value: Option<&Value>) -> String {
         Some(Value::Array(items)) if items.iter().all(|i| i.is_string()) => items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", "),
         Some(other) => other.to_string(),
     }
-}
-
-/// The fields whose value differs, in field-name order.
-pub fn field_diff<T: SyncKind>(before: &T, after: &T, lang: Lang) -> Vec<FieldDiff> {
-    let (a, b) = (fields(before), fields(after));
-    let keys: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
-    keys.into_iter()
-        .filter(|k| a.get(*k) != b.get(*k))
-        .map(|k| FieldDiff {
-            key: k.clone(),
-            label: T::field_label(k, lang).unwrap_or_else(|| k.clone()),
-            before: text(a.get(k)),
-            after: text(b.get(k)),
-        })
-        .filter(|d| d.before != d.after || d.before.is_empty())
-        .collect()
 }
 
 /// One field across several versions of a record, where they differ.
@@ -102,15 +76,15 @@ mod tests {
     fn differing_fields_are_listed_with_labels_and_merged_by_pick() {
         let a = Enterprise { name: "Sen Hồng".into(), address: "Sa Đéc".into(), employees: Some(12), ..Default::default() };
         let b = Enterprise { name: "Sen Hồng <b>".into(), address: "Sa Đéc".into(), employees: Some(15), notes: "mới".into(), ..Default::default() };
-        let diff = field_diff(&a, &b, Lang::Vi);
+        let diff = field_table(&[&a, &b], Lang::Vi);
         let keys: Vec<&str> = diff.iter().map(|d| d.key.as_str()).collect();
         assert_eq!(keys, vec!["employees", "name", "notes"]);
-        assert_eq!((diff[1].label.as_str(), diff[1].before.as_str(), diff[1].after.as_str()), ("Tên doanh nghiệp", "Sen Hồng", "Sen Hồng <b>"));
-        assert_eq!((diff[0].before.as_str(), diff[0].after.as_str()), ("12", "15"));
+        assert_eq!((diff[1].label.as_str(), diff[1].values.clone()), ("Tên doanh nghiệp", vec!["Sen Hồng".to_string(), "Sen Hồng <b>".to_string()]));
+        assert_eq!(diff[0].values, vec!["12".to_string(), "15".to_string()]);
         let picks: BTreeMap<String, usize> = [("name".to_string(), 0), ("employees".to_string(), 1), ("notes".to_string(), 1)].into_iter().collect();
         let merged = merge_fields(&a, &[&a, &b], &picks).unwrap();
         assert_eq!((merged.name.as_str(), merged.employees, merged.notes.as_str()), ("Sen Hồng", Some(15), "mới"));
         assert!(merge_fields(&a, &[&a], &[("name".to_string(), 5)].into_iter().collect()).is_none(), "no such version");
-        assert!(field_diff(&a, &a, Lang::En).is_empty());
+        assert!(field_table(&[&a, &a], Lang::En).is_empty());
     }
 }
