@@ -2,7 +2,7 @@
 // deletions and saves are checked where they are written, and nothing runs or
 // loads that the app did not ship.
 import { test, expect } from '@playwright/test';
-import { AppShell, EnterpriseForm, EnterpriseRegister, storedRows } from '../pages/app.js';
+import { AppShell, EnterpriseForm, EnterpriseRegister, storedRows, untilControlled } from '../pages/app.js';
 import fs from 'node:fs';
 import { SurveyForm } from '../pages/survey.js';
 
@@ -427,6 +427,9 @@ test('an installed form this version checks more strictly than before is named i
   name.constraint_message = { vi: 'Sai mẫu', en: 'Wrong pattern' };
   const app = new AppShell(page);
   await app.open('/');
+  // The reload below must not land while the service worker is still caching the first load's
+  // files: a busy machine then served a page that never started (seen in CI, one run in three).
+  await untilControlled(page);
   await page.evaluate((installed) => new Promise((resolve, reject) => {
     const open = indexedDB.open('nscl-tracker');
     open.onerror = () => reject(open.error);
