@@ -8,13 +8,12 @@ use wasm_bindgen_futures::JsFuture;
 /// and a URL revoked in the same task gives them an empty or failed file.
 const REVOKE_AFTER_MS: i32 = 60_000;
 
-/// Offers a file made of `parts` (joined in order) as a download named
-/// `file_name`. The parts go into the Blob as they are: the browser joins
-/// them, so no single string holds the whole file.
-pub fn download_parts(file_name: &str, parts: &js_sys::Array, mime: &str) -> Result<(), JsValue> {
+/// A Blob made of `parts` (joined in order): the browser joins them, so no
+/// single string holds the whole file.
+pub fn blob_of(parts: &js_sys::Array, mime: &str) -> Result<web_sys::Blob, JsValue> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    download_blob(file_name, &web_sys::Blob::new_with_str_sequence_and_options(parts, &options)?)
+    web_sys::Blob::new_with_str_sequence_and_options(parts, &options)
 }
 
 /// Offers a Blob as a download named `file_name`.

@@ -29,12 +29,6 @@ pub struct Exported {
     pub records: usize,
 }
 
-fn blob_of(parts: &Array, mime: &str) -> Result<web_sys::Blob, JsValue> {
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    web_sys::Blob::new_with_str_sequence_and_options(parts, &options)
-}
-
 fn js_error(e: JsValue) -> StoreError {
     StoreError::Other(format!("{e:?}"))
 }
@@ -64,10 +58,10 @@ pub async fn export(held: &Held, scope: Scope, unit_label: &str, packing: &Packi
         parts.push(&JsValue::from_str(&part));
     })
     .map_err(|e| StoreError::Other(format!("serialise: {e}")))?;
-    let body = blob_of(&parts, "application/json").map_err(js_error)?;
+    let body = backup::blob_of(&parts, "application/json").map_err(js_error)?;
     let checksum = file::hex(&file_codec::sha256_blob(&body).await.map_err(js_error)?);
     parts.push(&JsValue::from_str(&file::checksum_suffix(&checksum)));
-    let mut blob = blob_of(&parts, "application/json").map_err(js_error)?;
+    let mut blob = backup::blob_of(&parts, "application/json").map_err(js_error)?;
     let mut extension = "json";
     if packing.compress || packing.passphrase.is_some() {
         blob = file_codec::gzip(&blob).await.map_err(js_error)?;
