@@ -40,6 +40,72 @@ pub struct Choice {
     /// In a self-assessment, what the choice is worth, 0 to 1; none leaves its item out of the score.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
+    /// In an award pre-check, the percent band the choice stands for, such as `[30, 45]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub band: Option<[f64; 2]>,
+}
+
+/// What to do about a readiness statement that is not yet met: the gap report's action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Advice {
+    /// The programme support that fits (section 2.3.3 of the plan): a topic id of `data/activity_types.json`.
+    pub support: String,
+    /// A sensible first step, in a small-business owner's words.
+    pub first_step: LocalText,
+    /// Items of the same form (matrix rows or questions) to put in place first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub after: Vec<String>,
+}
+
+/// What kind of readiness module a self-assessment form is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ModuleKind {
+    /// A management system (ISO 9001, 14001…, GAP): the met / partly / not met checklist.
+    System,
+    /// An improvement tool (5S, Kaizen, Lean…): the 0–4 scale.
+    Tool,
+    /// Organisational maturity in the spirit of ISO 9004: the 0–4 scale.
+    Maturity,
+    /// The National Quality Award pre-check: weighted criteria placed in percent bands.
+    Award,
+}
+
+/// Another module that should be ready before this one is worth starting (5S before Lean).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prerequisite {
+    pub form: String,
+    /// The readiness the other module needs, 0 to 100.
+    pub percent: f64,
+}
+
+/// The award's thresholds, kept with its criteria so a new award year is a data change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AwardRules {
+    /// Points at which an enterprise looks eligible to enter.
+    pub eligible_points: f64,
+    /// Points at which gold is in reach.
+    pub gold_points: f64,
+    /// Months of operation an entrant needs.
+    pub min_months: f64,
+    /// The integer question that asks for the months of operation.
+    pub months_question: String,
+}
+
+/// A self-assessment form as a readiness module.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Module {
+    pub kind: ModuleKind,
+    /// A short name for charts and lists: "ISO 9001", "5S".
+    pub short: LocalText,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<Prerequisite>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub award: Option<AwardRules>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,6 +113,8 @@ pub struct Choice {
 pub struct MatrixRow {
     pub id: String,
     pub label: LocalText,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advice: Option<Advice>,
 }
 
 /// What a matrix asks of every row.
@@ -143,6 +211,10 @@ pub struct Question {
     pub max_length: Option<usize>,
     pub pattern: Option<Pattern>,
     pub unit: Option<LocalText>,
+    /// In an award pre-check, the criterion's points.
+    pub points: Option<f64>,
+    /// In a self-assessment, what to do when this item is not met.
+    pub advice: Option<Advice>,
 }
 
 impl Question {
@@ -182,6 +254,8 @@ pub struct Form {
     pub title: LocalText,
     pub description: Option<LocalText>,
     pub sections: Vec<Section>,
+    /// For a self-assessment: which readiness module it is.
+    pub module: Option<Module>,
     /// The definition as written, kept so an installed form can be stored and re-read.
     pub source: String,
     /// Top-level question id → (section index, question index).
@@ -219,6 +293,8 @@ struct RawForm {
     title: LocalText,
     #[serde(default)]
     description: Option<LocalText>,
+    #[serde(default)]
+    module: Option<Module>,
     sections: Vec<RawSection>,
 }
 
@@ -268,6 +344,8 @@ struct RawQuestion {
     add_label: Option<LocalText>,
     calculate: Option<String>,
     decimals: Option<u32>,
+    points: Option<f64>,
+    advice: Option<Advice>,
 }
 
 fn valid_id(id: &str) -> bool {
@@ -350,6 +428,9 @@ impl Checker<'_> {
             self.text(at, &format!("choice '{}'", c.value), &c.label);
             if let Some(score) = c.score.filter(|s| !(0.0..=1.0).contains(s)) {
                 self.error(at, format!("choice '{}' has score {score}; a score is from 0 to 1", c.value));
+            }
+            if let Some([lo, hi]) = c.band.filter(|[lo, hi]| !(0.0 <= *lo && lo <= hi && *hi <= 100.0)) {
+                self.error(at, format!("choice '{}' has band [{lo}, {hi}]; a band is two percents from 0 to 100, low first", c.value));
             }
         }
     }
@@ -516,6 +597,28 @@ impl Checker<'_> {
         if !kind.is_answered() && required != Requirement::Never {
             self.error(at, format!("a {} question cannot be required", kind.name()));
         }
+        if raw.points.is_some() && !matches!(kind, Kind::Single(_)) {
+            self.error(at, "only a single-choice question has 'points'");
+        }
+        if let Some(p) = raw.points.filter(|p| !(p.is_finite() && *p > 0.0)) {
+            self.error(at, format!("points is {p}; it must be above 0"));
+        }
+        if raw.points.is_some() && kind.choices().iter().any(|c| c.band.is_none()) {
+            self.error(at, "every choice of a question with 'points' needs a 'band'");
+        }
+        if raw.advice.is_some() && !matches!(kind, Kind::Single(_) | Kind::Scale(_)) {
+            self.error(at, "only a single-choice or scale question has 'advice'; a matrix gives it per row");
+        }
+        if let Some(a) = &raw.advice {
+            self.advice(at, a);
+        }
+        if let Kind::Matrix { rows, .. } = &kind {
+            for r in rows {
+                if let Some(a) = &r.advice {
+                    self.advice(&format!("{at}, row '{}'", r.id), a);
+                }
+            }
+        }
         let relevant = raw.relevant.and_then(|src| self.expr(at, "relevant", &src));
         Some(Question {
             id: raw.id,
@@ -530,7 +633,45 @@ impl Checker<'_> {
             max_length: raw.max_length,
             pattern,
             unit: raw.unit,
+            points: raw.points,
+            advice: raw.advice,
         })
+    }
+
+    fn advice(&mut self, at: &str, a: &Advice) {
+        if !valid_value(&a.support) {
+            self.error(at, format!("advice support '{}' must be a topic id: lowercase letters, digits and _", a.support));
+        }
+        self.text(at, "advice first_step", &a.first_step);
+    }
+
+    /// The module block: only on a self-assessment, with its award rules when it is the award.
+    fn module(&mut self, m: &Module, purpose: Purpose, questions: &HashMap<&str, &Question>) {
+        if purpose != Purpose::SelfAssessment {
+            self.error("module", "only a self_assessment form is a readiness module");
+        }
+        self.text("module", "short", &m.short);
+        for r in &m.requires {
+            if !(0.0..=100.0).contains(&r.percent) {
+                self.error("module", format!("requires '{}' at {} %; a percent is from 0 to 100", r.form, r.percent));
+            }
+        }
+        match (m.kind, &m.award) {
+            (ModuleKind::Award, None) => self.error("module", "an award module needs 'award' rules"),
+            (ModuleKind::Award, Some(rules)) => {
+                if !matches!(questions.get(rules.months_question.as_str()).map(|q| &q.kind), Some(Kind::Integer)) {
+                    self.error("module", format!("award months_question '{}' is not an integer question of the form", rules.months_question));
+                }
+                if !(rules.eligible_points > 0.0 && rules.eligible_points <= rules.gold_points) {
+                    self.error("module", "award eligible_points must be above 0 and at most gold_points");
+                }
+                if !questions.values().any(|q| q.points.is_some()) {
+                    self.error("module", "an award module needs criteria: single questions with 'points'");
+                }
+            }
+            (_, Some(_)) => self.error("module", "only an award module has 'award' rules"),
+            (_, None) => {}
+        }
     }
 }
 
@@ -777,10 +918,31 @@ impl Form {
         for cycle in computed_cycles(&names.top) {
             checker.error(&format!("question '{}'", cycle[0]), format!("computed questions use each other in a cycle: {}", cycle.join(" → ")));
         }
+        // An action waits for items of the same form: they must exist.
+        let items: HashSet<&str> = names.top.values().flat_map(|q| match &q.kind {
+            Kind::Matrix { rows, .. } => rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+            _ => vec![q.id.as_str()],
+        }).collect();
+        for q in names.top.values() {
+            let rows: Vec<(String, &Advice)> = match &q.kind {
+                Kind::Matrix { rows, .. } => rows.iter().filter_map(|r| r.advice.as_ref().map(|a| (format!("question '{}', row '{}'", q.id, r.id), a))).collect(),
+                _ => q.advice.iter().map(|a| (format!("question '{}'", q.id), a)).collect(),
+            };
+            for (at, a) in rows {
+                for after in &a.after {
+                    if !items.contains(after.as_str()) {
+                        checker.error(&at, format!("advice after '{after}': no such row or question in this form"));
+                    }
+                }
+            }
+        }
+        if let Some(m) = &raw.module {
+            checker.module(m, raw.purpose, &names.top);
+        }
         if !checker.errors.is_empty() {
             return Err(checker.errors);
         }
-        Ok(Form { id: raw.id, version: raw.version, purpose: raw.purpose, title: raw.title, description: raw.description, sections, source: source.to_string(), index })
+        Ok(Form { id: raw.id, version: raw.version, purpose: raw.purpose, title: raw.title, description: raw.description, sections, module: raw.module, source: source.to_string(), index })
     }
 
     /// A top-level question by id.

@@ -6,9 +6,13 @@
 //! or one row of a matrix) counts once; a choice with no score, such as "not
 //! applicable", leaves its item out. Hidden questions and sections count for
 //! nothing, like their answers.
+//!
+//! In a self-assessment form, a `scale` question and each row of a `levels`
+//! matrix are scored too: level 0 to 4 counts 0 to 1 in quarters (4 is
+//! "measured and improved", the full score).
 
 use super::answer::Answers;
-use super::definition::{Cells, Choice, Form, Kind};
+use super::definition::{Cells, Choice, Form, Kind, Purpose};
 use super::evaluate::Evaluation;
 
 /// What a set of scored items comes to.
@@ -59,12 +63,27 @@ fn scored(choices: &[Choice]) -> bool {
     choices.iter().any(|c| c.score.is_some())
 }
 
-/// Whether any of the form's choices carries a score.
-pub fn is_scored(form: &Form) -> bool {
-    form.questions().any(|q| match &q.kind {
+/// Whether a question's answers are scored in this form.
+fn scores(form: &Form, kind: &Kind) -> bool {
+    match kind {
         Kind::Single(c) | Kind::Matrix { cells: Cells::Choices(c), .. } => scored(c),
+        Kind::Scale(_) | Kind::Matrix { cells: Cells::Levels(_), .. } => form.purpose == Purpose::SelfAssessment,
         _ => false,
-    })
+    }
+}
+
+/// Whether any of the form's items is scored.
+pub fn is_scored(form: &Form) -> bool {
+    form.questions().any(|q| scores(form, &q.kind))
+}
+
+/// What an answer to a scored item is worth: `Some(None)` for "not applicable", `None` when unanswered.
+fn worth(kind: &Kind, value: Option<&str>) -> Option<Option<f64>> {
+    let value = value?;
+    match kind {
+        Kind::Scale(_) | Kind::Matrix { cells: Cells::Levels(_), .. } => value.trim().parse::<u8>().ok().filter(|l| *l <= 4).map(|l| Some(f64::from(l) / 4.0)),
+        _ => kind.choices().iter().find(|c| c.value == value).map(|c| c.score),
+    }
 }
 
 /// Scores the answers. `evaluation` is the form's evaluation of these answers (for what is shown).
@@ -80,24 +99,26 @@ pub fn readiness(form: &Form, answers: &Answers, evaluation: &Evaluation) -> Rea
             if !evaluation.is_visible(&q.id) {
                 continue;
             }
+            if !scores(form, &q.kind) {
+                continue;
+            }
             let items: Vec<(Option<&str>, Option<&str>)> = match &q.kind {
-                Kind::Single(c) if scored(c) => vec![(None, answers.get(&q.id).and_then(|a| a.text()))],
-                Kind::Matrix { rows, cells: Cells::Choices(c) } if scored(c) => {
+                Kind::Matrix { rows, .. } => {
                     let answer = answers.get(&q.id);
                     rows.iter().map(|r| (Some(r.id.as_str()), answer.and_then(|a| a.cell(&r.id)))).collect()
                 }
-                _ => continue,
+                _ => vec![(None, answers.get(&q.id).and_then(|a| a.text()))],
             };
             any = true;
             for (row, value) in items {
-                match value.and_then(|v| q.kind.choices().iter().find(|c| c.value == v)) {
+                match worth(&q.kind, value) {
                     None => tally.unanswered += 1,
-                    Some(Choice { score: None, .. }) => tally.not_applicable += 1,
-                    Some(Choice { score: Some(s), .. }) => {
+                    Some(None) => tally.not_applicable += 1,
+                    Some(Some(s)) => {
                         tally.points += s;
                         tally.scored += 1;
-                        if *s < 1.0 {
-                            out.gaps.push(Gap { question: q.id.clone(), row: row.map(str::to_string), score: *s });
+                        if s < 1.0 {
+                            out.gaps.push(Gap { question: q.id.clone(), row: row.map(str::to_string), score: s });
                         }
                     }
                 }
