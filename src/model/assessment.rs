@@ -10,6 +10,7 @@
 use super::record::{Record, RecordKind};
 use crate::form::{score, Answers, Evaluation, Form, Orphan};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -57,6 +58,31 @@ pub struct Assessment {
     /// The readiness score, 0 to 100, as of the last save; `None` until a scored item is answered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub readiness: Option<f64>,
+    /// The action plan: what the enterprise decided about each recommended action, by item key
+    /// (`question` or `question.row`). Kept with the assessment it came from, so a later
+    /// assessment starts a fresh plan and the old one stays as it was.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub actions: BTreeMap<String, ActionState>,
+}
+
+/// One action of the plan as the enterprise set it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ActionState {
+    /// Who does it (free text: a name or a role).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// When it is due, YYYY-MM-DD.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
+    #[serde(default)]
+    pub done: bool,
+}
+
+impl ActionState {
+    /// Not done and due before `today` (both YYYY-MM-DD, which compare as text).
+    pub fn is_overdue(&self, today: &str) -> bool {
+        !self.done && self.due.as_deref().is_some_and(|d| crate::form::answer::is_date(d) && d < today)
+    }
 }
 
 impl RecordKind for Assessment {
