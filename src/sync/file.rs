@@ -46,6 +46,10 @@ pub struct Scope {
     /// Records last changed on or before this date.
     #[serde(default)]
     pub to: Option<String>,
+    /// Written by an enterprise about itself (its self-assessment result), not by an officer:
+    /// the department files what it brings under the register enterprise with the same tax code.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_enterprise: bool,
 }
 
 impl Scope {

@@ -352,7 +352,40 @@ pub struct Preview {
     /// Stored rows another laptop could not read, carried by a file, that this laptop does
     /// not hold at all: kept as they are, so a restore from a backup keeps them too.
     pub unreadable: Vec<UnreadableRow>,
+    /// Enterprises of result files (written by an enterprise about itself) that the register
+    /// already holds under the same tax code: what they bring is filed under the register's
+    /// enterprise (an alias), and their own profile is not imported over it.
+    pub matched: Vec<Matched>,
     files: Vec<AuditFile>,
+}
+
+/// An enterprise of a result file, and the register enterprise it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Matched {
+    pub file_id: String,
+    pub register_id: String,
+    pub name: String,
+    pub tax_code: String,
+}
+
+/// The enterprises a result file names that are not held, matched to a live register
+/// enterprise by tax code. Those held already (by id or alias) merge as usual.
+fn match_by_tax_code(held: &Held, file: &SyncFile) -> Vec<Matched> {
+    if !file.scope.from_enterprise {
+        return Vec::new();
+    }
+    let code_of = |code: &Option<String>| code.as_deref().and_then(|c| crate::model::tax_code::TaxCode::parse(c).ok()).map(|c| c.to_string());
+    let held_ids: std::collections::HashSet<&str> = held.records.enterprise.iter().map(|e| e.id.as_str()).collect();
+    file.records
+        .enterprise
+        .iter()
+        .filter(|e| !e.deleted && !held_ids.contains(e.id.as_str()) && !held.aliases.value.contains_key(&e.id))
+        .filter_map(|e| {
+            let code = code_of(&e.payload.tax_code)?;
+            let register = held.records.enterprise.iter().filter(|h| !h.deleted && code_of(&h.payload.tax_code).as_deref() == Some(code.as_str())).min_by(|a, b| a.id.cmp(&b.id))?;
+            Some(Matched { file_id: e.id.clone(), register_id: register.id.clone(), name: register.payload.name.clone(), tax_code: code })
+        })
+        .collect()
 }
 
 impl Preview {
@@ -381,10 +414,35 @@ pub fn preview(held: &Held, files: &[Incoming]) -> Preview {
     // Records whose row here cannot be read are left out: merging would mean writing over it.
     let quarantined: std::collections::HashSet<String> = held.unreadable.iter().map(|u| row_key(&u.kind, &u.id)).collect();
     let mut skipped = 0;
-    let kept: Vec<(Sections, Sections)> = if quarantined.is_empty() {
+    let matched: Vec<Vec<Matched>> = files.iter().map(|f| match_by_tax_code(held, &f.file)).collect();
+    // A result file's enterprise matched by an earlier import is held only as an alias: its
+    // profile stays out this time too, or importing the file again would create it.
+    let filed: Vec<std::collections::HashSet<String>> = files
+        .iter()
+        .zip(&matched)
+        .map(|(f, m)| {
+            let earlier = f.file.records.enterprise.iter().filter(|e| f.file.scope.from_enterprise && held.aliases.value.contains_key(&e.id) && !held.row_hashes.contains_key(&row_key("enterprise", &e.id)));
+            earlier.map(|e| e.id.clone()).chain(m.iter().map(|m| m.file_id.clone())).collect()
+        })
+        .collect();
+    let kept: Vec<(Sections, Sections)> = if quarantined.is_empty() && filed.iter().all(std::collections::HashSet::is_empty) {
         Vec::new()
     } else {
-        files.iter().map(|f| (without(&f.file.records, &quarantined, &mut skipped), without(&f.file.conflicts, &quarantined, &mut skipped))).collect()
+        files
+            .iter()
+            .zip(&filed)
+            .map(|(f, ids)| {
+                // A matched enterprise's own record stays out: the register's is the department's.
+                let mut leave = quarantined.clone();
+                leave.extend(ids.iter().map(|id| row_key("enterprise", id)));
+                let mut left = 0;
+                let records = without(&f.file.records, &leave, &mut left);
+                let conflicts = without(&f.file.conflicts, &leave, &mut left);
+                // Only records left out for being unreadable here count as skipped.
+                skipped += left.saturating_sub(count_in(&f.file.records, ids) + count_in(&f.file.conflicts, ids));
+                (records, conflicts)
+            })
+            .collect()
     };
     let sections_of = |i: usize| -> [&Sections; 2] {
         match kept.get(i) {
@@ -405,7 +463,8 @@ pub fn preview(held: &Held, files: &[Incoming]) -> Preview {
         let changes = if distinct == 1 { plans.changes() } else { Plans::make(&held.records, &held.conflicts.value, &sections_of(i)).changes() };
         let brings_reference = f.file.admin_units.units.iter().any(|u| held.units.value.get(&u.id).is_none())
             || f.file.forms.iter().any(|form| !held.forms.value.iter().any(|h| h.source == form.source))
-            || f.file.aliases.iter().any(|(k, v)| held.aliases.value.get(k).is_none_or(|h| v > h));
+            || f.file.aliases.iter().any(|(k, v)| held.aliases.value.get(k).is_none_or(|h| v > h))
+            || !matched[i].is_empty();
         verdicts.push(if changes == 0 && !brings_reference { Verdict::NothingNew } else { Verdict::Fresh });
     }
     let fresh = || files.iter().zip(&verdicts).filter(|(_, v)| !matches!(v, Verdict::Repeat { .. })).map(|(f, _)| f);
@@ -436,6 +495,9 @@ pub fn preview(held: &Held, files: &[Incoming]) -> Preview {
             }
         }
     }
+    for m in matched.iter().zip(&verdicts).filter(|(_, v)| !matches!(v, Verdict::Repeat { .. })).flat_map(|(m, _)| m) {
+        aliases.entry(m.file_id.clone()).or_insert_with(|| m.register_id.clone());
+    }
     // Rows another laptop could not read travel on: kept here if nothing of that id is held or arriving.
     let arriving: std::collections::HashSet<String> = {
         struct Ids(std::collections::HashSet<String>);
@@ -460,6 +522,7 @@ pub fn preview(held: &Held, files: &[Incoming]) -> Preview {
             }
         }
     }
+    let matched_fresh = matched.into_iter().zip(&verdicts).filter(|(_, v)| !matches!(v, Verdict::Repeat { .. })).flat_map(|(m, _)| m).collect();
     Preview {
         plans,
         verdicts,
@@ -468,8 +531,14 @@ pub fn preview(held: &Held, files: &[Incoming]) -> Preview {
         units: (units.units.len() != held.units.value.units.len()).then_some(units),
         forms,
         aliases,
+        matched: matched_fresh,
         files: files.iter().map(|f| AuditFile { name: f.name.clone(), checksum: f.checksum.clone() }).collect(),
     }
+}
+
+/// How many enterprise records of a section have one of these ids.
+fn count_in(section: &Sections, ids: &std::collections::HashSet<String>) -> usize {
+    section.enterprise.iter().filter(|e| ids.contains(&e.id)).count()
 }
 
 /// A file's section without the records whose (kind, id) is in `leave`, counting them.

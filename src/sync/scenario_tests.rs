@@ -517,3 +517,56 @@ fn a_record_and_its_conflict_copies_travel_together_in_a_scoped_file() {
     let none = a.export(Scope { since: Some(mine.updated.clone()), ..Default::default() });
     assert_eq!((none.file.records.enterprise.len(), none.file.conflicts.enterprise.len()), (0, 0));
 }
+
+#[test]
+fn a_result_file_lands_under_the_register_enterprise_with_the_same_tax_code_once() {
+    use crate::model::assessment::Assessment;
+    // The enterprise, on its own laptop: its profile and one self-assessment.
+    let mut own = Laptop::new("doanh-nghiep");
+    let change = own.change();
+    let me = Record::new("own-e".into(), &change, Enterprise { name: "Công ty TNHH Sen Hồng".into(), tax_code: Some("1400100593".into()), ..Default::default() });
+    own.put(&me);
+    let change = own.change();
+    let result = Record::new("a1".into(), &change, Assessment { form_id: "five-s-readiness".into(), form_version: 1, enterprise_id: Some("own-e".into()), readiness: Some(62.5), ..Default::default() });
+    ready(own.store.put(&result)).unwrap();
+    let file = own.export(Scope { from_enterprise: true, ..Default::default() });
+    assert!(file.file.scope.from_enterprise);
+
+    // The department holds the same enterprise under its own id, its tax code typed with a space.
+    let mut dept = Laptop::new("so-khcn");
+    let change = dept.change();
+    dept.put(&Record::new("reg-e".into(), &change, Enterprise { name: "Cty Sen Hồng (Sở)".into(), tax_code: Some("1400 100 593".into()), ..Default::default() }));
+    let preview = dept.import(std::slice::from_ref(&file));
+    assert_eq!(preview.matched.len(), 1);
+    assert_eq!((preview.matched[0].file_id.as_str(), preview.matched[0].register_id.as_str()), ("own-e", "reg-e"));
+    assert!(preview.plans.enterprise.items.is_empty(), "the register's record is not overwritten by the enterprise's profile");
+    assert_eq!(preview.plans.assessment.count(Effect::New), 1);
+    assert!(dept.enterprise("own-e").is_none());
+    assert_eq!(dept.enterprise("reg-e").unwrap().payload.name, "Cty Sen Hồng (Sở)");
+    let aliases = ready(local::load_aliases(&dept.store)).unwrap();
+    assert_eq!(aliases.get("own-e").map(String::as_str), Some("reg-e"), "the assessment follows the alias to the register's enterprise");
+
+    // The same file again: nothing new, nothing written.
+    let before = dept.state();
+    let again = local::preview(&dept.held(), std::slice::from_ref(&file));
+    assert_eq!(again.verdicts, vec![Verdict::NothingNew]);
+    assert!(!again.changes_anything() && again.matched.is_empty());
+    assert_eq!(dept.state(), before);
+
+    // A department without that tax code: the enterprise is created from the file.
+    let mut other = Laptop::new("so-khac");
+    let preview = other.import(std::slice::from_ref(&file));
+    assert!(preview.matched.is_empty());
+    assert_eq!(preview.plans.enterprise.count(Effect::New), 1);
+    assert_eq!(other.enterprise("own-e").unwrap().payload.tax_code.as_deref(), Some("1400100593"));
+
+    // An officer's file is never matched this way: two officers' records of one enterprise
+    // stay two until someone merges them (the duplicates panel).
+    let mut officer = Laptop::new("can-bo");
+    let change = officer.change();
+    officer.put(&Record::new("off-e".into(), &change, Enterprise { name: "Sen Hồng".into(), tax_code: Some("1400100593".into()), ..Default::default() }));
+    let officer_file = officer.export(Scope::default());
+    let preview = local::preview(&dept.held(), std::slice::from_ref(&officer_file));
+    assert!(preview.matched.is_empty());
+    assert_eq!(preview.plans.enterprise.count(Effect::New), 1);
+}
