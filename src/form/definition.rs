@@ -49,7 +49,7 @@ pub struct Choice {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Advice {
-    /// The programme support that fits (section 2.3.3 of the plan): a topic id of `data/activity_types.json`.
+    /// The programme support that fits (section 2.3.3 of the plan): an id of `data/support_kinds.json`.
     pub support: String,
     /// A sensible first step, in a small-business owner's words.
     pub first_step: LocalText,

@@ -11,10 +11,42 @@ pub const FIELD_SURVEY: &str = "field-survey";
 /// The enterprises' self-assessment of their readiness for ISO 9001.
 pub const ISO9001_READINESS: &str = "iso9001-readiness";
 
+/// Readiness modules: the enterprise's self-assessment for each management
+/// system, improvement tool and the National Quality Award (`docs/form-definitions.md`, "Readiness modules").
+pub const ISO14001_READINESS: &str = "iso14001-readiness";
+pub const ISO22000_READINESS: &str = "iso22000-readiness";
+pub const ISO45001_READINESS: &str = "iso45001-readiness";
+pub const ISO50001_READINESS: &str = "iso50001-readiness";
+pub const ISO56002_READINESS: &str = "iso56002-readiness";
+pub const GAP_READINESS: &str = "gap-readiness";
+pub const TRACEABILITY_READINESS: &str = "traceability-readiness";
+pub const FIVE_S_READINESS: &str = "five-s-readiness";
+pub const KAIZEN_READINESS: &str = "kaizen-readiness";
+pub const LEAN_READINESS: &str = "lean-readiness";
+pub const TPM_READINESS: &str = "tpm-readiness";
+pub const KPI_BSC_READINESS: &str = "kpi-bsc-readiness";
+pub const MATURITY_READINESS: &str = "maturity-readiness";
+/// The National Quality Award pre-check.
+pub const AWARD_PRECHECK: &str = "award-precheck";
+
 /// Definitions built into the app: (file name, source).
 pub const SHIPPED: &[(&str, &str)] = &[
     ("data/forms/field_survey.json", include_str!("../../data/forms/field_survey.json")),
     ("data/forms/iso9001_readiness.json", include_str!("../../data/forms/iso9001_readiness.json")),
+    ("data/forms/iso14001_readiness.json", include_str!("../../data/forms/iso14001_readiness.json")),
+    ("data/forms/iso22000_readiness.json", include_str!("../../data/forms/iso22000_readiness.json")),
+    ("data/forms/iso45001_readiness.json", include_str!("../../data/forms/iso45001_readiness.json")),
+    ("data/forms/iso50001_readiness.json", include_str!("../../data/forms/iso50001_readiness.json")),
+    ("data/forms/iso56002_readiness.json", include_str!("../../data/forms/iso56002_readiness.json")),
+    ("data/forms/gap_readiness.json", include_str!("../../data/forms/gap_readiness.json")),
+    ("data/forms/traceability_readiness.json", include_str!("../../data/forms/traceability_readiness.json")),
+    ("data/forms/five_s_readiness.json", include_str!("../../data/forms/five_s_readiness.json")),
+    ("data/forms/kaizen_readiness.json", include_str!("../../data/forms/kaizen_readiness.json")),
+    ("data/forms/lean_readiness.json", include_str!("../../data/forms/lean_readiness.json")),
+    ("data/forms/tpm_readiness.json", include_str!("../../data/forms/tpm_readiness.json")),
+    ("data/forms/kpi_bsc_readiness.json", include_str!("../../data/forms/kpi_bsc_readiness.json")),
+    ("data/forms/maturity_readiness.json", include_str!("../../data/forms/maturity_readiness.json")),
+    ("data/forms/award_precheck.json", include_str!("../../data/forms/award_precheck.json")),
 ];
 
 /// Whether a form version came with the app rather than from a file.

@@ -12,6 +12,8 @@ pub mod evaluate;
 pub mod expr;
 pub mod library;
 pub mod migrate;
+#[cfg(test)]
+mod modules_tests;
 pub mod score;
 
 pub use answer::{Answer, Answers, Row, Slot};

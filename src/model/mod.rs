@@ -10,6 +10,7 @@ pub mod enterprise_fields;
 pub mod record;
 pub mod registry;
 pub mod size_class;
+pub mod support_kind;
 pub mod survey;
 pub mod tax_code;
 pub mod vsic;
