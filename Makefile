@@ -72,6 +72,7 @@ bench: setup-test build synth-bench
 	node tests/e2e/bench/registry-bench.mjs
 	node tests/e2e/bench/survey-bench.mjs
 	node tests/e2e/bench/sync-bench.mjs
+	node tests/e2e/bench/readiness-bench.mjs
 
 clean:
 	rm -rf dist target/web target/synth

@@ -11,6 +11,7 @@ pub mod format;
 pub mod i18n;
 pub mod json_nesting;
 pub mod model;
+pub mod readiness;
 pub mod store;
 pub mod sync;
 pub mod synth;

@@ -57,6 +57,16 @@ pub struct Readiness {
     pub sections: Vec<(usize, Tally)>,
     /// In document order.
     pub gaps: Vec<Gap>,
+    /// Every scored item shown, in document order.
+    pub items: Vec<Item>,
+}
+
+/// A scored item and what it scores: `None` when unanswered or not applicable.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub question: String,
+    pub row: Option<String>,
+    pub score: Option<f64>,
 }
 
 fn scored(choices: &[Choice]) -> bool {
@@ -111,7 +121,9 @@ pub fn readiness(form: &Form, answers: &Answers, evaluation: &Evaluation) -> Rea
             };
             any = true;
             for (row, value) in items {
-                match worth(&q.kind, value) {
+                let worth = worth(&q.kind, value);
+                out.items.push(Item { question: q.id.clone(), row: row.map(str::to_string), score: worth.flatten() });
+                match worth {
                     None => tally.unanswered += 1,
                     Some(None) => tally.not_applicable += 1,
                     Some(Some(s)) => {

@@ -7,6 +7,7 @@
 mod labels;
 mod messages;
 mod survey_texts;
+mod readiness_texts;
 
 pub use labels::*;
 

@@ -7,8 +7,9 @@
 //! `enterprise_id` links it to a register enterprise once the department
 //! knows which one it is.
 
+use super::filled::{AnswersMut, FilledForm, Summary};
 use super::record::{Record, RecordKind};
-use crate::form::{score, Answers, Evaluation, Form, Orphan};
+use crate::form::{Answers, Form, Orphan};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -123,11 +124,38 @@ impl Assessment {
     pub fn assessed_on(&self) -> Option<&str> {
         self.text(ASSESSMENT_DATE).filter(|d| crate::form::answer::is_date(d))
     }
+}
 
-    /// Keeps the progress and the score of these answers for lists.
-    pub fn record_summary(&mut self, form: &Form, evaluation: &Evaluation) {
-        (self.answered, self.total) = evaluation.answered_total();
-        self.readiness = score::readiness(form, &self.answers, evaluation).overall.percent();
+impl FilledForm for Assessment {
+    fn form_id(&self) -> &str {
+        &self.form_id
+    }
+    fn form_version(&self) -> u32 {
+        self.form_version
+    }
+    fn answers(&self) -> &Answers {
+        &self.answers
+    }
+    fn orphans(&self) -> &[Orphan] {
+        &self.orphans
+    }
+    fn is_done(&self) -> bool {
+        self.status == AssessmentStatus::Submitted
+    }
+    fn set_done(&mut self, done: bool) {
+        self.status = if done { AssessmentStatus::Submitted } else { AssessmentStatus::Draft };
+    }
+    fn enterprise_id(&self) -> Option<&str> {
+        self.enterprise_id.as_deref()
+    }
+    fn summary(&self) -> Summary {
+        Summary { answered: self.answered, total: self.total, readiness: self.readiness }
+    }
+    fn set_summary(&mut self, summary: Summary) {
+        (self.answered, self.total, self.readiness) = (summary.answered, summary.total, summary.readiness);
+    }
+    fn answers_mut(&mut self) -> AnswersMut<'_> {
+        AnswersMut { answers: &mut self.answers, orphans: &mut self.orphans, form_version: &mut self.form_version }
     }
 }
 
@@ -142,6 +170,7 @@ pub fn of_enterprise<'a>(assessments: &'a [Record<Assessment>], enterprise_id: &
 mod tests {
     use super::*;
     use crate::form::library::{FormLibrary, ISO9001_READINESS};
+    use crate::form::score;
     use crate::form::{evaluate, Answer};
     use crate::model::clock::Hlc;
     use crate::model::record::Change;
@@ -208,5 +237,71 @@ mod tests {
         let json = serde_json::to_value(&all[2].payload).unwrap();
         assert!(json.get("enterprise_id").is_none() && json.get("readiness").is_none());
         assert_eq!(json["status"], "draft");
+    }
+
+    /// The shipped questionnaire, one version on, with `edit` applied to its definition.
+    fn newer(form: &Form, edit: impl Fn(&mut serde_json::Value)) -> Form {
+        let mut v: serde_json::Value = serde_json::from_str(&form.source).unwrap();
+        v["version"] = (form.version + 1).into();
+        edit(&mut v);
+        Form::parse("newer.json", &v.to_string()).unwrap()
+    }
+
+    #[test]
+    fn a_draft_moves_to_a_newer_questionnaire_with_its_answers_and_its_action_plan() {
+        let v1 = FormLibrary::shipped().latest(ISO9001_READINESS).unwrap();
+        // Version 2 no longer asks for the scope.
+        let v2 = newer(&v1, |d| {
+            let questions = d["sections"][0]["questions"].as_array_mut().unwrap();
+            questions.retain(|q| q["id"] != "scope");
+        });
+        let mut a = Assessment::new(&v1, None);
+        a.answers.insert(ENTERPRISE_NAME.into(), Answer::Text("Công ty TNHH Thủy sản Sa Đéc".into()));
+        a.answers.insert("scope".into(), Answer::Text("Chế biến cá tra".into()));
+        a.answers.insert("clause_4".into(), Answer::Cells([("c4_1".to_string(), "partial".to_string())].into_iter().collect()));
+        a.actions.insert("clause_4.c4_1".into(), ActionState { owner: "Phòng QA".into(), due: Some("2026-12-31".into()), done: false });
+        assert!(a.needs_upgrade(&v2) && !a.needs_upgrade(&v1));
+
+        let before = a.clone();
+        a.move_to(&v1, &v2);
+        assert_eq!(a.form_version, v2.version);
+        assert_eq!(a.answers.get(ENTERPRISE_NAME), before.answers.get(ENTERPRISE_NAME));
+        assert_eq!(a.answers.get("clause_4"), before.answers.get("clause_4"));
+        assert!(a.answers.get("scope").is_none());
+        assert_eq!(a.orphans.iter().map(|o| o.question.as_str()).collect::<Vec<_>>(), vec!["scope"], "what no longer fits is kept aside");
+        assert_eq!(a.actions, before.actions, "the action plan is not the editor's to change");
+        assert_eq!((a.enterprise_id.clone(), a.status), (None, AssessmentStatus::Draft));
+
+        // A submitted one stays on the version it was submitted on.
+        let mut sent = before.clone();
+        sent.set_done(true);
+        assert_eq!(sent.status, AssessmentStatus::Submitted);
+        assert!(sent.is_done() && !sent.needs_upgrade(&v2));
+    }
+
+    #[test]
+    fn what_the_editor_writes_leaves_the_rest_of_the_assessment_alone() {
+        let form = FormLibrary::shipped().latest(ISO9001_READINESS).unwrap();
+        let mut a = Assessment::new(&form, Some("e1"));
+        a.actions.insert("clause_5.c5_1".into(), ActionState { owner: "Giám đốc".into(), due: None, done: true });
+        let mut parts = a.parts();
+        parts.answers.insert("clause_5".into(), Answer::Cells([("c5_1".to_string(), "compliant".to_string()), ("c5_2".to_string(), "not_applicable".to_string())].into_iter().collect()));
+        parts.summary = Summary::of(&form, &parts.answers, &evaluate(&form, &parts.answers, "2026-12-01"));
+        parts.done = true;
+        let mut written = a.clone();
+        written.set_parts(parts.clone());
+        assert_eq!(written.parts(), parts);
+        assert_eq!((written.actions.clone(), written.enterprise_id.clone(), written.status), (a.actions.clone(), Some("e1".to_string()), AssessmentStatus::Submitted));
+        assert_eq!(written.readiness, Some(100.0), "one requirement met, one not applicable");
+        assert_eq!(FilledForm::enterprise_id(&written), Some("e1"));
+
+        // The summary lists show: progress, and the score of a scored questionnaire.
+        let mut b = Assessment::new(&form, None);
+        b.answers.insert("clause_4".into(), Answer::Cells([("c4_1".to_string(), "compliant".to_string()), ("c4_2".to_string(), "partial".to_string())].into_iter().collect()));
+        let evaluation = evaluate(&form, &b.answers, "2026-12-01");
+        b.record_summary(&form, &evaluation);
+        assert_eq!((b.answered, b.total), evaluation.answered_total());
+        assert_eq!(b.readiness, Some(75.0));
+        assert_eq!(b.summary(), Summary { answered: b.answered, total: b.total, readiness: Some(75.0) });
     }
 }

@@ -3,7 +3,8 @@
 
 use super::record::{Record, RecordKind};
 use super::registry::Registry;
-use crate::form::{migrate, Answers, Evaluation, Form, Orphan};
+use super::filled::{AnswersMut, FilledForm, Summary};
+use crate::form::{Answers, Form, Orphan};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -73,55 +74,38 @@ impl Survey {
         self.answers.get(SURVEY_DATE).and_then(|a| a.text()).filter(|d| crate::form::answer::is_date(d))
     }
 
-    pub fn record_summary(&mut self, evaluation: &Evaluation) {
-        (self.answered, self.total) = evaluation.answered_total();
-    }
-
-    /// Moves the answers onto a newer version of the form, keeping what no longer fits.
-    pub fn move_to(&mut self, from: &Form, to: &Form) {
-        let (answers, orphans) = migrate(&self.answers, from, to);
-        self.answers = answers;
-        self.orphans.extend(orphans);
-        self.form_version = to.version;
-    }
-
-    /// Whether this response should move to `latest` when opened: a draft on an older version.
-    pub fn needs_upgrade(&self, latest: &Form) -> bool {
-        self.status == SurveyStatus::Draft && self.form_id == latest.id && self.form_version < latest.version
-    }
 }
 
-/// Answers of an open survey that were not written when its page went away,
-/// and the stored version they were made on: they apply only to that version.
-/// Versions are named by their change stamp (`Record::updated`), which is
-/// unique to one write of one tab: two tabs of one device share a version
-/// vector entry, so a vector cannot tell one tab's write from another's.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DraftRescue {
-    /// The stamp of the stored version the answers were made on.
-    pub base: super::clock::Hlc,
-    /// The stamp of the write this tab had under way when the page went: if
-    /// that write landed, the answers still apply on top of it.
-    #[serde(default)]
-    pub in_flight: Option<super::clock::Hlc>,
-    /// The form version the answers are on; newer than the stored one when
-    /// the page had moved the draft to a newer form before its write landed.
-    pub form_version: u32,
-    pub answers: Answers,
-    pub orphans: Vec<Orphan>,
-    /// When it was put aside (device clock, ms): of two that apply, the later wins.
-    #[serde(default)]
-    pub saved_ms: i64,
-}
-
-impl DraftRescue {
-    /// Whether these answers may replace the stored ones: made on exactly
-    /// the stored version, or on the version this tab was writing, and not
-    /// already there. Anything else (another tab or device saved since) is
-    /// never written over.
-    pub fn applies_to(&self, stored: &Record<Survey>) -> bool {
-        let lineage = stored.updated == self.base || self.in_flight.as_ref() == Some(&stored.updated);
-        lineage && !stored.deleted && self.answers != stored.payload.answers
+impl FilledForm for Survey {
+    fn form_id(&self) -> &str {
+        &self.form_id
+    }
+    fn form_version(&self) -> u32 {
+        self.form_version
+    }
+    fn answers(&self) -> &Answers {
+        &self.answers
+    }
+    fn orphans(&self) -> &[Orphan] {
+        &self.orphans
+    }
+    fn is_done(&self) -> bool {
+        self.status == SurveyStatus::Complete
+    }
+    fn set_done(&mut self, done: bool) {
+        self.status = if done { SurveyStatus::Complete } else { SurveyStatus::Draft };
+    }
+    fn enterprise_id(&self) -> Option<&str> {
+        Some(&self.enterprise_id)
+    }
+    fn summary(&self) -> Summary {
+        Summary { answered: self.answered, total: self.total, readiness: None }
+    }
+    fn set_summary(&mut self, summary: Summary) {
+        (self.answered, self.total) = (summary.answered, summary.total);
+    }
+    fn answers_mut(&mut self) -> AnswersMut<'_> {
+        AnswersMut { answers: &mut self.answers, orphans: &mut self.orphans, form_version: &mut self.form_version }
     }
 }
 
@@ -201,29 +185,6 @@ mod tests {
     }
 
     #[test]
-    fn a_rescue_applies_only_to_its_own_line_of_versions() {
-        let r0 = survey("s", "e", SurveyStatus::Draft, None, 1000, "A");
-        let mut answers = r0.payload.answers.clone();
-        answers.insert("respondent_name".into(), Answer::Text("Lê Thị Thu".into()));
-        let rescue = DraftRescue { base: r0.updated.clone(), in_flight: None, form_version: 1, answers: answers.clone(), orphans: vec![], saved_ms: 0 };
-        assert!(rescue.applies_to(&r0));
-        let mut written = r0.clone();
-        written.payload.answers = answers.clone();
-        assert!(!rescue.applies_to(&written), "already stored: nothing to bring back");
-        // Another tab of the same device saved after this one's rescue: same device, a later version.
-        let other_tab = r0.revised(&at(2000, "A"), r0.payload.clone());
-        assert!(!rescue.applies_to(&other_tab), "another tab's later save is never written over");
-        // This tab's own write of an earlier snapshot landed, the last one did not.
-        let mine = r0.revised(&at(3000, "A"), r0.payload.clone());
-        let with_flight = DraftRescue { in_flight: Some(mine.updated.clone()), ..rescue.clone() };
-        assert!(with_flight.applies_to(&mine) && with_flight.applies_to(&r0));
-        assert!(!with_flight.applies_to(&other_tab));
-        let theirs = r0.revised(&Change { at: Hlc { ms: 3000, counter: 0, device: "other".into() }, officer: "B".into() }, r0.payload.clone());
-        assert!(!rescue.applies_to(&theirs), "another device saved since: never written over");
-        assert!(!rescue.applies_to(&r0.deleted_by(&at(4000, "A"))), "a deleted survey is not brought back by a rescue");
-    }
-
-    #[test]
     fn filters_by_status_unit_officer_and_date() {
         let registry = Registry::new(vec![
             Record::new("e1".into(), &at(1, ""), Enterprise { name: "A".into(), admin_unit_id: Some("tp-sa-dec".into()), ..Default::default() }),
@@ -248,5 +209,29 @@ mod tests {
         assert_eq!(ids(&SurveyQuery { from: Some("2026-04-01".into()), ..Default::default() }), vec!["s3"]);
         let of_e1: Vec<&str> = of_enterprise(&surveys, "e1", &day).iter().map(|s| s.id.as_str()).collect();
         assert_eq!(of_e1, vec!["s1", "s2"], "by visit date: March before the January draft, newest first");
+    }
+
+    #[test]
+    fn a_survey_is_a_filled_form() {
+        let v1 = crate::form::FormLibrary::shipped().latest(crate::form::library::FIELD_SURVEY).unwrap();
+        let mut v2def: serde_json::Value = serde_json::from_str(&v1.source).unwrap();
+        v2def["version"] = (v1.version + 1).into();
+        let v2 = Form::parse("v2.json", &v2def.to_string()).unwrap();
+        let mut s = Survey::new(&v1, "e1");
+        s.answers.insert("respondent_name".into(), Answer::Text("Lê Thị Thu".into()));
+        let evaluation = crate::form::evaluate(&v1, &s.answers, "2026-12-01");
+        s.record_summary(&v1, &evaluation);
+        assert_eq!((s.answered, s.total), evaluation.answered_total());
+        assert_eq!(s.summary().readiness, None, "a field survey is not scored");
+        assert_eq!(FilledForm::enterprise_id(&s), Some("e1"));
+
+        assert!(s.needs_upgrade(&v2));
+        s.move_to(&v1, &v2);
+        assert_eq!((s.form_version, s.answers.get("respondent_name").and_then(Answer::text)), (v2.version, Some("Lê Thị Thu")));
+        s.set_done(true);
+        assert_eq!(s.status, SurveyStatus::Complete);
+        let mut v3 = v2.clone();
+        v3.version += 1;
+        assert!(!s.needs_upgrade(&v3), "a completed survey stays on its version");
     }
 }

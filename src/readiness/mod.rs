@@ -14,4 +14,4 @@ pub mod profile;
 pub mod shortlist;
 
 pub use band::Band;
-pub use module_result::{module_result, GapItem, ModuleResult};
+pub use module_result::{module_result, module_result_of, GapItem, ModuleResult};

@@ -42,8 +42,11 @@ pub fn item_key(question: &str, row: Option<&str>) -> String {
 /// Scores a module's answers. A form without a module block is taken as a system checklist
 /// named by its title. `today` is YYYY-MM-DD, for the form's date rules.
 pub fn module_result(form: &Form, answers: &Answers, today: &str) -> ModuleResult {
-    let evaluation = evaluate(form, answers, today);
-    let readiness = score::readiness(form, answers, &evaluation);
+    module_result_of(form, &score::readiness(form, answers, &evaluate(form, answers, today)))
+}
+
+/// A module's result from a form's scores already worked out (the editor has its evaluation).
+pub fn module_result_of(form: &Form, readiness: &score::Readiness) -> ModuleResult {
     let mut order = 0;
     let mut positions = std::collections::HashMap::new();
     for q in form.questions() {

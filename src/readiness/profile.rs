@@ -48,6 +48,30 @@ impl ModuleProfile {
     }
 }
 
+/// Every module's form id in the order people meet them: systems, then tools, then maturity,
+/// then the award; within each, the order the app ships them in (then installed ones by id).
+pub fn module_order(library: &FormLibrary) -> Vec<String> {
+    let rank = |k: ModuleKind| match k {
+        ModuleKind::System => 0,
+        ModuleKind::Tool => 1,
+        ModuleKind::Maturity => 2,
+        ModuleKind::Award => 3,
+    };
+    let shipped = |id: &str| crate::form::library::SHIPPED.iter().position(|(_, src)| library.all().iter().any(|f| f.id == id && f.source == *src)).unwrap_or(usize::MAX);
+    let mut ids: Vec<(u8, usize, String)> = Vec::new();
+    for form in library.all() {
+        if ids.iter().any(|(_, _, id)| *id == form.id) {
+            continue;
+        }
+        let Some(latest) = library.latest(&form.id) else { continue };
+        if let Some(m) = &latest.module {
+            ids.push((rank(m.kind), shipped(&form.id), form.id.clone()));
+        }
+    }
+    ids.sort();
+    ids.into_iter().map(|(_, _, id)| id).collect()
+}
+
 /// The date an assessment counts on.
 pub fn date_of(record: &Record<Assessment>) -> String {
     record.payload.assessed_on().map(str::to_string).unwrap_or_else(|| crate::format::iso_date(record.updated.ms, 0))
@@ -57,24 +81,14 @@ pub fn date_of(record: &Record<Assessment>) -> String {
 /// tools, then maturity; with the history of `assessments` (one enterprise's, any order) in
 /// each. Modules never assessed have an empty history: the radar still shows their axis.
 pub fn profile(library: &FormLibrary, assessments: &[&Record<Assessment>]) -> Vec<ModuleProfile> {
-    let rank = |k: ModuleKind| match k {
-        ModuleKind::System => 0,
-        ModuleKind::Tool => 1,
-        ModuleKind::Maturity => 2,
-        ModuleKind::Award => 3,
-    };
-    let mut modules: Vec<ModuleProfile> = Vec::new();
-    for form in library.all() {
-        let Some(module) = form.module.as_ref().filter(|m| m.kind != ModuleKind::Award) else { continue };
-        if modules.iter().any(|m| m.form_id == form.id) {
-            continue;
-        }
-        // The latest version names the module.
-        let latest = library.latest(&form.id).unwrap_or_else(|| form.clone());
-        let short = latest.module.as_ref().map_or_else(|| module.short.clone(), |m| m.short.clone());
-        modules.push(ModuleProfile { form_id: form.id.clone(), kind: module.kind, short, history: Vec::new() });
-    }
-    modules.sort_by_key(|m| rank(m.kind));
+    let mut modules: Vec<ModuleProfile> = module_order(library)
+        .into_iter()
+        .filter_map(|id| {
+            let form = library.latest(&id)?;
+            let module = form.module.as_ref().filter(|m| m.kind != ModuleKind::Award)?;
+            Some(ModuleProfile { form_id: id, kind: module.kind, short: module.short.clone(), history: Vec::new() })
+        })
+        .collect();
     for m in &mut modules {
         let mut entries: Vec<(String, i64, Entry)> = assessments
             .iter()

@@ -35,6 +35,10 @@ pub enum ImportError {
     UnknownKind { kind: String },
     /// A record does not have the shape its kind needs.
     BadRecord { detail: String },
+    /// An enterprise's result file names a questionnaire version this app does not know.
+    UnknownForm { form: String, version: u32 },
+    /// An enterprise's result file holds an answer or a score a questionnaire cannot give.
+    ScoreOutOfRange { form: String, detail: String },
 }
 
 impl ImportError {
@@ -72,6 +76,10 @@ impl ImportError {
             (UnknownKind { kind }, Lang::En) => format!("The file holds records of a kind this app does not know (\u{201c}{kind}\u{201d}). Update the app."),
             (BadRecord { detail }, Lang::Vi) => format!("Một bản ghi trong tệp sai cấu trúc ({detail})."),
             (BadRecord { detail }, Lang::En) => format!("A record in the file has the wrong shape ({detail})."),
+            (UnknownForm { form, version }, Lang::Vi) => format!("Tệp kết quả dùng bộ câu hỏi \u{201c}{form}\u{201d} phiên bản {version} mà ứng dụng này chưa có. Hãy cập nhật ứng dụng hoặc cài bộ câu hỏi đó, rồi nhập lại. Chưa có gì được nhập."),
+            (UnknownForm { form, version }, Lang::En) => format!("The result file uses questionnaire \u{201c}{form}\u{201d} version {version}, which this app does not have. Update the app or install that questionnaire, then import again. Nothing was imported."),
+            (ScoreOutOfRange { form, detail }, Lang::Vi) => format!("Tệp kết quả có điểm hoặc câu trả lời ngoài thang điểm của bộ câu hỏi \u{201c}{form}\u{201d} ({detail}): tệp đã bị sửa hoặc hỏng. Chưa có gì được nhập."),
+            (ScoreOutOfRange { form, detail }, Lang::En) => format!("The result file holds a score or an answer outside the scale of questionnaire \u{201c}{form}\u{201d} ({detail}): it was changed or damaged. Nothing was imported."),
         }
     }
 }

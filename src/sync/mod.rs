@@ -14,6 +14,7 @@ pub mod kinds;
 pub mod local;
 pub mod merge;
 pub mod plan;
+pub mod result_check;
 
 #[cfg(test)]
 mod scenario_tests;

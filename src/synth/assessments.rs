@@ -6,6 +6,7 @@ use super::{Rng, NOW_MS, FAMILY, GIVEN, MIDDLE};
 use crate::form::{evaluate, Answer, Answers, Form, Kind};
 use crate::model::assessment::{Assessment, AssessmentStatus, ASSESSMENT_DATE, ENTERPRISE_NAME, TAX_CODE};
 use crate::model::clock::Hlc;
+use crate::model::filled::FilledForm;
 use crate::model::enterprise::Enterprise;
 use crate::model::record::{uuid_v4, Change, Record};
 

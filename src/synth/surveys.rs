@@ -11,6 +11,7 @@ use crate::model::record::{uuid_v4, Change, Record};
 /// drafts, as in the field.
 pub fn surveys(enterprises: &[Record<Enterprise>], per_enterprise: usize, form: &crate::form::Form, seed: u64) -> Vec<Record<crate::model::survey::Survey>> {
     use crate::form::{evaluate, Answer, Answers, Kind};
+    use crate::model::filled::FilledForm;
     use crate::model::survey::{Survey, SurveyStatus};
     let mut rng = Rng::new(seed ^ 0x5eed_5eed);
     let mut out = Vec::with_capacity(enterprises.len() * per_enterprise);
@@ -69,7 +70,7 @@ pub fn surveys(enterprises: &[Record<Enterprise>], per_enterprise: usize, form: 
             survey.answers = answers;
             let evaluation = evaluate(form, &survey.answers, &today);
             survey.status = if evaluation.is_complete() { SurveyStatus::Complete } else { SurveyStatus::Draft };
-            survey.record_summary(&evaluation);
+            survey.record_summary(form, &evaluation);
             let at = Change { at: Hlc { ms: day_ms, counter: 0, device: "synthetic-province".into() }, officer: format!("{} {}", rng.pick(&FAMILY), rng.pick(&GIVEN)) };
             out.push(Record::new(uuid_v4(rng.bytes16()), &at, survey));
         }

@@ -1,7 +1,8 @@
 //! The app shell: contexts, routes, header and navigation.
 
 use super::app_status::AppStatus;
-use super::dashboard::Dashboard;
+use super::assessment::AssessmentPage;
+use super::readiness::{HomePage, ProfilePage, ReadinessReport, Role, RoleChoice, SelfAssessmentPage};
 use super::enterprise_detail::EnterpriseDetail;
 use super::enterprise_form::{EditEnterprisePage, NewEnterprisePage};
 use super::enterprise_list::EnterpriseList;
@@ -39,6 +40,7 @@ pub fn App() -> impl IntoView {
     provide_context(register);
     provide_context(ListState { query: RwSignal::new(Query::default()), page: RwSignal::new(0) });
     provide_context(Flash(RwSignal::new(None)));
+    provide_context(Role::load());
     spawn_local(register.start());
     let sync_status = SyncStatus::new();
     provide_context(sync_status);
@@ -47,6 +49,7 @@ pub fn App() -> impl IntoView {
     // Another tab wrote to the store: show its changes instead of overwriting them later.
     crate::web::broadcast::on_changed(move |changed| match changed {
         crate::web::broadcast::Changed::Survey(id) => spawn_local(register.reload_survey(id)),
+        crate::web::broadcast::Changed::Assessment(id) => spawn_local(register.reload_assessment(id)),
         crate::web::broadcast::Changed::Enterprise(id) => spawn_local(register.reload_enterprise(id)),
         crate::web::broadcast::Changed::All => {
             // Another tab imported, undid or resolved: counts and panels read again too.
@@ -63,16 +66,20 @@ pub fn App() -> impl IntoView {
                 <AppStatus/>
                 <FlashBanner/>
                 <CrashRescueBanner/>
+                <RoleChoice/>
                 <LoadBanner/>
                 <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/") view=Dashboard/>
+                    <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/enterprises") view=EnterpriseList/>
                     <Route path=path!("/enterprises/new") view=NewEnterprisePage/>
                     <Route path=path!("/enterprises/:id/edit") view=EditEnterprisePage/>
                     <Route path=path!("/enterprises/:id") view=EnterpriseDetail/>
                     <Route path=path!("/surveys") view=SurveyList/>
                     <Route path=path!("/surveys/:id") view=SurveyPage/>
-                    <Route path=path!("/self-assessment") view=|| view! { <NotBuiltYet title=Msg::NavSelfAssessment/> }/>
+                    <Route path=path!("/self-assessment") view=SelfAssessmentPage/>
+                    <Route path=path!("/readiness-report/:id") view=ReadinessReport/>
+                    <Route path=path!("/profile") view=ProfilePage/>
+                    <Route path=path!("/self-assessment/:id") view=AssessmentPage/>
                     <Route path=path!("/activities") view=|| view! { <NotBuiltYet title=Msg::NavActivities/> }/>
                     <Route path=path!("/sync") view=SyncPage/>
                     <Route path=path!("/settings") view=SettingsPage/>

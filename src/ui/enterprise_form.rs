@@ -84,11 +84,12 @@ fn changed_labels(a: &EnterpriseDraft, b: &EnterpriseDraft) -> Vec<Msg> {
 
 /// `base` is the stored version being edited, or `None` for a new enterprise.
 #[component]
-fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) -> impl IntoView {
+pub fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) -> impl IntoView {
     let register = expect_context::<Register>();
     let flash = expect_context::<Flash>();
     let lang = use_lang();
     let navigate = use_navigate();
+    let role = use_context::<crate::ui::readiness::Role>();
     // Added from the survey picker: the survey starts as soon as the enterprise is saved.
     let then_survey = use_query_map().with_untracked(|q| q.get("then").as_deref() == Some("survey")) && base.is_none();
     let draft = RwSignal::new(draft);
@@ -157,6 +158,10 @@ fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) -> i
                     }
                     let kind = if msgs.len() > 1 { FlashKind::Warning } else { FlashKind::Success };
                     let mut path = format!("/enterprises/{}", saved.id);
+                    // An enterprise edits its own profile and goes back to its readiness.
+                    if role.is_some_and(|r| r.0.get_untracked() == Some(crate::ui::readiness::UserRole::Enterprise)) {
+                        path = "/self-assessment".to_string();
+                    }
                     if then_survey {
                         if let Ok(survey_id) = register.start_survey(saved.id.clone()).await {
                             path = format!("/surveys/{survey_id}");

@@ -3,6 +3,8 @@
 
 mod app;
 mod app_status;
+mod assessment;
+mod assessment_store;
 mod confirm_dialog;
 mod crash_rescue;
 mod dashboard;
@@ -11,6 +13,7 @@ mod enterprise_form;
 mod enterprise_history;
 mod enterprise_list;
 mod flash;
+mod filled_store;
 mod filter_select;
 mod form_fields;
 mod i18n;
@@ -18,6 +21,7 @@ mod nav;
 mod pager;
 mod placeholder;
 mod programme;
+pub(crate) mod readiness;
 mod record_list;
 mod settings;
 mod state;

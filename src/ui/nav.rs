@@ -13,9 +13,17 @@ const LINKS: [(&str, Msg, &str); 7] = [
     ("/settings", Msg::NavSettings, "nav-settings"),
 ];
 
+/// An enterprise using the app on its own sees its profile, its readiness and Settings.
+const ENTERPRISE_LINKS: [(&str, Msg, &str); 3] = [
+    ("/self-assessment", Msg::NavMyReadiness, "nav-self-assessment"),
+    ("/profile", Msg::NavProfile, "nav-profile"),
+    ("/settings", Msg::NavSettings, "nav-settings"),
+];
+
 #[component]
 pub fn NavBar() -> impl IntoView {
     let lang = use_lang();
+    let role = expect_context::<super::readiness::Role>();
     let sync = expect_context::<super::sync::SyncStatus>();
     view! {
         <header class="app-header">
@@ -28,7 +36,7 @@ pub fn NavBar() -> impl IntoView {
             </div>
             <nav aria-label=tr(Msg::MainMenu)>
                 <ul class="nav-links">
-                    {LINKS.into_iter().map(|(href, msg, testid)| {
+                    {move || if role.is_enterprise() { &ENTERPRISE_LINKS[..] } else { &LINKS[..] }.iter().copied().map(|(href, msg, testid)| {
                         let exact = href == "/";
                         let is_sync = href == "/sync";
                         view! {

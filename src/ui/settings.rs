@@ -33,6 +33,7 @@ pub fn SettingsPage() -> impl IntoView {
                     }).collect_view()}
                 </div>
             </fieldset>
+            <super::readiness::RoleSetting/>
             <StoragePanel/>
             <UnitEditor/>
             <FormLibraryPanel/>

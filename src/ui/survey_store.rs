@@ -1,10 +1,14 @@
 //! Survey records and form definitions in the register: start, save with a
-//! conflict check, and install a form definition from a file.
+//! conflict check (the work itself is `filled_store`'s, shared with
+//! self-assessments), and install a form definition from a file.
 
+use super::filled_store::{FilledKind, FilledSaveError};
+use super::record_list::RecordList;
 use super::state::Register;
 use crate::form::library::FIELD_SURVEY;
 use crate::form::{evaluate, DefError, Form};
 use crate::model::clock::VersionVector;
+use crate::model::filled::FilledForm;
 use crate::model::record::Record;
 use crate::model::survey::Survey;
 use crate::store::{InstalledForm, StoreError};
@@ -13,56 +17,43 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 #[derive(Debug, Clone)]
-pub enum SurveySaveError {
-    /// The stored survey changed since this page last saved it (another tab, or an import).
-    Conflict(Box<Record<Survey>>),
-    Store(StoreError),
-}
-
-#[derive(Debug, Clone)]
 pub enum InstallError {
     Invalid(Vec<DefError>),
     Store(StoreError),
 }
 
+impl FilledKind for Survey {
+    fn list(register: &Register) -> RecordList<Survey> {
+        register.surveys
+    }
+    fn notify_changed(id: &str) {
+        broadcast::notify_survey_changed(id);
+    }
+    async fn save(register: Register, record: Record<Survey>, base: VersionVector, keep_previous: bool) -> Result<Record<Survey>, FilledSaveError<Survey>> {
+        register.save_survey(record, base, keep_previous).await
+    }
+}
+
 impl Register {
     /// Another tab saved this survey: read it alone and keep it if it is newer.
     pub async fn reload_survey(self, id: String) {
-        if let Ok(Some(mut stored)) = record_store().get::<Survey>(&id).await {
-            self.follow_aliases(std::slice::from_mut(&mut stored));
-            if self.surveys.is_newer(&stored) {
-                self.surveys.remember(stored);
-            }
-        }
+        self.reload_filled::<Survey>(id).await
     }
 
     /// Creates an empty draft of the latest field survey for an enterprise; returns its id.
     pub async fn start_survey(self, enterprise_id: String) -> Result<String, StoreError> {
         let form = self.forms.with_untracked(|f| f.latest(FIELD_SURVEY)).ok_or_else(|| StoreError::Other("no survey form".into()))?;
         let mut survey = Survey::new(&form, &enterprise_id);
-        survey.record_summary(&evaluate(&form, &survey.answers, &browser::today()));
-        let record = Record::new(browser::new_id(), &browser::change(), survey);
-        record_store().put(&record).await?;
-        broadcast::notify_survey_changed(&record.id);
-        let id = record.id.clone();
-        self.surveys.remember(record);
-        Ok(id)
+        survey.record_summary(&form, &evaluate(&form, &survey.answers, &browser::today()));
+        self.store_new_filled(survey).await
     }
 
-    /// Stores a new version of a survey. `base` is the version this page last
-    /// saw: if the stored one has moved on, nothing is written. With
+    /// Stores a new version of a survey. `base` is the version this page
+    /// last saw: if the stored one has moved on, nothing is written. With
     /// `keep_previous` the replaced version goes to the history; a draft's
     /// autosave does not keep one per keystroke.
-    pub async fn save_survey(self, record: Record<Survey>, base: VersionVector, keep_previous: bool) -> Result<Record<Survey>, SurveySaveError> {
-        match record_store().put_if_version(&record, &base, keep_previous).await.map_err(SurveySaveError::Store)? {
-            Ok(()) => {}
-            Err(Some(theirs)) => return Err(SurveySaveError::Conflict(Box::new(theirs))),
-            // Stored, but not readable by this build: never written over.
-            Err(None) => return Err(SurveySaveError::Store(StoreError::Corrupt)),
-        }
-        broadcast::notify_survey_changed(&record.id);
-        self.surveys.remember(record.clone());
-        Ok(record)
+    pub async fn save_survey(self, record: Record<Survey>, base: VersionVector, keep_previous: bool) -> Result<Record<Survey>, FilledSaveError<Survey>> {
+        self.save_filled(record, base, keep_previous).await
     }
 
     /// Checks a definition file and, if it is sound, keeps it on this device.

@@ -20,6 +20,8 @@ pub enum Changed {
     /// One survey: a draft saving as the officer types says only this, so
     /// other tabs read one record, not the whole province.
     Survey(String),
+    /// One self-assessment, for the same reason as a survey.
+    Assessment(String),
     /// One enterprise, saved or deleted: the other tabs read it alone rather
     /// than every survey and self-assessment again.
     Enterprise(String),
@@ -43,6 +45,11 @@ pub fn notify_survey_changed(id: &str) {
     post(&format!("survey:{id}"));
 }
 
+/// Call after a write that changed one self-assessment and nothing else.
+pub fn notify_assessment_changed(id: &str) {
+    post(&format!("assessment:{id}"));
+}
+
 /// Call after a write that changed one enterprise and nothing else.
 pub fn notify_enterprise_changed(id: &str) {
     post(&format!("enterprise:{id}"));
@@ -54,6 +61,7 @@ pub fn on_changed(f: impl Fn(Changed) + 'static) {
         let message = e.data().as_string().unwrap_or_default();
         f(match message.split_once(':') {
             Some(("survey", id)) if !id.is_empty() => Changed::Survey(id.to_string()),
+            Some(("assessment", id)) if !id.is_empty() => Changed::Assessment(id.to_string()),
             Some(("enterprise", id)) if !id.is_empty() => Changed::Enterprise(id.to_string()),
             _ => Changed::All,
         })

@@ -212,6 +212,17 @@ pub fn save_officer_name(name: &str) {
     set_setting(OFFICER_KEY, name.trim());
 }
 
+const ROLE_KEY: &str = "nscl.role";
+
+/// Who uses the app on this device, once asked: "officer" or "enterprise".
+pub fn user_role() -> Option<String> {
+    setting(ROLE_KEY)
+}
+
+pub fn save_user_role(role: &str) {
+    set_setting(ROLE_KEY, role);
+}
+
 const HISTORY_DEPTH_KEY: &str = "nscl.history_depth";
 
 /// How many earlier versions of each record to keep (Settings; default 20).

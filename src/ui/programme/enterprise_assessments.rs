@@ -12,6 +12,8 @@ use leptos::prelude::*;
 pub fn EnterpriseAssessments(enterprise_id: String) -> impl IntoView {
     let register = expect_context::<Register>();
     let lang = use_lang();
+    let summary_id = enterprise_id.clone();
+    let report_href = format!("/readiness-report/{enterprise_id}");
     let rows = move || {
         let l = lang.get();
         register.assessments.records.with(|all| {
@@ -28,6 +30,7 @@ pub fn EnterpriseAssessments(enterprise_id: String) -> impl IntoView {
                             <td><span class="badge" class:badge-done=submitted>{l.assessment_status(p.status)}</span></td>
                             <td class="num">{l.answered_of(p.answered, p.total)}</td>
                             <td class="num" data-testid="enterprise-assessment-readiness">{p.readiness.map(|x| format_percent(x, l)).unwrap_or_else(|| "—".into())}</td>
+                            <td class="no-print"><leptos_router::components::A href=format!("/self-assessment/{}", a.id)>{tr(Msg::Open)}</leptos_router::components::A></td>
                         </tr>
                     }
                 })
@@ -50,10 +53,12 @@ pub fn EnterpriseAssessments(enterprise_id: String) -> impl IntoView {
                         <thead><tr>
                             <th scope="col">{tr(Msg::ColAssessmentDate)}</th><th scope="col">{tr(Msg::ColQuestionnaire)}</th>
                             <th scope="col">{tr(Msg::ColStatus)}</th><th scope="col" class="num">{tr(Msg::ColProgress)}</th>
-                            <th scope="col" class="num">{tr(Msg::ColReadiness)}</th>
+                            <th scope="col" class="num">{tr(Msg::ColReadiness)}</th><th scope="col" class="no-print"></th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
+                    <crate::ui::readiness::ReadinessSummary enterprise_id=summary_id.clone()/>
+                    <p class="no-print"><leptos_router::components::A href=report_href.clone() attr:class="button" attr:data-testid="open-report">{tr(Msg::PrintResult)}</leptos_router::components::A></p>
                 }.into_any()
             }}
         </section>

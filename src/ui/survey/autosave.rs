@@ -1,21 +1,24 @@
-//! Saving an open survey: every change is written, one write at a time, the
+//! Saving an open survey or self-assessment: every change is written, one write at a time, the
 //! latest answers always last. Changes made while typing are gathered for a
 //! moment (`QUIET_MS`, never longer than `MAX_WAIT_MS`) so the write, which
 //! serialises the whole response, is not paid on every keystroke; leaving or
 //! hiding the page writes at once. A draft replaces itself without filling
-//! the history; completing, and the first change to a completed survey, keep
+//! the history; completing, and the first change to a completed one, keep
 //! the version they replace.
 //!
 //! The write outlives the page that asked for it (the officer may type and
 //! click away at once), so what it needs is held here, outside the page's
 //! reactive signals, and the page's signals are only updated while they exist.
+//!
+//! The record is held as a trait object (`OpenRecord`), so this is compiled
+//! once for both kinds.
 
-use crate::form::{Answers, Evaluation, Orphan};
-use crate::model::record::Record;
-use crate::model::survey::{DraftRescue, Survey, SurveyStatus};
+use super::open_record::{OpenSaveError, Version};
+use crate::form::{Answers, Evaluation, Form, Orphan};
+use crate::model::draft_rescue::DraftRescue;
+use crate::model::filled::{FilledParts, Summary};
 use crate::store::StoreError;
 use crate::ui::state::Register;
-use crate::ui::survey_store::SurveySaveError;
 use crate::web::browser;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -26,29 +29,28 @@ const QUIET_MS: u64 = 300;
 /// Continuous typing still writes at least this often.
 const MAX_WAIT_MS: f64 = 1500.0;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone)]
 pub enum SaveState {
     Idle,
     Saving,
     Saved(i64),
     Failed(StoreError),
-    /// Someone else saved this survey; nothing more is written until the officer chooses.
-    Conflict(Box<Record<Survey>>),
+    /// Someone else saved this record; nothing more is written until the officer chooses.
+    Conflict(Version),
 }
 
 /// The answers to write, taken when the write was asked for.
 struct Snapshot {
     answers: Answers,
     orphans: Vec<Orphan>,
-    answered: usize,
-    total: usize,
+    summary: Summary,
     /// Mark complete (every rule passed when asked).
     finishing: bool,
 }
 
 struct Shared {
     /// The version last written (or read), which the next write must replace.
-    base: Record<Survey>,
+    base: Version,
     /// The form version being filled (newer than the stored one while a draft moves up).
     form_version: u32,
     next: Option<Snapshot>,
@@ -73,11 +75,14 @@ struct Shared {
 #[derive(Clone)]
 pub struct Autosave {
     register: Register,
+    /// The form being filled, for the summary each write keeps.
+    form: Arc<Form>,
     answers: RwSignal<Answers>,
     eval: Memo<Evaluation>,
     shared: Arc<Mutex<Shared>>,
     pub orphans: RwSignal<Vec<Orphan>>,
-    pub status: RwSignal<SurveyStatus>,
+    /// Finished: complete (a survey) or submitted (a self-assessment).
+    pub done: RwSignal<bool>,
     pub editing: RwSignal<bool>,
     pub state: RwSignal<SaveState>,
     /// Counts "mark complete" writes that went through.
@@ -87,14 +92,16 @@ pub struct Autosave {
 }
 
 impl Autosave {
-    pub fn new(register: Register, answers: RwSignal<Answers>, eval: Memo<Evaluation>, record: Record<Survey>, form_version: u32, orphans: Vec<Orphan>, rescued: Option<String>) -> Autosave {
-        let rescue_keys = std::iter::once(browser::rescue_key(&record.id)).chain(rescued).collect();
+    pub fn new(register: Register, form: Arc<Form>, answers: RwSignal<Answers>, eval: Memo<Evaluation>, record: Version, orphans: Vec<Orphan>, rescued: Option<String>) -> Autosave {
+        let rescue_keys = std::iter::once(browser::rescue_key(record.id())).chain(rescued).collect();
+        let (done, form_version) = (record.filled().is_done(), form.version);
         Autosave {
             register,
+            form,
             answers,
             eval,
-            status: RwSignal::new(record.payload.status),
-            editing: RwSignal::new(record.payload.status == SurveyStatus::Draft),
+            done: RwSignal::new(done),
+            editing: RwSignal::new(!done),
             orphans: RwSignal::new(orphans),
             state: RwSignal::new(SaveState::Idle),
             completed: RwSignal::new(0),
@@ -151,7 +158,7 @@ impl Autosave {
     pub fn flush(&self) {
         let (unsaved, key, base, in_flight, form_version) = {
             let s = self.lock();
-            (s.unsaved || s.pending_since.is_some() || s.in_flight, s.rescue_keys[0].clone(), s.base.updated.clone(), s.writing.clone(), s.form_version)
+            (s.unsaved || s.pending_since.is_some() || s.in_flight, s.rescue_keys[0].clone(), s.base.updated().clone(), s.writing.clone(), s.form_version)
         };
         if !unsaved {
             return;
@@ -182,13 +189,13 @@ impl Autosave {
             }
         }
         let Some(answers) = self.answers.try_get_untracked() else { return };
-        let Some((all_pass, (answered, total))) = self.eval.try_with_untracked(|e| (e.is_complete(), e.answered_total())) else { return };
+        let Some((all_pass, summary)) = self.eval.try_with_untracked(|e| (e.is_complete(), Summary::of(&self.form, &answers, e))) else { return };
         let orphans = self.orphans.try_get_untracked().unwrap_or_default();
         let start = {
             let mut s = self.lock();
             // A completion still waiting stays one only while the answers still pass.
             let finishing = (complete || s.next.as_ref().is_some_and(|n| n.finishing)) && all_pass;
-            s.next = Some(Snapshot { answers, orphans, answered, total, finishing });
+            s.next = Some(Snapshot { answers, orphans, summary, finishing });
             s.unsaved = true;
             !std::mem::replace(&mut s.in_flight, true)
         };
@@ -206,31 +213,26 @@ impl Autosave {
                     s.in_flight = false;
                     return;
                 };
-                let old = &s.base;
-                let mut payload = old.payload.clone();
-                let changed = next.answers != old.payload.answers || next.orphans != old.payload.orphans || s.form_version != old.payload.form_version;
-                // Only a change of answers makes a completed survey a draft again; a late write with nothing new must not.
+                let old = s.base.filled();
+                let changed = next.answers != *old.answers() || next.orphans != old.orphans() || s.form_version != old.form_version();
+                // Only a change of answers makes a completed one a draft again; a late write with nothing new must not.
                 if !next.finishing && !changed {
                     continue;
                 }
-                payload.answers = next.answers;
-                payload.orphans = next.orphans;
-                payload.form_version = s.form_version;
-                payload.status = if next.finishing { SurveyStatus::Complete } else { SurveyStatus::Draft };
-                (payload.answered, payload.total) = (next.answered, next.total);
-                if payload == old.payload {
-                    continue;
-                }
-                let keep = s.keep_next || next.finishing || old.payload.status == SurveyStatus::Complete || old.payload.form_version != payload.form_version;
-                let revised = (old.revised(&browser::change(), payload), old.version.clone(), keep, next.finishing);
+                let keep = s.keep_next || next.finishing || old.is_done() || old.form_version() != s.form_version;
+                let finishing = next.finishing;
+                // Everything else the record holds (whom it is about, an action plan) is carried over as stored.
+                let parts = FilledParts { answers: next.answers, orphans: next.orphans, form_version: s.form_version, done: finishing, summary: next.summary };
+                let Some(revised) = s.base.with_parts(parts) else { continue };
+                let write = (revised.clone(), s.base.version().clone(), keep, finishing);
                 s.keep_next = false;
-                s.writing = Some(revised.0.updated.clone());
-                revised
+                s.writing = Some(revised.updated().clone());
+                write
             };
             let _ = self.state.try_set(SaveState::Saving);
-            match self.register.save_survey(record, base_version, keep_previous).await {
+            match record.save(self.register, base_version, keep_previous).await {
                 Ok(saved) => {
-                    let status = saved.payload.status;
+                    let finished = saved.filled().is_done();
                     let written = {
                         let mut s = self.lock();
                         s.base = saved;
@@ -244,14 +246,14 @@ impl Autosave {
                     for key in written.iter().flatten() {
                         browser::clear_rescue(key);
                     }
-                    let _ = self.status.try_set(status);
+                    let _ = self.done.try_set(finished);
                     let _ = self.state.try_set(SaveState::Saved(browser::now_ms()));
                     if finishing {
                         let _ = self.editing.try_set(false);
                         let _ = self.completed.try_update(|n| *n += 1);
                     }
                 }
-                Err(SurveySaveError::Conflict(theirs)) => {
+                Err(OpenSaveError::Conflict(theirs)) => {
                     let mut s = self.lock();
                     s.writing = None;
                     s.conflict = true;
@@ -261,7 +263,7 @@ impl Autosave {
                     let _ = self.state.try_set(SaveState::Conflict(theirs));
                     return;
                 }
-                Err(SurveySaveError::Store(e)) => {
+                Err(OpenSaveError::Store(e)) => {
                     // The answers stay on screen and in memory; the next change tries again.
                     let mut s = self.lock();
                     s.writing = None;
@@ -280,7 +282,7 @@ impl Autosave {
         let SaveState::Conflict(theirs) = self.state.get_untracked() else { return };
         {
             let mut s = self.lock();
-            s.base = *theirs;
+            s.base = theirs;
             s.keep_next = true;
             s.conflict = false;
         }
@@ -291,21 +293,22 @@ impl Autosave {
     /// After a conflict: show the other version and carry on from it.
     pub fn load_theirs(&self) {
         let SaveState::Conflict(theirs) = self.state.get_untracked() else { return };
-        if theirs.payload.form_version != self.lock().form_version {
+        let theirs_filled = theirs.filled();
+        if theirs_filled.form_version() != self.lock().form_version {
             // Their version is on another form version: open the page afresh so it is moved properly.
             let _ = window().location().reload();
             return;
         }
         {
             let mut s = self.lock();
-            s.base = (*theirs).clone();
+            s.base = theirs.clone();
             s.conflict = false;
             s.pending_since = None;
         }
-        self.answers.set(theirs.payload.answers.clone());
-        self.orphans.set(theirs.payload.orphans.clone());
-        self.status.set(theirs.payload.status);
-        self.editing.set(theirs.payload.status == SurveyStatus::Draft);
+        self.answers.set(theirs_filled.answers().clone());
+        self.orphans.set(theirs_filled.orphans().to_vec());
+        self.done.set(theirs_filled.is_done());
+        self.editing.set(!theirs_filled.is_done());
         self.generation.update(|g| *g += 1);
         self.state.set(SaveState::Idle);
     }

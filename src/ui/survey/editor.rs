@@ -1,50 +1,75 @@
-//! An open survey: the form, its autosave state, completing it, reopening a
-//! completed one, answers kept from an earlier form version, and history.
+//! An open survey or self-assessment: the form, its autosave state,
+//! finishing it, reopening a finished one, answers kept from an earlier form
+//! version, and history. One component for both kinds, which differ only in
+//! words, links and heading (`EditorTexts`, `heading`); it holds the record
+//! as a trait object, so it is compiled once.
 
 use super::autosave::{Autosave, SaveState};
 use super::context::FormCtx;
 use super::history::SurveyHistory;
+use super::open::Opening;
 use super::section_view::{focus_question, SectionView};
-use crate::form::{evaluate, Form};
+use crate::form::evaluate;
 use crate::i18n::Msg;
-use crate::model::record::Record;
-use crate::model::survey::{Survey, SurveyStatus};
 use crate::ui::i18n::{tr, use_lang};
 use crate::ui::state::{Flash, FlashKind, Register};
 use crate::web::browser;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use std::sync::Arc;
+
+/// The words and places that differ between the kinds the editor opens.
+/// Test ids stay the same for both (one Playwright page object drives
+/// both), except the section's own.
+#[derive(Debug, Clone, Copy)]
+pub struct EditorTexts {
+    /// The editor section's test id.
+    pub testid: &'static str,
+    /// The list the "back" link goes to, and its words.
+    pub back_href: &'static str,
+    pub back: Msg,
+    pub not_found: Msg,
+    pub form_missing: Msg,
+    /// The status badge of a finished one ("complete", "sent").
+    pub done: Msg,
+    /// The button that finishes it, and what is said once it is.
+    pub finish: Msg,
+    pub finished: Msg,
+    /// Said of a finished one, beside the button that reopens it.
+    pub done_read_only: Msg,
+    pub reopen: Msg,
+    pub conflict: Msg,
+    pub history: Msg,
+}
 
 #[component]
-pub fn SurveyEditor(
-    /// The survey as stored.
-    record: Record<Survey>,
-    /// The form to fill it on: its own version, or the latest for a draft being moved.
-    form: Arc<Form>,
-    /// What to start from when it differs from the stored payload: a draft
-    /// moved onto `form` from an older version, rescued answers, or both.
-    #[prop(default = None)]
-    start: Option<Survey>,
-    /// The form version the stored draft was on, when it was moved to `form`.
-    #[prop(default = None)]
-    upgraded_from: Option<u32>,
-    /// The key of the rescued answers `start` holds; removed once they are written.
-    #[prop(default = None)]
-    rescued: Option<String>,
+pub fn FilledEditor(
+    /// The record as stored, the form to fill it on and what to start from.
+    opening: Opening,
+    texts: EditorTexts,
+    /// The page's heading: what the record is about, and on which form.
+    #[prop(into)]
+    heading: ViewFn,
+    /// Shown below the form, inside the editor: it may read the form's answers
+    /// and evaluation (`FormCtx`), such as a live readiness result.
+    #[prop(optional, into)]
+    aside: Option<ViewFn>,
 ) -> impl IntoView {
+    let Opening { record, form, start, upgraded_from, rescued } = opening;
     let register = expect_context::<Register>();
     let flash = expect_context::<Flash>();
     let lang = use_lang();
     let today = browser::today();
     let must_write = start.is_some();
-    let start = start.unwrap_or_else(|| record.payload.clone());
-    let answers = RwSignal::new(start.answers.clone());
+    let (start_answers, start_orphans) = match start {
+        Some(parts) => (parts.answers, parts.orphans),
+        None => (record.filled().answers().clone(), record.filled().orphans().to_vec()),
+    };
+    let answers = RwSignal::new(start_answers);
     let eval_form = form.clone();
     let eval = Memo::new(move |_| answers.with(|a| evaluate(&eval_form, a, &today)));
-    let autosave = Autosave::new(register, answers, eval, record.clone(), form.version, start.orphans, rescued.clone());
-    let (status, editing, save_state, orphan_list, completed, generation) =
-        (autosave.status, autosave.editing, autosave.state, autosave.orphans, autosave.completed, autosave.generation);
+    let autosave = Autosave::new(register, form.clone(), answers, eval, record.clone(), start_orphans, rescued.clone());
+    let (done, editing, save_state, orphan_list, completed, generation) =
+        (autosave.done, autosave.editing, autosave.state, autosave.orphans, autosave.completed, autosave.generation);
     if rescued.is_some() {
         autosave.keep_replaced();
     }
@@ -104,18 +129,12 @@ pub fn SurveyEditor(
     };
     Effect::new(move |_| {
         if completed.get() > 0 {
-            flash.show(FlashKind::Success, vec![Msg::SurveyCompleted]);
+            flash.show(FlashKind::Success, vec![texts.finished]);
         }
     });
 
-    let enterprise_id = record.payload.enterprise_id.clone();
-    let enterprise_name = {
-        let id = enterprise_id.clone();
-        move || register.registry.with(|r| r.get(&id).map(|e| e.payload.name.clone())).unwrap_or_else(|| lang.get().t(Msg::UnknownEnterprise).to_string())
-    };
-    let title = form.title.clone();
     let version = form.version;
-    let status_text = move || lang.get().survey_status(status.get());
+    let status_text = move || lang.get().t(if done.get() { texts.done } else { Msg::StatusDraft });
     let overall = move || eval.with(|e| { let (a, t) = e.answered_total(); lang.get().answered_of(a, t) });
     let issues_left = move || eval.with(|e| e.issues.len());
     let save_text = move || {
@@ -135,7 +154,7 @@ pub fn SurveyEditor(
             let who = theirs.author().to_string();
             Some(view! {
                 <div class="banner banner-warning" role="alert" data-testid="survey-conflict">
-                    <p><strong>{tr(Msg::ConflictSurveyTitle)}</strong>" "{move || lang.get().conflict_by(&who, &when)}</p>
+                    <p><strong>{tr(texts.conflict)}</strong>" "{move || lang.get().conflict_by(&who, &when)}</p>
                     <p>{tr(Msg::ConflictSurveyHelp)}</p>
                     <div class="actions">
                         <button type="button" class="button primary" data-testid="keep-mine" on:click=move |_| saver.with_value(Autosave::keep_mine)>{tr(Msg::KeepMine)}</button>
@@ -168,17 +187,12 @@ pub fn SurveyEditor(
     };
     let history_form = form.clone();
     view! {
-        <section class="page survey-page" data-testid="survey-editor" id="survey-top">
-            <p class="no-print"><A href="/surveys">{tr(Msg::BackToSurveys)}</A></p>
+        <section class="page survey-page" data-testid=texts.testid id="survey-top">
+            <p class="no-print"><A href=texts.back_href>{tr(texts.back)}</A></p>
             <div class="page-heading">
-                <div>
-                    <h1>
-                        <A href=format!("/enterprises/{enterprise_id}") attr:data-testid="survey-enterprise">{enterprise_name}</A>
-                    </h1>
-                    <p class="muted" data-testid="survey-form-title">{move || lang.get().form_version(title.get(lang.get()), version)}</p>
-                </div>
+                <div>{heading.run()}</div>
                 <div class="survey-state">
-                    <span class="badge" class:badge-done=move || status.get() == SurveyStatus::Complete data-testid="survey-status">{status_text}</span>
+                    <span class="badge" class:badge-done=move || done.get() data-testid="survey-status">{status_text}</span>
                     <span class="muted" data-testid="survey-progress">{overall}</span>
                     <span class="save-state" class:error=failed role="status" data-testid="save-state">{save_text}</span>
                 </div>
@@ -189,17 +203,18 @@ pub fn SurveyEditor(
             <div class="actions survey-actions no-print">
                 <Show when=move || editing.get()
                     fallback=move || view! {
-                        <p class="muted">{tr(Msg::CompleteReadOnly)}</p>
+                        <p class="muted">{tr(texts.done_read_only)}</p>
                         <button type="button" class="button" data-testid="edit-survey" disabled=move || register.read_only()
-                            on:click=move |_| editing.set(true)>{tr(Msg::EditSurvey)}</button>
+                            on:click=move |_| editing.set(true)>{tr(texts.reopen)}</button>
                     }>
                     <button type="button" class="button" data-testid="first-missing" on:click=move |_| jump_to_missing()>{tr(Msg::GoToFirstMissing)}</button>
-                    <button type="button" class="button primary" data-testid="mark-complete" disabled=move || ctx.read_only.get() on:click=on_complete>{tr(Msg::MarkComplete)}</button>
+                    <button type="button" class="button primary" data-testid="mark-complete" disabled=move || ctx.read_only.get() on:click=on_complete>{tr(texts.finish)}</button>
                     <span class="muted" data-testid="issues-left" hidden=move || !ctx.show_missing.get() || issues_left() == 0>{move || lang.get().issues_left(issues_left())}</span>
                 </Show>
             </div>
             <SectionView form=form/>
-            <SurveyHistory id=record.id.clone() form=history_form status=status/>
+            {aside.map(|aside| view! { <aside class="editor-aside">{aside.run()}</aside> })}
+            <SurveyHistory record=record form=history_form done=done texts=texts/>
         </section>
     }
 }

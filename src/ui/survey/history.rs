@@ -1,13 +1,13 @@
-//! The kept versions of a survey: when it was completed, reopened and
-//! changed, by whom, and which questions changed each time.
+//! The kept versions of a survey or self-assessment: when it was finished,
+//! reopened and changed, by whom, and which questions changed each time.
 
+use super::editor::EditorTexts;
+use super::open_record::Version;
 use crate::form::{Answers, Form};
 use crate::i18n::{Lang, Msg};
-use crate::model::record::Record;
-use crate::model::survey::{Survey, SurveyStatus};
 use crate::ui::i18n::{tr, use_lang};
 use crate::ui::state::Register;
-use crate::web::{browser, record_store};
+use crate::web::browser;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -24,17 +24,24 @@ fn changed_labels(form: &Form, newer: &Answers, older: &Answers, lang: Lang) -> 
 }
 
 #[component]
-pub fn SurveyHistory(id: String, form: Arc<Form>, status: RwSignal<SurveyStatus>) -> impl IntoView {
+pub fn SurveyHistory(
+    /// The record as opened: which record, and of which kind.
+    record: Version,
+    form: Arc<Form>,
+    /// Finished or not: a version is kept on each change of it.
+    done: RwSignal<bool>,
+    texts: EditorTexts,
+) -> impl IntoView {
     let register = expect_context::<Register>();
     let lang = use_lang();
-    let versions = RwSignal::new(Vec::<Record<Survey>>::new());
-    let load_id = id.clone();
+    let versions = RwSignal::new(Vec::<Version>::new());
+    let load = record.clone();
     Effect::new(move |_| {
-        status.track();
-        let id = load_id.clone();
+        done.track();
+        let history = load.history();
         spawn_local(async move {
-            if let Ok(h) = record_store().history::<Survey>(&id).await {
-                versions.set(h);
+            if let Ok(h) = history.await {
+                let _ = versions.try_set(h);
             }
         });
     });
@@ -42,24 +49,25 @@ pub fn SurveyHistory(id: String, form: Arc<Form>, status: RwSignal<SurveyStatus>
     let rows = move || {
         let l = lang.get();
         // The saved version changes on every keystroke; the list needs it only when a version is kept.
-        let current = register.surveys.records.with_untracked(|s| s.iter().find(|r| r.id == id).cloned());
+        let current = record.current(&register);
         let older = versions.get();
-        let mut chain: Vec<Record<Survey>> = current.into_iter().chain(older).collect();
-        chain.dedup_by(|a, b| a.version == b.version);
+        let mut chain: Vec<Version> = current.into_iter().chain(older).collect();
+        chain.dedup_by(|a, b| a.version() == b.version());
         (0..chain.len())
             .map(|i| {
-                let v = &chain[i];
+                let v = chain[i].filled();
                 let changed = match chain.get(i + 1) {
-                    Some(prev) => changed_labels(&form, &v.payload.answers, &prev.payload.answers, l).join("; "),
+                    Some(prev) => changed_labels(&form, v.answers(), prev.filled().answers(), l).join("; "),
                     None => l.t(Msg::HistoryFirst).to_string(),
                 };
-                let who = v.author().to_string();
+                let (who, when) = (chain[i].author().to_string(), chain[i].updated_ms());
+                let summary = v.summary();
                 view! {
                     <tr data-testid="survey-history-row">
-                        <td>{crate::format::format_date_time(v.updated_ms(), offset)}</td>
+                        <td>{crate::format::format_date_time(when, offset)}</td>
                         <td>{who}</td>
-                        <td data-testid="history-status">{l.survey_status(v.payload.status)}</td>
-                        <td>{l.answered_of(v.payload.answered, v.payload.total)}</td>
+                        <td data-testid="history-status">{l.t(if v.is_done() { texts.done } else { Msg::StatusDraft })}</td>
+                        <td>{l.answered_of(summary.answered, summary.total)}</td>
                         <td class="wrap">{changed}</td>
                     </tr>
                 }
@@ -68,7 +76,7 @@ pub fn SurveyHistory(id: String, form: Arc<Form>, status: RwSignal<SurveyStatus>
     };
     view! {
         <details class="record-info" data-testid="survey-history">
-            <summary>{tr(Msg::SurveyHistory)}</summary>
+            <summary>{tr(texts.history)}</summary>
             <table class="table small">
                 <thead><tr>
                     <th>{tr(Msg::UpdatedAt)}</th><th>{tr(Msg::ColOfficer)}</th><th>{tr(Msg::ColStatus)}</th>

@@ -82,6 +82,7 @@ pub fn ExportPanel() -> impl IntoView {
                     units: if unit_id.is_empty() { Vec::new() } else { vec![unit_id.clone()] },
                     from: date(from.get_untracked()),
                     to: date(to.get_untracked()),
+                    from_enterprise: false,
                 };
                 let l = lang.get_untracked();
                 let unit_label = if unit_id.is_empty() { "tinh".to_string() } else { register.units.with_untracked(|u| u.display_name(&unit_id, l)) };

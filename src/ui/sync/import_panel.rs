@@ -51,6 +51,7 @@ pub fn ImportPanel() -> impl IntoView {
     let kinds = RwSignal::new(None::<Vec<KindView>>);
     let changes = RwSignal::new(false);
     let duplicates = RwSignal::new(0usize);
+    let result_notes = RwSignal::new(Vec::<(bool, String, String)>::new());
     let passphrase = RwSignal::new(String::new());
     let busy = RwSignal::new(None::<Msg>);
     let note = RwSignal::new(None::<Note>);
@@ -82,6 +83,17 @@ pub fn ImportPanel() -> impl IntoView {
                 });
                 changes.set(preview.changes_anything());
                 duplicates.set(local::duplicates_after(&held, &preview));
+                // An enterprise's result file: say under which register enterprise it goes, or that it creates one.
+                let mut notes: Vec<(bool, String, String)> = preview.matched.iter().map(|m| (true, m.name.clone(), m.tax_code.clone())).collect();
+                for f in files.iter().filter(|f| f.file.scope.from_enterprise) {
+                    for e in f.file.records.enterprise.iter().filter(|e| !e.deleted) {
+                        let new = preview.plans.enterprise.items.iter().any(|i| i.id == e.id) && !held.records.enterprise.iter().any(|h| h.id == e.id);
+                        if new {
+                            notes.push((false, e.payload.name.clone(), e.payload.tax_code.clone().unwrap_or_default()));
+                        }
+                    }
+                }
+                result_notes.set(notes);
                 kinds.set(Some(local::preview_view(&preview, &held, lang.get_untracked(), LISTED_PER_KIND)));
                 worked_out.set_value(Some((held, preview)));
                 browser::mark("nscl-import-previewed");
@@ -101,7 +113,11 @@ pub fn ImportPanel() -> impl IntoView {
             let mut read = Vec::new();
             for f in files.iter() {
                 let name = f.name();
-                match sync_io::read(f, Some(pass.as_str())).await {
+                // An enterprise's result file must also fit the questionnaires it was filled on.
+                let checked = sync_io::read(f, Some(pass.as_str())).await.and_then(|file| {
+                    register.forms.with_untracked(|lib| crate::sync::result_check::check_result_file(lib, &file.file)).map(|()| file)
+                });
+                match checked {
                     Ok(file) => {
                         read_rows.push(FileRow { name, outcome: FileOutcome::Read { records: file.file.record_count(), verdict: Verdict::Fresh } });
                         read.push(file);
@@ -242,6 +258,11 @@ pub fn ImportPanel() -> impl IntoView {
                 <section class="preview" data-testid="import-preview">
                     <h3>{tr(Msg::PreviewTitle)}</h3>
                     <PreviewView kinds=k/>
+                    {move || result_notes.get().into_iter().map(|(matched, name, tax)| view! {
+                        <p class="banner" data-testid=if matched { "preview-filed-under" } else { "preview-creates-enterprise" }>
+                            {move || if matched { lang.get().filed_under(&name, &tax) } else { lang.get().creates_enterprise(&name, &tax) }}
+                        </p>
+                    }).collect_view()}
                     {move || (duplicates.get() > 0).then(|| view! {
                         <p class="banner banner-warning" data-testid="preview-duplicates">{move || lang.get().duplicates_after_import(duplicates.get())}</p>
                     })}

@@ -1,0 +1,148 @@
+//! The action plan: the gap report's actions in the order to take them, each
+//! with the programme support that fits, a first step, what it waits for, and
+//! the enterprise's own owner, due date and done mark (kept on the module's
+//! latest assessment, so the plan stays with the result it came from).
+
+use super::data::{assessments_of, latest_results};
+use crate::i18n::{Lang, Msg};
+use crate::model::assessment::{ActionState, Assessment};
+use crate::model::record::Record;
+use crate::model::support_kind::SupportKinds;
+use crate::readiness::action_plan::{recommended_actions, Action, Wait};
+use crate::ui::i18n::{tr, use_lang};
+use crate::ui::state::{Flash, FlashKind, Register};
+use crate::ui::typed_text::typed_text;
+use crate::web::{broadcast, browser, record_store};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+fn waits_text(waits: &[Wait], lang: Lang) -> String {
+    let parts: Vec<String> = waits
+        .iter()
+        .map(|w| match w {
+            Wait::Item { label, .. } => label.get(lang).to_string(),
+            Wait::Module { short, needs, .. } => lang.module_needs(short.get(lang), *needs),
+        })
+        .collect();
+    format!("{} {}", lang.t(Msg::WaitsFor), parts.join("; "))
+}
+
+/// Stores a new action state on an assessment, if it has not changed since it was read.
+async fn save_action(register: Register, record: Record<Assessment>, key: String, state: ActionState) -> bool {
+    let mut payload = record.payload.clone();
+    if state == ActionState::default() {
+        payload.actions.remove(&key);
+    } else {
+        payload.actions.insert(key, state);
+    }
+    let revised = record.revised(&browser::change(), payload);
+    match record_store().put_if_version(&revised, &record.version, false).await {
+        Ok(Ok(())) => {
+            broadcast::notify_assessment_changed(&revised.id);
+            register.assessments.remember(revised);
+            true
+        }
+        _ => false,
+    }
+}
+
+#[component]
+pub fn ActionPlan(
+    #[prop(into)] enterprise_id: Signal<String>,
+    /// Show only the first few (the printed page).
+    #[prop(default = None)]
+    limit: Option<usize>,
+    /// Owner, due date and done can be changed (the enterprise's own page).
+    #[prop(default = false)]
+    editable: bool,
+) -> impl IntoView {
+    let register = expect_context::<Register>();
+    let flash = expect_context::<Flash>();
+    let lang = use_lang();
+    let supports = StoredValue::new(SupportKinds::shipped());
+    let today = browser::today();
+    let plan = Memo::new(move |_| {
+        let list = assessments_of(register, &enterprise_id.get());
+        let results = latest_results(register, &list);
+        let actions = register.forms.with(|lib| recommended_actions(&results.iter().map(|(_, r)| r.clone()).collect::<Vec<_>>(), lib));
+        actions
+            .into_iter()
+            .filter_map(|a| {
+                let (record, _) = results.iter().find(|(_, r)| r.form_id == a.form_id)?;
+                Some((a, record.clone()))
+            })
+            .collect::<Vec<(Action, Record<Assessment>)>>()
+    });
+    let change = move |record: Record<Assessment>, key: String, edit: Box<dyn FnOnce(&mut ActionState) + Send>| {
+        let mut state = record.payload.actions.get(&key).cloned().unwrap_or_default();
+        edit(&mut state);
+        spawn_local(async move {
+            if !save_action(register, record, key, state).await {
+                flash.show(FlashKind::Warning, vec![Msg::ActionNotSaved]);
+            }
+        });
+    };
+    let rows = move || {
+        let l = lang.get();
+        let today = today.clone();
+        plan.with(|plan| {
+            let shown: Vec<&(Action, Record<Assessment>)> = plan.iter().take(limit.unwrap_or(usize::MAX)).collect();
+            shown
+                .into_iter()
+                .enumerate()
+                .map(|(i, (a, record))| {
+                    let state = record.payload.actions.get(&a.key).cloned().unwrap_or_default();
+                    let overdue = state.is_overdue(&today);
+                    let support = a.support.as_deref().and_then(|s| supports.with_value(|k| k.get(s).map(|k| k.label.get(l).to_string())));
+                    let testid = format!("action-{}-{}", a.form_id, a.key.replace('.', "-"));
+                    let (r1, r2, r3) = (record.clone(), record.clone(), record.clone());
+                    let (k1, k2, k3) = (a.key.clone(), a.key.clone(), a.key.clone());
+                    view! {
+                        <li class="action" class:done=state.done class:overdue=overdue data-testid=testid>
+                            <div class="action-head">
+                                <span class="action-rank">{i + 1}"."</span>
+                                <span class="badge">{a.module.get(l).to_string()}</span>
+                                <strong class="action-label">{a.label.get(l).to_string()}</strong>
+                                {overdue.then(|| view! { <span class="badge badge-alert" data-testid="action-overdue">{tr(Msg::Overdue)}</span> })}
+                                {state.done.then(|| view! { <span class="badge badge-done" data-testid="action-done-badge">{tr(Msg::ActionDone)}</span> })}
+                            </div>
+                            {a.first_step.as_ref().map(|s| view! { <p class="action-step">{tr(Msg::FirstStep)}": "{s.get(l).to_string()}</p> })}
+                            {support.map(|s| view! { <p class="muted small">{tr(Msg::SupportThatFits)}": "<span data-testid="action-support">{s}</span></p> })}
+                            {(!a.waits_for.is_empty()).then(|| view! { <p class="muted small" data-testid="action-waits">{waits_text(&a.waits_for, l)}</p> })}
+                            {if editable {
+                                view! {
+                                    <div class="action-edit no-print">
+                                        <label>{tr(Msg::ActionOwner)}" "
+                                            <input type="text" maxlength="100" data-testid="action-owner" prop:value=state.owner.clone()
+                                                on:change=move |ev| { let v = typed_text(&ev); change(r1.clone(), k1.clone(), Box::new(move |s| s.owner = v.trim().to_string())); }/>
+                                        </label>
+                                        <label>{tr(Msg::ActionDue)}" "
+                                            <input type="date" data-testid="action-due" prop:value=state.due.clone().unwrap_or_default()
+                                                on:change=move |ev| { let v = event_target_value(&ev); change(r2.clone(), k2.clone(), Box::new(move |s| s.due = crate::form::answer::is_date(&v).then_some(v))); }/>
+                                        </label>
+                                        <label class="checkbox">
+                                            <input type="checkbox" data-testid="action-done" prop:checked=state.done
+                                                on:change=move |ev| { let v = event_target_checked(&ev); change(r3.clone(), k3.clone(), Box::new(move |s| s.done = v)); }/>
+                                            {tr(Msg::ActionDone)}
+                                        </label>
+                                    </div>
+                                }.into_any()
+                            } else {
+                                (!state.owner.is_empty() || state.due.is_some()).then(|| view! {
+                                    <p class="small">{tr(Msg::ActionOwner)}": "{state.owner.clone()}" · "{tr(Msg::ActionDue)}": "{state.due.as_deref().map(crate::format::format_iso_date).unwrap_or_default()}</p>
+                                }).into_any()
+                            }}
+                        </li>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="action-plan" data-testid="action-plan">
+            <h2>{tr(Msg::ActionPlanTitle)}</h2>
+            {move || plan.with(Vec::is_empty).then(|| view! { <p class="muted" data-testid="no-actions">{tr(Msg::NoActions)}</p> })}
+            <ol class="action-list">{rows}</ol>
+        </section>
+    }
+}

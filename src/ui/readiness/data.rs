@@ -1,0 +1,60 @@
+//! What the readiness views read from the register, in one place: an
+//! enterprise's assessments, their profile, the latest result per module and
+//! the award pre-check.
+
+use crate::form::definition::ModuleKind;
+use crate::model::assessment::{of_enterprise, Assessment};
+use crate::model::record::Record;
+use crate::readiness::award::{award_result, AwardResult};
+use crate::readiness::profile::{latest_of, profile, ModuleProfile};
+use crate::readiness::{module_result, ModuleResult};
+use crate::ui::state::Register;
+use crate::web::browser;
+use leptos::prelude::*;
+
+/// One enterprise's assessments (deleted ones left out), newest first.
+pub fn assessments_of(register: Register, enterprise_id: &str) -> Vec<Record<Assessment>> {
+    register.assessments.records.with(|all| of_enterprise(all, enterprise_id).into_iter().cloned().collect())
+}
+
+pub fn profile_of(register: Register, assessments: &[Record<Assessment>]) -> Vec<ModuleProfile> {
+    let refs: Vec<&Record<Assessment>> = assessments.iter().collect();
+    register.forms.with(|lib| profile(lib, &refs))
+}
+
+/// The latest assessment of each module, scored on its own form version (the award aside).
+pub fn latest_results(register: Register, assessments: &[Record<Assessment>]) -> Vec<(Record<Assessment>, ModuleResult)> {
+    let refs: Vec<&Record<Assessment>> = assessments.iter().collect();
+    let today = browser::today();
+    register.forms.with(|lib| {
+        profile(lib, &refs)
+            .iter()
+            .filter_map(|m| {
+                let latest = latest_of(&refs, &m.form_id)?;
+                let form = lib.get(&latest.payload.form_id, latest.payload.form_version)?;
+                Some((latest.clone(), module_result(&form, &latest.payload.answers, &today)))
+            })
+            .collect()
+    })
+}
+
+/// The latest award pre-check of an enterprise, with its result.
+pub fn latest_award(register: Register, assessments: &[Record<Assessment>]) -> Option<(Record<Assessment>, AwardResult)> {
+    register.forms.with(|lib| {
+        let award_ids: Vec<String> = lib.all().iter().filter(|f| f.module.as_ref().is_some_and(|m| m.kind == ModuleKind::Award)).map(|f| f.id.clone()).collect();
+        let refs: Vec<&Record<Assessment>> = assessments.iter().filter(|a| award_ids.contains(&a.payload.form_id)).collect();
+        let latest = refs.iter().max_by(|a, b| (crate::readiness::profile::date_of(a), a.updated.ms).cmp(&(crate::readiness::profile::date_of(b), b.updated.ms)))?;
+        let form = lib.get(&latest.payload.form_id, latest.payload.form_version)?;
+        award_result(&form, &latest.payload.answers).map(|r| ((*latest).clone(), r))
+    })
+}
+
+/// The forms an enterprise can assess itself on: every module, the award last.
+pub fn module_forms(register: Register) -> Vec<std::sync::Arc<crate::form::Form>> {
+    register.forms.with(|lib| crate::readiness::profile::module_order(lib).into_iter().filter_map(|id| lib.latest(&id)).collect())
+}
+
+/// The enterprise this device belongs to, in enterprise mode: the one in its register.
+pub fn own_enterprise(register: Register) -> Option<crate::model::registry::EnterpriseRecord> {
+    register.registry.with(|r| r.records().min_by(|a, b| (&a.created, &a.id).cmp(&(&b.created, &b.id))).cloned())
+}

@@ -1,0 +1,64 @@
+//! The enterprise's own page (enterprise mode): its profile in brief, the
+//! modules to assess, its readiness, the award pre-check, its action plan,
+//! and the result to print or send to the department.
+
+use super::action_plan::ActionPlan;
+use super::award_card::AwardCard;
+use super::data::own_enterprise;
+use super::module_chooser::ModuleChooser;
+use super::result_export::ResultExport;
+use super::summary::ReadinessSummary;
+use crate::i18n::Msg;
+use crate::ui::i18n::{tr, use_lang};
+use crate::ui::state::{LoadStatus, Register};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn EnterpriseHome() -> impl IntoView {
+    let register = expect_context::<Register>();
+    let lang = use_lang();
+    let own = Memo::new(move |_| own_enterprise(register));
+    move || {
+        if register.status.with(|s| *s == LoadStatus::Loading) {
+            return view! { <p class="muted" role="status">{tr(Msg::Loading)}</p> }.into_any();
+        }
+        let Some(me) = own.get() else {
+            return view! {
+                <section class="page" data-testid="enterprise-home">
+                    <h1 data-testid="page-title">{tr(Msg::MyReadinessTitle)}</h1>
+                    <div class="card">
+                        <p>{tr(Msg::FillProfileFirst)}</p>
+                        <A href="/profile" attr:class="button primary" attr:data-testid="fill-profile">{tr(Msg::FillProfile)}</A>
+                    </div>
+                </section>
+            }.into_any();
+        };
+        let id = me.id.clone();
+        let enterprise_id = Signal::derive(move || id.clone());
+        let tax = me.payload.tax_code.clone().unwrap_or_default();
+        let size = me.payload.size_class().map(|c| lang.get().t(crate::i18n::size_msg(Some(c))).to_string());
+        view! {
+            <section class="page" data-testid="enterprise-home">
+                <div class="page-heading">
+                    <div>
+                        <h1 data-testid="page-title">{tr(Msg::MyReadinessTitle)}</h1>
+                        <p class="muted"><strong data-testid="own-name">{me.payload.name.clone()}</strong>
+                            " · "{tr(Msg::ColTaxCode)}" "<span data-testid="own-tax-code">{tax.clone()}</span>
+                            {size.map(|s| format!(" · {s}"))}
+                            " · "<A href="/profile" attr:data-testid="edit-profile">{tr(Msg::EditProfile)}</A></p>
+                    </div>
+                    <div class="actions no-print">
+                        <A href=format!("/readiness-report/{}", me.id) attr:class="button" attr:data-testid="open-report">{tr(Msg::PrintResult)}</A>
+                    </div>
+                </div>
+                <ModuleChooser enterprise_id=enterprise_id/>
+                <h2>{tr(Msg::MyResultsTitle)}</h2>
+                <ReadinessSummary enterprise_id=enterprise_id/>
+                <AwardCard enterprise_id=enterprise_id/>
+                <ActionPlan enterprise_id=enterprise_id editable=true/>
+                <ResultExport tax_code=Signal::derive(move || tax.clone())/>
+            </section>
+        }.into_any()
+    }
+}

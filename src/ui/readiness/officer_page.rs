@@ -1,0 +1,168 @@
+//! The department's Self-assessment page: every assessment with filters
+//! (module, band, unit, date), and the shortlist of enterprises for support.
+
+use crate::format::{format_iso_date, format_percent};
+use crate::i18n::Msg;
+use crate::model::assessment::Assessment;
+use crate::model::record::Record;
+use crate::readiness::band::Band;
+use crate::readiness::profile::date_of;
+use crate::readiness::shortlist::shortlist;
+use crate::ui::i18n::{tr, use_lang};
+use crate::ui::pager::{Pager, PAGE_SIZE};
+use crate::ui::state::Register;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Filters {
+    module: String,
+    band: String,
+    unit: String,
+    from: String,
+    to: String,
+}
+
+impl Filters {
+    fn admits(&self, a: &Record<Assessment>, unit_of: &dyn Fn(&str) -> Option<String>) -> bool {
+        let p = &a.payload;
+        let date = date_of(a);
+        (self.module.is_empty() || p.form_id == self.module)
+            && (self.band.is_empty() || p.readiness.and_then(Band::of).map(Band::key) == Some(self.band.as_str()))
+            && (self.unit.is_empty() || p.enterprise_id.as_deref().and_then(unit_of).as_deref() == Some(self.unit.as_str()))
+            && (self.from.is_empty() || date.as_str() >= self.from.as_str())
+            && (self.to.is_empty() || date.as_str() <= self.to.as_str())
+    }
+}
+
+#[component]
+pub fn OfficerAssessments() -> impl IntoView {
+    let register = expect_context::<Register>();
+    let lang = use_lang();
+    let filters = RwSignal::new(Filters::default());
+    let page = RwSignal::new(0usize);
+    let shortlist_view = RwSignal::new(false);
+    let modules = Memo::new(move |_| super::data::module_forms(register));
+    let matches = Memo::new(move |_| {
+        let f = filters.get();
+        let unit_of = |id: &str| register.registry.with_untracked(|r| r.get(id).and_then(|e| e.payload.admin_unit_id.clone()));
+        let mut list: Vec<Record<Assessment>> = register.assessments.records.with(|all| all.iter().filter(|a| !a.deleted && f.admits(a, &unit_of)).cloned().collect());
+        register.registry.track();
+        list.sort_by(|a, b| (date_of(b), b.updated.ms).cmp(&(date_of(a), a.updated.ms)));
+        list
+    });
+    let set = move |edit: fn(&mut Filters, String)| move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        filters.update(|f| edit(f, v));
+        page.set(0);
+    };
+    let rows = move || {
+        let l = lang.get();
+        let start = page.get() * PAGE_SIZE;
+        matches.with(|all| {
+            all.iter().skip(start).take(PAGE_SIZE).map(|a| {
+                let p = &a.payload;
+                let enterprise = p.enterprise_id.clone().unwrap_or_default();
+                let name = register.registry.with(|r| r.get(&enterprise).map(|e| e.payload.name.clone())).or_else(|| p.enterprise_name().map(str::to_string)).unwrap_or_else(|| "—".into());
+                let module = register.forms.with(|lib| lib.get(&p.form_id, p.form_version).map(|f| f.module.as_ref().map_or_else(|| f.title.get(l).to_string(), |m| m.short.get(l).to_string()))).unwrap_or_else(|| p.form_id.clone());
+                let band = p.readiness.and_then(Band::of);
+                view! {
+                    <tr data-testid="assessment-row">
+                        <td>{format_iso_date(&date_of(a))}</td>
+                        <td><A href=format!("/enterprises/{enterprise}")>{name}</A></td>
+                        <td>{module}</td>
+                        <td>{l.assessment_status(p.status)}</td>
+                        <td class="num">{p.readiness.map(|x| format_percent(x, l)).unwrap_or_else(|| "—".into())}</td>
+                        <td><span class=format!("band band-{}", band.map(Band::key).unwrap_or("none"))>{band.map(|b| l.band(b)).unwrap_or("—")}</span></td>
+                        <td class="no-print"><A href=format!("/self-assessment/{}", a.id)>{tr(Msg::Open)}</A></td>
+                    </tr>
+                }
+            }).collect::<Vec<_>>()
+        })
+    };
+    let candidates = Memo::new(move |_| {
+        if !shortlist_view.get() {
+            return Vec::new();
+        }
+        register.forms.with(|lib| register.assessments.records.with(|all| shortlist(lib, all)))
+    });
+    let shortlist_rows = move || {
+        let l = lang.get();
+        candidates.with(|list| list.iter().enumerate().map(|(i, c)| {
+            let name = register.registry.with(|r| r.get(&c.enterprise_id).map(|e| e.payload.name.clone())).unwrap_or_else(|| "—".into());
+            let weakest = c.modules.iter().find(|m| m.form_id == c.weakest).map(|m| m.short.get(l).to_string()).unwrap_or_default();
+            let modules = c.modules.iter().map(|m| format!("{} {}", m.short.get(l), m.latest().map(|e| format_percent(e.percent, l)).unwrap_or_default())).collect::<Vec<_>>().join(" · ");
+            view! {
+                <tr data-testid="shortlist-row">
+                    <td class="num">{i + 1}</td>
+                    <td><A href=format!("/enterprises/{}", c.enterprise_id)>{name}</A></td>
+                    <td class="num">{format_percent(c.readiness, l)}</td>
+                    <td><span class=format!("band band-{}", c.band.key())>{l.band(c.band)}</span></td>
+                    <td>{weakest}</td>
+                    <td class="small">{modules}</td>
+                    <td>{format_iso_date(&c.latest)}</td>
+                </tr>
+            }
+        }).collect::<Vec<_>>())
+    };
+    view! {
+        <section class="page" data-testid="officer-assessments">
+            <div class="page-heading">
+                <h1 data-testid="page-title">{tr(Msg::NavSelfAssessment)}</h1>
+                <A href="/sync" attr:class="button" attr:data-testid="import-result-link">{tr(Msg::ImportResultFile)}</A>
+            </div>
+            <p class="muted">{tr(Msg::OfficerAssessmentsHelp)}</p>
+            <div class="tabs" role="tablist">
+                <button type="button" role="tab" aria-selected=move || (!shortlist_view.get()).to_string() data-testid="tab-assessments" on:click=move |_| shortlist_view.set(false)>{tr(Msg::AllAssessments)}</button>
+                <button type="button" role="tab" aria-selected=move || shortlist_view.get().to_string() data-testid="tab-shortlist" on:click=move |_| shortlist_view.set(true)>{tr(Msg::ShortlistTitle)}</button>
+            </div>
+            <Show when=move || !shortlist_view.get() fallback=move || view! {
+                <section data-testid="shortlist">
+                    <p class="muted">{tr(Msg::ShortlistHelp)}</p>
+                    <table class="data-table">
+                        <thead><tr>
+                            <th scope="col" class="num">"#"</th><th scope="col">{tr(Msg::ColEnterprise)}</th><th scope="col" class="num">{tr(Msg::ColReadiness)}</th>
+                            <th scope="col">{tr(Msg::ColBand)}</th><th scope="col">{tr(Msg::ColWeakestModule)}</th><th scope="col">{tr(Msg::ColModules)}</th><th scope="col">{tr(Msg::ColAssessmentDate)}</th>
+                        </tr></thead>
+                        <tbody>{shortlist_rows}</tbody>
+                    </table>
+                </section>
+            }>
+                <div class="toolbar filters">
+                    <label>{tr(Msg::ColModule)}" "
+                        <select data-testid="filter-module" on:change=set(|f, v| f.module = v)>
+                            <option value="">{tr(Msg::All)}</option>
+                            {move || modules.get().into_iter().map(|f| {
+                                let short = f.module.as_ref().map(|m| m.short.get(lang.get()).to_string()).unwrap_or_default();
+                                view! { <option value=f.id.clone()>{short}</option> }
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label>{tr(Msg::ColBand)}" "
+                        <select data-testid="filter-band" on:change=set(|f, v| f.band = v)>
+                            <option value="">{tr(Msg::All)}</option>
+                            {Band::ALL.into_iter().map(|b| view! { <option value=b.key()>{move || lang.get().band(b)}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <label>{tr(Msg::ColUnit)}" "
+                        <select data-testid="filter-unit" on:change=set(|f, v| f.unit = v)>
+                            <option value="">{tr(Msg::All)}</option>
+                            {move || register.units.with(|u| u.active().map(|unit| view! { <option value=unit.id.clone()>{unit.label(lang.get())}</option> }).collect_view())}
+                        </select>
+                    </label>
+                    <label>{tr(Msg::ChangedFrom)}" "<input type="date" data-testid="filter-from" on:change=set(|f, v| f.from = v)/></label>
+                    <label>{tr(Msg::ChangedTo)}" "<input type="date" data-testid="filter-to" on:change=set(|f, v| f.to = v)/></label>
+                </div>
+                <p class="muted" data-testid="assessment-count">{move || lang.get().assessments_found(matches.with(Vec::len))}</p>
+                <table class="data-table">
+                    <thead><tr>
+                        <th scope="col">{tr(Msg::ColAssessmentDate)}</th><th scope="col">{tr(Msg::ColEnterprise)}</th><th scope="col">{tr(Msg::ColModule)}</th>
+                        <th scope="col">{tr(Msg::ColStatus)}</th><th scope="col" class="num">{tr(Msg::ColReadiness)}</th><th scope="col">{tr(Msg::ColBand)}</th><th scope="col" class="no-print"></th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+                <Pager total=Signal::derive(move || matches.with(Vec::len)) page=page.into() on_page=Callback::new(move |p| page.set(p))/>
+            </Show>
+        </section>
+    }
+}

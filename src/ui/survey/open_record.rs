@@ -1,0 +1,106 @@
+//! The record open in the editor, of either kind (a field survey or a
+//! self-assessment), behind a trait object. The editor, its autosave, its
+//! history and the page that opens it are most of the code and are compiled
+//! once; only this adapter is compiled per kind.
+
+use crate::model::clock::{Hlc, VersionVector};
+use crate::model::draft_rescue::DraftRescue;
+use crate::model::filled::{FilledForm, FilledParts};
+use crate::model::record::Record;
+use crate::store::StoreError;
+use crate::ui::filled_store::{FilledKind, FilledSaveError};
+use crate::ui::state::Register;
+use crate::web::{browser, record_store};
+use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+/// Work under way on the store, of whichever kind.
+pub type Pending<T> = Pin<Box<dyn Future<Output = T>>>;
+
+/// One stored version of the open record.
+pub type Version = Arc<dyn OpenRecord>;
+
+pub enum OpenSaveError {
+    /// The stored record changed since this page last saved it: here is that version.
+    Conflict(Version),
+    Store(StoreError),
+}
+
+pub trait OpenRecord: Send + Sync {
+    fn id(&self) -> &str;
+    /// The change stamp of this version, which a rescue names.
+    fn updated(&self) -> &Hlc;
+    fn version(&self) -> &VersionVector;
+    /// Who made this version, as history and conflicts name them.
+    fn author(&self) -> &str;
+    fn updated_ms(&self) -> i64;
+    fn filled(&self) -> &dyn FilledForm;
+    /// A copy of the payload to work on before the editor opens (rescued answers, a newer form).
+    fn payload(&self) -> Box<dyn FilledForm>;
+    fn rescue_applies(&self, rescue: &DraftRescue) -> bool;
+    /// The next version, made by this device now: `parts` written, every other
+    /// field as stored. `None` when it would change nothing.
+    fn with_parts(&self, parts: FilledParts) -> Option<Version>;
+    /// Writes this version if the stored one is still `base`.
+    fn save(&self, register: Register, base: VersionVector, keep_previous: bool) -> Pending<Result<Version, OpenSaveError>>;
+    /// The earlier versions the store kept, newest first.
+    fn history(&self) -> Pending<Result<Vec<Version>, StoreError>>;
+    /// The register's copy now, which follows this page's saves and other tabs'.
+    fn current(&self, register: &Register) -> Option<Version>;
+}
+
+/// Reads a record of kind `T` as stored now; a deleted one is not opened.
+pub fn load<T: FilledKind>(id: String) -> Pending<Option<Version>> {
+    Box::pin(async move { record_store().get::<T>(&id).await.ok().flatten().filter(|r| !r.deleted).map(|r| Arc::new(r) as Version) })
+}
+
+impl<T: FilledKind> OpenRecord for Record<T> {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn updated(&self) -> &Hlc {
+        &self.updated
+    }
+    fn version(&self) -> &VersionVector {
+        &self.version
+    }
+    fn author(&self) -> &str {
+        Record::<T>::author(self)
+    }
+    fn updated_ms(&self) -> i64 {
+        Record::<T>::updated_ms(self)
+    }
+    fn filled(&self) -> &dyn FilledForm {
+        &self.payload
+    }
+    fn payload(&self) -> Box<dyn FilledForm> {
+        Box::new(self.payload.clone())
+    }
+    fn rescue_applies(&self, rescue: &DraftRescue) -> bool {
+        rescue.applies_to(self)
+    }
+    fn with_parts(&self, parts: FilledParts) -> Option<Version> {
+        let mut payload = self.payload.clone();
+        payload.set_parts(parts);
+        (payload != self.payload).then(|| Arc::new(self.revised(&browser::change(), payload)) as Version)
+    }
+    fn save(&self, register: Register, base: VersionVector, keep_previous: bool) -> Pending<Result<Version, OpenSaveError>> {
+        let record = self.clone();
+        Box::pin(async move {
+            match T::save(register, record, base, keep_previous).await {
+                Ok(saved) => Ok(Arc::new(saved) as Version),
+                Err(FilledSaveError::Conflict(theirs)) => Err(OpenSaveError::Conflict(Arc::new(*theirs))),
+                Err(FilledSaveError::Store(e)) => Err(OpenSaveError::Store(e)),
+            }
+        })
+    }
+    fn history(&self) -> Pending<Result<Vec<Version>, StoreError>> {
+        let id = self.id.clone();
+        Box::pin(async move { Ok(record_store().history::<T>(&id).await?.into_iter().map(|r| Arc::new(r) as Version).collect()) })
+    }
+    fn current(&self, register: &Register) -> Option<Version> {
+        T::list(register).records.with_untracked(|all| all.iter().find(|r| r.id == self.id).cloned()).map(|r| Arc::new(r) as Version)
+    }
+}
