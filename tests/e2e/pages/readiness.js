@@ -1,0 +1,402 @@
+// Page objects for the self-assessment product: the first-start question, the enterprise's own
+// page (profile, modules, readiness, award pre-check, action plan, report, result file), the
+// department's Self-assessment page, and the tools the specs need around them (the shipped
+// questionnaires, result files rewritten with a new checksum, the text and pages of a PDF).
+import { expect, test } from '@playwright/test';
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { AppShell, EnterpriseForm, storedRows, untilControlled } from './app.js';
+import { AssessmentForm } from './assessment.js';
+
+export const ISO9001 = 'iso9001-readiness';
+export const FIVE_S = 'five-s-readiness';
+export const AWARD = 'award-precheck';
+
+const FORM_FILES = { [ISO9001]: 'iso9001_readiness.json', [FIVE_S]: 'five_s_readiness.json', [AWARD]: 'award_precheck.json' };
+
+// A shipped questionnaire as data/forms/ defines it: { id, version, sections: [{ id, questions }] }.
+export function formDefinition(formId) {
+  const url = new URL(`../../../data/forms/${FORM_FILES[formId]}`, import.meta.url);
+  return JSON.parse(fs.readFileSync(url, 'utf8'));
+}
+
+// Where each question of a questionnaire is: { id: { section, question } }.
+function questionsOf(def) {
+  const out = {};
+  for (const section of def.sections) for (const q of section.questions) out[q.id] = { section: section.id, question: q };
+  return out;
+}
+
+// Today on the browser's clock and in its time zone, as YYYY-MM-DD; `days` shifts it.
+export async function browserDate(page, days = 0) {
+  return page.evaluate((days) => {
+    const d = new Date();
+    d.setDate(d.getDate() + days);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }, days);
+}
+
+// The first-start question ("who is using this app?").
+export class RoleChoice {
+  constructor(page) {
+    this.page = page;
+    this.box = page.getByTestId('role-choice');
+  }
+
+  async choose(role) {
+    await expect(this.box).toBeVisible();
+    await this.page.getByTestId(`role-${role}`).click();
+    await expect(this.box).toHaveCount(0);
+  }
+}
+
+// A new device (browser context) with the app open and the role chosen on first start.
+export async function openDevice(browser, role) {
+  const context = await browser.newContext({ ...test.info().project.use, acceptDownloads: true });
+  const page = await context.newPage();
+  const app = new AppShell(page);
+  await app.open('/');
+  // A reload while the service worker still caches the first load's files can give a page that
+  // never starts (see hardening.spec.js): the specs reload, so wait until it controls the page.
+  await untilControlled(page);
+  await new RoleChoice(page).choose(role);
+  return { context, page, app };
+}
+
+// A self-assessment filled in the editor: `answers` maps question ids to a text, a choice value
+// or, for a matrix, { row: value }; each is entered in its section as the questionnaire places it.
+export class ModuleRun {
+  constructor(page, formId) {
+    this.page = page;
+    this.formId = formId;
+    this.form = new AssessmentForm(page);
+    this.questions = questionsOf(formDefinition(formId));
+  }
+
+  async start() {
+    await this.form.startModule(this.formId);
+    await expect(this.form.status).not.toHaveClass(/badge-done/);
+  }
+
+  async answer(answers) {
+    let shown;
+    for (const [id, value] of Object.entries(answers)) {
+      const where = this.questions[id];
+      if (!where) throw new Error(`${this.formId} has no question ${id}`);
+      if (where.section !== shown) {
+        await this.form.section(where.section);
+        shown = where.section;
+      }
+      const q = where.question;
+      if (q.type === 'matrix') {
+        for (const [row, v] of Object.entries(value)) await this.page.getByTestId(`opt-${id}.${row}-${v}`).check();
+      } else if (q.type === 'single' || q.type === 'scale') {
+        await this.form.choose(id, value);
+      } else {
+        await this.form.type(id, value);
+      }
+    }
+  }
+
+  async finish() {
+    await this.form.finish();
+    await expect(this.form.status).toHaveClass(/badge-done/);
+  }
+
+  // Starts (or continues) the module, answers, finishes: one whole assessment.
+  async complete(answers) {
+    await this.start();
+    await this.answer(answers);
+    await this.finish();
+  }
+}
+
+// The enterprise's own page, /self-assessment in enterprise mode.
+export class EnterpriseHome {
+  constructor(page) {
+    this.page = page;
+    this.home = page.getByTestId('enterprise-home');
+    this.name = page.getByTestId('own-name');
+    this.taxCode = page.getByTestId('own-tax-code');
+    this.summary = page.getByTestId('readiness-summary');
+    this.radar = page.getByTestId('readiness-radar');
+    this.history = page.getByTestId('readiness-history');
+    this.award = page.getByTestId('award-result');
+    this.plan = page.getByTestId('action-plan');
+    this.actions = this.plan.locator('li[data-testid^="action-"]');
+  }
+
+  async open() {
+    await this.page.getByTestId('nav-self-assessment').click();
+    await expect(this.home).toBeVisible();
+  }
+
+  // With no profile yet: the page asks for it; the register's form saves it and comes back here.
+  async fillProfile(e) {
+    await this.open();
+    await this.page.getByTestId('fill-profile').click();
+    await expect(this.page).toHaveURL(/\/profile$/);
+    const form = new EnterpriseForm(this.page);
+    await form.fill(e);
+    await form.save.click();
+    await expect(this.page).toHaveURL(/\/self-assessment$/);
+    await expect(this.name).toHaveText(e.name);
+  }
+
+  module(formId) {
+    return this.page.getByTestId(`module-${formId}`);
+  }
+
+  row(formId) {
+    const row = this.page.getByTestId(`module-row-${formId}`);
+    return { row, percent: row.getByTestId('module-percent'), band: row.getByTestId('module-band'), change: row.getByTestId('module-change') };
+  }
+
+  // One action of the plan by its form and item key ("clause_4.c4_1").
+  action(formId, key) {
+    const item = this.page.getByTestId(`action-${formId}-${key.replaceAll('.', '-')}`);
+    return {
+      item,
+      owner: item.getByTestId('action-owner'),
+      due: item.getByTestId('action-due'),
+      done: item.getByTestId('action-done'),
+      overdue: item.getByTestId('action-overdue'),
+      waits: item.getByTestId('action-waits'),
+      support: item.getByTestId('action-support'),
+    };
+  }
+
+  // The form id and item key ("clause_4.c4_1") of every action listed, in order.
+  async actionKeys() {
+    const ids = await this.actions.evaluateAll((els) => els.map((e) => e.dataset.testid));
+    return ids.map((id) => {
+      const rest = id.slice('action-'.length);
+      const form = [ISO9001, FIVE_S, AWARD].find((f) => rest.startsWith(`${f}-`));
+      if (!form) throw new Error(`an action of an unexpected module: ${id}`);
+      // The test id has the key's "." as "-"; question and row ids have no "-".
+      return { formId: form, key: rest.slice(form.length + 1).replace('-', '.') };
+    });
+  }
+
+  // Waits until an action's state is stored on its assessment; returns it.
+  async storedAction(key, check) {
+    let state;
+    await expect.poll(async () => {
+      const rows = await storedRows(this.page, 'assessment');
+      state = rows.map((r) => JSON.parse(r.json).payload).map((p) => p.actions && p.actions[key]).find(Boolean);
+      return Boolean(state && check(state));
+    }, { timeout: 10_000 }).toBe(true);
+    return state;
+  }
+
+  async openReport() {
+    await this.page.getByTestId('open-report').click();
+    await expect(this.page.getByTestId('readiness-report')).toBeVisible();
+    await expect(this.page).toHaveURL(/\/readiness-report\/[^/]+$/);
+  }
+
+  // Exports the result file for the department; returns { name, path, bytes }.
+  async exportResult(label = 'result') {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId('export-result').click()]);
+    // Kept in the test's output folder: a download's own file goes when its context closes.
+    const path = test.info().outputPath(label, download.suggestedFilename());
+    await download.saveAs(path);
+    await expect(this.page.getByTestId('export-result-done')).toBeVisible();
+    return { name: download.suggestedFilename(), path, bytes: fs.readFileSync(path) };
+  }
+}
+
+// The department's Self-assessment page (officer mode).
+export class OfficerAssessments {
+  constructor(page) {
+    this.page = page;
+    this.root = page.getByTestId('officer-assessments');
+    this.rows = page.getByTestId('assessment-row');
+    this.count = page.getByTestId('assessment-count');
+    this.shortlistRows = page.getByTestId('shortlist-row');
+  }
+
+  async open() {
+    await this.page.getByTestId('nav-self-assessment').click();
+    await expect(this.root).toBeVisible();
+  }
+
+  filter(name) {
+    return this.page.getByTestId(`filter-${name}`);
+  }
+
+  async showAssessments() {
+    await this.page.getByTestId('tab-assessments').click();
+    await expect(this.count).toBeVisible();
+  }
+
+  async showShortlist() {
+    await this.page.getByTestId('tab-shortlist').click();
+    await expect(this.page.getByTestId('shortlist')).toBeVisible();
+  }
+}
+
+// A file of the test's own, made from `content`; returns its path.
+export function badCopy(name, content) {
+  fs.mkdirSync(test.info().outputPath('bad'), { recursive: true });
+  const path = test.info().outputPath('bad', name);
+  fs.writeFileSync(path, content);
+  return path;
+}
+
+// A sync file rewritten by `edit(parsedFile)`, with its checksum worked out again as the app
+// does: SHA-256 of the bytes before `,"checksum":` (docs/sync-format.md); returns its path.
+export function rewrittenResultFile(bytes, name, edit) {
+  const file = JSON.parse(bytes.toString('utf8'));
+  delete file.checksum;
+  edit(file);
+  const body = JSON.stringify(file).slice(0, -1);
+  return badCopy(name, `${body},"checksum":"${createHash('sha256').update(body).digest('hex')}"}`);
+}
+
+// --- Reading a PDF as Chromium (Skia) writes it -------------------------------------------------
+// Nothing in the e2e dependencies parses PDFs, so this reads the little that Skia's output needs:
+// objects, Flate streams, the page tree, and text shown with Type0 (Identity-H) fonts mapped to
+// Unicode by their ToUnicode CMaps. Anything else it meets makes it fail loudly, not guess.
+
+function pdfObjects(bytes) {
+  const text = bytes.toString('latin1');
+  const objects = new Map();
+  const head = /(\d+) 0 obj\b/g;
+  let m;
+  while ((m = head.exec(text))) {
+    const start = m.index + m[0].length;
+    const endobj = text.indexOf('endobj', start);
+    const stream = text.indexOf('stream', start);
+    if (stream >= 0 && (endobj < 0 || stream < endobj)) {
+      const dict = text.slice(start, stream);
+      const length = /\/Length (\d+)(?! \d+ R)/.exec(dict);
+      if (!length) throw new Error(`PDF object ${m[1]}: a stream without a direct /Length`);
+      let dataStart = stream + 'stream'.length;
+      if (text[dataStart] === '\r') dataStart += 1;
+      if (text[dataStart] === '\n') dataStart += 1;
+      let data = bytes.subarray(dataStart, dataStart + Number(length[1]));
+      if (/\/Filter\s*\/FlateDecode/.test(dict)) data = zlib.inflateSync(data);
+      else if (/\/Filter/.test(dict)) throw new Error(`PDF object ${m[1]}: a filter other than Flate`);
+      objects.set(Number(m[1]), { dict, data });
+      head.lastIndex = dataStart + Number(length[1]);
+    } else {
+      objects.set(Number(m[1]), { dict: text.slice(start, endobj), data: null });
+      head.lastIndex = endobj;
+    }
+  }
+  return objects;
+}
+
+// The `/Key << /Name n 0 R ... >>` entries of a dictionary, direct or by reference.
+function namedRefs(objects, dict, key) {
+  let inner = new RegExp(`/${key}\\s*<<([^<>]*)>>`).exec(dict);
+  if (!inner) {
+    const ref = new RegExp(`/${key}\\s+(\\d+) 0 R`).exec(dict);
+    if (!ref) return {};
+    inner = [null, objects.get(Number(ref[1])).dict];
+  }
+  const out = {};
+  for (const [, name, num] of inner[1].matchAll(/\/([^\s/<>[\]()]+)\s+(\d+) 0 R/g)) out[name] = Number(num);
+  return out;
+}
+
+function resourcesOf(objects, dict) {
+  const ref = /\/Resources\s+(\d+) 0 R/.exec(dict);
+  return ref ? objects.get(Number(ref[1])).dict : dict;
+}
+
+function toUnicodeMap(objects, fontNum) {
+  const font = objects.get(fontNum).dict;
+  if (!/\/Subtype\s*\/Type0/.test(font) || !/\/Encoding\s*\/Identity-H/.test(font)) throw new Error(`PDF font ${fontNum} is not a Type0 Identity-H font`);
+  const ref = /\/ToUnicode\s+(\d+) 0 R/.exec(font);
+  if (!ref) throw new Error(`PDF font ${fontNum} has no ToUnicode map`);
+  const cmap = objects.get(Number(ref[1])).data.toString('latin1');
+  const utf16 = (hex) => String.fromCharCode(...hex.match(/.{4}/g).map((h) => parseInt(h, 16)));
+  const map = new Map();
+  for (const [, block] of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+    for (const [, src, dst] of block.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) map.set(parseInt(src, 16), utf16(dst));
+  }
+  for (const [, block] of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+    for (const [, lo, hi, rest] of block.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]+>|\[[^\]]*\])/g)) {
+      const from = parseInt(lo, 16);
+      const to = parseInt(hi, 16);
+      if (rest.startsWith('[')) {
+        [...rest.matchAll(/<([0-9A-Fa-f]+)>/g)].forEach(([, dst], i) => map.set(from + i, utf16(dst)));
+      } else {
+        const base = utf16(rest.slice(1, -1));
+        for (let c = from; c <= to; c++) map.set(c, base.slice(0, -1) + String.fromCharCode(base.charCodeAt(base.length - 1) + c - from));
+      }
+    }
+  }
+  return map;
+}
+
+// The text a content stream shows: one line per text object (BT … ET), glyphs mapped to Unicode.
+function streamText(objects, data, resources, fonts, seen) {
+  const fontRefs = namedRefs(objects, resources, 'Font');
+  const xobjects = namedRefs(objects, resources, 'XObject');
+  const tokens = data.toString('latin1').match(/<[0-9A-Fa-f\s]*>|\((?:\\[\s\S]|[^\\)])*\)|\/[^\s/<>[\]()]+|\[|\]|<<|>>|[^\s/<>[\]()]+/g) || [];
+  const lines = [];
+  let line = '';
+  let font = null;
+  const operands = [];
+  const show = (str) => {
+    if (!str.startsWith('<')) throw new Error('PDF text as a literal string: not what Skia writes');
+    if (!font) throw new Error('PDF text shown before a font was set');
+    const hex = str.slice(1, -1).replace(/\s/g, '');
+    for (let i = 0; i < hex.length; i += 4) {
+      const code = parseInt(hex.slice(i, i + 4), 16);
+      line += font.has(code) ? font.get(code) : '\uFFFD';
+    }
+  };
+  for (const t of tokens) {
+    if (t === 'BT') { line = ''; operands.length = 0; continue; }
+    if (t === 'ET') { lines.push(line); operands.length = 0; continue; }
+    if (t === 'Tf') {
+      const num = fontRefs[operands[operands.length - 2].slice(1)];
+      if (!fonts.has(num)) fonts.set(num, toUnicodeMap(objects, num));
+      font = fonts.get(num);
+    } else if (t === 'Tj' || t === "'" || t === '"') {
+      show(operands[operands.length - 1]);
+    } else if (t === 'TJ') {
+      for (const o of operands) if (o.startsWith('<')) show(o);
+    } else if (t === 'Do') {
+      const num = xobjects[operands[operands.length - 1].slice(1)];
+      const x = objects.get(num);
+      if (x && /\/Subtype\s*\/Form/.test(x.dict) && !seen.has(num)) {
+        seen.add(num);
+        lines.push(...streamText(objects, x.data, resourcesOf(objects, x.dict), fonts, seen));
+      }
+    } else if (/^[A-Za-z'"*]+$/.test(t) && !['true', 'false', 'null'].includes(t)) {
+      operands.length = 0;
+      continue;
+    } else {
+      operands.push(t);
+      continue;
+    }
+    operands.length = 0;
+  }
+  return lines;
+}
+
+// { pages, text }: the page count, and each page's text (lines joined by "\n", pages by "\f").
+export function readPdf(bytes) {
+  const objects = pdfObjects(bytes);
+  const pages = [...objects.entries()].filter(([, o]) => /\/Type\s*\/Page(?![a-z])/.test(o.dict));
+  const fonts = new Map();
+  const texts = pages.map(([, page]) => {
+    const contents = /\/Contents\s*(\[[^\]]*\]|\d+ 0 R)/.exec(page.dict);
+    if (!contents) return '';
+    const nums = [...contents[1].matchAll(/(\d+) 0 R/g)].map(([, n]) => Number(n));
+    const resources = resourcesOf(objects, page.dict);
+    return nums.flatMap((n) => streamText(objects, objects.get(n).data, resources, fonts, new Set())).join('\n');
+  });
+  return { pages: pages.length, text: texts.join('\f').normalize('NFC') };
+}
+
+// Text compared without its spacing: a PDF places words and lines where it likes.
+export function compact(s) {
+  return s.normalize('NFC').replace(/\s+/g, '');
+}
