@@ -81,8 +81,11 @@ pub fn wrap(text: &str, max_chars: usize, max_lines: usize) -> Vec<String> {
             lines.push(truncate(rest, max_chars));
             break;
         }
-        // The last space that still leaves at most `max_chars` characters on the line.
-        let space = rest.char_indices().take(max_chars + 1).filter(|&(i, c)| c == ' ' && i > 0).map(|(i, _)| i).last();
+        // The last space that still leaves at most `max_chars` characters on the line, or
+        // else just after a slash ("VietGAP/" "GlobalGAP", not "VietGAP/Glob" "alGAP").
+        let space = rest.char_indices().take(max_chars + 1).filter(|&(i, c)| c == ' ' && i > 0).map(|(i, _)| i).last().or_else(|| {
+            rest.char_indices().take(max_chars).filter(|&(i, c)| c == '/' && i > 0).map(|(i, c)| i + c.len_utf8()).last()
+        });
         let break_at = space.unwrap_or_else(|| {
             // No space within reach: break inside the word, after `max_chars` characters
             // or before, so that no combining mark starts the next line.
@@ -133,6 +136,14 @@ pub fn escape_xml(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod slash_tests {
+    #[test]
+    fn a_name_without_spaces_breaks_after_its_slash() {
+        assert_eq!(super::wrap("VietGAP/GlobalGAP", 12, 2), ["VietGAP/", "GlobalGAP"]);
+    }
 }
 
 #[cfg(test)]

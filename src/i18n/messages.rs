@@ -65,11 +65,10 @@ messages! {
     ActionNotSaved => "Chưa lưu được: kết quả này vừa được sửa ở nơi khác. Hãy thử lại.", "Not saved: this result was just changed elsewhere. Try again.";
     AwardTitle => "Tự đánh giá sơ bộ Giải thưởng Chất lượng Quốc gia", "National Quality Award pre-check";
     Points => "điểm", "points";
+    ColPoints => "Điểm tối đa", "Points";
     AwardCriterion => "Tiêu chí", "Criterion";
     AwardScore => "Điểm ước tính", "Estimated score";
-    AwardEligible => "Có thể đủ điều kiện dự giải (từ 600 điểm và hoạt động từ 36 tháng).", "Looks eligible to enter (600 points or more and 36 months of operation).";
     AwardIncomplete => "Chưa đủ thông tin: hãy chọn mức cho mọi tiêu chí và nhập số tháng hoạt động.", "Not enough to say: place every criterion and give the months of operation.";
-    AwardGoldInReach => "Có khả năng đạt Giải Vàng (từ 800 điểm).", "Gold looks within reach (800 points or more).";
     AwardWorkOn => "Nên tập trung cải thiện", "Work on first";
     ExportResult => "Xuất tệp kết quả gửi Sở", "Export the result file for the department";
     ExportResultHelp => "Tệp gồm hồ sơ doanh nghiệp và các lần tự đánh giá. Sở nhập tệp và ghi kết quả vào đúng doanh nghiệp theo mã số thuế.", "The file holds your profile and your self-assessments. The department imports it and files the result under your enterprise by its tax code.";

@@ -37,6 +37,21 @@ impl Lang {
         }
     }
 
+    pub fn award_eligible(self, points: &str, months: f64) -> String {
+        let m = format_decimal(months, 0, self);
+        match self {
+            Lang::Vi => format!("Có thể đủ điều kiện dự giải (từ {points} điểm và hoạt động từ {m} tháng)."),
+            Lang::En => format!("Looks eligible to enter ({points} points or more and {m} months of operation)."),
+        }
+    }
+
+    pub fn award_gold_in_reach(self, points: &str) -> String {
+        match self {
+            Lang::Vi => format!("Có khả năng đạt Giải Vàng (từ {points} điểm)."),
+            Lang::En => format!("Gold looks within reach ({points} points or more)."),
+        }
+    }
+
     pub fn award_gold_needs(self, points: &str) -> String {
         match self {
             Lang::Vi => format!("Giải Vàng cần từ {points} điểm."),

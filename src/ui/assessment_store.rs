@@ -38,6 +38,16 @@ impl Register {
         if form.question(ASSESSMENT_DATE).is_some() {
             assessment.answers.insert(ASSESSMENT_DATE.to_string(), Answer::Text(today.clone()));
         }
+        // A questionnaire that asks the enterprise's name and tax code (ISO 9001) starts with
+        // what its profile already says, so the enterprise does not type them twice.
+        let profile = enterprise_id.as_deref().and_then(|id| self.registry.with_untracked(|r| r.get(id).map(|e| (e.payload.name.clone(), e.payload.tax_code.clone()))));
+        if let Some((name, tax_code)) = profile {
+            for (question, value) in [(crate::model::assessment::ENTERPRISE_NAME, Some(name)), (crate::model::assessment::TAX_CODE, tax_code)] {
+                if let Some(value) = value.filter(|v| !v.trim().is_empty() && form.question(question).is_some()) {
+                    assessment.answers.insert(question.to_string(), Answer::Text(value));
+                }
+            }
+        }
         assessment.record_summary(&form, &evaluate(&form, &assessment.answers, &today));
         self.store_new_filled(assessment).await
     }

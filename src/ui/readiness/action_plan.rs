@@ -73,7 +73,10 @@ pub fn ActionPlan(
             })
             .collect::<Vec<(Action, Record<Assessment>)>>()
     });
+    // The record as the register holds it now, not as it was when the list was drawn: two
+    // quick edits (an owner, then a due date) would otherwise save the second over a stale version.
     let change = move |record: Record<Assessment>, key: String, edit: Box<dyn FnOnce(&mut ActionState) + Send>| {
+        let record = register.assessments.records.with_untracked(|all| all.iter().find(|r| r.id == record.id).cloned()).unwrap_or(record);
         let mut state = record.payload.actions.get(&key).cloned().unwrap_or_default();
         edit(&mut state);
         spawn_local(async move {
@@ -86,7 +89,11 @@ pub fn ActionPlan(
         let l = lang.get();
         let today = today.clone();
         plan.with(|plan| {
-            let shown: Vec<&(Action, Record<Assessment>)> = plan.iter().take(limit.unwrap_or(usize::MAX)).collect();
+            // The printed page lists the first actions still to do.
+            let shown: Vec<&(Action, Record<Assessment>)> = match limit {
+                Some(n) => plan.iter().filter(|(a, r)| !r.payload.actions.get(&a.key).is_some_and(|s| s.done)).take(n).collect(),
+                None => plan.iter().collect(),
+            };
             shown
                 .into_iter()
                 .enumerate()

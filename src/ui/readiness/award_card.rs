@@ -17,7 +17,7 @@ fn points(x: f64, lang: Lang) -> String {
 fn verdict(r: &AwardResult, lang: Lang) -> String {
     match r.eligibility {
         Eligibility::Incomplete => lang.t(Msg::AwardIncomplete).to_string(),
-        Eligibility::Eligible => lang.t(Msg::AwardEligible).to_string(),
+        Eligibility::Eligible => lang.award_eligible(&points(r.rules.eligible_points, lang), r.rules.min_months),
         Eligibility::TooFewPoints => lang.award_too_few(&points(r.rules.eligible_points, lang)),
         Eligibility::TooYoung => lang.award_too_young(r.rules.min_months),
     }
@@ -41,9 +41,9 @@ pub fn AwardCard(#[prop(into)] enterprise_id: Signal<String>) -> impl IntoView {
                         " ("<span data-testid="award-range">{format!("{}–{}", points(r.low, l), points(r.high, l))}</span>")"
                     </p>
                     <p class:good=eligible data-testid="award-eligibility">{verdict(&r, l)}</p>
-                    <p data-testid="award-gold">{if r.gold_in_reach { l.t(Msg::AwardGoldInReach).to_string() } else { l.award_gold_needs(&points(r.rules.gold_points, l)) }}</p>
-                    <table class="data-table small">
-                        <thead><tr><th scope="col">{tr(Msg::AwardCriterion)}</th><th scope="col" class="num">{tr(Msg::Points)}</th><th scope="col" class="num">{tr(Msg::AwardScore)}</th></tr></thead>
+                    <p data-testid="award-gold">{if r.gold_in_reach { l.award_gold_in_reach(&points(r.rules.gold_points, l)) } else { l.award_gold_needs(&points(r.rules.gold_points, l)) }}</p>
+                    <table class="data-table small award-criteria">
+                        <thead><tr><th scope="col">{tr(Msg::AwardCriterion)}</th><th scope="col" class="num">{tr(Msg::ColPoints)}</th><th scope="col" class="num">{tr(Msg::AwardScore)}</th></tr></thead>
                         <tbody>
                             {r.criteria.iter().map(|c| view! {
                                 <tr data-testid=format!("award-criterion-{}", c.id)>

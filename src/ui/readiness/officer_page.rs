@@ -43,13 +43,17 @@ pub fn OfficerAssessments() -> impl IntoView {
     let page = RwSignal::new(0usize);
     let shortlist_view = RwSignal::new(false);
     let modules = Memo::new(move |_| super::data::module_forms(register));
+    // Positions in the register's list, newest first: at province scale (15,000 assessments)
+    // a filter change sorts keys, never copies the records.
     let matches = Memo::new(move |_| {
         let f = filters.get();
-        let unit_of = |id: &str| register.registry.with_untracked(|r| r.get(id).and_then(|e| e.payload.admin_unit_id.clone()));
-        let mut list: Vec<Record<Assessment>> = register.assessments.records.with(|all| all.iter().filter(|a| !a.deleted && f.admits(a, &unit_of)).cloned().collect());
         register.registry.track();
-        list.sort_by(|a, b| (date_of(b), b.updated.ms).cmp(&(date_of(a), a.updated.ms)));
-        list
+        let unit_of = |id: &str| register.registry.with_untracked(|r| r.get(id).and_then(|e| e.payload.admin_unit_id.clone()));
+        let mut keyed: Vec<(String, i64, usize)> = register.assessments.records.with(|all| {
+            all.iter().enumerate().filter(|(_, a)| !a.deleted && f.admits(a, &unit_of)).map(|(i, a)| (date_of(a), a.updated.ms, i)).collect()
+        });
+        keyed.sort_by(|a, b| (&b.0, b.1).cmp(&(&a.0, a.1)));
+        keyed.into_iter().map(|(_, _, i)| i).collect::<Vec<usize>>()
     });
     let set = move |edit: fn(&mut Filters, String)| move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
@@ -59,8 +63,9 @@ pub fn OfficerAssessments() -> impl IntoView {
     let rows = move || {
         let l = lang.get();
         let start = page.get() * PAGE_SIZE;
-        matches.with(|all| {
-            all.iter().skip(start).take(PAGE_SIZE).map(|a| {
+        let shown: Vec<Record<Assessment>> = matches.with(|m| register.assessments.records.with(|all| m.iter().skip(start).take(PAGE_SIZE).filter_map(|&i| all.get(i).cloned()).collect()));
+        {
+            shown.iter().map(|a| {
                 let p = &a.payload;
                 let enterprise = p.enterprise_id.clone().unwrap_or_default();
                 let name = register.registry.with(|r| r.get(&enterprise).map(|e| e.payload.name.clone())).or_else(|| p.enterprise_name().map(str::to_string)).unwrap_or_else(|| "—".into());
@@ -78,7 +83,7 @@ pub fn OfficerAssessments() -> impl IntoView {
                     </tr>
                 }
             }).collect::<Vec<_>>()
-        })
+        }
     };
     let candidates = Memo::new(move |_| {
         if !shortlist_view.get() {

@@ -49,7 +49,7 @@ pub fn ReadinessReport() -> impl IntoView {
                         " · "{tr(Msg::PrintedOn)}" "{format_iso_date(&today)}
                     </p>
                 </header>
-                <ReadinessSummary enterprise_id=enterprise_id history=false/>
+                <ReadinessSummary enterprise_id=enterprise_id history=false radar_size=280/>
                 <ActionPlan enterprise_id=enterprise_id limit=Some(PRINTED_ACTIONS)/>
                 <AwardCard enterprise_id=enterprise_id/>
             </section>

@@ -15,7 +15,8 @@ use leptos::prelude::*;
 pub fn radar_of(profile: &[ModuleProfile], lang: Lang, size: u32) -> String {
     radar_svg(&Radar {
         title: lang.t(Msg::ReadinessRadarTitle).to_string(),
-        axes: profile.iter().map(|m| RadarAxis { label: m.short.get(lang).to_string(), percent: m.latest().map(|e| e.percent), previous: m.previous().map(|e| e.percent) }).collect(),
+        // Only the modules assessed: thirteen spokes for two results would draw a line through the middle.
+        axes: profile.iter().filter(|m| m.latest().is_some()).map(|m| RadarAxis { label: m.short.get(lang).to_string(), percent: m.latest().map(|e| e.percent), previous: m.previous().map(|e| e.percent) }).collect(),
         size,
         empty_text: lang.t(Msg::NoAssessmentYet).to_string(),
         current_label: lang.t(Msg::LatestAssessment).to_string(),
@@ -54,6 +55,10 @@ pub fn ReadinessSummary(
     /// The history chart too (the printed page leaves it out to fit one sheet).
     #[prop(default = true)]
     history: bool,
+    /// The radar's drawing size in pixels: smaller on paper, where it is printed narrower,
+    /// keeps its labels as large as on screen.
+    #[prop(default = 420)]
+    radar_size: u32,
 ) -> impl IntoView {
     let register = expect_context::<Register>();
     let lang = use_lang();
@@ -61,7 +66,7 @@ pub fn ReadinessSummary(
         let list = assessments_of(register, &enterprise_id.get());
         profile_of(register, &list)
     });
-    let radar = Signal::derive(move || profile.with(|p| radar_of(p, lang.get(), 420)));
+    let radar = Signal::derive(move || profile.with(|p| radar_of(p, lang.get(), radar_size)));
     let over_time = Signal::derive(move || profile.with(|p| history_of(p, lang.get())));
     let radar_label = Signal::derive(move || lang.get().t(Msg::ReadinessRadarTitle).to_string());
     let history_label = Signal::derive(move || lang.get().t(Msg::ReadinessOverTime).to_string());
