@@ -16,7 +16,8 @@ const percentile = (xs, p) => {
 const round = (x) => Math.round(x * 10) / 10;
 const stats = (xs) => ({ n: xs.length, p50: round(percentile(xs, 50)), p95: round(percentile(xs, 95)), max: round(Math.max(...xs)) });
 
-const server = spawn('node', [`${root}scripts/serve.mjs`, `${root}dist`, String(port)], { stdio: 'ignore' });
+// BENCH_DIST measures another build (a release build kept aside) without replacing dist/.
+const server = spawn('node', [`${root}scripts/serve.mjs`, process.env.BENCH_DIST || `${root}dist`, String(port)], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 500));
 const base = `http://127.0.0.1:${port}`;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });

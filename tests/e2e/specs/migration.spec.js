@@ -78,6 +78,9 @@ test('closing the page during the 1,000-record move leaves all or none, and the 
       }
       await victim.goto('/enterprises', { waitUntil: 'commit' });
       await victim.waitForFunction(() => performance.getEntriesByName('nscl-bulk-write-open').length > 0, null, { polling: 20, timeout: 30_000 });
+      // The move marks its transaction before its first write (a read of the stored row comes
+      // first): the held run waits until that write has made the transaction the held one.
+      if (run === 0) await victim.waitForFunction(() => window.__moveOpen === true, null, { polling: 20, timeout: 30_000 });
       if (after) await victim.evaluate((ms) => new Promise((r) => setTimeout(r, ms)), after);
       // The held transaction is still open as the page goes: this close lands inside it.
       if (run === 0) expect(await victim.evaluate(() => window.__moveOpen), 'the move\'s transaction is open at the close').toBe(true);
