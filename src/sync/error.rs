@@ -39,6 +39,8 @@ pub enum ImportError {
     UnknownForm { form: String, version: u32 },
     /// An enterprise's result file holds an answer or a score a questionnaire cannot give.
     ScoreOutOfRange { form: String, detail: String },
+    /// A file marked as an enterprise's result holds more than one enterprise and its own self-assessments.
+    NotAResult { detail: String },
 }
 
 impl ImportError {
@@ -79,6 +81,8 @@ impl ImportError {
             (UnknownForm { form, version }, Lang::Vi) => format!("Tệp kết quả dùng bộ câu hỏi \u{201c}{form}\u{201d} phiên bản {version} mà ứng dụng này chưa có. Hãy cập nhật ứng dụng hoặc cài bộ câu hỏi đó, rồi nhập lại. Chưa có gì được nhập."),
             (UnknownForm { form, version }, Lang::En) => format!("The result file uses questionnaire \u{201c}{form}\u{201d} version {version}, which this app does not have. Update the app or install that questionnaire, then import again. Nothing was imported."),
             (ScoreOutOfRange { form, detail }, Lang::Vi) => format!("Tệp kết quả có điểm hoặc câu trả lời ngoài thang điểm của bộ câu hỏi \u{201c}{form}\u{201d} ({detail}): tệp đã bị sửa hoặc hỏng. Chưa có gì được nhập."),
+            (NotAResult { detail }, Lang::Vi) => format!("Tệp được ghi là kết quả tự đánh giá của một doanh nghiệp nhưng chứa dữ liệu khác ({detail}). Chưa có gì được nhập."),
+            (NotAResult { detail }, Lang::En) => format!("The file is marked as one enterprise's self-assessment result but holds other data ({detail}). Nothing was imported."),
             (ScoreOutOfRange { form, detail }, Lang::En) => format!("The result file holds a score or an answer outside the scale of questionnaire \u{201c}{form}\u{201d} ({detail}): it was changed or damaged. Nothing was imported."),
         }
     }

@@ -217,6 +217,20 @@ impl Held {
 
     /// A file of what `scope` covers. Conflict copies travel with their
     /// records; rows this build cannot read travel only in a full backup.
+    /// What an enterprise sends the department: its own record and its self-assessments,
+    /// without conflict copies, aliases or anything else this device holds (a device that was
+    /// an officer's once holds a whole register).
+    pub fn for_result(&self, enterprise_id: &str) -> Held {
+        let mut out = self.clone();
+        out.records = Sections::default();
+        out.records.enterprise = self.records.enterprise.iter().filter(|e| e.id == enterprise_id).cloned().collect();
+        out.records.assessment = self.records.assessment.iter().filter(|a| a.payload.enterprise_id.as_deref() == Some(enterprise_id)).cloned().collect();
+        out.conflicts.value = Sections::default();
+        out.aliases.value = BTreeMap::new();
+        out.unreadable = Vec::new();
+        out
+    }
+
     pub fn export(&self, scope: Scope, exported_at: Hlc, device_id: String, officer: String, offset_minutes: i32) -> SyncFile {
         let units: HashMap<String, String> = self.records.enterprise.iter().filter_map(|e| Some((e.id.clone(), e.payload.admin_unit_id.clone()?))).collect();
         // A record and its conflict copies travel together: the ids chosen are those whose

@@ -47,7 +47,7 @@ fn check_one(form: &Form, record: &Record<Assessment>) -> Result<(), String> {
     }
     // The score kept with the record must be the one its answers give (the date rules use the
     // assessment's own date, so a check on another day agrees).
-    let today = a.assessed_on().unwrap_or("9999-12-31").to_string();
+    let today = crate::readiness::profile::date_of(record);
     let computed = score::readiness(form, &a.answers, &evaluate(form, &a.answers, &today)).overall.percent();
     match (a.readiness, computed) {
         (None, _) => Ok(()),
@@ -60,6 +60,21 @@ fn check_one(form: &Form, record: &Record<Assessment>) -> Result<(), String> {
 pub fn check_result_file(library: &FormLibrary, file: &SyncFile) -> Result<(), ImportError> {
     if !file.scope.from_enterprise {
         return Ok(());
+    }
+    // A result is one enterprise and its self-assessments: nothing in it may touch another
+    // record of the department's register.
+    let one = match &file.records.enterprise[..] {
+        [one] => one.id.clone(),
+        list => return Err(ImportError::NotAResult { detail: format!("{} enterprises", list.len()) }),
+    };
+    if !file.records.survey.is_empty() || !file.records.activity.is_empty() {
+        return Err(ImportError::NotAResult { detail: "surveys or activities".into() });
+    }
+    if !file.aliases.is_empty() || !file.conflicts.enterprise.is_empty() || !file.conflicts.survey.is_empty() || !file.conflicts.activity.is_empty() {
+        return Err(ImportError::NotAResult { detail: "aliases or conflict copies".into() });
+    }
+    if let Some(other) = file.records.assessment.iter().chain(&file.conflicts.assessment).find(|a| a.payload.enterprise_id.as_deref() != Some(one.as_str())) {
+        return Err(ImportError::NotAResult { detail: format!("assessment {} of another enterprise", other.id) });
     }
     let mut known = library.clone();
     for carried in &file.forms {
@@ -85,6 +100,7 @@ mod tests {
     fn result_file(a: Assessment) -> SyncFile {
         let at = Hlc { ms: 1, counter: 0, device: "d".into() };
         let mut records = crate::sync::kinds::Sections::default();
+        records.enterprise.push(Record::new("e1".into(), &Change { at: at.clone(), officer: String::new() }, crate::model::enterprise::Enterprise::default()));
         records.assessment.push(Record::new("a1".into(), &Change { at: at.clone(), officer: String::new() }, a));
         SyncFile {
             format: "nscl-tracker-sync".into(),
@@ -135,6 +151,16 @@ mod tests {
         let mut backup = result_file(unknown);
         backup.scope.from_enterprise = false;
         assert_eq!(check_result_file(&lib, &backup), Ok(()));
+        // A result is one enterprise and its own assessments, nothing else.
+        let mut two = result_file(good.clone());
+        two.records.enterprise.push(two.records.enterprise[0].clone());
+        assert!(matches!(check_result_file(&lib, &two), Err(ImportError::NotAResult { .. })));
+        let mut other = good.clone();
+        other.enterprise_id = Some("someone-else".into());
+        assert!(matches!(check_result_file(&lib, &result_file(other)), Err(ImportError::NotAResult { .. })));
+        let mut aliased = result_file(good.clone());
+        aliased.aliases.insert("x".into(), "e1".into());
+        assert!(matches!(check_result_file(&lib, &aliased), Err(ImportError::NotAResult { .. })));
         for lang in [crate::i18n::Lang::Vi, crate::i18n::Lang::En] {
             assert!(ImportError::UnknownForm { form: "x".into(), version: 2 }.message(lang).contains('2'));
         }

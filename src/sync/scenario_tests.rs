@@ -527,10 +527,21 @@ fn a_result_file_lands_under_the_register_enterprise_with_the_same_tax_code_once
     let me = Record::new("own-e".into(), &change, Enterprise { name: "Công ty TNHH Sen Hồng".into(), tax_code: Some("1400100593".into()), ..Default::default() });
     own.put(&me);
     let change = own.change();
-    let result = Record::new("a1".into(), &change, Assessment { form_id: "five-s-readiness".into(), form_version: 1, enterprise_id: Some("own-e".into()), readiness: Some(62.5), ..Default::default() });
+    let result = Record::new("a1".into(), &change, Assessment { form_id: "five-s-readiness".into(), form_version: 1, enterprise_id: Some("own-e".into()), ..Default::default() });
     ready(own.store.put(&result)).unwrap();
-    let file = own.export(Scope { from_enterprise: true, ..Default::default() });
+    // Something else on that device (it was an officer's once) never goes into its result.
+    let change = own.change();
+    own.put(&Record::new("someone-else".into(), &change, Enterprise { name: "Doanh nghiệp khác".into(), ..Default::default() }));
+    let whole = own.held();
+    let result = whole.for_result("own-e");
+    assert_eq!((result.records.enterprise.len(), result.records.assessment.len()), (1, 1));
+    let at = own.change().at;
+    let written = result.export(Scope { from_enterprise: true, ..Default::default() }, at, own.device.clone(), String::new(), 420);
+    let text = written.to_text(file::tests::sha256).unwrap();
+    let file::Head::V2 { checksum, .. } = file::read_head(&text).unwrap() else { panic!("version 2") };
+    let file = Incoming { name: "ket-qua.json".into(), checksum: checksum.to_string(), file: file::parse(&text).unwrap() };
     assert!(file.file.scope.from_enterprise);
+    assert_eq!(crate::sync::result_check::check_result_file(&crate::form::FormLibrary::shipped(), &file.file), Ok(()));
 
     // The department holds the same enterprise under its own id, its tax code typed with a space.
     let mut dept = Laptop::new("so-khcn");

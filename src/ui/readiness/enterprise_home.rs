@@ -57,7 +57,7 @@ pub fn EnterpriseHome() -> impl IntoView {
                 <ReadinessSummary enterprise_id=enterprise_id/>
                 <AwardCard enterprise_id=enterprise_id/>
                 <ActionPlan enterprise_id=enterprise_id editable=true/>
-                <ResultExport tax_code=Signal::derive(move || tax.clone())/>
+                <ResultExport enterprise_id=enterprise_id tax_code=Signal::derive(move || tax.clone())/>
             </section>
         }.into_any()
     }

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 #[component]
-pub fn ResultExport(#[prop(into)] tax_code: Signal<String>) -> impl IntoView {
+pub fn ResultExport(#[prop(into)] enterprise_id: Signal<String>, #[prop(into)] tax_code: Signal<String>) -> impl IntoView {
     let lang = use_lang();
     let busy = RwSignal::new(false);
     let done = RwSignal::new(None::<Result<String, String>>);
@@ -23,7 +23,7 @@ pub fn ResultExport(#[prop(into)] tax_code: Signal<String>) -> impl IntoView {
         done.set(None);
         spawn_local(async move {
             let outcome = async {
-                let held = sync_io::load_held().await?;
+                let held = sync_io::load_held().await?.for_result(&enterprise_id.get_untracked());
                 let scope = Scope { from_enterprise: true, kinds: vec![Enterprise::KIND.to_string(), Assessment::KIND.to_string()], ..Default::default() };
                 let label = format!("ket-qua-tu-danh-gia-{}", tax_code.get_untracked());
                 sync_io::export(&held, scope, &label, &sync_io::Packing { compress: false, passphrase: None }).await
