@@ -11,6 +11,8 @@ pub mod award;
 pub mod band;
 pub mod module_result;
 pub mod profile;
+#[cfg(test)]
+mod property_tests;
 pub mod shortlist;
 
 pub use band::Band;
