@@ -370,6 +370,8 @@ pub struct Preview {
     /// already holds under the same tax code: what they bring is filed under the register's
     /// enterprise (an alias), and their own profile is not imported over it.
     pub matched: Vec<Matched>,
+    /// Enterprises of result files that no register enterprise matches: the import creates them.
+    pub created: Vec<Matched>,
     files: Vec<AuditFile>,
 }
 
@@ -536,6 +538,12 @@ pub fn preview(held: &Held, files: &[Incoming]) -> Preview {
             }
         }
     }
+    let created = fresh()
+        .filter(|f| f.file.scope.from_enterprise)
+        .flat_map(|f| f.file.records.enterprise.iter())
+        .filter(|e| !e.deleted && !held.row_hashes.contains_key(&row_key("enterprise", &e.id)) && plans.enterprise.items.iter().any(|i| i.id == e.id))
+        .map(|e| Matched { file_id: e.id.clone(), register_id: e.id.clone(), name: e.payload.name.clone(), tax_code: e.payload.tax_code.clone().unwrap_or_default() })
+        .collect();
     let matched_fresh = matched.into_iter().zip(&verdicts).filter(|(_, v)| !matches!(v, Verdict::Repeat { .. })).flat_map(|(m, _)| m).collect();
     Preview {
         plans,
@@ -546,6 +554,7 @@ pub fn preview(held: &Held, files: &[Incoming]) -> Preview {
         forms,
         aliases,
         matched: matched_fresh,
+        created,
         files: files.iter().map(|f| AuditFile { name: f.name.clone(), checksum: f.checksum.clone() }).collect(),
     }
 }

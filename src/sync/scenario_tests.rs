@@ -549,6 +549,7 @@ fn a_result_file_lands_under_the_register_enterprise_with_the_same_tax_code_once
     dept.put(&Record::new("reg-e".into(), &change, Enterprise { name: "Cty Sen Hồng (Sở)".into(), tax_code: Some("1400 100 593".into()), ..Default::default() }));
     let preview = dept.import(std::slice::from_ref(&file));
     assert_eq!(preview.matched.len(), 1);
+    assert!(preview.created.is_empty());
     assert_eq!((preview.matched[0].file_id.as_str(), preview.matched[0].register_id.as_str()), ("own-e", "reg-e"));
     assert!(preview.plans.enterprise.items.is_empty(), "the register's record is not overwritten by the enterprise's profile");
     assert_eq!(preview.plans.assessment.count(Effect::New), 1);
@@ -569,6 +570,7 @@ fn a_result_file_lands_under_the_register_enterprise_with_the_same_tax_code_once
     let preview = other.import(std::slice::from_ref(&file));
     assert!(preview.matched.is_empty());
     assert_eq!(preview.plans.enterprise.count(Effect::New), 1);
+    assert_eq!(preview.created.iter().map(|c| c.tax_code.as_str()).collect::<Vec<_>>(), ["1400100593"], "the preview says it creates the enterprise");
     assert_eq!(other.enterprise("own-e").unwrap().payload.tax_code.as_deref(), Some("1400100593"));
 
     // An officer's file is never matched this way: two officers' records of one enterprise

@@ -40,12 +40,12 @@ pub fn latest_results(register: Register, assessments: &[Record<Assessment>]) ->
 
 /// The latest award pre-check of an enterprise, with its result.
 pub fn latest_award(register: Register, assessments: &[Record<Assessment>]) -> Option<(Record<Assessment>, AwardResult)> {
+    let refs: Vec<&Record<Assessment>> = assessments.iter().collect();
     register.forms.with(|lib| {
-        let award_ids: Vec<String> = lib.all().iter().filter(|f| f.module.as_ref().is_some_and(|m| m.kind == ModuleKind::Award)).map(|f| f.id.clone()).collect();
-        let refs: Vec<&Record<Assessment>> = assessments.iter().filter(|a| award_ids.contains(&a.payload.form_id)).collect();
-        let latest = refs.iter().max_by(|a, b| (crate::readiness::profile::date_of(a), a.updated.ms).cmp(&(crate::readiness::profile::date_of(b), b.updated.ms)))?;
+        let award_ids = lib.all().iter().filter(|f| f.module.as_ref().is_some_and(|m| m.kind == ModuleKind::Award)).map(|f| f.id.as_str());
+        let latest = award_ids.filter_map(|id| latest_of(&refs, id)).max_by_key(|a| (crate::readiness::profile::date_of(a), a.updated.ms))?;
         let form = lib.get(&latest.payload.form_id, latest.payload.form_version)?;
-        award_result(&form, &latest.payload.answers).map(|r| ((*latest).clone(), r))
+        award_result(&form, &latest.payload.answers).map(|r| (latest.clone(), r))
     })
 }
 

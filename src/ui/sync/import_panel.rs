@@ -84,15 +84,7 @@ pub fn ImportPanel() -> impl IntoView {
                 changes.set(preview.changes_anything());
                 duplicates.set(local::duplicates_after(&held, &preview));
                 // An enterprise's result file: say under which register enterprise it goes, or that it creates one.
-                let mut notes: Vec<(bool, String, String)> = preview.matched.iter().map(|m| (true, m.name.clone(), m.tax_code.clone())).collect();
-                for f in files.iter().filter(|f| f.file.scope.from_enterprise) {
-                    for e in f.file.records.enterprise.iter().filter(|e| !e.deleted) {
-                        let new = preview.plans.enterprise.items.iter().any(|i| i.id == e.id) && !held.records.enterprise.iter().any(|h| h.id == e.id);
-                        if new {
-                            notes.push((false, e.payload.name.clone(), e.payload.tax_code.clone().unwrap_or_default()));
-                        }
-                    }
-                }
+                let notes = preview.matched.iter().map(|m| (true, m)).chain(preview.created.iter().map(|c| (false, c))).map(|(matched, m)| (matched, m.name.clone(), m.tax_code.clone())).collect();
                 result_notes.set(notes);
                 kinds.set(Some(local::preview_view(&preview, &held, lang.get_untracked(), LISTED_PER_KIND)));
                 worked_out.set_value(Some((held, preview)));
