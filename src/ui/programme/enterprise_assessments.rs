@@ -3,7 +3,7 @@
 
 use crate::format::{format_iso_date, format_percent};
 use crate::i18n::Msg;
-use crate::model::assessment::{of_enterprise, AssessmentStatus};
+use crate::model::assessment::AssessmentStatus;
 use crate::ui::i18n::{tr, use_lang};
 use crate::ui::state::Register;
 use leptos::prelude::*;
@@ -12,13 +12,12 @@ use leptos::prelude::*;
 pub fn EnterpriseAssessments(enterprise_id: String) -> impl IntoView {
     let register = expect_context::<Register>();
     let lang = use_lang();
-    let summary_id = enterprise_id.clone();
+    let readiness = crate::ui::readiness::EnterpriseReadiness::new(register, Signal::stored(enterprise_id.clone()));
     let report_href = format!("/readiness-report/{enterprise_id}");
     let rows = move || {
         let l = lang.get();
-        register.assessments.records.with(|all| {
-            of_enterprise(all, &enterprise_id)
-                .into_iter()
+        readiness.assessments.with(|list| {
+            list.iter()
                 .map(|a| {
                     let p = &a.payload;
                     let submitted = p.status == AssessmentStatus::Submitted;
@@ -57,7 +56,7 @@ pub fn EnterpriseAssessments(enterprise_id: String) -> impl IntoView {
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
-                    <crate::ui::readiness::ReadinessSummary enterprise_id=summary_id.clone()/>
+                    <crate::ui::readiness::ReadinessSummary of=readiness/>
                     <p class="no-print"><leptos_router::components::A href=report_href.clone() attr:class="button" attr:data-testid="open-report">{tr(Msg::PrintResult)}</leptos_router::components::A></p>
                 }.into_any()
             }}

@@ -3,7 +3,7 @@
 //! the enterprise's own owner, due date and done mark (kept on the module's
 //! latest assessment, so the plan stays with the result it came from).
 
-use super::data::{assessments_of, latest_results};
+use super::data::{latest_results, EnterpriseReadiness};
 use crate::i18n::{Lang, Msg};
 use crate::model::assessment::{ActionState, Assessment};
 use crate::model::record::Record;
@@ -48,7 +48,7 @@ async fn save_action(register: Register, record: Record<Assessment>, key: String
 
 #[component]
 pub fn ActionPlan(
-    #[prop(into)] enterprise_id: Signal<String>,
+    of: EnterpriseReadiness,
     /// Show only the first few (the printed page).
     #[prop(default = None)]
     limit: Option<usize>,
@@ -62,8 +62,7 @@ pub fn ActionPlan(
     let supports = StoredValue::new(SupportKinds::shipped());
     let today = browser::today();
     let plan = Memo::new(move |_| {
-        let list = assessments_of(register, &enterprise_id.get());
-        let results = latest_results(register, &list);
+        let results = of.assessments.with(|list| latest_results(register, list));
         let actions = register.forms.with(|lib| recommended_actions(&results.iter().map(|(_, r)| r.clone()).collect::<Vec<_>>(), lib));
         actions
             .into_iter()

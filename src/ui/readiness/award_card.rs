@@ -2,7 +2,7 @@
 //! midpoints with their range, whether the enterprise looks eligible and
 //! whether gold is in reach, and the criteria to work on first.
 
-use super::data::{assessments_of, latest_award};
+use super::data::{latest_award, EnterpriseReadiness};
 use crate::format::format_decimal;
 use crate::i18n::{Lang, Msg};
 use crate::readiness::award::{AwardResult, Eligibility};
@@ -24,10 +24,10 @@ fn verdict(r: &AwardResult, lang: Lang) -> String {
 }
 
 #[component]
-pub fn AwardCard(#[prop(into)] enterprise_id: Signal<String>) -> impl IntoView {
+pub fn AwardCard(of: EnterpriseReadiness) -> impl IntoView {
     let register = expect_context::<Register>();
     let lang = use_lang();
-    let result = Memo::new(move |_| latest_award(register, &assessments_of(register, &enterprise_id.get())).map(|(_, r)| r));
+    let result = Memo::new(move |_| of.assessments.with(|list| latest_award(register, list)).map(|(_, r)| r));
     move || {
         let l = lang.get();
         result.get().map(|r| {

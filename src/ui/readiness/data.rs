@@ -12,6 +12,20 @@ use crate::ui::state::Register;
 use crate::web::browser;
 use leptos::prelude::*;
 
+/// One enterprise and its assessments, read from the register once for every view of its
+/// readiness on a page (the cards, the summary, the award, the plan), not once by each.
+#[derive(Clone, Copy)]
+pub struct EnterpriseReadiness {
+    pub id: Signal<String>,
+    pub assessments: Memo<Vec<Record<Assessment>>>,
+}
+
+impl EnterpriseReadiness {
+    pub fn new(register: Register, id: Signal<String>) -> EnterpriseReadiness {
+        EnterpriseReadiness { id, assessments: Memo::new(move |_| assessments_of(register, &id.get())) }
+    }
+}
+
 /// One enterprise's assessments (deleted ones left out), newest first.
 pub fn assessments_of(register: Register, enterprise_id: &str) -> Vec<Record<Assessment>> {
     register.assessments.records.with(|all| of_enterprise(all, enterprise_id).into_iter().cloned().collect())

@@ -4,7 +4,7 @@
 
 use super::action_plan::ActionPlan;
 use super::award_card::AwardCard;
-use super::data::own_enterprise;
+use super::data::{own_enterprise, EnterpriseReadiness};
 use super::module_chooser::ModuleChooser;
 use super::result_export::ResultExport;
 use super::summary::ReadinessSummary;
@@ -36,6 +36,7 @@ pub fn EnterpriseHome() -> impl IntoView {
         };
         let id = me.id.clone();
         let enterprise_id = Signal::derive(move || id.clone());
+        let of = EnterpriseReadiness::new(register, enterprise_id);
         let tax = me.payload.tax_code.clone().unwrap_or_default();
         let size = me.payload.size_class().map(|c| lang.get().t(crate::i18n::size_msg(Some(c))).to_string());
         view! {
@@ -52,11 +53,11 @@ pub fn EnterpriseHome() -> impl IntoView {
                         <A href=format!("/readiness-report/{}", me.id) attr:class="button" attr:data-testid="open-report">{tr(Msg::PrintResult)}</A>
                     </div>
                 </div>
-                <ModuleChooser enterprise_id=enterprise_id/>
+                <ModuleChooser of=of/>
                 <h2>{tr(Msg::MyResultsTitle)}</h2>
-                <ReadinessSummary enterprise_id=enterprise_id/>
-                <AwardCard enterprise_id=enterprise_id/>
-                <ActionPlan enterprise_id=enterprise_id editable=true/>
+                <ReadinessSummary of=of/>
+                <AwardCard of=of/>
+                <ActionPlan of=of editable=true/>
                 <ResultExport enterprise_id=enterprise_id tax_code=Signal::derive(move || tax.clone())/>
             </section>
         }.into_any()

@@ -17,6 +17,7 @@ mod result_export;
 mod role;
 mod summary;
 
+pub use data::EnterpriseReadiness;
 pub use live_result::LiveResult;
 pub use profile_page::ProfilePage;
 pub use report_page::ReadinessReport;

@@ -1,7 +1,7 @@
 //! The modules an enterprise can assess itself on, each with its latest
 //! result, and one button: continue the draft, or start (again).
 
-use super::data::{assessments_of, module_forms, profile_of};
+use super::data::{module_forms, profile_of, EnterpriseReadiness};
 use crate::format::format_percent;
 use crate::i18n::Msg;
 use crate::model::assessment::AssessmentStatus;
@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
 #[component]
-pub fn ModuleChooser(#[prop(into)] enterprise_id: Signal<String>) -> impl IntoView {
+pub fn ModuleChooser(of: EnterpriseReadiness) -> impl IntoView {
     let register = expect_context::<Register>();
     let flash = expect_context::<Flash>();
     let lang = use_lang();
@@ -20,8 +20,8 @@ pub fn ModuleChooser(#[prop(into)] enterprise_id: Signal<String>) -> impl IntoVi
     let forms = Memo::new(move |_| module_forms(register));
     let cards = move || {
         let l = lang.get();
-        let id = enterprise_id.get();
-        let list = assessments_of(register, &id);
+        let id = of.id.get();
+        let list = of.assessments.get();
         let profile = profile_of(register, &list);
         forms.get().into_iter().map(|form| {
             let module = form.module.clone();

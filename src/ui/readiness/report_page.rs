@@ -31,7 +31,7 @@ pub fn ReadinessReport() -> impl IntoView {
             return view! { <section class="page"><p class="empty" data-testid="not-found">{tr(Msg::EnterpriseNotFound)}</p></section> }.into_any();
         };
         let l = lang.get();
-        let enterprise_id = Signal::derive(move || id.get());
+        let of = super::data::EnterpriseReadiness::new(register, Signal::derive(move || id.get()));
         let unit = me.payload.admin_unit_id.as_deref().and_then(|u| register.units.with(|list| list.get(u).map(|x| x.label(l))));
         let size = me.payload.size_class().map(|c| l.t(crate::i18n::size_msg(Some(c))).to_string());
         view! {
@@ -49,9 +49,9 @@ pub fn ReadinessReport() -> impl IntoView {
                         " · "{tr(Msg::PrintedOn)}" "{format_iso_date(&today)}
                     </p>
                 </header>
-                <ReadinessSummary enterprise_id=enterprise_id history=false radar_size=280/>
-                <ActionPlan enterprise_id=enterprise_id limit=Some(PRINTED_ACTIONS)/>
-                <AwardCard enterprise_id=enterprise_id/>
+                <ReadinessSummary of=of history=false radar_size=280/>
+                <ActionPlan of=of limit=Some(PRINTED_ACTIONS)/>
+                <AwardCard of=of/>
             </section>
         }.into_any()
     }

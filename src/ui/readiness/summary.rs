@@ -3,7 +3,7 @@
 //! last assessment per module, and readiness over time.
 
 use super::chart_view::ChartSvg;
-use super::data::{assessments_of, profile_of};
+use super::data::{profile_of, EnterpriseReadiness};
 use crate::charts::{line_svg, radar_svg, LineChart, Radar, RadarAxis, Series, XLabels, YRange};
 use crate::format::{format_iso_date, format_percent};
 use crate::i18n::{Lang, Msg};
@@ -51,7 +51,7 @@ pub fn change_text(change: f64, lang: Lang) -> String {
 
 #[component]
 pub fn ReadinessSummary(
-    #[prop(into)] enterprise_id: Signal<String>,
+    of: EnterpriseReadiness,
     /// The history chart too (the printed page leaves it out to fit one sheet).
     #[prop(default = true)]
     history: bool,
@@ -63,8 +63,7 @@ pub fn ReadinessSummary(
     let register = expect_context::<Register>();
     let lang = use_lang();
     let profile = Memo::new(move |_| {
-        let list = assessments_of(register, &enterprise_id.get());
-        profile_of(register, &list)
+        of.assessments.with(|list| profile_of(register, list))
     });
     let radar = Signal::derive(move || profile.with(|p| radar_of(p, lang.get(), radar_size)));
     let over_time = Signal::derive(move || profile.with(|p| history_of(p, lang.get())));
