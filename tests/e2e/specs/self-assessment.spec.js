@@ -278,6 +278,24 @@ test.describe.serial('an enterprise sends its result and the department files it
     await expect(officer.rows).toContainText(viPercent(isoPercent));
     await officer.filter('module').selectOption('');
     await expect(officer.count).toHaveText('3 lượt tự đánh giá');
+    // By band: ISO 9001 is preparing, 5S not ready; the award pre-check has no readiness band.
+    await officer.filter('band').selectOption('preparing');
+    await expect(officer.rows).toHaveCount(1);
+    await expect(officer.rows).toContainText('Đang chuẩn bị');
+    await officer.filter('band').selectOption('not_ready');
+    await expect(officer.rows).toHaveCount(1);
+    await expect(officer.rows).toContainText('Chưa sẵn sàng');
+    await officer.filter('band').selectOption('');
+    // By unit: the register's enterprise has none, so any unit leaves nothing.
+    await officer.filter('unit').selectOption({ index: 1 });
+    await expect(officer.count).toHaveText('0 lượt tự đánh giá');
+    await officer.filter('unit').selectOption('');
+    // By date: all three are dated today.
+    await officer.filter('from').fill(await browserDate(page, 1));
+    await expect(officer.count).toHaveText('0 lượt tự đánh giá');
+    await officer.filter('from').fill(await browserDate(page, 0));
+    await officer.filter('to').fill(await browserDate(page, 0));
+    await expect(officer.count).toHaveText('3 lượt tự đánh giá');
     await officer.showShortlist();
     await expect(officer.shortlistRows).toHaveCount(1);
     await expect(officer.shortlistRows).toContainText(REGISTER_NAME);
@@ -292,6 +310,12 @@ test.describe.serial('an enterprise sends its result and the department files it
     expect(await dumpDatabase(page, { stores: RECORD_STORES })).toEqual(before);
     await officer.open();
     await expect(officer.count).toHaveText('3 lượt tự đánh giá');
+
+    // Settings turns this device into an enterprise's: its menu is the enterprise's.
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('role-setting-enterprise').check();
+    await expect(page.getByTestId('nav-profile')).toHaveText('Hồ sơ doanh nghiệp');
+    await expect(page.getByTestId('nav-enterprises')).toHaveCount(0);
     await context.close();
   });
 });
