@@ -1,10 +1,10 @@
 //! Programme activities of a synthetic province, year by year from 2021:
-//! classes, expert training, awareness events, support for enterprises, new
+//! classes, experts trained, awareness events, support for enterprises, new
 //! testing fields and National Quality Award entries, in numbers like the
 //! plan's targets, with more support where there are more enterprises.
 
-use super::{Rng, NOW_MS};
-use crate::model::activity::{Activity, AwardResult};
+use super::{Rng, FAMILY, GIVEN, MIDDLE, NOW_MS};
+use crate::model::activity::{Activity, AwardResult, Expert, Funding};
 use crate::model::admin_unit::AdminUnitList;
 use crate::model::clock::Hlc;
 use crate::model::enterprise::Enterprise;
@@ -49,20 +49,26 @@ pub fn activities(enterprises: &[Record<Enterprise>], last_year: i32, seed: u64)
                 topics: vec![topic.into()],
                 participants: Some(participants),
                 organisations: Some(participants / 3),
-                budget_mn_vnd: Some(20.0 + rng.below(60) as f64),
+                budget_vnd: Some((20 + rng.below(60)) * 1_000_000),
+                funding: Some(Funding::StateBudget),
                 ..Default::default()
             });
         }
-        let experts = 2 + rng.below(5) as u32;
-        planned.push(Activity {
-            activity_type: "expert_training".into(),
-            title: format!("Đào tạo chuyên gia năng suất chất lượng năm {year}"),
-            organiser: "Viện Năng suất Việt Nam".into(),
-            topics: vec!["nscl_general".into()],
-            participants: Some(experts + rng.below(4) as u32),
-            experts_qualified: Some(experts),
-            ..Default::default()
-        });
+        for _ in 0..(2 + rng.below(5)) {
+            let name = format!("{} {} {}", rng.pick(&FAMILY), rng.pick(&MIDDLE), rng.pick(&GIVEN));
+            planned.push(Activity {
+                activity_type: "expert".into(),
+                title: format!("Chuyên gia NSCL {name}"),
+                organiser: "Viện Năng suất Việt Nam".into(),
+                topics: vec!["nscl_general".into()],
+                expert: Some(Expert {
+                    name,
+                    organisation: rng.pick(&ORGANISERS).to_string(),
+                    certificate: format!("CG-{year}-{:03}", rng.below(1000)),
+                }),
+                ..Default::default()
+            });
+        }
         for _ in 0..(3 + rng.below(4)) {
             let unit = rng.pick(&units.units);
             planned.push(Activity {
@@ -88,7 +94,9 @@ pub fn activities(enterprises: &[Record<Enterprise>], last_year: i32, seed: u64)
                 topics: vec![topic.into()],
                 organisations: Some(ids.len() as u32),
                 enterprise_ids: ids,
-                budget_mn_vnd: Some(50.0 + rng.below(150) as f64),
+                budget_vnd: Some((50 + rng.below(150)) * 1_000_000),
+                funding: Some(if rng.chance(30) { Funding::Mobilised } else { Funding::StateBudget }),
+                certified: Some(rng.chance(50)),
                 ..Default::default()
             });
         }
@@ -160,7 +168,7 @@ mod tests {
         assert_eq!(a, activities(&ents, 2026, 8));
         for year in 2021..=2026 {
             let of_year: Vec<&Activity> = a.iter().map(|r| &r.payload).filter(|p| p.year() == Some(year)).collect();
-            for kind in ["training_class", "expert_training", "outreach", "enterprise_support", "award_entry"] {
+            for kind in ["training_class", "expert", "outreach", "enterprise_support", "award_entry"] {
                 assert!(of_year.iter().any(|p| p.activity_type == kind), "{year} has no {kind}");
             }
         }

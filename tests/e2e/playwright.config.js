@@ -37,7 +37,7 @@ export default defineConfig({
     { name: 'alone', testMatch: ALONE, workers: 1 },
   ],
   webServer: {
-    command: `node ../../scripts/serve.mjs ../../dist ${port}`,
+    command: `node ../../scripts/serve.mjs ${process.env.E2E_DIST || '../../dist'} ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 30_000,
