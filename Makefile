@@ -7,7 +7,7 @@ PORT ?= 8080
 WASM_ENV := target/wasm-toolchain.env
 SYNTH := target/synth/enterprises-5000.json
 # A synthetic province as IndexedDB rows of every kind (examples/synth_rows.rs): 300 enterprises
-# for the tests, 5,000 (15,000 surveys, 15,000 self-assessments) for the benchmarks.
+# for the tests, 5,000 (15,000 surveys, 15,000 self-assessments, 3,000 activities) for the benchmarks.
 SYNTH_SOURCES := $(wildcard src/synth/*.rs src/model/*.rs src/form/*.rs data/*.json data/forms/*.json) examples/synth_rows.rs
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
@@ -56,7 +56,7 @@ synth:
 		bash -c '$(SYNTH_LEGACY_CMD) > $(SYNTH).tmp && mv $(SYNTH).tmp $(SYNTH)'
 synth-bench: synth
 	bash scripts/cached.sh target/synth/province-5000/.sources target/synth/province-5000/activity.json $(SYNTH_SOURCES) Cargo.lock -- \
-		cargo run --locked --quiet --release --example synth_rows -- target/synth/province-5000/ 5000 1322
+		cargo run --locked --quiet --release --example synth_rows -- target/synth/province-5000/ 5000 1322 3000
 
 # Two runs: the independent specs two at a time, then those that need the machine alone
 # (playwright.config.js). Both always run; either failing fails the target.
