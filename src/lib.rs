@@ -9,6 +9,7 @@ pub mod charts;
 pub mod form;
 pub mod format;
 pub mod i18n;
+pub mod indicators;
 pub mod json_nesting;
 pub mod model;
 pub mod readiness;

@@ -9,6 +9,7 @@ pub mod enterprise;
 pub mod enterprise_draft;
 pub mod enterprise_fields;
 pub mod filled;
+pub mod indicator_target;
 pub mod record;
 pub mod registry;
 pub mod size_class;

@@ -1,0 +1,237 @@
+//! What surveys and self-assessments say across enterprises: the share of
+//! surveyed enterprises applying each management system and improvement tool,
+//! and how self-assessment readiness scores spread over the three bands.
+//!
+//! Each survey and assessment is read once (`SurveyFacts::new`,
+//! `AssessmentFacts::new`); a view for a period and unit is a pass over those.
+//!
+//! Rules, also said on screen:
+//! - an enterprise counts by its latest completed field survey dated in the
+//!   period (visit date, else the day it was started), in its current unit;
+//! - a system is applied when its row says "applying" or "certified", a tool
+//!   when it is at level 2 ("applied in some departments") or above;
+//! - readiness: each enterprise's latest self-assessment with a score, per
+//!   module, dated in the period; one not linked to a register enterprise is
+//!   its own.
+
+use super::period::Period;
+use crate::form::{Answer, Form, FormLibrary, Kind, LocalText};
+use crate::model::assessment::Assessment;
+use crate::model::record::Record;
+use crate::model::survey::{Survey, SurveyStatus};
+use crate::readiness::Band;
+use std::collections::HashMap;
+
+/// The field survey's matrices this view reads.
+pub const SYSTEMS: &str = "management_systems";
+pub const TOOLS: &str = "improvement_tools";
+/// The lowest improvement-tool level that counts as applying it.
+pub const TOOL_APPLIED_FROM: u32 = 2;
+
+/// A row of one of the matrices.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SurveyRow {
+    pub question: &'static str,
+    pub id: String,
+    pub label: LocalText,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct SurveyFact {
+    survey_id: String,
+    enterprise_id: String,
+    unit: Option<String>,
+    date: String,
+    updated_ms: i64,
+    /// Per row of `SurveyFacts::rows`: applying, certified.
+    cells: Vec<(bool, bool)>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SurveyFacts {
+    pub rows: Vec<SurveyRow>,
+    facts: Vec<SurveyFact>,
+}
+
+/// One system or tool: the enterprises applying it among those surveyed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowShare {
+    pub row: SurveyRow,
+    /// Register enterprises applying it, sorted.
+    pub applying: Vec<String>,
+    /// Of them, certified (systems only).
+    pub certified: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SurveyShares {
+    /// The latest survey of each enterprise counted, sorted by id.
+    pub survey_ids: Vec<String>,
+    /// The enterprises counted, sorted.
+    pub enterprise_ids: Vec<String>,
+    pub rows: Vec<RowShare>,
+}
+
+impl SurveyShares {
+    /// Percent of surveyed enterprises; none when nobody was surveyed.
+    pub fn share(&self, n: usize) -> Option<f64> {
+        (!self.enterprise_ids.is_empty()).then(|| n as f64 / self.enterprise_ids.len() as f64 * 100.0)
+    }
+}
+
+impl SurveyFacts {
+    /// `form` is the latest field survey (its matrices' rows are the view's rows);
+    /// `unit_of` gives a register enterprise's unit.
+    pub fn new(form: &Form, surveys: &[Record<Survey>], unit_of: &dyn Fn(&str) -> Option<String>) -> SurveyFacts {
+        let mut rows = Vec::new();
+        for q in [SYSTEMS, TOOLS] {
+            if let Some(Kind::Matrix { rows: rs, .. }) = form.question(q).map(|x| &x.kind) {
+                rows.extend(rs.iter().map(|r| SurveyRow { question: q, id: r.id.clone(), label: r.label.clone() }));
+            }
+        }
+        let facts = surveys
+            .iter()
+            .filter(|s| !s.deleted && s.payload.status == SurveyStatus::Complete && s.payload.form_id == form.id)
+            .map(|s| {
+                let cell = |q: &str, row: &str| match s.payload.answers.get(q) {
+                    Some(Answer::Cells(c)) => c.get(row).map(String::as_str),
+                    _ => None,
+                };
+                let cells = rows
+                    .iter()
+                    .map(|r| match (r.question, cell(r.question, &r.id)) {
+                        (SYSTEMS, Some(v)) => (v == "applying" || v == "certified", v == "certified"),
+                        (TOOLS, Some(v)) => (v.trim().parse::<u32>().is_ok_and(|l| l >= TOOL_APPLIED_FROM), false),
+                        _ => (false, false),
+                    })
+                    .collect();
+                SurveyFact {
+                    survey_id: s.id.clone(),
+                    enterprise_id: s.payload.enterprise_id.clone(),
+                    unit: unit_of(&s.payload.enterprise_id),
+                    date: s.payload.survey_date().map_or_else(|| crate::format::iso_date(s.created_ms(), 0), str::to_string),
+                    updated_ms: s.updated_ms(),
+                    cells,
+                }
+            })
+            .collect();
+        SurveyFacts { rows, facts }
+    }
+
+    pub fn shares(&self, period: Period, unit: Option<&str>) -> SurveyShares {
+        let mut latest: HashMap<&str, &SurveyFact> = HashMap::new();
+        for f in &self.facts {
+            let year = f.date.get(..4).and_then(|y| y.parse::<i32>().ok());
+            if !year.is_some_and(|y| period.contains(y)) || unit.is_some_and(|u| f.unit.as_deref() != Some(u)) {
+                continue;
+            }
+            let slot = latest.entry(f.enterprise_id.as_str()).or_insert(f);
+            if (&f.date, f.updated_ms) > (&slot.date, slot.updated_ms) {
+                *slot = f;
+            }
+        }
+        let mut chosen: Vec<&SurveyFact> = latest.into_values().collect();
+        chosen.sort_by(|a, b| a.enterprise_id.cmp(&b.enterprise_id));
+        let rows = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, row)| RowShare {
+                row: row.clone(),
+                applying: chosen.iter().filter(|f| f.cells[i].0).map(|f| f.enterprise_id.clone()).collect(),
+                certified: chosen.iter().filter(|f| f.cells[i].1).map(|f| f.enterprise_id.clone()).collect(),
+            })
+            .collect();
+        let mut survey_ids: Vec<String> = chosen.iter().map(|f| f.survey_id.clone()).collect();
+        survey_ids.sort();
+        SurveyShares { survey_ids, enterprise_ids: chosen.iter().map(|f| f.enterprise_id.clone()).collect(), rows }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct AssessmentFact {
+    id: String,
+    form_id: String,
+    /// The register enterprise, or the assessment itself when it is not linked.
+    who: String,
+    unit: Option<String>,
+    date: String,
+    updated_ms: i64,
+    band: Band,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AssessmentFacts {
+    /// Readiness modules in the order the enterprise's page shows them, with their short names.
+    pub modules: Vec<(String, LocalText)>,
+    facts: Vec<AssessmentFact>,
+}
+
+/// One module: the latest assessments counted in each band (`Band::ALL` order).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModuleBands {
+    pub form_id: String,
+    pub short: LocalText,
+    pub bands: [Vec<String>; 3],
+}
+
+impl ModuleBands {
+    pub fn total(&self) -> usize {
+        self.bands.iter().map(Vec::len).sum()
+    }
+}
+
+impl AssessmentFacts {
+    pub fn new(library: &FormLibrary, assessments: &[Record<Assessment>], unit_of: &dyn Fn(&str) -> Option<String>) -> AssessmentFacts {
+        let modules: Vec<(String, LocalText)> = crate::readiness::profile::module_order(library)
+            .into_iter()
+            .filter_map(|id| {
+                let short = library.latest(&id)?.module.as_ref()?.short.clone();
+                Some((id, short))
+            })
+            .collect();
+        let facts = assessments
+            .iter()
+            .filter(|a| !a.deleted && modules.iter().any(|(id, _)| *id == a.payload.form_id))
+            .filter_map(|a| {
+                let band = Band::of(a.payload.readiness.filter(|p| p.is_finite())?)?;
+                let who = a.payload.enterprise_id.clone().unwrap_or_else(|| format!("assessment:{}", a.id));
+                Some(AssessmentFact {
+                    id: a.id.clone(),
+                    form_id: a.payload.form_id.clone(),
+                    unit: a.payload.enterprise_id.as_deref().and_then(unit_of),
+                    who,
+                    date: crate::readiness::profile::date_of(a),
+                    updated_ms: a.updated_ms(),
+                    band,
+                })
+            })
+            .collect();
+        AssessmentFacts { modules, facts }
+    }
+
+    pub fn bands(&self, period: Period, unit: Option<&str>) -> Vec<ModuleBands> {
+        let mut latest: HashMap<(&str, &str), &AssessmentFact> = HashMap::new();
+        for f in &self.facts {
+            let year = f.date.get(..4).and_then(|y| y.parse::<i32>().ok());
+            if !year.is_some_and(|y| period.contains(y)) || unit.is_some_and(|u| f.unit.as_deref() != Some(u)) {
+                continue;
+            }
+            let slot = latest.entry((f.form_id.as_str(), f.who.as_str())).or_insert(f);
+            if (&f.date, f.updated_ms) > (&slot.date, slot.updated_ms) {
+                *slot = f;
+            }
+        }
+        let mut out: Vec<ModuleBands> = self.modules.iter().map(|(id, short)| ModuleBands { form_id: id.clone(), short: short.clone(), bands: Default::default() }).collect();
+        for ((form, _), f) in latest {
+            if let Some(m) = out.iter_mut().find(|m| m.form_id == form) {
+                let i = Band::ALL.iter().position(|b| *b == f.band).unwrap_or(0);
+                m.bands[i].push(f.id.clone());
+            }
+        }
+        for m in &mut out {
+            m.bands.iter_mut().for_each(|b| b.sort());
+        }
+        out
+    }
+}

@@ -1,0 +1,120 @@
+//! The target of an indicator for a period: the plan's default, the next
+//! term's uplift range, a year's share of its term, or what the department
+//! stored (an `IndicatorTarget` record), in that order of precedence from last to first.
+
+use super::definition::{Comparison, Indicator, Indicators, Per};
+use super::period::Period;
+use crate::model::indicator_target::IndicatorTarget;
+use crate::model::record::Record;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TargetSource {
+    /// The plan's figure for its first term.
+    Plan,
+    /// The next term: the earlier term's target raised by the uplift's range.
+    Uplift,
+    /// A year: its term's target divided by the term's years.
+    YearShare,
+    /// Set by an officer (`IndicatorTarget` record `record_id`).
+    Stored { record_id: String, officer: String, updated_ms: i64 },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    pub value: f64,
+    /// A higher target to aim for (the uplift's upper end, or one stored).
+    pub stretch: Option<f64>,
+    /// The uplift's range, lower and upper end, when the target comes from it.
+    pub range: Option<(f64, f64)>,
+    pub comparison: Comparison,
+    pub source: TargetSource,
+}
+
+/// The targets officers stored, latest version per indicator and period.
+#[derive(Debug, Clone, Default)]
+pub struct StoredTargets {
+    by_key: HashMap<(String, String), (String, String, i64, IndicatorTarget)>,
+}
+
+impl StoredTargets {
+    /// Deleted records and those resetting to the default (no value) leave the default in place.
+    pub fn new(records: &[Record<IndicatorTarget>]) -> StoredTargets {
+        let mut latest: HashMap<(String, String), &Record<IndicatorTarget>> = HashMap::new();
+        for r in records {
+            let key = (r.payload.indicator_id.clone(), r.payload.period.clone());
+            if latest.get(&key).is_none_or(|here| r.updated > here.updated) {
+                latest.insert(key, r);
+            }
+        }
+        let by_key = latest
+            .into_iter()
+            .filter(|(_, r)| !r.deleted && r.payload.value.is_some_and(|v| v.is_finite() && v >= 0.0))
+            .map(|(k, r)| (k, (r.id.clone(), r.officer.clone(), r.updated.ms, r.payload.clone())))
+            .collect();
+        StoredTargets { by_key }
+    }
+
+    pub fn get(&self, indicator: &str, period: Period) -> Option<&IndicatorTarget> {
+        self.by_key.get(&(indicator.to_string(), period.key())).map(|(_, _, _, t)| t)
+    }
+
+    fn target(&self, indicator: &Indicator, period: Period) -> Option<Target> {
+        let (record_id, officer, updated_ms, t) = self.by_key.get(&(indicator.id.clone(), period.key()))?;
+        Some(Target {
+            value: t.value?,
+            stretch: t.stretch.filter(|s| s.is_finite()),
+            range: None,
+            comparison: indicator.target.map_or(Comparison::AtLeast, |p| p.comparison),
+            source: TargetSource::Stored { record_id: record_id.clone(), officer: officer.clone(), updated_ms: *updated_ms },
+        })
+    }
+}
+
+/// `base` raised by `percent`, rounded up to a whole number (11.5 classes is a target of 12).
+pub fn raised(base: f64, percent: u32) -> f64 {
+    // Through whole hundredths, so 10 × 1.10 is 11 and not 11.000000000000002 rounded up to 12.
+    ((base * f64::from(100 + percent)).round() / 100.0).ceil()
+}
+
+/// The plan's default for `period`, ignoring stored targets.
+pub fn default_target(defs: &Indicators, indicator: &Indicator, period: Period) -> Option<Target> {
+    target_with(defs, indicator, period, &StoredTargets::default())
+}
+
+/// The target in force for `period`: stored, else the default worked out from
+/// the targets in force for the terms it derives from (a stored 2021-2025
+/// target moves the 2026-2030 default with it).
+pub fn target_with(defs: &Indicators, indicator: &Indicator, period: Period, stored: &StoredTargets) -> Option<Target> {
+    if let Some(t) = stored.target(indicator, period) {
+        return Some(t);
+    }
+    let plan = indicator.target?;
+    let first = Period::parse(&defs.uplift.from_term)?;
+    let next = Period::parse(&defs.uplift.to_term)?;
+    if period == first {
+        let value = match plan.per {
+            Per::Term => plan.value,
+            Per::Year => plan.value * f64::from(first.len()),
+        };
+        return Some(Target { value, stretch: None, range: None, comparison: plan.comparison, source: TargetSource::Plan });
+    }
+    if period == next {
+        let base = target_with(defs, indicator, first, stored)?.value;
+        let (low, high) = (raised(base, defs.uplift.min_percent), raised(base, defs.uplift.max_percent));
+        return Some(Target { value: low, stretch: Some(high), range: Some((low, high)), comparison: plan.comparison, source: TargetSource::Uplift });
+    }
+    if period.is_year() {
+        let term = period.term().filter(|t| *t == first || *t == next)?;
+        let whole = target_with(defs, indicator, term, stored)?;
+        let share = |x: f64| x / f64::from(term.len());
+        return Some(Target {
+            value: share(whole.value),
+            stretch: whole.stretch.map(share),
+            range: whole.range.map(|(a, b)| (share(a), share(b))),
+            comparison: whole.comparison,
+            source: TargetSource::YearShare,
+        });
+    }
+    None
+}

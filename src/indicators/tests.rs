@@ -1,0 +1,206 @@
+//! Every indicator from one fixed set of records.
+
+use super::*;
+use crate::form::{Answer, FormLibrary};
+use crate::model::activity::{Activity, AwardResult, Expert};
+use crate::model::assessment::Assessment;
+use crate::model::clock::Hlc;
+use crate::model::indicator_target::{record_id, IndicatorTarget};
+use crate::model::record::{Change, Record};
+use crate::model::survey::{Survey, SurveyStatus};
+use std::collections::BTreeMap;
+
+fn at(ms: i64) -> Change {
+    Change { at: Hlc { ms, counter: 0, device: "d".into() }, officer: "Nguyễn Thị Hoa".into() }
+}
+
+fn act(id: &str, kind: &str, date: &str, unit: Option<&str>, enterprises: &[&str]) -> Record<Activity> {
+    Record::new(
+        id.into(),
+        &at(1),
+        Activity {
+            activity_type: kind.into(),
+            title: id.into(),
+            start_date: date.into(),
+            admin_unit_id: unit.map(str::to_string),
+            enterprise_ids: enterprises.iter().map(|e| e.to_string()).collect(),
+            ..Default::default()
+        },
+    )
+}
+
+fn with(mut r: Record<Activity>, f: impl FnOnce(&mut Activity)) -> Record<Activity> {
+    f(&mut r.payload);
+    r
+}
+
+fn expert(id: &str, date: &str, name: &str, org: &str) -> Record<Activity> {
+    with(act(id, "expert", date, None, &[]), |a| a.expert = Some(Expert { name: name.into(), organisation: org.into(), certificate: String::new() }))
+}
+
+/// Enterprises e1, e2 in Sa Đéc; e3 in the retired old district of Lấp Vò.
+fn unit_of(e: &str) -> Option<String> {
+    match e {
+        "e1" | "e2" => Some("tp-sa-dec".into()),
+        "e3" => Some("h-lap-vo-old".into()),
+        _ => None,
+    }
+}
+
+fn records() -> Vec<Record<Activity>> {
+    let mut deleted = act("s-deleted", "enterprise_support", "2023-04-01", Some("tp-sa-dec"), &["e2"]);
+    deleted.deleted = true;
+    vec![
+        act("c1", "training_class", "2021-03-01", Some("tp-sa-dec"), &[]),
+        with(act("c2", "training_class", "2022-05-01", Some("h-lap-vo-old"), &[]), |a| a.organisations = Some(40)),
+        with(act("c3", "training_class", "2026-02-01", Some("tp-sa-dec"), &[]), |a| a.organisations = Some(7)),
+        act("c-undated", "training_class", "sometime in 2023", Some("tp-sa-dec"), &[]),
+        with(act("o1", "outreach", "2022-09-09", None, &["e1", "e3"]), |_| {}),
+        // e1 supported twice, in two years: one enterprise.
+        act("s1", "enterprise_support", "2022-01-10", None, &["e1"]),
+        act("s2", "enterprise_support", "2024-06-10", None, &["e1"]),
+        act("s3", "enterprise_support", "2024-07-01", None, &["e3"]),
+        act("s-unlinked", "enterprise_support", "2025-01-01", Some("tp-sa-dec"), &[]),
+        deleted,
+        expert("x1", "2021-08-01", "Trần Văn Nam", "Sở KH&CN"),
+        expert("x2", "2023-08-01", "TRẦN VĂN NAM", "Sở KH&CN"),
+        expert("x3", "2023-08-01", "Lê Thị Mai", "Công ty A"),
+        // The retired course kind still counts its qualified experts.
+        with(act("x-course", "expert_training", "2022-11-01", None, &[]), |a| a.experts_qualified = Some(4)),
+        with(act("w1", "award_entry", "2023-09-01", None, &["e1"]), |a| a.award_result = Some(AwardResult::Gold)),
+        with(act("w2", "award_entry", "2024-09-01", None, &["e1"]), |a| a.award_result = Some(AwardResult::Gold)),
+        with(act("w3", "award_entry", "2024-09-01", None, &["e2"]), |a| a.award_result = Some(AwardResult::Award)),
+        with(act("w4", "award_entry", "2025-09-01", None, &["e3"]), |a| a.award_result = Some(AwardResult::Gold)),
+        act("t1", "testing_field", "2025-12-31", None, &[]),
+    ]
+}
+
+fn ind(id: &str) -> &'static Indicator {
+    shipped().get(id).unwrap()
+}
+
+fn facts() -> Facts {
+    Facts::new(&records(), &unit_of)
+}
+
+#[test]
+fn each_indicator_from_the_fixed_records() {
+    let f = facts();
+    let t = Period::TERM_2021;
+    let v = |id: &str| f.actual(ind(id), t, None);
+    assert_eq!(v("training_classes").value, 2, "c3 is in 2026, c-undated in no year");
+    assert_eq!(v("training_classes").activity_ids, ["c1", "c2"]);
+    let supported = v("enterprises_supported");
+    assert_eq!(supported.value, 3, "e1 twice counts once, e3, and the unlinked record as one; the deleted one not at all");
+    assert_eq!(supported.enterprise_ids, ["e1", "e3"]);
+    assert_eq!(supported.activity_ids, ["s-unlinked", "s1", "s2", "s3"]);
+    assert_eq!(v("experts_trained").value, 2 + 4, "the same person twice counts once; the retired course adds its 4");
+    assert_eq!(v("experts_trained").activity_ids, ["x-course", "x1", "x2", "x3"]);
+    assert_eq!(v("organisations_guided").value, 0 + 40 + 2, "c1 has no count and no enterprises; o1 counts its two enterprises");
+    assert_eq!(v("award_entrants").value, 3);
+    assert_eq!(v("award_gold").value, 2, "e1 gold twice counts once, e3");
+    assert_eq!(v("award_gold").activity_ids, ["w1", "w2", "w4"]);
+    assert_eq!(v("testing_fields").value, 1);
+    assert_eq!(v("standards_built").value, 0);
+    assert_eq!(f.actual(ind("training_classes"), Period::TERM_2026, None).value, 1);
+    assert_eq!(f.actual(ind("organisations_guided"), Period::TERM_2026, None).value, 7);
+}
+
+#[test]
+fn units_the_activitys_own_else_its_enterprises_and_retired_ones_count() {
+    let f = facts();
+    let t = Period::TERM_2021;
+    // The retired old district keeps its records.
+    assert_eq!(f.actual(ind("training_classes"), t, Some("h-lap-vo-old")).activity_ids, ["c2"]);
+    assert_eq!(f.actual(ind("enterprises_supported"), t, Some("h-lap-vo-old")).enterprise_ids, ["e3"]);
+    // No unit of its own: the enterprises' units; o1 counts in both.
+    assert_eq!(f.actual(ind("enterprises_supported"), t, Some("tp-sa-dec")).activity_ids, ["s-unlinked", "s1", "s2"]);
+    let by_unit = f.breakdown(ind("organisations_guided"), t);
+    assert_eq!(by_unit.get(&Some("tp-sa-dec".to_string())).map(|x| x.activity_ids.clone()), Some(vec!["c1".to_string(), "o1".to_string()]));
+    assert_eq!(by_unit.get(&Some("h-lap-vo-old".to_string())).map(|x| x.value), Some(42));
+    let experts = f.breakdown(ind("experts_trained"), t);
+    assert_eq!(experts.keys().collect::<Vec<_>>(), [&None], "experts name no unit");
+    assert_eq!(experts[&None].value, 6);
+}
+
+#[test]
+fn trend_year_by_year() {
+    let f = facts();
+    let trend: Vec<(i32, u64)> = f.trend(ind("enterprises_supported"), Period::TERM_2021, None).into_iter().map(|(y, x)| (y, x.value)).collect();
+    assert_eq!(trend, [(2021, 0), (2022, 1), (2023, 0), (2024, 2), (2025, 1)]);
+}
+
+#[test]
+fn targets_the_plan_the_uplift_a_years_share_and_stored_ones() {
+    let d = shipped();
+    let none = StoredTargets::default();
+    let t = |id: &str, p: Period| target_with(d, ind(id), p, &none).map(|t| (t.value, t.stretch, t.range));
+    assert_eq!(t("training_classes", Period::TERM_2021), Some((10.0, None, None)));
+    assert_eq!(t("organisations_guided", Period::TERM_2021), Some((500.0, None, None)), "100 a year over five years");
+    // 2026-2030: 10-15 % above, the upper end the stretch, both rounded up.
+    assert_eq!(t("training_classes", Period::TERM_2026), Some((11.0, Some(12.0), Some((11.0, 12.0)))));
+    assert_eq!(t("experts_trained", Period::TERM_2026), Some((22.0, Some(23.0), Some((22.0, 23.0)))));
+    assert_eq!(t("enterprises_supported", Period::TERM_2026), Some((17.0, Some(18.0), Some((17.0, 18.0)))));
+    assert_eq!(t("testing_fields", Period::TERM_2026), Some((4.0, Some(4.0), Some((4.0, 4.0)))));
+    assert_eq!(t("organisations_guided", Period::TERM_2026), Some((550.0, Some(575.0), Some((550.0, 575.0)))));
+    assert_eq!(t("organisations_guided", Period::year(2027)), Some((110.0, Some(115.0), Some((110.0, 115.0)))));
+    assert_eq!(t("organisations_guided", Period::year(2022)), Some((100.0, None, None)));
+    assert_eq!(t("training_classes", Period::year(2022)).map(|x| x.0), Some(2.0));
+    assert_eq!(t("standards_built", Period::TERM_2021), None, "the plan sets no target");
+    assert_eq!(t("training_classes", Period::year(2031)), None);
+    assert_eq!(raised(10.0, 10), 11.0);
+    assert_eq!(raised(2.5, 10), 3.0);
+
+    // Stored: the latest version wins; a reset (no value) or a deletion gives the default back.
+    let rec = |id: &str, period: &str, value: Option<f64>, ms: i64| {
+        Record::new(record_id(id, period), &at(ms), IndicatorTarget { indicator_id: id.into(), period: period.into(), value, stretch: None, note: String::new() })
+    };
+    let first = rec("training_classes", "2021-2025", Some(12.0), 5);
+    let later = first.revised(&at(9), IndicatorTarget { value: Some(14.0), ..first.payload.clone() });
+    let stored = StoredTargets::new(&[later.clone(), first.clone()]);
+    let got = target_with(d, ind("training_classes"), Period::TERM_2021, &stored).unwrap();
+    assert_eq!(got.value, 14.0);
+    assert_eq!(got.source, TargetSource::Stored { record_id: "target-training_classes-2021-2025".into(), officer: "Nguyễn Thị Hoa".into(), updated_ms: 9 });
+    // The next term follows the stored 2021-2025 target: 14 × 1.10 = 15.4 → 16, × 1.15 = 16.1 → 17.
+    assert_eq!(target_with(d, ind("training_classes"), Period::TERM_2026, &stored).map(|t| t.range), Some(Some((16.0, 17.0))));
+    assert_eq!(default_target(d, ind("training_classes"), Period::TERM_2021).map(|t| t.value), Some(10.0));
+    let reset = later.revised(&at(12), IndicatorTarget { value: None, ..later.payload.clone() });
+    assert_eq!(target_with(d, ind("training_classes"), Period::TERM_2021, &StoredTargets::new(&[first.clone(), reset])).map(|t| t.value), Some(10.0));
+    let gone = later.deleted_by(&at(12));
+    assert_eq!(target_with(d, ind("training_classes"), Period::TERM_2021, &StoredTargets::new(&[gone])).map(|t| t.value), Some(10.0));
+    // A target for an indicator the plan leaves open.
+    let open = StoredTargets::new(&[rec("standards_built", "2026-2030", Some(50.0), 3)]);
+    assert_eq!(target_with(d, ind("standards_built"), Period::TERM_2026, &open).map(|t| t.value), Some(50.0));
+    assert!(open.get("standards_built", Period::TERM_2026).is_some());
+}
+
+#[test]
+fn on_track_against_the_share_of_the_period_passed() {
+    // Edges: exactly the share is on track; reaching the target early is achieved; the end passed is missed.
+    assert_eq!(pace(5.0, Some(10.0), Some(0.5)), Pace::OnTrack);
+    assert_eq!(pace(4.999, Some(10.0), Some(0.5)), Pace::Behind);
+    assert_eq!(pace(0.0, Some(10.0), Some(0.0)), Pace::OnTrack, "nothing is expected on the first day");
+    assert_eq!(pace(10.0, Some(10.0), Some(0.1)), Pace::Achieved);
+    assert_eq!(pace(9.0, Some(10.0), Some(1.0)), Pace::Missed);
+    assert_eq!(pace(10.0, Some(10.0), Some(1.0)), Pace::Achieved);
+    assert_eq!(pace(0.0, Some(0.0), Some(0.3)), Pace::Achieved);
+    assert_eq!(pace(3.0, None, Some(0.3)), Pace::NoTarget);
+    assert_eq!(pace(3.0, Some(10.0), None), Pace::NotStarted);
+    assert_eq!(percent_achieved(3.0, Some(12.0)), Some(25.0));
+    assert_eq!(percent_achieved(3.0, Some(0.0)), None);
+
+    let d = shipped();
+    let f = facts();
+    let none = StoredTargets::default();
+    // Mid-2023: 913 of 1,826 days, half of 10 classes expected; 2 done.
+    let p = progress(d, ind("training_classes"), &f, &none, Period::TERM_2021, None, "2023-07-03");
+    assert_eq!((p.actual.value, p.percent, p.expected, p.pace), (2, Some(20.0), Some(5.0), Pace::Behind));
+    // Two classes against 10 × 365/1826 ≈ 1.999 expected on 1/1/2022 is on track; a day later 2.004 is expected.
+    let on = |today: &str| progress(d, ind("training_classes"), &f, &none, Period::TERM_2021, None, today).pace;
+    assert_eq!(on("2022-01-01"), Pace::OnTrack);
+    assert_eq!(on("2022-01-02"), Pace::Behind);
+    assert_eq!(on("2026-01-01"), Pace::Missed);
+    assert_eq!(progress(d, ind("training_classes"), &f, &none, Period::TERM_2026, None, "2025-12-31").pace, Pace::NotStarted);
+    let in_unit = progress(d, ind("training_classes"), &f, &none, Period::TERM_2021, Some("tp-sa-dec"), "2023-07-02");
+    assert_eq!((in_unit.target, in_unit.pace, in_unit.actual.value), (None, Pace::NoTarget, 1), "the plan's targets are the province's");
+}
