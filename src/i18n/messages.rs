@@ -20,6 +20,15 @@ macro_rules! messages {
 }
 
 messages! {
+    // Spreadsheets (XLSX/CSV worker) and the enterprise list import
+    SheetErrUnavailable => "Không tải được bộ đọc bảng tính. Hãy kết nối mạng rồi thử lại (sau lần đầu, ứng dụng dùng được khi không có mạng).", "The spreadsheet reader could not be loaded. Connect to the network and try again (after the first time it works offline).";
+    SheetErrCrashed => "Bộ đọc bảng tính bị dừng khi đang xử lý tệp. Tệp có thể quá lớn; hãy thử lại hoặc chia nhỏ tệp.", "The spreadsheet reader stopped while working on the file. It may be too large; try again or split it.";
+    SheetErrNotASpreadsheet => "Tệp này không phải bảng tính Excel (.xlsx) hoặc CSV. Hãy chọn tệp khác.", "This file is not an Excel workbook (.xlsx) or a CSV file. Choose another file.";
+    SheetErrEncrypted => "Bảng tính có mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu, lưu lại rồi nhập.", "The workbook is password-protected. Open it in Excel, remove the password, save it and import again.";
+    SheetErrLegacyXls => "Đây là tệp Excel kiểu cũ (.xls). Hãy mở bằng Excel và lưu thành .xlsx rồi nhập.", "This is an old-format Excel file (.xls). Open it in Excel, save it as .xlsx and import again.";
+    SheetErrEmpty => "Bảng tính không có dữ liệu.", "The spreadsheet holds no data.";
+    SheetErrTooLarge => "Tệp quá lớn để nhập (tối đa 50 MB, 200.000 dòng).", "The file is too large to import (at most 50 MB, 200,000 rows).";
+    SheetErrWriteFailed => "Không tạo được tệp Excel.", "The Excel file could not be made.";
     // Self-assessment: who uses the app, readiness, actions, the award, the department's list
     RoleQuestion => "Ai đang sử dụng ứng dụng này?", "Who is using this app?";
     RoleHelp => "Cán bộ của Sở hoặc huyện theo dõi toàn bộ chương trình. Doanh nghiệp chỉ thấy hồ sơ và kết quả tự đánh giá của mình. Có thể đổi lại trong Cài đặt.", "Department and district officers follow the whole programme. An enterprise sees only its own profile and self-assessment results. You can change this in Settings.";

@@ -9,6 +9,8 @@ pub mod idb;
 pub mod local_storage;
 pub mod panic_guard;
 pub mod service_worker;
+/// The on-demand spreadsheet worker (XLSX/CSV read, XLSX write).
+pub mod spreadsheet;
 pub mod sync_io;
 
 pub use idb::IdbBackend;

@@ -1,0 +1,68 @@
+//! The spreadsheet worker's entry point (a module Web Worker; see `lib.rs`).
+//!
+//! A message is `{id, json, bytes?}`: `json` a `protocol::Request` as text, `bytes`
+//! an `ArrayBuffer` (the file). The answer is `{id, json, bytes?}` with the
+//! response, the XLSX file's buffer transferred, not copied. The worker says
+//! `{ready: true}` once it listens: messages sent before that would be lost
+//! (the wasm module loads asynchronously).
+
+#[cfg(target_arch = "wasm32")]
+mod worker {
+    use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    fn get(obj: &JsValue, key: &str) -> JsValue {
+        Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    }
+
+    fn set(obj: &Object, key: &str, value: &JsValue) {
+        let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+    }
+
+    fn answer(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
+        let id = get(data, "id");
+        let json = get(data, "json").as_string().unwrap_or_default();
+        let bytes_value = get(data, "bytes");
+        let bytes = if bytes_value.is_instance_of::<ArrayBuffer>() {
+            Uint8Array::new(&bytes_value).to_vec()
+        } else {
+            Vec::new()
+        };
+        let (response, out) = spreadsheet::handle(&json, bytes);
+        let text = serde_json::to_string(&response).unwrap_or_else(|_| {
+            r#"{"kind":"error","code":"bad_request","detail":"response"}"#.to_string()
+        });
+        let msg = Object::new();
+        set(&msg, "id", &id);
+        set(&msg, "json", &JsValue::from_str(&text));
+        let transfer = Array::new();
+        if let Some(out) = out {
+            let array = Uint8Array::new_with_length(out.len() as u32);
+            array.copy_from(&out);
+            let buffer = array.buffer();
+            set(&msg, "bytes", &buffer);
+            transfer.push(&buffer);
+        }
+        let _ = scope.post_message_with_transfer(&msg, &transfer);
+    }
+
+    pub fn start() {
+        let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        let responder = scope.clone();
+        let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+            answer(&responder, &event.data());
+        });
+        scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+        onmessage.forget();
+        let ready = Object::new();
+        set(&ready, "ready", &JsValue::TRUE);
+        let _ = scope.post_message(&ready);
+    }
+}
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    worker::start();
+}
