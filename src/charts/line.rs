@@ -6,6 +6,7 @@
 //! legend and titles are placed here in pixels, because plotters measures
 //! text to place its own (see `mod.rs`).
 
+use super::axis;
 use super::canvas::{font, px, render, side, text, Area, Drawn};
 use super::label::{chars_in, clean, truncate, width_px};
 use super::palette;
@@ -123,31 +124,11 @@ fn lines(chart: &LineChart) -> Vec<Line> {
         .collect()
 }
 
-/// A round step near `span / 5`: 1, 2, 2.5 or 5 times a power of ten.
-fn nice_step(span: f64) -> f64 {
-    let rough = span / 5.0;
-    let power = 10f64.powf(rough.log10().floor());
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0].into_iter().map(|m| m * power).find(|&s| s >= rough).unwrap_or(10.0 * power);
-    if step.is_finite() && step > 0.0 {
-        step
-    } else {
-        1.0
-    }
-}
-
 /// The vertical axis: its ends and its step.
 fn y_axis(chart: &LineChart, lines: &[Line], target: Option<f64>) -> (f64, f64, f64) {
     match chart.y_range {
         YRange::Percent => (0.0, 100.0, 20.0),
-        YRange::Fit => {
-            let values = lines.iter().flat_map(|l| l.points.iter().map(|&(_, v)| v)).chain(target);
-            let (lo, hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
-            let span = if hi - lo > 1e-9 { hi - lo } else { 1.0 };
-            let step = nice_step(span);
-            let (lo, hi) = ((lo / step).floor() * step, (hi / step).ceil() * step);
-            let hi = if hi - lo < step { lo + step } else { hi };
-            (lo, hi, step)
-        }
+        YRange::Fit => axis::fit(lines.iter().flat_map(|l| l.points.iter().map(|&(_, v)| v)).chain(target)),
     }
 }
 
@@ -234,7 +215,7 @@ fn draw(area: &Area, chart: &LineChart, (width, height): (f64, f64), title: &str
         (clean(name), v)
     });
     let (y_lo, y_hi, y_step) = y_axis(chart, &lines, target.as_ref().map(|t| t.1));
-    let y_ticks: Vec<f64> = (0..=((y_hi - y_lo) / y_step).round().min(50.0) as usize).map(|k| y_lo + k as f64 * y_step).collect();
+    let y_ticks = axis::ticks(y_lo, y_hi, y_step);
     let y_texts: Vec<String> = y_ticks.iter().map(|&v| y_tick_text(v, chart.y_range, chart.lang)).collect();
 
     let (legend, rows) = legend_layout(&lines, width, if height >= 320.0 { 3 } else { 1 });

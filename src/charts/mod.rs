@@ -5,6 +5,12 @@
 //!
 //! - [`radar_svg`]: readiness per module on one assessment, and the one before.
 //! - [`line_svg`]: readiness (or an indicator) over time, against a target.
+//! - [`progress_svg`]: the programme's indicators against their targets, one
+//!   bar each as a share of its target, with the stretch target and what the
+//!   share of the period elapsed expects by now (on track or behind).
+//! - [`bars_svg`]: categories × series as columns or horizontal bars, with a
+//!   target line: trends by year, breakdowns by administrative unit, the
+//!   distribution of readiness scores, shares of enterprises (percent axis).
 //!
 //! **Text is placed here, never measured by plotters.** In the wasm build
 //! plotters measures text by adding a `<span>` to the page's `<body>` (its
@@ -29,13 +35,19 @@
 //! The output is deterministic: plotters writes integer pixel coordinates and
 //! the charts format their own numbers.
 
+mod axis;
+mod bars;
 mod canvas;
 mod label;
+mod legend;
 mod line;
 mod palette;
+mod progress;
 mod radar;
 
+pub use bars::{bars_svg, BarChart, BarSeries};
 pub use line::{line_svg, LineChart, Series, XLabels, YRange};
+pub use progress::{progress_svg, ProgressChart, ProgressRow};
 pub use radar::{radar_svg, Radar, RadarAxis};
 
 #[cfg(test)]
@@ -79,10 +91,47 @@ mod tests {
         }
     }
 
+    fn progress_with_label(label: &str) -> ProgressChart {
+        ProgressChart {
+            title: label.to_string(),
+            rows: vec![ProgressRow { label: label.to_string(), actual: 3.0, target: 10.0, stretch: Some(11.5), expected_share: Some(0.5) }],
+            actual_label: label.to_string(),
+            target_label: label.to_string(),
+            stretch_label: label.to_string(),
+            expected_label: label.to_string(),
+            on_track_label: label.to_string(),
+            behind_label: label.to_string(),
+            axis_label: label.to_string(),
+            width: 1200,
+            ..ProgressChart::default()
+        }
+    }
+
+    fn bars_with_label(label: &str, horizontal: bool) -> BarChart {
+        BarChart {
+            title: label.to_string(),
+            categories: vec![label.to_string(), "b".into()],
+            series: vec![BarSeries { name: label.to_string(), values: vec![1.0, 2.0] }, BarSeries { name: "s".into(), values: vec![3.0] }],
+            horizontal,
+            target: Some((label.to_string(), 1.5)),
+            value_label: label.to_string(),
+            width: 1200,
+            height: 600,
+            ..BarChart::default()
+        }
+    }
+
     #[test]
     fn text_is_escaped_once() {
         let hostile = r#"<script>alert(1)</script> "&'"#;
-        for svg in [radar_svg(&radar_with_label(hostile)), line_svg(&line_with_label(hostile))] {
+        let all = [
+            radar_svg(&radar_with_label(hostile)),
+            line_svg(&line_with_label(hostile)),
+            progress_svg(&progress_with_label(hostile)),
+            bars_svg(&bars_with_label(hostile, false)),
+            bars_svg(&bars_with_label(hostile, true)),
+        ];
+        for svg in all {
             assert_well_formed(&svg);
             assert!(!svg.contains("<script"), "{svg}");
             assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{svg}");
@@ -94,7 +143,14 @@ mod tests {
     #[test]
     fn vietnamese_comes_through_intact() {
         for label in ["Lãnh đạo", "Đo lường, phân tích"] {
-            for svg in [radar_svg(&radar_with_label(label)), line_svg(&line_with_label(label))] {
+            let all = [
+                radar_svg(&radar_with_label(label)),
+                line_svg(&line_with_label(label)),
+                progress_svg(&progress_with_label(label)),
+                bars_svg(&bars_with_label(label, false)),
+                bars_svg(&bars_with_label(label, true)),
+            ];
+            for svg in all {
                 assert_well_formed(&svg);
                 assert!(svg.contains(&format!(">\n{label}\n</text>")), "{label} in {svg}");
             }
@@ -106,9 +162,93 @@ mod tests {
 
     #[test]
     fn characters_xml_forbids_are_dropped() {
-        let svg = radar_svg(&radar_with_label("a\0b\u{1}c\u{FFFF}"));
+        let label = "a\0b\u{1}c\u{FFFF}";
+        for svg in [radar_svg(&radar_with_label(label)), progress_svg(&progress_with_label(label)), bars_svg(&bars_with_label(label, true))] {
+            assert_well_formed(&svg);
+            assert!(svg.contains("a b c"), "{svg}");
+        }
+    }
+
+    #[test]
+    fn progress_is_on_track_when_it_keeps_up_with_the_period() {
+        let row = |actual: f64, target: f64, expected_share: Option<f64>| ProgressRow { label: "x".into(), actual, target, stretch: None, expected_share };
+        assert_eq!(row(6.0, 10.0, Some(0.6)).on_track(), Some(true), "6 of 10 at 60 % of the period");
+        assert_eq!(row(5.0, 10.0, Some(0.6)).on_track(), Some(false));
+        assert_eq!(row(5.0, 10.0, None).on_track(), None, "no expectation, no verdict");
+        assert_eq!(row(5.0, 0.0, Some(0.6)).on_track(), None, "no target, no verdict");
+        assert_eq!(row(9.0, 10.0, Some(7.0)).on_track(), Some(false), "a share past the period's end counts as its end");
+        assert_eq!(row(f64::NAN, 10.0, Some(0.5)).percent(), None);
+        assert_eq!(row(15.0, 10.0, None).percent(), Some(150.0));
+    }
+
+    #[test]
+    fn progress_writes_each_rows_numbers_and_verdict() {
+        let chart = ProgressChart {
+            rows: vec![
+                ProgressRow { label: "Lớp đào tạo".into(), actual: 7.0, target: 10.0, stretch: None, expected_share: Some(0.6) },
+                ProgressRow { label: "Chuyên gia".into(), actual: 9.0, target: 20.0, stretch: None, expected_share: Some(0.6) },
+                ProgressRow { label: "Thử nghiệm".into(), actual: 1.0, target: 0.0, stretch: None, expected_share: Some(0.6) },
+            ],
+            on_track_label: "Đúng tiến độ".into(),
+            behind_label: "Chậm tiến độ".into(),
+            width: 900,
+            lang: crate::i18n::Lang::Vi,
+            ..ProgressChart::default()
+        };
+        let svg = progress_svg(&chart);
+        assert!(svg.contains(">\n7 / 10 · 70%\n</text>") && svg.contains(">\n9 / 20 · 45%\n</text>") && svg.contains(">\n1 / —\n</text>"), "{svg}");
+        assert_eq!(svg.matches(">\nĐúng tiến độ\n</text>").count(), 2, "once for the row, once in the legend: {svg}");
+        assert_eq!(svg.matches(">\nChậm tiến độ\n</text>").count(), 2, "{svg}");
+        assert!(svg.contains(&format!("fill=\"#{:02X}{:02X}{:02X}\"", palette::BEHIND.0, palette::BEHIND.1, palette::BEHIND.2)), "{svg}");
+    }
+
+    #[test]
+    fn bars_write_values_and_a_percent_axis() {
+        let chart = BarChart {
+            categories: vec!["ISO 9001".into(), "5S".into()],
+            series: vec![BarSeries { name: "Tỷ lệ".into(), values: vec![34.5, 120.0] }],
+            horizontal: true,
+            percent: true,
+            width: 640,
+            lang: crate::i18n::Lang::Vi,
+            ..BarChart::default()
+        };
+        let svg = bars_svg(&chart);
+        assert!(svg.contains(">\n34,5%\n</text>") && svg.contains(">\n100%\n</text>"), "values past 100 % are drawn at 100 %: {svg}");
+        assert!(!svg.contains("120"), "{svg}");
+        assert!(!svg.contains("Tỷ lệ"), "one series needs no legend: {svg}");
+    }
+
+    #[test]
+    fn counts_get_whole_ticks() {
+        let chart = BarChart {
+            categories: vec!["2021".into()],
+            series: vec![BarSeries { name: "Lớp".into(), values: vec![12.0] }],
+            width: 640,
+            height: 300,
+            ..BarChart::default()
+        };
+        let svg = bars_svg(&chart);
+        assert!(svg.contains(">\n15\n</text>") && !svg.contains("2.5") && !svg.contains("2,5"), "{svg}");
+        let zeros = bars_svg(&BarChart { series: vec![BarSeries { name: "Lớp".into(), values: vec![0.0] }], ..chart });
+        assert!(zeros.contains(">\n5\n</text>") && !zeros.contains("0.2"), "{zeros}");
+    }
+
+    #[test]
+    fn a_horizontal_chart_grows_with_its_categories() {
+        let chart = |n: usize| BarChart {
+            categories: (0..n).map(|i| format!("Xã số {i}")).collect(),
+            series: vec![BarSeries { name: "x".into(), values: (0..n).map(|i| i as f64).collect() }],
+            horizontal: true,
+            width: 640,
+            ..BarChart::default()
+        };
+        let height = |svg: &str| svg.split("height=\"").nth(1).and_then(|h| h.split('"').next()).and_then(|h| h.parse::<u32>().ok()).unwrap();
+        assert!(height(&bars_svg(&chart(102))) > height(&bars_svg(&chart(12))));
+        // Thousands of units: as many as fit in the tallest chart, still a whole SVG.
+        let svg = bars_svg(&chart(5_000));
         assert_well_formed(&svg);
-        assert!(svg.contains("a b c"));
+        assert!((3_900..=4_000).contains(&height(&svg)), "{}", height(&svg));
     }
 
     #[test]
@@ -179,4 +319,3 @@ mod tests {
         assert!(svg.contains(">\n3,5\n</text>") || svg.contains(">\n4\n</text>"), "Vietnamese decimals on the axis: {svg}");
     }
 }
-

@@ -42,3 +42,9 @@ pub const TARGET: RGBColor = RGBColor(0x33, 0x33, 0x33);
 pub const BAND_PREPARING: RGBColor = RGBColor(0xB2, 0x6B, 0x00);
 /// The 70 % ring, where "ready" starts.
 pub const BAND_READY: RGBColor = RGBColor(0x00, 0x9E, 0x73);
+/// A progress bar's empty track.
+pub const TRACK: RGBColor = RGBColor(0xEE, 0xEE, 0xEE);
+/// An indicator at or ahead of what was expected by now (bluish green, 3.4:1).
+pub const ON_TRACK: RGBColor = RGBColor(0x00, 0x9E, 0x73);
+/// An indicator behind what was expected by now (vermillion, 3.9:1).
+pub const BEHIND: RGBColor = RGBColor(0xD5, 0x5E, 0x00);

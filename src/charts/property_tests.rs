@@ -31,9 +31,16 @@ fn size() -> impl Strategy<Value = u32> {
 }
 
 fn radar(axes: impl Into<proptest::collection::SizeRange>, label: BoxedStrategy<String>) -> impl Strategy<Value = Radar> {
-    let axis = (label, proptest::option::of(value()), proptest::option::of(value())).prop_map(|(label, percent, previous)| RadarAxis { label, percent, previous });
-    (text(), vec(axis, axes), size(), text(), text(), text())
-        .prop_map(|(title, axes, size, empty_text, current_label, previous_label)| Radar { title, axes, size, empty_text, current_label, previous_label })
+    let axis =
+        (label, proptest::option::of(value()), proptest::option::of(value())).prop_map(|(label, percent, previous)| RadarAxis { label, percent, previous });
+    (text(), vec(axis, axes), size(), text(), text(), text()).prop_map(|(title, axes, size, empty_text, current_label, previous_label)| Radar {
+        title,
+        axes,
+        size,
+        empty_text,
+        current_label,
+        previous_label,
+    })
 }
 
 fn line_chart(series: usize, points: usize, name: BoxedStrategy<String>) -> impl Strategy<Value = LineChart> {
@@ -57,7 +64,64 @@ fn line_chart(series: usize, points: usize, name: BoxedStrategy<String>) -> impl
     )
 }
 
+fn progress(rows: usize, label: BoxedStrategy<String>) -> impl Strategy<Value = ProgressChart> {
+    let row =
+        (label, value(), value(), proptest::option::of(value()), proptest::option::of(value())).prop_map(|(label, actual, target, stretch, expected_share)| {
+            ProgressRow { label, actual, target, stretch, expected_share: expected_share.map(|e| e / 100.0) }
+        });
+    let lang = prop_oneof![Just(Lang::Vi), Just(Lang::En)];
+    (text(), vec(row, 0..=rows), vec(text(), 7), size(), lang, text()).prop_map(|(title, rows, texts, width, lang, empty_text)| ProgressChart {
+        title,
+        rows,
+        actual_label: texts[0].clone(),
+        target_label: texts[1].clone(),
+        stretch_label: texts[2].clone(),
+        expected_label: texts[3].clone(),
+        on_track_label: texts[4].clone(),
+        behind_label: texts[5].clone(),
+        axis_label: texts[6].clone(),
+        width,
+        lang,
+        empty_text,
+    })
+}
+
+fn bars(categories: usize, series: usize, label: BoxedStrategy<String>) -> impl Strategy<Value = BarChart> {
+    let one = (label.clone(), vec(value(), 0..=categories + 1)).prop_map(|(name, values)| BarSeries { name, values });
+    let lang = prop_oneof![Just(Lang::Vi), Just(Lang::En)];
+    let flags = (any::<bool>(), any::<bool>());
+    (text(), vec(label, 0..=categories), vec(one, 0..=series), flags, proptest::option::of((text(), value())), text(), (size(), size()), lang, text()).prop_map(
+        |(title, categories, series, (horizontal, percent), target, value_label, (width, height), lang, empty_text)| BarChart {
+            title,
+            categories,
+            series,
+            horizontal,
+            percent,
+            target,
+            value_label,
+            width,
+            height,
+            lang,
+            empty_text,
+        },
+    )
+}
+
 proptest! {
+    #[test]
+    fn any_progress_chart_is_a_whole_svg(chart in progress(10, text().boxed())) {
+        let svg = progress_svg(&chart);
+        prop_assert!(svg.starts_with("<svg"));
+        assert_well_formed(&svg);
+    }
+
+    #[test]
+    fn any_bar_chart_is_a_whole_svg(chart in bars(14, 4, text().boxed())) {
+        let svg = bars_svg(&chart);
+        prop_assert!(svg.starts_with("<svg"));
+        assert_well_formed(&svg);
+    }
+
     #[test]
     fn any_radar_is_a_whole_svg(chart in radar(0..12, text().boxed())) {
         let svg = radar_svg(&chart);
@@ -80,6 +144,24 @@ proptest! {
     #[test]
     fn big_charts_are_whole_svgs(radar in radar(500..3_000, text().boxed()), chart in line_chart(3, 3_000, text().boxed())) {
         for svg in [radar_svg(&radar), line_svg(&chart)] {
+            prop_assert!(svg.starts_with("<svg"));
+            assert_well_formed(&svg);
+        }
+    }
+
+    /// Hundreds of indicators, thousands of categories.
+    #[test]
+    fn big_programme_charts_are_whole_svgs(progress in progress(300, text().boxed()), bars in bars(3_000, 3, text().boxed())) {
+        for svg in [progress_svg(&progress), bars_svg(&bars)] {
+            prop_assert!(svg.starts_with("<svg"));
+            assert_well_formed(&svg);
+        }
+    }
+
+    /// Programme charts with labels of thousands of characters.
+    #[test]
+    fn long_programme_labels_are_whole_svgs(progress in progress(4, long_text().boxed()), bars in bars(4, 2, long_text().boxed())) {
+        for svg in [progress_svg(&progress), bars_svg(&bars)] {
             prop_assert!(svg.starts_with("<svg"));
             assert_well_formed(&svg);
         }
