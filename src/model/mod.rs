@@ -8,6 +8,10 @@ pub mod draft_rescue;
 pub mod enterprise;
 pub mod enterprise_draft;
 pub mod enterprise_fields;
+/// An enterprise list from a spreadsheet: columns, cells, and the check before import.
+pub mod enterprise_import;
+pub mod import_cells;
+pub mod import_columns;
 pub mod filled;
 pub mod indicator_target;
 pub mod record;
