@@ -20,6 +20,55 @@ macro_rules! messages {
 }
 
 messages! {
+    // Activity log: the Activities page, the activity form, its history
+    NewActivity => "Thêm hoạt động", "Add an activity";
+    EditActivityTitle => "Hoạt động", "Activity";
+    NewActivityTitle => "Thêm hoạt động mới", "New activity";
+    ActivityNotFound => "Không tìm thấy hoạt động này. Có thể nó đã bị xóa.", "This activity was not found. It may have been deleted.";
+    NoActivities => "Chưa có hoạt động nào. Hãy bấm “Thêm hoạt động” để ghi hoạt động đầu tiên.", "No activities yet. Press “Add an activity” to record the first one.";
+    NoActivitiesMatch => "Không có hoạt động nào khớp với bộ lọc.", "No activity matches the filters.";
+    SearchActivities => "Tìm theo tên hoạt động, đơn vị tổ chức, doanh nghiệp", "Search titles, organisers, enterprises";
+    FilterPlanItem => "Nhiệm vụ của kế hoạch", "Plan item";
+    FilterYear => "Năm", "Year";
+    SelectedRecordsOnly => "Đang xem các hoạt động được chọn.", "Showing the selected activities only.";
+    ShowAllActivities => "Xem tất cả", "Show all";
+    ColPlanItem => "Nhiệm vụ", "Plan item";
+    ColBudget => "Kinh phí (đồng)", "Budget (VND)";
+    FieldActivityTitle => "Tên hoạt động", "Title";
+    FieldStartDate => "Ngày (bắt đầu)", "Date (start)";
+    FieldEndDate => "Ngày kết thúc", "End date";
+    FieldPlanItem => "Thuộc nhiệm vụ của kế hoạch", "Plan item it serves";
+    FieldOrganiser => "Đơn vị tổ chức, thực hiện", "Organiser";
+    FieldEnterprises => "Doanh nghiệp liên quan", "Enterprises concerned";
+    FieldTopics => "Nội dung (hệ thống quản lý, công cụ cải tiến)", "Topics (systems, tools)";
+    FieldParticipants => "Số người tham dự", "Participants";
+    FieldOrganisations => "Số tổ chức, doanh nghiệp tham gia", "Organisations taking part";
+    FieldExpertsQualified => "Số chuyên gia đạt yêu cầu", "Experts qualified";
+    FieldExpertName => "Họ tên chuyên gia", "Expert's name";
+    FieldExpertOrganisation => "Cơ quan, đơn vị công tác", "Expert's organisation";
+    FieldExpertCertificate => "Số chứng chỉ chuyên gia", "Certificate number";
+    FieldCertified => "Đã được chứng nhận", "Certified";
+    FieldAwardResult => "Kết quả giải thưởng", "Award result";
+    FieldReference => "Số hiệu, mã hoặc tên (tiêu chuẩn, chứng chỉ, quyết định)", "Reference (code, number, decision)";
+    FieldBudget => "Kinh phí (đồng)", "Budget (VND)";
+    FieldBudgetHint => "Số đồng, có hoặc không có dấu chấm, ví dụ 150.000.000", "Whole đồng, with or without thousands marks, e.g. 150,000,000";
+    FieldFunding => "Nguồn kinh phí", "Funding source";
+    FundingStateBudget => "Ngân sách nhà nước", "State budget";
+    FundingMobilised => "Kinh phí huy động", "Mobilised funds";
+    KindRetired => "Loại hoạt động này không còn dùng cho hoạt động mới; hoạt động đã ghi vẫn được giữ, sửa được và vẫn được tính.", "This kind is no longer offered for new activities; recorded ones are kept, stay editable and still count.";
+    KindUnknown => "Loại hoạt động này do phiên bản mới hơn của ứng dụng ghi; các thông tin riêng của nó được giữ nguyên.", "This kind was recorded by a newer version of the app; its own details are kept as they are.";
+    PickEnterprisesHint => "Gõ tên hoặc mã số thuế rồi chọn doanh nghiệp trong danh bạ", "Type a name or tax code, then choose the enterprise from the register";
+    RemoveLinkedEnterprise => "Bỏ", "Remove";
+    NoLinkedEnterprise => "Chưa chọn doanh nghiệp nào.", "No enterprise chosen.";
+    ActivitySaved => "Đã lưu hoạt động.", "Activity saved.";
+    ActivityDeleted => "Đã xóa hoạt động.", "Activity deleted.";
+    ConfirmDeleteActivityTitle => "Xóa hoạt động?", "Delete this activity?";
+    ActivityChangedElsewhere => "Hoạt động này vừa được sửa ở nơi khác nên chưa lưu. Trang đã mở bản mới nhất; những gì bạn nhập vẫn còn, hãy kiểm tra rồi lưu lại.", "This activity was just changed elsewhere, so nothing was saved. The latest version is open and what you entered is kept; check it and save again.";
+    ActivityDeletedElsewhere => "Hoạt động này đã bị xóa ở nơi khác. Lưu lại sẽ khôi phục nó với nội dung bạn nhập.", "This activity was deleted elsewhere. Saving again restores it with what you entered.";
+    ActivityDeleteChanged => "Hoạt động vừa được sửa hoặc xóa ở nơi khác nên chưa xóa. Hãy xem lại rồi xóa nếu vẫn muốn.", "This activity was just changed or deleted elsewhere, so it was not deleted. Check it, then delete again if you still want to.";
+    ErrActivityDate => "Ngày không hợp lệ: hãy chọn một ngày có thật.", "Not a valid date: choose a real date.";
+    ErrEndBeforeStart => "Ngày kết thúc không được trước ngày bắt đầu.", "The end date cannot be before the start date.";
+    ErrAmountVnd => "Vui lòng nhập số tiền nguyên (đồng), ví dụ 150.000.000.", "Please enter a whole amount in đồng, e.g. 150,000,000.";
     // Spreadsheets (XLSX/CSV worker) and the enterprise list import
     SheetErrUnavailable => "Không tải được bộ đọc bảng tính. Hãy kết nối mạng rồi thử lại (sau lần đầu, ứng dụng dùng được khi không có mạng).", "The spreadsheet reader could not be loaded. Connect to the network and try again (after the first time it works offline).";
     SheetErrCrashed => "Bộ đọc bảng tính bị dừng khi đang xử lý tệp. Tệp có thể quá lớn; hãy thử lại hoặc chia nhỏ tệp.", "The spreadsheet reader stopped while working on the file. It may be too large; try again or split it.";

@@ -4,6 +4,7 @@
 //! one enum so a missing translation is a compile error. Texts with numbers in
 //! them are the functions below.
 
+mod activity_texts;
 mod labels;
 mod messages;
 mod survey_texts;

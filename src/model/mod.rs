@@ -1,6 +1,9 @@
 //! The domain: plain Rust types and rules, no browser APIs.
 
 pub mod activity;
+pub mod activity_draft;
+pub mod activity_fields;
+pub mod activity_query;
 pub mod admin_unit;
 pub mod assessment;
 pub mod clock;

@@ -1,5 +1,6 @@
 //! The app shell: contexts, routes, header and navigation.
 
+use super::activity::{ActivityList, ActivityPage, NewActivityPage};
 use super::app_status::AppStatus;
 use super::assessment::AssessmentPage;
 use super::readiness::{HomePage, ProfilePage, ReadinessReport, Role, RoleChoice, SelfAssessmentPage};
@@ -10,7 +11,7 @@ use super::crash_rescue::CrashRescueBanner;
 use super::flash::FlashBanner;
 use super::i18n::tr;
 use super::nav::NavBar;
-use super::placeholder::{NotBuiltYet, NotFound};
+use super::placeholder::NotFound;
 use super::settings::SettingsPage;
 use super::survey::{SurveyList, SurveyPage};
 use super::sync::{SyncPage, SyncStatus};
@@ -51,6 +52,7 @@ pub fn App() -> impl IntoView {
         crate::web::broadcast::Changed::Survey(id) => spawn_local(register.reload_survey(id)),
         crate::web::broadcast::Changed::Assessment(id) => spawn_local(register.reload_assessment(id)),
         crate::web::broadcast::Changed::Enterprise(id) => spawn_local(register.reload_enterprise(id)),
+        crate::web::broadcast::Changed::Activity(id) => spawn_local(register.reload_activity(id)),
         crate::web::broadcast::Changed::All => {
             // Another tab imported, undid or resolved: counts and panels read again too.
             sync_status.changed();
@@ -80,7 +82,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/readiness-report/:id") view=ReadinessReport/>
                     <Route path=path!("/profile") view=ProfilePage/>
                     <Route path=path!("/self-assessment/:id") view=AssessmentPage/>
-                    <Route path=path!("/activities") view=|| view! { <NotBuiltYet title=Msg::NavActivities/> }/>
+                    <Route path=path!("/activities") view=ActivityList/>
+                    <Route path=path!("/activities/new") view=NewActivityPage/>
+                    <Route path=path!("/activities/:id") view=ActivityPage/>
                     <Route path=path!("/sync") view=SyncPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>

@@ -1,6 +1,7 @@
 //! Leptos components: the app shell and its pages. Components read and change
 //! state only through the contexts in `state.rs`.
 
+mod activity;
 mod app;
 mod app_status;
 mod assessment;

@@ -3,17 +3,6 @@ use crate::i18n::Msg;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// A page whose capability is planned but not built yet.
-#[component]
-pub fn NotBuiltYet(title: Msg) -> impl IntoView {
-    view! {
-        <section class="page">
-            <h1 data-testid="page-title">{tr(title)}</h1>
-            <p class="muted" data-testid="not-built">{tr(Msg::NotBuiltYet)}</p>
-        </section>
-    }
-}
-
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {

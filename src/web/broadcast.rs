@@ -25,6 +25,8 @@ pub enum Changed {
     /// One enterprise, saved or deleted: the other tabs read it alone rather
     /// than every survey and self-assessment again.
     Enterprise(String),
+    /// One programme activity, saved or deleted.
+    Activity(String),
 }
 
 fn post(message: &str) {
@@ -55,6 +57,11 @@ pub fn notify_enterprise_changed(id: &str) {
     post(&format!("enterprise:{id}"));
 }
 
+/// Call after a write that changed one activity and nothing else.
+pub fn notify_activity_changed(id: &str) {
+    post(&format!("activity:{id}"));
+}
+
 /// Runs `f` whenever another tab reports a change.
 pub fn on_changed(f: impl Fn(Changed) + 'static) {
     let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
@@ -63,6 +70,7 @@ pub fn on_changed(f: impl Fn(Changed) + 'static) {
             Some(("survey", id)) if !id.is_empty() => Changed::Survey(id.to_string()),
             Some(("assessment", id)) if !id.is_empty() => Changed::Assessment(id.to_string()),
             Some(("enterprise", id)) if !id.is_empty() => Changed::Enterprise(id.to_string()),
+            Some(("activity", id)) if !id.is_empty() => Changed::Activity(id.to_string()),
             _ => Changed::All,
         })
     });

@@ -12,6 +12,8 @@ use leptos::prelude::*;
 pub fn EnterpriseActivities(enterprise_id: String) -> impl IntoView {
     let register = expect_context::<Register>();
     let lang = use_lang();
+    // The new-activity form opens with this enterprise linked.
+    let add_href = format!("/activities/new?enterprise={enterprise_id}");
     let rows = move || {
         let l = lang.get();
         register.activities.records.with(|all| {
@@ -20,11 +22,12 @@ pub fn EnterpriseActivities(enterprise_id: String) -> impl IntoView {
                 .map(|a| {
                     let p = &a.payload;
                     let kind = activity_type(&p.activity_type).map_or_else(|| p.activity_type.clone(), |t| t.label.get(l).to_string());
+                    let href = format!("/activities/{}", a.id);
                     view! {
                         <tr data-testid="enterprise-activity-row">
                             <td>{format_iso_date(&p.start_date)}</td>
                             <td>{kind}</td>
-                            <td data-testid="enterprise-activity-title">{p.title.clone()}</td>
+                            <td><a href=href data-testid="enterprise-activity-title">{p.title.clone()}</a></td>
                             <td>{p.award_result.map(|r| l.award_result(r))}</td>
                         </tr>
                     }
@@ -34,7 +37,10 @@ pub fn EnterpriseActivities(enterprise_id: String) -> impl IntoView {
     };
     view! {
         <section class="subsection" data-testid="enterprise-activities">
-            <h2>{tr(Msg::ActivitiesOfEnterprise)}</h2>
+            <div class="section-heading">
+                <h2>{tr(Msg::ActivitiesOfEnterprise)}</h2>
+                <a class="button no-print" href=add_href data-testid="add-enterprise-activity">{tr(Msg::NewActivity)}</a>
+            </div>
             {move || {
                 if !register.activities.ready.get() {
                     return view! { <p class="muted" role="status">{tr(Msg::Loading)}</p> }.into_any();

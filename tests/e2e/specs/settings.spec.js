@@ -24,7 +24,7 @@ test('every page in the menu opens, and unbuilt ones say so', async ({ page }) =
     ['enterprises', 'Danh bạ doanh nghiệp', false],
     ['surveys', 'Khảo sát, chẩn đoán doanh nghiệp', false],
     ['self-assessment', 'Tự đánh giá', false],
-    ['activities', 'Hoạt động hỗ trợ', true],
+    ['activities', 'Hoạt động hỗ trợ', false],
     ['sync', 'Đồng bộ dữ liệu', false],
     ['settings', 'Cài đặt', false],
     ['dashboard', 'Tổng quan', false],

@@ -1,0 +1,179 @@
+//! The Activities page: every activity, newest first, filtered by kind, plan
+//! item, year and unit, searched by title, organiser and enterprise names.
+//! The filters live in the address (`ActivityQuery`), so a link opens the
+//! list filtered, `?ids=a,b,c` included, and the back button restores them.
+
+use crate::format::{format_int, format_iso_date};
+use crate::i18n::{Lang, Msg};
+use crate::model::activity::{activity_type, plan_items, types};
+use crate::model::activity_query::{years, ActivityQuery};
+use crate::ui::filter_select::FilterSelect;
+use crate::ui::i18n::{tr, use_lang};
+use crate::ui::pager::{page_count, ListBody, Pager, ResultCount, PAGE_SIZE};
+use crate::ui::state::{LoadStatus, Register};
+use crate::ui::typed_text::typed_text;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+#[derive(Clone, PartialEq)]
+struct RowText {
+    key: (String, i64, Lang),
+    href: String,
+    date: String,
+    kind: String,
+    title: String,
+    plan: String,
+    unit: String,
+    enterprises: String,
+    budget: String,
+}
+
+#[component]
+pub fn ActivityList() -> impl IntoView {
+    let register = expect_context::<Register>();
+    let lang = use_lang();
+    let params = use_query_map();
+    let navigate = use_navigate();
+    let query = Memo::new(move |_| params.with(|p| ActivityQuery::from_params(|k| p.get(k))));
+    let page = RwSignal::new(0usize);
+    // Each change of filter replaces the address (no history entry per keystroke) and goes back to page 1.
+    let set_query = move |f: &dyn Fn(&mut ActivityQuery)| {
+        let mut q = query.get_untracked();
+        f(&mut q);
+        page.set(0);
+        navigate(&format!("/activities{}", q.to_search()), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    };
+    let set_query = StoredValue::new_local(set_query);
+    let set = move |f: &dyn Fn(&mut ActivityQuery)| set_query.with_value(|s| s(f));
+    let name_of = move |id: &str| register.registry.with_untracked(|r| r.get(id).map(|e| e.payload.name.clone()));
+    let matches = Memo::new(move |_| {
+        let q = query.get();
+        register.registry.track();
+        register.activities.records.with(|all| q.positions(all, &name_of))
+    });
+    let total = Signal::derive(move || matches.with(Vec::len));
+    let current_page = Signal::derive(move || page.get().min(page_count(total.get()) - 1));
+    let body = Memo::new(move |_| {
+        if register.status.with(|s| *s == LoadStatus::Loading) || !register.activities.ready.get() {
+            ListBody::Loading
+        } else if matches.with(|m| !m.is_empty()) {
+            ListBody::Rows
+        } else if register.activities.records.with(|all| all.iter().all(|r| r.deleted)) {
+            ListBody::Nothing
+        } else {
+            ListBody::NoMatch
+        }
+    });
+    let shown = Memo::new(move |_| {
+        let l = lang.get();
+        let start = current_page.get() * PAGE_SIZE;
+        let units = register.units.read();
+        matches.with(|positions| {
+            register.activities.records.with(|all| {
+                positions
+                    .iter()
+                    .skip(start)
+                    .take(PAGE_SIZE)
+                    .map(|&i| {
+                        let r = &all[i];
+                        let a = &r.payload;
+                        let date = match &a.end_date {
+                            Some(end) if *end != a.start_date => format!("{} – {}", format_iso_date(&a.start_date), format_iso_date(end)),
+                            _ => format_iso_date(&a.start_date),
+                        };
+                        let mut title = a.title.clone();
+                        if let Some(e) = a.expert.as_ref().filter(|e| !e.name.is_empty() && !a.title.contains(&e.name)) {
+                            title = format!("{title} ({})", e.name);
+                        }
+                        RowText {
+                            key: (r.id.clone(), r.updated_ms(), l),
+                            href: format!("/activities/{}", r.id),
+                            date,
+                            kind: activity_type(&a.activity_type).map_or_else(|| a.activity_type.clone(), |t| t.label.get(l).to_string()),
+                            title,
+                            plan: a.plan_item_id().to_string(),
+                            unit: a.admin_unit_id.as_deref().map(|u| units.display_name(u, l)).unwrap_or_default(),
+                            enterprises: a.enterprise_ids.iter().map(|id| name_of(id).unwrap_or_else(|| id.clone())).collect::<Vec<_>>().join("; "),
+                            budget: a.budget_vnd.map(|b| format_int(i64::try_from(b).unwrap_or(i64::MAX), l)).unwrap_or_default(),
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let kind_options = Signal::derive(move || types().iter().map(|t| (t.id.clone(), t.label.get(lang.get()).to_string())).collect());
+    let plan_options = Signal::derive(move || plan_items().iter().map(|p| (p.id.clone(), format!("{} – {}", p.id, p.label.get(lang.get())))).collect());
+    let year_options = Signal::derive(move || register.activities.records.with(|all| years(all)).into_iter().map(|y| (y.to_string(), y.to_string())).collect());
+    let unit_options = Signal::derive(move || register.units.with(|u| u.units.iter().map(|x| (x.id.clone(), x.label(lang.get()))).collect()));
+    let opt = |v: String| Some(v).filter(|s| !s.is_empty());
+    view! {
+        <section class="page" data-testid="activity-list">
+            <div class="page-heading">
+                <h1 data-testid="page-title">{tr(Msg::NavActivities)}</h1>
+                <a class="button primary" href="/activities/new" data-testid="new-activity">{tr(Msg::NewActivity)}</a>
+            </div>
+            <div class="toolbar" role="search">
+                <div class="field grow">
+                    <label for="activity-search">{tr(Msg::SearchActivities)}</label>
+                    <input type="search" id="activity-search" data-testid="activity-search" autocomplete="off"
+                        prop:value=move || query.with(|q| q.text.clone())
+                        on:input=move |ev| { let v = typed_text(&ev); set(&|q| q.text = v.clone()); }/>
+                </div>
+                <FilterSelect label=Msg::ColActivityType testid="filter-activity-kind" options=kind_options
+                    value=Signal::derive(move || query.with(|q| q.kind.clone().unwrap_or_default()))
+                    on_change=Callback::new(move |v: String| set(&|q| q.kind = opt(v.clone())))/>
+                <FilterSelect label=Msg::FilterPlanItem testid="filter-activity-plan" options=plan_options
+                    value=Signal::derive(move || query.with(|q| q.plan_item.clone().unwrap_or_default()))
+                    on_change=Callback::new(move |v: String| set(&|q| q.plan_item = opt(v.clone())))/>
+                <FilterSelect label=Msg::FilterYear testid="filter-activity-year" options=year_options
+                    value=Signal::derive(move || query.with(|q| q.year.map(|y| y.to_string()).unwrap_or_default()))
+                    on_change=Callback::new(move |v: String| set(&|q| q.year = v.parse().ok()))/>
+                <FilterSelect label=Msg::FilterUnit testid="filter-activity-unit" options=unit_options
+                    value=Signal::derive(move || query.with(|q| q.unit.clone().unwrap_or_default()))
+                    on_change=Callback::new(move |v: String| set(&|q| q.unit = opt(v.clone())))/>
+            </div>
+            {move || query.with(|q| q.ids.is_some()).then(|| view! {
+                <p class="banner" data-testid="activities-selected-only">
+                    {tr(Msg::SelectedRecordsOnly)}" "
+                    <button type="button" class="link-button" data-testid="show-all-activities" on:click=move |_| set(&|q| q.ids = None)>{tr(Msg::ShowAllActivities)}</button>
+                </p>
+            })}
+            <ResultCount total page=current_page testid="activity-count"/>
+            {move || match body.get() {
+                ListBody::Loading => view! { <p class="banner" role="status" data-testid="activities-loading">{tr(Msg::Loading)}</p> }.into_any(),
+                ListBody::Nothing => view! { <p class="empty" data-testid="no-activities">{tr(Msg::NoActivities)}</p> }.into_any(),
+                ListBody::NoMatch => view! { <p class="empty" data-testid="no-activity-results">{tr(Msg::NoActivitiesMatch)}</p> }.into_any(),
+                ListBody::Rows => view! {
+                    <div class="table-scroll">
+                        <table class="data-table" data-testid="activity-table">
+                            <thead><tr>
+                                <th scope="col">{tr(Msg::ColActivityDate)}</th>
+                                <th scope="col">{tr(Msg::ColActivityType)}</th>
+                                <th scope="col">{tr(Msg::ColActivityTitle)}</th>
+                                <th scope="col">{tr(Msg::ColPlanItem)}</th>
+                                <th scope="col">{tr(Msg::ColUnit)}</th>
+                                <th scope="col">{tr(Msg::FieldEnterprises)}</th>
+                                <th scope="col" class="num">{tr(Msg::ColBudget)}</th>
+                            </tr></thead>
+                            <tbody>
+                                <For each=move || shown.get() key=|r| r.key.clone() children=move |r| view! {
+                                    <tr data-testid="activity-row">
+                                        <td data-testid="activity-row-date">{r.date}</td>
+                                        <td data-testid="activity-row-kind">{r.kind}</td>
+                                        <td><a href=r.href data-testid="activity-link">{r.title}</a></td>
+                                        <td>{r.plan}</td>
+                                        <td>{r.unit}</td>
+                                        <td class="wrap" data-testid="activity-row-enterprises">{r.enterprises}</td>
+                                        <td class="num" data-testid="activity-row-budget">{r.budget}</td>
+                                    </tr>
+                                }/>
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any(),
+            }}
+            <Pager total page=current_page on_page=Callback::new(move |p| page.set(p))/>
+        </section>
+    }
+}
