@@ -13,9 +13,12 @@ pub mod indicators;
 pub mod json_nesting;
 pub mod model;
 pub mod readiness;
+pub mod report;
 pub mod store;
 pub mod sync;
 pub mod synth;
+/// Tables to export as XLSX (through the spreadsheet worker) and CSV.
+pub mod table;
 pub mod text;
 
 /// Strategies for the property tests of the parsers.

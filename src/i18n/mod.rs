@@ -9,6 +9,7 @@ mod labels;
 mod messages;
 mod survey_texts;
 mod readiness_texts;
+mod report_texts;
 
 pub use labels::*;
 
