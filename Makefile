@@ -35,8 +35,10 @@ build-e2e:
 serve:
 	node scripts/serve.mjs dist $(PORT)
 
+# The app and the spreadsheet worker's crate (crates/spreadsheet: XLSX written and read back,
+# proptests of its readers); the worker's dependencies compile once per profile.
 test-native:
-	cargo test --locked
+	cargo test --locked --workspace
 
 # Debian's route builds std from source, and tests need its `test` crate too.
 test-wasm:
@@ -54,9 +56,15 @@ synth:
 	bash scripts/cached.sh target/synth/province-300/.sources target/synth/province-300/activity.json $(SYNTH_SOURCES) Cargo.lock -- $(SYNTH_SMALL_CMD)
 	bash scripts/cached.sh target/synth/legacy-5000.sources $(SYNTH) src/synth/mod.rs src/model/*.rs examples/synth_province.rs Cargo.lock -- \
 		bash -c '$(SYNTH_LEGACY_CMD) > $(SYNTH).tmp && mv $(SYNTH).tmp $(SYNTH)'
+	# An enterprise list as XLSX for the import's spec (1,000 rows: 5 bad, 3 with the register's tax codes).
+	bash scripts/cached.sh target/synth/enterprise-list-1000.sources target/synth/enterprise-list-1000.xlsx crates/spreadsheet/examples/enterprise_list.rs target/synth/province-300/enterprise.json Cargo.lock -- \
+		cargo run --locked --quiet -p spreadsheet --example enterprise_list -- target/synth/enterprise-list-1000.xlsx 1000 target/synth/province-300/enterprise.json
 synth-bench: synth
 	bash scripts/cached.sh target/synth/province-5000/.sources target/synth/province-5000/activity.json $(SYNTH_SOURCES) Cargo.lock -- \
 		cargo run --locked --quiet --release --example synth_rows -- target/synth/province-5000/ 5000 1322 3000
+	# 5,000 rows for the import benchmark (tests/e2e/bench/spreadsheet-bench.mjs).
+	bash scripts/cached.sh target/synth/enterprise-list-5000.sources target/synth/enterprise-list-5000.xlsx crates/spreadsheet/examples/enterprise_list.rs Cargo.lock -- \
+		cargo run --locked --quiet -p spreadsheet --example enterprise_list -- target/synth/enterprise-list-5000.xlsx 5000
 
 # Two runs: the independent specs two at a time, then those that need the machine alone
 # (playwright.config.js). Both always run; either failing fails the target.
@@ -73,6 +81,7 @@ bench: setup-test build synth-bench
 	node tests/e2e/bench/survey-bench.mjs
 	node tests/e2e/bench/sync-bench.mjs
 	node tests/e2e/bench/readiness-bench.mjs
+	node tests/e2e/bench/spreadsheet-bench.mjs
 
 clean:
 	rm -rf dist target/web target/synth

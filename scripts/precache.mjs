@@ -35,6 +35,14 @@ for (const f of files) {
   hash.update(fs.readFileSync(f));
   urls.push(rel);
 }
+// The spreadsheet worker (index.html, data-type="worker") is fetched on demand, not by the page
+// at load: the list above must hold it, or the worker fails offline. Trunk writes it unhashed.
+const workerFiles = ['/spreadsheet-worker_loader.js', '/spreadsheet-worker.js', '/spreadsheet-worker_bg.wasm'];
+const missingWorker = workerFiles.filter((f) => !urls.includes(f));
+if (missingWorker.length) {
+  console.error(`precache: the spreadsheet worker's files are missing from the build: ${missingWorker.join(', ')}`);
+  process.exit(1);
+}
 const version = hash.digest('hex').slice(0, 16);
 const header = `const VERSION = ${JSON.stringify(version)};\nconst PRECACHE = ${JSON.stringify(urls, null, 2)};\n\n`;
 fs.writeFileSync(path.join(dir, 'sw.js'), header + template);

@@ -5,6 +5,7 @@
 //! them are the functions below.
 
 mod activity_texts;
+mod import_texts;
 mod labels;
 mod messages;
 mod survey_texts;

@@ -160,14 +160,18 @@ pub fn check_rows(
     }
 }
 
-fn cell<'a>(row: &'a [String], ctx: &Context, target: Target) -> &'a str {
-    ctx.mapping
+/// The first non-empty cell of the target's columns, trimmed, with decomposed Vietnamese
+/// (text from macOS or Word, windows-1258 CSV) composed so it searches and sorts like typed text.
+fn cell(row: &[String], ctx: &Context, target: Target) -> String {
+    let found = ctx
+        .mapping
         .columns_of(target)
         .into_iter()
         .filter_map(|c| row.get(c))
         .map(|s| s.trim())
         .find(|s| !s.is_empty())
-        .unwrap_or("")
+        .unwrap_or("");
+    crate::text::compose_vietnamese(found).into_owned()
 }
 
 fn check_row(
@@ -189,15 +193,15 @@ fn check_row(
     }
     let mut problems = Vec::new();
     let mut draft = EnterpriseDraft {
-        name: cell(row, ctx, Target::Name).to_string(),
-        address: cell(row, ctx, Target::Address).to_string(),
-        contact_name: cell(row, ctx, Target::ContactName).to_string(),
-        contact_phone: cell(row, ctx, Target::ContactPhone).to_string(),
-        contact_email: cell(row, ctx, Target::ContactEmail).to_string(),
-        notes: cell(row, ctx, Target::Notes).to_string(),
+        name: cell(row, ctx, Target::Name),
+        address: cell(row, ctx, Target::Address),
+        contact_name: cell(row, ctx, Target::ContactName),
+        contact_phone: cell(row, ctx, Target::ContactPhone),
+        contact_email: cell(row, ctx, Target::ContactEmail),
+        notes: cell(row, ctx, Target::Notes),
         ..Default::default()
     };
-    let typed_tax = cell(row, ctx, Target::TaxCode).to_string();
+    let typed_tax = cell(row, ctx, Target::TaxCode);
     let normalised_tax = match tax_code(&typed_tax) {
         Ok(code) => {
             draft.tax_code = code.to_string();
@@ -241,6 +245,7 @@ fn check_row(
     }
 
     let ownership = cell(row, ctx, Target::Ownership);
+    let ownership = ownership.as_str();
     if !ownership.is_empty() {
         match match_ownership(ownership) {
             Some(o) => draft.ownership = o.key().to_string(),
@@ -248,6 +253,7 @@ fn check_row(
         }
     }
     let sector = cell(row, ctx, Target::Vsic);
+    let sector = sector.as_str();
     if !sector.is_empty() {
         match match_vsic(sector) {
             Some(code) => draft.vsic_section = code,
@@ -255,6 +261,7 @@ fn check_row(
         }
     }
     let employees = cell(row, ctx, Target::Employees);
+    let employees = employees.as_str();
     if !employees.is_empty() {
         match parse_count(employees, ctx.source) {
             Some(n) => draft.employees = n.to_string(),
@@ -269,6 +276,7 @@ fn check_row(
         (Target::Capital, ctx.capital_scale),
     ] {
         let text = cell(row, ctx, target);
+        let text = text.as_str();
         if text.is_empty() {
             continue;
         }

@@ -74,6 +74,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/enterprises") view=EnterpriseList/>
                     <Route path=path!("/enterprises/new") view=NewEnterprisePage/>
+                    <Route path=path!("/enterprises/import") view=super::enterprise_import::EnterpriseImportPage/>
                     <Route path=path!("/enterprises/:id/edit") view=EditEnterprisePage/>
                     <Route path=path!("/enterprises/:id") view=EnterpriseDetail/>
                     <Route path=path!("/surveys") view=SurveyList/>

@@ -59,6 +59,7 @@ pub fn EnterpriseList() -> impl IntoView {
             <div class="page-heading">
                 <h1 data-testid="page-title">{tr(Msg::EnterprisesTitle)}</h1>
                 <A href="/enterprises/new" attr:class="button primary" attr:data-testid="add-enterprise">{tr(Msg::AddEnterprise)}</A>
+                <A href="/enterprises/import" attr:class="button" attr:data-testid="import-enterprises">{tr(Msg::ImportEnterprisesLink)}</A>
             </div>
 
             <div class="toolbar" role="search">

@@ -12,6 +12,7 @@ mod dashboard;
 mod enterprise_detail;
 mod enterprise_form;
 mod enterprise_history;
+mod enterprise_import;
 mod enterprise_list;
 mod flash;
 mod filled_store;

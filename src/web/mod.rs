@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod broadcast;
+pub mod enterprise_import;
 pub mod browser;
 pub mod file_codec;
 pub mod idb;

@@ -43,7 +43,7 @@ const ms = (x) => (x === null || x === undefined ? 'n/a' : x >= 1000 ? `${(x / 1
 const range = (xs) => (xs.length > 1 ? ` (runs ${xs.map((x) => Math.round(x)).join(', ')} ms)` : '');
 
 const dist = `${root}dist`;
-const wasm = fs.readdirSync(dist).find((f) => f.endsWith('.wasm'));
+const wasm = fs.readdirSync(dist).find((f) => f.endsWith('.wasm') && !f.startsWith('spreadsheet-worker'));
 const wasmBytes = fs.statSync(`${dist}/${wasm}`).size;
 // A release build (`make build`: fat LTO, wasm-opt -Oz) is about 3 MB; the e2e profile's is over three times that (10 MB).
 const build = process.env.BENCH_BUILD || (wasmBytes < 6e6 ? 'release (`make build`)' : 'e2e profile (`make build-e2e`: no fat LTO, no wasm-opt)');
