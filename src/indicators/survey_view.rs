@@ -186,8 +186,10 @@ impl AssessmentFacts {
         let modules: Vec<(String, LocalText)> = crate::readiness::profile::module_order(library)
             .into_iter()
             .filter_map(|id| {
-                let short = library.latest(&id)?.module.as_ref()?.short.clone();
-                Some((id, short))
+                // The award pre-check has its own scale (points), not a readiness band.
+                let form = library.latest(&id)?;
+                let module = form.module.as_ref().filter(|m| m.kind != crate::form::definition::ModuleKind::Award)?;
+                Some((id, module.short.clone()))
             })
             .collect();
         let facts = assessments

@@ -118,3 +118,88 @@ pub fn target_with(defs: &Indicators, indicator: &Indicator, period: Period, sto
     }
     None
 }
+
+/// The largest target an officer may type.
+pub const MAX_TARGET: f64 = 1_000_000.0;
+
+/// Why a typed target was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetInputError {
+    Empty,
+    NotANumber,
+    Negative,
+    TooLarge,
+    /// The stretch target is below the target.
+    StretchBelow,
+}
+
+/// Reads a target as an officer types it (`12`, `2,5`, `1.000` in Vietnamese).
+pub fn parse_target(text: &str, lang: crate::i18n::Lang) -> Result<f64, TargetInputError> {
+    if text.trim().is_empty() {
+        return Err(TargetInputError::Empty);
+    }
+    let v = crate::format::parse_decimal(text, lang).ok_or(TargetInputError::NotANumber)?;
+    if v < 0.0 {
+        Err(TargetInputError::Negative)
+    } else if v > MAX_TARGET {
+        Err(TargetInputError::TooLarge)
+    } else {
+        // -0 typed as "-0" is 0.
+        Ok(v.abs())
+    }
+}
+
+/// A target and an optional stretch target as typed; the stretch may be left empty.
+pub fn parse_target_pair(value: &str, stretch: &str, lang: crate::i18n::Lang) -> Result<(f64, Option<f64>), TargetInputError> {
+    let v = parse_target(value, lang)?;
+    let s = match parse_target(stretch, lang) {
+        Err(TargetInputError::Empty) => None,
+        other => Some(other?),
+    };
+    if s.is_some_and(|s| s < v) {
+        return Err(TargetInputError::StretchBelow);
+    }
+    Ok((v, s))
+}
+
+#[cfg(test)]
+mod input_tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn typed_targets() {
+        assert_eq!(parse_target("12", Lang::Vi), Ok(12.0));
+        assert_eq!(parse_target(" 2,5 ", Lang::Vi), Ok(2.5));
+        assert_eq!(parse_target("1.000", Lang::Vi), Ok(1000.0));
+        assert_eq!(parse_target("2.5", Lang::En), Ok(2.5));
+        assert_eq!(parse_target("", Lang::Vi), Err(TargetInputError::Empty));
+        assert_eq!(parse_target("mười", Lang::Vi), Err(TargetInputError::NotANumber));
+        assert_eq!(parse_target("-3", Lang::Vi), Err(TargetInputError::Negative));
+        assert_eq!(parse_target("2000000", Lang::Vi), Err(TargetInputError::TooLarge));
+        assert_eq!(parse_target_pair("12", "", Lang::Vi), Ok((12.0, None)));
+        assert_eq!(parse_target_pair("12", "14", Lang::Vi), Ok((12.0, Some(14.0))));
+        assert_eq!(parse_target_pair("12", "11", Lang::Vi), Err(TargetInputError::StretchBelow));
+        assert_eq!(parse_target_pair("12", "x", Lang::Vi), Err(TargetInputError::NotANumber));
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod input_props {
+    use super::*;
+    use crate::arbitrary_text::{numberish, text};
+    use crate::i18n::Lang;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_typed_text_is_a_target_in_range_or_a_reason(a in prop_oneof![text(), numberish()], b in prop_oneof![text(), numberish()]) {
+            for lang in Lang::ALL {
+                if let Ok((v, s)) = parse_target_pair(&a, &b, lang) {
+                    prop_assert!((0.0..=MAX_TARGET).contains(&v));
+                    prop_assert!(s.is_none_or(|s| s >= v && s <= MAX_TARGET));
+                }
+            }
+        }
+    }
+}

@@ -204,3 +204,70 @@ fn on_track_against_the_share_of_the_period_passed() {
     let in_unit = progress(d, ind("training_classes"), &f, &none, Period::TERM_2021, Some("tp-sa-dec"), "2023-07-02");
     assert_eq!((in_unit.target, in_unit.pace, in_unit.actual.value), (None, Pace::NoTarget, 1), "the plan's targets are the province's");
 }
+
+fn survey(id: &str, enterprise: &str, date: &str, status: SurveyStatus, systems: &[(&str, &str)], tools: &[(&str, &str)], ms: i64) -> Record<Survey> {
+    let mut s = Survey { form_id: crate::form::library::FIELD_SURVEY.into(), form_version: 1, enterprise_id: enterprise.into(), status, ..Default::default() };
+    s.answers.insert("survey_date".into(), Answer::Text(date.into()));
+    let cells = |pairs: &[(&str, &str)]| Answer::Cells(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<BTreeMap<_, _>>());
+    s.answers.insert(survey_view::SYSTEMS.into(), cells(systems));
+    s.answers.insert(survey_view::TOOLS.into(), cells(tools));
+    Record::new(id.into(), &at(ms), s)
+}
+
+#[test]
+fn surveys_latest_completed_per_enterprise_and_the_share_applying() {
+    let lib = FormLibrary::shipped();
+    let form = lib.latest(crate::form::library::FIELD_SURVEY).unwrap();
+    let mut gone = survey("s9", "e2", "2024-05-01", SurveyStatus::Complete, &[("iso_9001", "certified")], &[], 9);
+    gone.deleted = true;
+    let surveys = vec![
+        // e1: the 2023 survey is replaced by the 2024 one, which no longer applies ISO 9001.
+        survey("s1", "e1", "2023-03-01", SurveyStatus::Complete, &[("iso_9001", "certified")], &[("five_s", "4")], 1),
+        survey("s2", "e1", "2024-03-01", SurveyStatus::Complete, &[("iso_9001", "not_applied"), ("iso_22000_haccp", "applying")], &[("five_s", "2"), ("kaizen", "1")], 2),
+        survey("s3", "e2", "2024-04-01", SurveyStatus::Complete, &[("iso_9001", "applying")], &[("five_s", "0")], 3),
+        // A draft does not count, nor a deleted survey.
+        survey("s4", "e3", "2024-04-01", SurveyStatus::Draft, &[("iso_9001", "certified")], &[], 4),
+        gone,
+    ];
+    let facts = SurveyFacts::new(&form, &surveys, &unit_of);
+    let row = |sh: &SurveyShares, id: &str| sh.rows.iter().find(|r| r.row.id == id).cloned().unwrap();
+    let term = facts.shares(Period::TERM_2021, None);
+    assert_eq!(term.enterprise_ids, ["e1", "e2"]);
+    assert_eq!(term.survey_ids, ["s2", "s3"]);
+    assert_eq!(row(&term, "iso_9001").applying, ["e2"]);
+    assert!(row(&term, "iso_9001").certified.is_empty());
+    assert_eq!(row(&term, "iso_22000_haccp").applying, ["e1"]);
+    assert_eq!(row(&term, "five_s").applying, ["e1"], "level 2 applies, level 0 does not");
+    assert!(row(&term, "kaizen").applying.is_empty(), "level 1 is only planned");
+    assert_eq!(term.share(1), Some(50.0));
+    // In 2023 alone, e1's earlier survey is its latest.
+    let y2023 = facts.shares(Period::year(2023), None);
+    assert_eq!((row(&y2023, "iso_9001").certified.clone(), y2023.enterprise_ids.len()), (vec!["e1".to_string()], 1));
+    assert_eq!(facts.shares(Period::TERM_2021, Some("h-lap-vo-old")).enterprise_ids.len(), 0);
+    assert_eq!(facts.shares(Period::TERM_2026, None).share(0), None, "nobody surveyed: no share");
+}
+
+#[test]
+fn readiness_bands_by_each_enterprises_latest_assessment() {
+    let lib = FormLibrary::shipped();
+    let a = |id: &str, ent: Option<&str>, form: &str, date: &str, pct: Option<f64>, ms: i64| {
+        let mut x = Assessment { form_id: form.into(), form_version: 1, enterprise_id: ent.map(str::to_string), readiness: pct, ..Default::default() };
+        x.answers.insert(crate::model::assessment::ASSESSMENT_DATE.into(), Answer::Text(date.into()));
+        Record::new(id.into(), &at(ms), x)
+    };
+    let all = vec![
+        a("a1", Some("e1"), "iso9001-readiness", "2023-01-01", Some(30.0), 1),
+        a("a2", Some("e1"), "iso9001-readiness", "2024-01-01", Some(75.0), 2),
+        a("a3", Some("e2"), "iso9001-readiness", "2024-02-01", Some(40.0), 3),
+        a("a4", None, "iso9001-readiness", "2024-02-01", Some(10.0), 4),
+        a("a5", Some("e3"), "five-s-readiness", "2024-02-01", None, 5),
+    ];
+    let facts = AssessmentFacts::new(&lib, &all, &unit_of);
+    let bands = facts.bands(Period::TERM_2021, None);
+    let iso = bands.iter().find(|m| m.form_id == "iso9001-readiness").unwrap();
+    assert_eq!(iso.bands, [vec!["a4".to_string()], vec!["a3".to_string()], vec!["a2".to_string()]]);
+    assert_eq!(bands.iter().find(|m| m.form_id == "five-s-readiness").map(|m| m.total()), Some(0), "no score, no band");
+    assert!(bands.iter().all(|m| m.form_id != "award-precheck"));
+    let sa_dec = facts.bands(Period::TERM_2021, Some("tp-sa-dec"));
+    assert_eq!(sa_dec.iter().find(|m| m.form_id == "iso9001-readiness").map(|m| m.total()), Some(2));
+}

@@ -212,7 +212,7 @@ fn from_v1(old: ExportFile) -> SyncFile {
         scope: Scope::default(),
         admin_units: old.admin_units,
         forms: Vec::new(),
-        records: Sections { enterprise: old.enterprises, survey: old.surveys, assessment: old.assessments, activity: old.activities, unknown: Vec::new() },
+        records: Sections { enterprise: old.enterprises, survey: old.surveys, assessment: old.assessments, activity: old.activities, indicator_target: Vec::new(), unknown: Vec::new() },
         conflicts: Sections::default(),
         aliases: BTreeMap::new(),
         unreadable: old.unreadable,

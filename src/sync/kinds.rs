@@ -10,6 +10,7 @@ use super::plan::KindPlan;
 use crate::model::activity::Activity;
 use crate::model::assessment::Assessment;
 use crate::model::enterprise::Enterprise;
+use crate::model::indicator_target::IndicatorTarget;
 use crate::model::record::{Record, RecordKind};
 use crate::model::survey::Survey;
 use serde::de::{DeserializeOwned, MapAccess, SeqAccess, Visitor};
@@ -103,6 +104,32 @@ impl SyncKind for Activity {
     }
     fn follow_aliases(&mut self, aliases: &BTreeMap<String, String>) -> bool {
         self.enterprise_ids.iter_mut().fold(false, |changed, id| follow(id, aliases) || changed)
+    }
+}
+
+impl SyncKind for IndicatorTarget {
+    fn label(&self, _: &dyn Fn(&str) -> Option<String>) -> String {
+        let name = crate::indicators::shipped().get(&self.indicator_id).map_or(self.indicator_id.as_str(), |i| i.label.vi.as_str());
+        format!("{name} ({})", self.period)
+    }
+    /// A province-wide setting: every district's file carries it.
+    fn place(&self) -> Place<'_> {
+        Place::Unit(None)
+    }
+    fn follow_aliases(&mut self, _: &BTreeMap<String, String>) -> bool {
+        false
+    }
+    fn field_label(key: &str, lang: crate::i18n::Lang) -> Option<String> {
+        use crate::i18n::Msg;
+        let msg = match key {
+            "indicator_id" => Msg::TargetFieldIndicator,
+            "period" => Msg::TargetFieldPeriod,
+            "value" => Msg::TargetFieldValue,
+            "stretch" => Msg::TargetFieldStretch,
+            "note" => Msg::TargetFieldNote,
+            _ => return None,
+        };
+        Some(lang.t(msg).to_string())
     }
 }
 
@@ -309,6 +336,7 @@ record_kinds! {
     survey: Survey,
     assessment: Assessment,
     activity: Activity,
+    indicator_target: IndicatorTarget,
 }
 
 #[cfg(test)]
@@ -338,6 +366,6 @@ mod tests {
         assert_eq!(back.unknown, vec!["widget"]);
         let err = serde_json::from_str::<Sections>(r#"{"enterprise":[{"v":2}]}"#).unwrap_err().to_string();
         assert!(err.starts_with("enterprise record 1:"), "{err}");
-        assert_eq!(KINDS, &["enterprise", "survey", "assessment", "activity"]);
+        assert_eq!(KINDS, &["enterprise", "survey", "assessment", "activity", "indicator_target"]);
     }
 }

@@ -86,6 +86,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/activities") view=ActivityList/>
                     <Route path=path!("/activities/new") view=NewActivityPage/>
                     <Route path=path!("/activities/:id") view=ActivityPage/>
+                    <Route path=path!("/indicators/:id") view=super::indicators::IndicatorBehindPage/>
                     <Route path=path!("/sync") view=SyncPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>

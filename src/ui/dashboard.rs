@@ -1,12 +1,15 @@
-//! Figures from the register and the records beside it. The
-//! indicators-against-targets capability will grow this page; for now it
-//! counts what is there.
+//! Figures from the register and the records beside it: the plan's
+//! indicators against their targets for a period and unit (`ui/indicators/`),
+//! year by year, by unit, the survey and self-assessment view, and the
+//! record counts.
 
 use super::i18n::{tr, use_lang};
 use super::state::Register;
 use crate::format::format_int;
 use crate::i18n::{size_msg, Msg};
 use crate::model::size_class::SizeClass;
+use super::indicators::{period_choices, IndicatorData, ProgressTable, SurveyTables, TrendTable, UnitTable};
+use crate::indicators::Period;
 use leptos::prelude::*;
 
 #[component]
@@ -31,6 +34,10 @@ pub fn Dashboard() -> impl IntoView {
     let surveys = count_of(register.surveys.ready, Memo::new(move |_| register.surveys.live_count()));
     let assessments = count_of(register.assessments.ready, Memo::new(move |_| register.assessments.live_count()));
     let activities = count_of(register.activities.ready, Memo::new(move |_| register.activities.live_count()));
+    let data = IndicatorData::new(register);
+    let this_year = crate::web::browser::today().get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(2026);
+    let period = RwSignal::new(Period::term_of_year(this_year.clamp(Period::TERM_2021.from, Period::TERM_2026.to)));
+    let unit = RwSignal::new(None::<String>);
 
     view! {
         <section class="page">
@@ -44,6 +51,30 @@ pub fn Dashboard() -> impl IntoView {
                 <div class="stat-card"><span class="stat-value" data-testid="stat-assessments">{assessments}</span><span class="stat-label">{tr(Msg::StatAssessments)}</span></div>
                 <div class="stat-card"><span class="stat-value" data-testid="stat-activities">{activities}</span><span class="stat-label">{tr(Msg::StatActivities)}</span></div>
             </div>
+            <section class="ind-dashboard" data-testid="indicators">
+                <div class="filters no-print">
+                    <div class="field">
+                        <label for="ind-period">{tr(Msg::IndPeriod)}</label>
+                        <select id="ind-period" data-testid="ind-period" on:change=move |ev| { if let Some(p) = Period::parse(&event_target_value(&ev)) { period.set(p); } }>
+                            {period_choices().into_iter().map(|p| view! { <option value=p.key() prop:selected=move || period.get() == p>{p.key()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="ind-unit">{tr(Msg::IndUnit)}</label>
+                        <select id="ind-unit" data-testid="ind-unit" on:change=move |ev| { let v = event_target_value(&ev); unit.set((!v.is_empty()).then_some(v)); }>
+                            <option value="" prop:selected=move || unit.get().is_none()>{tr(Msg::IndWholeProvince)}</option>
+                            {move || register.units.with(|u| u.units.iter().map(|x| (x.id.clone(), x.label(lang.get()))).collect::<Vec<_>>()).into_iter().map(|(id, name)| {
+                                let v = id.clone();
+                                view! { <option value=id prop:selected=move || unit.get().as_deref() == Some(v.as_str())>{name}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                </div>
+                <ProgressTable data=data period=period.into() unit=unit.into()/>
+                <TrendTable data=data period=period.into() unit=unit.into()/>
+                <UnitTable data=data period=period.into()/>
+                <SurveyTables data=data period=period.into() unit=unit.into()/>
+            </section>
             <div class="two-columns">
                 <table class="data-table compact">
                     <caption>{tr(Msg::BySize)}</caption>

@@ -19,6 +19,7 @@ mod filled_store;
 mod filter_select;
 mod form_fields;
 mod i18n;
+mod indicators;
 mod nav;
 mod pager;
 mod placeholder;

@@ -36,6 +36,7 @@ pub fn SettingsPage() -> impl IntoView {
             <super::readiness::RoleSetting/>
             <StoragePanel/>
             <UnitEditor/>
+            <super::indicators::TargetsEditor/>
             <FormLibraryPanel/>
             <section class="card">
                 <h2>{tr(Msg::DeviceTitle)}</h2>

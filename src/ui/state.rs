@@ -11,6 +11,7 @@ use super::record_list::RecordList;
 use crate::form::FormLibrary;
 use crate::model::activity::Activity;
 use crate::model::assessment::Assessment;
+use crate::model::indicator_target::IndicatorTarget;
 use crate::model::record::{Record, RecordKind};
 use crate::model::survey::Survey;
 use crate::model::registry::{Query, Registry};
@@ -45,6 +46,8 @@ pub struct Register {
     pub assessments: RecordList<Assessment>,
     /// The programme's activities.
     pub activities: RecordList<Activity>,
+    /// Targets the department set for the plan's indicators (Settings).
+    pub targets: RecordList<IndicatorTarget>,
     /// A reload is running; another was asked for meanwhile. Reloads never overlap,
     /// so an older read can never land after a newer one.
     reloading: StoredValue<(bool, bool)>,
@@ -112,6 +115,7 @@ impl Register {
             surveys: RecordList::new(last_export),
             assessments: RecordList::new(last_export),
             activities: RecordList::new(last_export),
+            targets: RecordList::new(last_export),
             reloading: StoredValue::new((false, false)),
             changes_in_place: StoredValue::new(0),
             forms: RwSignal::new(FormLibrary::shipped()),
@@ -122,7 +126,7 @@ impl Register {
 
     /// Records changed since the last export, and the wall-clock time of the oldest.
     pub fn unexported(&self) -> (usize, Option<i64>) {
-        let lists = [self.unexported_enterprises.get(), self.surveys.unexported(), self.assessments.unexported(), self.activities.unexported()];
+        let lists = [self.unexported_enterprises.get(), self.surveys.unexported(), self.assessments.unexported(), self.activities.unexported(), self.targets.unexported()];
         lists.into_iter().fold((0, None), |(n, oldest), (m, o)| (n + m, oldest.into_iter().chain(o).min()))
     }
 
@@ -249,9 +253,10 @@ impl Register {
                 }
                 // Each kind is read even when another could not be.
                 let activities = self.load_list(self.activities, "nscl-activities-loaded").await;
+                let targets = self.load_list(self.targets, "nscl-targets-loaded").await;
                 let surveys = self.load_list(self.surveys, "nscl-surveys-loaded").await;
                 let assessments = self.load_list(self.assessments, "nscl-assessments-loaded").await;
-                if activities && surveys && assessments {
+                if activities && targets && surveys && assessments {
                     browser::mark("nscl-records-loaded");
                 }
             }

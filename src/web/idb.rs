@@ -1,7 +1,8 @@
 //! IndexedDB as the row backend: one object store per record kind, keyed by
 //! record id, with indexes for the queries the app needs (tax code,
 //! administrative unit, updated time; surveys and self-assessments by
-//! enterprise and status; activities by type, year and unit), and a
+//! enterprise and status; activities by type, year and unit; indicator targets
+//! by indicator), and a
 //! `settings` store for reference data the officer edits. Every write of
 //! several rows is one transaction.
 
@@ -16,7 +17,7 @@ use std::cell::RefCell;
 pub const DB_NAME: &str = "nscl-tracker";
 /// The IndexedDB schema version; each step up is one arm of `upgrade`.
 /// A database at a higher version belongs to a newer build and is never written.
-pub const DB_VERSION: u32 = 4;
+pub const DB_VERSION: u32 = 5;
 const SETTINGS: &str = "settings";
 /// A write of at least this many rows is marked for the browser's profiler and the tests.
 const BULK_ROWS: usize = 100;
@@ -108,6 +109,12 @@ async fn db() -> Result<Database, StoreError> {
                 activities.create_index("by_year", KeyPath::from("keys.year")).build()?;
                 activities.create_index("by_unit", KeyPath::from("keys.admin_unit_id")).build()?;
                 activities.create_index("by_updated", KeyPath::from("updated_ms")).build()?;
+            }
+            if old < 5 {
+                // Version 5: targets set in Settings for the plan's indicators.
+                let targets = db.create_object_store("indicator_target").with_key_path(KeyPath::from("id")).build()?;
+                targets.create_index("by_indicator", KeyPath::from("keys.indicator_id")).build()?;
+                targets.create_index("by_updated", KeyPath::from("updated_ms")).build()?;
             }
             Ok(())
         })

@@ -7,6 +7,7 @@ pub fn kind_msg(kind: &str) -> Msg {
         "enterprise" => Msg::NavEnterprises,
         "survey" => Msg::NavSurveys,
         "assessment" => Msg::NavSelfAssessment,
+        "indicator_target" => Msg::TargetsTitle,
         _ => Msg::NavActivities,
     }
 }

@@ -134,12 +134,12 @@ test('a database left by an earlier build (schema 1) is upgraded in place throug
     const open = indexedDB.open('nscl-tracker');
     open.onsuccess = () => { resolve({ version: open.result.version, stores: [...open.result.objectStoreNames].sort() }); open.result.close(); };
   }));
-  expect(info).toEqual({ version: 4, stores: ['activity', 'assessment', 'enterprise', 'history', 'settings', 'survey'] });
+  expect(info).toEqual({ version: 5, stores: ['activity', 'assessment', 'enterprise', 'history', 'indicator_target', 'settings', 'survey'] });
   const [row] = (await storedRows(page)).filter((r) => r.id === 'e1');
   expect(JSON.parse(row.json)).toMatchObject({ v: 2, version: { 'laptop-1': 1 } });
 });
 
-test('a schema-3 database (before self-assessments) gains their stores and keeps its surveys', async ({ page }) => {
+test('a schema-3 database (before self-assessments and targets) gains their stores and keeps its surveys', async ({ page }) => {
   const dir = new URL('../../../target/synth/province-300/', import.meta.url);
   const read = (kind) => JSON.parse(fs.readFileSync(new URL(`${kind}.json`, dir), 'utf8'));
   const survey = read('survey')[0];
@@ -176,19 +176,21 @@ test('a schema-3 database (before self-assessments) gains their stores and keeps
     const open = indexedDB.open('nscl-tracker');
     open.onsuccess = () => {
       const db = open.result;
-      const tx = db.transaction(['assessment', 'activity']);
+      const tx = db.transaction(['assessment', 'activity', 'indicator_target']);
       resolve({
         version: db.version,
         assessment: [...tx.objectStore('assessment').indexNames].sort(),
         activity: [...tx.objectStore('activity').indexNames].sort(),
+        indicator_target: [...tx.objectStore('indicator_target').indexNames].sort(),
       });
       db.close();
     };
   }));
   expect(info).toEqual({
-    version: 4,
+    version: 5,
     assessment: ['by_enterprise', 'by_status', 'by_tax_code', 'by_updated'],
     activity: ['by_type', 'by_unit', 'by_updated', 'by_year'],
+    indicator_target: ['by_indicator', 'by_updated'],
   });
   expect((await storedRows(page, 'survey')).map((r) => r.json)).toEqual([survey.json]);
 });

@@ -1,0 +1,92 @@
+//! The survey and self-assessment view: the share of surveyed enterprises
+//! applying each system or tool, and the readiness bands per module. Each
+//! count links to the enterprises or assessments behind it.
+
+use super::data::{behind_href, IndicatorData};
+use crate::format::{format_int, format_percent};
+use crate::i18n::Msg;
+use crate::indicators::Period;
+use crate::readiness::Band;
+use crate::ui::i18n::{tr, use_lang};
+use leptos::prelude::*;
+
+/// The id in a link for a survey row: `survey--iso_9001`.
+pub fn survey_link_id(row: &str) -> String {
+    format!("survey--{row}")
+}
+
+/// The id in a link for a readiness band: `readiness--<form>--<band>`.
+pub fn readiness_link_id(form: &str, band: Band) -> String {
+    format!("readiness--{form}--{}", band.key())
+}
+
+#[component]
+pub fn SurveyTables(data: IndicatorData, period: Signal<Period>, unit: Signal<Option<String>>) -> impl IntoView {
+    let lang = use_lang();
+    let shares = Memo::new(move |_| {
+        let (p, u) = (period.get(), unit.get());
+        data.surveys.with(|s| s.shares(p, u.as_deref()))
+    });
+    let bands = Memo::new(move |_| {
+        let (p, u) = (period.get(), unit.get());
+        data.assessments.with(|a| a.bands(p, u.as_deref()))
+    });
+    view! {
+        <table class="data-table compact ind-survey" data-testid="indicator-survey">
+            <caption>{tr(Msg::IndSurveyTitle)}</caption>
+            <thead><tr>
+                <th scope="col">{tr(Msg::IndSystemOrTool)}</th>
+                <th scope="col" class="num">{tr(Msg::IndApplying)}</th>
+                <th scope="col" class="num">{tr(Msg::IndShare)}</th>
+                <th scope="col" class="num">{tr(Msg::IndCertified)}</th>
+            </tr></thead>
+            <tbody>
+                {move || {
+                    let l = lang.get();
+                    let (p, u) = (period.get(), unit.get());
+                    let s = shares.get();
+                    s.rows.iter().map(|r| {
+                        let n = r.applying.len();
+                        let certified = (r.row.question == crate::indicators::survey_view::SYSTEMS).then(|| format_int(r.certified.len() as i64, l));
+                        view! {
+                            <tr>
+                                <th scope="row">{r.row.label.get(l).to_string()}</th>
+                                <td class="num"><a href=behind_href(&survey_link_id(&r.row.id), p, u.as_deref()) data-testid=format!("survey-applying-{}", r.row.id)>{format_int(n as i64, l)}</a></td>
+                                <td class="num">{s.share(n).map(|x| format_percent(x, l)).unwrap_or_else(|| "—".into())}</td>
+                                <td class="num">{certified.unwrap_or_else(|| "—".into())}</td>
+                            </tr>
+                        }
+                    }).collect_view()
+                }}
+            </tbody>
+            <tfoot><tr>
+                <th scope="row">{tr(Msg::IndSurveyed)}</th>
+                <td class="num" data-testid="survey-surveyed">{move || format_int(shares.with(|s| s.enterprise_ids.len()) as i64, lang.get())}</td>
+                <td></td><td></td>
+            </tr></tfoot>
+        </table>
+        <p class="muted">{tr(Msg::IndSurveyNote)}</p>
+        <table class="data-table compact ind-readiness" data-testid="indicator-readiness">
+            <caption>{tr(Msg::IndReadinessTitle)}</caption>
+            <thead><tr>
+                <th scope="col">{tr(Msg::IndModule)}</th>
+                {Band::ALL.into_iter().map(|b| view! { <th scope="col" class="num">{move || lang.get().band(b)}</th> }).collect_view()}
+            </tr></thead>
+            <tbody>
+                {move || {
+                    let l = lang.get();
+                    let (p, u) = (period.get(), unit.get());
+                    bands.get().into_iter().filter(|m| m.total() > 0).map(|m| view! {
+                        <tr>
+                            <th scope="row">{m.short.get(l).to_string()}</th>
+                            {Band::ALL.into_iter().zip(m.bands.iter()).map(|(b, ids)| view! {
+                                <td class="num"><a href=behind_href(&readiness_link_id(&m.form_id, b), p, u.as_deref())>{format_int(ids.len() as i64, l)}</a></td>
+                            }).collect_view()}
+                        </tr>
+                    }).collect_view()
+                }}
+            </tbody>
+        </table>
+        <p class="muted">{tr(Msg::IndReadinessNote)}</p>
+    }
+}
