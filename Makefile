@@ -81,6 +81,7 @@ bench: setup-test build synth-bench
 	node tests/e2e/bench/survey-bench.mjs
 	node tests/e2e/bench/sync-bench.mjs
 	node tests/e2e/bench/readiness-bench.mjs
+	node tests/e2e/bench/dashboard-bench.mjs
 	node tests/e2e/bench/spreadsheet-bench.mjs
 
 clean:

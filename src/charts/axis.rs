@@ -1,11 +1,6 @@
 //! A value axis's round numbers, shared by the line and bar charts.
 
-/// A round step near `span / 5`: 1, 2, 2.5 or 5 times a power of ten.
-pub fn nice_step(span: f64) -> f64 {
-    step_of(span, false)
-}
-
-/// A round step near `span / 5`; for `whole` numbers (counts) at least 1
+/// A round step near `span / 5`: 1, 2, 2.5 or 5 times a power of ten; for `whole` numbers (counts) at least 1
 /// and never 2.5 times a power of ten, so no tick reads `2,5` classes.
 fn step_of(span: f64, whole: bool) -> f64 {
     let rough = span / 5.0;
@@ -47,10 +42,10 @@ mod tests {
 
     #[test]
     fn steps_are_round() {
-        assert_eq!(nice_step(100.0), 20.0);
-        assert_eq!(nice_step(12.0), 2.5);
-        assert_eq!(nice_step(0.0), 1.0);
-        assert_eq!(nice_step(f64::NAN), 1.0);
+        assert_eq!(step_of(100.0, false), 20.0);
+        assert_eq!(step_of(12.0, false), 2.5);
+        assert_eq!(step_of(0.0, false), 1.0);
+        assert_eq!(step_of(f64::NAN, false), 1.0);
     }
 
     #[test]

@@ -38,6 +38,7 @@
 mod axis;
 mod bars;
 mod canvas;
+mod file_name;
 mod label;
 mod legend;
 mod line;
@@ -46,6 +47,7 @@ mod progress;
 mod radar;
 
 pub use bars::{bars_svg, BarChart, BarSeries};
+pub use file_name::file_stem;
 pub use line::{line_svg, LineChart, Series, XLabels, YRange};
 pub use progress::{progress_svg, ProgressChart, ProgressRow};
 pub use radar::{radar_svg, Radar, RadarAxis};

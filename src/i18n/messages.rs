@@ -20,6 +20,10 @@ macro_rules! messages {
 }
 
 messages! {
+    // Chart figures: downloads, and the numbers for screen readers
+    ChartDownloadSvg => "Tải ảnh SVG", "Download SVG";
+    ChartDownloadPng => "Tải ảnh PNG", "Download PNG";
+    ChartDownloadFailed => "Không tạo được tệp ảnh của biểu đồ. Hãy thử lại, hoặc tải ảnh SVG.", "The chart's image could not be made. Try again, or download the SVG.";
     // Indicators against targets: dashboard, records behind a number, targets in Settings
     IndTitle => "Chỉ tiêu Kế hoạch 105/KH-UBND", "Plan 105/KH-UBND indicators";
     IndPeriod => "Kỳ", "Period";

@@ -6,6 +6,7 @@ mod app;
 mod app_status;
 mod assessment;
 mod assessment_store;
+pub(crate) mod charts;
 mod confirm_dialog;
 mod crash_rescue;
 mod dashboard;

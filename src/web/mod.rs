@@ -12,6 +12,7 @@ pub mod panic_guard;
 pub mod service_worker;
 /// The on-demand spreadsheet worker (XLSX/CSV read, XLSX write).
 pub mod spreadsheet;
+pub mod svg_png;
 pub mod sync_io;
 
 pub use idb::IdbBackend;

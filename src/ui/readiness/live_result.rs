@@ -3,7 +3,7 @@
 //! one-section module), redrawn on every answer. For the award pre-check,
 //! the points so far.
 
-use super::chart_view::ChartSvg;
+use crate::ui::charts::ChartSvg;
 use crate::charts::{radar_svg, Radar, RadarAxis};
 use crate::form::definition::{Kind, LocalText, ModuleKind};
 use crate::form::{score, Form};

@@ -5,7 +5,6 @@
 
 mod action_plan;
 mod award_card;
-mod chart_view;
 mod data;
 mod enterprise_home;
 mod live_result;

@@ -2,7 +2,7 @@
 //! assessment before, where there is one), a band and the change since the
 //! last assessment per module, and readiness over time.
 
-use super::chart_view::ChartSvg;
+use crate::ui::charts::{ChartFigure, ChartTable};
 use super::data::{profile_of, EnterpriseReadiness};
 use crate::charts::{line_svg, radar_svg, LineChart, Radar, RadarAxis, Series, XLabels, YRange};
 use crate::format::{format_iso_date, format_percent};
@@ -43,6 +43,28 @@ fn history_of(profile: &[ModuleProfile], lang: Lang) -> String {
     })
 }
 
+/// The radar's numbers for screen readers: each assessed module, this time and the time before.
+fn radar_table(profile: &[ModuleProfile], lang: Lang) -> ChartTable {
+    let percent = |e: Option<&crate::readiness::profile::Entry>| e.map_or_else(|| "—".to_string(), |e| format_percent(e.percent, lang));
+    ChartTable {
+        caption: lang.t(Msg::ReadinessRadarTitle).to_string(),
+        header: [Msg::ColModule, Msg::LatestAssessment, Msg::PreviousAssessment].map(|m| lang.t(m).to_string()).to_vec(),
+        rows: profile.iter().filter(|m| m.latest().is_some()).map(|m| vec![m.short.get(lang).to_string(), percent(m.latest()), percent(m.previous())]).collect(),
+    }
+}
+
+/// The history's numbers: a row per module and assessment.
+fn history_table(profile: &[ModuleProfile], lang: Lang) -> ChartTable {
+    ChartTable {
+        caption: lang.t(Msg::ReadinessOverTime).to_string(),
+        header: [Msg::ColModule, Msg::ColAssessmentDate, Msg::ColReadiness].map(|m| lang.t(m).to_string()).to_vec(),
+        rows: profile
+            .iter()
+            .flat_map(|m| m.history.iter().map(move |e| vec![m.short.get(lang).to_string(), format_iso_date(&e.date), format_percent(e.percent, lang)]))
+            .collect(),
+    }
+}
+
 /// The change since the last assessment, signed: "+12,5 điểm".
 pub fn change_text(change: f64, lang: Lang) -> String {
     let sign = if change > 0.0 { "+" } else if change < 0.0 { "−" } else { "±" };
@@ -67,8 +89,10 @@ pub fn ReadinessSummary(
     });
     let radar = Signal::derive(move || profile.with(|p| radar_of(p, lang.get(), radar_size)));
     let over_time = Signal::derive(move || profile.with(|p| history_of(p, lang.get())));
-    let radar_label = Signal::derive(move || lang.get().t(Msg::ReadinessRadarTitle).to_string());
-    let history_label = Signal::derive(move || lang.get().t(Msg::ReadinessOverTime).to_string());
+    let radar_numbers = Signal::derive(move || profile.with(|p| radar_table(p, lang.get())));
+    let history_numbers = Signal::derive(move || profile.with(|p| history_table(p, lang.get())));
+    let radar_file = Signal::derive(move || lang.get().t(Msg::ReadinessRadarTitle).to_string());
+    let history_file = Signal::derive(move || lang.get().t(Msg::ReadinessOverTime).to_string());
     let rows = move || {
         let l = lang.get();
         profile.with(|p| {
@@ -94,7 +118,7 @@ pub fn ReadinessSummary(
     view! {
         <section class="readiness-summary" data-testid="readiness-summary">
             <div class="readiness-grid">
-                <ChartSvg svg=radar testid="readiness-radar" label=radar_label/>
+                <ChartFigure svg=radar table=radar_numbers file_name=radar_file testid="readiness-radar"/>
                 <table class="data-table small readiness-table">
                     <thead><tr>
                         <th scope="col">{tr(Msg::ColModule)}</th><th scope="col">{tr(Msg::ColAssessmentDate)}</th>
@@ -104,7 +128,7 @@ pub fn ReadinessSummary(
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            {history.then(|| view! { <ChartSvg svg=over_time testid="readiness-history" label=history_label/> })}
+            {history.then(|| view! { <ChartFigure svg=over_time table=history_numbers file_name=history_file testid="readiness-history"/> })}
         </section>
     }
 }

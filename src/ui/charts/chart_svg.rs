@@ -1,6 +1,7 @@
 //! A chart from `crate::charts` on the page. The SVG is made by our own
 //! renderer, which escapes every text it is given (labels are names users
-//! typed): only that renderer's output is ever set as markup here.
+//! typed): only that renderer's output is ever set as markup, and this is
+//! the one place in the app that sets a chart's SVG as `inner_html`.
 
 use leptos::prelude::*;
 
