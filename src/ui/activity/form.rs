@@ -164,7 +164,7 @@ pub fn ActivityForm(draft: ActivityDraft, current: RwSignal<Option<Record<Activi
                 <div class="row">
                     <ChoiceSelect state label=Msg::FieldUnit testid="activity-unit" blank=true options=unit_options
                         get=|d| d.unit.clone() set=|d, v| d.unit = v/>
-                    <ChoiceSelect state label=Msg::FieldPlanItem testid="activity-plan-item" options=plan_options
+                    <ChoiceSelect state label=Msg::FieldPlanItem testid="activity-plan-item" blank=true options=plan_options
                         get=ActivityDraft::plan_item_shown set=|d, v| d.plan_item = v/>
                 </div>
                 <TextInput state label=Msg::FieldOrganiser testid="activity-organiser" get=|d| d.organiser.clone() set=|d, v| d.organiser = v/>

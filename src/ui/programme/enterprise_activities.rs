@@ -12,8 +12,8 @@ use leptos::prelude::*;
 pub fn EnterpriseActivities(enterprise_id: String) -> impl IntoView {
     let register = expect_context::<Register>();
     let lang = use_lang();
-    // The new-activity form opens with this enterprise linked.
-    let add_href = format!("/activities/new?enterprise={enterprise_id}");
+    // The new-activity form opens with this enterprise linked, as a support engagement (the kind can be changed).
+    let add_href = format!("/activities/new?kind=enterprise_support&enterprise={enterprise_id}");
     let rows = move || {
         let l = lang.get();
         register.activities.records.with(|all| {

@@ -15,7 +15,8 @@ const enterpriseRows = () => JSON.parse(fs.readFileSync(synth, 'utf8'));
 // A register enterprise with a tax code and a name no other enterprise has, so the picker shows it once.
 function someEnterprise(rows, skip = 0) {
   const all = rows.map((r) => JSON.parse(r.json).payload);
-  const unique = all.filter((e) => e.tax_code && all.filter((x) => x.name === e.name).length === 1);
+  const ids = rows.map((r) => r.id);
+  const unique = all.map((e, i) => ({ ...e, id: ids[i] })).filter((e) => e.tax_code && all.filter((x) => x.name === e.name).length === 1);
   return unique[skip];
 }
 
@@ -96,8 +97,9 @@ test('ghi năm hoạt động, tải lại vẫn còn, lọc theo loại, năm, 
   await list.open();
   await expect(list.rows).toHaveCount(5);
   await expect(list.count).toHaveText('Hiển thị 1–5 trên tổng số 5');
-  // Mới nhất trước, theo ngày bắt đầu.
-  await expect(list.links).toHaveText([hoTro2.title, chuyenGia.title, hoTro1.title, lop.title, giaiThuong.title]);
+  // Mới nhất trước, theo ngày bắt đầu; chuyên gia kèm họ tên.
+  const chuyenGiaRow = `${chuyenGia.title} (${chuyenGia.expert.name})`;
+  await expect(list.links).toHaveText([hoTro2.title, chuyenGiaRow, hoTro1.title, lop.title, giaiThuong.title]);
   await expect(list.row(hoTro1.title).getByTestId('activity-row-budget')).toHaveText('120.000.000');
   await expect(list.row(hoTro1.title).getByTestId('activity-row-enterprises')).toHaveText(target.name);
   await expect(list.row(lop.title).getByTestId('activity-row-date')).toHaveText('10/03/2026 – 12/03/2026');
@@ -117,17 +119,17 @@ test('ghi năm hoạt động, tải lại vẫn còn, lọc theo loại, năm, 
 
   // Tìm theo tên chuyên gia (không dấu) và theo tên doanh nghiệp.
   await list.search.fill('nguyen thi mai');
-  await expect(list.links).toHaveText([chuyenGia.title]);
+  await expect(list.links).toHaveText([chuyenGiaRow]);
   await list.search.fill(target.name);
   await expect(list.rows).toHaveCount(3);
   await list.search.fill('không có hoạt động nào như thế');
   await expect(page.getByTestId('no-activity-results')).toBeVisible();
 
   // Một liên kết (như từ trang Tổng quan) mở danh sách đã lọc, kể cả theo danh sách mã.
-  await list.open('/activities?kind=enterprise_support&year=2026');
+  await list.open('?kind=enterprise_support&year=2026');
   await expect(list.rows).toHaveCount(2);
   await expect(list.filter('kind')).toHaveValue('enterprise_support');
-  await list.open(`/activities?ids=${idLop},${idGiai}`);
+  await list.open(`?ids=${idLop},${idGiai}`);
   await expect(page.getByTestId('activities-selected-only')).toBeVisible();
   await expect(list.links).toHaveText([lop.title, giaiThuong.title]);
   await page.getByTestId('show-all-activities').click();
@@ -150,11 +152,12 @@ test('thêm hoạt động từ trang doanh nghiệp, sửa và xem lịch sử,
   const onPage = new EnterpriseActivities(page);
   await expect(page.getByTestId('no-enterprise-activities')).toBeVisible();
   await onPage.add.click();
-  // Mẫu mới đã gắn sẵn doanh nghiệp này và đơn vị hành chính của nó.
+  // Mẫu mới đã gắn sẵn doanh nghiệp này và đơn vị hành chính của nó, mặc định là một lần hỗ trợ.
   const form = new ActivityForm(page);
+  await expect(form.field('kind')).toHaveValue('enterprise_support');
   await expect(form.linked).toContainText(target.name);
   await expect(form.field('unit')).toHaveValue(target.admin_unit_id);
-  await form.fill({ kind: 'enterprise_support', title: 'Hỗ trợ áp dụng Kaizen', start: '2026-02-02', topics: ['kaizen'] });
+  await form.fill({ title: 'Hỗ trợ áp dụng Kaizen', start: '2026-02-02', topics: ['kaizen'] });
   const id = await form.save('Hỗ trợ áp dụng Kaizen');
   await expect(form.historyEntries()).toHaveCount(1);
 
