@@ -102,6 +102,10 @@ pub fn ActivityForm(draft: ActivityDraft, current: RwSignal<Option<Record<Activi
                         flash.show_at(&path, FlashKind::Success, vec![Msg::ActivitySaved]);
                         navigate(&path, Default::default());
                     } else {
+                        // The form shows what was stored, numbers written the officer's way (45.000.000).
+                        if let Some(l) = lang.try_get_untracked() {
+                            let _ = draft.try_set(ActivityDraft::from_activity(&saved.payload, l));
+                        }
                         let _ = current.try_set(Some(saved));
                         flash.show(FlashKind::Success, vec![Msg::ActivitySaved]);
                     }

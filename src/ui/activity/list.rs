@@ -104,7 +104,14 @@ pub fn ActivityList() -> impl IntoView {
     });
     let kind_options = Signal::derive(move || types().iter().map(|t| (t.id.clone(), t.label.get(lang.get()).to_string())).collect());
     let plan_options = Signal::derive(move || plan_items().iter().map(|p| (p.id.clone(), format!("{} – {}", p.id, p.label.get(lang.get())))).collect());
-    let year_options = Signal::derive(move || register.activities.records.with(|all| years(all)).into_iter().map(|y| (y.to_string(), y.to_string())).collect());
+    // A year from a link stays choosable even when no activity has it (yet).
+    let year_options = Signal::derive(move || {
+        let mut ys = register.activities.records.with(|all| years(all));
+        if let Some(y) = query.with(|q| q.year).filter(|y| !ys.contains(y)) {
+            ys.push(y);
+        }
+        ys.into_iter().map(|y| (y.to_string(), y.to_string())).collect()
+    });
     let unit_options = Signal::derive(move || register.units.with(|u| u.units.iter().map(|x| (x.id.clone(), x.label(lang.get()))).collect()));
     let opt = |v: String| Some(v).filter(|s| !s.is_empty());
     view! {

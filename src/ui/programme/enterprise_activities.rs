@@ -28,7 +28,7 @@ pub fn EnterpriseActivities(enterprise_id: String) -> impl IntoView {
                             <td>{format_iso_date(&p.start_date)}</td>
                             <td>{kind}</td>
                             <td><a href=href data-testid="enterprise-activity-title">{p.title.clone()}</a></td>
-                            <td>{p.award_result.map(|r| l.award_result(r))}</td>
+                            <td>{p.award_result.map(|r| l.award_result(r)).or_else(|| (p.certified == Some(true)).then(|| l.t(Msg::FieldCertified)))}</td>
                         </tr>
                     }
                 })

@@ -171,7 +171,9 @@ test('thêm hoạt động từ trang doanh nghiệp, sửa và xem lịch sử,
     'Đã được chứng nhận: — → Có',
     'Kinh phí (đồng): — → 80.000.000',
   ]);
-  await expect(form.field('budget')).toHaveValue('80000000');
+  // Sau khi lưu, kinh phí hiện theo cách viết số của Việt Nam.
+  await expect(form.field('budget')).toHaveValue('80.000.000');
+  await page.screenshot({ path: test.info().outputPath('activity-history.png'), fullPage: true });
 
   // Tải lại: bản đã sửa và lịch sử vẫn còn.
   await page.reload();
@@ -183,6 +185,9 @@ test('thêm hoạt động từ trang doanh nghiệp, sửa và xem lịch sử,
   await form.linked.getByTestId('activity-enterprise-name').click();
   await expect(page.getByTestId('enterprise-detail')).toBeVisible();
   await expect(onPage.links).toHaveText(['Hỗ trợ áp dụng Kaizen và 5S']);
+  await expect(onPage.rows.first()).toContainText('Đã được chứng nhận');
+  await onPage.section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('enterprise-activities.png') });
   await onPage.open('Hỗ trợ áp dụng Kaizen và 5S');
   expect(form.activityId()).toBe(id);
 
@@ -220,6 +225,7 @@ test('số sai hoặc ngày kết thúc trước ngày bắt đầu: báo lỗi 
   await expect(form.error('budget')).toHaveText('Vui lòng nhập số tiền nguyên (đồng), ví dụ 150.000.000.');
   // Ô sai đầu tiên được chọn để sửa ngay.
   await expect(form.field('end-date')).toBeFocused();
+  await page.screenshot({ path: test.info().outputPath('activity-errors.png'), fullPage: true });
   await expect(page).toHaveURL(/\/activities\/new$/);
   expect(await stored(page)).toEqual([]);
 
