@@ -135,10 +135,13 @@ impl Layout {
         let has_expected = chart.rows.iter().any(|r| r.on_track().is_some());
         let has_stretch = chart.rows.iter().any(|r| stretch_percent(r).is_some());
         let has_target = chart.rows.iter().any(|r| r.percent().is_some());
+        // A bar is green or vermillion when its row has a verdict, blue when it has none.
+        let has_plain = chart.rows.is_empty() || chart.rows.iter().any(|r| r.on_track().is_none() && r.percent().is_some_and(|p| p > 0.0));
         let mut keys = Vec::new();
         if has_expected {
             keys.extend([Key::OnTrack, Key::Behind]);
-        } else {
+        }
+        if has_plain || !has_expected {
             keys.push(Key::Actual);
         }
         if has_target {
