@@ -178,7 +178,6 @@ messages! {
     ReportChartPercentOfTarget => "% so với mục tiêu", "% of target";
     ReportChartBudget => "Kinh phí theo nhiệm vụ và nguồn", "Budget by plan item and source";
     ReportChartMillionVnd => "Triệu đồng", "Million VND";
-    ReportChartsPending => "Biểu đồ được bổ sung khi có số liệu chỉ tiêu.", "Charts appear once the indicators are computed.";
     // Activity log: the Activities page, the activity form, its history
     NewActivity => "Thêm hoạt động", "Add an activity";
     EditActivityTitle => "Hoạt động", "Activity";

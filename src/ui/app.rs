@@ -3,6 +3,7 @@
 use super::activity::{ActivityList, ActivityPage, NewActivityPage};
 use super::app_status::AppStatus;
 use super::assessment::AssessmentPage;
+use super::report::ReportPage;
 use super::readiness::{HomePage, ProfilePage, ReadinessReport, Role, RoleChoice, SelfAssessmentPage};
 use super::enterprise_detail::EnterpriseDetail;
 use super::enterprise_form::{EditEnterprisePage, NewEnterprisePage};
@@ -86,6 +87,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/activities") view=ActivityList/>
                     <Route path=path!("/activities/new") view=NewActivityPage/>
                     <Route path=path!("/activities/:id") view=ActivityPage/>
+                    <Route path=path!("/report") view=ReportPage/>
                     <Route path=path!("/indicators/:id") view=super::indicators::IndicatorBehindPage/>
                     <Route path=path!("/sync") view=SyncPage/>
                     <Route path=path!("/settings") view=SettingsPage/>

@@ -26,6 +26,7 @@ mod pager;
 mod placeholder;
 mod programme;
 pub(crate) mod readiness;
+mod report;
 mod record_list;
 mod settings;
 mod state;

@@ -3,12 +3,13 @@ use crate::i18n::{Lang, Msg};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-const LINKS: [(&str, Msg, &str); 7] = [
+const LINKS: [(&str, Msg, &str); 8] = [
     ("/", Msg::NavDashboard, "nav-dashboard"),
     ("/enterprises", Msg::NavEnterprises, "nav-enterprises"),
     ("/surveys", Msg::NavSurveys, "nav-surveys"),
     ("/self-assessment", Msg::NavSelfAssessment, "nav-self-assessment"),
     ("/activities", Msg::NavActivities, "nav-activities"),
+    ("/report", Msg::NavReport, "nav-report"),
     ("/sync", Msg::NavSync, "nav-sync"),
     ("/settings", Msg::NavSettings, "nav-settings"),
 ];
