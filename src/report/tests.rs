@@ -489,17 +489,70 @@ fn the_charts_show_the_same_numbers_as_the_tables() {
     let f = fixture();
     let r = build(&f, Period::year(2024), Lang::Vi);
     let p = progress_chart(&r, "2024-07-01", Lang::Vi);
-    assert_eq!(p.rows.len(), r.indicators.iter().filter(|i| i.target.is_some()).count(), "only indicators with a target");
-    let supported = p.rows.iter().find(|x| x.label.starts_with("Doanh nghiệp được hỗ trợ")).unwrap();
+    assert_eq!(
+        p.rows.len(),
+        r.indicators.iter().filter(|i| i.target.is_some()).count(),
+        "only indicators with a target"
+    );
+    let supported = p
+        .rows
+        .iter()
+        .find(|x| x.label.starts_with("Doanh nghiệp được hỗ trợ"))
+        .unwrap();
     assert_eq!((supported.actual, supported.target), (2.0, 3.0));
-    assert!(supported.expected_share.is_some_and(|e| e > 0.49 && e < 0.51), "half the year has passed on 1 July");
-    assert_eq!(progress_chart(&r, "2023-12-31", Lang::Vi).rows[0].expected_share, None, "not started yet");
+    assert!(
+        supported
+            .expected_share
+            .is_some_and(|e| e > 0.49 && e < 0.51),
+        "half the year has passed on 1 July"
+    );
+    assert_eq!(
+        progress_chart(&r, "2023-12-31", Lang::Vi).rows[0].expected_share,
+        None,
+        "not started yet"
+    );
     assert!(crate::charts::progress_svg(&p).contains("Kết quả thực hiện so với mục tiêu"));
 
     let b = budget_chart(&r, Lang::Vi);
     assert_eq!(b.categories.len(), r.budget.lines.len());
-    assert_eq!(b.series.len(), 3, "a budget without its source is a third series");
-    let i = b.categories.iter().position(|c| c.starts_with("2.3.3")).unwrap();
-    assert_eq!((b.series[0].values[i], b.series[1].values[i]), (150.0, 50.0), "millions of VND");
+    assert_eq!(
+        b.series.len(),
+        3,
+        "a budget without its source is a third series"
+    );
+    let i = b
+        .categories
+        .iter()
+        .position(|c| c.starts_with("2.3.3"))
+        .unwrap();
+    assert_eq!(
+        (b.series[0].values[i], b.series[1].values[i]),
+        (150.0, 50.0),
+        "millions of VND"
+    );
     assert!(crate::charts::bars_svg(&b).starts_with("<svg"));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod props {
+    use super::*;
+    use crate::arbitrary_text::text;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever an officer types, or a damaged setting holds, the heading's lines never panic.
+        #[test]
+        fn any_typed_heading_gives_its_lines(place in text(), date in prop_oneof![text(), "[0-9]{4}-[0-9]{2}-[0-9]{2}"], title in text(), recipients in text(), position in text()) {
+            let h = Heading { place, date, title, recipients, signer_position: position, ..Heading::default() };
+            for lang in Lang::ALL {
+                let line = h.place_and_date("2026-12-02", lang);
+                prop_assert!(line.starts_with(h.place.trim()));
+                prop_assert!(!h.title_or_default(Period::year(2026), lang).is_empty() || !h.title.trim().is_empty());
+            }
+            prop_assert!(h.recipient_lines().iter().all(|l| !l.is_empty()));
+            prop_assert!(h.position_lines().iter().all(|l| !l.is_empty()));
+            let stored = serde_json::to_string(&h).unwrap();
+            prop_assert_eq!(serde_json::from_str::<Heading>(&stored).unwrap(), h);
+        }
+    }
 }
