@@ -8,14 +8,24 @@ impl Lang {
     /// Why a row of an imported list is invalid, in one line.
     pub fn import_problem(self, problem: &RowProblem) -> String {
         match problem {
-            RowProblem::Field(field, p) => format!("{}: {}", self.t(field.label()), p.message(self)),
+            RowProblem::Field(field, p) => {
+                // The form's messages sometimes name their field already ("Mã số thuế không hợp lệ…").
+                let (label, message) = (self.t(field.label()), p.message(self));
+                if message.starts_with(label) {
+                    message
+                } else {
+                    format!("{label}: {message}")
+                }
+            }
             RowProblem::NotANumber(target, text) => match self {
                 Lang::Vi => format!("{}: “{text}” không phải là số", self.t(target.label())),
                 Lang::En => format!("{}: “{text}” is not a number", self.t(target.label())),
             },
             RowProblem::UnknownUnit(text) => match self {
                 Lang::Vi => format!("Đơn vị hành chính “{text}” không có trong danh mục (Cài đặt)"),
-                Lang::En => format!("Administrative unit “{text}” is not in the unit list (Settings)"),
+                Lang::En => {
+                    format!("Administrative unit “{text}” is not in the unit list (Settings)")
+                }
             },
             RowProblem::UnknownOwnership(text) => match self {
                 Lang::Vi => format!("Loại hình sở hữu “{text}” không nhận ra được"),
@@ -26,9 +36,23 @@ impl Lang {
                 Lang::En => format!("Sector “{text}” is not a VSIC section (A–U)"),
             },
             RowProblem::DuplicateInFile { first_row } => match self {
-                Lang::Vi => format!("Trùng mã số thuế với dòng {} của tệp", format_int(*first_row as i64, self)),
-                Lang::En => format!("Same tax code as row {} of the file", format_int(*first_row as i64, self)),
+                Lang::Vi => format!(
+                    "Trùng mã số thuế với dòng {} của tệp",
+                    format_int(*first_row as i64, self)
+                ),
+                Lang::En => format!(
+                    "Same tax code as row {} of the file",
+                    format_int(*first_row as i64, self)
+                ),
             },
+        }
+    }
+
+    /// The label of a column's field choice.
+    pub fn import_column_field(self, column: usize) -> String {
+        match self {
+            Lang::Vi => format!("Trường của cột {column}"),
+            Lang::En => format!("Field for column {column}"),
         }
     }
 
@@ -44,8 +68,18 @@ impl Lang {
     pub fn import_counts(self, new: usize, matches: usize, invalid: usize) -> String {
         let n = |x: usize| format_int(x as i64, self);
         match self {
-            Lang::Vi => format!("{} doanh nghiệp mới · {} trùng với doanh nghiệp đã có · {} dòng không hợp lệ", n(new), n(matches), n(invalid)),
-            Lang::En => format!("{} new enterprises · {} match an existing enterprise · {} invalid rows", n(new), n(matches), n(invalid)),
+            Lang::Vi => format!(
+                "{} doanh nghiệp mới · {} trùng với doanh nghiệp đã có · {} dòng không hợp lệ",
+                n(new),
+                n(matches),
+                n(invalid)
+            ),
+            Lang::En => format!(
+                "{} new enterprises · {} match an existing enterprise · {} invalid rows",
+                n(new),
+                n(matches),
+                n(invalid)
+            ),
         }
     }
 
@@ -53,7 +87,11 @@ impl Lang {
     pub fn import_read(self, rows: usize, header_row: usize) -> String {
         let n = |x: usize| format_int(x as i64, self);
         match self {
-            Lang::Vi => format!("Đã đọc {} dòng. Dòng tiêu đề: dòng {}.", n(rows), n(header_row)),
+            Lang::Vi => format!(
+                "Đã đọc {} dòng. Dòng tiêu đề: dòng {}.",
+                n(rows),
+                n(header_row)
+            ),
             Lang::En => format!("{} rows read. Header row: row {}.", n(rows), n(header_row)),
         }
     }
@@ -79,7 +117,13 @@ impl Lang {
     }
 
     /// The message after writing.
-    pub fn import_written(self, created: usize, filled: usize, skipped: usize, invalid: usize) -> String {
+    pub fn import_written(
+        self,
+        created: usize,
+        filled: usize,
+        skipped: usize,
+        invalid: usize,
+    ) -> String {
         let n = |x: usize| format_int(x as i64, self);
         match self {
             Lang::Vi => format!(

@@ -263,6 +263,7 @@ messages! {
     ImportAnother => "Nhập tệp khác", "Import another file";
     ImportBackToRegister => "Về danh bạ doanh nghiệp", "Back to the register";
     ImportNoRowsHere => "Không có dòng nào ở mục này.", "No rows here.";
+    ImportChangeMapping => "Sửa cách ghép cột", "Change the column mapping";
     // Self-assessment: who uses the app, readiness, actions, the award, the department's list
     RoleQuestion => "Ai đang sử dụng ứng dụng này?", "Who is using this app?";
     RoleHelp => "Cán bộ của Sở hoặc huyện theo dõi toàn bộ chương trình. Doanh nghiệp chỉ thấy hồ sơ và kết quả tự đánh giá của mình. Có thể đổi lại trong Cài đặt.", "Department and district officers follow the whole programme. An enterprise sees only its own profile and self-assessment results. You can change this in Settings.";

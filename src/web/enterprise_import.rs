@@ -21,14 +21,22 @@ pub struct Written {
 
 /// Writes the new enterprises and the filled ones (register id, filled payload) in one
 /// transaction. `Ok(Err(Stale))`: a record changed since it was read; nothing was written.
-pub async fn write(new: Vec<Enterprise>, updates: Vec<(String, Enterprise)>) -> Result<Result<Written, Stale>, StoreError> {
+pub async fn write(
+    new: Vec<Enterprise>,
+    updates: Vec<(String, Enterprise)>,
+) -> Result<Result<Written, Stale>, StoreError> {
     let store = record_store();
     let change = browser::change();
     let mut rows = Vec::with_capacity(new.len() + updates.len());
     let mut records = Vec::with_capacity(new.len() + updates.len());
     for enterprise in new {
         let record = Record::new(browser::new_id(), &change, enterprise);
-        rows.push(RowWrite { kind: "enterprise".into(), id: record.id.clone(), expected: Expect::Absent, new: Some(Row::from_record(&record)?) });
+        rows.push(RowWrite {
+            kind: "enterprise".into(),
+            id: record.id.clone(),
+            expected: Expect::Absent,
+            new: Some(Row::from_record(&record)?),
+        });
         records.push(record);
     }
     let created = records.len();
@@ -39,26 +47,50 @@ pub async fn write(new: Vec<Enterprise>, updates: Vec<(String, Enterprise)>) -> 
             in_conflict += 1;
             continue;
         }
-        let Some(stored) = store.get_row("enterprise", &id).await? else { continue };
-        let Some(current) = crate::store::decode::<Enterprise>(&stored.json) else { continue };
+        let Some(stored) = store.get_row("enterprise", &id).await? else {
+            continue;
+        };
+        let Some(current) = crate::store::decode::<Enterprise>(&stored.json) else {
+            continue;
+        };
         if current.deleted {
             continue;
         }
         let record = current.revised(&change, filled);
-        rows.push(RowWrite { kind: "enterprise".into(), id: id.clone(), expected: Expect::of(Some(&stored.json)), new: Some(Row::from_record(&record)?) });
+        rows.push(RowWrite {
+            kind: "enterprise".into(),
+            id: id.clone(),
+            expected: Expect::of(Some(&stored.json)),
+            new: Some(Row::from_record(&record)?),
+        });
         records.push(record);
     }
     let filled = records.len() - created;
     if rows.is_empty() {
-        return Ok(Ok(Written { records, created, filled, in_conflict }));
+        return Ok(Ok(Written {
+            records,
+            created,
+            filled,
+            in_conflict,
+        }));
     }
-    let batch = Batch { rows, settings: Vec::new(), history: HistoryWrite::Keep(store.history_depth()), undo_key: None };
+    let batch = Batch {
+        rows,
+        settings: Vec::new(),
+        history: HistoryWrite::Keep(store.history_depth()),
+        undo_key: None,
+    };
     browser::mark("nscl-enterprise-import-write");
     match store.write_batch(&batch).await? {
         Ok(()) => {
             broadcast::notify_changed();
             browser::mark("nscl-enterprise-import-written");
-            Ok(Ok(Written { records, created, filled, in_conflict }))
+            Ok(Ok(Written {
+                records,
+                created,
+                filled,
+                in_conflict,
+            }))
         }
         Err(stale) => Ok(Err(stale)),
     }

@@ -8,20 +8,28 @@
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
-    use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
+    //! Only js-sys, no web-sys: the worker's global scope is reached through `Reflect`,
+    //! so the build does not compile web-sys a second time with another feature set.
+    use js_sys::{Array, ArrayBuffer, Function, Object, Reflect, Uint8Array};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
-    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
     fn get(obj: &JsValue, key: &str) -> JsValue {
         Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
     }
 
-    fn set(obj: &Object, key: &str, value: &JsValue) {
+    fn set(obj: &JsValue, key: &str, value: &JsValue) {
         let _ = Reflect::set(obj, &JsValue::from_str(key), value);
     }
 
-    fn answer(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
+    /// `self.postMessage(message, transfer)`.
+    fn post(scope: &JsValue, message: &JsValue, transfer: &Array) {
+        if let Ok(post) = get(scope, "postMessage").dyn_into::<Function>() {
+            let _ = post.call2(scope, message, transfer);
+        }
+    }
+
+    fn answer(scope: &JsValue, data: &JsValue) {
         let id = get(data, "id");
         let json = get(data, "json").as_string().unwrap_or_default();
         let bytes_value = get(data, "bytes");
@@ -45,20 +53,20 @@ mod worker {
             set(&msg, "bytes", &buffer);
             transfer.push(&buffer);
         }
-        let _ = scope.post_message_with_transfer(&msg, &transfer);
+        post(scope, &msg, &transfer);
     }
 
     pub fn start() {
-        let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        let scope = js_sys::global();
         let responder = scope.clone();
-        let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-            answer(&responder, &event.data());
+        let onmessage = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
+            answer(&responder, &get(&event, "data"));
         });
-        scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+        set(&scope, "onmessage", onmessage.as_ref());
         onmessage.forget();
         let ready = Object::new();
         set(&ready, "ready", &JsValue::TRUE);
-        let _ = scope.post_message(&ready);
+        post(&scope, &ready, &Array::new());
     }
 }
 

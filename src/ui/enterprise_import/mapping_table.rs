@@ -12,13 +12,22 @@ use crate::ui::i18n::{tr, use_lang};
 const PREVIEW_ROWS: usize = 5;
 
 #[component]
-pub fn MappingTable(table: RwSignal<Table>, mapping: RwSignal<Mapping>, disabled: Signal<bool>) -> impl IntoView {
+pub fn MappingTable(
+    table: RwSignal<Table>,
+    mapping: RwSignal<Mapping>,
+    disabled: Signal<bool>,
+) -> impl IntoView {
     let lang = use_lang();
     // The preview's rows: the header and the next few, with their spreadsheet row numbers.
     let preview = Memo::new(move |_| {
         let header_row = mapping.with(|m| m.header_row);
         table.with(|t| {
-            t.iter().enumerate().skip(header_row).take(PREVIEW_ROWS + 1).map(|(i, r)| (i + 1, r.clone())).collect::<Vec<_>>()
+            t.iter()
+                .enumerate()
+                .skip(header_row)
+                .take(PREVIEW_ROWS + 1)
+                .map(|(i, r)| (i + 1, r.clone()))
+                .collect::<Vec<_>>()
         })
     });
     let width = Memo::new(move |_| {
@@ -26,15 +35,21 @@ pub fn MappingTable(table: RwSignal<Table>, mapping: RwSignal<Mapping>, disabled
         w.max(mapping.with(|m| m.columns.len()))
     });
     let set_header = move |ev: leptos::ev::Event| {
-        let Ok(n) = event_target_value(&ev).parse::<usize>() else { return };
+        let Ok(n) = event_target_value(&ev).parse::<usize>() else {
+            return;
+        };
         let rows = table.with_untracked(|t| t.len());
         if n >= 1 && n <= rows {
             // A new header row: guess its columns afresh.
-            let guessed = table.with_untracked(|t| crate::model::import_columns::map_header(&t[n - 1]).0);
+            let guessed =
+                table.with_untracked(|t| crate::model::import_columns::map_header(&t[n - 1]).0);
             let w = width.get_untracked();
             let mut columns = guessed;
             columns.resize(w.max(columns.len()), None);
-            mapping.set(Mapping { header_row: n - 1, columns });
+            mapping.set(Mapping {
+                header_row: n - 1,
+                columns,
+            });
         }
     };
 
@@ -42,7 +57,7 @@ pub fn MappingTable(table: RwSignal<Table>, mapping: RwSignal<Mapping>, disabled
         <div class="import-mapping">
             <h2>{tr(Msg::ImportMappingTitle)}</h2>
             <p class="hint">{tr(Msg::ImportMappingHint)}</p>
-            <div class="field inline">
+            <div class="field header-row-field">
                 <label for="import-header-row">{tr(Msg::ImportHeaderRow)}</label>
                 <input id="import-header-row" type="number" min="1" class="narrow" data-testid="import-header-row"
                     prop:value=move || mapping.with(|m| (m.header_row + 1).to_string())
@@ -58,7 +73,7 @@ pub fn MappingTable(table: RwSignal<Table>, mapping: RwSignal<Mapping>, disabled
                                 let current = move || mapping.with(|m| m.columns.get(c).copied().flatten().map(|t| t.key()).unwrap_or(""));
                                 view! {
                                     <th scope="col">
-                                        <select data-testid=format!("map-col-{c}") aria-label=move || format!("{} {}", lang.get().t(Msg::ImportColDetails), c + 1)
+                                        <select data-testid=format!("map-col-{c}") prop:value=current aria-label=move || lang.get().import_column_field(c + 1)
                                             disabled=move || disabled.get()
                                             on:change=move |ev| {
                                                 let v = event_target_value(&ev);

@@ -10,7 +10,9 @@ use wasm_bindgen::JsCast;
 use super::mapping_table::MappingTable;
 use super::summary::Summary;
 use crate::i18n::Msg;
-use crate::model::enterprise_import::{check_rows, counts, mapping_is_usable, writes, Context, Progress, RowResult};
+use crate::model::enterprise_import::{
+    check_rows, counts, mapping_is_usable, writes, Context, Progress, RowResult,
+};
 use crate::model::import_cells::NumberSource;
 use crate::model::import_columns::{guess, Mapping};
 use crate::ui::i18n::{tr, use_lang};
@@ -38,7 +40,9 @@ pub type Table = Arc<Vec<Vec<String>>>;
 const SLICE_MS: f64 = 12.0;
 
 fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 #[component]
@@ -67,8 +71,15 @@ pub fn EnterpriseImportPage() -> impl IntoView {
     };
 
     let on_file = move |ev: web_sys::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
         // Cleared, so choosing the same file again is a new choice.
         input.set_value("");
         reset();
@@ -80,7 +91,11 @@ pub fn EnterpriseImportPage() -> impl IntoView {
             let bytes = match file_codec::read_file(&file).await {
                 Ok(b) => b.to_vec(),
                 Err(_) => {
-                    let _ = error.try_set(Some(lang.get_untracked().t(Msg::SheetErrNotASpreadsheet).to_string()));
+                    let _ = error.try_set(Some(
+                        lang.get_untracked()
+                            .t(Msg::SheetErrNotASpreadsheet)
+                            .to_string(),
+                    ));
                     let _ = step.try_set(Step::Pick);
                     return;
                 }
@@ -113,8 +128,18 @@ pub fn EnterpriseImportPage() -> impl IntoView {
         let m = mapping.get_untracked();
         let header = rows.get(m.header_row).cloned().unwrap_or_default();
         let lower = file_name.get_untracked().to_lowercase();
-        let source = if lower.ends_with(".xlsx") || lower.ends_with(".xlsm") { NumberSource::Machine } else { NumberSource::Typed };
-        let ctx = Context::new(m, &header, source, lang.get_untracked(), register.units.get_untracked());
+        let source = if lower.ends_with(".xlsx") || lower.ends_with(".xlsm") {
+            NumberSource::Machine
+        } else {
+            NumberSource::Typed
+        };
+        let ctx = Context::new(
+            m,
+            &header,
+            source,
+            lang.get_untracked(),
+            register.units.get_untracked(),
+        );
         let range = ctx.data_rows(rows.len());
         let total = range.len();
         step.set(Step::Checking(0, total));
@@ -127,10 +152,18 @@ pub fn EnterpriseImportPage() -> impl IntoView {
                 let started = now();
                 while at < range.end && now() - started < SLICE_MS {
                     let end = (at + 50).min(range.end);
-                    let Some(()) = register.registry.try_with_untracked(|r| check_rows(&ctx, &rows, at..end, r, &mut progress)) else { return };
+                    let Some(()) = register
+                        .registry
+                        .try_with_untracked(|r| check_rows(&ctx, &rows, at..end, r, &mut progress))
+                    else {
+                        return;
+                    };
                     at = end;
                 }
-                if step.try_set(Step::Checking(at - range.start, total)).is_some() {
+                if step
+                    .try_set(Step::Checking(at - range.start, total))
+                    .is_some()
+                {
                     return;
                 }
                 browser::next_task().await;
@@ -148,7 +181,9 @@ pub fn EnterpriseImportPage() -> impl IntoView {
         let this = generation.get_value();
         let checked = results.get_untracked();
         let fill_empty = fill.get_untracked();
-        let (new, updates) = register.registry.with_untracked(|r| writes(&checked, fill_empty, r));
+        let (new, updates) = register
+            .registry
+            .with_untracked(|r| writes(&checked, fill_empty, r));
         let c = counts(&checked);
         step.set(Step::Writing);
         spawn_local(async move {
@@ -160,7 +195,9 @@ pub fn EnterpriseImportPage() -> impl IntoView {
             match written {
                 Ok(Ok(w)) => {
                     let skipped = c.matches - w.filled;
-                    let _ = step.try_set(Step::Done(l.import_written(w.created, w.filled, skipped, c.invalid)));
+                    let _ = step.try_set(Step::Done(
+                        l.import_written(w.created, w.filled, skipped, c.invalid),
+                    ));
                     register.reload().await;
                 }
                 Ok(Err(_stale)) => {
@@ -177,14 +214,21 @@ pub fn EnterpriseImportPage() -> impl IntoView {
         });
     };
 
-    let busy = move || matches!(step.get(), Step::Reading | Step::Checking(..) | Step::Writing);
+    let busy = move || {
+        matches!(
+            step.get(),
+            Step::Reading | Step::Checking(..) | Step::Writing
+        )
+    };
     let checked_counts = Memo::new(move |_| results.with(|r| counts(r)));
     let to_write = Memo::new(move |_| {
         let fill_empty = fill.get();
-        results.with(|r| register.registry.with(|reg| {
-            let (new, updates) = writes(r, fill_empty, reg);
-            (new.len(), fill_empty.then_some(updates.len()))
-        }))
+        results.with(|r| {
+            register.registry.with(|reg| {
+                let (new, updates) = writes(r, fill_empty, reg);
+                (new.len(), fill_empty.then_some(updates.len()))
+            })
+        })
     });
 
     view! {
@@ -203,7 +247,7 @@ pub fn EnterpriseImportPage() -> impl IntoView {
                         <p class="flash flash-success" role="status" data-testid="import-done">{message}</p>
                         <div class="actions">
                             <A href="/enterprises" attr:class="button primary" attr:data-testid="done-to-register">{tr(Msg::ImportBackToRegister)}</A>
-                            <button type="button" data-testid="import-another" on:click=move |_| reset()>{tr(Msg::ImportAnother)}</button>
+                            <button type="button" class="button" data-testid="import-another" on:click=move |_| reset()>{tr(Msg::ImportAnother)}</button>
                         </div>
                     </div>
                 }.into_any(),
@@ -234,13 +278,13 @@ pub fn EnterpriseImportPage() -> impl IntoView {
                         <Show when=move || !mapping.with(mapping_is_usable)>
                             <p class="field-error" data-testid="import-needs-name">{tr(Msg::ImportNeedsName)}</p>
                         </Show>
-                        <button type="button" class="primary" data-testid="import-check"
+                        <button type="button" class="button primary" data-testid="import-check"
                             disabled=move || !mapping.with(mapping_is_usable) on:click=move |_| run_check()>{tr(Msg::ImportCheck)}</button>
-                        <button type="button" data-testid="import-cancel-mapping" on:click=move |_| reset()>{tr(Msg::Cancel)}</button>
+                        <button type="button" class="button" data-testid="import-cancel-mapping" on:click=move |_| reset()>{tr(Msg::Cancel)}</button>
                     </Show>
                     <Show when=move || step.get() == Step::Summary>
-                        <button type="button" data-testid="import-remap" on:click=move |_| { results.set(Arc::new(Vec::new())); step.set(Step::Mapping); }>
-                            {tr(Msg::ImportMappingTitle)}
+                        <button type="button" class="button" data-testid="import-remap" on:click=move |_| { results.set(Arc::new(Vec::new())); step.set(Step::Mapping); }>
+                            {tr(Msg::ImportChangeMapping)}
                         </button>
                     </Show>
                 </div>
@@ -266,13 +310,13 @@ pub fn EnterpriseImportPage() -> impl IntoView {
                         let (new, filled) = to_write.get();
                         let nothing = new == 0 && filled.unwrap_or(0) == 0;
                         view! {
-                            <button type="button" class="primary" data-testid="import-confirm"
+                            <button type="button" class="button primary" data-testid="import-confirm"
                                 disabled=move || nothing || step.get() != Step::Summary || register.read_only()
                                 on:click=confirm>{move || lang.get().import_confirm(new, filled)}</button>
                             {nothing.then(|| view! { <span class="hint" data-testid="import-nothing">{tr(Msg::ImportNothingToWrite)}</span> })}
                         }
                     }}
-                    <button type="button" data-testid="import-cancel" disabled=move || step.get() == Step::Writing
+                    <button type="button" class="button" data-testid="import-cancel" disabled=move || step.get() == Step::Writing
                         on:click=move |_| reset()>{tr(Msg::Cancel)}</button>
                 </div>
             </Show>

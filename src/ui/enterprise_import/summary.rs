@@ -21,15 +21,27 @@ enum Tab {
 
 impl Tab {
     fn admits(self, o: &Outcome) -> bool {
-        matches!((self, o), (Tab::Invalid, Outcome::Invalid(_)) | (Tab::Matches, Outcome::Match { .. }) | (Tab::New, Outcome::New { .. }))
+        matches!(
+            (self, o),
+            (Tab::Invalid, Outcome::Invalid(_))
+                | (Tab::Matches, Outcome::Match { .. })
+                | (Tab::New, Outcome::New { .. })
+        )
     }
 }
 
 /// One row as shown: number, name, tax code, details.
 fn shown(r: &RowResult, lang: Lang, register: &Registry) -> (usize, String, String, String) {
     let details = match &r.outcome {
-        Outcome::Invalid(problems) => problems.iter().map(|p| lang.import_problem(p)).collect::<Vec<_>>().join("; "),
-        Outcome::Match { existing_id, enterprise } => match register.get(existing_id) {
+        Outcome::Invalid(problems) => problems
+            .iter()
+            .map(|p| lang.import_problem(p))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Outcome::Match {
+            existing_id,
+            enterprise,
+        } => match register.get(existing_id) {
             Some(existing) => {
                 let mut d = lang.import_matches(&existing.payload.name);
                 if let Some((_, fields)) = fill_empty(&existing.payload, enterprise) {
@@ -40,7 +52,10 @@ fn shown(r: &RowResult, lang: Lang, register: &Registry) -> (usize, String, Stri
             }
             None => String::new(),
         },
-        Outcome::New { missing_tax_code: true, .. } => lang.t(Msg::WarnNoTaxCode).to_string(),
+        Outcome::New {
+            missing_tax_code: true,
+            ..
+        } => lang.t(Msg::WarnNoTaxCode).to_string(),
         Outcome::New { .. } => String::new(),
     };
     (r.row_number, r.name.clone(), r.tax_code.clone(), details)
@@ -55,13 +70,25 @@ pub fn Summary(results: RwSignal<Arc<Vec<RowResult>>>, counts: Memo<Counts>) -> 
     let page = RwSignal::new(0usize);
     Effect::new(move |_| {
         let c = counts.get();
-        let first = if c.invalid > 0 { Tab::Invalid } else if c.matches > 0 { Tab::Matches } else { Tab::New };
+        let first = if c.invalid > 0 {
+            Tab::Invalid
+        } else if c.matches > 0 {
+            Tab::Matches
+        } else {
+            Tab::New
+        };
         tab.set(first);
         page.set(0);
     });
     let positions = Memo::new(move |_| {
         let t = tab.get();
-        results.with(|r| r.iter().enumerate().filter(|(_, x)| t.admits(&x.outcome)).map(|(i, _)| i).collect::<Vec<_>>())
+        results.with(|r| {
+            r.iter()
+                .enumerate()
+                .filter(|(_, x)| t.admits(&x.outcome))
+                .map(|(i, _)| i)
+                .collect::<Vec<_>>()
+        })
     });
     let total = Signal::derive(move || positions.with(Vec::len));
     let rows = Memo::new(move |_| {
@@ -69,11 +96,20 @@ pub fn Summary(results: RwSignal<Arc<Vec<RowResult>>>, counts: Memo<Counts>) -> 
         let start = page.get() * PAGE_SIZE;
         positions.with(|p| {
             results.with(|r| {
-                register.registry.with(|reg| p.iter().skip(start).take(PAGE_SIZE).map(|&i| shown(&r[i], l, reg)).collect::<Vec<_>>())
+                register.registry.with(|reg| {
+                    p.iter()
+                        .skip(start)
+                        .take(PAGE_SIZE)
+                        .map(|&i| shown(&r[i], l, reg))
+                        .collect::<Vec<_>>()
+                })
             })
         })
     });
-    let tab_button = move |t: Tab, label: Msg, testid: &'static str, count: fn(&Counts) -> usize| {
+    let tab_button = move |t: Tab,
+                           label: Msg,
+                           testid: &'static str,
+                           count: fn(&Counts) -> usize| {
         view! {
             <button type="button" role="tab" data-testid=testid
                 class=move || if tab.get() == t { "tab selected" } else { "tab" }

@@ -26,7 +26,7 @@ async function openWithRegister(page) {
 test('tệp Excel 1.000 dòng: 5 dòng lỗi và 3 dòng trùng báo đúng số dòng, chưa ghi gì cho tới khi xác nhận', async ({ page }) => {
   const f = facts();
   const { app, seeded } = await openWithRegister(page);
-  expect(await registerTotal(page)).toBe(seeded);
+  await expect.poll(() => registerTotal(page)).toBe(seeded);
 
   const sheet = new EnterpriseImport(page);
   await sheet.open();
@@ -56,7 +56,7 @@ test('tệp Excel 1.000 dòng: 5 dòng lỗi và 3 dòng trùng báo đúng số
   // Chưa xác nhận: không có gì được ghi, kể cả sau khi tải lại trang.
   expect(live(await storedRows(page))).toBe(seeded);
   await app.reload();
-  expect(await registerTotal(page)).toBe(seeded);
+  await expect.poll(() => registerTotal(page)).toBe(seeded);
 
   // Nhập lại, xác nhận: chỉ các doanh nghiệp mới được thêm, dòng trùng được bỏ qua.
   await sheet.open();
@@ -66,10 +66,10 @@ test('tệp Excel 1.000 dòng: 5 dòng lỗi và 3 dòng trùng báo đúng số
   await sheet.confirm();
   await expect(sheet.done).toContainText(`Đã nhập ${vi(f.new)} doanh nghiệp mới`);
   await expect(sheet.done).toContainText(`bỏ qua ${vi(f.duplicate_rows.length)} dòng trùng và ${vi(f.bad_rows.length)} dòng không hợp lệ`);
-  expect(await registerTotal(page)).toBe(seeded + f.new);
+  await expect.poll(() => registerTotal(page)).toBe(seeded + f.new);
   await app.reload();
-  expect(await registerTotal(page)).toBe(seeded + f.new);
-  expect(live(await storedRows(page))).toBe(seeded + f.new);
+  await expect.poll(() => registerTotal(page)).toBe(seeded + f.new);
+  await expect.poll(async () => live(await storedRows(page))).toBe(seeded + f.new);
 
   // Một doanh nghiệp mới có đủ thông tin: mã số thuế (ô số trong Excel), đơn vị, số lao động.
   const register = new EnterpriseRegister(page);
@@ -85,7 +85,7 @@ test('hủy sau khi xem kết quả kiểm tra: không để lại gì', async (
   await sheet.check();
   await sheet.cancel();
   expect(live(await storedRows(page))).toBe(seeded);
-  expect(await registerTotal(page)).toBe(seeded);
+  await expect.poll(() => registerTotal(page)).toBe(seeded);
 });
 
 test('tệp CSV có BOM, dấu chấm phẩy và tên tiếng Việt được nhập đúng', async ({ page }) => {
@@ -182,6 +182,6 @@ test('khi mất mạng: worker bảng tính đã được service worker lưu s�
   await sheet.check();
   await expect(sheet.counts).toHaveText('1 doanh nghiệp mới · 0 trùng với doanh nghiệp đã có · 0 dòng không hợp lệ');
   await sheet.confirm();
-  expect(await registerTotal(page)).toBe(1);
+  await expect.poll(() => registerTotal(page)).toBe(1);
   await context.setOffline(false);
 });
