@@ -79,34 +79,41 @@ pub fn write_xlsx_request(book: &Workbook) -> String {
     serde_json::to_string(&Request::WriteXlsx { workbook: book }).unwrap_or_default()
 }
 
+/// The worker's answer, read straight into its fields: an internally tagged enum would make
+/// serde buffer the whole table (thousands of rows) once more before reading it, on the page's
+/// main thread. Fields an answer does not have stay empty; unknown fields are ignored.
 #[derive(Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-enum Response {
-    Table {
-        rows: Vec<Vec<String>>,
-    },
-    Xlsx {},
-    Error {
-        code: ErrorCode,
-        #[serde(default)]
-        detail: String,
-    },
+struct Answer {
+    kind: String,
+    #[serde(default)]
+    rows: Vec<Vec<String>>,
+    #[serde(default)]
+    code: Option<ErrorCode>,
+    #[serde(default)]
+    detail: String,
+}
+
+fn refused(answer: Answer) -> SpreadsheetError {
+    match answer.code {
+        Some(code) => SpreadsheetError::Refused { code, detail: answer.detail },
+        None => SpreadsheetError::BadAnswer,
+    }
 }
 
 /// Reads the answer to `read_table`: the rows, row `i` being the spreadsheet's row `i + 1`.
 pub fn table_answer(json: &str) -> Result<Vec<Vec<String>>, SpreadsheetError> {
-    match serde_json::from_str::<Response>(json) {
-        Ok(Response::Table { rows }) => Ok(rows),
-        Ok(Response::Error { code, detail }) => Err(SpreadsheetError::Refused { code, detail }),
+    match serde_json::from_str::<Answer>(json) {
+        Ok(a) if a.kind == "table" => Ok(a.rows),
+        Ok(a) if a.kind == "error" => Err(refused(a)),
         _ => Err(SpreadsheetError::BadAnswer),
     }
 }
 
 /// Reads the answer to `write_xlsx`: the bytes sent beside it are the file.
 pub fn xlsx_answer(json: &str, bytes: Option<Vec<u8>>) -> Result<Vec<u8>, SpreadsheetError> {
-    match serde_json::from_str::<Response>(json) {
-        Ok(Response::Xlsx {}) => bytes.ok_or(SpreadsheetError::BadAnswer),
-        Ok(Response::Error { code, detail }) => Err(SpreadsheetError::Refused { code, detail }),
+    match serde_json::from_str::<Answer>(json) {
+        Ok(a) if a.kind == "xlsx" => bytes.ok_or(SpreadsheetError::BadAnswer),
+        Ok(a) if a.kind == "error" => Err(refused(a)),
         _ => Err(SpreadsheetError::BadAnswer),
     }
 }
