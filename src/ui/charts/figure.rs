@@ -5,7 +5,7 @@
 use super::ChartSvg;
 use crate::charts::file_stem;
 use crate::i18n::Msg;
-use crate::ui::i18n::tr;
+use crate::ui::i18n::{tr, use_lang};
 use crate::ui::state::{Flash, FlashKind};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -34,6 +34,9 @@ pub fn ChartFigure(
     testid: &'static str,
 ) -> impl IntoView {
     let flash = use_context::<Flash>();
+    let lang = use_lang();
+    // A page has several figures: each button's accessible name says which chart it saves.
+    let named = move |msg: Msg| format!("{}: {}", lang.get().t(msg), table.with(|t| t.caption.clone()));
     let label = Signal::derive(move || table.with(|t| t.caption.clone()));
     let busy = RwSignal::new(false);
     let failed = move || {
@@ -91,8 +94,8 @@ pub fn ChartFigure(
             <ChartSvg svg=svg testid=testid label=label/>
             {table_view}
             <div class="chart-downloads no-print">
-                <button type="button" class="link-button" data-testid=format!("{testid}-svg") on:click=download_svg>{tr(Msg::ChartDownloadSvg)}</button>
-                <button type="button" class="link-button" data-testid=format!("{testid}-png") on:click=download_png disabled=move || busy.get()>{tr(Msg::ChartDownloadPng)}</button>
+                <button type="button" class="link-button" data-testid=format!("{testid}-svg") aria-label=move || named(Msg::ChartDownloadSvg) on:click=download_svg>{tr(Msg::ChartDownloadSvg)}</button>
+                <button type="button" class="link-button" data-testid=format!("{testid}-png") aria-label=move || named(Msg::ChartDownloadPng) on:click=download_png disabled=move || busy.get()>{tr(Msg::ChartDownloadPng)}</button>
             </div>
         </figure>
     }

@@ -39,6 +39,9 @@ test('biểu đồ mức sẵn sàng của doanh nghiệp: bảng số liệu ch
   await expect(radar.svg).toHaveCount(1);
   await expect(radar.svgButton).toHaveText('Tải ảnh SVG');
   await expect(radar.pngButton).toHaveText('Tải ảnh PNG');
+  // Each button's accessible name says which chart it saves (a page has several).
+  await expect(radar.pngButton).toHaveAccessibleName('Tải ảnh PNG: Mức độ sẵn sàng theo nội dung');
+  await expect(page.getByRole('button', { name: 'Tải ảnh SVG: Mức độ sẵn sàng qua các lần đánh giá' })).toHaveCount(1);
 
   // The numbers a screen reader gets: one row per module assessed, the latest and the one before.
   const numbers = await radar.numbers();
