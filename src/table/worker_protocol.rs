@@ -87,6 +87,9 @@ struct Answer {
     kind: String,
     #[serde(default)]
     rows: Vec<Vec<String>>,
+    /// A large table's rows come beside the JSON as this many parts (`table_part`).
+    #[serde(default)]
+    parts: usize,
     #[serde(default)]
     code: Option<ErrorCode>,
     #[serde(default)]
@@ -95,18 +98,27 @@ struct Answer {
 
 fn refused(answer: Answer) -> SpreadsheetError {
     match answer.code {
-        Some(code) => SpreadsheetError::Refused { code, detail: answer.detail },
+        Some(code) => SpreadsheetError::Refused {
+            code,
+            detail: answer.detail,
+        },
         None => SpreadsheetError::BadAnswer,
     }
 }
 
-/// Reads the answer to `read_table`: the rows, row `i` being the spreadsheet's row `i + 1`.
-pub fn table_answer(json: &str) -> Result<Vec<Vec<String>>, SpreadsheetError> {
+/// Reads the answer to `read_table`: the rows, row `i` being the spreadsheet's row `i + 1`,
+/// and how many parts of further rows come beside it (a large table comes only in parts).
+pub fn table_answer(json: &str) -> Result<(Vec<Vec<String>>, usize), SpreadsheetError> {
     match serde_json::from_str::<Answer>(json) {
-        Ok(a) if a.kind == "table" => Ok(a.rows),
+        Ok(a) if a.kind == "table" => Ok((a.rows, a.parts)),
         Ok(a) if a.kind == "error" => Err(refused(a)),
         _ => Err(SpreadsheetError::BadAnswer),
     }
+}
+
+/// Reads one part of a large table's rows (consecutive rows, in order).
+pub fn table_part(json: &str) -> Result<Vec<Vec<String>>, SpreadsheetError> {
+    serde_json::from_str(json).map_err(|_| SpreadsheetError::BadAnswer)
 }
 
 /// Reads the answer to `write_xlsx`: the bytes sent beside it are the file.
@@ -137,11 +149,21 @@ mod tests {
 
     #[test]
     fn answers_read_back() {
-        let rows = table_answer(
+        let (rows, parts) = table_answer(
             r#"{"kind":"table","format":"csv","sheet_name":null,"rows":[["a","b"],[]]}"#,
         )
         .unwrap();
         assert_eq!(rows, vec![vec!["a".to_string(), "b".to_string()], vec![]]);
+        assert_eq!(parts, 0);
+        let (rows, parts) =
+            table_answer(r#"{"kind":"table","format":"xlsx","rows":[],"parts":2}"#).unwrap();
+        assert!(rows.is_empty());
+        assert_eq!(parts, 2);
+        assert_eq!(
+            table_part(r#"[["Tên"],["x","1"]]"#).unwrap()[1],
+            vec!["x".to_string(), "1".to_string()]
+        );
+        assert_eq!(table_part("nope"), Err(SpreadsheetError::BadAnswer));
         let err = table_answer(r#"{"kind":"error","code":"encrypted","detail":"x"}"#).unwrap_err();
         assert_eq!(err.msg(), Msg::SheetErrEncrypted);
         let err =

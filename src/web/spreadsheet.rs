@@ -22,7 +22,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use crate::table::worker_protocol::{
-    read_table_request, table_answer, write_xlsx_request, xlsx_answer,
+    read_table_request, table_answer, table_part, write_xlsx_request, xlsx_answer,
 };
 use crate::table::{SpreadsheetError, Workbook};
 
@@ -38,15 +38,26 @@ pub async fn read_table(
     bytes: Vec<u8>,
     file_name: &str,
 ) -> Result<Vec<Vec<String>>, SpreadsheetError> {
-    let (json, _) = request(&read_table_request(file_name), Some(bytes)).await?;
-    table_answer(&json)
+    let answer = request(&read_table_request(file_name), Some(bytes)).await?;
+    let (mut rows, parts) = table_answer(&answer.json)?;
+    // A large table comes in parts: one parsed per task, the browser free between,
+    // so 5,000 rows never hold the page for long.
+    if answer.parts.len() != parts {
+        return Err(SpreadsheetError::BadAnswer);
+    }
+    for part in answer.parts {
+        super::browser::next_task().await;
+        let text = part.as_string().ok_or(SpreadsheetError::BadAnswer)?;
+        rows.extend(table_part(&text)?);
+    }
+    Ok(rows)
 }
 
 /// Writes a workbook as XLSX (header rows bold, columns sized to their text) and
 /// returns the file's bytes.
 pub async fn write_xlsx(book: &Workbook) -> Result<Vec<u8>, SpreadsheetError> {
-    let (json, bytes) = request(&write_xlsx_request(book), None).await?;
-    xlsx_answer(&json, bytes)
+    let answer = request(&write_xlsx_request(book), None).await?;
+    xlsx_answer(&answer.json, answer.bytes)
 }
 
 type Pending = Rc<RefCell<HashMap<u32, (Function, Function)>>>;
@@ -157,10 +168,14 @@ fn handle() -> Result<Rc<RefCell<Handle>>, SpreadsheetError> {
 }
 
 /// Sends one request and waits for its answer: the response's JSON and the bytes beside it.
-async fn request(
-    json: &str,
+/// The worker's answer: the response's JSON, the bytes beside it, a large table's row parts.
+struct Answer {
+    json: String,
     bytes: Option<Vec<u8>>,
-) -> Result<(String, Option<Vec<u8>>), SpreadsheetError> {
+    parts: Vec<JsValue>,
+}
+
+async fn request(json: &str, bytes: Option<Vec<u8>>) -> Result<Answer, SpreadsheetError> {
     let h = handle()?;
     let ready = h.borrow().ready.clone();
     if JsFuture::from(ready).await.is_err() {
@@ -206,5 +221,11 @@ async fn request(
     let bytes = bytes_value
         .is_instance_of::<ArrayBuffer>()
         .then(|| Uint8Array::new(&bytes_value).to_vec());
-    Ok((json, bytes))
+    let parts_value = get(&data, "parts");
+    let parts = if Array::is_array(&parts_value) {
+        Array::from(&parts_value).to_vec()
+    } else {
+        Vec::new()
+    };
+    Ok(Answer { json, bytes, parts })
 }

@@ -19,4 +19,6 @@ pub mod sniff;
 pub mod xlsx_read;
 pub mod xlsx_write;
 
-pub use protocol::{handle, Cell, ErrorCode, Request, Response, Sheet, Workbook};
+pub use protocol::{
+    handle, split_rows, Cell, ErrorCode, Request, Response, Sheet, Workbook, ROWS_PER_PART,
+};

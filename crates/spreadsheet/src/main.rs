@@ -1,8 +1,9 @@
 //! The spreadsheet worker's entry point (a module Web Worker; see `lib.rs`).
 //!
 //! A message is `{id, json, bytes?}`: `json` a `protocol::Request` as text, `bytes`
-//! an `ArrayBuffer` (the file). The answer is `{id, json, bytes?}` with the
-//! response, the XLSX file's buffer transferred, not copied. The worker says
+//! an `ArrayBuffer` (the file). The answer is `{id, json, bytes?, parts?}` with the
+//! response, the XLSX file's buffer transferred, not copied, and a large table's
+//! rows as `parts` (`protocol::split_rows`). The worker says
 //! `{ready: true}` once it listens: messages sent before that would be lost
 //! (the wasm module loads asynchronously).
 
@@ -39,12 +40,20 @@ mod worker {
             Vec::new()
         };
         let (response, out) = spreadsheet::handle(&json, bytes);
+        let (response, parts) = spreadsheet::split_rows(response, spreadsheet::ROWS_PER_PART);
         let text = serde_json::to_string(&response).unwrap_or_else(|_| {
             r#"{"kind":"error","code":"bad_request","detail":"response"}"#.to_string()
         });
         let msg = Object::new();
         set(&msg, "id", &id);
         set(&msg, "json", &JsValue::from_str(&text));
+        if !parts.is_empty() {
+            let list = Array::new();
+            for p in &parts {
+                list.push(&JsValue::from_str(p));
+            }
+            set(&msg, "parts", &list);
+        }
         let transfer = Array::new();
         if let Some(out) = out {
             let array = Uint8Array::new_with_length(out.len() as u32);

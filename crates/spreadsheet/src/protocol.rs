@@ -81,6 +81,10 @@ pub enum Response {
         #[serde(default)]
         sheet_name: Option<String>,
         rows: Vec<Vec<String>>,
+        /// When non-zero, `rows` is empty and the rows come beside the JSON as this many
+        /// JSON texts of consecutive rows (`split_rows`), so the page parses one at a time.
+        #[serde(default)]
+        parts: usize,
     },
     /// The XLSX file's size; the bytes come beside.
     Xlsx {
@@ -192,7 +196,40 @@ pub fn read_table(bytes: &[u8], file_name: &str) -> Result<Response, Failure> {
         format,
         sheet_name,
         rows,
+        parts: 0,
     })
+}
+
+/// Rows per part when a table is sent in parts: a part parses in a few milliseconds.
+pub const ROWS_PER_PART: usize = 400;
+
+/// A table of more than `per_part` rows as the response without its rows (`parts` set) and
+/// the rows as JSON texts of `per_part` rows each: parsing 5,000 rows in one go would hold
+/// the page's main thread for tens of milliseconds. Other responses are returned as they are.
+pub fn split_rows(response: Response, per_part: usize) -> (Response, Vec<String>) {
+    match response {
+        Response::Table {
+            format,
+            sheet_name,
+            rows,
+            ..
+        } if per_part > 0 && rows.len() > per_part => {
+            let parts: Vec<String> = rows
+                .chunks(per_part)
+                .map(|c| serde_json::to_string(c).unwrap_or_else(|_| "[]".to_string()))
+                .collect();
+            (
+                Response::Table {
+                    format,
+                    sheet_name,
+                    rows: Vec::new(),
+                    parts: parts.len(),
+                },
+                parts,
+            )
+        }
+        other => (other, Vec::new()),
+    }
 }
 
 #[cfg(test)]
@@ -209,6 +246,34 @@ mod tests {
         assert_eq!(book.sheets[0].rows[0][2], Cell::Empty);
         assert_eq!(book.sheets[0].rows[2][2], Cell::Text("Đạt".into()));
         assert_eq!(serde_json::to_string(&book).unwrap(), SHARED_JSON);
+    }
+
+    #[test]
+    fn large_tables_go_in_parts_that_join_back() {
+        let rows: Vec<Vec<String>> = (0..1001)
+            .map(|i| vec![format!("Dòng {i}"), i.to_string()])
+            .collect();
+        let table = Response::Table {
+            format: TableFormat::Csv,
+            sheet_name: None,
+            rows: rows.clone(),
+            parts: 0,
+        };
+        let (head, parts) = split_rows(table, 400);
+        assert_eq!(parts.len(), 3);
+        assert!(matches!(&head, Response::Table { rows, parts: 3, .. } if rows.is_empty()));
+        let joined: Vec<Vec<String>> = parts
+            .iter()
+            .flat_map(|p| serde_json::from_str::<Vec<Vec<String>>>(p).unwrap())
+            .collect();
+        assert_eq!(joined, rows);
+        let small = Response::Table {
+            format: TableFormat::Csv,
+            sheet_name: None,
+            rows: rows[..3].to_vec(),
+            parts: 0,
+        };
+        assert_eq!(split_rows(small.clone(), 400), (small, vec![]));
     }
 
     #[test]
