@@ -51,7 +51,7 @@ messages! {
     IndBreakdownTitle => "Theo đơn vị hành chính", "By administrative unit";
     IndBreakdownNote => "Hoạt động không ghi đơn vị được tính theo đơn vị của doanh nghiệp liên quan; một hoạt động có doanh nghiệp ở hai đơn vị được tính ở cả hai.", "An activity without a unit counts in its enterprises' units; one with enterprises in two units counts in both.";
     IndSurveyTitle => "Khảo sát: doanh nghiệp áp dụng hệ thống quản lý, công cụ cải tiến", "Surveys: enterprises applying systems and tools";
-    IndSurveyNote => "Mỗi doanh nghiệp tính theo phiếu khảo sát hoàn thành gần nhất trong kỳ. Hệ thống: đang áp dụng hoặc đã chứng nhận; công cụ: mức 2 trở lên.", "Each enterprise counts by its latest completed survey in the period. Systems: applying or certified; tools: level 2 or above.";
+    IndSurveyNote => "Mỗi doanh nghiệp tính theo phiếu khảo sát gần nhất trong kỳ có trả lời phần hệ thống, công cụ (kể cả phiếu chưa hoàn thành). Hệ thống: đang áp dụng hoặc đã chứng nhận; công cụ: mức 2 trở lên.", "Each enterprise counts by its latest survey in the period that answers the systems and tools (drafts included). Systems: applying or certified; tools: level 2 or above.";
     IndSurveyed => "Doanh nghiệp được khảo sát", "Enterprises surveyed";
     IndApplying => "Đang áp dụng", "Applying";
     IndCertified => "Đã chứng nhận", "Certified";
@@ -75,6 +75,11 @@ messages! {
     IndUnknown => "Không tìm thấy chỉ tiêu này.", "No such indicator.";
     IndBack => "Về trang tổng quan", "Back to the dashboard";
     IndLoading => "Đang đọc hoạt động…", "Reading activities…";
+    IndChartExpected => "Kỳ vọng đến nay", "Expected by now";
+    IndChartAxis => "% so với mục tiêu", "% of target";
+    IndChartEmpty => "Chưa có số liệu.", "No figures yet.";
+    IndChartCount => "Số lượng", "Count";
+    IndChartShareAxis => "Tỷ lệ doanh nghiệp (%)", "Share of enterprises (%)";
     TargetsTitle => "Chỉ tiêu", "Targets";
     TargetsHelp => "Mục tiêu mặc định theo Kế hoạch 105/KH-UBND; giai đoạn 2026-2030 cao hơn 10-15 %. Sửa khi có văn bản điều chỉnh; mỗi lần sửa được lưu lại.", "Default targets from Plan 105/KH-UBND; 2026-2030 is 10-15 % higher. Change one when a decision revises it; every change is kept.";
     TargetDefault => "Mặc định", "Default";

@@ -6,8 +6,11 @@
 //! `AssessmentFacts::new`); a view for a period and unit is a pass over those.
 //!
 //! Rules, also said on screen:
-//! - an enterprise counts by its latest completed field survey dated in the
-//!   period (visit date, else the day it was started), in its current unit;
+//! - an enterprise counts by its latest field survey dated in the period
+//!   (visit date, else the day it was started) that answers the systems or
+//!   tools, completed or still a draft (officers often leave a visit's survey
+//!   open for a missing figure while its matrices are filled), in its
+//!   current unit;
 //! - a system is applied when its row says "applying" or "certified", a tool
 //!   when it is at level 2 ("applied in some departments") or above;
 //! - readiness: each enterprise's latest self-assessment with a score, per
@@ -18,7 +21,7 @@ use super::period::Period;
 use crate::form::{Answer, Form, FormLibrary, Kind, LocalText};
 use crate::model::assessment::Assessment;
 use crate::model::record::Record;
-use crate::model::survey::{Survey, SurveyStatus};
+use crate::model::survey::Survey;
 use crate::readiness::Band;
 use std::collections::HashMap;
 
@@ -91,7 +94,8 @@ impl SurveyFacts {
         }
         let facts = surveys
             .iter()
-            .filter(|s| !s.deleted && s.payload.status == SurveyStatus::Complete && s.payload.form_id == form.id)
+            .filter(|s| !s.deleted && s.payload.form_id == form.id)
+            .filter(|s| [SYSTEMS, TOOLS].iter().any(|q| s.payload.answers.get(*q).is_some_and(|a| !a.is_empty())))
             .map(|s| {
                 let cell = |q: &str, row: &str| match s.payload.answers.get(q) {
                     Some(Answer::Cells(c)) => c.get(row).map(String::as_str),

@@ -225,25 +225,26 @@ fn surveys_latest_completed_per_enterprise_and_the_share_applying() {
         survey("s1", "e1", "2023-03-01", SurveyStatus::Complete, &[("iso_9001", "certified")], &[("five_s", "4")], 1),
         survey("s2", "e1", "2024-03-01", SurveyStatus::Complete, &[("iso_9001", "not_applied"), ("iso_22000_haccp", "applying")], &[("five_s", "2"), ("kaizen", "1")], 2),
         survey("s3", "e2", "2024-04-01", SurveyStatus::Complete, &[("iso_9001", "applying")], &[("five_s", "0")], 3),
-        // A draft does not count, nor a deleted survey.
+        // A draft that answers the matrices counts; one that does not, or a deleted survey, does not.
         survey("s4", "e3", "2024-04-01", SurveyStatus::Draft, &[("iso_9001", "certified")], &[], 4),
+        survey("s5", "e1", "2024-12-01", SurveyStatus::Draft, &[], &[], 5),
         gone,
     ];
     let facts = SurveyFacts::new(&form, &surveys, &unit_of);
     let row = |sh: &SurveyShares, id: &str| sh.rows.iter().find(|r| r.row.id == id).cloned().unwrap();
     let term = facts.shares(Period::TERM_2021, None);
-    assert_eq!(term.enterprise_ids, ["e1", "e2"]);
-    assert_eq!(term.survey_ids, ["s2", "s3"]);
-    assert_eq!(row(&term, "iso_9001").applying, ["e2"]);
-    assert!(row(&term, "iso_9001").certified.is_empty());
+    assert_eq!(term.enterprise_ids, ["e1", "e2", "e3"]);
+    assert_eq!(term.survey_ids, ["s2", "s3", "s4"]);
+    assert_eq!(row(&term, "iso_9001").applying, ["e2", "e3"]);
+    assert_eq!(row(&term, "iso_9001").certified, ["e3"]);
     assert_eq!(row(&term, "iso_22000_haccp").applying, ["e1"]);
     assert_eq!(row(&term, "five_s").applying, ["e1"], "level 2 applies, level 0 does not");
     assert!(row(&term, "kaizen").applying.is_empty(), "level 1 is only planned");
-    assert_eq!(term.share(1), Some(50.0));
+    assert_eq!(term.share(3), Some(100.0));
     // In 2023 alone, e1's earlier survey is its latest.
     let y2023 = facts.shares(Period::year(2023), None);
     assert_eq!((row(&y2023, "iso_9001").certified.clone(), y2023.enterprise_ids.len()), (vec!["e1".to_string()], 1));
-    assert_eq!(facts.shares(Period::TERM_2021, Some("h-lap-vo-old")).enterprise_ids.len(), 0);
+    assert_eq!(facts.shares(Period::TERM_2021, Some("h-lap-vo-old")).enterprise_ids, ["e3"]);
     assert_eq!(facts.shares(Period::TERM_2026, None).share(0), None, "nobody surveyed: no share");
 }
 

@@ -8,7 +8,7 @@ use super::state::Register;
 use crate::format::format_int;
 use crate::i18n::{size_msg, Msg};
 use crate::model::size_class::SizeClass;
-use super::indicators::{period_choices, IndicatorData, ProgressTable, SurveyTables, TrendTable, UnitTable};
+use super::indicators::{period_choices, IndicatorCharts, IndicatorData, ProgressTable, SurveyTables, TrendTable, UnitTable};
 use crate::indicators::Period;
 use leptos::prelude::*;
 
@@ -74,6 +74,7 @@ pub fn Dashboard() -> impl IntoView {
                 <TrendTable data=data period=period.into() unit=unit.into()/>
                 <UnitTable data=data period=period.into()/>
                 <SurveyTables data=data period=period.into() unit=unit.into()/>
+                <IndicatorCharts data=data period=period.into() unit=unit.into()/>
             </section>
             <div class="two-columns">
                 <table class="data-table compact">

@@ -66,6 +66,13 @@ fn enterprise_name(register: Register, id: &str) -> String {
     register.registry.with(|r| r.get(id).map(|e| e.payload.name.clone())).unwrap_or_else(|| id.to_string())
 }
 
+/// Enterprises with their names, in the register's alphabetical order (Vietnamese folded).
+fn sorted_by_name(register: Register, ids: &[String]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = ids.iter().map(|e| (e.clone(), enterprise_name(register, e))).collect();
+    out.sort_by_cached_key(|(_, name)| crate::text::fold(name));
+    out
+}
+
 fn activity_row(register: Register, a: &Record<Activity>, def: &Indicator, l: Lang, testid: &'static str) -> impl IntoView {
     let kind = activity_type(&a.payload.activity_type).map_or(a.payload.activity_type.clone(), |t| t.label.get(l).to_string());
     let unit = a.payload.admin_unit_id.as_deref().map(|u| register.units.with(|x| x.display_label(u, l))).unwrap_or_default();
@@ -127,11 +134,11 @@ fn IndicatorRecords(def: &'static Indicator, data: IndicatorData, period: Signal
                     <table class="data-table" data-testid="behind-enterprises">
                         <caption>{l.t(Msg::IndBehindEnterprises)}" (" {format_int(fig.enterprise_ids.len() as i64, l)} ")"</caption>
                         <tbody>
-                            {fig.enterprise_ids.iter().map(|e| {
-                                let theirs: Vec<&Record<Activity>> = acts.iter().copied().filter(|a| a.payload.concerns(e)).collect();
+                            {sorted_by_name(register, &fig.enterprise_ids).into_iter().map(|(e, name)| {
+                                let theirs: Vec<&Record<Activity>> = acts.iter().copied().filter(|a| a.payload.concerns(&e)).collect();
                                 view! {
                                     <tr data-testid="behind-row">
-                                        <th scope="row"><a href=format!("/enterprises/{e}") data-testid="behind-enterprise">{enterprise_name(register, e)}</a></th>
+                                        <th scope="row"><a href=format!("/enterprises/{e}") data-testid="behind-enterprise">{name}</a></th>
                                         <td>{theirs.into_iter().map(|a| view! {
                                             <a class="ind-chip" href=format!("/activities/{}", a.id)>{format!("{} ({})", a.payload.title, crate::format::format_iso_date(&a.payload.start_date))}</a>
                                         }).collect_view()}</td>
@@ -180,9 +187,9 @@ fn SurveyEnterprises(row: String, data: IndicatorData, period: Signal<Period>, u
                     <p class="ind-value">{l.t(Msg::IndApplying)}": " <strong data-testid="behind-value">{format_int(r.applying.len() as i64, l)}</strong></p>
                     <p class="ind-how">{l.t(Msg::IndSurveyNote)}</p>
                     <table class="data-table" data-testid="behind-enterprises">
-                        <tbody>{r.applying.iter().map(|e| view! {
-                            <tr data-testid="behind-row"><th scope="row"><a href=format!("/enterprises/{e}")>{enterprise_name(register, e)}</a></th>
-                            <td>{r.certified.binary_search(e).is_ok().then(|| l.t(Msg::IndCertified))}</td></tr>
+                        <tbody>{sorted_by_name(register, &r.applying).into_iter().map(|(e, name)| view! {
+                            <tr data-testid="behind-row"><th scope="row"><a href=format!("/enterprises/{e}")>{name}</a></th>
+                            <td>{r.certified.binary_search(&e).is_ok().then(|| l.t(Msg::IndCertified))}</td></tr>
                         }).collect_view()}</tbody>
                     </table>
                 }.into_any()

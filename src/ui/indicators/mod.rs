@@ -3,6 +3,7 @@
 //! pure `crate::indicators`; these components only show them.
 
 mod behind_page;
+mod charts;
 mod data;
 mod progress_table;
 mod survey_tables;
@@ -12,6 +13,7 @@ mod targets_editor;
 mod trend_tables;
 
 pub use behind_page::IndicatorBehindPage;
+pub use charts::IndicatorCharts;
 pub use data::{period_choices, IndicatorData};
 pub use progress_table::ProgressTable;
 pub use survey_tables::SurveyTables;

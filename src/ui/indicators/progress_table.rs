@@ -33,8 +33,10 @@ pub fn target_text(t: &Target, lang: Lang) -> String {
     };
     let mut out = format!("{sign}{}", number(t.value, lang));
     match (t.range, t.stretch) {
+        // A range that rounds to one number is that number.
+        (Some((a, b)), _) if a >= b => {}
         (Some((a, b)), _) => out.push_str(&format!(" ({} {}–{}; {} {})", lang.t(Msg::IndRange), number(a, lang), number(b, lang), lang.t(Msg::IndStretch), number(b, lang))),
-        (None, Some(s)) => out.push_str(&format!(" ({} {})", lang.t(Msg::IndStretch), number(s, lang))),
+        (None, Some(s)) if s > t.value => out.push_str(&format!(" ({} {})", lang.t(Msg::IndStretch), number(s, lang))),
         _ => {}
     }
     out

@@ -102,7 +102,7 @@ pub fn TargetsEditor() -> impl IntoView {
                             view! {
                                 <tr data-testid=format!("target-row-{key}") class:stored=is_stored>
                                     <th scope="row">{d.label.get(l).to_string()}</th>
-                                    <td>{p.key()}</td>
+                                    <td class="period">{p.key()}</td>
                                     <td class="num">{default}</td>
                                     <td class="num" data-testid=format!("target-current-{key}")>{current}</td>
                                     <td class="actions">

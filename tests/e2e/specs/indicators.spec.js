@@ -74,7 +74,7 @@ test('đổi mục tiêu trong Cài đặt: trang tổng quan theo, lịch sử 
   await expect(app.flash()).toContainText('Đã lưu mục tiêu.');
   await expect(settings.current('training_classes', '2021-2025')).toHaveText('≥ 12');
   // Giai đoạn sau tính từ mục tiêu mới: 12 × 1,10 = 13,2 → 14; 12 × 1,15 = 13,8 → 14.
-  await expect(settings.current('training_classes', '2026-2030')).toHaveText('≥ 14 (khoảng 14–14; phấn đấu 14)');
+  await expect(settings.current('training_classes', '2026-2030')).toHaveText('≥ 14');
   await expect(settings.entries).toHaveCount(1);
   const entry = settings.entries.first();
   await expect(entry).toContainText('Nguyễn Thị Hoa');
@@ -89,6 +89,8 @@ test('đổi mục tiêu trong Cài đặt: trang tổng quan theo, lịch sử 
   await expect(page.getByTestId('indicator-percent-training_classes')).toHaveText(`${vi(Math.round((classes / 12) * 1000) / 10)}%`);
   // 2021-2025 đã qua: đạt hoặc không đạt.
   await expect(dashboard.pace('training_classes')).toHaveText(classes >= 12 ? 'Đã đạt' : 'Không đạt');
+  // Biểu đồ tiến độ dùng cùng mục tiêu: bảng số liệu của biểu đồ (cho trình đọc màn hình) ghi 12.
+  await expect(page.getByTestId('chart-progress-table').locator('tr', { hasText: 'Lớp đào tạo, tập huấn về NSCL' }).locator('td').first()).toHaveText('12');
 
   // Tải lại: mục tiêu và lịch sử vẫn còn.
   await app.reload();
@@ -155,4 +157,39 @@ test('tỉnh mẫu: mỗi số thực hiện trên trang tổng quan khớp vớ
   await expect(behind.value).toHaveText(vi(y2022));
   await expect(behind.activities).toHaveCount(y2022);
   await expect(page.getByTestId('behind-scope')).toContainText('2022');
+});
+
+test('khảo sát của tỉnh mẫu: số doanh nghiệp áp dụng ISO 9001 và 5S khớp với danh sách doanh nghiệp phía sau', async ({ page }) => {
+  const rows = province();
+  // Phiếu gần nhất trong 2021-2025 của mỗi doanh nghiệp có trả lời phần hệ thống, công cụ.
+  const answered = (a) => a && Object.values(a).some((v) => v !== '');
+  const latest = new Map();
+  for (const r of rows.survey) {
+    const s = JSON.parse(r.json);
+    const p = s.payload;
+    if (s.deleted || p.form_id !== 'field-survey' || !(answered(p.answers.management_systems) || answered(p.answers.improvement_tools))) continue;
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(p.answers.survey_date || '') ? p.answers.survey_date : new Date(s.created.ms).toISOString().slice(0, 10);
+    const y = Number(date.slice(0, 4));
+    if (y < 2021 || y > 2025) continue;
+    const here = latest.get(p.enterprise_id);
+    if (!here || date > here.date || (date === here.date && s.updated.ms > here.ms)) latest.set(p.enterprise_id, { date, ms: s.updated.ms, p });
+  }
+  const iso = [...latest.values()].filter(({ p }) => ['applying', 'certified'].includes(p.answers.management_systems?.iso_9001)).length;
+  const fiveS = [...latest.values()].filter(({ p }) => Number(p.answers.improvement_tools?.five_s) >= 2).length;
+  expect(latest.size).toBeGreaterThan(0);
+
+  await openProvince(page);
+  const dashboard = new IndicatorDashboard(page);
+  const behind = new RecordsBehind(page);
+  await dashboard.open();
+  await dashboard.choosePeriod('2021-2025');
+  await expect(page.getByTestId('survey-surveyed')).toHaveText(vi(latest.size));
+  for (const [row, n] of [['iso_9001', iso], ['five_s', fiveS]]) {
+    await expect(page.getByTestId(`survey-applying-${row}`)).toHaveText(vi(n));
+    await page.getByTestId(`survey-applying-${row}`).click();
+    await expect(behind.value).toHaveText(vi(n));
+    await expect(behind.counted).toHaveCount(n);
+    await behind.back();
+    await dashboard.choosePeriod('2021-2025');
+  }
 });
