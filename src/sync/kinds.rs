@@ -112,7 +112,8 @@ impl SyncKind for IndicatorTarget {
         let name = crate::indicators::shipped().get(&self.indicator_id).map_or(self.indicator_id.as_str(), |i| i.label.vi.as_str());
         format!("{name} ({})", self.period)
     }
-    /// A province-wide setting: every district's file carries it.
+    /// A province-wide decision, in no unit: files of everything carry it; a file narrowed to
+    /// districts leaves it out (the department sets targets, not a district).
     fn place(&self) -> Place<'_> {
         Place::Unit(None)
     }
