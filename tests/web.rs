@@ -33,7 +33,7 @@ async fn clear() {
     )
     .unwrap();
     let stores = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(emptied)).await.unwrap();
-    assert_eq!(stores.as_f64(), Some(6.0), "every store of schema 4: four kinds, history, settings");
+    assert_eq!(stores.as_f64(), Some(7.0), "every store of schema 5: five kinds, history, settings");
     web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
 }
 
