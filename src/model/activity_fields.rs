@@ -3,7 +3,7 @@
 
 use super::activity::{activity_type, plan_item, topic, Activity};
 use super::admin_unit::AdminUnitList;
-use super::enterprise_fields::FieldChange;
+use super::enterprise_fields::{field_changes, FieldChange};
 use crate::format::{format_int, format_iso_date};
 use crate::i18n::{Lang, Msg};
 
@@ -40,12 +40,7 @@ pub fn display_fields(a: &Activity, units: &AdminUnitList, enterprise_name: &dyn
 
 /// The fields whose text differs between two versions.
 pub fn changes(before: &Activity, after: &Activity, units: &AdminUnitList, enterprise_name: &dyn Fn(&str) -> String, lang: Lang) -> Vec<FieldChange> {
-    display_fields(before, units, enterprise_name, lang)
-        .into_iter()
-        .zip(display_fields(after, units, enterprise_name, lang))
-        .filter(|((_, a), (_, b))| a != b)
-        .map(|((label, a), (_, b))| FieldChange { label, before: a, after: b })
-        .collect()
+    field_changes(display_fields(before, units, enterprise_name, lang), display_fields(after, units, enterprise_name, lang))
 }
 
 #[cfg(test)]

@@ -47,9 +47,15 @@ pub fn display_fields(e: &Enterprise, units: &AdminUnitList, lang: Lang) -> Vec<
 
 /// The fields whose text differs between two versions.
 pub fn changes(before: &Enterprise, after: &Enterprise, units: &AdminUnitList, lang: Lang) -> Vec<FieldChange> {
-    display_fields(before, units, lang)
+    field_changes(display_fields(before, units, lang), display_fields(after, units, lang))
+}
+
+/// The fields whose text differs, from two versions' labelled fields in the same order
+/// (any kind's `display_fields`).
+pub fn field_changes(before: Vec<(Msg, String)>, after: Vec<(Msg, String)>) -> Vec<FieldChange> {
+    before
         .into_iter()
-        .zip(display_fields(after, units, lang))
+        .zip(after)
         .filter(|((_, a), (_, b))| a != b)
         .map(|((label, a), (_, b))| FieldChange { label, before: a, after: b })
         .collect()

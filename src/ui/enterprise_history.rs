@@ -10,6 +10,7 @@ use crate::model::enterprise_draft::EnterpriseDraft;
 use crate::model::enterprise_fields::changes;
 use crate::model::record::Record;
 use crate::web::{browser, record_store};
+use super::change_list::ChangeList;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -67,22 +68,7 @@ pub fn EnterpriseHistory(current: Record<Enterprise>) -> impl IntoView {
                                 {is_current.then(|| view! { <span class="badge">{tr(Msg::HistoryCurrent)}</span> })}
                                 {v.deleted.then(|| view! { <span class="badge">{tr(Msg::Deleted)}</span> })}
                             </header>
-                            {match diff {
-                                None => view! { <p class="muted">{if i + 1 == count { tr(Msg::HistoryFirst)() } else { "" }}</p> }.into_any(),
-                                Some(d) if d.is_empty() => view! { <p class="muted">{tr(Msg::HistoryNoChange)}</p> }.into_any(),
-                                Some(d) => view! {
-                                    <ul class="changes">
-                                        {d.into_iter().map(|c| view! {
-                                            <li data-testid="history-change">
-                                                <span class="change-label">{l.t(c.label)}": "</span>
-                                                <del>{if c.before.is_empty() { "—".to_string() } else { c.before }}</del>
-                                                " → "
-                                                <ins>{if c.after.is_empty() { "—".to_string() } else { c.after }}</ins>
-                                            </li>
-                                        }).collect_view()}
-                                    </ul>
-                                }.into_any(),
-                            }}
+                            <ChangeList diff=diff first={i + 1 == count}/>
                             {(!is_current).then(|| view! {
                                 <button type="button" class="button" data-testid="history-restore"
                                     disabled=move || register.read_only()

@@ -7,6 +7,7 @@ mod app_status;
 mod assessment;
 mod assessment_store;
 pub(crate) mod charts;
+mod change_list;
 mod confirm_dialog;
 mod crash_rescue;
 mod dashboard;

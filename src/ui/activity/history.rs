@@ -8,6 +8,7 @@ use crate::model::record::Record;
 use crate::ui::i18n::{tr, use_lang};
 use crate::ui::state::Register;
 use crate::web::{browser, record_store};
+use crate::ui::change_list::ChangeList;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -46,22 +47,7 @@ pub fn ActivityHistory(current: RwSignal<Option<Record<Activity>>>) -> impl Into
                                 <strong>{format_date_time(v.updated_ms(), offset)}</strong>" · "{v.author().to_string()}
                                 {(i == 0).then(|| view! { <span class="badge">{tr(Msg::HistoryCurrent)}</span> })}
                             </header>
-                            {match diff {
-                                None => view! { <p class="muted">{if i + 1 == count { l.t(Msg::HistoryFirst) } else { "" }}</p> }.into_any(),
-                                Some(d) if d.is_empty() => view! { <p class="muted">{tr(Msg::HistoryNoChange)}</p> }.into_any(),
-                                Some(d) => view! {
-                                    <ul class="changes">
-                                        {d.into_iter().map(|c| view! {
-                                            <li data-testid="history-change">
-                                                <span class="change-label">{l.t(c.label)}": "</span>
-                                                <del>{if c.before.is_empty() { "—".to_string() } else { c.before }}</del>
-                                                " → "
-                                                <ins>{if c.after.is_empty() { "—".to_string() } else { c.after }}</ins>
-                                            </li>
-                                        }).collect_view()}
-                                    </ul>
-                                }.into_any(),
-                            }}
+                            <ChangeList diff=diff first={i + 1 == count}/>
                         </article>
                     }
                 }).collect_view().into_any()
