@@ -3,7 +3,10 @@
 //! CRLF line ends, fields quoted per RFC 4180 when they hold the separator, a
 //! quote or a line break (and when they start or end with a space, which
 //! Excel would otherwise keep but other readers trim). Numbers are written
-//! with a dot and no grouping, whole numbers without ".0".
+//! with a dot and no grouping, whole numbers without ".0". A text that
+//! starts like a formula (`=`, `+`, `-`, `@`, a tab or a carriage return)
+//! gets an apostrophe in front, so a name someone typed as `=HYPERLINK(…)`
+//! or `-Tập huấn` is shown as text, never run by the spreadsheet.
 
 use super::workbook::{Cell, Sheet};
 
@@ -50,7 +53,18 @@ fn number(n: f64) -> String {
     }
 }
 
+/// What a text cell holds in the file: the text, behind an apostrophe when
+/// a spreadsheet would read it as a formula.
+fn as_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
 fn push_field(out: &mut String, text: &str, separator: char) {
+    let text = &*as_text(text);
     let needs_quotes =
         text.contains([separator, '"', '\r', '\n']) || text.starts_with(' ') || text.ends_with(' ');
     if needs_quotes {
@@ -81,6 +95,18 @@ mod tests {
         assert_eq!(
             to_csv_with(&sheet, ';').lines().nth(1),
             Some("\"Công ty \"\"Sen Hồng\"\", Đồng Tháp\";120")
+        );
+    }
+
+    #[test]
+    fn a_text_that_starts_like_a_formula_stays_text() {
+        let mut sheet = Sheet::new("x", vec!["Tên".into(), "Số".into()]);
+        sheet.push(vec!["=HYPERLINK(\"http://x\")".into(), (-5.0).into()]);
+        sheet.push(vec!["-Tập huấn ISO".into(), Cell::Empty]);
+        sheet.push(vec!["@SUM(A1)".into(), Cell::Empty]);
+        assert_eq!(
+            to_csv(&sheet),
+            "\u{feff}Tên,Số\r\n\"'=HYPERLINK(\"\"http://x\"\")\",-5\r\n'-Tập huấn ISO,\r\n'@SUM(A1),\r\n"
         );
     }
 
@@ -128,7 +154,8 @@ mod tests {
             #[test]
             fn text_round_trips(rows in proptest::collection::vec(proptest::collection::vec(".{0,12}", 1..4), 1..5)) {
                 let sheet = Sheet { name: "s".into(), rows: rows.iter().map(|r| r.iter().map(|c| Cell::text(c.clone())).collect()).collect() };
-                prop_assert_eq!(read(&to_csv(&sheet)), rows);
+                let expected: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| as_text(c).into_owned()).collect()).collect();
+                prop_assert_eq!(read(&to_csv(&sheet)), expected);
             }
         }
     }

@@ -19,7 +19,8 @@ pub struct Written {
     pub in_conflict: usize,
 }
 
-/// Writes the new enterprises and the filled ones (register id, filled payload) in one
+/// Writes the new enterprises and the filled ones (register id, filled payload, whose
+/// values only fill the fields still empty in the stored row) in one
 /// transaction. `Ok(Err(Stale))`: a record changed since it was read; nothing was written.
 pub async fn write(
     new: Vec<Enterprise>,
@@ -56,6 +57,11 @@ pub async fn write(
         if current.deleted {
             continue;
         }
+        // Filled again against the row as stored now, not the page's copy: a field another
+        // tab has set since the check keeps its value; nothing left to fill, nothing written.
+        let Some((filled, _)) = crate::model::enterprise_import::fill_empty(&current.payload, &filled) else {
+            continue;
+        };
         let record = current.revised(&change, filled);
         rows.push(RowWrite {
             kind: "enterprise".into(),

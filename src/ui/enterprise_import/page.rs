@@ -17,6 +17,7 @@ use crate::model::import_cells::NumberSource;
 use crate::model::import_columns::{guess, Mapping};
 use crate::ui::i18n::{tr, use_lang};
 use crate::ui::state::Register;
+use crate::table::MAX_FILE_BYTES;
 use crate::web::{browser, enterprise_import, file_codec, spreadsheet};
 
 /// Where the import is.
@@ -83,6 +84,12 @@ pub fn EnterpriseImportPage() -> impl IntoView {
         // Cleared, so choosing the same file again is a new choice.
         input.set_value("");
         reset();
+        // Refused before it is read: a huge file (a video picked by mistake) would not fit in
+        // the page's memory, and the worker refuses more than this anyway.
+        if file.size() > MAX_FILE_BYTES as f64 {
+            error.set(Some(lang.get_untracked().t(Msg::SheetErrTooLarge).to_string()));
+            return;
+        }
         let this = generation.get_value();
         step.set(Step::Reading);
         browser::mark("nscl-sheet-read-start");
@@ -184,6 +191,16 @@ pub fn EnterpriseImportPage() -> impl IntoView {
         let (new, updates) = register
             .registry
             .with_untracked(|r| writes(&checked, fill_empty, r));
+        // A tax code the check found free may have been registered since, in another tab or by
+        // a sync import (the register here follows them): check again rather than write a twin.
+        let taken = register.registry.with_untracked(|r| {
+            new.iter().any(|e| e.tax_code.as_deref().is_some_and(|t| r.owner_of_tax_code(t, None).is_some()))
+        });
+        if taken {
+            error.set(Some(lang.get_untracked().t(Msg::ImportListStale).to_string()));
+            run_check();
+            return;
+        }
         let c = counts(&checked);
         step.set(Step::Writing);
         spawn_local(async move {
@@ -203,6 +220,9 @@ pub fn EnterpriseImportPage() -> impl IntoView {
                 Ok(Err(_stale)) => {
                     // Another tab wrote meanwhile: check again against the register as it is now.
                     register.reload().await;
+                    if generation.try_get_value() != Some(this) {
+                        return; // the officer left the page or began again while it reloaded
+                    }
                     let _ = error.try_set(Some(l.t(Msg::ImportListStale).to_string()));
                     run_check();
                 }
