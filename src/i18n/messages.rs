@@ -20,6 +20,7 @@ macro_rules! messages {
 }
 
 messages! {
+    TargetErrChanged => "Mục tiêu này vừa được sửa ở nơi khác (thẻ khác hoặc tệp nhập vào) nên chưa lưu. Hãy xem giá trị mới rồi sửa lại.", "This target was just changed elsewhere (another tab, or an imported file), so nothing was saved. Look at the new value, then edit it again.";
     // Chart figures: downloads, and the numbers for screen readers
     ChartDownloadSvg => "Tải ảnh SVG", "Download SVG";
     ChartDownloadPng => "Tải ảnh PNG", "Download PNG";

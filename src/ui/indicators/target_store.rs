@@ -10,11 +10,16 @@ use crate::ui::state::Register;
 use crate::web::{broadcast, browser, record_store};
 
 /// Stores `value` (`None`: back to the default) for the indicator and period.
-/// On any error nothing is written and the message says why.
-pub async fn save_target(register: Register, indicator: &str, period: &str, value: Option<f64>, stretch: Option<f64>, note: String) -> Result<(), Msg> {
+/// `seen` is the version the officer began editing (default: none stored); a
+/// target saved elsewhere since is not written over. On any error nothing is
+/// written and the message says why.
+pub async fn save_target(register: Register, indicator: &str, period: &str, seen: VersionVector, value: Option<f64>, stretch: Option<f64>, note: String) -> Result<(), Msg> {
     let id = record_id(indicator, period);
     let store = record_store();
     let stored = store.get::<IndicatorTarget>(&id).await.map_err(|e| e.msg())?;
+    if stored.as_ref().map(|r| r.version.clone()).unwrap_or_default() != seen {
+        return Err(Msg::TargetErrChanged);
+    }
     let payload = IndicatorTarget { indicator_id: indicator.to_string(), period: period.to_string(), value, stretch, note };
     let change = browser::change();
     let (mut record, expected) = match stored {

@@ -7,6 +7,8 @@ use super::target_history::TargetHistory;
 use super::target_store::save_target;
 use crate::i18n::Msg;
 use crate::indicators::{default_target, parse_target_pair, shipped, target_with, Period, StoredTargets, TargetInputError, TargetSource};
+use crate::model::clock::VersionVector;
+use crate::model::indicator_target::record_id;
 use crate::ui::i18n::{tr, use_lang};
 use crate::ui::state::{Flash, FlashKind, Register};
 use crate::ui::typed_text::typed_text;
@@ -37,6 +39,13 @@ pub fn TargetsEditor() -> impl IntoView {
     let note = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Msg>);
     let busy = RwSignal::new(false);
+    // The stored version the edit began from, so a save elsewhere meanwhile is not written over.
+    let seen = StoredValue::new(VersionVector::default());
+    // The version of the target this page shows now (none stored: the default).
+    let shown_version = move |id: &str, p: Period| {
+        let record = record_id(id, &p.key());
+        register.targets.records.with_untracked(|all| all.iter().find(|r| r.id == record).map(|r| r.version.clone()).unwrap_or_default())
+    };
 
     let start = move |id: String, p: Period| {
         let l = lang.get_untracked();
@@ -48,12 +57,13 @@ pub fn TargetsEditor() -> impl IntoView {
         stretch.set(current.and_then(|t| t.stretch).map(|x| number(x, l)).unwrap_or_default());
         note.set(kept.map(|k| k.note).unwrap_or_default());
         error.set(None);
+        seen.set_value(shown_version(&id, p));
         editing.set(Some((id, p)));
     };
-    let write = move |id: String, p: Period, parsed: Option<(f64, Option<f64>)>, text: String| {
+    let write = move |id: String, p: Period, seen: VersionVector, parsed: Option<(f64, Option<f64>)>, text: String| {
         busy.set(true);
         spawn_local(async move {
-            let result = save_target(register, &id, &p.key(), parsed.map(|x| x.0), parsed.and_then(|x| x.1), text).await;
+            let result = save_target(register, &id, &p.key(), seen, parsed.map(|x| x.0), parsed.and_then(|x| x.1), text).await;
             let _ = busy.try_set(false);
             match result {
                 Ok(()) => {
@@ -69,7 +79,7 @@ pub fn TargetsEditor() -> impl IntoView {
     let save = move |_| {
         let Some((id, p)) = editing.get_untracked() else { return };
         match parse_target_pair(&value.get_untracked(), &stretch.get_untracked(), lang.get_untracked()) {
-            Ok(pair) => write(id, p, Some(pair), note.get_untracked().trim().to_string()),
+            Ok(pair) => write(id, p, seen.get_value(), Some(pair), note.get_untracked().trim().to_string()),
             Err(e) => error.set(Some(input_msg(e))),
         }
     };
@@ -109,7 +119,7 @@ pub fn TargetsEditor() -> impl IntoView {
                                         <button type="button" class="button small" data-testid=format!("target-edit-{key}") on:click=move |_| start(id1.clone(), p)>{l.t(Msg::TargetEdit)}</button>
                                         {is_stored.then(|| view! {
                                             <button type="button" class="button small secondary" data-testid=format!("target-reset-{key}") disabled=move || busy.get()
-                                                on:click=move |_| write(id2.clone(), p, None, String::new())>{l.t(Msg::TargetReset)}</button>
+                                                on:click=move |_| write(id2.clone(), p, shown_version(&id2, p), None, String::new())>{l.t(Msg::TargetReset)}</button>
                                         })}
                                     </td>
                                 </tr>
