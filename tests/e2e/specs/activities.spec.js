@@ -1,5 +1,5 @@
 // Nhật ký hoạt động của chương trình NSCL, như cán bộ ghi: một lớp tập huấn, một chuyên gia,
-// hai lần hỗ trợ cho cùng một doanh nghiệp (chọn bằng ô tìm kiếm trong danh bạ 5.000 doanh
+// hai lần hỗ trợ cho cùng một doanh nghiệp (chọn bằng ô tìm kiếm trong danh bạ 300 doanh
 // nghiệp) và một hồ sơ Giải thưởng Chất lượng Quốc gia đạt giải Vàng; tải lại trang vẫn còn;
 // lọc theo loại, năm và theo danh sách mã (liên kết từ trang Tổng quan); sửa và xem lịch sử;
 // xóa; trang doanh nghiệp liệt kê hoạt động của nó; số sai hoặc ngày kết thúc trước ngày bắt
@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { AppShell, EnterpriseRegister, seedRows, storedRows } from '../pages/app.js';
 import { ActivityForm, ActivityList, EnterpriseActivities, recordActivity } from '../pages/activities.js';
 
-const synth = new URL('../../../target/synth/province-5000/enterprise.json', import.meta.url);
+const synth = new URL('../../../target/synth/province-300/enterprise.json', import.meta.url);
 const enterpriseRows = () => JSON.parse(fs.readFileSync(synth, 'utf8'));
 
 // A register enterprise with a tax code and a name no other enterprise has, so the picker shows it once.
@@ -20,7 +20,7 @@ function someEnterprise(rows, skip = 0) {
   return unique[skip];
 }
 
-// Một trình duyệt mới với danh bạ 5.000 doanh nghiệp tổng hợp, chưa có hoạt động nào.
+// Một trình duyệt mới với danh bạ 300 doanh nghiệp tổng hợp, chưa có hoạt động nào.
 async function openWithRegister(page) {
   const rows = enterpriseRows();
   const app = new AppShell(page);
