@@ -138,7 +138,8 @@ fi
 
 # --- Test tools -----------------------------------------------------------------
 if [ "$PURPOSE" = test ]; then
-  apt_install chromium chromium-driver fonts-noto-core
+  # poppler-utils: the annual report spec turns the printed PDF into pictures (pdftoppm).
+  apt_install chromium chromium-driver fonts-noto-core poppler-utils
   # Playwright drives Debian's Chromium; it must never download a browser.
   export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
   if ! cmp -s tests/e2e/package-lock.json tests/e2e/node_modules/.installed-lock.json; then
