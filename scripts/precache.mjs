@@ -5,13 +5,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { moveInlineScripts } from './csp-loader.mjs';
+import { placeSplitChunks } from './split-chunks.mjs';
+import { precompress } from './precompress.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) {
   console.error('precache: TRUNK_STAGING_DIR is not set');
   process.exit(1);
 }
-// First, so the loader's new file is precached like the rest.
+// The split build's chunks first: they rename the main JS module the loader imports. Trunk
+// starts post-build hooks in parallel, so this one hook does both, in order.
+const split = placeSplitChunks(dir);
+console.log(split ? `precache: ${split.chunks} wasm chunk(s) in ${split.folder}/` : 'precache: not a split build');
+// Then the inline loader, so its new file is precached like the rest.
 const movedScripts = moveInlineScripts(dir);
 console.log(`precache: ${movedScripts} inline script(s) moved to files for the content security policy`);
 const template = fs.readFileSync(new URL('./sw-template.js', import.meta.url), 'utf8');
@@ -21,7 +27,7 @@ const walk = (d) => {
   for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
     const full = path.join(d, entry.name);
     if (entry.isDirectory()) walk(full);
-    else if (entry.name !== 'sw.js') files.push(full);
+    else if (entry.name !== 'sw.js' && !/\.(gz|br)$/.test(entry.name)) files.push(full);
   }
 };
 walk(dir);
@@ -47,3 +53,8 @@ const version = hash.digest('hex').slice(0, 16);
 const header = `const VERSION = ${JSON.stringify(version)};\nconst PRECACHE = ${JSON.stringify(urls, null, 2)};\n\n`;
 fs.writeFileSync(path.join(dir, 'sw.js'), header + template);
 console.log(`precache: ${urls.length} files, version ${version}`);
+
+// Last, so sw.js has its copies too. Release builds only: brotli at its best takes seconds.
+if (process.env.TRUNK_PROFILE === 'release') {
+  console.log(`precache: ${precompress(dir)} files precompressed (.gz, .br)`);
+}

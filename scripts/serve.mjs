@@ -64,8 +64,20 @@ const server = http.createServer((req, res) => {
   const headers = { 'content-type': type, 'cache-control': cache, 'x-content-type-options': 'nosniff' };
   const csp = type.startsWith('text/html') ? policy() : null;
   if (csp) headers['content-security-policy'] = csp;
+  // A release build has precompressed copies (scripts/precompress.mjs): send the best one the
+  // browser accepts, as a static host configured for them does.
+  const accepts = String(req.headers['accept-encoding'] || '');
+  headers.vary = 'accept-encoding';
+  let body = file;
+  for (const [encoding, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (new RegExp(`\\b${encoding}\\b`).test(accepts) && fs.existsSync(file + ext)) {
+      headers['content-encoding'] = encoding;
+      body = file + ext;
+      break;
+    }
+  }
   res.writeHead(200, headers);
-  fs.createReadStream(file).pipe(res);
+  fs.createReadStream(body).pipe(res);
 });
 
 server.on('error', (err) => {

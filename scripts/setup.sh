@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 
 PURPOSE="${1:-run}"
 TRUNK_VERSION=0.21.14
+# Cuts the app's wasm into a main module and chunks loaded on first use (tools/split/wasm-bindgen).
+SPLIT_CLI_VERSION=0.2.4
 ENV_FILE=target/wasm-toolchain.env
 log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
 
@@ -39,6 +41,8 @@ WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, "");
 plan=()
 [ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ] || plan+=("Trunk $TRUNK_VERSION, about 3 min")
 [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $WB_VERSION" ] || plan+=("wasm-bindgen-cli $WB_VERSION, about 2 min")
+split_cli_installed() { cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$SPLIT_CLI_VERSION:"; }
+split_cli_installed || plan+=("wasm-split-cli $SPLIT_CLI_VERSION, about 1 min")
 if [ "$PURPOSE" = test ] && ! command -v chromium >/dev/null; then plan+=("Chromium and chromedriver from Debian, about 1 min"); fi
 if [ ${#plan[@]} -gt 0 ]; then
   log "first run on this machine: installing $(IFS=';'; echo "${plan[*]}" | sed 's/;/; /g'). Once only: tools are kept in ~/.cargo/bin for every clone."
@@ -134,6 +138,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VERSION" ]; th
   step_start=$SECONDS
   tool_install 1 "wasm-bindgen-cli@$WB_VERSION"
   log "wasm-bindgen-cli installed in $((SECONDS - step_start)) s"
+fi
+
+# wasm-split-cli: tools/split/wasm-bindgen runs it before wasm-bindgen in the app's builds
+# (Trunk 0.21 cannot split a module itself). It has no --version; cargo's list knows.
+if ! split_cli_installed; then
+  log "cargo install wasm-split-cli $SPLIT_CLI_VERSION: once per machine, about 1 minute on 2 cores"
+  step_start=$SECONDS
+  tool_install 1 --locked "wasm_split_cli_support@$SPLIT_CLI_VERSION" --features build-binary
+  log "wasm-split-cli installed in $((SECONDS - step_start)) s"
 fi
 
 # --- Test tools -----------------------------------------------------------------

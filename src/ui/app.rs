@@ -1,21 +1,15 @@
 //! The app shell: contexts, routes, header and navigation.
 
-use super::activity::{ActivityList, ActivityPage, NewActivityPage};
 use super::app_status::AppStatus;
-use super::assessment::AssessmentPage;
-use super::report::ReportPage;
-use super::readiness::{HomePage, ProfilePage, ReadinessReport, Role, RoleChoice, SelfAssessmentPage};
-use super::enterprise_detail::EnterpriseDetail;
-use super::enterprise_form::{EditEnterprisePage, NewEnterprisePage};
-use super::enterprise_list::EnterpriseList;
+use super::lazy_page::LazyPage;
+use super::readiness::{HomePage, Role, RoleChoice};
+use super::split_pages as pages;
 use super::crash_rescue::CrashRescueBanner;
 use super::flash::FlashBanner;
 use super::i18n::tr;
 use super::nav::NavBar;
 use super::placeholder::NotFound;
-use super::settings::SettingsPage;
-use super::survey::{SurveyList, SurveyPage};
-use super::sync::{SyncPage, SyncStatus};
+use super::sync::SyncStatus;
 use super::state::{Flash, ListState, LoadStatus, Register};
 use crate::i18n::{Lang, Msg};
 use crate::model::registry::Query;
@@ -73,24 +67,24 @@ pub fn App() -> impl IntoView {
                 <LoadBanner/>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/enterprises") view=EnterpriseList/>
-                    <Route path=path!("/enterprises/new") view=NewEnterprisePage/>
-                    <Route path=path!("/enterprises/import") view=super::enterprise_import::EnterpriseImportPage/>
-                    <Route path=path!("/enterprises/:id/edit") view=EditEnterprisePage/>
-                    <Route path=path!("/enterprises/:id") view=EnterpriseDetail/>
-                    <Route path=path!("/surveys") view=SurveyList/>
-                    <Route path=path!("/surveys/:id") view=SurveyPage/>
-                    <Route path=path!("/self-assessment") view=SelfAssessmentPage/>
-                    <Route path=path!("/readiness-report/:id") view=ReadinessReport/>
-                    <Route path=path!("/profile") view=ProfilePage/>
-                    <Route path=path!("/self-assessment/:id") view=AssessmentPage/>
-                    <Route path=path!("/activities") view=ActivityList/>
-                    <Route path=path!("/activities/new") view=NewActivityPage/>
-                    <Route path=path!("/activities/:id") view=ActivityPage/>
-                    <Route path=path!("/report") view=ReportPage/>
-                    <Route path=path!("/indicators/:id") view=super::indicators::IndicatorBehindPage/>
-                    <Route path=path!("/sync") view=SyncPage/>
-                    <Route path=path!("/settings") view=SettingsPage/>
+                    <Route path=path!("/enterprises") view=|| view! { <LazyPage load=pages::enterprise_list/> }/>
+                    <Route path=path!("/enterprises/new") view=|| view! { <LazyPage load=pages::new_enterprise/> }/>
+                    <Route path=path!("/enterprises/import") view=|| view! { <LazyPage load=pages::enterprise_import/> }/>
+                    <Route path=path!("/enterprises/:id/edit") view=|| view! { <LazyPage load=pages::edit_enterprise/> }/>
+                    <Route path=path!("/enterprises/:id") view=|| view! { <LazyPage load=pages::enterprise_detail/> }/>
+                    <Route path=path!("/surveys") view=|| view! { <LazyPage load=pages::survey_list/> }/>
+                    <Route path=path!("/surveys/:id") view=|| view! { <LazyPage load=pages::survey/> }/>
+                    <Route path=path!("/self-assessment") view=|| view! { <LazyPage load=pages::self_assessment/> }/>
+                    <Route path=path!("/readiness-report/:id") view=|| view! { <LazyPage load=pages::readiness_report/> }/>
+                    <Route path=path!("/profile") view=|| view! { <LazyPage load=pages::profile/> }/>
+                    <Route path=path!("/self-assessment/:id") view=|| view! { <LazyPage load=pages::assessment/> }/>
+                    <Route path=path!("/activities") view=|| view! { <LazyPage load=pages::activity_list/> }/>
+                    <Route path=path!("/activities/new") view=|| view! { <LazyPage load=pages::new_activity/> }/>
+                    <Route path=path!("/activities/:id") view=|| view! { <LazyPage load=pages::activity/> }/>
+                    <Route path=path!("/report") view=|| view! { <LazyPage load=pages::report/> }/>
+                    <Route path=path!("/indicators/:id") view=|| view! { <LazyPage load=pages::indicator_behind/> }/>
+                    <Route path=path!("/sync") view=|| view! { <LazyPage load=pages::sync/> }/>
+                    <Route path=path!("/settings") view=|| view! { <LazyPage load=pages::settings/> }/>
                 </Routes>
             </main>
         </Router>

@@ -175,6 +175,13 @@ pub fn print_page() {
     }
 }
 
+/// Loads the page again from the server or the service worker, as the browser's own button does.
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
 /// The path of the page now shown, such as `/enterprises/…`.
 pub fn current_path() -> String {
     web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default()

@@ -1,0 +1,89 @@
+// The size of a build, as an officer's first visit downloads it.
+//
+//   node scripts/bundle-size.mjs [--brotli] <dist> [<budget name>]
+//
+// "Initial" is what the first screen needs: index.html and every file it names (the loader, the
+// main JS and wasm modules, the style sheets), compressed as a host sends them (gzip -9, and
+// brotli at quality 11 for hosts that have it). Every other part is listed on its own: the page
+// chunks (split-<build>/), loaded when a page is first opened, and the spreadsheet worker.
+// With a budget name, the initial gzip size must stay within docs/size-budget.json's number for
+// it, or this exits 1: `make test` checks the test bundle, `make bench` the release bundle.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const args = process.argv.slice(2);
+const withBrotli = args[0] === '--brotli';
+const [dist, budgetName] = withBrotli ? args.slice(1) : args;
+if (!dist) {
+  console.error('usage: node scripts/bundle-size.mjs [--brotli] <dist> [<budget name>]');
+  process.exit(2);
+}
+
+const gzip = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
+const brotli = (buf) => !withBrotli ? 0 : zlib.brotliCompressSync(buf, {
+  params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
+}).length;
+const sizes = (file) => {
+  const buf = fs.readFileSync(path.join(dist, file));
+  return { file, raw: buf.length, gzip: gzip(buf), brotli: brotli(buf) };
+};
+const sum = (rows) => rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+const named = [...html.matchAll(/(?:href|src)="\/([^"?#]+)"/g)].map((m) => m[1])
+  .filter((f) => fs.existsSync(path.join(dist, f)) && !/\.(png|svg|webmanifest)$/.test(f));
+// The loader script imports the main module and fetches its wasm by name.
+const boot = named.filter((f) => f.endsWith('.js')).flatMap((f) => [...fs.readFileSync(path.join(dist, f), 'utf8').matchAll(/'\/([^']+\.(?:js|wasm))'/g)].map((m) => m[1]));
+const initialFiles = [...new Set(['index.html', ...named, ...boot])].filter((f) => fs.existsSync(path.join(dist, f)));
+const initial = initialFiles.map(sizes);
+
+const all = [];
+const walk = (d) => {
+  for (const e of fs.readdirSync(path.join(dist, d), { withFileTypes: true })) {
+    const rel = d ? `${d}/${e.name}` : e.name;
+    if (e.isDirectory()) walk(rel);
+    else if (!/\.(br|gz)$/.test(e.name)) all.push(rel);
+  }
+};
+walk('');
+const code = (f) => /\.(js|wasm|css)$/.test(f) && f !== 'sw.js';
+const chunks = all.filter((f) => f.startsWith('split-') && code(f)).map(sizes);
+const worker = all.filter((f) => f.startsWith('spreadsheet-worker') && code(f)).map(sizes);
+const other = all.filter((f) => code(f) && !initialFiles.includes(f) && !f.startsWith('split-') && !f.startsWith('spreadsheet-worker')).map(sizes);
+
+const line = (label, t) => `${label.padEnd(52)} ${kb(t.raw).padStart(11)} raw ${kb(t.gzip).padStart(10)} gzip` + (withBrotli ? ` ${kb(t.brotli).padStart(10)} brotli` : '');
+console.log(`Bundle sizes of ${dist}`);
+for (const r of initial) console.log(line(`  ${r.file}`, r));
+const initialSum = sum(initial);
+console.log(line('initial download', initialSum));
+// Per page group: its own chunk, plus the shared chunks (listed in the loader) it needs.
+const loaderFile = all.find((f) => f.startsWith('split-') && f.endsWith('__wasm_split.js'));
+if (loaderFile) {
+  const loader = fs.readFileSync(path.join(dist, loaderFile), 'utf8');
+  const folder = path.dirname(loaderFile);
+  const chunkVar = Object.fromEntries([...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  for (const m of loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\)\);/g)) {
+    const files = [m[2], ...m[3].split(',').map((s) => s.trim()).filter(Boolean).map((v) => chunkVar[v])];
+    console.log(line(`  first open of the ${m[1]} pages (${files.length} files)`, sum(files.map((f) => sizes(`${folder}/${f}`)))));
+  }
+}
+console.log(line(`page chunks, all (${chunks.length} files)`, sum(chunks)));
+if (worker.length) console.log(line('spreadsheet worker (on demand)', sum(worker)));
+if (other.length) console.log(line(`other code (${other.map((r) => r.file).join(', ')})`, sum(other)));
+console.log(line('all parts together', sum([...initial, ...chunks, ...worker, ...other])));
+
+if (budgetName) {
+  const budgets = JSON.parse(fs.readFileSync(new URL('../docs/size-budget.json', import.meta.url), 'utf8'));
+  const budget = budgets[budgetName];
+  if (typeof budget !== 'number') {
+    console.error(`size budget: docs/size-budget.json has no "${budgetName}"`);
+    process.exit(2);
+  }
+  if (initialSum.gzip > budget) {
+    console.error(`size budget: the initial download is ${initialSum.gzip} B gzipped, over the "${budgetName}" budget of ${budget} B (docs/size-budget.json). Load the new code on demand (src/ui/lazy_page.rs), or raise the budget with a reason in docs/benchmarks.md.`);
+    process.exit(1);
+  }
+  console.log(`size budget "${budgetName}": ${initialSum.gzip} B of ${budget} B gzipped (${((100 * initialSum.gzip) / budget).toFixed(1)} %)`);
+}

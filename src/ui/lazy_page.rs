@@ -1,0 +1,104 @@
+//! Pages whose code loads on first use: each lives in a split-off wasm chunk
+//! (`split_view!`), fetched when the officer first opens it and kept by the
+//! service worker from then on.
+//!
+//! Leptos 0.8's own `#[lazy_route]` panics when a chunk fails to load, and a wasm
+//! panic kills the whole page with the officer's unsaved text in it. These
+//! split points use wasm-split's `fallible` option instead: a chunk that cannot be
+//! fetched (offline before the service worker had it, a blocked request, a
+//! deployment that replaced it) becomes a message on that page only, while the
+//! shell, the navigation and every other open page keep working.
+//!
+//! The split happens only when the build asks for it (`SPLIT=1`, which `make` sets;
+//! `build.rs` then sets `cfg(nscl_split)` and keeps the link's relocations). Without
+//! it the same loaders are plain async functions: native tests and the wasm-bindgen
+//! tests, which cannot run split code, see one ordinary module.
+
+use super::i18n::tr;
+use crate::i18n::Msg;
+use leptos::prelude::*;
+use std::future::Future;
+
+/// A page's view, as a function living in its chunk.
+pub type PageView = fn() -> AnyView;
+
+/// The page's chunk could not be fetched or started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChunkError;
+
+#[cfg(nscl_split)]
+impl From<::leptos::wasm_split::SplitLoaderError> for ChunkError {
+    fn from(_: ::leptos::wasm_split::SplitLoaderError) -> Self {
+        ChunkError
+    }
+}
+
+/// Declares `pub async fn $name() -> Result<PageView, ChunkError>` whose view code
+/// goes into the wasm chunk `$chunk` (several loaders may share a chunk). The
+/// chunk is fetched on the first call; a failed fetch is an `Err`, and the next
+/// call tries again.
+macro_rules! split_view {
+    ($(#[$doc:meta])* $name:ident in $chunk:ident => $view:expr) => {
+        $(#[$doc])*
+        #[cfg(nscl_split)]
+        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub fn $name() -> ::core::result::Result<$crate::ui::lazy_page::PageView, $crate::ui::lazy_page::ChunkError> {
+            ::core::result::Result::Ok(|| ::leptos::prelude::IntoAny::into_any($view))
+        }
+        $(#[$doc])*
+        #[cfg(not(nscl_split))]
+        pub async fn $name() -> ::core::result::Result<$crate::ui::lazy_page::PageView, $crate::ui::lazy_page::ChunkError> {
+            ::core::result::Result::Ok(|| ::leptos::prelude::IntoAny::into_any($view))
+        }
+    };
+}
+pub(crate) use split_view;
+
+// No PartialEq: function pointers do not compare reliably, and nothing needs to.
+#[derive(Clone, Copy)]
+enum Loaded {
+    Waiting,
+    Ready(PageView),
+    Failed,
+}
+
+/// Shows the page `load` fetches: nothing while its chunk is on its way (from the
+/// service worker's cache that is a few milliseconds, so no spinner flashes), then
+/// the page, or a message with a reload button if the chunk could not be loaded.
+#[component]
+pub fn LazyPage<F, Fut>(load: F) -> impl IntoView
+where
+    F: Fn() -> Fut + Copy + Send + Sync + 'static,
+    Fut: Future<Output = Result<PageView, ChunkError>> + 'static,
+{
+    let state = RwSignal::new(Loaded::Waiting);
+    let fetch = move || {
+        state.set(Loaded::Waiting);
+        leptos::task::spawn_local(async move {
+            let loaded = match load().await {
+                Ok(view) => Loaded::Ready(view),
+                Err(ChunkError) => Loaded::Failed,
+            };
+            // The officer may have moved on while the chunk loaded: the signal is gone then.
+            let _ = state.try_set(loaded);
+        });
+    };
+    fetch();
+    move || match state.get() {
+        Loaded::Waiting => ().into_any(),
+        Loaded::Ready(view) => view(),
+        Loaded::Failed => view! {
+            <section class="page">
+                <div class="banner banner-error" role="alert" data-testid="chunk-failed">
+                    <p>{tr(Msg::PageLoadFailed)}</p>
+                    <p>
+                        <button type="button" data-testid="chunk-retry" on:click=move |_| fetch()>{tr(Msg::PageLoadRetry)}</button>
+                        " "
+                        <button type="button" data-testid="chunk-reload" on:click=|_| crate::web::browser::reload()>{tr(Msg::CrashReload)}</button>
+                    </p>
+                </div>
+            </section>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,31 @@
+//! Every page but the shell and the home page, each as a loader of the wasm chunk
+//! its code lives in (`lazy_page`). Pages are grouped by what an officer opens
+//! together, four chunks in all: code several of them share goes into shared
+//! chunks of its own (one per combination that uses it), so more groups would
+//! mean many more, smaller files for every page to fetch.
+
+use super::lazy_page::split_view;
+use leptos::prelude::*;
+
+// The register: the list, an enterprise's page, its form and the list import.
+split_view!(enterprise_list in register => view! { <super::enterprise_list::EnterpriseList/> });
+split_view!(enterprise_detail in register => view! { <super::enterprise_detail::EnterpriseDetail/> });
+split_view!(new_enterprise in register => view! { <super::enterprise_form::NewEnterprisePage/> });
+split_view!(edit_enterprise in register => view! { <super::enterprise_form::EditEnterprisePage/> });
+split_view!(enterprise_import in register => view! { <super::enterprise_import::EnterpriseImportPage/> });
+// Surveys and self-assessments: the lists, the form editor and the readiness pages.
+split_view!(survey_list in surveys => view! { <super::survey::SurveyList/> });
+split_view!(survey in surveys => view! { <super::survey::SurveyPage/> });
+split_view!(self_assessment in surveys => view! { <super::readiness::SelfAssessmentPage/> });
+split_view!(assessment in surveys => view! { <super::assessment::AssessmentPage/> });
+split_view!(readiness_report in surveys => view! { <super::readiness::ReadinessReport/> });
+split_view!(profile in surveys => view! { <super::readiness::ProfilePage/> });
+// The programme: activities, the records behind an indicator, the annual report.
+split_view!(activity_list in programme => view! { <super::activity::ActivityList/> });
+split_view!(new_activity in programme => view! { <super::activity::NewActivityPage/> });
+split_view!(activity in programme => view! { <super::activity::ActivityPage/> });
+split_view!(report in programme => view! { <super::report::ReportPage/> });
+split_view!(indicator_behind in programme => view! { <super::indicators::IndicatorBehindPage/> });
+// Files and settings.
+split_view!(sync in admin => view! { <super::sync::SyncPage/> });
+split_view!(settings in admin => view! { <super::settings::SettingsPage/> });

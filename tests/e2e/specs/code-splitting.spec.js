@@ -1,0 +1,138 @@
+// Pages whose code loads on first use (src/ui/lazy_page.rs): every route opened cold by its
+// address, online and then offline from the service worker; a chunk that cannot be fetched
+// gives a message on that page only and loses nothing typed.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import { AppShell, seedRows, untilControlled } from '../pages/app.js';
+import { SurveyForm } from '../pages/survey.js';
+
+const dir = new URL('../../../target/synth/province-300/', import.meta.url);
+const read = (kind) => JSON.parse(fs.readFileSync(new URL(`${kind}.json`, dir), 'utf8'));
+// A survey draft, its enterprise and a few others; a self-assessment and an activity.
+const survey = read('survey').find((r) => r.keys.status === 'draft');
+const assessment = read('assessment')[0];
+const enterprise = [survey, assessment].map((r) => read('enterprise').find((e) => e.id === r.keys.enterprise_id))
+  .concat(read('enterprise').slice(0, 10))
+  .filter((r, i, all) => all.findIndex((o) => o.id === r.id) === i);
+const activity = read('activity')[0];
+const indicator = JSON.parse(fs.readFileSync(new URL('../../../data/indicators.json', import.meta.url), 'utf8')).indicators[0].id;
+
+// Every route of src/ui/app.rs, with the record it opens and the chunk its code is in (none: the
+// shell's own). The list is checked against app.rs, so a new route cannot go untested.
+const ROUTES = [
+  { pattern: '/', path: '/', chunk: null },
+  { pattern: '/enterprises', path: '/enterprises', chunk: 'register' },
+  { pattern: '/enterprises/new', path: '/enterprises/new', chunk: 'register' },
+  { pattern: '/enterprises/import', path: '/enterprises/import', chunk: 'register' },
+  { pattern: '/enterprises/:id/edit', path: `/enterprises/${enterprise[0].id}/edit`, chunk: 'register' },
+  { pattern: '/enterprises/:id', path: `/enterprises/${enterprise[0].id}`, chunk: 'register' },
+  { pattern: '/surveys', path: '/surveys', chunk: 'surveys' },
+  { pattern: '/surveys/:id', path: `/surveys/${survey.id}`, chunk: 'surveys' },
+  { pattern: '/self-assessment', path: '/self-assessment', chunk: 'surveys' },
+  { pattern: '/readiness-report/:id', path: `/readiness-report/${assessment.keys.enterprise_id}`, chunk: 'surveys' },
+  { pattern: '/profile', path: '/profile', chunk: 'surveys' },
+  { pattern: '/self-assessment/:id', path: `/self-assessment/${assessment.id}`, chunk: 'surveys' },
+  { pattern: '/activities', path: '/activities', chunk: 'programme' },
+  { pattern: '/activities/new', path: '/activities/new', chunk: 'programme' },
+  { pattern: '/activities/:id', path: `/activities/${activity.id}`, chunk: 'programme' },
+  { pattern: '/report', path: '/report', chunk: 'programme' },
+  { pattern: '/indicators/:id', path: `/indicators/${indicator}`, chunk: 'programme' },
+  { pattern: '/sync', path: '/sync', chunk: 'admin' },
+  { pattern: '/settings', path: '/settings', chunk: 'admin' },
+];
+
+test('danh sách trang trong bài kiểm tra khớp với mọi đường dẫn của ứng dụng', () => {
+  const app = fs.readFileSync(new URL('../../../src/ui/app.rs', import.meta.url), 'utf8');
+  const patterns = [...app.matchAll(/path!\("([^"]*)"\)/g)].map((m) => m[1]);
+  expect(ROUTES.map((r) => r.pattern).sort()).toEqual(patterns.sort());
+});
+
+// The wasm chunks a page has fetched so far: split_<group>.wasm for a page group's own code.
+const chunksFetched = (page) => page.evaluate(() => performance.getEntriesByType('resource')
+  .map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.wasm') && p.includes('/split-')));
+
+// A page has opened: its heading, no "could not load" message, no "not found".
+async function expectOpened(page, route) {
+  await expect(page.locator('main h1').first(), `${route.path}: a heading`).toBeVisible();
+  await expect(page.getByTestId('chunk-failed'), `${route.path}: no load failure`).toHaveCount(0);
+  await expect(page.locator('main h1').first(), `${route.path}: not the not-found page`).not.toHaveText('Không tìm thấy trang');
+}
+
+test('mọi trang mở thẳng bằng địa chỉ khi có mạng, và khi mất mạng sau một lần ghé', async ({ context, page }) => {
+  test.setTimeout(180_000);
+  const app = new AppShell(page);
+  await app.open('/');
+  await seedRows(page, { enterprise, survey: [survey], assessment: [assessment], activity: [activity] });
+  await untilControlled(page);
+
+  // Cold, online: a new page for each address, as a link from a message or a bookmark opens it.
+  // The home page needs no chunk; every other page fetches its group's chunk and no other group's.
+  for (const route of ROUTES) {
+    const tab = await context.newPage();
+    await new AppShell(tab).open(route.path);
+    await expectOpened(tab, route);
+    const fetched = await chunksFetched(tab);
+    const groups = fetched.map((p) => p.match(/split_([a-z_]+)\.wasm$/)).filter(Boolean).map((m) => m[1]);
+    expect(groups, `${route.path}: the page groups fetched`).toEqual(route.chunk ? [route.chunk] : []);
+    await tab.close();
+  }
+
+  // Offline, after that one visit: the service worker has every chunk.
+  await context.setOffline(true);
+  for (const route of ROUTES) {
+    const tab = await context.newPage();
+    await new AppShell(tab).open(route.path);
+    await expectOpened(tab, route);
+    await tab.close();
+  }
+  // And moving between pages inside one tab, offline, loads each group once.
+  await page.goto('/');
+  await app.waitUntilLoaded();
+  for (const nav of ['enterprises', 'surveys', 'activities', 'report', 'sync', 'settings', 'dashboard']) {
+    await app.nav(nav).click();
+    await expect(page.locator('main h1').first()).toBeVisible();
+    await expect(page.getByTestId('chunk-failed')).toHaveCount(0);
+  }
+  await context.setOffline(false);
+});
+
+test('trang không tải được phần mã của nó: báo lỗi rõ ràng, ứng dụng vẫn chạy, phiếu đang nhập không mất', async ({ browser }) => {
+  // Without the service worker, so the page's own requests can be blocked (it would serve them).
+  const context = await browser.newContext({ ...test.info().project.use, serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const app = new AppShell(page);
+    await app.open('/');
+    await seedRows(page, { enterprise, survey: [survey] });
+    await app.open(`/surveys/${survey.id}`);
+    const form = new SurveyForm(page);
+    await expect(form.editor).toBeVisible();
+    await form.type('respondent_name', 'Nguyễn Thị Hạnh');
+
+    // The programme pages' chunk cannot be fetched (a dropped connection, a host that lost it).
+    let blocked = 0;
+    await page.route(/\/split_programme\.wasm$/, (route) => { blocked += 1; return route.abort('internetdisconnected'); });
+    await app.nav('activities').click();
+    const failed = page.getByTestId('chunk-failed');
+    await expect(failed).toBeVisible();
+    await expect(failed).toContainText('Không tải được trang này');
+    expect(blocked).toBeGreaterThan(0);
+
+    // The app lives on: the navigation works, and the survey kept what was typed.
+    await page.goBack();
+    await expect(form.editor).toBeVisible();
+    await expect(form.input('respondent_name')).toHaveValue('Nguyễn Thị Hạnh');
+    await app.nav('enterprises').click();
+    await expect(page.getByTestId('result-count')).toBeVisible();
+
+    // Back on the failed page with the connection restored, "Thử lại" loads it.
+    await app.nav('activities').click();
+    await expect(failed).toBeVisible();
+    await page.unroute(/\/split_programme\.wasm$/);
+    await page.getByTestId('chunk-retry').click();
+    await expect(failed).toHaveCount(0);
+    await expect(page.getByTestId('activity-count')).toBeVisible();
+  } finally {
+    await context.close();
+  }
+});
