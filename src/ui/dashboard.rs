@@ -9,6 +9,7 @@ use crate::format::format_int;
 use crate::i18n::{size_msg, Msg};
 use crate::model::size_class::SizeClass;
 use super::indicators::{period_choices, IndicatorCharts, IndicatorData, ProgressTable, SurveyTables, TrendTable, UnitTable};
+use super::lazy_page::LazyPage;
 use crate::indicators::Period;
 use leptos::prelude::*;
 
@@ -38,6 +39,7 @@ pub fn Dashboard() -> impl IntoView {
     let this_year = crate::web::browser::today().get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(2026);
     let period = RwSignal::new(Period::term_of_year(this_year.clamp(Period::TERM_2021.from, Period::TERM_2026.to)));
     let unit = RwSignal::new(None::<String>);
+    provide_context(DashboardFilters { data, period: period.into(), unit: unit.into() });
 
     view! {
         <section class="page">
@@ -74,7 +76,8 @@ pub fn Dashboard() -> impl IntoView {
                 <TrendTable data=data period=period.into() unit=unit.into()/>
                 <UnitTable data=data period=period.into()/>
                 <SurveyTables data=data period=period.into() unit=unit.into()/>
-                <IndicatorCharts data=data period=period.into() unit=unit.into()/>
+                // The charts (plotters) load after the tables, from their own chunk.
+                <LazyPage load=super::split_pages::dashboard_charts/>
             </section>
             <div class="two-columns">
                 <table class="data-table compact">
@@ -104,4 +107,20 @@ pub fn Dashboard() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// What the dashboard's charts draw: the chart chunk's view reads it from context, as a page
+/// loaded on demand takes no props.
+#[derive(Clone, Copy)]
+pub struct DashboardFilters {
+    pub data: IndicatorData,
+    pub period: Signal<Period>,
+    pub unit: Signal<Option<String>>,
+}
+
+/// The dashboard's charts, for its chunk (`split_pages::dashboard_charts`).
+#[component]
+pub fn DashboardCharts() -> impl IntoView {
+    let f = expect_context::<DashboardFilters>();
+    view! { <IndicatorCharts data=f.data period=f.period unit=f.unit/> }
 }

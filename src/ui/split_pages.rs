@@ -1,6 +1,6 @@
 //! Every page but the shell and the home page, each as a loader of the wasm chunk
 //! its code lives in (`lazy_page`). Pages are grouped by what an officer opens
-//! together, four chunks in all: code several of them share goes into shared
+//! together, five groups in all: code several of them share goes into shared
 //! chunks of its own (one per combination that uses it), so more groups would
 //! mean many more, smaller files for every page to fetch.
 
@@ -26,6 +26,9 @@ split_view!(new_activity in programme => view! { <super::activity::NewActivityPa
 split_view!(activity in programme => view! { <super::activity::ActivityPage/> });
 split_view!(report in programme => view! { <super::report::ReportPage/> });
 split_view!(indicator_behind in programme => view! { <super::indicators::IndicatorBehindPage/> });
+// The home page's parts that wait: the dashboard's charts, and an enterprise's own home.
+split_view!(dashboard_charts in charts => view! { <super::dashboard::DashboardCharts/> });
+split_view!(enterprise_home in surveys => view! { <super::readiness::enterprise_home::EnterpriseHome/> });
 // Files and settings.
 split_view!(sync in admin => view! { <super::sync::SyncPage/> });
 split_view!(settings in admin => view! { <super::settings::SettingsPage/> });

@@ -6,7 +6,7 @@
 mod action_plan;
 mod award_card;
 mod data;
-mod enterprise_home;
+pub(crate) mod enterprise_home;
 mod live_result;
 mod module_chooser;
 mod officer_page;
@@ -36,5 +36,10 @@ pub fn SelfAssessmentPage() -> impl IntoView {
 #[component]
 pub fn HomePage() -> impl IntoView {
     let role = expect_context::<Role>();
-    move || if role.is_enterprise() { enterprise_home::EnterpriseHome().into_any() } else { crate::ui::dashboard::Dashboard().into_any() }
+    // An enterprise's home is its own chunk: officers, who land here most, never fetch it.
+    move || if role.is_enterprise() {
+        view! { <crate::ui::lazy_page::LazyPage load=crate::ui::split_pages::enterprise_home/> }.into_any()
+    } else {
+        crate::ui::dashboard::Dashboard().into_any()
+    }
 }

@@ -3,6 +3,10 @@
 // gives a message on that page only and loses nothing typed.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { spawn, execFileSync } from 'node:child_process';
 import { AppShell, seedRows, untilControlled } from '../pages/app.js';
 import { SurveyForm } from '../pages/survey.js';
 
@@ -17,10 +21,11 @@ const enterprise = [survey, assessment].map((r) => read('enterprise').find((e) =
 const activity = read('activity')[0];
 const indicator = JSON.parse(fs.readFileSync(new URL('../../../data/indicators.json', import.meta.url), 'utf8')).indicators[0].id;
 
-// Every route of src/ui/app.rs, with the record it opens and the chunk its code is in (none: the
-// shell's own). The list is checked against app.rs, so a new route cannot go untested.
+// Every route of src/ui/app.rs, with the record it opens and the page group whose chunk has its
+// code (the home page is the shell's own; only its charts wait for a chunk). The list is checked
+// against app.rs, so a new route cannot go untested.
 const ROUTES = [
-  { pattern: '/', path: '/', chunk: null },
+  { pattern: '/', path: '/', chunk: 'charts' },
   { pattern: '/enterprises', path: '/enterprises', chunk: 'register' },
   { pattern: '/enterprises/new', path: '/enterprises/new', chunk: 'register' },
   { pattern: '/enterprises/import', path: '/enterprises/import', chunk: 'register' },
@@ -66,14 +71,14 @@ test('mọi trang mở thẳng bằng địa chỉ khi có mạng, và khi mất
   await untilControlled(page);
 
   // Cold, online: a new page for each address, as a link from a message or a bookmark opens it.
-  // The home page needs no chunk; every other page fetches its group's chunk and no other group's.
+  // Every page fetches its own group's chunk and no other group's.
   for (const route of ROUTES) {
     const tab = await context.newPage();
     await new AppShell(tab).open(route.path);
     await expectOpened(tab, route);
     const fetched = await chunksFetched(tab);
     const groups = fetched.map((p) => p.match(/split_([a-z_]+)\.wasm$/)).filter(Boolean).map((m) => m[1]);
-    expect(groups, `${route.path}: the page groups fetched`).toEqual(route.chunk ? [route.chunk] : []);
+    expect(groups, `${route.path}: the page groups fetched`).toEqual([route.chunk]);
     await tab.close();
   }
 
@@ -134,5 +139,88 @@ test('trang không tải được phần mã của nó: báo lỗi rõ ràng, �
     await expect(page.getByTestId('activity-count')).toBeVisible();
   } finally {
     await context.close();
+  }
+});
+
+// A copy of the build, served on a port of its own (service workers are per origin).
+async function deployment() {
+  const built = path.resolve(new URL('..', import.meta.url).pathname, process.env.E2E_DIST || '../../dist');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nscl-split-deploy-'));
+  fs.cpSync(built, dir, { recursive: true });
+  const server = spawn('node', [new URL('../../../scripts/serve.mjs', import.meta.url).pathname, dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const origin = await new Promise((resolve, reject) => {
+    server.stdout.once('data', (line) => resolve(String(line).match(/http:\/\/[0-9.:]+/)[0]));
+    server.once('exit', (code) => reject(new Error(`server exited: ${code}`)));
+  });
+  return { dir, origin, stop: () => { server.kill('SIGKILL'); fs.rmSync(dir, { recursive: true, force: true }); } };
+}
+
+// Deploys "the next build" into dir as a deployment would: its chunks in a folder of another name
+// (the old folder gone from the host), the main module and the loader renamed after it, index.html
+// pointing at them, and the service worker's list made again by the build's own hook.
+function deployNextBuild(dir) {
+  const old = fs.readdirSync(dir).find((f) => f.startsWith('split-'));
+  const next = `split-${crypto.randomBytes(8).toString('hex')}`;
+  fs.renameSync(path.join(dir, old), path.join(dir, next));
+  const renamed = {};
+  const mainJs = fs.readdirSync(dir).find((f) => /^nscl-tracker-[0-9a-f]+\.js$/.test(f));
+  const nextJs = mainJs.replace('.js', '-next.js');
+  fs.writeFileSync(path.join(dir, nextJs), fs.readFileSync(path.join(dir, mainJs), 'utf8').replaceAll(`./${old}/`, `./${next}/`));
+  fs.rmSync(path.join(dir, mainJs));
+  renamed[mainJs] = nextJs;
+  const loader = path.join(dir, next, '__wasm_split.js');
+  fs.writeFileSync(loader, fs.readFileSync(loader, 'utf8').replaceAll(`../${mainJs}`, `../${nextJs}`));
+  for (const boot of fs.readdirSync(dir).filter((f) => /^boot-.*\.js$/.test(f))) {
+    const nextBoot = boot.replace('.js', '-next.js');
+    fs.writeFileSync(path.join(dir, nextBoot), fs.readFileSync(path.join(dir, boot), 'utf8').replaceAll(mainJs, nextJs));
+    fs.rmSync(path.join(dir, boot));
+    renamed[boot] = nextBoot;
+  }
+  let html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8').replace(/ integrity="[^"]*"/g, '');
+  for (const [from, to] of Object.entries(renamed)) html = html.replaceAll(from, to);
+  fs.writeFileSync(path.join(dir, 'index.html'), html);
+  execFileSync('node', [new URL('../../../scripts/precache.mjs', import.meta.url).pathname, dir]);
+  return next;
+}
+
+test('bản triển khai mới với các phần mã khác: phiếu khảo sát đang mở không mất, trang chưa mở vẫn tải được, tải lại thì dùng bản mới', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const site = await deployment();
+  const context = await browser.newContext({ ...test.info().project.use, baseURL: site.origin });
+  try {
+    const page = await context.newPage();
+    const app = new AppShell(page);
+    await app.open('/');
+    await untilControlled(page);
+    await seedRows(page, { enterprise, survey: [survey] });
+    await app.open(`/surveys/${survey.id}`);
+    const form = new SurveyForm(page);
+    await expect(form.editor).toBeVisible();
+    await form.type('respondent_name', 'Trần Văn Bình');
+
+    const next = deployNextBuild(site.dir);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await expect(page.getByTestId('update-banner')).toBeVisible();
+    await expect(form.input('respondent_name')).toHaveValue('Trần Văn Bình');
+
+    // A page group not opened yet: its chunk is no longer on the host, but the running build's
+    // service worker still has its own build's chunks.
+    await app.nav('activities').click();
+    await expect(page.getByTestId('activity-count')).toBeVisible();
+    await expect(page.getByTestId('chunk-failed')).toHaveCount(0);
+    await page.goBack();
+    await expect(form.input('respondent_name')).toHaveValue('Trần Văn Bình');
+
+    // The officer chooses to reload: the new build, its chunks from the new folder, the draft kept.
+    await page.getByTestId('update-reload').click();
+    await expect(page.getByTestId('update-banner')).toHaveCount(0);
+    await app.waitUntilLoaded();
+    await expect(form.input('respondent_name')).toHaveValue('Trần Văn Bình');
+    const folders = await page.evaluate(() => [...new Set(performance.getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname.split('/')[1]).filter((p) => p.startsWith('split-')))]);
+    expect(folders).toEqual([next]);
+  } finally {
+    await context.close();
+    site.stop();
   }
 });

@@ -1,0 +1,81 @@
+// Benchmark of pages loaded on first use (issue 15): cold open of the home page, and each page
+// group's first open in a tab (its chunk from the service worker's cache, then compiled and shown),
+// with the app's records empty so only the code's cost shows. With BASELINE_DIST set to a build
+// without the split (SPLIT unset), the same is measured on it, side by side.
+// Usage: node tests/e2e/bench/split-bench.mjs   (BENCH_DIST=dist by default; writes target/bench/split.json)
+import { chromium } from '@playwright/test';
+import fs from 'node:fs';
+import { spawn } from 'node:child_process';
+
+const root = new URL('../../../', import.meta.url).pathname;
+const RUNS = 7;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const round = (x) => Math.round(x * 10) / 10;
+
+// Each page group's nav link, and what shows once its page is up.
+const PAGES = [
+  ['enterprises', '[data-testid="result-count"]'],
+  ['surveys', '[data-testid="new-survey"]'],
+  ['self-assessment', '[data-testid="officer-assessments"]'],
+  ['activities', '[data-testid="activity-count"]'],
+  ['report', '[data-testid="report-page"]'],
+  ['sync', '[data-testid="export-scope"], [data-testid="page-title"]'],
+  ['settings', '[data-testid="officer-name"]'],
+];
+
+async function measure(dist, port) {
+  const server = spawn('node', [`${root}scripts/serve.mjs`, dist, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve) => server.stdout.once('data', resolve));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+    // One visit: the service worker installs and caches every file, chunks included.
+    const first = await context.newPage();
+    await first.goto(`${base}/`);
+    await first.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    await first.evaluate(() => localStorage.setItem('nscl.role', 'officer'));
+    await first.close();
+
+    const cold = [];
+    const open = Object.fromEntries(PAGES.map(([nav]) => [nav, []]));
+    for (let run = 0; run < RUNS; run++) {
+      for (const [nav, shown] of PAGES) {
+        const page = await context.newPage();
+        const t0 = Date.now();
+        await page.goto(`${base}/`);
+        await page.waitForSelector('[data-testid="stat-enterprises"]');
+        await page.waitForFunction(() => !document.querySelector('[data-testid="loading"]'));
+        if (nav === PAGES[0][0]) cold.push(Date.now() - t0);
+        // From the click to the page drawn: timed in the page, to the frame after it appears.
+        open[nav].push(await page.evaluate(([nav, shown]) => new Promise((resolve) => {
+          const t = performance.now();
+          document.querySelector(`[data-testid="nav-${nav}"]`).click();
+          const check = () => (document.querySelector(shown) ? requestAnimationFrame(() => resolve(performance.now() - t)) : requestAnimationFrame(check));
+          check();
+        }), [nav, shown]));
+        await page.close();
+      }
+    }
+    return {
+      dist,
+      cold_open_ms: round(median(cold)),
+      first_open_ms: Object.fromEntries(Object.entries(open).map(([k, v]) => [k, round(median(v))])),
+    };
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+const results = [await measure(process.env.BENCH_DIST || `${root}dist`, 4191)];
+if (process.env.BASELINE_DIST) results.push(await measure(process.env.BASELINE_DIST, 4192));
+fs.mkdirSync(`${root}target/bench`, { recursive: true });
+fs.writeFileSync(`${root}target/bench/split.json`, JSON.stringify(results, null, 2));
+for (const r of results) {
+  console.log(`${r.dist}: cold open to the dashboard ${r.cold_open_ms} ms (median of ${RUNS}); first open of a page in a tab, click to drawn (median):`);
+  for (const [k, v] of Object.entries(r.first_open_ms)) console.log(`  ${k.padEnd(16)} ${v} ms`);
+}
