@@ -12,7 +12,7 @@ SYNTH_SOURCES := $(wildcard src/synth/*.rs src/model/*.rs src/form/*.rs data/*.j
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test setup setup-test build build-e2e size-check serve test-native test-wasm test-e2e synth synth-bench bench clean
+.PHONY: run test setup setup-test build build-e2e size-check minimal-app serve test-native test-wasm test-e2e synth synth-bench bench clean
 
 run: setup build serve
 
@@ -86,7 +86,12 @@ test-e2e: synth
 
 # Numbers for docs/benchmarks.md: bundle size, load time, search latency at 5,000 enterprises,
 # 15,000 surveys and 15,000 self-assessments; the form renderer with 150 questions and a 100-row repeat.
-bench: setup-test build synth-bench
+# The smallest Leptos app built the same way, the yardstick for the cold open (bench/minimal-app).
+minimal-app:
+	source $(WASM_ENV) && export CARGO_TARGET_DIR="$(CURDIR)/target/web-minimal" && \
+	cd bench/minimal-app && cargo fetch --locked --quiet && trunk build --release --dist "$(CURDIR)/target/minimal-dist"
+
+bench: setup-test build synth-bench minimal-app
 	node scripts/bundle-size.mjs --brotli dist release
 	node tests/e2e/bench/registry-bench.mjs
 	node tests/e2e/bench/survey-bench.mjs
@@ -94,6 +99,7 @@ bench: setup-test build synth-bench
 	node tests/e2e/bench/readiness-bench.mjs
 	node tests/e2e/bench/dashboard-bench.mjs
 	node tests/e2e/bench/spreadsheet-bench.mjs
+	node tests/e2e/bench/split-bench.mjs
 
 clean:
 	rm -rf dist target/web target/synth

@@ -63,8 +63,9 @@ enum Loaded {
 }
 
 /// Shows the page `load` fetches: nothing while its chunk is on its way (from the
-/// service worker's cache that is a few milliseconds, so no spinner flashes), then
-/// the page, or a message with a reload button if the chunk could not be loaded.
+/// service worker's cache that is a few milliseconds, so no spinner flashes), "loading"
+/// if that takes longer (a first visit on a slow connection), then the page, or a
+/// message with "try again" and "reload" if the chunk could not be loaded.
 #[component]
 pub fn LazyPage<F, Fut>(load: F) -> impl IntoView
 where
@@ -72,8 +73,11 @@ where
     Fut: Future<Output = Result<PageView, ChunkError>> + 'static,
 {
     let state = RwSignal::new(Loaded::Waiting);
+    let slow = RwSignal::new(false);
     let fetch = move || {
         state.set(Loaded::Waiting);
+        slow.set(false);
+        set_timeout(move || { let _ = slow.try_set(true); }, std::time::Duration::from_millis(300));
         leptos::task::spawn_local(async move {
             let loaded = match load().await {
                 Ok(view) => Loaded::Ready(view),
@@ -85,16 +89,18 @@ where
     };
     fetch();
     move || match state.get() {
-        Loaded::Waiting => ().into_any(),
+        Loaded::Waiting => slow.get().then(|| view! {
+            <p class="banner" role="status" data-testid="chunk-loading">{tr(Msg::PageLoading)}</p>
+        }).into_any(),
         Loaded::Ready(view) => view(),
         Loaded::Failed => view! {
             <section class="page">
                 <div class="banner banner-error" role="alert" data-testid="chunk-failed">
                     <p>{tr(Msg::PageLoadFailed)}</p>
                     <p>
-                        <button type="button" data-testid="chunk-retry" on:click=move |_| fetch()>{tr(Msg::PageLoadRetry)}</button>
+                        <button type="button" class="button primary" data-testid="chunk-retry" on:click=move |_| fetch()>{tr(Msg::PageLoadRetry)}</button>
                         " "
-                        <button type="button" data-testid="chunk-reload" on:click=|_| crate::web::browser::reload()>{tr(Msg::CrashReload)}</button>
+                        <button type="button" class="button" data-testid="chunk-reload" on:click=|_| crate::web::browser::reload()>{tr(Msg::CrashReload)}</button>
                     </p>
                 </div>
             </section>

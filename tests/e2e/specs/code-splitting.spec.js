@@ -137,6 +137,16 @@ test('trang không tải được phần mã của nó: báo lỗi rõ ràng, �
     await page.getByTestId('chunk-retry').click();
     await expect(failed).toHaveCount(0);
     await expect(page.getByTestId('activity-count')).toBeVisible();
+
+    // A chunk slow to come (a first visit on a weak connection) says it is loading, then shows the page.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(/\/split_admin\.wasm$/, async (route) => { await held; await route.continue(); });
+    await app.nav('settings').click();
+    await expect(page.getByTestId('chunk-loading')).toHaveText('Đang tải trang…');
+    release();
+    await expect(page.getByTestId('officer-name')).toBeVisible();
+    await expect(page.getByTestId('chunk-loading')).toHaveCount(0);
   } finally {
     await context.close();
   }
