@@ -90,6 +90,7 @@ test-e2e: synth
 minimal-app:
 	source $(WASM_ENV) && export CARGO_TARGET_DIR="$(CURDIR)/target/web-minimal" && \
 	cd bench/minimal-app && cargo fetch --locked --quiet && trunk build --release --dist "$(CURDIR)/target/minimal-dist"
+	node -e "import('./scripts/precompress.mjs').then((m) => m.precompress('target/minimal-dist'))"
 
 bench: setup-test build synth-bench minimal-app
 	node scripts/bundle-size.mjs --brotli dist release

@@ -41,7 +41,7 @@ pub fn NavBar() -> impl IntoView {
                         let exact = href == "/";
                         let is_sync = href == "/sync";
                         view! {
-                        <li>
+                        <li on:pointerenter=move |_| super::split_pages::warm(href) on:focusin=move |_| super::split_pages::warm(href)>
                             <A href=href exact=exact attr:data-testid=testid>
                                 {tr(msg)}
                                 {is_sync.then(|| move || (sync.conflicts.get() > 0).then(|| view! {
