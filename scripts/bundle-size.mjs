@@ -36,7 +36,9 @@ const named = [...html.matchAll(/(?:href|src)="\/([^"?#]+)"/g)].map((m) => m[1])
   .filter((f) => fs.existsSync(path.join(dist, f)) && !/\.(png|svg|webmanifest)$/.test(f));
 // The loader script imports the main module and fetches its wasm by name.
 const boot = named.filter((f) => f.endsWith('.js')).flatMap((f) => [...fs.readFileSync(path.join(dist, f), 'utf8').matchAll(/'\/([^']+\.(?:js|wasm))'/g)].map((m) => m[1]));
-const initialFiles = [...new Set(['index.html', ...named, ...boot])].filter((f) => fs.existsSync(path.join(dist, f)));
+// The main module imports the chunks' loader statically: it comes with the first screen too.
+const splitLoader = fs.readdirSync(dist).filter((f) => f.startsWith('split-')).map((d) => `${d}/__wasm_split.js`);
+const initialFiles = [...new Set(['index.html', ...named, ...boot, ...splitLoader])].filter((f) => fs.existsSync(path.join(dist, f)));
 const initial = initialFiles.map(sizes);
 
 const all = [];
@@ -49,7 +51,7 @@ const walk = (d) => {
 };
 walk('');
 const code = (f) => /\.(js|wasm|css)$/.test(f) && f !== 'sw.js';
-const chunks = all.filter((f) => f.startsWith('split-') && code(f)).map(sizes);
+const chunks = all.filter((f) => f.startsWith('split-') && code(f) && !initialFiles.includes(f)).map(sizes);
 const worker = all.filter((f) => f.startsWith('spreadsheet-worker') && code(f)).map(sizes);
 const other = all.filter((f) => code(f) && !initialFiles.includes(f) && !f.startsWith('split-') && !f.startsWith('spreadsheet-worker')).map(sizes);
 

@@ -65,12 +65,14 @@ const server = http.createServer((req, res) => {
   const csp = type.startsWith('text/html') ? policy() : null;
   if (csp) headers['content-security-policy'] = csp;
   // A release build has precompressed copies (scripts/precompress.mjs): send the best one the
-  // browser accepts, as a static host configured for them does.
+  // browser accepts, as a static host configured for them does; never one older than the file
+  // (a dist edited after its build, as a spec's "next deployment" does).
   const accepts = String(req.headers['accept-encoding'] || '');
   headers.vary = 'accept-encoding';
   let body = file;
   for (const [encoding, ext] of [['br', '.br'], ['gzip', '.gz']]) {
-    if (new RegExp(`\\b${encoding}\\b`).test(accepts) && fs.existsSync(file + ext)) {
+    if (new RegExp(`\\b${encoding}\\b`).test(accepts) && fs.existsSync(file + ext)
+      && fs.statSync(file + ext).mtimeMs >= fs.statSync(file).mtimeMs) {
       headers['content-encoding'] = encoding;
       body = file + ext;
       break;

@@ -5,9 +5,10 @@
 // loader that fetches them (__wasm_split.js), in <wasm-bindgen out dir>/split. Their names
 // (chunk_12.wasm) say nothing about their content, so they go into a folder named by the hash
 // of the whole build's code, split-<hash>/: a new deployment never mixes chunks of two builds,
-// and the files can be cached for good. The main JS module imports the loader from there; it
-// gets a name from the same hash (Trunk hashed it before this rewrite), and index.html's
-// references and the preload's integrity follow it.
+// and the files can be cached for good. The main JS module imports the loader from there. It and
+// the main wasm module get names from the same hash (Trunk named them before the split, from
+// what cargo linked: a new wasm-split could change their content under the same names), and
+// index.html's references and the preload's integrity follow them.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -44,6 +45,7 @@ export function placeSplitChunks(dir, { app = 'nscl-tracker' } = {}) {
   const id = hash.digest('hex').slice(0, 16);
   const folder = `split-${id}`;
   const newJsName = `${app}-${id}.js`;
+  const newWasmName = `${app}-${id}_bg.wasm`;
   fs.mkdirSync(path.join(dir, folder));
 
   for (const f of chunks) {
@@ -63,11 +65,13 @@ export function placeSplitChunks(dir, { app = 'nscl-tracker' } = {}) {
   if (newJs === js) throw new Error(`split-chunks: ${jsName} has no import from ./${LOADER}`);
   fs.writeFileSync(path.join(dir, newJsName), newJs);
   fs.rmSync(jsPath);
+  fs.renameSync(path.join(dir, wasmName), path.join(dir, newWasmName));
   const index = path.join(dir, 'index.html');
   const integrity = `sha384-${crypto.createHash('sha384').update(newJs).digest('base64')}`;
   const html = fs.readFileSync(index, 'utf8')
     .replace(new RegExp(`(href="/${jsName}"[^>]*integrity=")[^"]*"`), `$1${integrity}"`)
-    .replaceAll(jsName, newJsName);
+    .replaceAll(jsName, newJsName)
+    .replaceAll(wasmName, newWasmName);
   fs.writeFileSync(index, html);
   return { folder, chunks: chunks.length };
 }

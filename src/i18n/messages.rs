@@ -22,6 +22,7 @@ macro_rules! messages {
 messages! {
     // A page whose code loads on first use could not be loaded (src/ui/lazy_page.rs)
     PageLoadFailed => "Không tải được trang này (có thể mạng vừa mất, hoặc ứng dụng vừa được cập nhật). Dữ liệu đã lưu và những gì đang nhập ở trang khác vẫn còn nguyên. Hãy thử lại, hoặc tải lại ứng dụng.", "This page could not be loaded (the network may have dropped, or the app was just updated). Saved data and what you are typing on other pages are kept. Try again, or reload the app.";
+    PartLoadFailed => "Không tải được phần này của trang (có thể mạng vừa mất, hoặc ứng dụng vừa được cập nhật). Phần còn lại của trang vẫn dùng được. Hãy thử lại, hoặc tải lại ứng dụng.", "This part of the page could not be loaded (the network may have dropped, or the app was just updated). The rest of the page works. Try again, or reload the app.";
     PageLoadRetry => "Thử lại", "Try again";
     PageLoading => "Đang tải trang…", "Loading the page…";
     TargetErrChanged => "Mục tiêu này vừa được sửa ở nơi khác (thẻ khác hoặc tệp nhập vào) nên chưa lưu. Hãy xem giá trị mới rồi sửa lại.", "This target was just changed elsewhere (another tab, or an imported file), so nothing was saved. Look at the new value, then edit it again.";

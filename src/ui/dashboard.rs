@@ -77,7 +77,7 @@ pub fn Dashboard() -> impl IntoView {
                 <UnitTable data=data period=period.into()/>
                 <SurveyTables data=data period=period.into() unit=unit.into()/>
                 // The charts (plotters) load after the tables, from their own chunk.
-                <LazyPage load=super::split_pages::dashboard_charts/>
+                <LazyPage load=super::split_pages::dashboard_charts part=true/>
             </section>
             <div class="two-columns">
                 <table class="data-table compact">

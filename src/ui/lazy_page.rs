@@ -65,19 +65,32 @@ enum Loaded {
 /// Shows the page `load` fetches: nothing while its chunk is on its way (from the
 /// service worker's cache that is a few milliseconds, so no spinner flashes), "loading"
 /// if that takes longer (a first visit on a slow connection), then the page, or a
-/// message with "try again" and "reload" if the chunk could not be loaded.
+/// message with "try again" and "reload" if the chunk could not be loaded. `part`: this
+/// is a part of a page that is already up (the dashboard's charts), and the message says so.
 #[component]
-pub fn LazyPage<F, Fut>(load: F) -> impl IntoView
+pub fn LazyPage<F, Fut>(load: F, #[prop(optional)] part: bool) -> impl IntoView
 where
     F: Fn() -> Fut + Copy + Send + Sync + 'static,
     Fut: Future<Output = Result<PageView, ChunkError>> + 'static,
 {
     let state = RwSignal::new(Loaded::Waiting);
     let slow = RwSignal::new(false);
+    // Each attempt's number: a "slow" timer left from an attempt that already failed must not
+    // mark the next one slow before its time.
+    let attempt = RwSignal::new(0u32);
     let fetch = move || {
         state.set(Loaded::Waiting);
         slow.set(false);
-        set_timeout(move || { let _ = slow.try_set(true); }, std::time::Duration::from_millis(300));
+        let this = attempt.get_untracked().wrapping_add(1);
+        attempt.set(this);
+        set_timeout(
+            move || {
+                if attempt.try_get_untracked() == Some(this) {
+                    let _ = slow.try_set(true);
+                }
+            },
+            std::time::Duration::from_millis(300),
+        );
         leptos::task::spawn_local(async move {
             let loaded = match load().await {
                 Ok(view) => Loaded::Ready(view),
@@ -94,9 +107,9 @@ where
         }).into_any(),
         Loaded::Ready(view) => view(),
         Loaded::Failed => view! {
-            <section class="page">
+            <section class:page=!part>
                 <div class="banner banner-error" role="alert" data-testid="chunk-failed">
-                    <p>{tr(Msg::PageLoadFailed)}</p>
+                    <p>{tr(if part { Msg::PartLoadFailed } else { Msg::PageLoadFailed })}</p>
                     <p>
                         <button type="button" class="button primary" data-testid="chunk-retry" on:click=move |_| fetch()>{tr(Msg::PageLoadRetry)}</button>
                         " "

@@ -33,10 +33,11 @@ split_view!(enterprise_home in surveys => view! { <super::readiness::enterprise_
 split_view!(sync in admin => view! { <super::sync::SyncPage/> });
 split_view!(settings in admin => view! { <super::settings::SettingsPage/> });
 
-/// Starts fetching and compiling the chunk of the page a navigation link leads to, when the
-/// officer points at the link or tabs to it: by the click, a fraction of a second later, the page's
-/// code is usually in. The first screen stays small, and no chunk is fetched for a page nobody
-/// goes near. A failure here is ignored: the click tries again and says so.
+/// Starts loading the chunk of the page a navigation link leads to (from the service worker's
+/// cache once it has them all, else from the network) and compiling it, when the officer points
+/// at the link or tabs to it: by the click, a fraction of a second later, the page's code is
+/// usually in. The first screen does not wait for any of it. A failure here is ignored: the click
+/// tries again and says so.
 pub fn warm(path: &'static str) {
     leptos::task::spawn_local(async move {
         let _ = match path {
