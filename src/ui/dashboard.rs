@@ -35,11 +35,10 @@ pub fn Dashboard() -> impl IntoView {
     let surveys = count_of(register.surveys.ready, Memo::new(move |_| register.surveys.live_count()));
     let assessments = count_of(register.assessments.ready, Memo::new(move |_| register.assessments.live_count()));
     let activities = count_of(register.activities.ready, Memo::new(move |_| register.activities.live_count()));
-    let data = IndicatorData::new(register);
     let this_year = crate::web::browser::today().get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(2026);
     let period = RwSignal::new(Period::term_of_year(this_year.clamp(Period::TERM_2021.from, Period::TERM_2026.to)));
     let unit = RwSignal::new(None::<String>);
-    provide_context(DashboardFilters { data, period: period.into(), unit: unit.into() });
+    provide_context(DashboardFilters { period: period.into(), unit: unit.into() });
 
     view! {
         <section class="page">
@@ -72,12 +71,9 @@ pub fn Dashboard() -> impl IntoView {
                         </select>
                     </div>
                 </div>
-                <ProgressTable data=data period=period.into() unit=unit.into()/>
-                <TrendTable data=data period=period.into() unit=unit.into()/>
-                <UnitTable data=data period=period.into()/>
-                <SurveyTables data=data period=period.into() unit=unit.into()/>
-                // The charts (plotters) load after the tables, from their own chunk.
-                <LazyPage load=super::split_pages::dashboard_charts part=true/>
+                // The indicators' tables and charts (their counting, the readiness bands, plotters)
+                // come from a chunk of their own, a moment after the first screen.
+                <LazyPage load=super::split_pages::dashboard_indicators part=true/>
             </section>
             <div class="two-columns">
                 <table class="data-table compact">
@@ -109,18 +105,25 @@ pub fn Dashboard() -> impl IntoView {
     }
 }
 
-/// What the dashboard's charts draw: the chart chunk's view reads it from context, as a page
-/// loaded on demand takes no props.
+/// The dashboard's period and unit filters: its indicator chunk's view reads them from
+/// context, as a view loaded on demand takes no props.
 #[derive(Clone, Copy)]
 pub struct DashboardFilters {
-    pub data: IndicatorData,
     pub period: Signal<Period>,
     pub unit: Signal<Option<String>>,
 }
 
-/// The dashboard's charts, for its chunk (`split_pages::dashboard_charts`).
+/// The dashboard's indicators, for their chunk (`split_pages::dashboard_indicators`): the
+/// targets against the records, year by year, by unit, the surveyed enterprises, the charts.
 #[component]
-pub fn DashboardCharts() -> impl IntoView {
-    let f = expect_context::<DashboardFilters>();
-    view! { <IndicatorCharts data=f.data period=f.period unit=f.unit/> }
+pub fn DashboardIndicators() -> impl IntoView {
+    let DashboardFilters { period, unit } = expect_context::<DashboardFilters>();
+    let data = IndicatorData::new(expect_context::<Register>());
+    view! {
+        <ProgressTable data=data period=period unit=unit/>
+        <TrendTable data=data period=period unit=unit/>
+        <UnitTable data=data period=period/>
+        <SurveyTables data=data period=period unit=unit/>
+        <IndicatorCharts data=data period=period unit=unit/>
+    }
 }

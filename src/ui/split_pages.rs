@@ -26,8 +26,8 @@ split_view!(new_activity in programme => view! { <super::activity::NewActivityPa
 split_view!(activity in programme => view! { <super::activity::ActivityPage/> });
 split_view!(report in programme => view! { <super::report::ReportPage/> });
 split_view!(indicator_behind in programme => view! { <super::indicators::IndicatorBehindPage/> });
-// The home page's parts that wait: the dashboard's charts, and an enterprise's own home.
-split_view!(dashboard_charts in charts => view! { <super::dashboard::DashboardCharts/> });
+// The home page's parts that wait: the dashboard's indicators, and an enterprise's own home.
+split_view!(dashboard_indicators in indicators => view! { <super::dashboard::DashboardIndicators/> });
 split_view!(enterprise_home in surveys => view! { <super::readiness::enterprise_home::EnterpriseHome/> });
 // Files and settings.
 split_view!(sync in admin => view! { <super::sync::SyncPage/> });

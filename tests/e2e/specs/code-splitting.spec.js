@@ -22,10 +22,10 @@ const activity = read('activity')[0];
 const indicator = JSON.parse(fs.readFileSync(new URL('../../../data/indicators.json', import.meta.url), 'utf8')).indicators[0].id;
 
 // Every route of src/ui/app.rs, with the record it opens and the page group whose chunk has its
-// code (the home page is the shell's own; only its charts wait for a chunk). The list is checked
+// code (the home page is the shell's own; only its indicators wait for a chunk). The list is checked
 // against app.rs, so a new route cannot go untested.
 const ROUTES = [
-  { pattern: '/', path: '/', chunk: 'charts' },
+  { pattern: '/', path: '/', chunk: 'indicators' },
   { pattern: '/enterprises', path: '/enterprises', chunk: 'register' },
   { pattern: '/enterprises/new', path: '/enterprises/new', chunk: 'register' },
   { pattern: '/enterprises/import', path: '/enterprises/import', chunk: 'register' },
@@ -76,7 +76,7 @@ test('mọi trang mở thẳng bằng địa chỉ khi có mạng, và khi mất
     const tab = await context.newPage();
     await new AppShell(tab).open(route.path);
     await expectOpened(tab, route);
-    // A fetch is listed once it has finished: the home page's heading can show before its charts' chunk is in.
+    // A fetch is listed once it has finished: the home page's heading can show before its indicators' chunk is in.
     const groups = async () => (await chunksFetched(tab)).map((p) => p.match(/split_([a-z_]+)\.wasm$/)).filter(Boolean).map((m) => m[1]);
     await expect.poll(groups, { message: `${route.path}: the page groups fetched` }).toEqual([route.chunk]);
     await tab.close();
