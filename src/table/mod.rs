@@ -10,7 +10,10 @@ pub use csv_writer::{to_csv, to_csv_bytes, to_csv_with};
 pub use workbook::{Cell, Sheet, Workbook};
 pub use worker_protocol::{ErrorCode, SpreadsheetError};
 
-/// The largest spreadsheet file read, as the worker's own limit
-/// (`crates/spreadsheet/src/limits.rs`): the page refuses a larger one before
-/// reading it into memory.
-pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
+/// The spreadsheet worker's own limits, the very file it compiles (the worker's crate is a
+/// separate wasm module the app must not link): the page refuses a file over
+/// `MAX_FILE_BYTES` before reading it into memory, with the number the worker would use.
+#[allow(dead_code)] // the app needs only the file size; the rest bound the worker's tables
+#[path = "../../crates/spreadsheet/src/limits.rs"]
+mod spreadsheet_limits;
+pub use spreadsheet_limits::MAX_FILE_BYTES;
