@@ -10,7 +10,7 @@
 // it, or this exits 1: `make test` checks the test bundle, `make bench` the release bundle.
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
+import { gzip, brotli } from './precompress.mjs';
 
 const args = process.argv.slice(2);
 const withBrotli = args[0] === '--brotli';
@@ -20,13 +20,9 @@ if (!dist) {
   process.exit(2);
 }
 
-const gzip = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
-const brotli = (buf) => !withBrotli ? 0 : zlib.brotliCompressSync(buf, {
-  params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
-}).length;
 const sizes = (file) => {
   const buf = fs.readFileSync(path.join(dist, file));
-  return { file, raw: buf.length, gzip: gzip(buf), brotli: brotli(buf) };
+  return { file, raw: buf.length, gzip: gzip(buf).length, brotli: withBrotli ? brotli(buf).length : 0 };
 };
 const sum = (rows) => rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
