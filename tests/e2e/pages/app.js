@@ -1,5 +1,9 @@
 // Page objects: tests say what an officer does; the selectors live here.
 import { expect } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
 
 export class AppShell {
   constructor(page) {
@@ -186,4 +190,19 @@ export async function seedRows(page, rowsByKind) {
       tx.onerror = () => { db.close(); reject(tx.error); };
     };
   }), rowsByKind);
+}
+
+// A copy of the build under test (E2E_DIST, else dist/), served on a port of its own, so a spec
+// can change it as a new deployment would (service workers are per origin). `stop()` ends the
+// server and removes the copy.
+export async function servedCopyOfBuild() {
+  const built = path.resolve(new URL('..', import.meta.url).pathname, process.env.E2E_DIST || '../../dist');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nscl-deploy-'));
+  fs.cpSync(built, dir, { recursive: true });
+  const server = spawn('node', [new URL('../../../scripts/serve.mjs', import.meta.url).pathname, dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const origin = await new Promise((resolve, reject) => {
+    server.stdout.once('data', (line) => resolve(String(line).match(/http:\/\/[0-9.:]+/)[0]));
+    server.once('exit', (code) => reject(new Error(`server exited: ${code}`)));
+  });
+  return { dir, origin, stop: () => { server.kill('SIGKILL'); fs.rmSync(dir, { recursive: true, force: true }); } };
 }

@@ -3,11 +3,10 @@
 // gives a message on that page only and loses nothing typed.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { spawn, execFileSync } from 'node:child_process';
-import { AppShell, seedRows, untilControlled } from '../pages/app.js';
+import { execFileSync } from 'node:child_process';
+import { AppShell, seedRows, servedCopyOfBuild, untilControlled } from '../pages/app.js';
 import { SurveyForm } from '../pages/survey.js';
 
 const dir = new URL('../../../target/synth/province-300/', import.meta.url);
@@ -156,19 +155,6 @@ test('trang không tải được phần mã của nó: báo lỗi rõ ràng, �
   }
 });
 
-// A copy of the build, served on a port of its own (service workers are per origin).
-async function deployment() {
-  const built = path.resolve(new URL('..', import.meta.url).pathname, process.env.E2E_DIST || '../../dist');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nscl-split-deploy-'));
-  fs.cpSync(built, dir, { recursive: true });
-  const server = spawn('node', [new URL('../../../scripts/serve.mjs', import.meta.url).pathname, dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const origin = await new Promise((resolve, reject) => {
-    server.stdout.once('data', (line) => resolve(String(line).match(/http:\/\/[0-9.:]+/)[0]));
-    server.once('exit', (code) => reject(new Error(`server exited: ${code}`)));
-  });
-  return { dir, origin, stop: () => { server.kill('SIGKILL'); fs.rmSync(dir, { recursive: true, force: true }); } };
-}
-
 // Deploys "the next build" into dir as a deployment would: its chunks in a folder of another name
 // (the old folder gone from the host), the main module and the loader renamed after it, index.html
 // pointing at them, and the service worker's list made again by the build's own hook.
@@ -199,7 +185,7 @@ function deployNextBuild(dir) {
 
 test('bản triển khai mới với các phần mã khác: phiếu khảo sát đang mở không mất, trang chưa mở vẫn tải được, tải lại thì dùng bản mới', async ({ browser }) => {
   test.setTimeout(120_000);
-  const site = await deployment();
+  const site = await servedCopyOfBuild();
   const context = await browser.newContext({ ...test.info().project.use, baseURL: site.origin });
   try {
     const page = await context.newPage();

@@ -2,10 +2,8 @@
 // and a new deployment waits for the officer instead of swapping code.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
-import { AppShell, EnterpriseRegister, EnterpriseForm, untilControlled } from '../pages/app.js';
+import { AppShell, EnterpriseRegister, EnterpriseForm, servedCopyOfBuild, untilControlled } from '../pages/app.js';
 
 test('after one visit the app opens offline, and what is added offline survives a reload', async ({ context, page }) => {
   const app = new AppShell(page);
@@ -36,15 +34,10 @@ test('after one visit the app opens offline, and what is added offline survives 
 });
 
 test('a new deployment shows "reload" and keeps the open form until the officer chooses', async ({ browser }) => {
-  // A deployment we can change: a copy of dist/ on its own port (service workers are per origin).
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nscl-deploy-'));
-  fs.cpSync(new URL('../../../dist', import.meta.url).pathname, dir, { recursive: true });
-  const server = spawn('node', [new URL('../../../scripts/serve.mjs', import.meta.url).pathname, dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const origin = await new Promise((resolve, reject) => {
-    server.stdout.once('data', (line) => resolve(String(line).match(/http:\/\/[0-9.:]+/)[0]));
-    server.once('exit', (code) => reject(new Error(`server exited: ${code}`)));
-  });
-  const context = await browser.newContext({ baseURL: origin });
+  // A deployment we can change: a copy of the build on its own port.
+  const site = await servedCopyOfBuild();
+  const { dir } = site;
+  const context = await browser.newContext({ baseURL: site.origin });
   try {
     const page = await context.newPage();
     const app = new AppShell(page);
@@ -68,7 +61,6 @@ test('a new deployment shows "reload" and keeps the open form until the officer 
     await expect.poll(() => page.evaluate(async () => (await caches.keys()).join(','))).toMatch(/-next$/);
   } finally {
     await context.close();
-    server.kill('SIGKILL');
-    fs.rmSync(dir, { recursive: true, force: true });
+    site.stop();
   }
 });
