@@ -5,6 +5,7 @@
 //! `docs/form-definitions.md` is the reference for people who write forms.
 
 pub mod answer;
+pub mod answer_merge;
 pub mod definition;
 pub mod display;
 pub mod eval;

@@ -77,8 +77,23 @@ impl Lang {
 
     pub fn confirm_delete(self, name: &str) -> String {
         match self {
-            Lang::Vi => format!("Xóa “{name}” khỏi danh bạ? Thao tác này không thể hoàn tác."),
-            Lang::En => format!("Delete “{name}” from the register? This cannot be undone."),
+            Lang::Vi => format!("Xóa “{name}” khỏi danh bạ? Có thể khôi phục trong mục “Đã xóa gần đây”."),
+            Lang::En => format!("Delete “{name}” from the register? It can be restored from “Recently deleted”."),
+        }
+    }
+
+    /// What points at an enterprise about to be deleted.
+    pub fn linked_records(self, surveys: usize, assessments: usize, activities: usize) -> String {
+        match self {
+            Lang::Vi => format!("Gắn với doanh nghiệp này: {surveys} phiếu khảo sát, {assessments} tự đánh giá, {activities} hoạt động."),
+            Lang::En => format!("Linked to this enterprise: {surveys} field surveys, {assessments} self-assessments, {activities} activities."),
+        }
+    }
+
+    pub fn more_deleted(self, n: usize) -> String {
+        match self {
+            Lang::Vi => format!("Và {n} hồ sơ bị xóa trước đó."),
+            Lang::En => format!("And {n} records deleted earlier."),
         }
     }
 

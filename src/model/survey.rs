@@ -160,6 +160,15 @@ pub fn of_enterprise<'a>(surveys: &'a [Record<Survey>], enterprise_id: &str, loc
     out
 }
 
+/// The enterprise's survey draft on `form_id` that "survey this enterprise"
+/// opens instead of starting a second one: the one changed last.
+pub fn open_draft<'a>(surveys: &'a [Record<Survey>], enterprise_id: &str, form_id: &str) -> Option<&'a Record<Survey>> {
+    surveys
+        .iter()
+        .filter(|s| !s.deleted && s.payload.enterprise_id == enterprise_id && s.payload.form_id == form_id && s.payload.status == SurveyStatus::Draft)
+        .max_by(|a, b| a.updated.cmp(&b.updated))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,5 +242,22 @@ mod tests {
         let mut v3 = v2.clone();
         v3.version += 1;
         assert!(!s.needs_upgrade(&v3), "a completed survey stays on its version");
+    }
+
+    #[test]
+    fn survey_this_enterprise_reopens_its_latest_draft() {
+        let mut a = survey("a", "e1", SurveyStatus::Draft, None, 1000, "A");
+        let b = survey("b", "e1", SurveyStatus::Draft, None, 2000, "A");
+        let done = survey("c", "e1", SurveyStatus::Complete, None, 3000, "A");
+        let other = survey("d", "e2", SurveyStatus::Draft, None, 4000, "A");
+        let mut gone = survey("e", "e1", SurveyStatus::Draft, None, 5000, "A");
+        gone.deleted = true;
+        let all = vec![a.clone(), b.clone(), done, other, gone];
+        assert_eq!(open_draft(&all, "e1", "field-survey").map(|s| s.id.as_str()), Some("b"));
+        assert_eq!(open_draft(&all, "e1", "other-form"), None);
+        a = a.revised(&at(6000, "A"), a.payload.clone());
+        let all = vec![a, b];
+        assert_eq!(open_draft(&all, "e1", "field-survey").map(|s| s.id.as_str()), Some("a"), "the one changed last");
+        assert_eq!(open_draft(&all, "e3", "field-survey"), None);
     }
 }

@@ -72,6 +72,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/enterprises/import") view=|| view! { <LazyPage load=pages::enterprise_import/> }/>
                     <Route path=path!("/enterprises/:id/edit") view=|| view! { <LazyPage load=pages::edit_enterprise/> }/>
                     <Route path=path!("/enterprises/:id") view=|| view! { <LazyPage load=pages::enterprise_detail/> }/>
+                    <Route path=path!("/deleted") view=|| view! { <LazyPage load=pages::recently_deleted/> }/>
                     <Route path=path!("/surveys") view=|| view! { <LazyPage load=pages::survey_list/> }/>
                     <Route path=path!("/surveys/:id") view=|| view! { <LazyPage load=pages::survey/> }/>
                     <Route path=path!("/self-assessment") view=|| view! { <LazyPage load=pages::self_assessment/> }/>

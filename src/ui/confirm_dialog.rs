@@ -13,7 +13,14 @@ pub fn ConfirmDialog(
     #[prop(into)] body: Signal<String>,
     confirm_label: Msg,
     on_confirm: Callback<()>,
+    /// More to read or choose before confirming, below the body.
+    #[prop(optional, into)]
+    extra: Option<ViewFn>,
+    /// While true the confirm button waits (what it would do is still being worked out).
+    #[prop(optional, into)]
+    confirm_disabled: Option<Signal<bool>>,
 ) -> impl IntoView {
+    let extra = StoredValue::new(extra);
     let cancel_ref = NodeRef::<html::Button>::new();
     Effect::new(move |_| {
         if open.get() {
@@ -29,8 +36,10 @@ pub fn ConfirmDialog(
                     data-testid="confirm-dialog">
                     <h2 id="confirm-title">{tr(title)}</h2>
                     <p id="confirm-body">{move || body.get()}</p>
+                    {move || extra.with_value(|e| e.as_ref().map(|e| e.run()))}
                     <div class="form-actions">
                         <button type="button" class="button danger" data-testid="confirm-yes"
+                            disabled=move || confirm_disabled.is_some_and(|d| d.get())
                             on:click=move |_| { open.set(false); on_confirm.run(()); }>{tr(confirm_label)}</button>
                         <button type="button" class="button" node_ref=cancel_ref data-testid="confirm-no"
                             on:click=move |_| open.set(false)>{tr(Msg::Cancel)}</button>

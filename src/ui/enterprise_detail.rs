@@ -27,15 +27,24 @@ pub fn EnterpriseDetail() -> impl IntoView {
     let record = Memo::new(move |_| register.registry.with(|r| r.get(&id.get()).cloned()));
     let confirm_open = RwSignal::new(false);
     let offset = browser::utc_offset_minutes();
+    // What points at the enterprise, for the deletion to say and ask about; `None` until every list is read.
+    let linked = Memo::new(move |_| linked_to(register, &id.get()));
+    let delete_linked = RwSignal::new(false);
 
     let on_delete = Callback::new(move |_| {
         let navigate = navigate.clone();
         spawn_local(async move {
             // Read before the await: the page may be gone when the deletion returns.
             let Some(seen) = record.with_untracked(|r| r.as_ref().map(|r| (r.id.clone(), r.version.clone()))) else { return };
+            let with_it = if delete_linked.get_untracked() { linked.get_untracked().map(|l| l.forms).unwrap_or_default() } else { Vec::new() };
             match register.delete(seen.0, seen.1).await {
                 Ok(()) => {
-                    flash.show_at("/enterprises", FlashKind::Success, vec![Msg::Deleted]);
+                    let mut kept = false;
+                    for form in with_it {
+                        kept |= form.delete(register).await.is_err();
+                    }
+                    let (kind, msg) = if kept { (FlashKind::Warning, Msg::LinkedDeleteFailed) } else { (FlashKind::Success, Msg::Deleted) };
+                    flash.show_at("/enterprises", kind, vec![msg]);
                     navigate("/enterprises", Default::default());
                 }
                 Err(DeleteError::Changed) => flash.show(FlashKind::Warning, vec![Msg::DeleteChangedMeanwhile]),
@@ -130,9 +139,71 @@ pub fn EnterpriseDetail() -> impl IntoView {
                 <EnterpriseActivities enterprise_id=r.id.clone()/>
                 <EnterpriseHistory current=history_record/>
                 <ConfirmDialog open=confirm_open title=Msg::ConfirmDeleteTitle confirm_label=Msg::Delete on_confirm=on_delete
-                    body=Signal::derive(move || lang.get().confirm_delete(&body_name))/>
+                    body=Signal::derive(move || lang.get().confirm_delete(&body_name))
+                    confirm_disabled=Signal::derive(move || linked.with(Option::is_none))
+                    extra=move || view! { <LinkedChoice linked=linked delete_linked=delete_linked/> }/>
             </section>
         }.into_any())
+    }
+}
+
+/// What points at an enterprise: its surveys and self-assessments (which a
+/// deletion can take with it) and the activities it took part in.
+#[derive(Clone)]
+struct Linked {
+    surveys: usize,
+    assessments: usize,
+    activities: usize,
+    forms: Vec<crate::ui::survey::Version>,
+}
+
+impl PartialEq for Linked {
+    fn eq(&self, other: &Self) -> bool {
+        let ids = |l: &Linked| l.forms.iter().map(|f| (f.id().to_string(), f.version().clone())).collect::<Vec<_>>();
+        (self.surveys, self.assessments, self.activities) == (other.surveys, other.assessments, other.activities) && ids(self) == ids(other)
+    }
+}
+
+fn linked_to(register: Register, id: &str) -> Option<Linked> {
+    if !(register.surveys.ready.get() && register.assessments.ready.get() && register.activities.ready.get()) {
+        return None;
+    }
+    use std::sync::Arc;
+    let mut forms: Vec<crate::ui::survey::Version> = Vec::new();
+    let surveys = register.surveys.records.with(|all| {
+        let mine: Vec<_> = all.iter().filter(|s| !s.deleted && s.payload.enterprise_id == id).collect();
+        forms.extend(mine.iter().map(|s| Arc::new((*s).clone()) as crate::ui::survey::Version));
+        mine.len()
+    });
+    let assessments = register.assessments.records.with(|all| {
+        let mine: Vec<_> = all.iter().filter(|a| !a.deleted && a.payload.enterprise_id.as_deref() == Some(id)).collect();
+        forms.extend(mine.iter().map(|a| Arc::new((*a).clone()) as crate::ui::survey::Version));
+        mine.len()
+    });
+    let activities = register.activities.records.with(|all| all.iter().filter(|a| !a.deleted && a.payload.enterprise_ids.iter().any(|e| e == id)).count());
+    Some(Linked { surveys, assessments, activities, forms })
+}
+
+/// In the deletion's confirmation: what points at the enterprise, and whether its forms go with it.
+#[component]
+fn LinkedChoice(linked: Memo<Option<Linked>>, delete_linked: RwSignal<bool>) -> impl IntoView {
+    let lang = use_lang();
+    move || match linked.get() {
+        None => view! { <p class="muted" role="status" data-testid="linked-counting">{tr(Msg::LinkedCounting)}</p> }.into_any(),
+        Some(l) => {
+            let any_forms = !l.forms.is_empty();
+            view! {
+                <p data-testid="linked-counts">{move || lang.get().linked_records(l.surveys, l.assessments, l.activities)}</p>
+                {any_forms.then(|| view! {
+                    <fieldset class="choice-list">
+                        <label><input type="radio" name="linked" data-testid="linked-keep" prop:checked=move || !delete_linked.get()
+                            on:change=move |_| delete_linked.set(false)/>" "{tr(Msg::LinkedKeep)}</label>
+                        <label><input type="radio" name="linked" data-testid="linked-delete" prop:checked=move || delete_linked.get()
+                            on:change=move |_| delete_linked.set(true)/>" "{tr(Msg::LinkedDelete)}</label>
+                    </fieldset>
+                })}
+            }.into_any()
+        }
     }
 }
 

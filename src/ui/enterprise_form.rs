@@ -163,8 +163,9 @@ pub fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) 
                         path = "/self-assessment".to_string();
                     }
                     if then_survey {
-                        if let Ok(survey_id) = register.start_survey(saved.id.clone()).await {
-                            path = format!("/surveys/{survey_id}");
+                        // A new enterprise has no draft yet: this is a new survey, stored at its first answer.
+                        if let Some(survey) = register.survey_path_for(&saved.id) {
+                            path = survey;
                         }
                     }
                     flash.show_at(&path, kind, msgs);

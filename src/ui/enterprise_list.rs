@@ -60,6 +60,7 @@ pub fn EnterpriseList() -> impl IntoView {
                 <h1 data-testid="page-title">{tr(Msg::EnterprisesTitle)}</h1>
                 <A href="/enterprises/new" attr:class="button primary" attr:data-testid="add-enterprise">{tr(Msg::AddEnterprise)}</A>
                 <A href="/enterprises/import" attr:class="button" attr:data-testid="import-enterprises">{tr(Msg::ImportEnterprisesLink)}</A>
+                <A href="/deleted" attr:class="button" attr:data-testid="recently-deleted-link">{tr(Msg::RecentlyDeletedLink)}</A>
             </div>
 
             <div class="toolbar" role="search">

@@ -16,7 +16,7 @@ use crate::web::{browser, record_store};
 use std::future::Future;
 
 /// A kind of filled form the register holds and the editor opens.
-pub trait FilledKind: FilledForm + SyncKind + Send + Sync + 'static {
+pub trait FilledKind: FilledForm + SyncKind + super::deletion::Restorable + Send + Sync + 'static {
     /// The register's list of this kind.
     fn list(register: &Register) -> RecordList<Self>;
     /// Tells the app's other tabs that this one record changed, so they read it alone.

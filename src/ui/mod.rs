@@ -10,6 +10,8 @@ pub(crate) mod charts;
 mod change_list;
 mod confirm_dialog;
 mod crash_rescue;
+mod deletion;
+mod recently_deleted;
 mod dashboard;
 mod enterprise_detail;
 mod enterprise_form;

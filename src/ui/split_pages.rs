@@ -7,12 +7,14 @@
 use super::lazy_page::split_view;
 use leptos::prelude::*;
 
-// The register: the list, an enterprise's page, its form and the list import.
+// The register: the list, an enterprise's page, its form, the list import and recently deleted records.
 split_view!(enterprise_list in register => view! { <super::enterprise_list::EnterpriseList/> });
 split_view!(enterprise_detail in register => view! { <super::enterprise_detail::EnterpriseDetail/> });
 split_view!(new_enterprise in register => view! { <super::enterprise_form::NewEnterprisePage/> });
 split_view!(edit_enterprise in register => view! { <super::enterprise_form::EditEnterprisePage/> });
 split_view!(enterprise_import in register => view! { <super::enterprise_import::EnterpriseImportPage/> });
+// Deleted records of every kind, and bringing them back: found from the register's list.
+split_view!(recently_deleted in register => view! { <super::recently_deleted::RecentlyDeletedPage/> });
 // Surveys and self-assessments: the lists, the form editor and the readiness pages.
 split_view!(survey_list in surveys => view! { <super::survey::SurveyList/> });
 split_view!(survey in surveys => view! { <super::survey::SurveyPage/> });

@@ -437,6 +437,16 @@ impl Register {
         }
     }
 
+    /// A version of an enterprise this page wrote (a restore): the register shows it, or drops a tombstone.
+    pub fn remember_enterprise(&self, record: Record<Enterprise>) {
+        if record.deleted {
+            self.forget(&record.id);
+        } else {
+            self.changed_in_place();
+            self.registry.update(|r| r.upsert(record));
+        }
+    }
+
     fn forget(&self, id: &str) {
         self.changed_in_place();
         self.registry.update(|r| {

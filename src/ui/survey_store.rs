@@ -10,11 +10,14 @@ use crate::form::{evaluate, DefError, Form};
 use crate::model::clock::VersionVector;
 use crate::model::filled::FilledForm;
 use crate::model::record::Record;
-use crate::model::survey::Survey;
+use crate::model::survey::{open_draft, Survey};
 use crate::store::{InstalledForm, StoreError};
 use crate::web::{broadcast, browser, record_store};
 use leptos::prelude::*;
 use std::sync::Arc;
+
+/// The query parameter of a new survey's address that names the enterprise surveyed.
+pub const NEW_FOR: &str = "for";
 
 #[derive(Debug, Clone)]
 pub enum InstallError {
@@ -40,12 +43,28 @@ impl Register {
         self.reload_filled::<Survey>(id).await
     }
 
-    /// Creates an empty draft of the latest field survey for an enterprise; returns its id.
-    pub async fn start_survey(self, enterprise_id: String) -> Result<String, StoreError> {
-        let form = self.forms.with_untracked(|f| f.latest(FIELD_SURVEY)).ok_or_else(|| StoreError::Other("no survey form".into()))?;
-        let mut survey = Survey::new(&form, &enterprise_id);
+    /// Where "survey this enterprise" goes: its draft on the field survey, or
+    /// the address of a new survey, which is stored at its first answer.
+    /// `None` when this device has no field survey form.
+    pub fn survey_path_for(&self, enterprise_id: &str) -> Option<String> {
+        let form = self.forms.with_untracked(|f| f.latest(FIELD_SURVEY))?;
+        let draft = self.surveys.records.with_untracked(|all| open_draft(all, enterprise_id, &form.id).map(|s| s.id.clone()));
+        Some(match draft {
+            Some(id) => format!("/surveys/{id}"),
+            None => format!("/surveys/{}?{}={}", browser::new_id(), NEW_FOR, String::from(js_sys::encode_uri_component(enterprise_id))),
+        })
+    }
+
+    /// A new survey of an enterprise, not stored: the editor writes it at the
+    /// first answer. `None` if the enterprise is not in the register.
+    pub fn fresh_survey(&self, id: String, enterprise_id: &str) -> Option<Record<Survey>> {
+        if self.registry.with_untracked(|r| r.get(enterprise_id).is_none()) {
+            return None;
+        }
+        let form = self.forms.with_untracked(|f| f.latest(FIELD_SURVEY))?;
+        let mut survey = Survey::new(&form, enterprise_id);
         survey.record_summary(&form, &evaluate(&form, &survey.answers, &browser::today()));
-        self.store_new_filled(survey).await
+        Some(Record::new(id, &browser::change(), survey))
     }
 
     /// Stores a new version of a survey. `base` is the version this page

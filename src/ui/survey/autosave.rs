@@ -14,6 +14,7 @@
 //! once for both kinds.
 
 use super::open_record::{OpenSaveError, Version};
+use crate::form::answer_merge::{merge_answers, AnswerMerge};
 use crate::form::{Answers, Evaluation, Form, Orphan};
 use crate::model::draft_rescue::DraftRescue;
 use crate::model::filled::{FilledParts, Summary};
@@ -35,8 +36,9 @@ pub enum SaveState {
     Saving,
     Saved(i64),
     Failed(StoreError),
-    /// Someone else saved this record; nothing more is written until the officer chooses.
-    Conflict(Version),
+    /// Someone else saved this record and changed some of the same answers;
+    /// nothing more is written until the officer chooses for those.
+    Conflict(Version, Arc<AnswerMerge>),
 }
 
 /// The answers to write, taken when the write was asked for.
@@ -89,10 +91,14 @@ pub struct Autosave {
     pub completed: RwSignal<u32>,
     /// Bumped when answers are replaced wholesale, so inputs re-read them.
     pub generation: RwSignal<u32>,
+    /// The version saved elsewhere whose answers were merged in without a question (none clashed).
+    pub merged: RwSignal<Option<Version>>,
+    /// Whether the record is in the store: a new one is written at its first answer.
+    pub stored: RwSignal<bool>,
 }
 
 impl Autosave {
-    pub fn new(register: Register, form: Arc<Form>, answers: RwSignal<Answers>, eval: Memo<Evaluation>, record: Version, orphans: Vec<Orphan>, rescued: Option<String>) -> Autosave {
+    pub fn new(register: Register, form: Arc<Form>, answers: RwSignal<Answers>, eval: Memo<Evaluation>, record: Version, orphans: Vec<Orphan>, rescued: Option<String>, stored: bool) -> Autosave {
         let rescue_keys = std::iter::once(browser::rescue_key(record.id())).chain(rescued).collect();
         let (done, form_version) = (record.filled().is_done(), form.version);
         Autosave {
@@ -106,6 +112,8 @@ impl Autosave {
             state: RwSignal::new(SaveState::Idle),
             completed: RwSignal::new(0),
             generation: RwSignal::new(0),
+            merged: RwSignal::new(None),
+            stored: RwSignal::new(stored),
             shared: Arc::new(Mutex::new(Shared {
                 base: record,
                 form_version,
@@ -247,6 +255,7 @@ impl Autosave {
                         browser::clear_rescue(key);
                     }
                     let _ = self.done.try_set(finished);
+                    let _ = self.stored.try_set(true);
                     let _ = self.state.try_set(SaveState::Saved(browser::now_ms()));
                     if finishing {
                         let _ = self.editing.try_set(false);
@@ -254,13 +263,28 @@ impl Autosave {
                     }
                 }
                 Err(OpenSaveError::Conflict(theirs)) => {
+                    // What this page wrote from, what it holds now (or last asked to write, if it is gone), and theirs.
+                    let mine = self.answers.try_get_untracked().unwrap_or_else(|| record.filled().answers().clone());
                     let mut s = self.lock();
                     s.writing = None;
-                    s.conflict = true;
                     s.next = None;
+                    let same_form = theirs.filled().form_version() == s.form_version;
+                    let merge = merge_answers(s.base.filled().answers(), &mine, theirs.filled().answers());
+                    if same_form && merge.is_clean() {
+                        // Different questions changed on each side: both kept, nothing to ask.
+                        s.base = theirs.clone();
+                        s.keep_next = true;
+                        let snapshot = self.snapshot(merge.keep_mine.clone());
+                        s.next = Some(snapshot);
+                        drop(s);
+                        self.show_answers(merge.keep_mine);
+                        let _ = self.merged.try_set(Some(theirs));
+                        continue;
+                    }
+                    s.conflict = true;
                     s.in_flight = false;
                     drop(s);
-                    let _ = self.state.try_set(SaveState::Conflict(theirs));
+                    let _ = self.state.try_set(SaveState::Conflict(theirs, Arc::new(merge)));
                     return;
                 }
                 Err(OpenSaveError::Store(e)) => {
@@ -277,22 +301,63 @@ impl Autosave {
         }
     }
 
-    /// After a conflict: write these answers over the other version, which goes to history.
-    pub fn keep_mine(&self) {
-        let SaveState::Conflict(theirs) = self.state.get_untracked() else { return };
-        {
-            let mut s = self.lock();
-            s.base = theirs;
-            s.keep_next = true;
-            s.conflict = false;
+    /// Stops writing, for a deletion: returns the version stored, which the
+    /// deletion must find still there, or `None` while a write is under way
+    /// (its outcome is not known yet). `resume` undoes this if the deletion fails.
+    pub fn hold_for_delete(&self) -> Option<Version> {
+        let mut s = self.lock();
+        if s.in_flight {
+            return None;
         }
-        self.state.set(SaveState::Idle);
+        if let Some(t) = s.timer.take() {
+            t.clear();
+        }
+        s.conflict = true;
+        s.next = None;
+        s.pending_since = None;
+        s.unsaved = false;
+        for key in &s.rescue_keys {
+            browser::clear_rescue(key);
+        }
+        Some(s.base.clone())
+    }
+
+    /// The deletion did not happen: writing goes on, the answers on screen first.
+    pub fn resume(&self) {
+        self.lock().conflict = false;
         self.request(false);
     }
 
-    /// After a conflict: show the other version and carry on from it.
+    /// A write of `answers` as they are, with the orphans on screen; built
+    /// without the page's signals, which may be gone while a write finishes.
+    fn snapshot(&self, answers: Answers) -> Snapshot {
+        let eval = crate::form::evaluate(&self.form, &answers, &browser::today());
+        let summary = Summary::of(&self.form, &answers, &eval);
+        let orphans = self.orphans.try_get_untracked().unwrap_or_default();
+        Snapshot { answers, orphans, summary, finishing: false }
+    }
+
+    /// Puts answers on screen in place of the ones there, if the page is still open.
+    fn show_answers(&self, answers: Answers) {
+        if self.answers.try_set(answers).is_none() {
+            let _ = self.generation.try_update(|g| *g += 1);
+        }
+    }
+
+    /// After a conflict: the other version's answers, with this page's
+    /// answers where both changed the same question; the other version goes to history.
+    pub fn keep_mine(&self) {
+        self.resolve(|m| m.keep_mine.clone());
+    }
+
+    /// After a conflict: the other version's answers where both changed the
+    /// same question; this page's other changes stay.
     pub fn load_theirs(&self) {
-        let SaveState::Conflict(theirs) = self.state.get_untracked() else { return };
+        self.resolve(|m| m.keep_theirs.clone());
+    }
+
+    fn resolve(&self, pick: impl Fn(&AnswerMerge) -> Answers) {
+        let SaveState::Conflict(theirs, merge) = self.state.get_untracked() else { return };
         let theirs_filled = theirs.filled();
         if theirs_filled.form_version() != self.lock().form_version {
             // Their version is on another form version: open the page afresh so it is moved properly.
@@ -302,14 +367,23 @@ impl Autosave {
         {
             let mut s = self.lock();
             s.base = theirs.clone();
+            s.keep_next = true;
             s.conflict = false;
             s.pending_since = None;
         }
-        self.answers.set(theirs_filled.answers().clone());
-        self.orphans.set(theirs_filled.orphans().to_vec());
-        self.done.set(theirs_filled.is_done());
-        self.editing.set(!theirs_filled.is_done());
-        self.generation.update(|g| *g += 1);
+        let answers = pick(&merge);
+        let only_theirs = answers == *theirs_filled.answers();
+        self.show_answers(answers);
+        if only_theirs {
+            // Nothing of this page's is left to write: their version stands as it is, finished or not.
+            self.orphans.set(theirs_filled.orphans().to_vec());
+            self.done.set(theirs_filled.is_done());
+            self.editing.set(!theirs_filled.is_done());
+            self.lock().unsaved = false;
+            self.state.set(SaveState::Idle);
+            return;
+        }
         self.state.set(SaveState::Idle);
+        self.request(false);
     }
 }

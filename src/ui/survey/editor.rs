@@ -12,7 +12,8 @@ use super::section_view::{focus_question, SectionView};
 use crate::form::evaluate;
 use crate::i18n::Msg;
 use crate::ui::i18n::{tr, use_lang};
-use crate::ui::state::{Flash, FlashKind, Register};
+use crate::ui::confirm_dialog::ConfirmDialog;
+use crate::ui::state::{DeleteError, Flash, FlashKind, Register};
 use crate::web::browser;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -54,7 +55,7 @@ pub fn FilledEditor(
     #[prop(optional, into)]
     aside: Option<ViewFn>,
 ) -> impl IntoView {
-    let Opening { record, form, start, upgraded_from, rescued } = opening;
+    let Opening { record, form, start, upgraded_from, rescued, is_new } = opening;
     let register = expect_context::<Register>();
     let flash = expect_context::<Flash>();
     let lang = use_lang();
@@ -67,9 +68,10 @@ pub fn FilledEditor(
     let answers = RwSignal::new(start_answers);
     let eval_form = form.clone();
     let eval = Memo::new(move |_| answers.with(|a| evaluate(&eval_form, a, &today)));
-    let autosave = Autosave::new(register, form.clone(), answers, eval, record.clone(), start_orphans, rescued.clone());
-    let (done, editing, save_state, orphan_list, completed, generation) =
-        (autosave.done, autosave.editing, autosave.state, autosave.orphans, autosave.completed, autosave.generation);
+    let autosave = Autosave::new(register, form.clone(), answers, eval, record.clone(), start_orphans, rescued.clone(), !is_new);
+    let (done, editing, save_state, orphan_list, completed, generation, merged) =
+        (autosave.done, autosave.editing, autosave.state, autosave.orphans, autosave.completed, autosave.generation, autosave.merged);
+    let autosave_stored = autosave.stored;
     if rescued.is_some() {
         autosave.keep_replaced();
     }
@@ -78,7 +80,7 @@ pub fn FilledEditor(
     }
     // Handed to event handlers by copy; the autosave itself outlives this page if a write is under way.
     let saver = StoredValue::new(autosave.clone());
-    let in_conflict = move || save_state.with(|s| matches!(s, SaveState::Conflict(_)));
+    let in_conflict = move || save_state.with(|s| matches!(s, SaveState::Conflict(..)));
     let ctx = FormCtx {
         answers,
         eval,
@@ -144,26 +146,44 @@ pub fn FilledEditor(
             SaveState::Saving => l.t(Msg::SavingDraft).to_string(),
             SaveState::Saved(ms) => l.draft_saved(crate::format::format_date_time(ms, browser::utc_offset_minutes()).get(11..).unwrap_or_default()),
             SaveState::Failed(e) => e.message(l).to_string(),
-            SaveState::Conflict(_) => String::new(),
+            SaveState::Conflict(..) => String::new(),
         }
     };
     let failed = move || save_state.with(|s| matches!(s, SaveState::Failed(_)));
+    let labels = StoredValue::new(form.clone());
     let conflict = move || match save_state.get() {
-        SaveState::Conflict(theirs) => {
+        SaveState::Conflict(theirs, merge) => {
             let when = crate::format::format_date_time(theirs.updated_ms(), browser::utc_offset_minutes());
             let who = theirs.author().to_string();
+            let both = merge.both_changed.clone();
+            let questions = move || {
+                let l = lang.get();
+                labels.with_value(|f| both.iter().map(|id| f.question(id).map(|q| q.label.get(l).to_string()).unwrap_or_else(|| id.clone())).collect::<Vec<_>>())
+            };
             Some(view! {
                 <div class="banner banner-warning" role="alert" data-testid="survey-conflict">
                     <p><strong>{tr(texts.conflict)}</strong>" "{move || lang.get().conflict_by(&who, &when)}</p>
                     <p>{tr(Msg::ConflictSurveyHelp)}</p>
+                    <ul data-testid="conflict-questions">
+                        {move || questions().into_iter().map(|q| view! { <li>{q}</li> }).collect_view()}
+                    </ul>
                     <div class="actions">
                         <button type="button" class="button primary" data-testid="keep-mine" on:click=move |_| saver.with_value(Autosave::keep_mine)>{tr(Msg::KeepMine)}</button>
                         <button type="button" class="button" data-testid="load-theirs" on:click=move |_| saver.with_value(Autosave::load_theirs)>{tr(Msg::LoadTheirs)}</button>
                     </div>
                 </div>
-            })
+            }.into_any())
         }
-        _ => None,
+        _ => merged.get().map(|theirs| {
+            let when = crate::format::format_date_time(theirs.updated_ms(), browser::utc_offset_minutes());
+            let who = theirs.author().to_string();
+            view! {
+                <p class="banner" role="status" data-testid="survey-merged">
+                    {tr(Msg::SurveyMergedTitle)}" "{move || lang.get().conflict_by(&who, &when)}" "{tr(Msg::SurveyMergedHelp)}
+                    " "<button type="button" class="button link" data-testid="survey-merged-dismiss" on:click=move |_| merged.set(None)>{tr(Msg::Dismiss)}</button>
+                </p>
+            }.into_any()
+        }),
     };
     let orphans = move || {
         let list = orphan_list.get();
@@ -186,6 +206,32 @@ pub fn FilledEditor(
         })
     };
     let history_form = form.clone();
+    let stored = autosave_stored;
+    let confirm_delete = RwSignal::new(false);
+    let navigate = leptos_router::hooks::use_navigate();
+    let on_delete = Callback::new(move |_| {
+        let Some(base) = saver.with_value(Autosave::hold_for_delete) else {
+            flash.show(FlashKind::Warning, vec![Msg::DeleteChangedMeanwhile]);
+            return;
+        };
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            match base.delete(register).await {
+                Ok(()) => {
+                    flash.show_at(texts.back_href, FlashKind::Success, vec![Msg::FilledDeleted]);
+                    navigate(texts.back_href, Default::default());
+                }
+                Err(e) => {
+                    saver.with_value(Autosave::resume);
+                    flash.show(FlashKind::Warning, vec![match e {
+                        DeleteError::Changed => Msg::DeleteChangedMeanwhile,
+                        DeleteError::InConflict => Msg::EditInConflict,
+                        DeleteError::Store(e) => e.msg(),
+                    }]);
+                }
+            }
+        });
+    });
     view! {
         <section class="page survey-page" data-testid=texts.testid id="survey-top">
             <p class="no-print"><A href=texts.back_href>{tr(texts.back)}</A></p>
@@ -213,6 +259,15 @@ pub fn FilledEditor(
                 </Show>
             </div>
             <SectionView form=form/>
+            // A new one is not stored until its first answer: there is nothing to delete before.
+            <Show when=move || stored.get()>
+                <div class="actions no-print">
+                    <button type="button" class="button danger" data-testid="delete-filled"
+                        disabled=move || register.read_only() on:click=move |_| confirm_delete.set(true)>{tr(Msg::DeleteFilled)}</button>
+                </div>
+            </Show>
+            <ConfirmDialog open=confirm_delete title=Msg::ConfirmDeleteFilledTitle confirm_label=Msg::DeleteFilled on_confirm=on_delete
+                body=Signal::derive(move || lang.get().t(Msg::ConfirmDeleteFilledBody).to_string())/>
             {aside.map(|aside| view! { <aside class="editor-aside">{aside.run()}</aside> })}
             <SurveyHistory record=record form=history_form done=done texts=texts/>
         </section>

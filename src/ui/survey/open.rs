@@ -15,7 +15,7 @@ use crate::web::browser;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use std::sync::Arc;
 
 /// A record ready for the editor.
@@ -32,6 +32,8 @@ pub struct Opening {
     pub upgraded_from: Option<u32>,
     /// The key of the rescued answers `start` holds; removed once they are written.
     pub rescued: Option<String>,
+    /// A new record, not stored until its first answer.
+    pub is_new: bool,
 }
 
 /// The page of the record named by the route's `:id`.
@@ -42,26 +44,39 @@ pub fn FilledPage(
     texts: EditorTexts,
     /// The kind's editor for the opened record.
     editor: fn(Opening) -> AnyView,
+    /// A new record of the kind with the route's id, for an address that names
+    /// what it is about (`?for=`) and is not stored yet: it is written at the
+    /// first answer, so opening it and leaving stores nothing.
+    #[prop(optional)]
+    fresh: Option<fn(Register, String, String) -> Pending<Option<Version>>>,
 ) -> impl IntoView {
     let register = expect_context::<Register>();
     let params = use_params_map();
+    let query = use_query_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     // Read from the store, not the in-memory list: that may lag behind another tab's save,
     // and the page should not wait for every record of the province to load.
-    let opened = RwSignal::new(None::<(String, Option<Version>)>);
+    // With whether the record is a new one, not stored yet.
+    let opened = RwSignal::new(None::<(String, Option<Version>, bool)>);
     Effect::new(move |_| {
         let id = id.get();
         if register.status.with(|s| *s == LoadStatus::Loading) {
             return;
         }
+        let new_for = query.with_untracked(|q| q.get(crate::ui::survey_store::NEW_FOR));
         spawn_local(async move {
-            let record = load(id.clone()).await;
-            let _ = opened.try_set(Some((id, record)));
+            let mut record = load(id.clone()).await;
+            let mut is_new = false;
+            if let (None, Some(build), Some(about)) = (&record, fresh, new_for) {
+                record = build(register, id.clone(), about).await;
+                is_new = record.is_some();
+            }
+            let _ = opened.try_set(Some((id, record, is_new)));
         });
     });
     move || {
         // Read once per record: the editor keeps its own copy, and its saves must not rebuild it.
-        let (opened_id, record) = opened.get()?;
+        let (opened_id, record, is_new) = opened.get()?;
         if opened_id != id.get_untracked() {
             return None;
         }
@@ -73,7 +88,7 @@ pub fn FilledPage(
                 </section>
             }.into_any());
         };
-        match register.forms.with_untracked(|forms| open(record, forms)) {
+        match register.forms.with_untracked(|forms| open(record, is_new, forms)) {
             Some(opening) => Some(editor(opening)),
             None => Some(view! {
                 <section class="page">
@@ -85,15 +100,16 @@ pub fn FilledPage(
     }
 }
 
-/// What the editor starts from; `None` when this device lacks the form version the record is on.
-fn open(record: Version, forms: &FormLibrary) -> Option<Opening> {
+/// What the editor starts from; `None` when this device lacks the form
+/// version the record is on. `is_new`: a new record, not stored yet.
+fn open(record: Version, is_new: bool, forms: &FormLibrary) -> Option<Opening> {
     let stored = record.filled();
     let own = forms.get(stored.form_id(), stored.form_version())?;
     let latest = forms.latest(stored.form_id());
     // Answers typed just before a page on this record went away (this tab's or a closed
     // tab's), if their write did not land: applied on the form version they were typed on,
     // then moved with the draft to the latest form, never dropped for being older.
-    let rescue = find_rescue(&record, forms);
+    let rescue = find_rescue(&record, is_new, forms);
     let mut payload = record.payload();
     let mut form = own;
     if let Some((_, r, on)) = &rescue {
@@ -110,14 +126,16 @@ fn open(record: Version, forms: &FormLibrary) -> Option<Opening> {
     let upgraded_from = (stored.form_version() < form.version).then_some(stored.form_version());
     let start = payload.parts();
     let start = (start != stored.parts()).then_some(start);
-    Some(Opening { record: record.clone(), form, start, upgraded_from, rescued: rescue.map(|(key, _, _)| key) })
+    Some(Opening { record: record.clone(), form, start, upgraded_from, rescued: rescue.map(|(key, _, _)| key), is_new })
 }
 
 /// The rescued answers that apply to the stored record, with their key and
 /// the form they were typed on. Rescues that can never apply (another tab or
 /// device saved since, the record was deleted, their form is unknown) are
-/// proven stale and removed; one that is already stored is removed too.
-fn find_rescue(record: &Version, forms: &FormLibrary) -> Option<(String, DraftRescue, Arc<Form>)> {
+/// proven stale and removed; one that is already stored is removed too. A
+/// new record that was never stored has no other version to protect: the
+/// answers typed on it before the page went away are its only ones, and apply.
+fn find_rescue(record: &Version, is_new: bool, forms: &FormLibrary) -> Option<(String, DraftRescue, Arc<Form>)> {
     let mut found: Option<(String, DraftRescue, Arc<Form>)> = None;
     for (key, value) in browser::rescues_of(record.id()) {
         let Some(rescue) = read_rescue(value, record) else {
@@ -127,7 +145,7 @@ fn find_rescue(record: &Version, forms: &FormLibrary) -> Option<(String, DraftRe
         match forms.get(record.filled().form_id(), rescue.form_version) {
             // Of two that apply (two pages closed unwritten on the same version), the later
             // one is taken; the other waits: once the first is written it no longer applies.
-            Some(form) if record.rescue_applies(&rescue) => {
+            Some(form) if is_new || record.rescue_applies(&rescue) => {
                 if found.as_ref().is_none_or(|(_, f, _)| rescue.saved_ms > f.saved_ms) {
                     found = Some((key, rescue, form));
                 }

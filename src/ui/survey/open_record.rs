@@ -9,7 +9,7 @@ use crate::model::filled::{FilledForm, FilledParts};
 use crate::model::record::Record;
 use crate::store::StoreError;
 use crate::ui::filled_store::{FilledKind, FilledSaveError};
-use crate::ui::state::Register;
+use crate::ui::state::{DeleteError, Register};
 use crate::web::{browser, record_store};
 use leptos::prelude::*;
 use std::future::Future;
@@ -49,6 +49,8 @@ pub trait OpenRecord: Send + Sync {
     fn history(&self) -> Pending<Result<Vec<Version>, StoreError>>;
     /// The register's copy now, which follows this page's saves and other tabs'.
     fn current(&self, register: &Register) -> Option<Version>;
+    /// Deletes the record if this is still the version stored.
+    fn delete(&self, register: Register) -> Pending<Result<(), DeleteError>>;
 }
 
 /// Reads a record of kind `T` as stored now; a deleted one is not opened.
@@ -99,6 +101,10 @@ impl<T: FilledKind> OpenRecord for Record<T> {
     fn history(&self) -> Pending<Result<Vec<Version>, StoreError>> {
         let id = self.id.clone();
         Box::pin(async move { Ok(record_store().history::<T>(&id).await?.into_iter().map(|r| Arc::new(r) as Version).collect()) })
+    }
+    fn delete(&self, register: Register) -> Pending<Result<(), DeleteError>> {
+        let (id, seen) = (self.id.clone(), self.version.clone());
+        Box::pin(async move { register.delete_record::<T>(&id, &seen).await.map(|_| ()) })
     }
     fn current(&self, register: &Register) -> Option<Version> {
         T::list(register).records.with_untracked(|all| all.iter().find(|r| r.id == self.id).cloned()).map(|r| Arc::new(r) as Version)

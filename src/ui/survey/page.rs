@@ -3,7 +3,10 @@
 
 use super::editor::{EditorTexts, FilledEditor};
 use super::open::{FilledPage, Opening};
-use super::open_record::load;
+use super::open_record::{load, Pending, Version};
+use crate::model::record::RecordKind;
+use crate::web::record_store;
+use std::sync::Arc;
 use crate::i18n::Msg;
 use crate::model::survey::Survey;
 use crate::ui::i18n::use_lang;
@@ -28,7 +31,18 @@ const TEXTS: EditorTexts = EditorTexts {
 
 #[component]
 pub fn SurveyPage() -> impl IntoView {
-    view! { <FilledPage load={load::<Survey>} texts=TEXTS editor=editor/> }
+    view! { <FilledPage load={load::<Survey>} texts=TEXTS editor=editor fresh=fresh/> }
+}
+
+/// The new survey a "survey this enterprise" address names, not stored yet.
+fn fresh(register: Register, id: String, enterprise_id: String) -> Pending<Option<Version>> {
+    Box::pin(async move {
+        // An id already stored (a deleted survey's tombstone, or a row this build cannot read) is never made afresh.
+        if record_store().get_row(Survey::KIND, &id).await.ok()?.is_some() {
+            return None;
+        }
+        register.fresh_survey(id, &enterprise_id).map(|r| Arc::new(r) as Version)
+    })
 }
 
 fn editor(opening: Opening) -> AnyView {

@@ -1,30 +1,40 @@
-//! Starting a survey from anywhere: create the draft, then open it.
+//! "Survey this enterprise" from anywhere: open its draft if it has one,
+//! otherwise a new survey, which is stored only once the first answer is
+//! typed (`page::fresh_survey`), so opening it and leaving creates nothing.
 
-use crate::ui::state::{Flash, FlashKind, Register};
+use crate::ui::state::Register;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
-/// A function that starts a survey of an enterprise and opens it.
+/// A function that opens the survey of an enterprise to fill now.
 pub fn start_survey_and_open() -> impl Fn(String) + Clone + 'static {
     let register = expect_context::<Register>();
-    let flash = expect_context::<Flash>();
     let navigate = use_navigate();
-    // A double click must not start two surveys.
-    let busy = StoredValue::new(false);
-    move |enterprise_id: String| {
-        if busy.get_value() || register.read_only() {
+    // Whether a draft exists is known once the surveys are read (seconds at province scale):
+    // a click before then waits for them rather than start a second draft.
+    let waiting = RwSignal::new(None::<String>);
+    let go = navigate.clone();
+    Effect::new(move |_| {
+        if !register.surveys.ready.get() {
             return;
         }
-        busy.set_value(true);
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            let started = register.start_survey(enterprise_id).await;
-            let _ = busy.try_set_value(false);
-            match started {
-                Ok(id) => navigate(&format!("/surveys/{id}"), Default::default()),
-                Err(e) => flash.show(FlashKind::Error, vec![e.msg()]),
+        if let Some(enterprise_id) = waiting.get() {
+            waiting.set(None);
+            if let Some(path) = register.survey_path_for(&enterprise_id) {
+                go(&path, Default::default());
             }
-        });
+        }
+    });
+    move |enterprise_id: String| {
+        if register.read_only() {
+            return;
+        }
+        if !register.surveys.ready.get_untracked() {
+            waiting.set(Some(enterprise_id));
+            return;
+        }
+        if let Some(path) = register.survey_path_for(&enterprise_id) {
+            navigate(&path, Default::default());
+        }
     }
 }

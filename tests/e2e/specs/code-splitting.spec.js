@@ -30,6 +30,7 @@ const ROUTES = [
   { pattern: '/enterprises/import', path: '/enterprises/import', chunk: 'register' },
   { pattern: '/enterprises/:id/edit', path: `/enterprises/${enterprise[0].id}/edit`, chunk: 'register' },
   { pattern: '/enterprises/:id', path: `/enterprises/${enterprise[0].id}`, chunk: 'register' },
+  { pattern: '/deleted', path: '/deleted', chunk: 'register' },
   { pattern: '/surveys', path: '/surveys', chunk: 'surveys' },
   { pattern: '/surveys/:id', path: `/surveys/${survey.id}`, chunk: 'surveys' },
   { pattern: '/self-assessment', path: '/self-assessment', chunk: 'surveys' },

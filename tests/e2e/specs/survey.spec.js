@@ -2,12 +2,13 @@
 // no network, rule errors, completion, and a form updated between visits.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { AppShell, EnterpriseForm, untilControlled } from '../pages/app.js';
+import { AppShell, EnterpriseForm, storedRows, untilControlled } from '../pages/app.js';
 import { SurveyForm, SurveyList, newerForm } from '../pages/survey.js';
 
 const shippedSurvey = fs.readFileSync(new URL('../../../data/forms/field_survey.json', import.meta.url), 'utf8');
 const SYSTEMS = ['iso_9001', 'iso_14001', 'iso_22000_haccp', 'iso_45001', 'iso_50001', 'iso_56002', 'iso_iec_27001', 'vietgap_globalgap', 'organic'];
 const NOTES_LABEL = JSON.parse(shippedSurvey).sections.flatMap((s) => s.questions).find((q) => q.id === 'notes').label.vi;
+const RESPONDENT_LABEL = JSON.parse(shippedSurvey).sections.flatMap((s) => s.questions).find((q) => q.id === 'respondent_name').label.vi;
 const TOOLS = ['five_s', 'kaizen', 'lean', 'six_sigma', 'tpm', 'kpi_bsc', 'qcc', 'green_productivity'];
 
 test('fill half, reload, finish offline through the rule errors, complete, and see it on the enterprise page', async ({ context, page }) => {
@@ -231,12 +232,14 @@ test('a reload straight after typing loses nothing, and leaving the page writes 
   await expect(survey.input('respondent_position')).toHaveValue('Kế toán trưởng');
 });
 
-test('two tabs on one draft: the second save asks instead of writing over the first', async ({ context, page }) => {
+test('two tabs on one draft: different answers are merged, and only an answer both changed is asked about', async ({ context, page }) => {
   const app = new AppShell(page);
   await app.open('/');
   await new EnterpriseForm(page).add({ name: 'Công ty TNHH Gạch ngói Lai Vung', unit: 'h-lai-vung' });
   const first = new SurveyForm(page);
   await first.startFromEnterprisePage();
+  await first.type('respondent_name', 'Võ Văn Kiệt');
+  await first.storedPayload((p) => p.answers.respondent_name === 'Võ Văn Kiệt');
   const url = page.url();
 
   const other = await context.newPage();
@@ -244,38 +247,52 @@ test('two tabs on one draft: the second save asks instead of writing over the fi
   await other.goto(url);
   await otherApp.waitUntilLoaded();
   const second = new SurveyForm(other);
-  await expect(second.editor).toBeVisible();
+  await expect(second.input('respondent_name')).toHaveValue('Võ Văn Kiệt');
 
-  await first.type('respondent_name', 'Võ Văn Kiệt');
-  await first.storedPayload((p) => p.answers.respondent_name === 'Võ Văn Kiệt');
-  await second.type('main_products', 'Gạch tuynel');
+  // Different questions in each tab: both kept, nothing asked.
+  await first.type('main_products', 'Gạch tuynel');
+  await first.storedPayload((p) => p.answers.main_products === 'Gạch tuynel');
+  await second.type('respondent_position', 'Giám đốc');
+  await expect(other.getByTestId('survey-merged')).toBeVisible();
+  await expect(other.getByTestId('survey-conflict')).toHaveCount(0);
+  await expect(second.input('main_products')).toHaveValue('Gạch tuynel');
+  await second.storedPayload((p) => p.answers.main_products === 'Gạch tuynel' && p.answers.respondent_position === 'Giám đốc' && p.answers.respondent_name === 'Võ Văn Kiệt');
+
+  // The same question changed in both: only that one is asked about, and nothing is written until the officer chooses.
+  await first.type('respondent_name', 'Võ Văn Kiệt (tab 1)');
+  await first.storedPayload((p) => p.answers.respondent_name === 'Võ Văn Kiệt (tab 1)');
+  await second.type('respondent_name', 'Võ Văn Kiệt (tab 2)');
   await expect(other.getByTestId('survey-conflict')).toBeVisible();
+  await expect(other.getByTestId('conflict-questions').locator('li')).toHaveText([RESPONDENT_LABEL]);
   await expect(second.input('main_products')).toBeDisabled();
-  // Nothing of the first tab's was written over.
-  await first.storedPayload((p) => p.answers.respondent_name === 'Võ Văn Kiệt' && !p.answers.main_products);
+  await first.storedPayload((p) => p.answers.respondent_name === 'Võ Văn Kiệt (tab 1)' && p.answers.respondent_position === 'Giám đốc');
 
   await other.getByTestId('keep-mine').click();
-  await second.storedPayload((p) => p.answers.main_products === 'Gạch tuynel' && !p.answers.respondent_name);
+  await second.storedPayload((p) => p.answers.respondent_name === 'Võ Văn Kiệt (tab 2)' && p.answers.main_products === 'Gạch tuynel' && p.answers.respondent_position === 'Giám đốc');
   await expect(other.getByTestId('survey-conflict')).toHaveCount(0);
   // The first tab's version is in the history, not lost.
   await other.getByTestId('survey-history').locator('summary').click();
-  await expect(other.getByTestId('survey-history-row')).toHaveCount(2);
+  await expect(other.getByTestId('survey-history-row')).not.toHaveCount(0);
+  const kept = JSON.stringify(await storedRows(other, 'history'));
+  expect(kept).toContain('Võ Văn Kiệt (tab 1)');
 
-  // The first tab now finds the second's save and can take it.
-  await first.type('respondent_position', 'Giám đốc');
+  // "Use the saved answers" takes theirs for the clashing question and keeps this tab's other changes.
+  await first.type('respondent_phone', '0912345678');
+  await first.type('respondent_name', 'Tên của tab 1');
   await expect(page.getByTestId('survey-conflict')).toBeVisible();
   await page.getByTestId('load-theirs').click();
-  await expect(first.input('main_products')).toHaveValue('Gạch tuynel');
-  await expect(first.input('respondent_name')).toHaveValue('');
+  await expect(first.input('respondent_name')).toHaveValue('Võ Văn Kiệt (tab 2)');
+  await expect(first.input('respondent_phone')).toHaveValue('0912345678');
+  await first.storedPayload((p) => p.answers.respondent_name === 'Võ Văn Kiệt (tab 2)' && p.answers.respondent_phone === '0912345678');
 
   // A list open in a third tab follows the saves of the others.
   const listTab = await context.newPage();
   await listTab.goto('/surveys');
   await new AppShell(listTab).waitUntilLoaded();
   const answered = listTab.getByTestId('survey-row').locator('td.num');
-  await expect(answered).toHaveText(/^1 \//);
-  await first.type('respondent_name', 'Võ Văn Kiệt');
-  await expect(answered).toHaveText(/^2 \//);
+  await expect(answered).toHaveText(/^4 \//);
+  await first.type('respondent_phone', '');
+  await expect(answered).toHaveText(/^3 \//);
 });
 
 test('a new survey from the list: pick an enterprise, or add one and go straight to its survey', async ({ page }) => {
@@ -291,6 +308,9 @@ test('a new survey from the list: pick an enterprise, or add one and go straight
   const survey = new SurveyForm(page);
   await expect(survey.editor).toBeVisible();
   await expect(page.getByTestId('survey-enterprise')).toHaveText('Hợp tác xã Hoa kiểng Sa Đéc');
+  // Stored at the first answer: opened and left, it would not be listed.
+  await survey.type('respondent_name', 'Phạm Văn Đồng');
+  await survey.storedPayload((p) => p.answers.respondent_name === 'Phạm Văn Đồng');
 
   await list.open();
   await expect(list.rows).toHaveCount(1);
@@ -300,6 +320,8 @@ test('a new survey from the list: pick an enterprise, or add one and go straight
   await page.getByTestId('save-enterprise').click();
   await expect(survey.editor).toBeVisible();
   await expect(page.getByTestId('survey-enterprise')).toHaveText('Cơ sở Bánh pía Tân Huê Viên');
+  await survey.type('respondent_name', 'Lưu Thị Huê');
+  await survey.storedPayload((p) => p.answers.respondent_name === 'Lưu Thị Huê');
   await list.open();
   await expect(list.rows).toHaveCount(2);
   await page.getByTestId('filter-survey-unit').selectOption('h-chau-thanh');

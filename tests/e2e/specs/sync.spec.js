@@ -310,13 +310,19 @@ test('a survey open in the editor while an import changes it ends in the conflic
   const onB = new SurveyForm(b.page);
   await expect(onB.editor).toBeVisible();
   await onB.type('respondent_phone', '0912345678');
-  await onB.storedPayload((p) => JSON.stringify(p.answers).includes('0912345678'));
+  await onB.type('respondent_name', 'Lê Thị Tám (B sửa)');
+  await onB.storedPayload((p) => JSON.stringify(p.answers).includes('0912345678') && p.answers.respondent_name === 'Lê Thị Tám (B sửa)');
   await b.page.goto('/');
   await b.sync.open();
   const fromB = await b.sync.exportFile();
   await sync.importFiles([fromB.path]);
-  await editing.type('respondent_name', 'Lê Thị Tám (sửa)');
+  // The same answer changed on both laptops is asked about; B's other answer is merged in meanwhile.
+  await editing.type('respondent_name', 'Lê Thị Tám (A sửa)');
   await expect(a.page.getByTestId('survey-conflict')).toBeVisible();
+  await expect(a.page.getByTestId('conflict-questions').locator('li')).toHaveCount(1);
+  await a.page.getByTestId('keep-mine').click();
+  await editing.storedPayload((p) => p.answers.respondent_name === 'Lê Thị Tám (A sửa)' && p.answers.respondent_phone === '0912345678');
+  await expect(editing.input('respondent_phone')).toHaveValue('0912345678');
   await a.context.close();
   await b.context.close();
 });

@@ -1,0 +1,154 @@
+//! "Recently deleted": every deleted record of every kind this laptop holds,
+//! newest deletion first, each with a button that brings it back as it was
+//! (a new version, `deletion::Register::restore`). The tombstones are what
+//! file sync already keeps, so nothing extra is stored for this page.
+
+use super::deletion::{Restorable, RestoreError};
+use super::i18n::{tr, use_lang};
+use super::state::{Flash, FlashKind, LoadStatus, Register};
+use crate::format::format_date_time;
+use crate::i18n::Msg;
+use crate::model::enterprise::Enterprise;
+use crate::model::record::Record;
+use crate::web::{browser, record_store};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The most rows shown at once; older deletions are counted below them.
+const SHOWN: usize = 200;
+
+/// One deleted record, of whichever kind.
+#[derive(Clone)]
+struct DeletedRow {
+    kind: Msg,
+    id: String,
+    label: String,
+    /// When it was deleted (the tombstone's stamp, which orders deletions made in the same millisecond too).
+    deleted: crate::model::clock::Hlc,
+    by: String,
+    restore: Arc<dyn Fn() + Send + Sync>,
+}
+
+#[component]
+pub fn RecentlyDeletedPage() -> impl IntoView {
+    let register = expect_context::<Register>();
+    let flash = expect_context::<Flash>();
+    let lang = use_lang();
+    let offset = browser::utc_offset_minutes();
+    // Deleted enterprises are not in the register (it holds the living), so they are read here.
+    let enterprises = RwSignal::new(None::<Vec<Record<Enterprise>>>);
+    let read_enterprises = move || {
+        spawn_local(async move {
+            let deleted = record_store().load::<Enterprise>().await.map(|l| l.records.into_iter().filter(|r| r.deleted).collect());
+            let _ = enterprises.try_set(Some(deleted.unwrap_or_default()));
+        });
+    };
+    Effect::new(move |_| {
+        // Again after every change to the register: a restore here, or another tab's deletion.
+        register.registry.track();
+        if register.status.with(|s| *s != LoadStatus::Loading) {
+            read_enterprises();
+        }
+    });
+
+    let restore = move |run: Pending| {
+        spawn_local(async move {
+            match run.await {
+                Ok(()) => flash.show(FlashKind::Success, vec![Msg::RestoredDeleted]),
+                Err(e) => flash.show(FlashKind::Warning, vec![e.msg()]),
+            }
+        });
+    };
+
+    let ready = move || enterprises.with(Option::is_some) && register.surveys.ready.get() && register.assessments.ready.get() && register.activities.ready.get();
+    let rows = move || {
+        if !ready() {
+            return Vec::new();
+        }
+        let l = lang.get();
+        let gone_names: HashMap<String, String> =
+            enterprises.with(|all| all.iter().flatten().map(|r| (r.id.clone(), format!("{} {}", r.payload.name, l.t(Msg::DeletedMark)))).collect());
+        let name = |id: &str| register.registry.with_untracked(|r| r.get(id).map(|e| e.payload.name.clone())).or_else(|| gone_names.get(id).cloned());
+        let mut rows = Vec::new();
+        enterprises.with(|all| push(&mut rows, all.iter().flatten(), &name, register, restore));
+        register.surveys.records.with(|all| push(&mut rows, all.iter().filter(|r| r.deleted), &name, register, restore));
+        register.assessments.records.with(|all| push(&mut rows, all.iter().filter(|r| r.deleted), &name, register, restore));
+        register.activities.records.with(|all| push(&mut rows, all.iter().filter(|r| r.deleted), &name, register, restore));
+        rows.sort_by(|a, b| b.deleted.cmp(&a.deleted));
+        rows
+    };
+
+    view! {
+        <section class="page">
+            <p class="no-print"><A href="/enterprises">{tr(Msg::BackToList)}</A></p>
+            <h1 data-testid="page-title" tabindex="-1">{tr(Msg::RecentlyDeletedTitle)}</h1>
+            <p class="hint">{tr(Msg::RecentlyDeletedHelp)}</p>
+            {move || {
+                if !ready() {
+                    return view! { <p class="muted" role="status">{tr(Msg::Loading)}</p> }.into_any();
+                }
+                let all = rows();
+                if all.is_empty() {
+                    return view! { <p class="empty" data-testid="nothing-deleted">{tr(Msg::NothingDeleted)}</p> }.into_any();
+                }
+                let more = all.len().saturating_sub(SHOWN);
+                view! {
+                    <table class="data-table" data-testid="deleted-table">
+                        <thead><tr>
+                            <th scope="col">{tr(Msg::ColKind)}</th>
+                            <th scope="col">{tr(Msg::ColRecord)}</th>
+                            <th scope="col">{tr(Msg::ColDeletedAt)}</th>
+                            <th scope="col">{tr(Msg::ColDeletedBy)}</th>
+                            <th scope="col"><span class="visually-hidden">{tr(Msg::RestoreDeleted)}</span></th>
+                        </tr></thead>
+                        <tbody>
+                            {all.into_iter().take(SHOWN).map(|row| {
+                                let run = row.restore.clone();
+                                view! {
+                                    <tr data-testid="deleted-row" data-id=row.id.clone()>
+                                        <td>{tr(row.kind)}</td>
+                                        <td data-testid="deleted-label">{row.label.clone()}</td>
+                                        <td>{format_date_time(row.deleted.ms, offset)}</td>
+                                        <td>{row.by.clone()}</td>
+                                        <td><button type="button" class="button" data-testid="restore" disabled=move || register.read_only()
+                                            on:click=move |_| run()>{tr(Msg::RestoreDeleted)}</button></td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    {(more > 0).then(|| view! { <p class="muted">{move || lang.get().more_deleted(more)}</p> })}
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+type Pending = std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), RestoreError>>>>;
+
+/// Adds the deleted records of one kind to the page's rows.
+fn push<'a, T: Restorable>(
+    rows: &mut Vec<DeletedRow>,
+    deleted: impl Iterator<Item = &'a Record<T>>,
+    name: &dyn Fn(&str) -> Option<String>,
+    register: Register,
+    restore: impl Fn(Pending) + Copy + Send + Sync + 'static,
+) {
+    for tomb in deleted {
+        let record = tomb.clone();
+        rows.push(DeletedRow {
+            kind: T::NAME,
+            id: tomb.id.clone(),
+            label: tomb.payload.label(name),
+            deleted: tomb.updated.clone(),
+            by: tomb.author().to_string(),
+            restore: Arc::new(move || {
+                let record = record.clone();
+                restore(Box::pin(async move { register.restore(&record).await.map(|_| ()) }))
+            }),
+        });
+    }
+}
