@@ -63,41 +63,120 @@ pub fn format_answer_number(x: f64, lang: Lang) -> String {
     }
 }
 
-/// Parses a number as officers type it: `2,5`, `2.5`, `1.234,5`, `1 234`.
-/// With both marks present the last one is the decimal mark. A lone mark is the
-/// decimal mark unless it is the language's thousands separator followed by
-/// exactly three digits, so `1.234` is 1234 in Vietnamese and 1.234 in English.
-pub fn parse_decimal(input: &str, lang: Lang) -> Option<f64> {
+/// Why typed text is not a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberError {
+    NotANumber,
+    /// Marks that cannot be thousands groups where they stand (`2,5,6`,
+    /// `1.2.3`, `1,2.3`): refused, never read as some other number.
+    Grouping,
+}
+
+/// Parses a number as officers type it: `2,5`, `2.5`, `1.234,5`, `1,234.5`,
+/// `1 234`. Vietnamese groups thousands with `.` and marks decimals with
+/// `,`; officers also type the English way, so:
+/// - with both marks, the last one is the decimal mark and appears once;
+/// - a mark that appears several times groups thousands;
+/// - a lone mark followed by exactly three digits is what the language says
+///   (`2.500` is 2500 in Vietnamese and 2.5 in English: `is_ambiguous`
+///   tells the form to show the value back); otherwise it is the decimal mark.
+///
+/// Thousands groups must be whole: 1-3 digits, not starting with 0, then
+/// groups of exactly 3.
+pub fn read_decimal(input: &str, lang: Lang) -> Result<f64, NumberError> {
     let s: String = input.chars().filter(|c| !c.is_whitespace()).collect();
-    if s.is_empty() {
-        return None;
+    let (negative, body) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.as_str()),
+    };
+    if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+        return Err(NumberError::NotANumber);
     }
     let (group_mark, _) = separators(lang);
-    let dots = s.matches('.').count();
-    let commas = s.matches(',').count();
-    let normalised = match (dots, commas) {
-        (0, 0) => s.clone(),
-        (_, _) if dots > 0 && commas > 0 => {
-            let decimal = if s.rfind('.') > s.rfind(',') { '.' } else { ',' };
+    let dots = body.matches('.').count();
+    let commas = body.matches(',').count();
+    let (int_part, frac_part, grouping): (&str, &str, Option<char>) = match (dots, commas) {
+        (0, 0) => (body, "", None),
+        (d, c) if d > 0 && c > 0 => {
+            let decimal = if body.rfind('.') > body.rfind(',') { '.' } else { ',' };
             let grouping = if decimal == '.' { ',' } else { '.' };
-            s.replace(grouping, "").replace(decimal, ".")
+            if body.matches(decimal).count() > 1 {
+                return Err(NumberError::Grouping);
+            }
+            let (i, f) = body.split_once(decimal).unwrap_or((body, ""));
+            (i, f, Some(grouping))
         }
         (1, 0) | (0, 1) => {
             let mark = if dots == 1 { '.' } else { ',' };
-            let after = s.len() - s.find(mark).unwrap_or(0) - 1;
-            if mark == group_mark && after == 3 {
-                s.replace(mark, "")
+            let (i, f) = body.split_once(mark).unwrap_or((body, ""));
+            if mark == group_mark && f.len() == 3 && whole_groups(i, None) {
+                (body, "", Some(mark))
             } else {
-                s.replace(mark, ".")
+                (i, f, None)
             }
         }
-        // Several identical marks can only be thousands groups: 1.234.567
-        _ => s.replace(['.', ','], ""),
+        _ => (body, "", Some(if dots > 0 { '.' } else { ',' })),
     };
-    if !normalised.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-') {
-        return None;
+    let digits = |t: &str| t.chars().all(|c| c.is_ascii_digit());
+    let int_ok = match grouping {
+        Some(mark) => whole_groups(int_part, Some(mark)),
+        // `,5` is half; `5,` and a bare mark are not numbers.
+        None => digits(int_part),
+    };
+    if !int_ok {
+        return Err(if grouping.is_some() { NumberError::Grouping } else { NumberError::NotANumber });
     }
-    normalised.parse::<f64>().ok().filter(|v| v.is_finite())
+    if !digits(frac_part) || (frac_part.is_empty() && body.len() > int_part.len()) || (int_part.is_empty() && frac_part.is_empty()) {
+        return Err(NumberError::NotANumber);
+    }
+    let int_digits: String = int_part.chars().filter(char::is_ascii_digit).collect();
+    let text = format!("{}{}.{}", if negative { "-" } else { "" }, if int_digits.is_empty() { "0" } else { &int_digits }, if frac_part.is_empty() { "0" } else { frac_part });
+    text.parse::<f64>().ok().filter(|v| v.is_finite()).ok_or(NumberError::NotANumber)
+}
+
+/// Whether `int` is digits in thousands groups split by `mark` (or, with
+/// `None`, one leading group of 1-3 digits not starting with 0).
+fn whole_groups(int: &str, mark: Option<char>) -> bool {
+    let lead_ok = |g: &str| (1..=3).contains(&g.len()) && g.chars().all(|c| c.is_ascii_digit()) && (g == "0" || !g.starts_with('0'));
+    match mark {
+        None => lead_ok(int) && int != "0",
+        Some(m) => {
+            let mut groups = int.split(m);
+            let first = groups.next().unwrap_or("");
+            let rest: Vec<&str> = groups.collect();
+            if rest.is_empty() {
+                return !int.is_empty() && int.chars().all(|c| c.is_ascii_digit());
+            }
+            lead_ok(first) && first != "0" && rest.iter().all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
+        }
+    }
+}
+
+/// The same, for callers that only need the value.
+pub fn parse_decimal(input: &str, lang: Lang) -> Option<f64> {
+    read_decimal(input, lang).ok()
+}
+
+/// Whether typed text means different numbers in the two conventions
+/// (`2.500`, `1,250`): a lone mark followed by exactly three digits after a
+/// short whole part. It is read the current language's way, and the form
+/// shows the value back so a thousandfold slip is seen before saving.
+pub fn is_ambiguous(input: &str) -> bool {
+    let s: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+    let body = s.strip_prefix('-').unwrap_or(&s);
+    let marks = body.matches(['.', ',']).count();
+    marks == 1 && body.split_once(['.', ',']).is_some_and(|(i, f)| f.len() == 3 && f.chars().all(|c| c.is_ascii_digit()) && whole_groups(i, None))
+}
+
+/// A stored amount as the detail page shows it: up to `max_decimals`
+/// places, or more when those would round a non-zero value to 0
+/// (`0,0001` stays `0,0001`, not `0`).
+pub fn format_amount(x: f64, max_decimals: usize, lang: Lang) -> String {
+    let mut decimals = max_decimals;
+    while decimals < 12 && x != 0.0 && x.is_finite() && (x.abs() * 10f64.powi(decimals as i32)).round() == 0.0 {
+        decimals += 1;
+    }
+    format_decimal(x, decimals, lang)
 }
 
 /// A share in percent, with at most one decimal: `98,3%` (vi), `98.3%` (en), `100%`.
@@ -247,6 +326,28 @@ mod tests {
     }
 
     #[test]
+    fn entries_that_mean_two_numbers_are_told_apart() {
+        use Lang::*;
+        for text in ["2.500", "1,250", "-2.500", "999,999"] {
+            assert!(is_ambiguous(text), "{text}");
+        }
+        for text in ["2.5", "2,50", "0.500", "1.234,5", "1.234.567", "12500", "1234.567"] {
+            assert!(!is_ambiguous(text), "{text}");
+        }
+        assert_eq!((parse_decimal("2.500", Vi), parse_decimal("2.500", En)), (Some(2500.0), Some(2.5)));
+        assert_eq!((parse_decimal("1,250", Vi), parse_decimal("1,250", En)), (Some(1.25), Some(1250.0)));
+    }
+
+    #[test]
+    fn a_small_amount_keeps_its_precision() {
+        assert_eq!(format_amount(0.0001, 3, Lang::Vi), "0,0001");
+        assert_eq!(format_amount(0.00049, 3, Lang::En), "0.0005");
+        assert_eq!(format_amount(2.5, 3, Lang::Vi), "2,5");
+        assert_eq!(format_amount(0.0, 3, Lang::Vi), "0");
+        assert_eq!(format_amount(1e-15, 3, Lang::Vi), "0");
+    }
+
+    #[test]
     fn parses_numbers_as_typed() {
         use Lang::*;
         assert_eq!(parse_decimal("2,5", Vi), Some(2.5));
@@ -263,6 +364,20 @@ mod tests {
         assert_eq!(parse_decimal("abc", Vi), None);
         assert_eq!(parse_decimal("1e9", Vi), None);
         assert_eq!(parse_decimal("", Vi), None);
+        assert_eq!(parse_decimal("0.500", Vi), Some(0.5), "a thousands group never starts with 0");
+        assert_eq!(parse_decimal(",5", Vi), Some(0.5));
+        assert_eq!(parse_decimal("-1.234,5", Vi), Some(-1234.5));
+        assert_eq!(parse_decimal("1234.567", Vi), Some(1234.567), "four digits before the mark: not a group");
+        assert_eq!(parse_decimal("1,234,567", Vi), Some(1_234_567.0), "English grouping typed in Vietnamese");
+        for bad in ["5,", ",", ".", "-", "1-2", "--5"] {
+            assert_eq!(read_decimal(bad, Vi), Err(NumberError::NotANumber), "{bad}");
+        }
+        // Marks that cannot be thousands groups are refused, never read as another number.
+        for bad in ["2,5,6", "1.2.3", "1,2.3", "12,34.5", "1.000,5.5", "1,000.5,5", "0.123.456", "1.23.456", "1.2345.678", "1..2"] {
+            for lang in Lang::ALL {
+                assert_eq!(read_decimal(bad, lang), Err(NumberError::Grouping), "{bad} {lang:?}");
+            }
+        }
         assert_eq!(parse_count("1.234"), Some(1234));
         assert_eq!(parse_count("1,234,567"), Some(1_234_567));
         assert_eq!(parse_count("45"), Some(45));
@@ -334,6 +449,22 @@ mod props {
             let x = m as f64 / 10f64.powi(k as i32);
             let shown = format_decimal(x, 6, lang);
             prop_assert_eq!(parse_decimal(&shown, lang), Some(x), "{}", shown);
+        }
+
+        #[test]
+        fn grouping_is_read_only_when_every_group_is_whole(groups in proptest::collection::vec(0u32..1000, 1..5), widths in proptest::collection::vec(1usize..5, 1..5), mark in prop_oneof![Just('.'), Just(',')], lang in lang()) {
+            // Digits split by one mark at random widths: read as thousands only when the split is whole.
+            let parts: Vec<String> = groups.iter().zip(widths.iter().cycle()).map(|(g, w)| format!("{:0w$}", g % 10u32.pow(*w as u32), w = *w)).collect();
+            let text = parts.join(&mark.to_string());
+            let whole = parts.len() > 1 && (1..=3).contains(&parts[0].len()) && !parts[0].starts_with('0') && parts[1..].iter().all(|p| p.len() == 3);
+            match read_decimal(&text, lang) {
+                Ok(x) if parts.len() > 2 => {
+                    prop_assert!(whole, "{} read as {}", text, x);
+                    prop_assert_eq!(x, parts.concat().parse::<f64>().unwrap());
+                }
+                Err(NumberError::Grouping) => prop_assert!(!whole && parts.len() > 2, "{}", text),
+                _ => {}
+            }
         }
 
         #[test]

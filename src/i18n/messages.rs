@@ -651,6 +651,8 @@ messages! {
     ErrTaxNoCheckDigit => "Mã số thuế không hợp lệ: 9 chữ số đầu không có chữ số kiểm tra hợp lệ.", "Invalid tax code: no valid check digit exists for the first nine digits.";
     ErrTaxDuplicate => "Mã số thuế này đã có trong danh bạ.", "This tax code is already in the register.";
     ErrNumber => "Vui lòng nhập một số không âm, ví dụ 2,5.", "Please enter a number of zero or more, e.g. 2.5.";
+    ErrNumberGrouping => "Dấu phân cách không đúng chỗ: nhóm hàng nghìn phải đủ 3 chữ số (ví dụ 1.234.567 hoặc 2,5). Hãy kiểm tra lại số này.", "Misplaced separators: thousands groups have exactly 3 digits (e.g. 1,234,567 or 2.5). Check this number.";
+    AmountUnit => "tỷ đồng", "billion VND";
     ErrWholeNumber => "Vui lòng nhập số nguyên không âm, ví dụ 25.", "Please enter a whole number of zero or more, e.g. 25.";
     ErrTooLarge => "Số quá lớn.", "The number is too large.";
     ErrEmail => "Địa chỉ email không hợp lệ, ví dụ ten@congty.vn.", "Invalid email address, e.g. name@company.vn.";

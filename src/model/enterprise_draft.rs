@@ -7,7 +7,7 @@ use super::admin_unit::AdminUnitList;
 use super::enterprise::{Enterprise, Ownership, ProductGroup};
 use super::tax_code::{TaxCode, TaxCodeError};
 use super::vsic;
-use crate::format::{format_decimal, parse_count, parse_decimal};
+use crate::format::{parse_count, parse_decimal, read_decimal, NumberError};
 use crate::i18n::{Lang, Msg};
 
 pub const MAX_NAME: usize = 300;
@@ -64,6 +64,8 @@ pub enum Problem {
     /// The tax code belongs to another enterprise already in the register.
     DuplicateTaxCode { existing_id: String },
     NotANumber,
+    /// Separators where no thousands group can be (`2,5,6`): refused rather than read as another number.
+    BadGrouping,
     NotAWholeNumber,
     TooLarge,
     TooLong(usize),
@@ -90,6 +92,7 @@ impl Problem {
             },
             Problem::DuplicateTaxCode { .. } => fixed(Msg::ErrTaxDuplicate),
             Problem::NotANumber => fixed(Msg::ErrNumber),
+            Problem::BadGrouping => fixed(Msg::ErrNumberGrouping),
             Problem::NotAWholeNumber => fixed(Msg::ErrWholeNumber),
             Problem::TooLarge => fixed(Msg::ErrTooLarge),
             Problem::TooLong(max) => lang.too_long(*max),
@@ -218,14 +221,16 @@ impl EnterpriseDraft {
     /// The size class the typed figures give so far, for a live preview.
     pub fn preview_size(&self, lang: Lang) -> Option<crate::model::size_class::SizeClass> {
         let group = vsic::sector_group(self.vsic_section.trim())?;
-        let amount = |s: &str| parse_decimal(s, lang).filter(|x| *x >= 0.0);
-        crate::model::size_class::classify(group, parse_count(&self.employees), amount(&self.revenue), amount(&self.capital))
+        // Only figures the save would accept: one the field refuses must not class the enterprise either.
+        let amount = |s: &str| parse_decimal(s, lang).filter(|x| (0.0..=MAX_AMOUNT_BN).contains(x));
+        let employees = parse_count(&self.employees).filter(|n| *n <= MAX_EMPLOYEES);
+        crate::model::size_class::classify(group, employees, amount(&self.revenue), amount(&self.capital))
     }
 
     /// The draft for editing an existing enterprise, with numbers shown the way
     /// the officer's language writes them.
     pub fn from_enterprise(e: &Enterprise, lang: Lang) -> EnterpriseDraft {
-        let amount = |v: Option<f64>| v.map(|x| format_decimal(x, 6, lang)).unwrap_or_default();
+        let amount = |v: Option<f64>| v.map(|x| crate::format::format_amount(x, 6, lang)).unwrap_or_default();
         EnterpriseDraft {
             name: e.name.clone(),
             tax_code: e.tax_code.clone().unwrap_or_default(),
@@ -326,11 +331,12 @@ impl EnterpriseDraft {
             if input.trim().is_empty() {
                 continue;
             }
-            match parse_decimal(input, lang) {
-                Some(x) if x < 0.0 => v.errors.push((field, Problem::NotANumber)),
-                Some(x) if x > MAX_AMOUNT_BN => v.errors.push((field, Problem::TooLarge)),
-                Some(x) => *slot = Some(x),
-                None => v.errors.push((field, Problem::NotANumber)),
+            match read_decimal(input, lang) {
+                Ok(x) if x < 0.0 => v.errors.push((field, Problem::NotANumber)),
+                Ok(x) if x > MAX_AMOUNT_BN => v.errors.push((field, Problem::TooLarge)),
+                Ok(x) => *slot = Some(x),
+                Err(NumberError::Grouping) => v.errors.push((field, Problem::BadGrouping)),
+                Err(NumberError::NotANumber) => v.errors.push((field, Problem::NotANumber)),
             }
         }
 
@@ -524,6 +530,19 @@ mod tests {
         let v = d.validate(Lang::Vi, &units(), nobody).unwrap_err();
         assert_eq!(v.error(Field::Employees), Some(&Problem::TooLarge));
         assert_eq!(v.error(Field::Revenue), Some(&Problem::TooLarge));
+        let sized = EnterpriseDraft { vsic_section: "G".into(), ..d.clone() };
+        assert_eq!(sized.preview_size(Lang::Vi), None, "figures the save refuses do not class the enterprise either");
+        let grouped = EnterpriseDraft { name: "X".into(), revenue: "2,5,6".into(), capital: "1.2.3".into(), ..Default::default() };
+        let v = grouped.validate(Lang::Vi, &units(), nobody).unwrap_err();
+        assert_eq!((v.error(Field::Revenue), v.error(Field::Capital)), (Some(&Problem::BadGrouping), Some(&Problem::BadGrouping)));
+    }
+
+    #[test]
+    fn a_tiny_amount_survives_editing() {
+        let e = Enterprise { name: "X".into(), revenue_bn_vnd: Some(0.0000001), ..Default::default() };
+        let d = EnterpriseDraft::from_enterprise(&e, Lang::Vi);
+        assert_eq!(d.revenue, "0,0000001");
+        assert_eq!(d.validate(Lang::Vi, &units(), nobody).unwrap().0.revenue_bn_vnd, Some(0.0000001));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use super::admin_unit::AdminUnitList;
 use super::enterprise::{Enterprise, ProductGroup};
 use super::vsic;
-use crate::format::{format_decimal, format_int};
+use crate::format::format_int;
 use crate::i18n::{ownership_msg, product_msg, Lang, Msg};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -16,7 +16,7 @@ pub struct FieldChange {
 
 /// Every field, in form order, as the officer reads it.
 pub fn display_fields(e: &Enterprise, units: &AdminUnitList, lang: Lang) -> Vec<(Msg, String)> {
-    let amount = |v: Option<f64>| v.map(|x| format_decimal(x, 3, lang)).unwrap_or_default();
+    let amount = |v: Option<f64>| v.map(|x| crate::format::format_amount(x, 3, lang)).unwrap_or_default();
     let products = e
         .products
         .iter()

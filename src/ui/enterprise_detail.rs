@@ -6,7 +6,7 @@ use super::i18n::{tr, use_lang};
 use super::programme::{EnterpriseActivities, EnterpriseAssessments};
 use super::survey::EnterpriseSurveys;
 use super::state::{DeleteError, Flash, FlashKind, LoadStatus, Register};
-use crate::format::{format_date_time, format_decimal, format_int};
+use crate::format::{format_date_time, format_int};
 use crate::i18n::{ownership_msg, product_msg, size_msg, Msg};
 use crate::model::enterprise::ProductGroup;
 use crate::model::vsic;
@@ -94,7 +94,7 @@ pub fn EnterpriseDetail() -> impl IntoView {
         let edit_href = format!("/enterprises/{}/edit", r.id);
         let missing_tax = e.tax_code.is_none();
         let body_name = name.clone();
-        let amount = move |v: Option<f64>| v.map(|x| format_decimal(x, 3, lang.get()));
+        let amount = move |v: Option<f64>| v.map(|x| crate::format::format_amount(x, 3, lang.get()));
         Some(view! {
             <section class="page narrow" data-testid="enterprise-detail">
                 <p class="no-print"><A href="/enterprises" attr:data-testid="back-to-list">{tr(Msg::BackToList)}</A></p>

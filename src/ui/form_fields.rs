@@ -89,10 +89,29 @@ pub fn TextField(
             {control}
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{tr(h)}</p> })}
             <ProblemText problem=errors.problem id=error_id testid=testid/>
+            {(input == Input::Decimal).then(|| view! { <AmountEcho draft field testid/> })}
             {move || warning.and_then(|w| w.get()).map(|m| view! {
                 <p class="field-warning" data-testid=format!("{testid}-warning")>{move || lang.get().t(m)}</p>
             })}
         </div>
+    }
+}
+
+/// Beside an amount that means different numbers in the two conventions
+/// (`2.500`): the value as read, in words of the current language, so a
+/// thousandfold slip shows before saving.
+#[component]
+fn AmountEcho(draft: RwSignal<EnterpriseDraft>, field: Field, testid: &'static str) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        let l = lang.get();
+        let text = draft.with(|d| d.text(field).to_string());
+        let value = crate::format::is_ambiguous(&text).then(|| crate::format::parse_decimal(&text, l)).flatten()?;
+        Some(view! {
+            <p class="field-echo" role="status" data-testid=format!("{testid}-echo")>
+                {format!("= {} {}", crate::format::format_amount(value, 6, l), l.t(Msg::AmountUnit))}
+            </p>
+        })
     }
 }
 

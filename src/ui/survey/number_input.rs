@@ -5,7 +5,7 @@
 use super::context::{input_id, use_form};
 use crate::form::answer::{canonical_number, number};
 use crate::form::{Question, Slot};
-use crate::format::{format_answer_number, parse_decimal};
+use crate::format::{format_amount, format_answer_number, is_ambiguous, parse_decimal};
 use crate::ui::i18n::use_lang;
 use leptos::prelude::*;
 
@@ -17,8 +17,13 @@ pub fn NumberInput(q: Question, at: Slot) -> impl IntoView {
     let stored = ctx.text_now(&at);
     let initial = number(&stored).map_or(stored, |n| format_answer_number(n, lang.get_untracked()));
     let unit = q.unit.clone();
+    let echo_unit = q.unit.clone();
+    // What is in the box now, for the read-back of an entry the two conventions read differently.
+    let typed = RwSignal::new(initial.clone());
+    let echo_id = format!("echo-{id}");
     let on_input = move |ev| {
         let raw = event_target_value(&ev);
+        typed.set(raw.clone());
         let value = parse_decimal(&raw, lang.get_untracked()).map_or(raw, canonical_number);
         ctx.set_text(&at, value);
     };
@@ -26,6 +31,12 @@ pub fn NumberInput(q: Question, at: Slot) -> impl IntoView {
         <span class="number-input">
             <input type="text" inputmode="decimal" id=id prop:value=initial on:input=on_input disabled=move || ctx.read_only.get()/>
             {unit.map(|u| view! { <span class="unit">{move || u.get(lang.get()).to_string()}</span> })}
+            {move || {
+                let l = lang.get();
+                let value = typed.with(|t| is_ambiguous(t).then(|| parse_decimal(t, l)).flatten())?;
+                let unit = echo_unit.as_ref().map(|u| format!(" {}", u.get(l))).unwrap_or_default();
+                Some(view! { <span class="field-echo" role="status" data-testid=echo_id.clone()>{format!("= {}{unit}", format_amount(value, 6, l))}</span> })
+            }}
         </span>
     }
 }
