@@ -249,6 +249,26 @@ pub fn format_iso_date(iso: &str) -> String {
     }
 }
 
+/// A day as typed in Vietnam, day first: `24/11/2026`, `4/1/2026`,
+/// `24-11-2026`, `24.11.2026`; or pasted as `2026-11-24`. Gives the day as
+/// `YYYY-MM-DD` (what is stored), or `None` for anything that is not a real
+/// day. The browser's own date input is not used: it shows the browser's
+/// locale (month first in en-US), which officers would misread.
+pub fn parse_day(typed: &str) -> Option<String> {
+    let t = typed.trim();
+    if parse_iso_date_ms(t).is_some() {
+        return Some(t.to_string());
+    }
+    let parts: Vec<&str> = t.split(['/', '-', '.']).collect();
+    let [d, m, y] = parts.as_slice() else { return None };
+    let digits = |s: &str, lens: std::ops::RangeInclusive<usize>| lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(d, 1..=2) || !digits(m, 1..=2) || !digits(y, 4..=4) {
+        return None;
+    }
+    let iso = format!("{y}-{m:0>2}-{d:0>2}");
+    parse_iso_date_ms(&iso).map(|_| iso)
+}
+
 /// `2026-11-24T09:05`: the local time as a file name is made from.
 pub fn iso_date_time(unix_ms: i64, offset_minutes: i32) -> String {
     let (y, m, d, h, min) = local_parts(unix_ms, offset_minutes);
@@ -336,6 +356,18 @@ mod tests {
         }
         assert_eq!((parse_decimal("2.500", Vi), parse_decimal("2.500", En)), (Some(2500.0), Some(2.5)));
         assert_eq!((parse_decimal("1,250", Vi), parse_decimal("1,250", En)), (Some(1.25), Some(1250.0)));
+    }
+
+    #[test]
+    fn days_are_typed_day_first() {
+        for (typed, iso) in [("24/11/2026", "2026-11-24"), ("4/1/2026", "2026-01-04"), (" 24-11-2026 ", "2026-11-24"), ("24.11.2026", "2026-11-24"), ("2026-11-24", "2026-11-24"), ("29/02/2028", "2028-02-29")] {
+            assert_eq!(parse_day(typed).as_deref(), Some(iso), "{typed}");
+            assert_eq!(parse_day(&format_iso_date(iso)).as_deref(), Some(iso), "shown back, it reads as the same day");
+        }
+        for bad in ["", "11/24/2026", "30/02/2026", "24/11/26", "24/11", "2026/11/24", "a/b/cdef", "24//2026", "１/1/2026"] {
+            assert_eq!(parse_day(bad), None, "{bad}");
+        }
+        assert_eq!(format_iso_date("2026-01-04"), "04/01/2026");
     }
 
     #[test]
@@ -465,6 +497,15 @@ mod props {
                 Err(NumberError::Grouping) => prop_assert!(!whole && parts.len() > 2, "{}", text),
                 _ => {}
             }
+        }
+
+        #[test]
+        fn any_typed_day_is_read_or_refused_and_shown_days_read_back(s in text(), y in 1900i32..2200, m in 1u32..=12, d in 1u32..=28) {
+            if let Some(iso) = parse_day(&s) {
+                prop_assert!(parse_iso_date_ms(&iso).is_some());
+            }
+            let iso = format!("{y:04}-{m:02}-{d:02}");
+            prop_assert_eq!(parse_day(&format_iso_date(&iso)), Some(iso));
         }
 
         #[test]

@@ -202,14 +202,46 @@ pub fn compare_vi(a: &str, b: &str) -> Ordering {
     CollationKey::new(a).cmp(&CollationKey::new(b))
 }
 
-/// Splits a query into folded words; a record matches when it contains them all.
-pub fn query_terms(query: &str) -> Vec<String> {
-    fold(query).split_whitespace().map(str::to_string).collect()
+/// Lower-case and composed, diacritics kept: what a query typed with
+/// diacritics is matched against.
+pub fn exact_form(s: &str) -> String {
+    compose_vietnamese(s).to_lowercase()
 }
 
-/// True when the folded haystack contains every term.
-pub fn matches_all(folded_haystack: &str, terms: &[String]) -> bool {
-    terms.iter().all(|t| folded_haystack.contains(t.as_str()))
+/// One word of a search query. A word typed with diacritics narrows by them
+/// (`Đồng` does not find `Đông`); a word typed without them finds both.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchTerm {
+    folded: String,
+    /// The word as typed (composed, lower-case), when it carries diacritics or `đ`.
+    exact: Option<String>,
+}
+
+impl SearchTerm {
+    /// Whether text whose `fold` is `folded` and whose `exact_form` is `exact` holds this word.
+    pub fn found_in(&self, folded: &str, exact: &str) -> bool {
+        match &self.exact {
+            Some(word) => exact.contains(word.as_str()),
+            None => folded.contains(self.folded.as_str()),
+        }
+    }
+
+    /// Whether `code` starts with this word (tax codes match from their start).
+    pub fn starts(&self, code: &str) -> bool {
+        !self.folded.is_empty() && code.starts_with(self.folded.as_str())
+    }
+}
+
+/// Splits a query into words; a record matches when it holds them all.
+pub fn search_terms(query: &str) -> Vec<SearchTerm> {
+    exact_form(query)
+        .split_whitespace()
+        .map(|word| {
+            let folded = fold(word);
+            let exact = (folded != word).then(|| word.to_string());
+            SearchTerm { folded, exact }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -316,7 +348,7 @@ mod tests {
             assert_eq!(compare_vi(a, b), Ordering::Equal, "{a}");
             assert_eq!(CollationKey::new(a), CollationKey::new(b));
             assert_eq!(fold(a), fold(b));
-            assert!(matches_all(&fold(b), &query_terms(a)) && matches_all(&fold(a), &query_terms(b)));
+            assert!(holds(b, a) && holds(a, b), "{a}");
         }
         // Half the names decomposed: the same order as all precomposed.
         let mut mixed: Vec<&str> = nfc.iter().enumerate().map(|(i, s)| if i % 2 == 0 { nfd[i].as_str() } else { *s }).collect();
@@ -334,15 +366,33 @@ mod tests {
         assert_eq!(fold("Công ty TNHH <b>"), "cong ty tnhh <b>");
     }
 
+    /// Whether `text` holds every word of `query`.
+    fn holds(text: &str, query: &str) -> bool {
+        let (folded, exact) = (fold(text), exact_form(text));
+        search_terms(query).iter().all(|t| t.found_in(&folded, &exact))
+    }
+
     #[test]
     fn query_matches_without_diacritics_and_in_any_word_order() {
-        let hay = fold("Công ty TNHH Thủy sản Đồng Tháp 1400100593");
-        assert!(matches_all(&hay, &query_terms("dong thap")));
-        assert!(matches_all(&hay, &query_terms("THAP  dong")));
-        assert!(matches_all(&hay, &query_terms("thủy")));
-        assert!(matches_all(&hay, &query_terms("140010")));
-        assert!(!matches_all(&hay, &query_terms("dong nai")));
-        assert!(matches_all(&hay, &query_terms("   ")), "an empty query matches everything");
+        let hay = "Công ty TNHH Thủy sản Đồng Tháp 1400100593";
+        assert!(holds(hay, "dong thap"));
+        assert!(holds(hay, "THAP  dong"));
+        assert!(holds(hay, "thủy"));
+        assert!(holds(hay, "140010"));
+        assert!(!holds(hay, "dong nai"));
+        assert!(holds(hay, "   "), "an empty query matches everything");
+    }
+
+    #[test]
+    fn words_typed_with_diacritics_narrow_by_them() {
+        assert!(holds("Đồng Tháp", "Đồng") && holds("Đồng Tháp", "đồng") && holds("Đồng Tháp", "ĐỒNG"));
+        assert!(!holds("Đồng Tháp", "Đông") && !holds("Đồng Tháp", "Dồng"));
+        assert!(holds("Đông Hải", "Đông") && !holds("Đông Hải", "Đồng"));
+        assert!(holds("Đồng Tháp", "dong") && holds("Đông Hải", "dong"), "without diacritics: both");
+        // Typed decomposed (some keyboards), it narrows the same way.
+        assert!(holds("Đồng Tháp", &decompose("Đồng")) && !holds("Đồng Tháp", &decompose("Đông")));
+        assert!(SearchTerm { folded: "14".into(), exact: None }.starts("1400100593"));
+        assert!(!SearchTerm { folded: "00".into(), exact: None }.starts("1400100593"));
     }
 
     #[test]
@@ -377,7 +427,8 @@ mod props {
             prop_assert!(composed.chars().count() <= s.chars().count());
             prop_assert_eq!(fold(&composed), fold(&s));
             prop_assert_eq!(compare_vi(&s, &composed), Ordering::Equal);
-            prop_assert!(matches_all(&fold(&s), &query_terms(&s)), "a text matches a query of itself");
+            let (folded, exact) = (fold(&s), exact_form(&s));
+            prop_assert!(search_terms(&s).iter().all(|t| t.found_in(&folded, &exact)), "a text matches a query of itself");
         }
 
         #[test]

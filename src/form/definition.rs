@@ -129,6 +129,8 @@ pub enum Cells {
 pub enum Kind {
     Text,
     LongText,
+    /// A Vietnamese phone number, typed with any spaces or dots, stored as digits (`model::phone`).
+    Phone,
     Integer,
     Decimal,
     Date,
@@ -161,6 +163,7 @@ impl Kind {
         match self {
             Kind::Text => "text",
             Kind::LongText => "long_text",
+            Kind::Phone => "phone",
             Kind::Integer => "integer",
             Kind::Decimal => "decimal",
             Kind::Date => "date",
@@ -459,6 +462,7 @@ impl Checker<'_> {
         let kind = match raw.kind.as_str() {
             "text" => Kind::Text,
             "long_text" => Kind::LongText,
+            "phone" => Kind::Phone,
             "integer" => Kind::Integer,
             "decimal" => Kind::Decimal,
             "date" => Kind::Date,

@@ -17,6 +17,7 @@ pub enum Issue {
     Required,
     NotANumber,
     NotAWholeNumber,
+    NotAPhone,
     NotADate,
     BelowMin(f64),
     AboveMax(f64),
@@ -83,6 +84,12 @@ impl Evaluation {
         self.issues.iter().find(|(_, i)| i.is_missing()).map(|(p, _)| p.as_str())
     }
 
+    /// The first problem of any kind (unanswered, or answered wrongly), in
+    /// document order: where "mark complete" and "go to the first problem" take the officer.
+    pub fn first_problem(&self) -> Option<&str> {
+        self.issues.first().map(|(p, _)| p.as_str())
+    }
+
     pub fn answered_total(&self) -> (usize, usize) {
         self.progress.iter().filter(|p| p.visible).fold((0, 0), |(a, t), p| (a + p.answered, t + p.total))
     }
@@ -106,7 +113,7 @@ pub fn value_of(q: &Question, answer: Option<&Answer>) -> Value {
             "no" => Value::Bool(false),
             _ => Value::Empty,
         },
-        (Kind::Text | Kind::LongText | Kind::Date | Kind::Single(_), Answer::Text(t)) => Value::Text(t.clone()),
+        (Kind::Text | Kind::LongText | Kind::Phone | Kind::Date | Kind::Single(_), Answer::Text(t)) => Value::Text(t.clone()),
         (Kind::Multiple(_) | Kind::Ranking { .. }, Answer::List(l)) => Value::List(l.clone()),
         (Kind::Matrix { rows, .. }, Answer::Cells(_)) => Value::List(rows.iter().filter(|r| a.cell(&r.id).is_some()).map(|r| r.id.clone()).collect()),
         (Kind::Repeat { .. }, Answer::Rows(r)) => Value::Num(r.len() as f64),
@@ -263,6 +270,10 @@ impl<'a> Pass<'a> {
                     true
                 }
             },
+            Kind::Phone if crate::model::phone::normalise_phone(text).is_none() => {
+                push(Issue::NotAPhone);
+                false
+            }
             Kind::Date if !is_date(text) => {
                 push(Issue::NotADate);
                 false
@@ -451,6 +462,11 @@ pub(crate) mod tests {
         let form = sample_form();
         let e = evaluate(&form, &Answers::new(), "2026-11-24");
         assert_eq!(e.first_missing(), Some("employees"));
+        assert_eq!(e.first_problem(), Some("employees"));
+        // An answer given wrongly before the first unanswered question is the first problem.
+        let wrong = Answers::from([("employees".to_string(), text("0")), ("revenue".to_string(), text("nhiều"))]);
+        let w = evaluate(&form, &wrong, "2026-11-24");
+        assert_eq!((w.first_problem(), w.first_missing()), (Some("employees"), Some("value_added")));
         let paths: Vec<&str> = e.issues.iter().map(|(p, _)| p.as_str()).collect();
         assert_eq!(paths, vec!["employees", "revenue", "value_added"], "hidden export share is not required");
         assert!(!e.is_complete());

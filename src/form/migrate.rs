@@ -27,6 +27,7 @@ pub struct Orphan {
 fn fits_text(q: &Question, t: &str) -> bool {
     match &q.kind {
         Kind::Text | Kind::LongText => true,
+        Kind::Phone => crate::model::phone::normalise_phone(t).is_some(),
         Kind::Integer => number(t).is_some_and(|n| n.fract() == 0.0),
         Kind::Decimal => number(t).is_some(),
         Kind::Date => is_date(t),

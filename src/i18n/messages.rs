@@ -277,6 +277,16 @@ messages! {
     ImportChangeMapping => "Sửa cách ghép cột", "Change the column mapping";
     // Self-assessment: who uses the app, readiness, actions, the award, the department's list
     RoleQuestion => "Ai đang sử dụng ứng dụng này?", "Who is using this app?";
+    WelcomeTitle => "Chào mừng! Cho biết bạn là ai", "Welcome! Tell us who you are";
+    WelcomeHelp => "Tên của bạn được ghi vào mọi hồ sơ bạn tạo hoặc sửa, để khi gộp tệp của các huyện ai cũng biết ai đã làm gì. Đơn vị là nơi các doanh nghiệp mới bạn thêm thuộc về; có thể đổi từng hồ sơ. Sửa lại được trong Cài đặt.", "Your name goes into every record you create or change, so that when the districts' files are merged everyone knows who did what. Your unit is where the enterprises you add belong (each can be changed). Both can be changed in Settings.";
+    WelcomeUnit => "Đơn vị hành chính bạn phụ trách", "The administrative unit you work in";
+    WelcomeStart => "Bắt đầu", "Start";
+    WelcomeLater => "Để sau", "Later";
+    DashboardEmptyTitle => "Chưa có dữ liệu trên máy này", "No records on this device yet";
+    DashboardEmptyHelp => "Bắt đầu bằng một trong các cách dưới đây. Các chỉ tiêu, biểu đồ và số liệu sẽ hiện ở đây khi đã có hồ sơ.", "Start in one of the ways below. Indicators, charts and figures appear here once there are records.";
+    AddFirstEnterprise => "Thêm doanh nghiệp đầu tiên", "Add your first enterprise";
+    EmptyImportList => "Nhập danh sách doanh nghiệp từ tệp Excel", "Import a list of enterprises from Excel";
+    EmptyImportSync => "Nhập tệp đồng bộ từ máy khác", "Import a sync file from another laptop";
     RoleHelp => "Cán bộ của Sở hoặc huyện theo dõi toàn bộ chương trình. Doanh nghiệp chỉ thấy hồ sơ và kết quả tự đánh giá của mình. Có thể đổi lại trong Cài đặt.", "Department and district officers follow the whole programme. An enterprise sees only its own profile and self-assessment results. You can change this in Settings.";
     RoleOfficer => "Tôi là cán bộ quản lý", "I am a programme officer";
     RoleEnterprise => "Tôi là doanh nghiệp", "I am an enterprise";
@@ -468,7 +478,7 @@ messages! {
     FormMissing => "Thiết bị này chưa có phiên bản định nghĩa phiếu mà bản khảo sát này dùng. Hãy cài tệp định nghĩa phiếu trong Cài đặt; các câu trả lời vẫn được giữ nguyên.", "This device does not have the form version this survey uses. Install the form definition file in Settings; the answers are kept as they are.";
     SavingDraft => "Đang lưu nháp…", "Saving the draft…";
     MarkComplete => "Đánh dấu hoàn thành", "Mark complete";
-    GoToFirstMissing => "Đến câu bắt buộc chưa trả lời", "Go to the first unanswered required question";
+    GoToFirstMissing => "Đến chỗ cần sửa đầu tiên", "Go to the first problem";
     SurveyCompleted => "Phiếu khảo sát đã hoàn thành và được lưu.", "The survey is complete and saved.";
     SurveyCannotComplete => "Chưa thể hoàn thành: còn câu bắt buộc chưa trả lời hoặc câu trả lời chưa hợp lệ. Bản nháp vẫn được lưu.", "Not complete yet: some required questions are unanswered or some answers break a rule. The draft is still saved.";
     EditSurvey => "Sửa phiếu", "Edit survey";
@@ -651,12 +661,13 @@ messages! {
     ErrTaxNoCheckDigit => "Mã số thuế không hợp lệ: 9 chữ số đầu không có chữ số kiểm tra hợp lệ.", "Invalid tax code: no valid check digit exists for the first nine digits.";
     ErrTaxDuplicate => "Mã số thuế này đã có trong danh bạ.", "This tax code is already in the register.";
     ErrNumber => "Vui lòng nhập một số không âm, ví dụ 2,5.", "Please enter a number of zero or more, e.g. 2.5.";
+    ErrTaxCheckDigit => "Mã số thuế không đúng: chữ số kiểm tra (chữ số thứ 10) không khớp với 9 chữ số đầu. Hãy đối chiếu với giấy chứng nhận đăng ký doanh nghiệp.", "Wrong tax code: the check digit (10th digit) does not match the first nine. Check it against the business registration certificate.";
     ErrNumberGrouping => "Dấu phân cách không đúng chỗ: nhóm hàng nghìn phải đủ 3 chữ số (ví dụ 1.234.567 hoặc 2,5). Hãy kiểm tra lại số này.", "Misplaced separators: thousands groups have exactly 3 digits (e.g. 1,234,567 or 2.5). Check this number.";
     AmountUnit => "tỷ đồng", "billion VND";
     ErrWholeNumber => "Vui lòng nhập số nguyên không âm, ví dụ 25.", "Please enter a whole number of zero or more, e.g. 25.";
     ErrTooLarge => "Số quá lớn.", "The number is too large.";
     ErrEmail => "Địa chỉ email không hợp lệ, ví dụ ten@congty.vn.", "Invalid email address, e.g. name@company.vn.";
-    ErrPhone => "Số điện thoại không hợp lệ: cần 8 đến 15 chữ số.", "Invalid phone number: it needs 8 to 15 digits.";
+    ErrPhone => "Số điện thoại không hợp lệ: di động có 10 chữ số (0913 456 789), cố định có 11 chữ số (0277 3851 234); dấu cách và dấu chấm được chấp nhận.", "Invalid phone number: a mobile has 10 digits (0913 456 789), a landline 11 (0277 3851 234); spaces and dots are fine.";
     ErrOcopStars => "Hạng sao OCOP từ 1 đến 5.", "OCOP stars are 1 to 5.";
     ErrUnknownOption => "Giá trị này không có trong danh sách.", "This value is not in the list.";
     WarnNoTaxCode => "Chưa có mã số thuế. Vẫn lưu được, nhưng nên bổ sung để tránh trùng lặp.", "No tax code yet. You can save, but add it soon to avoid duplicates.";
@@ -689,6 +700,7 @@ messages! {
     DeletedMark => "(đã xóa)", "(deleted)";
     RestoreTaxCodeTaken => "Không khôi phục được: một doanh nghiệp khác trong danh bạ đang dùng mã số thuế này. Hãy gộp hoặc sửa doanh nghiệp đó trước.", "Not restored: another enterprise in the register now has this tax code. Merge or correct that enterprise first.";
     DeleteFilled => "Xóa phiếu", "Delete";
+    PrintForm => "In cả phiếu", "Print the whole form";
     ConfirmDeleteFilledTitle => "Xóa phiếu này?", "Delete this form?";
     ConfirmDeleteFilledBody => "Phiếu sẽ được chuyển vào mục “Đã xóa gần đây” và có thể khôi phục ở đó.", "It moves to “Recently deleted”, where it can be restored.";
     FilledDeleted => "Đã xóa phiếu. Có thể khôi phục trong mục “Đã xóa gần đây”.", "Deleted. It can be restored from “Recently deleted”.";

@@ -211,13 +211,6 @@ impl Lang {
             Lang::En => format!("Changed by {who} at {when}."),
         }
     }
-
-    pub fn check_digit_expected(self, expected: u8) -> String {
-        match self {
-            Lang::Vi => format!("Mã số thuế không hợp lệ: chữ số kiểm tra (chữ số thứ 10) không đúng, theo 9 chữ số đầu phải là {expected}."),
-            Lang::En => format!("Invalid tax code: the check digit (10th digit) is wrong; for the first nine digits it must be {expected}."),
-        }
-    }
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ impl Lang {
             (Issue::Required, _) => self.t(Msg::IssueRequired).into(),
             (Issue::NotANumber, _) => self.t(Msg::IssueNotANumber).into(),
             (Issue::NotAWholeNumber, _) => self.t(Msg::IssueNotAWholeNumber).into(),
+            (Issue::NotAPhone, _) => self.t(Msg::ErrPhone).into(),
             (Issue::NotADate, _) => self.t(Msg::IssueNotADate).into(),
             (Issue::UnknownChoice, _) => self.t(Msg::IssueUnknownChoice).into(),
             (Issue::Rule(text), _) => text.get(self).into(),
@@ -37,6 +38,16 @@ impl Lang {
     /// "12 / 40".
     pub fn answered_of(self, answered: usize, total: usize) -> String {
         format!("{} / {}", format_int(answered as i64, self), format_int(total as i64, self))
+    }
+
+    /// The editor's counter, saying what it counts: the questions on show
+    /// (a question hidden by an earlier answer is not counted).
+    pub fn answered_questions(self, answered: usize, total: usize) -> String {
+        let (a, t) = (format_int(answered as i64, self), format_int(total as i64, self));
+        match self {
+            Lang::Vi => format!("Đã trả lời {a} / {t} câu hỏi"),
+            Lang::En => format!("{a} of {t} questions answered"),
+        }
     }
 
     pub fn draft_saved(self, time: &str) -> String {

@@ -135,7 +135,8 @@ impl Enterprise {
     /// The text search looks in, before folding.
     pub fn search_text(&self) -> String {
         let mut s = String::with_capacity(self.name.len() + self.address.len() + 48);
-        for part in [self.name.as_str(), self.tax_code.as_deref().unwrap_or(""), &self.address, &self.contact_name, &self.contact_phone] {
+        // Not the tax code: a search matches it from its start, apart (`Registry::search_positions`).
+        for part in [self.name.as_str(), &self.address, &self.contact_name, &self.contact_phone] {
             s.push_str(part);
             s.push(' ');
         }

@@ -88,7 +88,8 @@ impl Problem {
                 TaxCodeError::ZeroProvincePrefix => fixed(Msg::ErrTaxPrefix),
                 TaxCodeError::ZeroSequence => fixed(Msg::ErrTaxSequence),
                 TaxCodeError::NoCheckDigit => fixed(Msg::ErrTaxNoCheckDigit),
-                TaxCodeError::CheckDigitMismatch { expected } => lang.check_digit_expected(*expected),
+                // Never the digit that would pass: a wrong code "corrected" to pass names another enterprise.
+                TaxCodeError::CheckDigitMismatch { .. } => fixed(Msg::ErrTaxCheckDigit),
             },
             Problem::DuplicateTaxCode { .. } => fixed(Msg::ErrTaxDuplicate),
             Problem::NotANumber => fixed(Msg::ErrNumber),
@@ -245,7 +246,7 @@ impl EnterpriseDraft {
             ocop_stars: e.ocop_stars.map(|n| n.to_string()).unwrap_or_default(),
             other_products: e.other_products.clone(),
             contact_name: e.contact_name.clone(),
-            contact_phone: e.contact_phone.clone(),
+            contact_phone: crate::model::phone::format_phone(&e.contact_phone),
             contact_email: e.contact_email.clone(),
             notes: e.notes.clone(),
         }
@@ -355,9 +356,12 @@ impl EnterpriseDraft {
         }
 
         e.contact_name = text(&mut v, Field::ContactName, &self.contact_name, MAX_SHORT);
-        e.contact_phone = text(&mut v, Field::ContactPhone, &self.contact_phone, MAX_SHORT);
-        if !e.contact_phone.is_empty() && !is_phone(&e.contact_phone) {
-            v.errors.push((Field::ContactPhone, Problem::InvalidPhone));
+        let phone = text(&mut v, Field::ContactPhone, &self.contact_phone, MAX_SHORT);
+        if !phone.is_empty() {
+            match crate::model::phone::normalise_phone(&phone) {
+                Some(stored) => e.contact_phone = stored,
+                None => v.errors.push((Field::ContactPhone, Problem::InvalidPhone)),
+            }
         }
         e.contact_email = text(&mut v, Field::ContactEmail, &self.contact_email, MAX_SHORT);
         if !e.contact_email.is_empty() && !is_email(&e.contact_email) {
@@ -371,12 +375,6 @@ impl EnterpriseDraft {
             Err(v)
         }
     }
-}
-
-fn is_phone(s: &str) -> bool {
-    let allowed = s.chars().all(|c| c.is_ascii_digit() || " +-.()".contains(c));
-    let digits = s.chars().filter(char::is_ascii_digit).count();
-    allowed && (8..=15).contains(&digits)
 }
 
 fn is_email(s: &str) -> bool {
@@ -430,6 +428,8 @@ mod tests {
         assert_eq!(e.name, "Công ty TNHH Thủy sản Sa Đéc");
         assert_eq!(e.tax_code.as_deref(), Some("1400100593"));
         assert_eq!(e.employees, Some(1250));
+        assert_eq!(e.contact_phone, "02773851234", "stored as digits, however it was typed");
+        assert_eq!(EnterpriseDraft::from_enterprise(&e, Lang::Vi).contact_phone, "0277 3851 234");
         assert_eq!(e.revenue_bn_vnd, Some(2345.5));
         assert_eq!(e.products, vec![ProductGroup::Pangasius, ProductGroup::Ocop]);
         assert_eq!(e.ocop_stars, Some(4));

@@ -17,6 +17,7 @@ pub mod import_cells;
 pub mod import_columns;
 pub mod filled;
 pub mod indicator_target;
+pub mod phone;
 pub mod record;
 pub mod registry;
 pub mod size_class;

@@ -6,7 +6,7 @@
 use super::enterprise::{Enterprise, ProductGroup};
 use super::record::Record;
 use super::size_class::SizeClass;
-use crate::text::{fold, matches_all, query_terms, CollationKey};
+use crate::text::{exact_form, fold, search_terms, CollationKey};
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -15,7 +15,10 @@ pub type EnterpriseRecord = Record<Enterprise>;
 #[derive(Debug, Clone)]
 struct Indexed {
     record: EnterpriseRecord,
+    /// What a search looks in (name, address, contact), folded; the tax code is apart: it matches from its start.
     haystack: String,
+    /// The same with diacritics kept, for words typed with them.
+    exact: String,
     name_key: CollationKey,
     size: Option<SizeClass>,
 }
@@ -24,6 +27,7 @@ impl Indexed {
     fn new(record: EnterpriseRecord) -> Indexed {
         Indexed {
             haystack: fold(&record.payload.search_text()),
+            exact: exact_form(&record.payload.search_text()),
             name_key: CollationKey::new(&record.payload.name),
             size: record.payload.size_class(),
             record,
@@ -31,7 +35,7 @@ impl Indexed {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum SortKey {
     #[default]
     Name,
@@ -62,7 +66,9 @@ impl SortKey {
 /// `Some(None)` selects records whose size cannot be computed yet.
 pub type SizeFilter = Option<Option<SizeClass>>;
 
-#[derive(Debug, Clone, Default, PartialEq)]
+/// Kept for the tab (`ListState`), so the list comes back as it was after a reload.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Query {
     pub text: String,
     pub admin_unit_id: Option<String>,
@@ -180,11 +186,11 @@ impl Registry {
     /// Positions of the matching records, in the query's order. Valid until the
     /// register next changes.
     pub fn search_positions(&self, q: &Query) -> Vec<usize> {
-        let terms = query_terms(&q.text);
+        let terms = search_terms(&q.text);
         let matches = |i: &usize| {
             let x = &self.items[*i];
             let e = &x.record.payload;
-            matches_all(&x.haystack, &terms)
+            terms.iter().all(|t| t.found_in(&x.haystack, &x.exact) || e.tax_code.as_deref().is_some_and(|c| t.starts(c)))
                 && q.admin_unit_id.as_ref().is_none_or(|u| e.admin_unit_id.as_ref() == Some(u))
                 && q.vsic_section.as_ref().is_none_or(|s| e.vsic_section.as_ref() == Some(s))
                 && q.size.is_none_or(|s| x.size == s)
@@ -268,6 +274,15 @@ mod tests {
         assert_eq!(names(r.search(&q("xoai my"))), vec!["HTX Xoài Mỹ Xương"]);
         assert_eq!(names(r.search(&q("SA DEC"))), vec!["Cơ sở Hoa kiểng Sa Đéc"]);
         assert_eq!(names(r.search(&q("1400"))), vec!["Công ty CP Xuất nhập khẩu Đồng Tháp"]);
+        let code = r.search(&q("1400"))[0].payload.tax_code.clone().unwrap();
+        assert!(r.search(&q(&code[2..])).is_empty(), "a tax code matches from its start only");
+        assert_eq!(names(r.search(&q("Đồng"))), vec!["Công ty CP Xuất nhập khẩu Đồng Tháp"]);
+        assert!(r.search(&q("Đông")).is_empty(), "diacritics typed narrow the search");
+        assert!(r.search(&q("ĐÔNG THÁP")).is_empty());
+        assert_eq!(names(r.search(&q("ĐỒNG tháp"))), vec!["Công ty CP Xuất nhập khẩu Đồng Tháp"]);
+        assert_eq!(names(r.search(&q("Dũng"))), vec!["Doanh nghiệp Dũng Tiến"]);
+        assert_eq!(names(r.search(&q("dung"))), vec!["Doanh nghiệp Dũng Tiến"]);
+        assert!(r.search(&q("Dung")).iter().any(|e| e.payload.name.contains("Dũng")), "no diacritics: both");
         assert_eq!(r.search(&q("")).len(), 4);
         assert!(r.search(&q("vinh long")).is_empty());
     }

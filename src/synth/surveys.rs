@@ -27,6 +27,7 @@ pub fn surveys(enterprises: &[Record<Enterprise>], per_enterprise: usize, form: 
                     continue;
                 }
                 let answer = match &q.kind {
+                    Kind::Phone => Some(Answer::Text(format!("09{:08}", rng.below(100_000_000)))),
                     Kind::Text | Kind::LongText => Some(Answer::Text(format!("{} {}", rng.pick(&FAMILY), rng.pick(&GIVEN)))),
                     Kind::Single(c) => Some(Answer::Text(rng.pick(c).value.clone())),
                     Kind::Multiple(c) | Kind::Ranking { choices: c, .. } => {

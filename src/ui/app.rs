@@ -12,7 +12,6 @@ use super::placeholder::NotFound;
 use super::sync::SyncStatus;
 use super::state::{Flash, ListState, LoadStatus, Register};
 use crate::i18n::{Lang, Msg};
-use crate::model::registry::Query;
 use crate::web::browser;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -34,7 +33,7 @@ pub fn App() -> impl IntoView {
 
     let register = Register::new();
     provide_context(register);
-    provide_context(ListState { query: RwSignal::new(Query::default()), page: RwSignal::new(0) });
+    provide_context(ListState::restored());
     provide_context(Flash(RwSignal::new(None)));
     provide_context(Role::load());
     spawn_local(register.start());
@@ -57,6 +56,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
+            <super::page_focus::PageFocus/>
             <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
             <NavBar/>
             <main id="main" tabindex="-1">

@@ -40,9 +40,18 @@ pub fn Dashboard() -> impl IntoView {
     let unit = RwSignal::new(None::<String>);
     provide_context(DashboardFilters { period: period.into(), unit: unit.into() });
 
+    // Nothing on this device yet: say what to do instead of a page of zeros.
+    let empty = Memo::new(move |_| {
+        register.status.with(|s| *s == super::state::LoadStatus::Ready)
+            && register.registry.with(|r| r.is_empty())
+            && [register.surveys.ready, register.assessments.ready, register.activities.ready].iter().all(|r| r.get())
+            && register.surveys.live_count() + register.assessments.live_count() + register.activities.live_count() == 0
+    });
+
     view! {
         <section class="page">
             <h1 data-testid="page-title">{tr(Msg::NavDashboard)}</h1>
+            <Show when=move || !empty.get() fallback=|| view! { <DashboardEmpty/> }>
             <p class="muted">{tr(Msg::DashboardIntro)}</p>
             <div class="stat-cards">
                 <div class="stat-card"><span class="stat-value" data-testid="stat-enterprises">{move || num(total())}</span><span class="stat-label">{tr(Msg::StatEnterprises)}</span></div>
@@ -101,7 +110,25 @@ pub fn Dashboard() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            </Show>
         </section>
+    }
+}
+
+/// The first steps, where a new device's dashboard would show only zeros.
+#[component]
+fn DashboardEmpty() -> impl IntoView {
+    use leptos_router::components::A;
+    view! {
+        <div class="card empty-start" data-testid="dashboard-empty">
+            <h2>{tr(Msg::DashboardEmptyTitle)}</h2>
+            <p class="muted">{tr(Msg::DashboardEmptyHelp)}</p>
+            <div class="actions">
+                <A href="/enterprises/new" attr:class="button primary" attr:data-testid="add-first-enterprise">{tr(Msg::AddFirstEnterprise)}</A>
+                <A href="/enterprises/import" attr:class="button" attr:data-testid="empty-import-list">{tr(Msg::EmptyImportList)}</A>
+                <A href="/sync" attr:class="button" attr:data-testid="empty-import-sync">{tr(Msg::EmptyImportSync)}</A>
+            </div>
+        </div>
     }
 }
 

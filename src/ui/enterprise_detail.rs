@@ -120,7 +120,7 @@ pub fn EnterpriseDetail() -> impl IntoView {
                     <Row label=Msg::ComputedSize testid="detail-size" value=Signal::derive(move || Some(lang.get().t(size_msg(size)).to_string()))/>
                     <Row label=Msg::FieldProducts testid="detail-products" value=Signal::derive(move || Some(products_text()).filter(|s| !s.is_empty()))/>
                     <Row label=Msg::FieldContactName testid="detail-contact" value=Signal::derive({ let c = e.contact_name.clone(); move || Some(c.clone()).filter(|s| !s.is_empty()) })/>
-                    <Row label=Msg::FieldPhone testid="detail-phone" value=Signal::derive({ let c = e.contact_phone.clone(); move || Some(c.clone()).filter(|s| !s.is_empty()) })/>
+                    <Row label=Msg::FieldPhone testid="detail-phone" value=Signal::derive({ let c = crate::model::phone::format_phone(&e.contact_phone); move || Some(c.clone()).filter(|s| !s.is_empty()) })/>
                     <Row label=Msg::FieldEmail testid="detail-email" value=Signal::derive({ let c = e.contact_email.clone(); move || Some(c.clone()).filter(|s| !s.is_empty()) })/>
                     <Row label=Msg::FieldNotes testid="detail-notes" value=Signal::derive({ let c = e.notes.clone(); move || Some(c.clone()).filter(|s| !s.is_empty()) })/>
                 </dl>

@@ -16,7 +16,10 @@ use std::collections::HashSet;
 
 #[component]
 pub fn NewEnterprisePage() -> impl IntoView {
-    view! { <EnterpriseForm draft=EnterpriseDraft::default() base=None/> }
+    // A new enterprise starts in the unit the officer gave on first start (still in the unit list).
+    let register = expect_context::<Register>();
+    let unit = crate::web::browser::officer_unit().filter(|u| register.units.with_untracked(|l| l.active().any(|x| &x.id == u))).unwrap_or_default();
+    view! { <EnterpriseForm draft=EnterpriseDraft { admin_unit_id: unit, ..Default::default() } base=None/> }
 }
 
 #[component]

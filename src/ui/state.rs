@@ -481,6 +481,22 @@ pub struct ListState {
     pub page: RwSignal<usize>,
 }
 
+impl ListState {
+    /// Where the tab keeps them, so a reload brings the list back as it was.
+    const KEY: &'static str = "nscl.enterprise_list";
+
+    /// The search and filters this tab last had, kept from then on.
+    pub fn restored() -> ListState {
+        let (query, page): (Query, usize) = browser::tab_value(Self::KEY).unwrap_or_default();
+        let state = ListState { query: RwSignal::new(query), page: RwSignal::new(page) };
+        Effect::new(move |_| {
+            let kept = (state.query.get(), state.page.get());
+            browser::save_tab_value(Self::KEY, &kept);
+        });
+        state
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FlashKind {
     Success,

@@ -156,20 +156,33 @@ fn RenameCells(id: String, vi: String, en: String, editing: RwSignal<Option<Stri
     let vi = RwSignal::new(vi);
     let en = RwSignal::new(en);
     let error = RwSignal::new(None::<Msg>);
-    let save = move |_| {
+    let save = move || {
         let (id, v, e) = (id.clone(), vi.get_untracked(), en.get_untracked());
         apply(register, flash, error, move |l| l.rename(&id, &v, &e), move || editing.set(None));
     };
+    // Enter saves and Escape cancels, as in any inline edit.
+    let keys = {
+        let save = save.clone();
+        move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+            "Enter" => {
+                ev.prevent_default();
+                save();
+            }
+            "Escape" => editing.set(None),
+            _ => {}
+        }
+    };
+    let keys_en = keys.clone();
     view! {
         <td>
             <label class="visually-hidden" for="unit-rename-vi">{tr(Msg::UnitNameVi)}</label>
-            <input id="unit-rename-vi" type="text" data-testid="unit-rename-vi" prop:value=move || vi.get() on:input=move |ev| vi.set(typed_text(&ev))/>
+            <input id="unit-rename-vi" type="text" data-testid="unit-rename-vi" prop:value=move || vi.get() on:input=move |ev| vi.set(typed_text(&ev)) on:keydown=keys/>
             {move || error.get().map(|m| view! { <p class="field-error" role="alert">{tr(m)}</p> })}
         </td>
         <td>
             <label class="visually-hidden" for="unit-rename-en">{tr(Msg::UnitNameEn)}</label>
-            <input id="unit-rename-en" type="text" data-testid="unit-rename-en" prop:value=move || en.get() on:input=move |ev| en.set(typed_text(&ev))/>
-            <button type="button" class="link-button" data-testid="unit-rename-save" on:click=save>{tr(Msg::Save)}</button>
+            <input id="unit-rename-en" type="text" data-testid="unit-rename-en" prop:value=move || en.get() on:input=move |ev| en.set(typed_text(&ev)) on:keydown=keys_en/>
+            <button type="button" class="link-button" data-testid="unit-rename-save" on:click=move |_| save()>{tr(Msg::Save)}</button>
             <button type="button" class="link-button" on:click=move |_| editing.set(None)>{tr(Msg::Cancel)}</button>
         </td>
     }

@@ -100,6 +100,16 @@ pub fn tab_id() -> String {
     TAB.with(|t| t.get_or_init(new_id).clone())
 }
 
+/// A value kept for this tab only (sessionStorage): it survives a reload, not a new tab.
+pub fn tab_value<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    gloo_storage::SessionStorage::get(key).ok()
+}
+
+/// Keeps a value for this tab; a full or refused storage only means it is not kept.
+pub fn save_tab_value<T: serde::Serialize>(key: &str, value: &T) {
+    let _ = gloo_storage::SessionStorage::set(key, value);
+}
+
 const RESCUE_PREFIX: &str = "nscl.rescue.";
 
 /// The key under which this tab puts aside the answers of a record.
@@ -217,6 +227,27 @@ pub fn officer_name() -> String {
 
 pub fn save_officer_name(name: &str) {
     set_setting(OFFICER_KEY, name.trim());
+}
+
+const OFFICER_UNIT_KEY: &str = "nscl.officer_unit";
+const WELCOMED_KEY: &str = "nscl.welcomed";
+
+/// The administrative unit the officer works in, as given on first start: new enterprises start in it.
+pub fn officer_unit() -> Option<String> {
+    setting(OFFICER_UNIT_KEY).filter(|u| !u.is_empty())
+}
+
+pub fn save_officer_unit(unit: &str) {
+    set_setting(OFFICER_UNIT_KEY, unit);
+}
+
+/// Whether the first-start welcome has been finished (or put off) on this device.
+pub fn welcomed() -> bool {
+    setting(WELCOMED_KEY).is_some()
+}
+
+pub fn save_welcomed() {
+    set_setting(WELCOMED_KEY, "1");
 }
 
 const ROLE_KEY: &str = "nscl.role";

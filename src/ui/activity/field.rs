@@ -9,6 +9,7 @@ use crate::model::activity::{topics, ActivityField};
 use crate::model::activity_draft::{award_key, ActivityDraft, DraftField, Problem, AWARD_RESULTS};
 use crate::ui::i18n::{tr, use_lang};
 use crate::ui::typed_text::typed_text;
+use crate::ui::day_input::DayInput;
 use leptos::prelude::*;
 use std::collections::HashSet;
 
@@ -61,8 +62,7 @@ pub fn TextInput(
     let problem = move || at.and_then(|f| state.problem(f));
     let value = move || state.draft.with(get);
     let on_input = move |ev: leptos::ev::Event| {
-        // A date input's value is the browser's; text is composed like every typed text.
-        let v = if input == "date" { event_target_value(&ev) } else { typed_text(&ev) };
+        let v = typed_text(&ev);
         state.draft.update(|d| set(d, v));
     };
     let blur = move |_| {
@@ -71,11 +71,15 @@ pub fn TextInput(
         }
     };
     let described = error_id.clone();
-    let control = if input == "area" {
+    let control = if input == "date" {
+        view! {
+            <DayInput value=Signal::derive(value) id=testid testid=testid required=required
+                on_change=Callback::new(move |v: String| state.draft.update(|d| set(d, v)))/>
+        }.into_any()
+    } else if input == "area" {
         view! { <textarea id=testid data-testid=testid rows="3" prop:value=value on:input=on_input on:blur=blur></textarea> }.into_any()
     } else {
         let (kind, mode) = match input {
-            "date" => ("date", "text"),
             "numeric" => ("text", "numeric"),
             _ => ("text", "text"),
         };

@@ -13,6 +13,7 @@ use crate::ui::i18n::{tr, use_lang};
 use crate::ui::state::{Flash, FlashKind, Register};
 use crate::ui::typed_text::typed_text;
 use crate::web::{broadcast, browser, record_store};
+use crate::ui::day_input::DayInput;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -123,8 +124,10 @@ pub fn ActionPlan(
                                                 on:change=move |ev| { let v = typed_text(&ev); change(r1.clone(), k1.clone(), Box::new(move |s| s.owner = v.trim().to_string())); }/>
                                         </label>
                                         <label>{tr(Msg::ActionDue)}" "
-                                            <input type="date" data-testid="action-due" prop:value=state.due.clone().unwrap_or_default()
-                                                on:change=move |ev| { let v = event_target_value(&ev); change(r2.clone(), k2.clone(), Box::new(move |s| s.due = crate::form::answer::is_date(&v).then_some(v))); }/>
+                                            <DayInput testid="action-due" value=Signal::derive({ let due = state.due.clone().unwrap_or_default(); move || due.clone() })
+                                                on_change=Callback::new(move |v: String| if v.is_empty() || crate::form::answer::is_date(&v) {
+                                                    change(r2.clone(), k2.clone(), Box::new(move |s| s.due = (!v.is_empty()).then_some(v)));
+                                                })/>
                                         </label>
                                         <label class="checkbox">
                                             <input type="checkbox" data-testid="action-done" prop:checked=state.done

@@ -11,6 +11,7 @@ use crate::readiness::shortlist::shortlist;
 use crate::ui::i18n::{tr, use_lang};
 use crate::ui::pager::{Pager, PAGE_SIZE};
 use crate::ui::state::Register;
+use crate::ui::day_input::DayInput;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -60,6 +61,13 @@ pub fn OfficerAssessments() -> impl IntoView {
         filters.update(|f| edit(f, v));
         page.set(0);
     };
+    // A date filter follows only a whole day, or none: half-typed text leaves it as it was.
+    let set_day = move |edit: fn(&mut Filters, String)| Callback::new(move |v: String| {
+        if v.is_empty() || crate::form::answer::is_date(&v) {
+            filters.update(|f| edit(f, v));
+            page.set(0);
+        }
+    });
     let rows = move || {
         let l = lang.get();
         let start = page.get() * PAGE_SIZE;
@@ -155,8 +163,8 @@ pub fn OfficerAssessments() -> impl IntoView {
                             {move || register.units.with(|u| u.active().map(|unit| view! { <option value=unit.id.clone()>{unit.label(lang.get())}</option> }).collect_view())}
                         </select>
                     </label>
-                    <label>{tr(Msg::ChangedFrom)}" "<input type="date" data-testid="filter-from" on:change=set(|f, v| f.from = v)/></label>
-                    <label>{tr(Msg::ChangedTo)}" "<input type="date" data-testid="filter-to" on:change=set(|f, v| f.to = v)/></label>
+                    <label>{tr(Msg::ChangedFrom)}" "<DayInput testid="filter-from" value=Signal::derive(String::new) on_change=set_day(|f, v| f.from = v)/></label>
+                    <label>{tr(Msg::ChangedTo)}" "<DayInput testid="filter-to" value=Signal::derive(String::new) on_change=set_day(|f, v| f.to = v)/></label>
                 </div>
                 <p class="muted" data-testid="assessment-count">{move || lang.get().assessments_found(matches.with(Vec::len))}</p>
                 <table class="data-table">

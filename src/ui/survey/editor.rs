@@ -111,7 +111,7 @@ pub fn FilledEditor(
     let sections = StoredValue::new(form.clone());
     let jump_to_missing = move || {
         ctx.show_missing.set(true);
-        let target = eval.with_untracked(|e| e.first_missing().or_else(|| e.issues.first().map(|(p, _)| p.as_str())).map(str::to_string));
+        let target = eval.with_untracked(|e| e.first_problem().map(str::to_string));
         if let Some(path) = target {
             let top = path.split('[').next().unwrap_or(&path).to_string();
             if let Some(i) = sections.with_value(|f| f.section_of(&top)) {
@@ -137,7 +137,7 @@ pub fn FilledEditor(
 
     let version = form.version;
     let status_text = move || lang.get().t(if done.get() { texts.done } else { Msg::StatusDraft });
-    let overall = move || eval.with(|e| { let (a, t) = e.answered_total(); lang.get().answered_of(a, t) });
+    let overall = move || eval.with(|e| { let (a, t) = e.answered_total(); lang.get().answered_questions(a, t) });
     let issues_left = move || eval.with(|e| e.issues.len());
     let save_text = move || {
         let l = lang.get();
@@ -254,6 +254,7 @@ pub fn FilledEditor(
                             on:click=move |_| editing.set(true)>{tr(texts.reopen)}</button>
                     }>
                     <button type="button" class="button" data-testid="first-missing" on:click=move |_| jump_to_missing()>{tr(Msg::GoToFirstMissing)}</button>
+                    <button type="button" class="button" data-testid="print-survey" on:click=move |_| browser::print_page()>{tr(Msg::PrintForm)}</button>
                     <button type="button" class="button primary" data-testid="mark-complete" disabled=move || ctx.read_only.get() on:click=on_complete>{tr(texts.finish)}</button>
                     <span class="muted" data-testid="issues-left" hidden=move || !ctx.show_missing.get() || issues_left() == 0>{move || lang.get().issues_left(issues_left())}</span>
                 </Show>

@@ -10,6 +10,7 @@ use crate::ui::pager::{page_count, ListBody, Pager, ResultCount, PAGE_SIZE};
 use crate::ui::i18n::{tr, use_lang};
 use crate::ui::state::{LoadStatus, Register};
 use crate::web::browser;
+use crate::ui::day_input::DayInput;
 use leptos::prelude::*;
 use crate::ui::typed_text::typed_text;
 
@@ -93,8 +94,9 @@ pub fn SurveyList() -> impl IntoView {
         view! {
             <div class="field">
                 <label for=testid>{tr(label)}</label>
-                <input type="date" id=testid data-testid=testid
-                    on:input=move |ev| { let v = typed_text(&ev); set_query(&|q| set(q, Some(v.clone()).filter(|s| !s.is_empty()))); }/>
+                // A filter follows only a whole day, or none: half-typed text leaves it as it was.
+                <DayInput value=Signal::derive(String::new) id=testid testid=testid
+                    on_change=Callback::new(move |v: String| if v.is_empty() || crate::form::answer::is_date(&v) { set_query(&|q| set(q, Some(v.clone()).filter(|s| !s.is_empty()))) })/>
             </div>
         }
     };

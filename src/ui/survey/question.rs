@@ -12,7 +12,7 @@ use super::ranking::Ranking;
 use super::repeat_group::RepeatGroup;
 use super::scale::Scale;
 use super::single_choice::SingleChoice;
-use super::text_input::TextInput;
+use super::text_input::{PhoneInput, TextInput};
 use super::yes_no::YesNo;
 use crate::form::definition::Requirement;
 use crate::form::{Kind, Question, Slot};
@@ -28,7 +28,7 @@ pub fn QuestionView(q: Question, at: Slot) -> impl IntoView {
     let visible = move || status.with(|s| s.0);
     let shown_issue = move || status.with(|s| s.1.clone()).filter(|i| !i.is_missing() || ctx.show_missing.get());
     let has_issue = move || shown_issue().is_some();
-    let labelled_input = matches!(q.kind, Kind::Text | Kind::LongText | Kind::Integer | Kind::Decimal | Kind::Date);
+    let labelled_input = matches!(q.kind, Kind::Text | Kind::LongText | Kind::Phone | Kind::Integer | Kind::Decimal | Kind::Date);
     let required = q.required == Requirement::Always;
     let label = q.label.clone();
     let hint = q.hint.clone();
@@ -41,6 +41,7 @@ pub fn QuestionView(q: Question, at: Slot) -> impl IntoView {
     let input = match q.kind.clone() {
         Kind::Text => view! { <TextInput q=q.clone() at=at.clone()/> }.into_any(),
         Kind::LongText => view! { <TextInput q=q.clone() at=at.clone() multiline=true/> }.into_any(),
+        Kind::Phone => view! { <PhoneInput at=at.clone()/> }.into_any(),
         Kind::Integer | Kind::Decimal => view! { <NumberInput q=q.clone() at=at.clone()/> }.into_any(),
         Kind::Date => view! { <DateInput at=at.clone()/> }.into_any(),
         Kind::Single(choices) => view! { <SingleChoice choices=choices at=at.clone()/> }.into_any(),

@@ -34,6 +34,7 @@ pub fn Ranking(choices: Vec<Choice>, max_ranked: Option<usize>, at: Slot) -> imp
                     let text = label_of(&value);
                     view! {
                         <li>
+                            <span class="rank-number" data-testid="rank-number">{i + 1}"."</span>
                             <span class="rank-label">{text}</span>
                             <span class="rank-actions">
                                 <button type="button" class="small" disabled=move || { i == 0 || ctx.read_only.get() }

@@ -43,6 +43,18 @@ pub fn SectionView(form: Arc<Form>) -> impl IntoView {
             main.scroll_into_view();
         }
     };
+    // Printing shows every section the answers leave visible, one after another: the screen
+    // shows one at a time so a long form opens fast, and only a print needs them all. The
+    // browser announces a print (the print button, Ctrl+P, or a PDF made from the page) before
+    // it lays the page out, and the sections are drawn in that moment.
+    let printing = RwSignal::new(false);
+    let before = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
+    let after = window_event_listener(leptos::ev::afterprint, move |_| printing.set(false));
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
+    });
+    let print_form = form.clone();
     let nav_form = form.clone();
     let nav = nav_form.sections.iter().enumerate().map(|(i, s)| {
         let title = s.title.clone();
@@ -64,6 +76,23 @@ pub fn SectionView(form: Arc<Form>) -> impl IntoView {
             </li>
         }
     }).collect_view();
+    let all_sections = move || {
+        ctx.generation.get();
+        print_form.sections.iter().enumerate().filter(|(i, _)| shown(*i)).map(|(_, section)| {
+            let title = section.title.clone();
+            let description = section.description.clone();
+            view! {
+                <section class="form-section printed-section" data-testid=format!("printed-section-{}", section.id)>
+                    <h2>{move || title.get(lang.get()).to_string()}</h2>
+                    {description.map(|d| view! { <p class="hint">{move || d.get(lang.get()).to_string()}</p> })}
+                    {section.questions.iter().cloned().map(|q| {
+                        let at = Slot::Top(q.id.clone());
+                        view! { <QuestionView q=q at=at/> }
+                    }).collect_view()}
+                </section>
+            }
+        }).collect_view()
+    };
     let body = move || {
         ctx.generation.get();
         let i = ctx.section.get().min(count.saturating_sub(1));
@@ -92,7 +121,7 @@ pub fn SectionView(form: Arc<Form>) -> impl IntoView {
             <nav class="section-nav" aria-label=move || lang.get().t(Msg::Sections)>
                 <ol>{nav}</ol>
             </nav>
-            <div class="section-body">{body}</div>
+            <div class="section-body">{move || if printing.get() { all_sections().into_any() } else { body().into_any() }}</div>
         </div>
     }
 }

@@ -11,6 +11,7 @@ use crate::ui::i18n::{tr, use_lang};
 use crate::ui::state::{Flash, FlashKind, Register};
 use crate::ui::typed_text::typed_text;
 use crate::web::{browser, sync_io};
+use crate::ui::day_input::DayInput;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -157,11 +158,13 @@ pub fn ExportPanel() -> impl IntoView {
                 </div>
                 <div class="field narrow-field">
                     <label for="sync-from">{tr(Msg::ChangedFrom)}</label>
-                    <input id="sync-from" type="date" data-testid="export-from" prop:value=move || from.get() on:change=move |ev| from.set(event_target_value(&ev))/>
+                    <DayInput id="sync-from" testid="export-from" value=Signal::derive(move || from.get())
+                        on_change=Callback::new(move |v: String| if v.is_empty() || crate::form::answer::is_date(&v) { from.set(v) })/>
                 </div>
                 <div class="field narrow-field">
                     <label for="sync-to">{tr(Msg::ChangedTo)}</label>
-                    <input id="sync-to" type="date" data-testid="export-to" prop:value=move || to.get() on:change=move |ev| to.set(event_target_value(&ev))/>
+                    <DayInput id="sync-to" testid="export-to" value=Signal::derive(move || to.get())
+                        on_change=Callback::new(move |v: String| if v.is_empty() || crate::form::answer::is_date(&v) { to.set(v) })/>
                 </div>
             </div>
             <label class="checkbox">

@@ -43,9 +43,22 @@ export class RoleChoice {
     this.box = page.getByTestId('role-choice');
   }
 
-  async choose(role) {
+  // An officer is then asked their name and unit: given when `officer` is set, put off otherwise.
+  async choose(role, officer) {
     await expect(this.box).toBeVisible();
     await this.page.getByTestId(`role-${role}`).click();
+    if (role === 'officer') {
+      const welcome = this.page.getByTestId('welcome');
+      await expect(welcome).toBeVisible();
+      if (officer) {
+        await this.page.getByTestId('welcome-name').fill(officer.name);
+        if (officer.unit) await this.page.getByTestId('welcome-unit').selectOption(officer.unit);
+        await this.page.getByTestId('welcome-start').click();
+      } else {
+        await this.page.getByTestId('welcome-later').click();
+      }
+      await expect(welcome).toHaveCount(0);
+    }
     await expect(this.box).toHaveCount(0);
   }
 }

@@ -15,7 +15,7 @@ async function openEdit(page, name) {
 test('the second save of the same record asks, and both edits survive', async ({ page, context }) => {
   const a = new AppShell(page);
   await a.open('/');
-  await new EnterpriseForm(page).add({ name: 'HTX Sen Tháp Mười', address: 'Mỹ Hòa', phone: '0277 111 222', notes: 'ban đầu' });
+  await new EnterpriseForm(page).add({ name: 'HTX Sen Tháp Mười', address: 'Mỹ Hòa', phone: '0277 3111 222', notes: 'ban đầu' });
 
   const other = await context.newPage();
   await new AppShell(other).open('/');
@@ -26,7 +26,7 @@ test('the second save of the same record asks, and both edits survive', async ({
   await formA.save.click();
   await expect(page.getByTestId('detail-address')).toHaveText('Xã Mỹ Hòa, Tháp Mười');
 
-  await formB.fill({ phone: '0277 999 888', notes: 'ghi chú của B' });
+  await formB.fill({ phone: '0277 3999 888', notes: 'ghi chú của B' });
   await formB.save.click();
   const prompt = other.getByTestId('conflict-prompt');
   await expect(prompt).toContainText('Doanh nghiệp này vừa được sửa ở nơi khác');
@@ -34,16 +34,16 @@ test('the second save of the same record asks, and both edits survive', async ({
   await expect(other.getByTestId('conflict-both-fields')).toContainText('Ghi chú');
   // Nothing was saved yet; the form holds A's address and B's own changes.
   await expect(formB.field('address')).toHaveValue('Xã Mỹ Hòa, Tháp Mười');
-  await expect(formB.field('phone')).toHaveValue('0277 999 888');
+  await expect(formB.field('phone')).toHaveValue('0277 3999 888');
   await expect(formB.field('notes')).toHaveValue('ghi chú của B');
 
   await formB.save.click();
   await expect(other.getByTestId('detail-address')).toHaveText('Xã Mỹ Hòa, Tháp Mười');
-  await expect(other.getByTestId('detail-phone')).toHaveText('0277 999 888');
+  await expect(other.getByTestId('detail-phone')).toHaveText('0277 3999 888');
   await expect(other.getByTestId('detail-notes')).toHaveText('ghi chú của B');
 
   await a.reload();
-  await expect(page.getByTestId('detail-phone')).toHaveText('0277 999 888');
+  await expect(page.getByTestId('detail-phone')).toHaveText('0277 3999 888');
   await expect(page.getByTestId('detail-address')).toHaveText('Xã Mỹ Hòa, Tháp Mười');
 });
 
