@@ -218,6 +218,8 @@ pub struct Question {
     pub points: Option<f64>,
     /// In a self-assessment, what to do when this item is not met.
     pub advice: Option<Advice>,
+    /// The register figure a new response starts from (`form::prefill`).
+    pub prefill: Option<super::prefill::Prefill>,
 }
 
 impl Question {
@@ -349,6 +351,7 @@ struct RawQuestion {
     decimals: Option<u32>,
     points: Option<f64>,
     advice: Option<Advice>,
+    prefill: Option<String>,
 }
 
 fn valid_id(id: &str) -> bool {
@@ -623,6 +626,18 @@ impl Checker<'_> {
                 }
             }
         }
+        let prefill = raw.prefill.as_deref().and_then(|key| match super::prefill::Prefill::parse(key) {
+            Some(p) if p.fits(&kind) => Some(p),
+            Some(_) => {
+                self.error(at, format!("prefill '{key}' does not fit a {} question", kind.name()));
+                None
+            }
+            None => {
+                let known: Vec<&str> = super::prefill::Prefill::ALL.iter().map(|p| p.key()).collect();
+                self.error(at, format!("unknown prefill '{key}' (known: {})", known.join(", ")));
+                None
+            }
+        });
         let relevant = raw.relevant.and_then(|src| self.expr(at, "relevant", &src));
         Some(Question {
             id: raw.id,
@@ -639,6 +654,7 @@ impl Checker<'_> {
             unit: raw.unit,
             points: raw.points,
             advice: raw.advice,
+            prefill,
         })
     }
 

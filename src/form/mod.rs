@@ -13,6 +13,7 @@ pub mod evaluate;
 pub mod expr;
 pub mod library;
 pub mod migrate;
+pub mod prefill;
 #[cfg(test)]
 mod modules_tests;
 pub mod score;

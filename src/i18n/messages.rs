@@ -632,7 +632,7 @@ messages! {
     FieldRevenue => "Doanh thu năm (tỷ đồng)", "Annual revenue (billion VND)";
     FieldCapital => "Tổng nguồn vốn (tỷ đồng)", "Total capital (billion VND)";
     AmountHint => "Dùng dấu phẩy cho phần thập phân, ví dụ 2,5.", "Use a comma or a point for decimals, e.g. 2.5.";
-    FieldProducts => "Nhóm sản phẩm", "Product groups";
+    FieldProducts => "Sản phẩm chủ lực", "Key products";
     FieldOcopStars => "Hạng sao OCOP", "OCOP star rating";
     FieldOtherProducts => "Sản phẩm khác là gì?", "Which other products?";
     FieldContactName => "Người liên hệ", "Contact person";

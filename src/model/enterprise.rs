@@ -133,6 +133,16 @@ impl Enterprise {
     }
 
     /// The text search looks in, before folding.
+    /// A figure the register holds, as a new survey starts from it (money in billions of VND).
+    pub fn figure(&self, figure: crate::form::prefill::RegisterFigure) -> Option<f64> {
+        use crate::form::prefill::RegisterFigure;
+        match figure {
+            RegisterFigure::Employees => self.employees.map(f64::from),
+            RegisterFigure::Revenue => self.revenue_bn_vnd,
+            RegisterFigure::Capital => self.capital_bn_vnd,
+        }
+    }
+
     pub fn search_text(&self) -> String {
         let mut s = String::with_capacity(self.name.len() + self.address.len() + 48);
         // Not the tax code: a search matches it from its start, apart (`Registry::search_positions`).

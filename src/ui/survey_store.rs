@@ -58,11 +58,11 @@ impl Register {
     /// A new survey of an enterprise, not stored: the editor writes it at the
     /// first answer. `None` if the enterprise is not in the register.
     pub fn fresh_survey(&self, id: String, enterprise_id: &str) -> Option<Record<Survey>> {
-        if self.registry.with_untracked(|r| r.get(enterprise_id).is_none()) {
-            return None;
-        }
+        let enterprise = self.registry.with_untracked(|r| r.get(enterprise_id).map(|e| e.payload.clone()))?;
         let form = self.forms.with_untracked(|f| f.latest(FIELD_SURVEY))?;
         let mut survey = Survey::new(&form, enterprise_id);
+        // What the register already holds, in the form's units: the officer checks it rather than types it.
+        survey.answers = crate::form::prefill::prefilled(&form, |figure| enterprise.figure(figure));
         survey.record_summary(&form, &evaluate(&form, &survey.answers, &browser::today()));
         Some(Record::new(id, &browser::change(), survey))
     }

@@ -52,12 +52,21 @@ fn editor(opening: Opening) -> AnyView {
     let (title, version) = (opening.form.title.clone(), opening.form.version);
     let heading = move || {
         let id = enterprise_id.clone();
+        let id_for_facts = enterprise_id.clone();
         let name = move || register.registry.with(|r| r.get(&id).map(|e| e.payload.name.clone())).unwrap_or_else(|| lang.get().t(Msg::UnknownEnterprise).to_string());
         let title = title.clone();
+        // Who is surveyed, as the register has them: the survey does not ask again.
+        let facts_id = id_for_facts.clone();
+        let facts = move || register.registry.with(|r| r.get(&facts_id).map(|e| {
+            let e = &e.payload;
+            [e.tax_code.as_ref().map(|t| format!("{} {t}", lang.get().t(Msg::FieldTaxCode))), Some(e.address.clone()).filter(|a| !a.is_empty())]
+                .into_iter().flatten().collect::<Vec<_>>().join(" · ")
+        })).unwrap_or_default();
         view! {
             <h1>
                 <A href=format!("/enterprises/{enterprise_id}") attr:data-testid="survey-enterprise">{name}</A>
             </h1>
+            <p class="muted" data-testid="survey-enterprise-facts">{facts}</p>
             <p class="muted" data-testid="survey-form-title">{move || lang.get().form_version(title.get(lang.get()), version)}</p>
         }
     };

@@ -122,7 +122,7 @@ test.describe.serial('an enterprise sends its result and the department files it
     const isoRun = new ModuleRun(page, ISO9001);
     await isoRun.start();
     await isoRun.answer({ enterprise_name: OWN_NAME, tax_code: TAX_CODE, respondent_name: 'Lê Thị Thu' });
-    await expect(isoRun.form.input('assessment_date')).toHaveValue(await browserDate(page));
+    await expect(isoRun.form.input('assessment_date')).toHaveValue((await browserDate(page)).split('-').reverse().join('/'));
     await isoRun.answer(iso);
     // The result so far, under the form: the score, its band, a radar of the clauses.
     await expect(page.getByTestId('live-percent')).toHaveText(viPercent(isoPercent));
@@ -184,7 +184,7 @@ test.describe.serial('an enterprise sends its result and the department files it
     // Kept across a reload.
     await app.reload();
     await expect(action.owner).toHaveValue('Nguyễn Văn Bảy');
-    await expect(action.due).toHaveValue(pastDue);
+    await expect(action.due).toHaveValue(pastDue.split('-').reverse().join('/')); // shown day first
     await expect(action.overdue).toBeVisible();
     // Done: no longer overdue.
     await action.done.check();
@@ -338,7 +338,7 @@ test('a second 5S assessment a month later shows the change since the first', as
 
   const second = new ModuleRun(page, FIVE_S);
   await second.start();
-  await expect(second.form.input('assessment_date')).toHaveValue(await browserDate(page));
+  await expect(second.form.input('assessment_date')).toHaveValue((await browserDate(page)).split('-').reverse().join('/'));
   await second.answer({ five_s_items: later });
   await second.finish();
   await home.open();

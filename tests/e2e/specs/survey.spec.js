@@ -89,16 +89,19 @@ test('fill half, reload, finish offline through the rule errors, complete, and s
   await expect(survey.issue('value_added')).toHaveText('Giá trị gia tăng không thể lớn hơn doanh thu.');
   // An answer that breaks a rule is still saved with the draft; only completing waits for it.
   await survey.storedPayload((p) => p.answers.value_added === '90000' && p.status === 'draft');
-  // Completing now jumps to the first required question still empty, further on.
+  // Completing now goes to the first problem in form order: the wrong answer comes before the empty one.
   await survey.markComplete();
   await expect(survey.status).toHaveText('Bản nháp');
+  await expect(survey.input('value_added')).toBeFocused();
+  await expect(survey.issue('value_added')).toBeVisible();
+  await survey.type('value_added', '24.000');
+  await expect(survey.issue('value_added')).toHaveCount(0);
+  // Then to the first required question still empty, further on.
+  await survey.markComplete();
   await expect(survey.issue('award_interest')).toHaveText('Câu này bắt buộc trả lời.');
   await expect(page.getByTestId('section-quality_award_section')).toBeVisible();
   await expect(page.locator('[name="r-award_interest"]').first()).toBeFocused();
   await survey.section('productivity');
-  await expect(survey.issue('value_added')).toBeVisible();
-  await survey.type('value_added', '24.000');
-  await expect(survey.issue('value_added')).toHaveCount(0);
   await expect(survey.computed('labour_productivity')).toHaveText('200 triệu đồng/người/năm');
 
   // A certificate, one row of the repeat group.
