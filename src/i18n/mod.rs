@@ -90,6 +90,14 @@ impl Lang {
         }
     }
 
+    /// Under a dashboard count: how many of those forms name no enterprise in the register.
+    pub fn unlinked_forms(self, n: usize) -> String {
+        match self {
+            Lang::Vi => format!("trong đó {n} của doanh nghiệp đã xóa hoặc không có trong danh bạ"),
+            Lang::En => format!("of which {n} of enterprises deleted or not in the register"),
+        }
+    }
+
     pub fn more_deleted(self, n: usize) -> String {
         match self {
             Lang::Vi => format!("Và {n} hồ sơ bị xóa trước đó."),

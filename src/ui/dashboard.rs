@@ -35,6 +35,17 @@ pub fn Dashboard() -> impl IntoView {
     let surveys = count_of(register.surveys.ready, Memo::new(move |_| register.surveys.live_count()));
     let assessments = count_of(register.assessments.ready, Memo::new(move |_| register.assessments.live_count()));
     let activities = count_of(register.activities.ready, Memo::new(move |_| register.activities.live_count()));
+    // Forms kept when their enterprise was deleted (or that name one this laptop lacks) still count,
+    // and the cards say how many, rather than count them silently.
+    let unlinked = Memo::new(move |_| {
+        register.registry.with(|r| {
+            let gone = |id: Option<&str>| id.is_some_and(|id| r.get(id).is_none());
+            let surveys = register.surveys.records.with(|all| all.iter().filter(|s| !s.deleted && gone(Some(&s.payload.enterprise_id))).count());
+            let assessments = register.assessments.records.with(|all| all.iter().filter(|a| !a.deleted && gone(a.payload.enterprise_id.as_deref())).count());
+            (surveys, assessments)
+        })
+    });
+    let unlinked_note = move |n: usize| (n > 0).then(|| view! { <span class="stat-note" data-testid="stat-unlinked">{move || lang.get().unlinked_forms(n)}</span> });
     let this_year = crate::web::browser::today().get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(2026);
     let period = RwSignal::new(Period::term_of_year(this_year.clamp(Period::TERM_2021.from, Period::TERM_2026.to)));
     let unit = RwSignal::new(None::<String>);
@@ -57,8 +68,8 @@ pub fn Dashboard() -> impl IntoView {
                 <div class="stat-card"><span class="stat-value" data-testid="stat-enterprises">{move || num(total())}</span><span class="stat-label">{tr(Msg::StatEnterprises)}</span></div>
                 <div class="stat-card"><span class="stat-value">{move || num(with_tax())}</span><span class="stat-label">{tr(Msg::StatWithTaxCode)}</span></div>
                 <div class="stat-card"><span class="stat-value">{move || num(sme())}</span><span class="stat-label">{tr(Msg::StatSmeShare)}</span></div>
-                <div class="stat-card"><span class="stat-value" data-testid="stat-surveys">{surveys}</span><span class="stat-label">{tr(Msg::StatSurveys)}</span></div>
-                <div class="stat-card"><span class="stat-value" data-testid="stat-assessments">{assessments}</span><span class="stat-label">{tr(Msg::StatAssessments)}</span></div>
+                <div class="stat-card"><span class="stat-value" data-testid="stat-surveys">{surveys}</span><span class="stat-label">{tr(Msg::StatSurveys)}</span>{move || unlinked_note(unlinked.get().0)}</div>
+                <div class="stat-card"><span class="stat-value" data-testid="stat-assessments">{assessments}</span><span class="stat-label">{tr(Msg::StatAssessments)}</span>{move || unlinked_note(unlinked.get().1)}</div>
                 <div class="stat-card"><span class="stat-value" data-testid="stat-activities">{activities}</span><span class="stat-label">{tr(Msg::StatActivities)}</span></div>
             </div>
             <section class="ind-dashboard" data-testid="indicators">

@@ -10,6 +10,7 @@ use crate::format::format_date_time;
 use crate::i18n::Msg;
 use crate::model::enterprise::Enterprise;
 use crate::model::record::Record;
+use crate::sync::kinds::SyncKind;
 use crate::web::{browser, record_store};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -72,11 +73,17 @@ pub fn RecentlyDeletedPage() -> impl IntoView {
         let gone_names: HashMap<String, String> =
             enterprises.with(|all| all.iter().flatten().map(|r| (r.id.clone(), format!("{} {}", r.payload.name, l.t(Msg::DeletedMark)))).collect());
         let name = |id: &str| register.registry.with_untracked(|r| r.get(id).map(|e| e.payload.name.clone())).or_else(|| gone_names.get(id).cloned());
+        // A form is named by its title, not its id: "Công ty X · Phiếu khảo sát…".
+        let form_title = |form_id: &str| register.forms.with_untracked(|f| f.latest(form_id).map(|f| f.title.get(l).to_string()));
         let mut rows = Vec::new();
-        enterprises.with(|all| push(&mut rows, all.iter().flatten(), &name, register, restore));
-        register.surveys.records.with(|all| push(&mut rows, all.iter().filter(|r| r.deleted), &name, register, restore));
-        register.assessments.records.with(|all| push(&mut rows, all.iter().filter(|r| r.deleted), &name, register, restore));
-        register.activities.records.with(|all| push(&mut rows, all.iter().filter(|r| r.deleted), &name, register, restore));
+        let label = |r: &Record<Enterprise>| r.payload.label(&name);
+        enterprises.with(|all| push(&mut rows, all.iter().flatten(), &label, register, restore));
+        let survey_label = |r: &Record<crate::model::survey::Survey>| filled_label(&r.payload, &name, &form_title);
+        register.surveys.records.with(|all| push(&mut rows, all.iter().filter(|r| r.deleted), &survey_label, register, restore));
+        let assessment_label = |r: &Record<crate::model::assessment::Assessment>| filled_label(&r.payload, &name, &form_title);
+        register.assessments.records.with(|all| push(&mut rows, all.iter().filter(|r| r.deleted), &assessment_label, register, restore));
+        let activity_label = |r: &Record<crate::model::activity::Activity>| r.payload.label(&name);
+        register.activities.records.with(|all| push(&mut rows, all.iter().filter(|r| r.deleted), &activity_label, register, restore));
         rows.sort_by(|a, b| b.deleted.cmp(&a.deleted));
         rows
     };
@@ -96,7 +103,7 @@ pub fn RecentlyDeletedPage() -> impl IntoView {
                 }
                 let more = all.len().saturating_sub(SHOWN);
                 view! {
-                    <table class="data-table" data-testid="deleted-table">
+                    <table class="data-table deleted-table" data-testid="deleted-table">
                         <thead><tr>
                             <th scope="col">{tr(Msg::ColKind)}</th>
                             <th scope="col">{tr(Msg::ColRecord)}</th>
@@ -129,11 +136,17 @@ pub fn RecentlyDeletedPage() -> impl IntoView {
 
 type Pending = std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), RestoreError>>>>;
 
+/// A survey or self-assessment as the page names it: whom it is about, and the form's title.
+fn filled_label(payload: &dyn crate::model::filled::FilledForm, name: &dyn Fn(&str) -> Option<String>, title: &dyn Fn(&str) -> Option<String>) -> String {
+    let who = payload.enterprise_id().map(|id| name(id).unwrap_or_else(|| id.to_string())).unwrap_or_else(|| "—".to_string());
+    format!("{who} · {}", title(payload.form_id()).unwrap_or_else(|| payload.form_id().to_string()))
+}
+
 /// Adds the deleted records of one kind to the page's rows.
 fn push<'a, T: Restorable>(
     rows: &mut Vec<DeletedRow>,
     deleted: impl Iterator<Item = &'a Record<T>>,
-    name: &dyn Fn(&str) -> Option<String>,
+    label: &dyn Fn(&Record<T>) -> String,
     register: Register,
     restore: impl Fn(Pending) + Copy + Send + Sync + 'static,
 ) {
@@ -142,7 +155,7 @@ fn push<'a, T: Restorable>(
         rows.push(DeletedRow {
             kind: T::NAME,
             id: tomb.id.clone(),
-            label: tomb.payload.label(name),
+            label: label(tomb),
             deleted: tomb.updated.clone(),
             by: tomb.author().to_string(),
             restore: Arc::new(move || {

@@ -78,35 +78,19 @@ pub fn SectionView(form: Arc<Form>) -> impl IntoView {
     }).collect_view();
     let all_sections = move || {
         ctx.generation.get();
-        print_form.sections.iter().enumerate().filter(|(i, _)| shown(*i)).map(|(_, section)| {
-            let title = section.title.clone();
-            let description = section.description.clone();
-            view! {
-                <section class="form-section printed-section" data-testid=format!("printed-section-{}", section.id)>
-                    <h2>{move || title.get(lang.get()).to_string()}</h2>
-                    {description.map(|d| view! { <p class="hint">{move || d.get(lang.get()).to_string()}</p> })}
-                    {section.questions.iter().cloned().map(|q| {
-                        let at = Slot::Top(q.id.clone());
-                        view! { <QuestionView q=q at=at/> }
-                    }).collect_view()}
-                </section>
-            }
+        print_form.sections.iter().enumerate().filter(|(i, _)| shown(*i)).map(|(_, section)| view! {
+            <section class="form-section printed-section" data-testid=format!("printed-section-{}", section.id)>
+                {section_content(section)}
+            </section>
         }).collect_view()
     };
     let body = move || {
         ctx.generation.get();
         let i = ctx.section.get().min(count.saturating_sub(1));
-        let section = form.sections[i].clone();
-        let title = section.title.clone();
-        let description = section.description.clone();
+        let section = &form.sections[i];
         view! {
             <section class="form-section" data-testid=format!("section-{}", section.id)>
-                <h2>{move || title.get(lang.get()).to_string()}</h2>
-                {description.map(|d| view! { <p class="hint">{move || d.get(lang.get()).to_string()}</p> })}
-                {section.questions.into_iter().map(|q| {
-                    let at = Slot::Top(q.id.clone());
-                    view! { <QuestionView q=q at=at/> }
-                }).collect_view()}
+                {section_content(section)}
                 <div class="section-steps">
                     // Their own reactive scopes: which section is next depends on the answers,
                     // and the questions above must not re-render on every keystroke.
@@ -123,5 +107,20 @@ pub fn SectionView(form: Arc<Form>) -> impl IntoView {
             </nav>
             <div class="section-body">{move || if printing.get() { all_sections().into_any() } else { body().into_any() }}</div>
         </div>
+    }
+}
+
+/// A section's heading, description and questions, on screen or in print.
+fn section_content(section: &crate::form::definition::Section) -> impl IntoView {
+    let lang = use_lang();
+    let title = section.title.clone();
+    let description = section.description.clone();
+    view! {
+        <h2>{move || title.get(lang.get()).to_string()}</h2>
+        {description.map(|d| view! { <p class="hint">{move || d.get(lang.get()).to_string()}</p> })}
+        {section.questions.iter().cloned().map(|q| {
+            let at = Slot::Top(q.id.clone());
+            view! { <QuestionView q=q at=at/> }
+        }).collect_view()}
     }
 }

@@ -1,9 +1,11 @@
 // Deletions an officer can take back: an enterprise with its surveys, a survey on its own,
 // the "recently deleted" page that restores them, and a survey opened and left that stores nothing.
 import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
 import { AppShell, EnterpriseForm, EnterpriseRegister, storedRows } from '../pages/app.js';
 import { SurveyForm, SurveyList } from '../pages/survey.js';
 
+const SURVEY_TITLE = JSON.parse(fs.readFileSync(new URL('../../../data/forms/field_survey.json', import.meta.url), 'utf8')).title.vi;
 const live = (rows) => rows.filter((r) => !JSON.parse(r.json).deleted);
 
 test('mở phiếu khảo sát rồi rời đi không tạo gì; mở lại khi đã có bản nháp thì mở đúng bản nháp đó', async ({ page }) => {
@@ -98,10 +100,13 @@ test('xóa doanh nghiệp có phiếu gắn kèm: hộp xác nhận đếm và h
   await expect(page.getByTestId('linked-keep')).toBeChecked();
   await page.getByTestId('confirm-yes').click();
   await expect(app.flash()).toContainText('Đã xóa doanh nghiệp');
-  // Kept, and findable in the survey list.
+  // Kept, and findable in the survey list; the dashboard says it counts one of a deleted enterprise.
   const list = new SurveyList(page);
   await list.open();
   await expect(list.rows).toHaveCount(2);
+  await app.nav('dashboard').click();
+  await expect(page.getByTestId('stat-surveys')).toHaveText('2');
+  await expect(page.getByTestId('stat-unlinked')).toHaveText('trong đó 1 của doanh nghiệp đã xóa hoặc không có trong danh bạ');
 
   await register.open();
   await register.openEnterprise('Cơ sở Nem Lai Vung');
@@ -120,9 +125,11 @@ test('xóa doanh nghiệp có phiếu gắn kèm: hộp xác nhận đếm và h
   const rows = page.getByTestId('deleted-row');
   await expect(rows).toHaveCount(3);
   await expect(rows.getByTestId('deleted-label')).toContainText(['Cơ sở Nem Lai Vung (đã xóa)', 'Cơ sở Nem Lai Vung', 'Công ty CP Dược Đồng Tháp']);
-  await rows.filter({ hasText: 'Doanh nghiệp' }).filter({ hasText: 'Cơ sở Nem Lai Vung' }).getByTestId('restore').click();
+  const ofKind = (kind) => rows.filter({ has: page.locator('td:first-child', { hasText: new RegExp(`^${kind}$`) }) });
+  await expect(ofKind('Phiếu khảo sát').getByTestId('deleted-label')).toHaveText('Cơ sở Nem Lai Vung (đã xóa) · ' + SURVEY_TITLE);
+  await ofKind('Doanh nghiệp').filter({ hasText: 'Cơ sở Nem Lai Vung' }).getByTestId('restore').click();
   await expect(rows).toHaveCount(2);
-  await rows.filter({ hasText: 'Phiếu khảo sát' }).getByTestId('restore').click();
+  await ofKind('Phiếu khảo sát').getByTestId('restore').click();
   await expect(rows).toHaveCount(1);
 
   // Restored as they were, after a reload too.
