@@ -507,7 +507,7 @@ messages! {
     OrphansHelp => "Các câu trả lời này được giữ lại, không bị xóa. Hãy nhập lại vào câu hỏi tương ứng của phiếu mới nếu cần.", "These answers are kept, not deleted. Enter them again in the matching question of the new form if they are still needed.";
     SurveyHistory => "Lịch sử phiếu", "Survey history";
     ConflictSurveyTitle => "Phiếu này vừa được lưu ở nơi khác (thẻ khác hoặc tệp nhập vào).", "This survey was just saved elsewhere (another tab, or an imported file).";
-    ConflictSurveyHelp => "Các câu trả lời khác đã được gộp. Hai bên cùng sửa các câu dưới đây: chọn giữ câu trả lời nào. Chưa có gì bị ghi đè.", "The other answers have been merged. Both sides changed the questions below: choose which answers to keep. Nothing has been written over.";
+    ConflictSurveyHelp => "Hai bên cùng sửa các câu dưới đây. Chọn giữ câu trả lời nào; các câu khác của cả hai bên đều được giữ. Chưa có gì bị ghi đè.", "Both sides changed the questions below. Choose which answers to keep; every other change of both sides is kept. Nothing has been written over.";
     KeepMine => "Giữ câu trả lời của tôi", "Keep my answers";
     LoadTheirs => "Dùng câu trả lời vừa lưu", "Use the saved answers";
     SurveyMergedTitle => "Phiếu này vừa được lưu ở nơi khác.", "This survey was just saved elsewhere.";
@@ -701,6 +701,14 @@ messages! {
     RestoreTaxCodeTaken => "Không khôi phục được: một doanh nghiệp khác trong danh bạ đang dùng mã số thuế này. Hãy gộp hoặc sửa doanh nghiệp đó trước.", "Not restored: another enterprise in the register now has this tax code. Merge or correct that enterprise first.";
     DeleteFilled => "Xóa phiếu", "Delete";
     PrintForm => "In cả phiếu", "Print the whole form";
+    FilledDeletedElsewhere => "Phiếu này vừa bị xóa ở nơi khác (thẻ khác hoặc tệp nhập vào).", "This form was just deleted elsewhere (another tab, or an imported file).";
+    FilledDeletedElsewhereHelp => "Câu trả lời bạn vừa nhập chưa được lưu. Giữ phiếu thì phiếu được khôi phục cùng các câu trả lời này; bỏ thì phiếu vẫn bị xóa.", "The answers you just typed are not saved. Keeping the form restores it with them; leaving it keeps it deleted.";
+    FilledKeepDeleted => "Giữ phiếu cùng câu trả lời của tôi", "Keep the form with my answers";
+    FilledAcceptDeletion => "Bỏ, để phiếu bị xóa", "Leave it deleted";
+    FilledChangedMeanwhile => "Phiếu đang được lưu hoặc vừa thay đổi ở nơi khác nên chưa xóa. Hãy thử lại sau giây lát.", "The form is being saved or just changed elsewhere, so it was not deleted. Try again in a moment.";
+    RestoreChangedMeanwhile => "Hồ sơ vừa thay đổi ở nơi khác nên chưa khôi phục. Danh sách đã được cập nhật.", "The record just changed elsewhere, so it was not restored. The list is up to date.";
+    NoSurveyForm => "Máy này chưa có phiếu khảo sát. Hãy cài định nghĩa phiếu trong Cài đặt.", "This device has no field survey form. Install its definition in Settings.";
+    ConflictFormsDiffer => "Bản kia ở phiên bản phiếu khác: chọn bản muốn giữ, trang sẽ mở lại.", "The other version is on another form version: choose which to keep and the page opens again.";
     ConfirmDeleteFilledTitle => "Xóa phiếu này?", "Delete this form?";
     ConfirmDeleteFilledBody => "Phiếu sẽ được chuyển vào mục “Đã xóa gần đây” và có thể khôi phục ở đó.", "It moves to “Recently deleted”, where it can be restored.";
     FilledDeleted => "Đã xóa phiếu. Có thể khôi phục trong mục “Đã xóa gần đây”.", "Deleted. It can be restored from “Recently deleted”.";

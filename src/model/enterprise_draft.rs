@@ -360,6 +360,9 @@ impl EnterpriseDraft {
         if !phone.is_empty() {
             match crate::model::phone::normalise_phone(&phone) {
                 Some(stored) => e.contact_phone = stored,
+                // A foreign number (or one an earlier build accepted) is kept as typed: refusing it
+                // would block every later edit of the enterprise.
+                None if crate::model::phone::is_other_phone(&phone) => e.contact_phone = phone,
                 None => v.errors.push((Field::ContactPhone, Problem::InvalidPhone)),
             }
         }

@@ -35,6 +35,15 @@ pub fn normalise_phone(typed: &str) -> Option<String> {
     ok.then_some(national)
 }
 
+/// A number that is not a Vietnamese one but reads as a phone number
+/// (`+1 650 253 0000`, `+84 (0) 913 456 789`): 8 to 15 digits with the
+/// usual marks. Kept as typed where a contact may be abroad.
+pub fn is_other_phone(typed: &str) -> bool {
+    let t = typed.trim();
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    t.chars().all(|c| c.is_ascii_digit() || " +-.()".contains(c)) && (8..=15).contains(&digits)
+}
+
 /// A stored number grouped for reading: `0913 456 789`, `0277 3851 234`,
 /// `1900 1234`. Anything else is shown as stored.
 pub fn format_phone(stored: &str) -> String {
@@ -78,6 +87,13 @@ mod tests {
         ] {
             assert_eq!(normalise_phone(typed).as_deref(), Some(stored), "{typed}");
         }
+    }
+
+    #[test]
+    fn foreign_numbers_are_recognised_as_phones_but_not_stored_as_vietnamese() {
+        assert!(is_other_phone("+1 650 253 0000") && is_other_phone("+84 (0) 913 456 789"));
+        assert!(!is_other_phone("12") && !is_other_phone("0913/456/789") && !is_other_phone("abc 12345678"));
+        assert_eq!(normalise_phone("+1 650 253 0000"), None);
     }
 
     #[test]

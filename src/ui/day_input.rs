@@ -19,6 +19,11 @@ pub fn DayInput(
     #[prop(optional)] testid: Option<&'static str>,
     #[prop(optional, into)] disabled: Option<Signal<bool>>,
     #[prop(optional)] required: bool,
+    /// Leaving the field (a form marks it touched, to show its problems).
+    #[prop(optional)] on_blur: Option<Callback<()>>,
+    /// The id of the field's message, and whether the form finds the field wrong.
+    #[prop(optional, into)] described_by: Option<String>,
+    #[prop(optional, into)] invalid: Option<Signal<bool>>,
 ) -> impl IntoView {
     // What is in the box: typing is never rewritten under the cursor; a value
     // set from outside (another tab, a cleared filter) is shown as a day.
@@ -39,7 +44,8 @@ pub fn DayInput(
     let not_a_day = move || shown.with(|t| !t.trim().is_empty() && parse_day(t).is_none());
     view! {
         <input type="text" inputmode="numeric" autocomplete="off" class="day-input" class:invalid=not_a_day id=id data-testid=testid
-            aria-invalid=move || not_a_day().to_string()
+            aria-invalid=move || (not_a_day() || invalid.is_some_and(|i| i.get())).to_string() aria-describedby=described_by
+            on:blur=move |_| if let Some(b) = on_blur { b.run(()) }
             placeholder=DAY_PLACEHOLDER maxlength="10" required=required
             prop:value=move || shown.get() on:input=on_input
             disabled=move || disabled.is_some_and(|d| d.get())/>

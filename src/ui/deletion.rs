@@ -82,7 +82,7 @@ pub enum RestoreError {
 impl RestoreError {
     pub fn msg(&self) -> Msg {
         match self {
-            RestoreError::Changed => Msg::DeleteChangedMeanwhile,
+            RestoreError::Changed => Msg::RestoreChangedMeanwhile,
             RestoreError::InConflict => Msg::EditInConflict,
             RestoreError::TaxCodeTaken => Msg::RestoreTaxCodeTaken,
             RestoreError::Store(e) => e.msg(),

@@ -74,7 +74,9 @@ pub fn TextInput(
     let control = if input == "date" {
         view! {
             <DayInput value=Signal::derive(value) id=testid testid=testid required=required
-                on_change=Callback::new(move |v: String| state.draft.update(|d| set(d, v)))/>
+                on_change=Callback::new(move |v: String| state.draft.update(|d| set(d, v)))
+                on_blur=Callback::new(move |_| if let Some(f) = at { state.touch(f) })
+                described_by=error_id.clone() invalid=Signal::derive(move || problem().is_some())/>
         }.into_any()
     } else if input == "area" {
         view! { <textarea id=testid data-testid=testid rows="3" prop:value=value on:input=on_input on:blur=blur></textarea> }.into_any()

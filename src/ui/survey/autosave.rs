@@ -222,7 +222,8 @@ impl Autosave {
                     return;
                 };
                 let old = s.base.filled();
-                let changed = next.answers != *old.answers() || next.orphans != old.orphans() || s.form_version != old.form_version();
+                // Onto a version deleted elsewhere, any write is the officer keeping the record (after the conflict prompt).
+                let changed = next.answers != *old.answers() || next.orphans != old.orphans() || s.form_version != old.form_version() || s.base.is_deleted();
                 // Only a change of answers makes a completed one a draft again; a late write with nothing new must not.
                 if !next.finishing && !changed {
                     continue;
@@ -263,18 +264,22 @@ impl Autosave {
                     }
                 }
                 Err(OpenSaveError::Conflict(theirs)) => {
-                    // What this page wrote from, what it holds now (or last asked to write, if it is gone), and theirs.
-                    let mine = self.answers.try_get_untracked().unwrap_or_else(|| record.filled().answers().clone());
                     let mut s = self.lock();
                     s.writing = None;
-                    s.next = None;
+                    // What this page holds now; if it is gone, the last write it asked for, else this one.
+                    let queued = s.next.take();
+                    let mine = self.answers.try_get_untracked().or_else(|| queued.as_ref().map(|q| q.answers.clone())).unwrap_or_else(|| record.filled().answers().clone());
+                    let orphans = self.orphans.try_get_untracked().or_else(|| queued.as_ref().map(|q| q.orphans.clone())).unwrap_or_else(|| record.filled().orphans().to_vec());
                     let same_form = theirs.filled().form_version() == s.form_version;
                     let merge = merge_answers(s.base.filled().answers(), &mine, theirs.filled().answers());
-                    if same_form && merge.is_clean() {
+                    // Merged without a question only onto a live draft, and not while completing: a deletion
+                    // or a completion made elsewhere, and this page's own "mark complete", are the officer's to decide.
+                    let quiet = same_form && merge.is_clean() && !theirs.is_deleted() && !theirs.filled().is_done() && !finishing;
+                    if quiet {
                         // Different questions changed on each side: both kept, nothing to ask.
                         s.base = theirs.clone();
                         s.keep_next = true;
-                        let snapshot = self.snapshot(merge.keep_mine.clone());
+                        let snapshot = self.snapshot(merge.keep_mine.clone(), orphans);
                         s.next = Some(snapshot);
                         drop(s);
                         self.show_answers(merge.keep_mine);
@@ -330,10 +335,9 @@ impl Autosave {
 
     /// A write of `answers` as they are, with the orphans on screen; built
     /// without the page's signals, which may be gone while a write finishes.
-    fn snapshot(&self, answers: Answers) -> Snapshot {
+    fn snapshot(&self, answers: Answers, orphans: Vec<Orphan>) -> Snapshot {
         let eval = crate::form::evaluate(&self.form, &answers, &browser::today());
         let summary = Summary::of(&self.form, &answers, &eval);
-        let orphans = self.orphans.try_get_untracked().unwrap_or_default();
         Snapshot { answers, orphans, summary, finishing: false }
     }
 
@@ -372,7 +376,7 @@ impl Autosave {
             s.pending_since = None;
         }
         let answers = pick(&merge);
-        let only_theirs = answers == *theirs_filled.answers();
+        let only_theirs = answers == *theirs_filled.answers() && !theirs.is_deleted();
         self.show_answers(answers);
         if only_theirs {
             // Nothing of this page's is left to write: their version stands as it is, finished or not.

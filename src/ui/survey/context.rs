@@ -16,6 +16,8 @@ pub struct FormCtx {
     pub generation: RwSignal<u32>,
     /// The section on screen.
     pub section: RwSignal<usize>,
+    /// Every section is drawn, for a print.
+    pub printing: RwSignal<bool>,
 }
 
 /// One row of a repeat group, sliced out of the form's answers and evaluation.

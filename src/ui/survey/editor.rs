@@ -88,6 +88,7 @@ pub fn FilledEditor(
         show_missing: RwSignal::new(false),
         generation,
         section: RwSignal::new(0),
+        printing: RwSignal::new(false),
     };
     provide_context(ctx);
 
@@ -152,6 +153,20 @@ pub fn FilledEditor(
     let failed = move || save_state.with(|s| matches!(s, SaveState::Failed(_)));
     let labels = StoredValue::new(form.clone());
     let conflict = move || match save_state.get() {
+        SaveState::Conflict(theirs, _) if theirs.is_deleted() => {
+            let when = crate::format::format_date_time(theirs.updated_ms(), browser::utc_offset_minutes());
+            let who = theirs.author().to_string();
+            Some(view! {
+                <div class="banner banner-warning" role="alert" data-testid="survey-deleted-elsewhere">
+                    <p><strong>{tr(Msg::FilledDeletedElsewhere)}</strong>" "{move || lang.get().conflict_by(&who, &when)}</p>
+                    <p>{tr(Msg::FilledDeletedElsewhereHelp)}</p>
+                    <div class="actions">
+                        <button type="button" class="button primary" data-testid="keep-mine" on:click=move |_| saver.with_value(Autosave::keep_mine)>{tr(Msg::FilledKeepDeleted)}</button>
+                        <A href=texts.back_href attr:class="button" attr:data-testid="accept-deletion">{tr(Msg::FilledAcceptDeletion)}</A>
+                    </div>
+                </div>
+            }.into_any())
+        }
         SaveState::Conflict(theirs, merge) => {
             let when = crate::format::format_date_time(theirs.updated_ms(), browser::utc_offset_minutes());
             let who = theirs.author().to_string();
@@ -211,7 +226,7 @@ pub fn FilledEditor(
     let navigate = leptos_router::hooks::use_navigate();
     let on_delete = Callback::new(move |_| {
         let Some(base) = saver.with_value(Autosave::hold_for_delete) else {
-            flash.show(FlashKind::Warning, vec![Msg::DeleteChangedMeanwhile]);
+            flash.show(FlashKind::Warning, vec![Msg::FilledChangedMeanwhile]);
             return;
         };
         let navigate = navigate.clone();
@@ -224,7 +239,7 @@ pub fn FilledEditor(
                 Err(e) => {
                     saver.with_value(Autosave::resume);
                     flash.show(FlashKind::Warning, vec![match e {
-                        DeleteError::Changed => Msg::DeleteChangedMeanwhile,
+                        DeleteError::Changed => Msg::FilledChangedMeanwhile,
                         DeleteError::InConflict => Msg::EditInConflict,
                         DeleteError::Store(e) => e.msg(),
                     }]);
@@ -254,7 +269,11 @@ pub fn FilledEditor(
                             on:click=move |_| editing.set(true)>{tr(texts.reopen)}</button>
                     }>
                     <button type="button" class="button" data-testid="first-missing" on:click=move |_| jump_to_missing()>{tr(Msg::GoToFirstMissing)}</button>
-                    <button type="button" class="button" data-testid="print-survey" on:click=move |_| browser::print_page()>{tr(Msg::PrintForm)}</button>
+                    <button type="button" class="button" data-testid="print-survey" on:click=move |_| {
+                        // Every section drawn first, then the browser's print: it lays the page out at once.
+                        ctx.printing.set(true);
+                        request_animation_frame(browser::print_page);
+                    }>{tr(Msg::PrintForm)}</button>
                     <button type="button" class="button primary" data-testid="mark-complete" disabled=move || ctx.read_only.get() on:click=on_complete>{tr(texts.finish)}</button>
                     <span class="muted" data-testid="issues-left" hidden=move || !ctx.show_missing.get() || issues_left() == 0>{move || lang.get().issues_left(issues_left())}</span>
                 </Show>

@@ -19,11 +19,12 @@ pub fn NumberInput(q: Question, at: Slot) -> impl IntoView {
     let unit = q.unit.clone();
     let echo_unit = q.unit.clone();
     // What is in the box now, for the read-back of an entry the two conventions read differently.
-    let typed = RwSignal::new(initial.clone());
+    // With the language it was read in: after a language switch the value stored stays what it was read as.
+    let typed = RwSignal::new((initial.clone(), lang.get_untracked()));
     let echo_id = format!("echo-{id}");
     let on_input = move |ev| {
         let raw = event_target_value(&ev);
-        typed.set(raw.clone());
+        typed.set((raw.clone(), lang.get_untracked()));
         let value = parse_decimal(&raw, lang.get_untracked()).map_or(raw, canonical_number);
         ctx.set_text(&at, value);
     };
@@ -33,7 +34,7 @@ pub fn NumberInput(q: Question, at: Slot) -> impl IntoView {
             {unit.map(|u| view! { <span class="unit">{move || u.get(lang.get()).to_string()}</span> })}
             {move || {
                 let l = lang.get();
-                let value = typed.with(|t| is_ambiguous(t).then(|| parse_decimal(t, l)).flatten())?;
+                let value = typed.with(|(t, read_in)| is_ambiguous(t).then(|| parse_decimal(t, *read_in)).flatten())?;
                 let unit = echo_unit.as_ref().map(|u| format!(" {}", u.get(l))).unwrap_or_default();
                 Some(view! { <span class="field-echo" role="status" data-testid=echo_id.clone()>{format!("= {}{unit}", format_amount(value, 6, l))}</span> })
             }}

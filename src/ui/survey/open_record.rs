@@ -33,6 +33,8 @@ pub trait OpenRecord: Send + Sync {
     /// The change stamp of this version, which a rescue names.
     fn updated(&self) -> &Hlc;
     fn version(&self) -> &VersionVector;
+    /// A tombstone: the record was deleted (another tab, or a file).
+    fn is_deleted(&self) -> bool;
     /// Who made this version, as history and conflicts name them.
     fn author(&self) -> &str;
     fn updated_ms(&self) -> i64;
@@ -68,6 +70,9 @@ impl<T: FilledKind> OpenRecord for Record<T> {
     fn version(&self) -> &VersionVector {
         &self.version
     }
+    fn is_deleted(&self) -> bool {
+        self.deleted
+    }
     fn author(&self) -> &str {
         Record::<T>::author(self)
     }
@@ -86,7 +91,12 @@ impl<T: FilledKind> OpenRecord for Record<T> {
     fn with_parts(&self, parts: FilledParts) -> Option<Version> {
         let mut payload = self.payload.clone();
         payload.set_parts(parts);
-        (payload != self.payload).then(|| Arc::new(self.revised(&browser::change(), payload)) as Version)
+        // Writing answers onto a version deleted elsewhere is the officer's choice to keep the record: it comes back.
+        (payload != self.payload || self.deleted).then(|| {
+            let mut next = self.revised(&browser::change(), payload);
+            next.deleted = false;
+            Arc::new(next) as Version
+        })
     }
     fn save(&self, register: Register, base: VersionVector, keep_previous: bool) -> Pending<Result<Version, OpenSaveError>> {
         let record = self.clone();

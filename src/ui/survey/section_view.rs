@@ -47,7 +47,7 @@ pub fn SectionView(form: Arc<Form>) -> impl IntoView {
     // shows one at a time so a long form opens fast, and only a print needs them all. The
     // browser announces a print (the print button, Ctrl+P, or a PDF made from the page) before
     // it lays the page out, and the sections are drawn in that moment.
-    let printing = RwSignal::new(false);
+    let printing = ctx.printing;
     let before = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
     let after = window_event_listener(leptos::ev::afterprint, move |_| printing.set(false));
     on_cleanup(move || {

@@ -2,13 +2,15 @@
 //! otherwise a new survey, which is stored only once the first answer is
 //! typed (`page::fresh_survey`), so opening it and leaving creates nothing.
 
-use crate::ui::state::Register;
+use crate::i18n::Msg;
+use crate::ui::state::{Flash, FlashKind, Register};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 /// A function that opens the survey of an enterprise to fill now.
 pub fn start_survey_and_open() -> impl Fn(String) + Clone + 'static {
     let register = expect_context::<Register>();
+    let flash = expect_context::<Flash>();
     let navigate = use_navigate();
     // Whether a draft exists is known once the surveys are read (seconds at province scale):
     // a click before then waits for them rather than start a second draft.
@@ -20,8 +22,9 @@ pub fn start_survey_and_open() -> impl Fn(String) + Clone + 'static {
         }
         if let Some(enterprise_id) = waiting.get() {
             waiting.set(None);
-            if let Some(path) = register.survey_path_for(&enterprise_id) {
-                go(&path, Default::default());
+            match register.survey_path_for(&enterprise_id) {
+                Some(path) => go(&path, Default::default()),
+                None => flash.show(FlashKind::Error, vec![Msg::NoSurveyForm]),
             }
         }
     });
@@ -33,8 +36,9 @@ pub fn start_survey_and_open() -> impl Fn(String) + Clone + 'static {
             waiting.set(Some(enterprise_id));
             return;
         }
-        if let Some(path) = register.survey_path_for(&enterprise_id) {
-            navigate(&path, Default::default());
+        match register.survey_path_for(&enterprise_id) {
+            Some(path) => navigate(&path, Default::default()),
+            None => flash.show(FlashKind::Error, vec![Msg::NoSurveyForm]),
         }
     }
 }

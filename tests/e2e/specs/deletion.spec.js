@@ -25,7 +25,12 @@ test('mở phiếu khảo sát rồi rời đi không tạo gì; mở lại khi 
   await expect(survey.editor).toBeVisible();
   await app.reload();
   await expect(survey.editor).toBeVisible();
+  // Leaving writes whatever is pending: nothing is.
+  await page.getByTestId('survey-enterprise').click();
+  await expect(page.getByTestId('no-enterprise-surveys')).toBeVisible();
   expect(await storedRows(page, 'survey')).toHaveLength(0);
+  await page.goBack();
+  await expect(survey.editor).toBeVisible();
 
   // The first answer stores the draft; "survey this enterprise" then opens that draft again.
   await survey.type('respondent_name', 'Nguyễn Văn Hùng');
@@ -38,6 +43,35 @@ test('mở phiếu khảo sát rồi rời đi không tạo gì; mở lại khi 
   expect(survey.surveyId()).toBe(draftId);
   await expect(survey.input('respondent_name')).toHaveValue('Nguyễn Văn Hùng');
   expect(await storedRows(page, 'survey')).toHaveLength(1);
+});
+
+test('phiếu đang mở bị xóa ở thẻ khác: nhập tiếp thì được hỏi, giữ phiếu thì phiếu được khôi phục cùng câu trả lời', async ({ context, page }) => {
+  const app = new AppShell(page);
+  await app.open('/');
+  await new EnterpriseForm(page).add({ name: 'HTX Rau an toàn Tân Dương', unit: 'h-lai-vung' });
+  const survey = new SurveyForm(page);
+  await survey.startFromEnterprisePage();
+  await survey.type('respondent_name', 'Lê Văn Dương');
+  await survey.storedPayload((p) => p.answers.respondent_name === 'Lê Văn Dương');
+  const id = survey.surveyId();
+
+  const other = await context.newPage();
+  await other.goto(`/surveys/${id}`);
+  await new AppShell(other).waitUntilLoaded();
+  await other.getByTestId('delete-filled').click();
+  await other.getByTestId('confirm-yes').click();
+  await expect(other.getByTestId('flash')).toContainText('Đã xóa phiếu');
+
+  // Not merged quietly into the deleted record: asked.
+  await survey.type('respondent_position', 'Chủ nhiệm');
+  await expect(page.getByTestId('survey-deleted-elsewhere')).toBeVisible();
+  await expect(page.getByTestId('survey-merged')).toHaveCount(0);
+  const tomb = JSON.parse((await storedRows(page, 'survey')).find((r) => r.id === id).json);
+  expect([tomb.deleted, tomb.payload.answers.respondent_position]).toEqual([true, undefined]);
+  await page.getByTestId('keep-mine').click();
+  await survey.storedPayload((p) => p.answers.respondent_position === 'Chủ nhiệm');
+  await expect.poll(async () => JSON.parse((await storedRows(page, 'survey')).find((r) => r.id === id).json).deleted).toBe(false);
+  await expect(page.getByTestId('survey-deleted-elsewhere')).toHaveCount(0);
 });
 
 test('xóa phiếu khảo sát có xác nhận, rồi khôi phục nó từ mục Đã xóa gần đây', async ({ page }) => {

@@ -282,14 +282,20 @@ test('two tabs on one draft: different answers are merged, and only an answer bo
   const kept = JSON.stringify(await storedRows(other, 'history'));
   expect(kept).toContain('Võ Văn Kiệt (tab 1)');
 
-  // "Use the saved answers" takes theirs for the clashing question and keeps this tab's other changes.
+  // The first tab's next answer merges quietly with the second tab's name.
   await first.type('respondent_phone', '0912345678');
+  await first.storedPayload((p) => p.answers.respondent_phone === '0912345678' && p.answers.respondent_name === 'Võ Văn Kiệt (tab 2)');
+  await expect(first.input('respondent_name')).toHaveValue('Võ Văn Kiệt (tab 2)');
+  // The second tab changes the name again; the first changes it too: asked, and "use the saved
+  // answers" takes the second's name while the first's phone stays.
+  await second.type('respondent_name', 'Võ Văn Kiệt (tab 2, lần 2)');
+  await second.storedPayload((p) => p.answers.respondent_name === 'Võ Văn Kiệt (tab 2, lần 2)' && p.answers.respondent_phone === '0912345678');
   await first.type('respondent_name', 'Tên của tab 1');
   await expect(page.getByTestId('survey-conflict')).toBeVisible();
   await page.getByTestId('load-theirs').click();
-  await expect(first.input('respondent_name')).toHaveValue('Võ Văn Kiệt (tab 2)');
+  await expect(first.input('respondent_name')).toHaveValue('Võ Văn Kiệt (tab 2, lần 2)');
   await expect(first.input('respondent_phone')).toHaveValue(/^0912 ?345 ?678$/);
-  await first.storedPayload((p) => p.answers.respondent_name === 'Võ Văn Kiệt (tab 2)' && p.answers.respondent_phone === '0912345678');
+  await first.storedPayload((p) => p.answers.respondent_name === 'Võ Văn Kiệt (tab 2, lần 2)' && p.answers.respondent_phone === '0912345678');
 
   // A list open in a third tab follows the saves of the others.
   const listTab = await context.newPage();
