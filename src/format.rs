@@ -469,6 +469,10 @@ mod props {
             if let Some(x) = parse_decimal(&s, lang) {
                 prop_assert!(x.is_finite(), "{:?} read as {}", s, x);
             }
+            // An entry flagged as meaning two numbers is a number in both conventions.
+            if is_ambiguous(&s) {
+                prop_assert!(parse_decimal(&s, Lang::Vi).is_some() && parse_decimal(&s, Lang::En).is_some(), "{:?}", s);
+            }
             if let Some(n) = parse_count(&s) {
                 let digits: String = s.chars().filter(char::is_ascii_digit).collect();
                 prop_assert_eq!(digits.parse::<u64>().ok(), Some(u64::from(n)), "{:?}", s);

@@ -124,6 +124,15 @@ mod props {
             if let Some(stored) = normalise_phone(&s) {
                 prop_assert!(stored.chars().all(|c| c.is_ascii_digit()));
                 prop_assert_eq!(normalise_phone(&stored), Some(stored.clone()));
+                // Shown grouped, it reads back as itself.
+                prop_assert_eq!(normalise_phone(&format_phone(&stored)), Some(stored.clone()));
+            }
+            // Any text, shown as a stored number or checked as a foreign one, never panics;
+            // shown, it keeps every character it had but spaces.
+            let shown = format_phone(&s);
+            prop_assert_eq!(shown.replace(' ', ""), s.replace(' ', ""));
+            if is_other_phone(&s) {
+                prop_assert!(s.chars().filter(char::is_ascii_digit).count() >= 8);
             }
         }
 

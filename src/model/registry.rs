@@ -25,9 +25,11 @@ struct Indexed {
 
 impl Indexed {
     fn new(record: EnterpriseRecord) -> Indexed {
+        // Built once per record: the folded text folds the exact one (folding ignores composition).
+        let exact = exact_form(&record.payload.search_text());
         Indexed {
-            haystack: fold(&record.payload.search_text()),
-            exact: exact_form(&record.payload.search_text()),
+            haystack: fold(&exact),
+            exact,
             name_key: CollationKey::new(&record.payload.name),
             size: record.payload.size_class(),
             record,

@@ -11,15 +11,12 @@ use crate::model::clock::VersionVector;
 use crate::model::filled::FilledForm;
 use crate::model::record::Record;
 use crate::store::StoreError;
-use crate::web::{broadcast, browser};
+use crate::web::browser;
 use leptos::prelude::*;
 
 impl FilledKind for Assessment {
     fn list(register: &Register) -> RecordList<Assessment> {
         register.assessments
-    }
-    fn notify_changed(id: &str) {
-        broadcast::notify_assessment_changed(id);
     }
     async fn save(register: Register, record: Record<Assessment>, base: VersionVector, keep_previous: bool) -> Result<Record<Assessment>, FilledSaveError<Assessment>> {
         register.save_assessment(record, base, keep_previous).await

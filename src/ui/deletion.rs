@@ -22,7 +22,7 @@ use leptos::prelude::*;
 pub trait Restorable: SyncKind + Send + Sync {
     /// What the page calls one of them.
     const NAME: Msg;
-    /// Tells the app's other tabs that this record changed.
+    /// Tells the app's other tabs that this one record changed, so they read it alone.
     fn notify(id: &str);
     /// Puts a version this page wrote into the register's copy.
     fn remember(register: &Register, record: Record<Self>);

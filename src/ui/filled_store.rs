@@ -19,8 +19,6 @@ use std::future::Future;
 pub trait FilledKind: FilledForm + SyncKind + super::deletion::Restorable + Send + Sync + 'static {
     /// The register's list of this kind.
     fn list(register: &Register) -> RecordList<Self>;
-    /// Tells the app's other tabs that this one record changed, so they read it alone.
-    fn notify_changed(id: &str);
     /// Stores a new version (the kind's `Register::save_…`).
     fn save(register: Register, record: Record<Self>, base: VersionVector, keep_previous: bool) -> impl Future<Output = Result<Record<Self>, FilledSaveError<Self>>>;
 }
@@ -37,7 +35,7 @@ impl Register {
     pub(super) async fn store_new_filled<T: FilledKind>(self, payload: T) -> Result<String, StoreError> {
         let record = Record::new(browser::new_id(), &browser::change(), payload);
         record_store().put(&record).await?;
-        T::notify_changed(&record.id);
+        T::notify(&record.id);
         let id = record.id.clone();
         T::list(&self).remember(record);
         Ok(id)
@@ -65,7 +63,7 @@ impl Register {
             // Stored, but not readable by this build: never written over.
             Err(None) => return Err(FilledSaveError::Store(StoreError::Corrupt)),
         }
-        T::notify_changed(&record.id);
+        T::notify(&record.id);
         T::list(&self).remember(record.clone());
         Ok(record)
     }

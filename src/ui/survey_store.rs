@@ -29,9 +29,6 @@ impl FilledKind for Survey {
     fn list(register: &Register) -> RecordList<Survey> {
         register.surveys
     }
-    fn notify_changed(id: &str) {
-        broadcast::notify_survey_changed(id);
-    }
     async fn save(register: Register, record: Record<Survey>, base: VersionVector, keep_previous: bool) -> Result<Record<Survey>, FilledSaveError<Survey>> {
         register.save_survey(record, base, keep_previous).await
     }
