@@ -226,6 +226,11 @@ impl SearchTerm {
         }
     }
 
+    /// Whether the word has anything but marks: one that has not matches no tax code.
+    pub fn has_letters(&self) -> bool {
+        !self.folded.is_empty()
+    }
+
     /// Whether `code` starts with this word (tax codes match from their start).
     pub fn starts(&self, code: &str) -> bool {
         !self.folded.is_empty() && code.starts_with(self.folded.as_str())

@@ -59,6 +59,15 @@ impl Lang {
         msg.text(self)
     }
 
+    /// "Still reading this device's records: 1,200 of 39,000".
+    pub fn still_reading(self, read: usize, total: usize) -> String {
+        let (a, n) = (format_int(read as i64, self), format_int(total as i64, self));
+        match self {
+            Lang::Vi => format!("Đang đọc dữ liệu trên máy: {a} / {n} bản ghi. Danh sách sẽ đầy đủ khi đọc xong."),
+            Lang::En => format!("Still reading this device's records: {a} of {n}. The list is complete once they are read."),
+        }
+    }
+
     /// "Showing 1–50 of 5,000".
     pub fn showing(self, from: usize, to: usize, total: usize) -> String {
         let (a, b, n) = (format_int(from as i64, self), format_int(to as i64, self), format_int(total as i64, self));
@@ -261,6 +270,7 @@ mod tests {
     fn parameterised_texts_use_the_language_number_format() {
         assert_eq!(Lang::Vi.showing(1, 50, 5000), "Hiển thị 1–50 trên tổng số 5.000");
         assert_eq!(Lang::En.showing(1, 50, 5000), "Showing 1–50 of 5,000");
+        assert_eq!(Lang::Vi.still_reading(1200, 39000), "Đang đọc dữ liệu trên máy: 1.200 / 39.000 bản ghi. Danh sách sẽ đầy đủ khi đọc xong.");
         assert_eq!(Lang::En.enterprises_count(1), "1 enterprise");
         assert_eq!(Lang::Vi.enterprises_count(1234), "1.234 doanh nghiệp");
         assert_eq!(Lang::Vi.usage(3_260_000.0, 120e9), "Đang dùng 3,3 MB trên 120 GB trình duyệt cho phép.");

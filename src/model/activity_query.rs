@@ -64,29 +64,76 @@ impl ActivityQuery {
 
     /// The activities that pass every filter, newest first (start date, then
     /// last change), as positions in `activities`; deleted ones left out.
-    /// `enterprise_name` gives a register enterprise's name by id.
+    /// `enterprise_name` gives a register enterprise's name by id. A list
+    /// that filters on every keystroke keeps an `ActivityIndex` and asks it.
     pub fn positions(&self, activities: &[Record<Activity>], enterprise_name: &dyn Fn(&str) -> Option<String>) -> Vec<usize> {
-        let terms: Vec<String> = fold(&self.text).split_whitespace().map(str::to_string).collect();
-        let mut out: Vec<usize> = activities
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| !r.deleted)
-            .filter(|(_, r)| self.ids.as_ref().is_none_or(|ids| ids.iter().any(|i| *i == r.id)))
-            .filter(|(_, r)| self.kind.as_deref().is_none_or(|k| r.payload.activity_type == k))
-            .filter(|(_, r)| self.plan_item.as_deref().is_none_or(|p| r.payload.plan_item_id() == p))
-            .filter(|(_, r)| self.year.is_none_or(|y| r.payload.year() == Some(y)))
-            .filter(|(_, r)| self.unit.as_deref().is_none_or(|u| r.payload.admin_unit_id.as_deref() == Some(u)))
-            .filter(|(_, r)| terms.is_empty() || {
-                let hay = haystack(&r.payload, enterprise_name);
-                terms.iter().all(|t| hay.contains(t.as_str()))
-            })
-            .map(|(i, _)| i)
-            .collect();
-        out.sort_by(|&a, &b| {
+        ActivityIndex::build(activities, enterprise_name).positions(self)
+    }
+}
+
+/// What the activity list filters on, worked out once per change of the
+/// activities or the register, newest first: a search keystroke then looks in
+/// each activity's folded text instead of gathering and folding its title,
+/// organiser, expert and enterprises' names again.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ActivityIndex {
+    rows: Vec<ActivityKey>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct ActivityKey {
+    position: usize,
+    id: String,
+    kind: String,
+    plan_item: String,
+    year: Option<i32>,
+    unit: Option<String>,
+    /// `haystack`.
+    text: String,
+}
+
+impl ActivityIndex {
+    pub fn build(activities: &[Record<Activity>], enterprise_name: &dyn Fn(&str) -> Option<String>) -> ActivityIndex {
+        let mut live: Vec<usize> = (0..activities.len()).filter(|&i| !activities[i].deleted).collect();
+        live.sort_by(|&a, &b| {
             let (a, b) = (&activities[a], &activities[b]);
             b.payload.start_date.cmp(&a.payload.start_date).then_with(|| b.updated.cmp(&a.updated))
         });
-        out
+        let rows = live
+            .into_iter()
+            .map(|position| {
+                let r = &activities[position];
+                ActivityKey {
+                    position,
+                    id: r.id.clone(),
+                    kind: r.payload.activity_type.clone(),
+                    plan_item: r.payload.plan_item_id().to_string(),
+                    year: r.payload.year(),
+                    unit: r.payload.admin_unit_id.clone(),
+                    text: haystack(&r.payload, enterprise_name),
+                }
+            })
+            .collect();
+        ActivityIndex { rows }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The positions (in the activities the index was built from) that pass every filter of `q`.
+    pub fn positions(&self, q: &ActivityQuery) -> Vec<usize> {
+        let terms: Vec<String> = fold(&q.text).split_whitespace().map(str::to_string).collect();
+        self.rows
+            .iter()
+            .filter(|k| q.ids.as_ref().is_none_or(|ids| ids.iter().any(|i| *i == k.id)))
+            .filter(|k| q.kind.as_deref().is_none_or(|kind| k.kind == kind))
+            .filter(|k| q.plan_item.as_deref().is_none_or(|p| k.plan_item == p))
+            .filter(|k| q.year.is_none_or(|y| k.year == Some(y)))
+            .filter(|k| q.unit.as_deref().is_none_or(|u| k.unit.as_deref() == Some(u)))
+            .filter(|k| terms.iter().all(|t| k.text.contains(t.as_str())))
+            .map(|k| k.position)
+            .collect()
     }
 }
 

@@ -7,6 +7,7 @@
 //! here touches the browser.
 
 pub mod action_plan;
+pub mod assessment_list;
 pub mod award;
 pub mod band;
 pub mod module_result;

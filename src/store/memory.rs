@@ -77,6 +77,10 @@ impl RowBackend for MemoryBackend {
         Ok(self.rows.borrow().get(kind).and_then(|m| m.get(id)).cloned())
     }
 
+    async fn count_rows(&self, kind: &str) -> Result<usize, StoreError> {
+        Ok(self.rows.borrow().get(kind).map_or(0, BTreeMap::len))
+    }
+
     async fn put_rows(&self, kind: &str, rows: Vec<Row>, keep_history: Option<usize>) -> Result<(), StoreError> {
         if let Some(quota) = self.quota_bytes {
             let replaced: usize = self.rows.borrow().get(kind).map_or(0, |m| rows.iter().filter_map(|r| m.get(&r.id)).map(|r| r.json.len()).sum());

@@ -151,28 +151,55 @@ impl<B: RowBackend> RecordStore<B> {
         P: Fn() -> F,
         F: std::future::Future<Output = ()>,
     {
+        let mut records = Vec::new();
+        let unreadable = self.read_in_steps(every, pause, seen, &mut |step| records.extend(step)).await?;
+        Ok(Loaded { records, unreadable })
+    }
+
+    /// The same, handing each step's records to `take` as soon as they are
+    /// decoded (a list shows its first page before the rest is read); returns
+    /// the rows that could not be read.
+    pub async fn read_in_steps<T, P, F>(
+        &self,
+        every: usize,
+        pause: P,
+        seen: &mut dyn FnMut(&str, &str),
+        take: &mut dyn FnMut(Vec<Record<T>>),
+    ) -> Result<Vec<Row>, StoreError>
+    where
+        T: RecordKind + DeserializeOwned,
+        P: Fn() -> F,
+        F: std::future::Future<Output = ()>,
+    {
         let every = every.max(1);
         let limit = (every != usize::MAX).then_some(every);
-        let mut loaded = Loaded { records: Vec::new(), unreadable: Vec::new() };
+        let mut unreadable = Vec::new();
         let mut after: Option<String> = None;
         loop {
             let rows = self.backend.load_rows(T::KIND, after.as_deref(), limit).await?;
             let full = limit.is_some_and(|n| rows.len() == n);
             after = rows.last().map(|r| r.id.clone());
+            let mut step = Vec::with_capacity(rows.len());
             for row in rows {
                 match decode::<T>(&row.json) {
                     Some(record) if record.id == row.id => {
                         seen(&row.id, &row.json);
-                        loaded.records.push(record)
+                        step.push(record)
                     }
-                    _ => loaded.unreadable.push(row),
+                    _ => unreadable.push(row),
                 }
             }
+            take(step);
             if !full {
-                return Ok(loaded);
+                return Ok(unreadable);
             }
             pause().await;
         }
+    }
+
+    /// How many records of `T` are stored, readable or not.
+    pub async fn count<T: RecordKind>(&self) -> Result<usize, StoreError> {
+        self.backend.count_rows(T::KIND).await
     }
 
     /// One record as stored now, or `None` when absent or unreadable.
@@ -448,6 +475,16 @@ pub(crate) mod tests {
         let stepped = ready(store.load_in_steps::<Enterprise, _, _>(2, || std::future::ready(()))).unwrap();
         let ids: Vec<&str> = stepped.records.iter().map(|r| r.id.as_str()).collect();
         assert_eq!((ids, stepped.quarantined()), (vec!["new", "ok", "zz"], 1), "in id order: bad, new | ok, zz");
+        // Step by step, as a list shows them while the rest is read; the count includes the unreadable row.
+        let mut steps: Vec<Vec<String>> = Vec::new();
+        let unreadable = ready(store.read_in_steps::<Enterprise, _, _>(2, || std::future::ready(()), &mut |_, _| (), &mut |step| {
+            steps.push(step.into_iter().map(|r| r.id).collect())
+        }))
+        .unwrap();
+        assert_eq!(steps, vec![vec!["new".to_string()], vec!["ok".into(), "zz".into()], vec![]]);
+        assert_eq!(unreadable.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["bad"]);
+        assert_eq!(ready(store.count::<Enterprise>()).unwrap(), 4);
+        assert_eq!(ready(store.count::<crate::model::survey::Survey>()).unwrap(), 0);
         assert_eq!(backend.raw_json("enterprise", "bad").as_deref(), Some(broken.to_string().as_str()));
     }
 

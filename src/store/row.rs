@@ -71,6 +71,8 @@ pub trait RowBackend {
     /// Rows in id order: those after `after` (all when `None`), at most `limit` of them.
     async fn load_rows(&self, kind: &str, after: Option<&str>, limit: Option<usize>) -> Result<Vec<Row>, StoreError>;
     async fn get_row(&self, kind: &str, id: &str) -> Result<Option<Row>, StoreError>;
+    /// How many rows of `kind` are stored (readable or not): what a list says it is still reading.
+    async fn count_rows(&self, kind: &str) -> Result<usize, StoreError>;
     async fn put_rows(&self, kind: &str, rows: Vec<Row>, keep_history: Option<usize>) -> Result<(), StoreError>;
     /// Writes one row only if the row stored now (or its absence) passes
     /// `still_current`, checked and written in one transaction; otherwise

@@ -26,10 +26,15 @@ const STANDARDS_TOPICS: [(&str, &str); 4] =
 const TESTING_FIELDS: [&str; 6] = ["Hiệu chuẩn áp kế", "Thử nghiệm dư lượng thuốc bảo vệ thực vật", "Kiểm định taximet", "Thử nghiệm vi sinh thực phẩm", "Hiệu chuẩn cân phân tích", "Thử nghiệm chất lượng nước"];
 const ORGANISERS: [&str; 4] = ["Sở Khoa học và Công nghệ", "Chi cục Tiêu chuẩn Đo lường Chất lượng", "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng", "Viện Năng suất Việt Nam"];
 
-/// Activities from 2021 to `last_year`, over these enterprises, from `seed`.
+/// Activities from 2021 to `last_year`, over these enterprises, from `seed`,
+/// held in the shipped administrative units.
 pub fn activities(enterprises: &[Record<Enterprise>], last_year: i32, seed: u64) -> Vec<Record<Activity>> {
+    activities_in(&AdminUnitList::default_list(), enterprises, last_year, seed)
+}
+
+/// The same, held in `units` (the merged province's communes and wards).
+pub fn activities_in(units: &AdminUnitList, enterprises: &[Record<Enterprise>], last_year: i32, seed: u64) -> Vec<Record<Activity>> {
     let mut rng = Rng::new(seed ^ 0xac71_7e5);
-    let units = AdminUnitList::default_list();
     let mut out = Vec::new();
     let n = enterprises.len() as u64;
     for year in 2021..=last_year {

@@ -7,11 +7,11 @@ mod activities;
 mod assessments;
 mod surveys;
 
-pub use activities::activities;
+pub use activities::{activities, activities_in};
 pub use assessments::assessments;
 pub use surveys::surveys;
 
-use crate::model::admin_unit::AdminUnitList;
+use crate::model::admin_unit::{AdminUnit, AdminUnitList};
 use crate::model::enterprise::{Enterprise, Ownership, ProductGroup};
 use crate::model::clock::Hlc;
 use crate::model::record::{uuid_v4, Change, Record};
@@ -85,10 +85,15 @@ const MIDDLE: [&str; 6] = ["Văn", "Thị", "Minh", "Ngọc", "Thanh", "Hữu"];
 const GIVEN: [&str; 14] = ["An", "Bình", "Cường", "Dũng", "Hạnh", "Hoa", "Khoa", "Lan", "Phúc", "Quyên", "Sơn", "Thảo", "Tuấn", "Yến"];
 const STREETS: [&str; 8] = ["Nguyễn Huệ", "Lý Thường Kiệt", "Trần Hưng Đạo", "Hùng Vương", "30 Tháng 4", "Nguyễn Sinh Sắc", "Tôn Đức Thắng", "Quốc lộ 30"];
 
-/// `count` enterprises from `seed`, timestamps spread over 2021-2026.
+/// `count` enterprises from `seed`, timestamps spread over 2021-2026, in the
+/// shipped administrative units (the 12 districts before 2025).
 pub fn province(count: usize, seed: u64) -> Vec<Record<Enterprise>> {
+    province_in(&AdminUnitList::default_list(), count, seed)
+}
+
+/// `count` enterprises from `seed` spread over `units`.
+pub fn province_in(units: &AdminUnitList, count: usize, seed: u64) -> Vec<Record<Enterprise>> {
     let mut rng = Rng::new(seed);
-    let units = AdminUnitList::default_list();
     let mut sequence: u32 = 100_000 + (seed % 1000) as u32;
     let mut out = Vec::with_capacity(count);
     let start_ms: i64 = 1_609_459_200_000; // 2021-01-01
@@ -141,6 +146,39 @@ pub fn province(count: usize, seed: u64) -> Vec<Record<Enterprise>> {
     out
 }
 
+/// Wards and communes named after places in the shipped data and numbered
+/// apart, as many as the merged province has (20 wards and 82 communes since
+/// 1/7/2025): benchmarks need the count and the spread, not the real names,
+/// which are reference data the officer edits.
+pub fn merged_units() -> AdminUnitList {
+    const PLACES: [&str; 16] = [
+        "Mỹ Tho", "Cao Lãnh", "Sa Đéc", "Hồng Ngự", "Gò Công", "Cai Lậy", "Tháp Mười", "Lấp Vò", "Lai Vung", "Tân Hồng",
+        "Tam Nông", "Thanh Bình", "Châu Thành", "Chợ Gạo", "Cái Bè", "Tân Phước",
+    ];
+    // "Mỹ Tho" → "My Tho": the English name keeps the words' capitals, not their marks.
+    let ascii = |place: &str| {
+        crate::text::fold(place).split(' ').map(|w| w[..1].to_uppercase() + &w[1..]).collect::<Vec<_>>().join(" ")
+    };
+    let unit = |kind: &str, vi: String, en: String| AdminUnit {
+        id: format!("{kind}-{}", crate::text::fold(&vi).replace(' ', "-")),
+        kind: kind.into(),
+        en,
+        vi,
+        retired: false,
+    };
+    let mut units: Vec<AdminUnit> = (0..20)
+        .map(|i| {
+            let place = PLACES[i % PLACES.len()];
+            unit("ward", format!("Phường {place} {}", i / PLACES.len() + 1), format!("{} Ward {}", ascii(place), i / PLACES.len() + 1))
+        })
+        .collect();
+    units.extend((0..82).map(|i| {
+        let place = PLACES[i % PLACES.len()];
+        unit("commune", format!("Xã {place} {}", i / PLACES.len() + 1), format!("{} Commune {}", ascii(place), i / PLACES.len() + 1))
+    }));
+    AdminUnitList { source: "synthetic-merged-province-2025".into(), units }
+}
+
 /// The next valid Đồng Tháp (prefix 14) tax code, skipping sequences with no check digit.
 fn next_tax_code(sequence: &mut u32, rng: &mut Rng) -> String {
     loop {
@@ -175,5 +213,23 @@ mod tests {
         let units: HashSet<_> = a.iter().map(|r| r.payload.admin_unit_id.clone()).collect();
         assert_eq!(units.len(), 12, "spread over every unit");
         assert!(a.iter().all(|r| r.payload.size_class().is_some()));
+    }
+
+    #[test]
+    fn merged_province_spreads_over_its_102_units() {
+        let units = merged_units();
+        assert_eq!(units.units.len(), 102);
+        assert_eq!(units.units.iter().filter(|u| u.kind == "ward").count(), 20);
+        assert_eq!(units.units.iter().map(|u| &u.id).collect::<HashSet<_>>().len(), 102, "ids are unique");
+        assert_eq!(units.units.iter().map(|u| &u.vi).collect::<HashSet<_>>().len(), 102, "names are unique");
+        assert_eq!(units.get("ward-phuong-my-tho-1").map(|u| u.en.as_str()), Some("My Tho Ward 1"));
+        let ents = province_in(&units, 3000, 9);
+        let used: HashSet<_> = ents.iter().filter_map(|r| r.payload.admin_unit_id.as_deref()).collect();
+        assert_eq!(used.len(), 102, "every unit has enterprises");
+        assert!(used.iter().all(|id| units.get(id).is_some()));
+        let acts = activities_in(&units, &ents, 2026, 9);
+        assert!(acts.iter().filter_map(|a| a.payload.admin_unit_id.as_deref()).all(|id| units.get(id).is_some()));
+        let codes: Vec<_> = province_in(&units, 13_000, 1322).into_iter().filter_map(|r| r.payload.tax_code).collect();
+        assert_eq!(codes.iter().collect::<HashSet<_>>().len(), codes.len(), "13,000 enterprises, no tax code twice");
     }
 }

@@ -38,6 +38,10 @@ pub fn Dashboard() -> impl IntoView {
     // Forms kept when their enterprise was deleted (or that name one this laptop lacks) still count,
     // and the cards say how many, rather than count them silently.
     let unlinked = Memo::new(move |_| {
+        // Counted once both kinds are read whole, not at each part of the first read.
+        if !(register.surveys.ready.get() && register.assessments.ready.get()) {
+            return (0, 0);
+        }
         register.registry.with(|r| {
             let gone = |id: Option<&str>| id.is_some_and(|id| r.get(id).is_none());
             let surveys = register.surveys.records.with(|all| all.iter().filter(|s| !s.deleted && gone(Some(&s.payload.enterprise_id))).count());

@@ -8,7 +8,7 @@ use super::state::{ListState, LoadStatus, Register};
 use crate::format::{format_date, format_int};
 use crate::i18n::{product_msg, size_msg, sort_msg, Lang, Msg};
 use crate::model::enterprise::ProductGroup;
-use crate::model::registry::{EnterpriseRecord, Query, SortKey};
+use crate::model::registry::{EnterpriseRecord, Hits, Query, SortKey};
 use crate::model::size_class::SizeClass;
 use crate::model::vsic;
 use crate::web::browser;
@@ -25,10 +25,12 @@ pub fn EnterpriseList() -> impl IntoView {
 
     // Positions only: a keystroke recomputes the match list, then one page is cloned for display.
     // Both memos read the registry, so positions never outlive the registry they index.
-    let matches = Memo::new(move |_| {
+    // Typing forward narrows the previous keystroke's hits (`Registry::search_narrowing`).
+    let hits = Memo::new(move |earlier: Option<&Hits>| {
         let q = list.query.get();
-        register.registry.with(|r| r.search_positions(&q))
+        register.registry.with(|r| r.search_narrowing(&q, earlier))
     });
+    let matches = Memo::new(move |_| hits.with(|h| h.positions.clone()));
     let page_count = move || page_count(matches.with(|m| m.len()));
     let current_page = move || list.page.get().min(page_count() - 1);
     let rows = Memo::new(move |_| {

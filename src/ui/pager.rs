@@ -21,6 +21,33 @@ pub enum ListBody {
     Rows,
 }
 
+impl ListBody {
+    /// `waiting`: the register is not read yet. `ready`: every record of the
+    /// list's kind has been read; until then the rows read so far show, and a
+    /// list with no match yet waits, since a match may still come.
+    pub fn of(waiting: bool, ready: bool, any_match: bool, any_live: bool) -> ListBody {
+        if waiting || (!ready && !any_match) {
+            ListBody::Loading
+        } else if any_match {
+            ListBody::Rows
+        } else if !any_live {
+            ListBody::Nothing
+        } else {
+            ListBody::NoMatch
+        }
+    }
+}
+
+/// Said above a list while its kind is still being read from the store: the
+/// rows shown are those read so far, and more are coming.
+#[component]
+pub fn StillReading(progress: Signal<Option<(usize, usize)>>) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        progress.get().map(|(read, total)| view! { <p class="muted" role="status" data-testid="still-reading">{lang.get().still_reading(read, total)}</p> })
+    }
+}
+
 pub fn page_count(total: usize) -> usize {
     total.div_ceil(PAGE_SIZE).max(1)
 }

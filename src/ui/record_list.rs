@@ -4,6 +4,7 @@
 
 use crate::model::clock::Hlc;
 use crate::model::record::Record;
+use crate::model::record_counts::RecordCounts;
 use crate::store::export;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -13,8 +14,14 @@ pub struct RecordList<T: Send + Sync + 'static> {
     pub records: RwSignal<Vec<Record<T>>>,
     /// Whether `records` has been read from the store.
     pub ready: RwSignal<bool>,
-    /// How many changed after the last export, and the oldest change: a memo,
-    /// so a change to another kind does not walk these records again.
+    /// While the store is first read: how many records it holds, so a list
+    /// showing what has been read so far can say how many are still to come.
+    pub expected: RwSignal<Option<usize>>,
+    /// How many are live and how many changed after the last export, kept
+    /// as records change (`RecordCounts`), not counted by walking them.
+    counts: RwSignal<RecordCounts>,
+    last_export: RwSignal<Option<Hlc>>,
+    /// How many changed after the last export, and the oldest change.
     unexported: Memo<(usize, Option<i64>)>,
 }
 
@@ -30,16 +37,34 @@ impl<T: Send + Sync + 'static> RecordList<T> {
     /// `last_export` is the device clock at the last backup export.
     pub fn new(last_export: RwSignal<Option<Hlc>>) -> Self {
         let records: RwSignal<Vec<Record<T>>> = RwSignal::new(Vec::new());
-        let unexported = Memo::new(move |_| last_export.with(|last| records.with(|all| export::unexported(all.iter(), last.as_ref()))));
-        RecordList { records, ready: RwSignal::new(false), unexported }
+        let counts = RwSignal::new(RecordCounts::of(std::iter::empty::<&Record<T>>(), last_export.get_untracked().as_ref()));
+        // Counts made against an earlier export (another tab exported, say) are walked once
+        // more here until `rebase` catches them up.
+        let unexported = Memo::new(move |_| {
+            let last = last_export.get();
+            counts.with(|c| if c.is_against(last.as_ref()) { c.unexported() } else { records.with_untracked(|all| export::unexported(all.iter(), last.as_ref())) })
+        });
+        RecordList { records, ready: RwSignal::new(false), expected: RwSignal::new(None), counts, last_export, unexported }
     }
 
     /// A record this page stored or read: replaces the copy with its id.
     pub fn remember(&self, record: Record<T>) {
-        self.records.update(|all| match all.iter_mut().find(|r| r.id == record.id) {
-            Some(slot) => *slot = record,
-            None => all.push(record),
+        self.records.update(|all| {
+            let slot = all.iter().position(|r| r.id == record.id);
+            self.counts.update(|c| c.replace(slot.map(|i| &all[i]), &record));
+            match slot {
+                Some(i) => all[i] = record,
+                None => all.push(record),
+            }
         });
+    }
+
+    /// The last export moved: counts again against it, once.
+    pub fn rebase(&self) {
+        let last = self.last_export.get_untracked();
+        if !self.counts.with_untracked(|c| c.is_against(last.as_ref())) {
+            self.counts.set(self.records.with_untracked(|all| RecordCounts::of(all.iter(), last.as_ref())));
+        }
     }
 
     /// Whether `stored` is newer than the copy held here (or there is none).
@@ -47,24 +72,44 @@ impl<T: Send + Sync + 'static> RecordList<T> {
         self.records.with_untracked(|all| all.iter().find(|r| r.id == stored.id).is_none_or(|here| stored.updated > here.updated))
     }
 
-    /// Takes what the store holds. A record saved here while the store was
+    /// Takes what the store holds (the last part of it, when earlier parts
+    /// came through `merge_step`). A record saved here while the store was
     /// being read keeps its newer copy.
     pub fn merge_loaded(&self, stored: Vec<Record<T>>) {
-        self.records.update(|mine| {
-            let mut by_id: HashMap<String, Record<T>> = mine.drain(..).map(|r| (r.id.clone(), r)).collect();
-            for s in stored {
-                match by_id.get(&s.id) {
-                    Some(here) if here.updated > s.updated => {}
-                    _ => {
-                        by_id.insert(s.id.clone(), s);
-                    }
-                }
-            }
-            *mine = by_id.into_values().collect();
-        });
+        self.merge_step(stored);
         if !self.ready.get_untracked() {
             self.ready.set(true);
         }
+    }
+
+    /// Takes part of what the store holds while the rest is still being read.
+    pub fn merge_step(&self, stored: Vec<Record<T>>) {
+        if stored.is_empty() {
+            return;
+        }
+        self.records.update(|mine| {
+            let mut by_id: HashMap<String, Record<T>> = mine.drain(..).map(|r| (r.id.clone(), r)).collect();
+            self.counts.update(|counts| {
+                for s in stored {
+                    match by_id.get(&s.id) {
+                        Some(here) if here.updated > s.updated => {}
+                        here => {
+                            counts.replace(here, &s);
+                            by_id.insert(s.id.clone(), s);
+                        }
+                    }
+                }
+            });
+            *mine = by_id.into_values().collect();
+        });
+    }
+
+    /// While the store is first read: how many records have been read, and how many it holds.
+    pub fn still_reading(&self) -> Option<(usize, usize)> {
+        if self.ready.get() {
+            return None;
+        }
+        self.expected.get().map(|total| (self.records.with(Vec::len).min(total), total))
     }
 
     /// Records changed after the last export, and the wall-clock time of the oldest.
@@ -74,6 +119,6 @@ impl<T: Send + Sync + 'static> RecordList<T> {
 
     /// How many there are, deleted ones left out.
     pub fn live_count(&self) -> usize {
-        self.records.with(|all| all.iter().filter(|r| !r.deleted).count())
+        self.counts.with(RecordCounts::live)
     }
 }

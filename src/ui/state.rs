@@ -27,6 +27,33 @@ pub enum LoadStatus {
     Failed(StoreError),
 }
 
+/// Runs two futures on this thread at once (each gives way at its own awaits) and waits for both.
+async fn both<A: std::future::Future, B: std::future::Future>(a: A, b: B) -> (A::Output, B::Output) {
+    use std::task::Poll;
+    let (mut a, mut b) = (std::pin::pin!(a), std::pin::pin!(b));
+    let (mut done_a, mut done_b) = (None, None);
+    std::future::poll_fn(move |cx| {
+        if done_a.is_none() {
+            if let Poll::Ready(x) = a.as_mut().poll(cx) {
+                done_a = Some(x);
+            }
+        }
+        if done_b.is_none() {
+            if let Poll::Ready(y) = b.as_mut().poll(cx) {
+                done_b = Some(y);
+            }
+        }
+        match (done_a.take(), done_b.take()) {
+            (Some(x), Some(y)) => Poll::Ready((x, y)),
+            (x, y) => {
+                (done_a, done_b) = (x, y);
+                Poll::Pending
+            }
+        }
+    })
+    .await
+}
+
 /// The enterprise register and its reference data, as loaded from the store.
 #[derive(Clone, Copy)]
 pub struct Register {
@@ -140,6 +167,7 @@ impl Register {
         let packing = crate::web::sync_io::Packing { compress: false, passphrase: None };
         crate::web::sync_io::export(&held, crate::sync::file::Scope::default(), "tinh", &packing).await?;
         self.last_export.set(browser::last_export());
+        self.rebase_counts();
         Ok(())
     }
 
@@ -192,7 +220,15 @@ impl Register {
         let last = browser::last_export();
         if self.last_export.with_untracked(|l| *l != last) {
             self.last_export.set(last);
+            self.rebase_counts();
         }
+    }
+
+    fn rebase_counts(&self) {
+        self.surveys.rebase();
+        self.assessments.rebase();
+        self.activities.rebase();
+        self.targets.rebase();
     }
 
     fn changed_in_place(&self) {
@@ -254,8 +290,10 @@ impl Register {
                 // Each kind is read even when another could not be.
                 let activities = self.load_list(self.activities, "nscl-activities-loaded").await;
                 let targets = self.load_list(self.targets, "nscl-targets-loaded").await;
-                let surveys = self.load_list(self.surveys, "nscl-surveys-loaded").await;
-                let assessments = self.load_list(self.assessments, "nscl-assessments-loaded").await;
+                // Surveys and self-assessments side by side, step by step: at province scale each
+                // takes seconds, and either list should show its first page without waiting for the other.
+                let (surveys, assessments) =
+                    both(self.load_list(self.surveys, "nscl-surveys-loaded"), self.load_list(self.assessments, "nscl-assessments-loaded")).await;
                 if activities && targets && surveys && assessments {
                     browser::mark("nscl-records-loaded");
                 }
@@ -284,18 +322,48 @@ impl Register {
 
     /// Reads one kind into its list, 200 rows at a time with the browser free
     /// in between, so typing stays responsive meanwhile. Returns whether it could.
+    /// On the first read the list gets what has been read so far in batches
+    /// that double (the first step, then whenever as many again have been
+    /// read): its first page shows at once, and what the list works out from
+    /// the records is worked out about twice in all, not once per step.
     async fn load_list<T>(self, list: RecordList<T>, mark: &str) -> bool
     where
         T: crate::sync::kinds::SyncKind + Send + Sync,
     {
-        match record_store().load_in_steps::<T, _, _>(200, browser::next_task).await {
-            Ok(mut loaded) => {
-                self.follow_aliases(&mut loaded.records);
-                if let Some(latest) = loaded.records.iter().map(|r| &r.updated).max() {
+        let store = record_store();
+        let first_read = !list.ready.get_untracked();
+        if first_read {
+            list.expected.set(store.count::<T>().await.ok());
+        }
+        let mut pending: Vec<Record<T>> = Vec::new();
+        let mut latest: Option<Hlc> = None;
+        let (mut read, mut show_at) = (0usize, 1usize);
+        let outcome = store
+            .read_in_steps::<T, _, _>(200, browser::next_task, &mut |_, _| (), &mut |step| {
+                if let Some(newest) = step.iter().map(|r| &r.updated).max() {
+                    if latest.as_ref().is_none_or(|l| newest > l) {
+                        latest = Some(newest.clone());
+                    }
+                }
+                read += step.len();
+                pending.extend(step);
+                if first_read && read >= show_at && !pending.is_empty() {
+                    show_at = read * 2;
+                    let mut batch = std::mem::take(&mut pending);
+                    self.follow_aliases(&mut batch);
+                    list.merge_step(batch);
+                }
+            })
+            .await;
+        match outcome {
+            Ok(unreadable) => {
+                self.follow_aliases(&mut pending);
+                if let Some(latest) = &latest {
                     browser::observe(latest);
                 }
-                self.set_quarantined(T::KIND, loaded.quarantined());
-                list.merge_loaded(loaded.records);
+                self.set_quarantined(T::KIND, unreadable.len());
+                list.merge_loaded(pending);
+                list.expected.set(None);
                 browser::mark(mark);
                 true
             }

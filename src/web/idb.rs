@@ -212,6 +212,14 @@ impl RowBackend for IdbBackend {
         store.get(id).serde().map_err(store_error)?.await.map_err(store_error)
     }
 
+    async fn count_rows(&self, kind: &str) -> Result<usize, StoreError> {
+        let db = db().await?;
+        let tx = db.transaction(kind).build().map_err(store_error)?;
+        let store = tx.object_store(kind).map_err(store_error)?;
+        let n: u32 = store.count().primitive().map_err(store_error)?.await.map_err(store_error)?;
+        Ok(n as usize)
+    }
+
     async fn put_rows(&self, kind: &str, rows: Vec<Row>, keep_history: Option<usize>) -> Result<(), StoreError> {
         let db = db().await?;
         let tx = db.transaction([kind, HISTORY]).with_mode(TransactionMode::Readwrite).build().map_err(store_error)?;

@@ -6,10 +6,10 @@
 use crate::format::{format_int, format_iso_date};
 use crate::i18n::{Lang, Msg};
 use crate::model::activity::{activity_type, plan_items, types};
-use crate::model::activity_query::{years, ActivityQuery};
+use crate::model::activity_query::{years, ActivityIndex, ActivityQuery};
 use crate::ui::filter_select::FilterSelect;
 use crate::ui::i18n::{tr, use_lang};
-use crate::ui::pager::{page_count, ListBody, Pager, ResultCount, PAGE_SIZE};
+use crate::ui::pager::{page_count, ListBody, Pager, ResultCount, StillReading, PAGE_SIZE};
 use crate::ui::state::{LoadStatus, Register};
 use crate::ui::typed_text::typed_text;
 use leptos::prelude::*;
@@ -47,23 +47,25 @@ pub fn ActivityList() -> impl IntoView {
     let set_query = StoredValue::new_local(set_query);
     let set = move |f: &dyn Fn(&mut ActivityQuery)| set_query.with_value(|s| s(f));
     let name_of = move |id: &str| register.registry.with_untracked(|r| r.get(id).map(|e| e.payload.name.clone()));
+    // What the filters look at (each activity's folded text with its enterprises' names) is worked
+    // out once per change of the activities or the register; a keystroke only matches over it.
+    let index = Memo::new(move |_| {
+        register.registry.track();
+        register.activities.records.with(|all| ActivityIndex::build(all, &name_of))
+    });
     let matches = Memo::new(move |_| {
         let q = query.get();
-        register.registry.track();
-        register.activities.records.with(|all| q.positions(all, &name_of))
+        index.with(|i| i.positions(&q))
     });
     let total = Signal::derive(move || matches.with(Vec::len));
     let current_page = Signal::derive(move || page.get().min(page_count(total.get()) - 1));
     let body = Memo::new(move |_| {
-        if register.status.with(|s| *s == LoadStatus::Loading) || !register.activities.ready.get() {
-            ListBody::Loading
-        } else if matches.with(|m| !m.is_empty()) {
-            ListBody::Rows
-        } else if register.activities.records.with(|all| all.iter().all(|r| r.deleted)) {
-            ListBody::Nothing
-        } else {
-            ListBody::NoMatch
-        }
+        ListBody::of(
+            register.status.with(|s| *s == LoadStatus::Loading),
+            register.activities.ready.get(),
+            matches.with(|m| !m.is_empty()),
+            index.with(|i| !i.is_empty()),
+        )
     });
     let shown = Memo::new(move |_| {
         let l = lang.get();
@@ -94,7 +96,7 @@ pub fn ActivityList() -> impl IntoView {
                             title,
                             plan: a.plan_item_id().to_string(),
                             unit: a.admin_unit_id.as_deref().map(|u| units.display_name(u, l)).unwrap_or_default(),
-                            enterprises: a.enterprise_ids.iter().map(|id| name_of(id).unwrap_or_else(|| id.clone())).collect::<Vec<_>>().join("; "),
+                            enterprises: a.enterprise_ids.iter().map(|id| name_of(id).unwrap_or_else(|| id.to_string())).collect::<Vec<_>>().join("; "),
                             budget: a.budget_vnd.map(|b| format_int(i64::try_from(b).unwrap_or(i64::MAX), l)).unwrap_or_default(),
                         }
                     })
@@ -146,6 +148,7 @@ pub fn ActivityList() -> impl IntoView {
                     <button type="button" class="link-button" data-testid="show-all-activities" on:click=move |_| set(&|q| q.ids = None)>{tr(Msg::ShowAllActivities)}</button>
                 </p>
             })}
+            <StillReading progress=Signal::derive(move || register.activities.still_reading())/>
             <ResultCount total page=current_page testid="activity-count"/>
             {move || match body.get() {
                 ListBody::Loading => view! { <p class="banner" role="status" data-testid="activities-loading">{tr(Msg::Loading)}</p> }.into_any(),

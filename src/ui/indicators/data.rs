@@ -34,13 +34,24 @@ impl IndicatorData {
             },
             always,
         );
+        // Figures wait until their kind is read whole: a list shows what has been read so far
+        // (state.rs, load_list), a figure of part of the records would be wrong, and working
+        // them out at each part would cost the first seconds of the dashboard several times over.
         let facts = Memo::new_with_compare(
-            move |_| unit_map.with(|units| register.activities.records.with(|a| Facts::new(a, &|e| units.get(e).cloned()))),
+            move |_| {
+                if !register.activities.ready.get() {
+                    return Facts::default();
+                }
+                unit_map.with(|units| register.activities.records.with(|a| Facts::new(a, &|e| units.get(e).cloned())))
+            },
             always,
         );
         let targets = Memo::new_with_compare(move |_| register.targets.records.with(|t| StoredTargets::new(t)), always);
         let surveys = Memo::new_with_compare(
             move |_| {
+                if !register.surveys.ready.get() {
+                    return SurveyFacts::default();
+                }
                 let form = register.forms.with(|f| f.latest(FIELD_SURVEY));
                 match form {
                     Some(form) => unit_map.with(|units| register.surveys.records.with(|s| SurveyFacts::new(&form, s, &|e| units.get(e).cloned()))),
@@ -50,7 +61,12 @@ impl IndicatorData {
             always,
         );
         let assessments = Memo::new_with_compare(
-            move |_| register.forms.with(|lib| unit_map.with(|units| register.assessments.records.with(|a| AssessmentFacts::new(lib, a, &|e| units.get(e).cloned())))),
+            move |_| {
+                if !register.assessments.ready.get() {
+                    return AssessmentFacts::default();
+                }
+                register.forms.with(|lib| unit_map.with(|units| register.assessments.records.with(|a| AssessmentFacts::new(lib, a, &|e| units.get(e).cloned()))))
+            },
             always,
         );
         IndicatorData { facts, targets, surveys, assessments, today: StoredValue::new(browser::today()) }

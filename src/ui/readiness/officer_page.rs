@@ -6,63 +6,42 @@ use crate::i18n::Msg;
 use crate::model::assessment::Assessment;
 use crate::model::record::Record;
 use crate::readiness::band::Band;
+use crate::readiness::assessment_list::{AssessmentFilters, AssessmentIndex};
 use crate::readiness::profile::date_of;
 use crate::readiness::shortlist::shortlist;
 use crate::ui::i18n::{tr, use_lang};
-use crate::ui::pager::{Pager, PAGE_SIZE};
+use crate::ui::pager::{Pager, StillReading, PAGE_SIZE};
 use crate::ui::state::Register;
 use crate::ui::day_input::DayInput;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-#[derive(Debug, Clone, Default, PartialEq)]
-struct Filters {
-    module: String,
-    band: String,
-    unit: String,
-    from: String,
-    to: String,
-}
-
-impl Filters {
-    fn admits(&self, a: &Record<Assessment>, unit_of: &dyn Fn(&str) -> Option<String>) -> bool {
-        let p = &a.payload;
-        let date = date_of(a);
-        (self.module.is_empty() || p.form_id == self.module)
-            && (self.band.is_empty() || p.readiness.and_then(Band::of).map(Band::key) == Some(self.band.as_str()))
-            && (self.unit.is_empty() || p.enterprise_id.as_deref().and_then(unit_of).as_deref() == Some(self.unit.as_str()))
-            && (self.from.is_empty() || date.as_str() >= self.from.as_str())
-            && (self.to.is_empty() || date.as_str() <= self.to.as_str())
-    }
-}
-
 #[component]
 pub fn OfficerAssessments() -> impl IntoView {
     let register = expect_context::<Register>();
     let lang = use_lang();
-    let filters = RwSignal::new(Filters::default());
+    let filters = RwSignal::new(AssessmentFilters::default());
     let page = RwSignal::new(0usize);
     let shortlist_view = RwSignal::new(false);
     let modules = Memo::new(move |_| super::data::module_forms(register));
-    // Positions in the register's list, newest first: at province scale (15,000 assessments)
-    // a filter change sorts keys, never copies the records.
-    let matches = Memo::new(move |_| {
-        let f = filters.get();
+    // What the filters look at is worked out once per change of the assessments or the register
+    // (readiness::assessment_list); a filter change only matches over it.
+    let index = Memo::new(move |_| {
         register.registry.track();
         let unit_of = |id: &str| register.registry.with_untracked(|r| r.get(id).and_then(|e| e.payload.admin_unit_id.clone()));
-        let mut keyed: Vec<(String, i64, usize)> = register.assessments.records.with(|all| {
-            all.iter().enumerate().filter(|(_, a)| !a.deleted && f.admits(a, &unit_of)).map(|(i, a)| (date_of(a), a.updated.ms, i)).collect()
-        });
-        keyed.sort_by(|a, b| (&b.0, b.1).cmp(&(&a.0, a.1)));
-        keyed.into_iter().map(|(_, _, i)| i).collect::<Vec<usize>>()
+        register.assessments.records.with(|all| AssessmentIndex::build(all, &unit_of))
     });
-    let set = move |edit: fn(&mut Filters, String)| move |ev: leptos::ev::Event| {
+    let matches = Memo::new(move |_| {
+        let f = filters.get();
+        index.with(|i| i.positions(&f))
+    });
+    let set = move |edit: fn(&mut AssessmentFilters, String)| move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
         filters.update(|f| edit(f, v));
         page.set(0);
     };
     // A date filter follows only a whole day, or none: half-typed text leaves it as it was.
-    let set_day = move |edit: fn(&mut Filters, String)| Callback::new(move |v: String| {
+    let set_day = move |edit: fn(&mut AssessmentFilters, String)| Callback::new(move |v: String| {
         if v.is_empty() || crate::form::answer::is_date(&v) {
             filters.update(|f| edit(f, v));
             page.set(0);
@@ -166,6 +145,7 @@ pub fn OfficerAssessments() -> impl IntoView {
                     <label>{tr(Msg::ChangedFrom)}" "<DayInput testid="filter-from" value=Signal::derive(String::new) on_change=set_day(|f, v| f.from = v)/></label>
                     <label>{tr(Msg::ChangedTo)}" "<DayInput testid="filter-to" value=Signal::derive(String::new) on_change=set_day(|f, v| f.to = v)/></label>
                 </div>
+                <StillReading progress=Signal::derive(move || register.assessments.still_reading())/>
                 <p class="muted" data-testid="assessment-count">{move || lang.get().assessments_found(matches.with(Vec::len))}</p>
                 <table class="data-table">
                     <thead><tr>

@@ -27,7 +27,8 @@ pub fn ReportPage() -> impl IntoView {
 
     let today_for_build = today.clone();
     let report = Memo::new(move |_| {
-        let mut activities = register.activities.records.get();
+        // The report counts every activity or none: not the part read so far on a first start.
+        let mut activities = if register.activities.ready.get() { register.activities.records.get() } else { Vec::new() };
         register.follow_aliases(&mut activities);
         let targets = register.targets.records.with(|t| StoredTargets::new(t));
         register.registry.with(|registry| {

@@ -4,9 +4,9 @@
 use super::enterprise_picker::EnterprisePicker;
 use crate::format::{format_date, format_iso_date, iso_date};
 use crate::i18n::{Lang, Msg};
-use crate::model::survey::{listed_date, SurveyQuery, SurveyStatus};
+use crate::model::survey::{listed_date, SurveyIndex, SurveyQuery, SurveyStatus};
 use crate::ui::filter_select::FilterSelect;
-use crate::ui::pager::{page_count, ListBody, Pager, ResultCount, PAGE_SIZE};
+use crate::ui::pager::{page_count, ListBody, Pager, ResultCount, StillReading, PAGE_SIZE};
 use crate::ui::i18n::{tr, use_lang};
 use crate::ui::state::{LoadStatus, Register};
 use crate::web::browser;
@@ -42,23 +42,22 @@ pub fn SurveyList() -> impl IntoView {
         page.set(0);
     };
     let day = move |ms: i64| iso_date(ms, offset);
-    // Positions only: a keystroke in a filter re-runs the match, then one page is turned into text.
+    // What the filters look at is worked out once per change of the surveys or the register; a
+    // keystroke only runs the match over it, then one page is turned into text.
+    let index = Memo::new(move |_| register.surveys.records.with(|surveys| register.registry.with(|reg| SurveyIndex::build(surveys, reg, &day))));
     let matches = Memo::new(move |_| {
         let q = query.get();
-        register.surveys.records.with(|surveys| register.registry.with(|reg| q.positions(surveys, reg, &day)))
+        index.with(|i| i.positions(&q))
     });
     let page_count = move || page_count(matches.with(|m| m.len()));
     let current_page = move || page.get().min(page_count() - 1);
     let body = Memo::new(move |_| {
-        if register.status.with(|s| *s == LoadStatus::Loading) || !register.surveys.ready.get() {
-            ListBody::Loading
-        } else if matches.with(|m| !m.is_empty()) {
-            ListBody::Rows
-        } else if register.surveys.records.with(|s| s.iter().all(|r| r.deleted)) {
-            ListBody::Nothing
-        } else {
-            ListBody::NoMatch
-        }
+        ListBody::of(
+            register.status.with(|s| *s == LoadStatus::Loading),
+            register.surveys.ready.get(),
+            matches.with(|m| !m.is_empty()),
+            index.with(|i| !i.is_empty()),
+        )
     });
     let shown = Memo::new(move |_| {
         let l = lang.get();
@@ -126,6 +125,7 @@ pub fn SurveyList() -> impl IntoView {
                 {date_field(Msg::FilterFrom, "filter-from", |q, v| q.from = v)}
                 {date_field(Msg::FilterTo, "filter-to", |q, v| q.to = v)}
             </div>
+            <StillReading progress=Signal::derive(move || register.surveys.still_reading())/>
             <ResultCount total=Signal::derive(move || matches.with(|m| m.len())) page=Signal::derive(current_page) testid="survey-count"/>
             {move || match body.get() {
                 ListBody::Loading => view! { <p class="banner" role="status" data-testid="surveys-loading">{tr(Msg::Loading)}</p> }.into_any(),

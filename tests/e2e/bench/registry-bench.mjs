@@ -4,7 +4,11 @@
 // enterprises, 15,000 surveys, 15,000 self-assessments and the activities) in
 // one transaction; cold open to an interactive list with all of it stored;
 // search keystroke latency; saving one enterprise; and the storage used.
-// Usage: make bench   (prints a summary and writes target/bench/registry.json)
+// At BENCH_SCALE=13000 (issue 16), the merged province instead: 13,000 enterprises over 102 communes
+// and wards, 39,000 surveys, 39,000 self-assessments, written straight into IndexedDB with the unit
+// list (no old-format move at that scale). Both scales also report the page's memory once everything
+// is read: the JS heap after a collection and the wasm module's linear memory.
+// Usage: make bench   (prints a summary and writes target/bench/registry.json, registry-13000.json)
 import { chromium } from '@playwright/test';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
@@ -14,6 +18,8 @@ const root = new URL('../../../', import.meta.url).pathname;
 const port = 4175;
 const RUNS = 5;
 const QUERY = 'cong ty thuy san sa dec';
+const SCALE = Number(process.env.BENCH_SCALE || 5000);
+const LEGACY = SCALE === 5000; // the old localStorage format exists only at today's scale
 
 const percentile = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -22,7 +28,7 @@ const percentile = (xs, p) => {
 const round = (x) => Math.round(x * 10) / 10;
 
 // Bundle size: what an officer downloads on first visit.
-const dist = `${root}dist`;
+const dist = process.env.BENCH_DIST || `${root}dist`; // BENCH_DIST measures another build side by side
 const bundle = {};
 for (const f of fs.readdirSync(dist)) {
   // The spreadsheet worker loads on demand, not with the app (spreadsheet-bench.mjs measures it).
@@ -34,9 +40,12 @@ for (const f of fs.readdirSync(dist)) {
   bundle[kind] = { raw: sum.raw + bytes.length, gzip: sum.gzip + zlib.gzipSync(bytes, { level: 9 }).length };
 }
 
-const stored = fs.readFileSync(`${root}target/synth/enterprises-5000.json`, 'utf8');
+const stored = LEGACY ? fs.readFileSync(`${root}target/synth/enterprises-5000.json`, 'utf8') : '';
 // The same province as IndexedDB rows of every kind (make synth-bench).
-const province = (kind) => JSON.parse(fs.readFileSync(`${root}target/synth/province-5000/${kind}.json`, 'utf8'));
+const provinceDir = `${root}target/synth/province-${SCALE}`;
+const province = (kind) => JSON.parse(fs.readFileSync(`${provinceDir}/${kind}.json`, 'utf8'));
+// The merged province's communes and wards, as the store's `admin_units` setting holds them.
+const unitsSetting = fs.existsSync(`${provinceDir}/admin_units.json`) ? fs.readFileSync(`${provinceDir}/admin_units.json`, 'utf8') : null;
 const rows = { enterprise: province('enterprise'), survey: province('survey'), assessment: province('assessment'), activity: province('activity') };
 const jsonBytes = (list) => list.reduce((n, r) => n + r.json.length, 0);
 
@@ -44,23 +53,43 @@ const jsonBytes = (list) => list.reduce((n, r) => n + r.json.length, 0);
 // time. The rows reach the page kind by kind first, so no single message to it is too large.
 async function writeRows(page, byKind) {
   await page.evaluate(() => { window.__rows = {}; });
-  for (const [kind, list] of Object.entries(byKind)) await page.evaluate(([k, r]) => { window.__rows[k] = r; }, [kind, list]);
-  return page.evaluate(() => new Promise((resolve, reject) => {
+  for (const [kind, list] of Object.entries(byKind)) {
+    for (let i = 0; i < list.length; i += 5000) await page.evaluate(([k, r]) => { (window.__rows[k] ||= []).push(...r); }, [kind, list.slice(i, i + 5000)]);
+  }
+  return page.evaluate((units) => new Promise((resolve, reject) => {
     const open = indexedDB.open('nscl-tracker');
     open.onsuccess = () => {
       const t0 = performance.now();
-      const tx = open.result.transaction(Object.keys(window.__rows), 'readwrite');
+      const tx = open.result.transaction([...Object.keys(window.__rows), ...(units ? ['settings'] : [])], 'readwrite');
       for (const [k, list] of Object.entries(window.__rows)) { const store = tx.objectStore(k); for (const row of list) store.put(row); }
+      if (units) tx.objectStore('settings').put(units, 'admin_units');
       tx.oncomplete = () => { open.result.close(); window.__rows = null; resolve(performance.now() - t0); };
       tx.onerror = () => reject(tx.error);
     };
-  }));
+  }), unitsSetting);
+}
+
+// The page's memory: the JS heap after a forced collection, and every WebAssembly memory's size
+// (the wasm heap is an ArrayBuffer outside the JS heap's count), through the DevTools protocol.
+async function memory(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const proto = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+  const found = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
+  const sum = await cdp.send('Runtime.callFunctionOn', {
+    objectId: found.objects.objectId, returnByValue: true,
+    functionDeclaration: 'function () { return this.reduce((n, m) => n + m.buffer.byteLength, 0); }',
+  });
+  await cdp.detach();
+  const mb = (n) => Math.round(n / 1048576 * 10) / 10;
+  return { jsHeapUsedMb: mb(heap.usedSize), wasmMemoryMb: mb(sum.result.value), totalMb: mb(heap.usedSize + sum.result.value) };
 }
 const server = spawn('node', [`${root}scripts/serve.mjs`, dist, String(port)], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 500));
 const base = `http://127.0.0.1:${port}`;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-const result = { date: new Date().toISOString(), enterprises: 5000, storedBytes: stored.length, bundle };
+const result = { date: new Date().toISOString(), enterprises: SCALE, storedBytes: stored.length, bundle };
 
 try {
   // Cold open: a fresh page each run, HTTP cache warm as on an officer's second visit.
@@ -68,19 +97,27 @@ try {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   await page.goto(`${base}/favicon.svg`);
-  await page.evaluate((raw) => localStorage.setItem('nscl.v1.enterprise', raw), stored);
-  // First start: the app moves the 5,000 records into IndexedDB (one transaction), then loads them.
-  const first = await context.newPage();
-  await first.goto(`${base}/enterprises`);
-  await first.getByTestId('enterprise-row').first().waitFor({ timeout: 60_000 });
-  // The register's page code now loads on first use, so the rows can show before the load's mark.
-  await first.waitForFunction(() => performance.getEntriesByName('nscl-loaded').length > 0, null, { timeout: 60_000 });
-  const marks = await first.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
-  result.firstStart = {
-    moveIntoIndexedDbMs: round(marks['nscl-migrated'] - marks['nscl-start']),
-    loadMs: round(marks['nscl-loaded'] - marks['nscl-migrated']),
-  };
-  await first.close();
+  if (LEGACY) {
+    await page.evaluate((raw) => localStorage.setItem('nscl.v1.enterprise', raw), stored);
+    // First start: the app moves the 5,000 records into IndexedDB (one transaction), then loads them.
+    const first = await context.newPage();
+    await first.goto(`${base}/enterprises`);
+    await first.getByTestId('enterprise-row').first().waitFor({ timeout: 60_000 });
+    // The register's page code now loads on first use, so the rows can show before the load's mark.
+    await first.waitForFunction(() => performance.getEntriesByName('nscl-loaded').length > 0, null, { timeout: 60_000 });
+    const marks = await first.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+    result.firstStart = {
+      moveIntoIndexedDbMs: round(marks['nscl-migrated'] - marks['nscl-start']),
+      loadMs: round(marks['nscl-loaded'] - marks['nscl-migrated']),
+    };
+    await first.close();
+  } else {
+    // The app makes its database on first open; the enterprises then go in with the other kinds below.
+    const first = await context.newPage();
+    await first.goto(`${base}/`);
+    await first.getByTestId('stat-enterprises').waitFor();
+    await first.close();
+  }
 
   // The whole dataset in one transaction, into a fresh browser profile the app has opened once.
   const fresh = await browser.newContext();
@@ -98,7 +135,9 @@ try {
   // the same province go in one transaction. Every later measurement runs with all of it stored.
   const writer = await context.newPage();
   await writer.goto(`${base}/favicon.svg`);
-  result.writeRestMs = round(await writeRows(writer, { survey: rows.survey, assessment: rows.assessment, activity: rows.activity }));
+  result.writeRestMs = round(await writeRows(writer, LEGACY
+    ? { survey: rows.survey, assessment: rows.assessment, activity: rows.activity }
+    : { enterprise: rows.enterprise, survey: rows.survey, assessment: rows.assessment, activity: rows.activity }));
   await writer.close();
   await context.addInitScript(() => {
     new MutationObserver((_, obs) => {
@@ -235,24 +274,28 @@ try {
   result.surveyFilterKeystrokeMs = { p50: round(percentile(filterSamples, 50)), p95: round(percentile(filterSamples, 95)), max: round(Math.max(...filterSamples)) };
   const estimate = await p.evaluate(async () => { const e = await navigator.storage.estimate(); return { usage: e.usage, idb: e.usageDetails && e.usageDetails.indexedDB }; });
   result.storageUsedBytes = estimate;
+  // Memory with every kind read and the survey list open (the register's page read them too).
+  result.memory = await memory(p);
 } finally {
   await browser.close();
   server.kill();
 }
 
 fs.mkdirSync(`${root}target/bench`, { recursive: true });
-fs.writeFileSync(`${root}target/bench/registry.json`, JSON.stringify(result, null, 2));
+fs.writeFileSync(`${root}target/bench/${SCALE === 5000 ? 'registry' : `registry-${SCALE}`}.json`, JSON.stringify(result, null, 2));
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 console.log(`bundle: wasm ${kb(bundle.wasm.raw)} (${kb(bundle.wasm.gzip)} gzip), js ${kb(bundle.js.raw)} (${kb(bundle.js.gzip)} gzip), css ${kb(bundle.css.raw)}`);
-console.log(`stored register: ${kb(result.storedBytes)} for 5,000 enterprises`);
-console.log(`first start: move 5,000 into IndexedDB ${result.firstStart.moveIntoIndexedDbMs} ms, then load ${result.firstStart.loadMs} ms`);
-console.log(`cold open to first row, 5,000 stored: median ${result.coldOpenMs.median} ms, max ${result.coldOpenMs.max} ms (store load phase ${result.loadPhaseMs.join(', ')} ms)`);
+if (LEGACY) console.log(`stored register: ${kb(result.storedBytes)} for 5,000 enterprises`);
+console.log(`scale: ${SCALE} enterprises`);
+if (result.firstStart) console.log(`first start: move 5,000 into IndexedDB ${result.firstStart.moveIntoIndexedDbMs} ms, then load ${result.firstStart.loadMs} ms`);
+console.log(`cold open to first row, ${SCALE} stored: median ${result.coldOpenMs.median} ms, max ${result.coldOpenMs.max} ms (store load phase ${result.loadPhaseMs.join(', ')} ms)`);
 for (const [kind, times] of Object.entries(result.loadedAfterMs)) console.log(`${kind} read in the background, in steps of 200: all loaded at ${times.join(', ')} ms after navigation`);
 console.log(`dataset: ${Object.entries(result.dataset).map(([k, d]) => `${d.rows} ${k} (${kb(d.jsonBytes)})`).join(', ')}`);
 console.log(`whole dataset written in one transaction in ${result.writeAllMs} ms; surveys, self-assessments and activities alone in ${result.writeRestMs} ms`);
 console.log(`survey list with ${result.dataset.survey.rows}: open median ${result.surveyListOpenMs.median} ms; officer filter keystroke p50 ${result.surveyFilterKeystrokeMs.p50} ms, p95 ${result.surveyFilterKeystrokeMs.p95} ms`);
+console.log(`memory, everything read, survey list open: JS heap ${result.memory.jsHeapUsedMb} MB + wasm ${result.memory.wasmMemoryMb} MB = ${result.memory.totalMb} MB`);
 console.log(`storage used: ${kb(result.storageUsedBytes.usage)} (IndexedDB ${kb(result.storageUsedBytes.idb || 0)})`);
 console.log(`search keystroke (${result.keystroke.samples} samples): work p50 ${result.keystroke.workMs.p50} ms, p95 ${result.keystroke.workMs.p95} ms; to paint p50 ${result.keystroke.toPaintMs.p50} ms, p95 ${result.keystroke.toPaintMs.p95} ms`);
 console.log(`long tasks after the first row, while the rest is read: ${JSON.stringify(result.longTasksWhileLoading)}`);
 console.log(`search keystroke while surveys and self-assessments are read: ${JSON.stringify(result.keystrokeWhileRecordsLoad)}`);
-console.log(`save one enterprise into 5,000: median ${result.saveOneMs.median} ms, click to page shown; phases ${JSON.stringify(result.savePhasesMs)}`);
+console.log(`save one enterprise into ${SCALE}: median ${result.saveOneMs.median} ms, click to page shown; phases ${JSON.stringify(result.savePhasesMs)}`);
