@@ -152,6 +152,43 @@ async fn rows_are_read_in_steps_after_the_last_id() {
 }
 
 #[wasm_bindgen_test]
+async fn the_store_counts_its_rows_unreadable_ones_too() {
+    clear().await;
+    let store = RecordStore::new(IdbBackend);
+    assert_eq!(store.count::<Enterprise>().await.unwrap(), 0);
+    store.put_many(&["c1", "c2", "c3"].map(|id| enterprise(id, "Hợp tác xã Sen Tháp Mười"))).await.unwrap();
+    let mut bad = IdbBackend.load_rows("enterprise", None, Some(1)).await.unwrap().remove(0);
+    bad.id = "c4".into();
+    bad.json = "{not json".into();
+    IdbBackend.put_rows("enterprise", vec![bad], None).await.unwrap();
+    assert_eq!(store.count::<Enterprise>().await.unwrap(), 4);
+    assert_eq!(IdbBackend.count_rows("survey").await.unwrap(), 0);
+}
+
+/// In the browser, definitions' patterns are its own RegExp (`form::pattern`): the shipped ones
+/// compile, match whole answers when anchored, read Vietnamese letters, and a bad one is an error.
+#[wasm_bindgen_test]
+fn form_patterns_are_the_browsers_regexp() {
+    use nscl_tracker::form::pattern::{anchored, check, is_match};
+    let tax = anchored("[0-9]{10}(-[0-9]{3})?");
+    assert!(is_match(&tax, "1400100593-001"));
+    assert!(!is_match(&tax, "1400100593-01"));
+    assert!(!is_match(&anchored("a|b"), "ab"), "the alternation stays inside the anchors");
+    assert!(is_match(&anchored("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "cán.bộ@sởkhcn.vn"));
+    assert!(is_match("^Đồng", "Đồng Tháp"));
+    assert!(is_match("^.{5}$", "Thạnh"), "one character per letter, not per UTF-16 unit or byte");
+    assert!(check("([0-9]").is_err());
+    assert!(!is_match("([0-9]", "1"), "a pattern that does not compile matches nothing");
+    for form in nscl_tracker::form::FormLibrary::shipped().all() {
+        for q in form.questions() {
+            if let Some(p) = &q.pattern {
+                assert!(check(&p.anchored).is_ok(), "{}: {}", form.id, p.source);
+            }
+        }
+    }
+}
+
+#[wasm_bindgen_test]
 async fn a_batch_with_one_bad_row_writes_nothing() {
     clear().await;
     let backend = IdbBackend;

@@ -190,7 +190,8 @@ pub enum Requirement {
 #[derive(Debug, Clone)]
 pub struct Pattern {
     pub source: String,
-    pub regex: regex_lite::Regex,
+    /// `source` anchored (`pattern::anchored`): what an answer is matched against.
+    pub anchored: String,
     pub message: LocalText,
 }
 
@@ -404,7 +405,7 @@ impl Checker<'_> {
                         // anew for every distinct text: only patterns known at load are allowed.
                         None => self.error(at, format!("{what}: the pattern of matches() must be text in quotes, such as matches(., '^0[0-9]{{9}}$')")),
                         Some(p) => {
-                            if let Err(err) = regex_lite::Regex::new(&p) {
+                            if let Err(err) = super::pattern::check(&p) {
                                 self.error(at, format!("{what}: pattern '{p}' is not a valid regular expression: {err}"));
                             }
                         }
@@ -564,8 +565,9 @@ impl Checker<'_> {
             (Some(source), Some(message)) => {
                 self.text(at, "pattern_message", &message);
                 // Anchored, so the whole answer must match, not a part of it.
-                match regex_lite::Regex::new(&format!("^(?:{source})$")) {
-                    Ok(regex) => Some(Pattern { source, regex, message }),
+                let anchored = super::pattern::anchored(&source);
+                match super::pattern::check(&anchored) {
+                    Ok(()) => Some(Pattern { source, anchored, message }),
                     Err(e) => {
                         self.error(at, format!("pattern '{source}' is not a valid regular expression: {e}"));
                         None

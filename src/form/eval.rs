@@ -6,8 +6,7 @@
 //! shows a question, requires it, nor fails its constraint.
 
 use super::expr::{Expr, Func, Op, MAX_HEIGHT};
-use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use std::cell::Cell;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
@@ -65,39 +64,14 @@ pub trait Scope {
     fn today(&self) -> &str;
 }
 
-/// How many compiled patterns are kept. Forms only load with patterns written
-/// in quotes, so the patterns in use are few; the bound is for an expression
-/// built some other way, which could otherwise fill memory a pattern at a time.
-pub const PATTERN_CACHE_SIZE: usize = 64;
-
 thread_local! {
-    // matches() is called on every keystroke; compiling the same pattern each time would dominate.
-    static PATTERNS: RefCell<HashMap<String, Option<regex_lite::Regex>>> = RefCell::new(HashMap::new());
     /// How deep the evaluation running on this thread is, across expressions:
     /// a computed question evaluates the computed questions it uses.
     static DEPTH: Cell<usize> = const { Cell::new(0) };
 }
 
 fn matches(text: &str, pattern: &str) -> bool {
-    PATTERNS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if !cache.contains_key(pattern) && cache.len() >= PATTERN_CACHE_SIZE {
-            // Any one goes: a pattern still in use is compiled again on its next call.
-            if let Some(old) = cache.keys().next().cloned() {
-                cache.remove(&old);
-            }
-        }
-        cache
-            .entry(pattern.to_string())
-            .or_insert_with(|| regex_lite::Regex::new(pattern).ok())
-            .as_ref()
-            .is_some_and(|re| re.is_match(text))
-    })
-}
-
-#[cfg(test)]
-fn cached_patterns() -> usize {
-    PATTERNS.with(|cache| cache.borrow().len())
+    super::pattern::is_match(pattern, text)
 }
 
 /// Evaluations nested deeper than this come out unknown. One expression is
@@ -307,6 +281,7 @@ fn canonical(n: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
     use super::*;
     use crate::form::expr::parse;
 
@@ -409,16 +384,6 @@ mod tests {
         assert_eq!(run("round('1e300' * '1e8', 12)"), Value::Num(1e308), "too large to scale: whole already");
         assert_eq!(run("-'1e400'"), Value::Empty, "text that reads as infinity is no number");
         assert_eq!(run("'NaN' + 1"), Value::Empty);
-    }
-
-    #[test]
-    fn the_pattern_cache_stays_bounded() {
-        for i in 0..1000 {
-            assert!(matches(&format!("x{i}"), &format!("^x{i}$")));
-            assert!(cached_patterns() <= PATTERN_CACHE_SIZE, "{} patterns kept", cached_patterns());
-        }
-        assert!(!matches("x", "("), "a pattern that does not compile matches nothing");
-        assert!(matches("x999", "^x999$"), "still right after evictions");
     }
 
     #[test]

@@ -282,7 +282,7 @@ impl<'a> Pass<'a> {
                 let len = text.chars().count();
                 if let Some(max) = q.max_length.filter(|m| len > *m) {
                     push(Issue::TooLong(max));
-                } else if let Some(p) = q.pattern.as_ref().filter(|p| !p.regex.is_match(text)) {
+                } else if let Some(p) = q.pattern.as_ref().filter(|p| !super::pattern::is_match(&p.anchored, text)) {
                     push(Issue::Rule(p.message.clone()));
                 }
                 true

@@ -13,6 +13,7 @@ pub mod evaluate;
 pub mod expr;
 pub mod library;
 pub mod migrate;
+pub mod pattern;
 pub mod prefill;
 #[cfg(test)]
 mod modules_tests;

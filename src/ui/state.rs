@@ -166,8 +166,7 @@ impl Register {
         let held = crate::web::sync_io::load_held().await?;
         let packing = crate::web::sync_io::Packing { compress: false, passphrase: None };
         crate::web::sync_io::export(&held, crate::sync::file::Scope::default(), "tinh", &packing).await?;
-        self.last_export.set(browser::last_export());
-        self.rebase_counts();
+        self.set_last_export();
         Ok(())
     }
 
@@ -222,6 +221,12 @@ impl Register {
             self.last_export.set(last);
             self.rebase_counts();
         }
+    }
+
+    /// An export was just handed over: the "not exported" counts start again from it.
+    pub fn set_last_export(&self) {
+        self.last_export.set(browser::last_export());
+        self.rebase_counts();
     }
 
     fn rebase_counts(&self) {
@@ -336,14 +341,12 @@ impl Register {
             list.expected.set(store.count::<T>().await.ok());
         }
         let mut pending: Vec<Record<T>> = Vec::new();
-        let mut latest: Option<Hlc> = None;
         let (mut read, mut show_at) = (0usize, 1usize);
         let outcome = store
             .read_in_steps::<T, _, _>(200, browser::next_task, &mut |_, _| (), &mut |step| {
+                // Before the records can be shown and edited: an edit must be later than what it replaces.
                 if let Some(newest) = step.iter().map(|r| &r.updated).max() {
-                    if latest.as_ref().is_none_or(|l| newest > l) {
-                        latest = Some(newest.clone());
-                    }
+                    browser::observe(newest);
                 }
                 read += step.len();
                 pending.extend(step);
@@ -358,16 +361,17 @@ impl Register {
         match outcome {
             Ok(unreadable) => {
                 self.follow_aliases(&mut pending);
-                if let Some(latest) = &latest {
-                    browser::observe(latest);
-                }
                 self.set_quarantined(T::KIND, unreadable.len());
                 list.merge_loaded(pending);
-                list.expected.set(None);
+                if first_read {
+                    list.expected.set(None);
+                }
                 browser::mark(mark);
                 true
             }
             Err(e) => {
+                // Nothing more is coming: the page says the store failed, not that it is still reading.
+                list.expected.set(None);
                 self.status.set(LoadStatus::Failed(e));
                 false
             }

@@ -26,8 +26,13 @@ impl EnterpriseReadiness {
     }
 }
 
-/// One enterprise's assessments (deleted ones left out), newest first.
+/// One enterprise's assessments (deleted ones left out), newest first; none
+/// until every assessment is read, so "the latest" is never an older one
+/// whose successor is still unread.
 pub fn assessments_of(register: Register, enterprise_id: &str) -> Vec<Record<Assessment>> {
+    if !register.assessments.ready.get() {
+        return Vec::new();
+    }
     register.assessments.records.with(|all| of_enterprise(all, enterprise_id).into_iter().cloned().collect())
 }
 

@@ -73,7 +73,8 @@ pub fn OfficerAssessments() -> impl IntoView {
         }
     };
     let candidates = Memo::new(move |_| {
-        if !shortlist_view.get() {
+        // Ranked from every assessment or none: not from the part read so far on a first start.
+        if !shortlist_view.get() || !register.assessments.ready.get() {
             return Vec::new();
         }
         register.forms.with(|lib| register.assessments.records.with(|all| shortlist(lib, all)))

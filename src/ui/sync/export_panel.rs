@@ -98,7 +98,7 @@ pub fn ExportPanel() -> impl IntoView {
                     // The passphrase should not stay in the page; a full backup moves the reminder's time.
                     passphrase.set(String::new());
                     repeat.set(String::new());
-                    register.last_export.set(browser::last_export());
+                    register.set_last_export();
                     outcome.set(Some(Ok(done)));
                     status.changed();
                 }

@@ -39,9 +39,12 @@ test('the survey list: officer typed with or without marks, unit and status, cou
   expect(byOfficer(typed).length).toBeGreaterThan(0);
   await page.getByTestId('filter-officer').fill(typed);
   await expect(count).toHaveText(showing(byOfficer(typed).length));
+  await page.getByTestId('filter-officer').fill('dang');
+  await expect(count).toHaveText(showing(byOfficer('dang').length));
   await page.getByTestId('filter-officer').fill('dang y');
   await expect(count).toHaveText(showing(byOfficer(typed).length));
   await expect(page.getByTestId('survey-row')).toHaveCount(Math.min(byOfficer(typed).length, 50));
+  for (const officer of await page.getByTestId('survey-row').locator('td:nth-child(6)').allTextContents()) expect(fold(officer)).toContain('dang y');
 
   // With a unit and a status: the unit is the surveyed enterprise's.
   const unit = unitOf[byOfficer(typed)[0].payload.enterprise_id];
