@@ -71,25 +71,41 @@ async function writeRows(page, byKind) {
   }), unitsSetting);
 }
 
-// The page's memory: the JS heap after a forced collection, and every WebAssembly memory's size
-// (the wasm heap is an ArrayBuffer outside the JS heap's count), through the DevTools protocol.
+// The page's memory: the JS heap the DevTools protocol reports, and the wasm module's linear memory
+// (an ArrayBuffer outside that count), found through the instance the page made (captured by
+// `captureWasmMemory`). Walking the heap for it instead (Runtime.queryObjects), or forcing a
+// collection first, crashed the renderer holding the merged province.
 async function memory(page) {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
-  const proto = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
-  const found = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
-  const sum = await cdp.send('Runtime.callFunctionOn', {
-    objectId: found.objects.objectId, returnByValue: true,
-    functionDeclaration: 'function () { return this.reduce((n, m) => n + m.buffer.byteLength, 0); }',
-  });
   await cdp.detach();
+  const wasm = await page.evaluate(() => (window.__wasmMemories || []).reduce((n, m) => n + m.buffer.byteLength, 0));
   const mb = (n) => Math.round(n / 1048576 * 10) / 10;
-  return { jsHeapUsedMb: mb(heap.usedSize), wasmMemoryMb: mb(sum.result.value), totalMb: mb(heap.usedSize + sum.result.value) };
+  return { jsHeapUsedMb: mb(heap.usedSize), wasmMemoryMb: mb(wasm), totalMb: mb(heap.usedSize + wasm) };
+}
+
+// Keeps every WebAssembly memory the page's modules export (the app's; its chunks import the same one).
+function captureWasmMemory() {
+  const keep = (result) => {
+    const instance = result.instance || result;
+    const memory = instance && instance.exports && instance.exports.memory;
+    if (memory instanceof WebAssembly.Memory && !(window.__wasmMemories ||= []).includes(memory)) window.__wasmMemories.push(memory);
+    return result;
+  };
+  for (const name of ['instantiate', 'instantiateStreaming']) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = function (...args) { return original.apply(this, args).then(keep); };
+  }
 }
 const server = spawn('node', [`${root}scripts/serve.mjs`, dist, String(port)], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 500));
 const base = `http://127.0.0.1:${port}`;
+// A server left over from an interrupted run would keep the port and serve another build: make sure
+// the one answering serves this one.
+if (await (await fetch(`${base}/index.html`)).text() !== fs.readFileSync(`${dist}/index.html`, 'utf8')) {
+  server.kill();
+  throw new Error(`port ${port} serves another build than ${dist}: stop the server holding it`);
+}
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 const result = { date: new Date().toISOString(), enterprises: SCALE, storedBytes: stored.length, bundle };
 
@@ -118,7 +134,8 @@ try {
     // The app makes its database on first open; the enterprises then go in with the other kinds below.
     const first = await context.newPage();
     await first.goto(`${base}/`);
-    await first.getByTestId('stat-enterprises').waitFor();
+    // The register read (the dashboard of an empty laptop has no counts to wait for).
+    await first.waitForFunction(() => performance.getEntriesByName('nscl-register-loaded').length > 0, null, { timeout: 60_000 });
     await first.close();
   }
 
@@ -130,7 +147,7 @@ try {
     const fresh = await browser.newContext();
     const opener = await fresh.newPage();
     await opener.goto(`${base}/`);
-    await opener.getByTestId('stat-enterprises').waitFor();
+    await opener.waitForFunction(() => performance.getEntriesByName('nscl-register-loaded').length > 0, null, { timeout: 60_000 });
     await opener.close();
     const all = await fresh.newPage();
     await all.goto(`${base}/favicon.svg`);
@@ -146,10 +163,18 @@ try {
     ? { survey: rows.survey, assessment: rows.assessment, activity: rows.activity }
     : { enterprise: rows.enterprise, survey: rows.survey, assessment: rows.assessment, activity: rows.activity }));
   await writer.close();
+  await context.addInitScript(captureWasmMemory);
   await context.addInitScript(() => {
     new MutationObserver((_, obs) => {
       if (document.querySelector('[data-testid="enterprise-row"]')) {
         window.__firstRowAt = performance.now();
+        obs.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+    // The survey list's first row, timed in the page from its navigation.
+    new MutationObserver((_, obs) => {
+      if (document.querySelector('[data-testid="survey-row"]')) {
+        window.__firstSurveyRowAt = performance.now();
         obs.disconnect();
       }
     }).observe(document, { childList: true, subtree: true });
@@ -259,12 +284,13 @@ try {
   // The survey list with 15,000 surveys: opening it, and typing in its officer filter.
   const listOpens = [];
   const listWhole = [];
+  p.on('crash', () => { console.error('the page crashed'); process.exit(3); });
   for (let i = 0; i < 4; i++) {
+    stage(`survey list, open ${i + 1}`);
     await p.goto(`${base}/favicon.svg`);
-    const t0 = Date.now();
     await p.goto(`${base}/surveys`);
-    await p.getByTestId('survey-row').first().waitFor({ timeout: 60_000 });
-    const first = Date.now() - t0;
+    await p.waitForFunction(() => window.__firstSurveyRowAt !== undefined, null, { timeout: 60_000 });
+    const first = round(await p.evaluate(() => window.__firstSurveyRowAt));
     // Until every survey is read the list shows those read so far and says so (issue 16).
     await p.waitForFunction(() => performance.getEntriesByName('nscl-surveys-loaded').length > 0, null, { timeout: 120_000 });
     const whole = await p.evaluate(() => performance.getEntriesByName('nscl-surveys-loaded')[0].startTime);
@@ -272,6 +298,7 @@ try {
   }
   result.surveyListOpenMs = { median: percentile(listOpens, 50), runs: listOpens };
   result.surveyListWholeMs = { median: percentile(listWhole, 50), runs: listWhole };
+  stage('survey list, officer filter');
   // Typing in the filter once the self-assessments, read after the surveys, are in too (as the search above).
   await p.waitForFunction(() => performance.getEntriesByName('nscl-records-loaded').length > 0, null, { timeout: 60_000 });
   const filterSamples = await p.evaluate(async () => {
@@ -291,6 +318,7 @@ try {
   result.surveyFilterKeystrokeMs = { p50: round(percentile(filterSamples, 50)), p95: round(percentile(filterSamples, 95)), max: round(Math.max(...filterSamples)) };
   const estimate = await p.evaluate(async () => { const e = await navigator.storage.estimate(); return { usage: e.usage, idb: e.usageDetails && e.usageDetails.indexedDB }; });
   result.storageUsedBytes = estimate;
+  stage('memory');
   // Memory with every kind read and the survey list open (the register's page read them too).
   result.memory = await memory(p);
 } finally {

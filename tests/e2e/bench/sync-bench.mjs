@@ -185,7 +185,8 @@ async function laptop(browser, officer) {
   await page.goto(`${base}/favicon.svg`);
   if (officer) await page.evaluate((name) => localStorage.setItem('nscl.officer', name), officer);
   await page.goto(`${base}/`);
-  await page.getByTestId('stat-enterprises').waitFor({ timeout: TIMEOUT });
+  // The register read (an empty laptop's dashboard shows no counts, so wait for the mark).
+  await page.waitForFunction(() => performance.getEntriesByName('nscl-register-loaded').length > 0, null, { timeout: TIMEOUT });
   // The database is made (and upgraded) by the first read: a page opening it before that would
   // make an empty one of its own.
   await page.waitForFunction(() => performance.getEntriesByName('nscl-loaded').length > 0, null, { timeout: TIMEOUT });
