@@ -62,17 +62,12 @@ impl ActivityQuery {
         format!("?{}", body.join("&"))
     }
 
-    /// The activities that pass every filter, newest first (start date, then
-    /// last change), as positions in `activities`; deleted ones left out.
-    /// `enterprise_name` gives a register enterprise's name by id. A list
-    /// that filters on every keystroke keeps an `ActivityIndex` and asks it.
-    pub fn positions(&self, activities: &[Record<Activity>], enterprise_name: &dyn Fn(&str) -> Option<String>) -> Vec<usize> {
-        ActivityIndex::build(activities, enterprise_name).positions(self)
-    }
 }
 
 /// What the activity list filters on, worked out once per change of the
-/// activities or the register, newest first: a search keystroke then looks in
+/// activities or the register (`enterprise_name` gives a register
+/// enterprise's name by id), live ones only, newest first (start date, then
+/// last change): a search keystroke then looks in
 /// each activity's folded text instead of gathering and folding its title,
 /// organiser, expert and enterprises' names again.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -202,7 +197,7 @@ mod tests {
     fn filters_combine_and_the_newest_comes_first() {
         let all = set();
         let names = |id: &str| (id == "e1").then(|| "Công ty Thủy sản Đồng Tháp".to_string());
-        let ids = |q: ActivityQuery| q.positions(&all, &names).into_iter().map(|i| all[i].id.as_str()).collect::<Vec<_>>();
+        let ids = |q: ActivityQuery| ActivityIndex::build(&all, &names).positions(&q).into_iter().map(|i| all[i].id.as_str()).collect::<Vec<_>>();
         assert_eq!(ids(ActivityQuery::default()), ["a3", "a4", "a2", "a1"], "by start date, then the later change; deleted left out");
         assert_eq!(ids(ActivityQuery { kind: Some("training_class".into()), ..Default::default() }), ["a4", "a1"]);
         assert_eq!(ids(ActivityQuery { plan_item: Some("2.3.3".into()), ..Default::default() }), ["a4", "a2"], "a record's own plan item, else its kind's");
@@ -232,7 +227,7 @@ mod tests {
         fn any_typed_search_or_address_never_panics(s in text(), t in text()) {
             let all = set();
             let q = ActivityQuery::from_params(|k| match k { "q" => Some(s.clone()), "year" | "ids" => Some(t.clone()), _ => None });
-            let _ = q.positions(&all, &|_| Some(t.clone()));
+            let _ = ActivityIndex::build(&all, &|_| Some(t.clone())).positions(&q);
             prop_assert!(q.to_search().is_ascii());
         }
     }

@@ -112,12 +112,8 @@ impl Hits {
     /// the shorter was marks alone, which match no tax code at all).
     fn narrowed_by(&self, q: &Query) -> bool {
         let (a, b) = (&self.query, q);
-        a.admin_unit_id == b.admin_unit_id
-            && a.vsic_section == b.vsic_section
-            && a.size == b.size
-            && a.product == b.product
-            && a.sort == b.sort
-            && a.descending == b.descending
+        let filters = |q: &Query| Query { text: String::new(), ..q.clone() };
+        filters(a) == filters(b)
             && exact_form(&b.text).starts_with(&exact_form(&a.text))
             && search_terms(&a.text).iter().all(crate::text::SearchTerm::has_letters)
     }

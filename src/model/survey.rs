@@ -124,16 +124,6 @@ pub fn listed_date(survey: &Record<Survey>, local_day: &dyn Fn(i64) -> String) -
     survey.payload.survey_date().map_or_else(|| local_day(survey.created_ms()), str::to_string)
 }
 
-impl SurveyQuery {
-    /// The surveys that pass every filter, most recently changed first, as
-    /// positions in `surveys`: a list keeps these and builds only the page it
-    /// shows. Deleted ones are left out. A list that filters on every
-    /// keystroke keeps a `SurveyIndex` instead and asks it.
-    pub fn positions(&self, surveys: &[Record<Survey>], registry: &Registry, local_day: &dyn Fn(i64) -> String) -> Vec<usize> {
-        SurveyIndex::build(surveys, registry, local_day).positions(self)
-    }
-}
-
 /// What the survey list filters on, worked out once per change of the
 /// surveys or the register, not per keystroke: at province scale (39,000
 /// surveys) folding each officer's name, finding each enterprise's unit and
@@ -175,17 +165,13 @@ impl SurveyIndex {
         SurveyIndex { rows }
     }
 
-    /// How many live surveys there are.
-    pub fn len(&self) -> usize {
-        self.rows.len()
-    }
-
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }
 
     /// The positions (in the surveys the index was built from) that pass
-    /// every filter of `q`, most recently changed first.
+    /// every filter of `q`, most recently changed first: a list keeps these
+    /// and builds only the page it shows.
     pub fn positions(&self, q: &SurveyQuery) -> Vec<usize> {
         let officer = q.officer.as_deref().map(crate::text::fold).filter(|o| !o.is_empty());
         self.rows
@@ -254,7 +240,7 @@ mod tests {
             survey("s4", "e2", SurveyStatus::Draft, Some("2026-13-01"), 7000, "Lê Văn Tám"),
             gone,
         ];
-        let ids = |q: &SurveyQuery| q.positions(&surveys, &registry, &day).into_iter().map(|i| surveys[i].id.as_str()).collect::<Vec<_>>();
+        let ids = |q: &SurveyQuery| SurveyIndex::build(&surveys, &registry, &day).positions(q).into_iter().map(|i| surveys[i].id.as_str()).collect::<Vec<_>>();
         assert_eq!(ids(&SurveyQuery::default()), vec!["s4", "s2", "s3", "s1"], "newest change first, deleted left out");
         assert_eq!(ids(&SurveyQuery { status: Some(SurveyStatus::Complete), ..Default::default() }), vec!["s3", "s1"]);
         assert_eq!(ids(&SurveyQuery { unit: Some("tp-sa-dec".into()), ..Default::default() }), vec!["s2", "s1"]);

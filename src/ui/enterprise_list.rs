@@ -30,12 +30,11 @@ pub fn EnterpriseList() -> impl IntoView {
         let q = list.query.get();
         register.registry.with(|r| r.search_narrowing(&q, earlier))
     });
-    let matches = Memo::new(move |_| hits.with(|h| h.positions.clone()));
-    let page_count = move || page_count(matches.with(|m| m.len()));
+    let page_count = move || page_count(hits.with(|h| h.positions.len()));
     let current_page = move || list.page.get().min(page_count() - 1);
     let rows = Memo::new(move |_| {
         let start = current_page() * PAGE_SIZE;
-        matches.with(|positions| {
+        hits.with(|Hits { positions, .. }| {
             register.registry.with(|r| positions.iter().skip(start).take(PAGE_SIZE).filter_map(|&i| r.at(i).cloned()).collect::<Vec<EnterpriseRecord>>())
         })
     });
@@ -48,7 +47,7 @@ pub fn EnterpriseList() -> impl IntoView {
             ListBody::Loading
         } else if register.registry.with(|r| r.is_empty()) {
             ListBody::Nothing
-        } else if matches.with(|m| m.is_empty()) {
+        } else if hits.with(|h| h.positions.is_empty()) {
             ListBody::NoMatch
         } else {
             ListBody::Rows
@@ -115,7 +114,7 @@ pub fn EnterpriseList() -> impl IntoView {
                 </Show>
             </div>
 
-            <ResultCount total=Signal::derive(move || matches.with(|m| m.len())) page=Signal::derive(current_page) testid="result-count"/>
+            <ResultCount total=Signal::derive(move || hits.with(|h| h.positions.len())) page=Signal::derive(current_page) testid="result-count"/>
 
             {move || match body.get() {
                 ListBody::Loading => None,
@@ -124,7 +123,7 @@ pub fn EnterpriseList() -> impl IntoView {
                 ListBody::Rows => Some(view! { <EnterpriseTable rows=rows/> }.into_any()),
             }}
 
-            <Pager total=Signal::derive(move || matches.with(|m| m.len())) page=Signal::derive(current_page) on_page=Callback::new(move |p| list.page.set(p))/>
+            <Pager total=Signal::derive(move || hits.with(|h| h.positions.len())) page=Signal::derive(current_page) on_page=Callback::new(move |p| list.page.set(p))/>
         </section>
     }
 }

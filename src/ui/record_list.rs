@@ -87,20 +87,25 @@ impl<T: Send + Sync + 'static> RecordList<T> {
         if stored.is_empty() {
             return;
         }
+        // Only the incoming ids are hashed, and records held here stay where they are: at
+        // province scale a part of the first read meets tens of thousands already held.
+        let at: HashMap<String, usize> = stored.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        let mut incoming: Vec<Option<Record<T>>> = stored.into_iter().map(Some).collect();
         self.records.update(|mine| {
-            let mut by_id: HashMap<String, Record<T>> = mine.drain(..).map(|r| (r.id.clone(), r)).collect();
             self.counts.update(|counts| {
-                for s in stored {
-                    match by_id.get(&s.id) {
-                        Some(here) if here.updated > s.updated => {}
-                        here => {
-                            counts.replace(here, &s);
-                            by_id.insert(s.id.clone(), s);
+                for here in mine.iter_mut() {
+                    if let Some(s) = at.get(&here.id).and_then(|&i| incoming[i].take()) {
+                        if here.updated <= s.updated {
+                            counts.replace(Some(&*here), &s);
+                            *here = s;
                         }
                     }
                 }
+                for s in incoming.into_iter().flatten() {
+                    counts.replace(None, &s);
+                    mine.push(s);
+                }
             });
-            *mine = by_id.into_values().collect();
         });
     }
 
