@@ -99,6 +99,18 @@ mod tests {
         assert!(is_match("^x999$", "x999"), "still right after evictions");
     }
 
+    proptest::proptest! {
+        /// A definition's pattern and an answer are typed text: any of either is an error or a
+        /// yes/no, never a panic, anchored or not.
+        #[test]
+        fn any_pattern_on_any_text_never_panics(source in crate::arbitrary_text::text(), text in crate::arbitrary_text::text()) {
+            let compiles = check(&source).is_ok();
+            let matched = is_match(&source, &text);
+            proptest::prop_assert!(compiles || !matched, "a pattern that does not compile matches nothing");
+            let _ = is_match(&anchored(&source), &text);
+        }
+    }
+
     #[test]
     fn anchored_patterns_match_the_whole_text() {
         let p = anchored("[0-9]{10}(-[0-9]{3})?");

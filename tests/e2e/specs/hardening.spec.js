@@ -77,6 +77,8 @@ test('hostile text in every field of the enterprise form, a survey and Settings 
 
   // Settings: the officer's name and the unit editor.
   await app.nav('settings').click();
+  // The page's code loads on first use: count its fields once it is drawn.
+  await expect(page.getByTestId('unit-new-vi')).toBeVisible();
   expect(await typeEverywhere(page, page.locator(TEXT_FIELDS)), 'the officer\'s name and the unit editor').toBeGreaterThan(2);
   await page.getByTestId('unit-new-vi').fill('Phường An Bình 😀');
   await page.getByTestId('unit-new-en').fill('An Binh Ward');
