@@ -8,7 +8,7 @@ WASM_ENV := target/wasm-toolchain.env
 SYNTH := target/synth/enterprises-5000.json
 # A synthetic province as IndexedDB rows of every kind (examples/synth_rows.rs): 300 enterprises
 # for the tests, 5,000 (15,000 surveys, 15,000 self-assessments, 3,000 activities) for the benchmarks.
-SYNTH_SOURCES := $(wildcard src/synth/*.rs src/model/*.rs src/form/*.rs data/*.json data/forms/*.json) examples/synth_rows.rs
+SYNTH_SOURCES := $(wildcard src/synth/*.rs src/model/*.rs src/form/*.rs data/*.json data/forms/*.json) src/store/summary.rs examples/synth_rows.rs
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 

@@ -2,7 +2,9 @@
 //! json}`, the app's own row format), one JSON array per record kind:
 //! `enterprise.json`, `survey.json` (3 visits each), `assessment.json`
 //! (3 self-assessments each) and `activity.json` (2021-2026), for tests and
-//! benchmarks that load a whole province straight into the store.
+//! benchmarks that load a whole province straight into the store; beside surveys and
+//! self-assessments, their summaries as the store keeps them (`survey_summary.json`,
+//! `assessment_summary.json`).
 //! Usage: cargo run --release --example synth_rows -- <out dir> [enterprises] [seed] [activities] [merged]
 //! With `activities`, at least that many activities: further years' worth are drawn with
 //! the next seeds (the dashboard's benchmark wants 3,000 beside 5,000 enterprises).
@@ -13,6 +15,7 @@
 use nscl_tracker::form::library::{FormLibrary, FIELD_SURVEY, ISO9001_READINESS};
 use nscl_tracker::model::admin_unit::AdminUnitList;
 use nscl_tracker::model::record::{Record, RecordKind};
+use nscl_tracker::store::summary::{summary_row, summary_store};
 use nscl_tracker::store::Row;
 use nscl_tracker::synth::{activities_in, assessments, merged_units, province_in, surveys};
 use serde::Serialize;
@@ -20,8 +23,18 @@ use std::path::Path;
 
 fn write<T: RecordKind + Serialize>(dir: &Path, records: &[Record<T>]) {
     let rows: Vec<Row> = records.iter().map(|r| Row::from_record(r).expect("encodes")).collect();
-    let path = dir.join(format!("{}.json", T::KIND));
-    std::fs::write(&path, serde_json::to_string(&rows).expect("encodes")).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    write_rows(dir, T::KIND, &rows);
+    // The summaries the app's backend writes beside surveys and self-assessments, for benchmarks
+    // that put rows straight into the store; `<kind>_summary.json`.
+    if let Some(store) = summary_store(T::KIND) {
+        let summaries: Vec<Row> = rows.iter().filter_map(|r| summary_row(T::KIND, r)).collect();
+        write_rows(dir, store, &summaries);
+    }
+}
+
+fn write_rows(dir: &Path, name: &str, rows: &[Row]) {
+    let path = dir.join(format!("{name}.json"));
+    std::fs::write(&path, serde_json::to_string(rows).expect("encodes")).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }
 
 fn main() {

@@ -33,7 +33,7 @@ async fn clear() {
     )
     .unwrap();
     let stores = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(emptied)).await.unwrap();
-    assert_eq!(stores.as_f64(), Some(7.0), "every store of schema 5: five kinds, history, settings");
+    assert_eq!(stores.as_f64(), Some(9.0), "every store of schema 6: five kinds, history, settings, two kinds' summaries");
     web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
 }
 
@@ -351,4 +351,80 @@ async fn encrypted_files_open_with_their_passphrase_only() {
     assert_eq!(open(plain.to_vec(), passphrase).await, Err(DecryptError::NotEncrypted));
     // Two files of the same bytes differ: fresh salt and IV each time.
     assert_ne!(bytes_of_blob(&encrypt(&blob_of(plain), passphrase).await.unwrap()).await, file);
+}
+
+/// Runs a script that returns a promise, and awaits it.
+async fn run_js(script: &str) -> wasm_bindgen::JsValue {
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(js_sys::eval(script).unwrap())).await.unwrap()
+}
+
+/// Deletes the app's database; the app's own connection closes itself when asked.
+async fn delete_database() {
+    run_js("new Promise((resolve, reject) => { const r = indexedDB.deleteDatabase('nscl-tracker'); r.onsuccess = () => resolve(true); r.onerror = () => reject(r.error); })").await;
+}
+
+#[wasm_bindgen_test]
+async fn upgrading_a_schema_5_database_gives_every_survey_and_self_assessment_its_summary() {
+    use nscl_tracker::form::Answer;
+    use nscl_tracker::model::assessment::{Assessment, TAX_CODE};
+    use nscl_tracker::model::survey::{Survey, SURVEY_DATE};
+    use nscl_tracker::store::summary::summary_record;
+    use nscl_tracker::store::Row;
+    clear().await;
+    delete_database().await;
+    // The database as the build before summaries left it: schema 5, records of both kinds and one unreadable row.
+    let mut surveys = Vec::new();
+    for i in 0..3 {
+        let mut s = Survey { form_id: "field-survey".into(), form_version: 1, enterprise_id: format!("e-{i}"), answered: 4, total: 30, ..Default::default() };
+        s.answers.insert(SURVEY_DATE.into(), Answer::Text(format!("2026-02-0{}", i + 1)));
+        s.answers.insert("notes".into(), Answer::Text("Ghi chú dài <b>không</b> vào danh sách".into()));
+        surveys.push(Record::new(browser::new_id(), &browser::change(), s));
+    }
+    surveys[2].deleted = true;
+    let mut a = Assessment { form_id: "iso9001-readiness".into(), form_version: 1, enterprise_id: Some("e-1".into()), readiness: Some(62.5), ..Default::default() };
+    a.answers.insert(TAX_CODE.into(), Answer::Text("1400100593".into()));
+    a.answers.insert("clause_4".into(), Answer::Text("2".into()));
+    let assessment = Record::new(browser::new_id(), &browser::change(), a);
+    let rows = |rows: Vec<Row>| serde_json::to_string(&rows.iter().map(|r| serde_json::json!({"id": r.id, "updated_ms": r.updated_ms, "keys": r.keys, "json": r.json})).collect::<Vec<_>>()).unwrap();
+    let mut survey_rows: Vec<Row> = surveys.iter().map(|r| Row::from_record(r).unwrap()).collect();
+    survey_rows.push(Row { id: "zz-unreadable".into(), updated_ms: 0, keys: Default::default(), json: "{\"v\":2,".into() });
+    let script = format!(
+        "new Promise((resolve, reject) => {{ const open = indexedDB.open('nscl-tracker', 5); open.onerror = () => reject(open.error); \
+           open.onupgradeneeded = () => {{ const db = open.result; \
+             for (const k of ['enterprise', 'survey', 'assessment', 'activity', 'indicator_target']) db.createObjectStore(k, {{ keyPath: 'id' }}); \
+             db.createObjectStore('history', {{ keyPath: 'key' }}).createIndex('by_record', 'record_id'); db.createObjectStore('settings'); \
+             const tx = open.transaction; for (const r of {surveys}) tx.objectStore('survey').put(r); for (const r of {assessments}) tx.objectStore('assessment').put(r); }}; \
+           open.onsuccess = () => {{ open.result.close(); resolve(true); }}; }})",
+        surveys = rows(survey_rows),
+        assessments = rows(vec![Row::from_record(&assessment).unwrap()]),
+    );
+    run_js(&script).await;
+
+    // The app opens it at schema 6: the upgrade works out every summary in its own transaction.
+    let store = RecordStore::new(IdbBackend);
+    assert_eq!(store.count_summaries::<Survey>().await.unwrap(), 3, "the unreadable row has no summary");
+    let mut listed = Vec::new();
+    store.read_summaries_in_steps::<Survey, _, _>(2, || std::future::ready(()), &mut |step| listed.extend(step)).await.unwrap();
+    listed.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut expected: Vec<_> = surveys.iter().map(summary_record).collect();
+    expected.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(listed, expected, "each summary matches its record, a deleted one too");
+    assert!(listed.iter().all(|s| s.payload.answers.get("notes").is_none() && s.payload.survey_date().is_some()));
+    let mut assessed = Vec::new();
+    store.read_summaries_in_steps::<Assessment, _, _>(200, || std::future::ready(()), &mut |step| assessed.extend(step)).await.unwrap();
+    assert_eq!(assessed, vec![summary_record(&assessment)]);
+    assert_eq!(assessed[0].payload.readiness, Some(62.5));
+
+    // From now on a save writes its summary in the same transaction, and a deletion removes it.
+    let mut edited = surveys[0].payload.clone();
+    edited.answered = 9;
+    store.put(&surveys[0].revised(&browser::change(), edited)).await.unwrap();
+    assert!(store.delete::<Survey>(&surveys[1].id).await.unwrap());
+    let mut after = Vec::new();
+    store.read_summaries_in_steps::<Survey, _, _>(200, || std::future::ready(()), &mut |step| after.extend(step)).await.unwrap();
+    assert_eq!(after.len(), 2);
+    assert_eq!(after.iter().find(|s| s.id == surveys[0].id).map(|s| s.payload.answered), Some(9));
+
+    // The next test meets a database made whole by the app, every index included.
+    delete_database().await;
 }

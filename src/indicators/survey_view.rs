@@ -85,7 +85,7 @@ impl SurveyShares {
 impl SurveyFacts {
     /// `form` is the latest field survey (its matrices' rows are the view's rows);
     /// `unit_of` gives a register enterprise's unit.
-    pub fn new(form: &Form, surveys: &[Record<Survey>], unit_of: &dyn Fn(&str) -> Option<String>) -> SurveyFacts {
+    pub fn new<P: AsRef<Survey>>(form: &Form, surveys: &[Record<P>], unit_of: &dyn Fn(&str) -> Option<String>) -> SurveyFacts {
         let mut rows = Vec::new();
         for q in [SYSTEMS, TOOLS] {
             if let Some(Kind::Matrix { rows: rs, .. }) = form.question(q).map(|x| &x.kind) {
@@ -94,10 +94,10 @@ impl SurveyFacts {
         }
         let facts = surveys
             .iter()
-            .filter(|s| !s.deleted && s.payload.form_id == form.id)
-            .filter(|s| [SYSTEMS, TOOLS].iter().any(|q| s.payload.answers.get(*q).is_some_and(|a| !a.is_empty())))
+            .filter(|s| !s.deleted && s.payload.as_ref().form_id == form.id)
+            .filter(|s| [SYSTEMS, TOOLS].iter().any(|q| s.payload.as_ref().answers.get(*q).is_some_and(|a| !a.is_empty())))
             .map(|s| {
-                let cell = |q: &str, row: &str| match s.payload.answers.get(q) {
+                let cell = |q: &str, row: &str| match s.payload.as_ref().answers.get(q) {
                     Some(Answer::Cells(c)) => c.get(row).map(String::as_str),
                     _ => None,
                 };
@@ -111,9 +111,9 @@ impl SurveyFacts {
                     .collect();
                 SurveyFact {
                     survey_id: s.id.clone(),
-                    enterprise_id: s.payload.enterprise_id.clone(),
-                    unit: unit_of(&s.payload.enterprise_id),
-                    date: s.payload.survey_date().map_or_else(|| crate::format::iso_date(s.created_ms(), 0), str::to_string),
+                    enterprise_id: s.payload.as_ref().enterprise_id.clone(),
+                    unit: unit_of(&s.payload.as_ref().enterprise_id),
+                    date: s.payload.as_ref().survey_date().map_or_else(|| crate::format::iso_date(s.created_ms(), 0), str::to_string),
                     updated_ms: s.updated_ms(),
                     cells,
                 }
@@ -186,7 +186,7 @@ impl ModuleBands {
 }
 
 impl AssessmentFacts {
-    pub fn new(library: &FormLibrary, assessments: &[Record<Assessment>], unit_of: &dyn Fn(&str) -> Option<String>) -> AssessmentFacts {
+    pub fn new<P: AsRef<Assessment>>(library: &FormLibrary, assessments: &[Record<P>], unit_of: &dyn Fn(&str) -> Option<String>) -> AssessmentFacts {
         let modules: Vec<(String, LocalText)> = crate::readiness::profile::module_order(library)
             .into_iter()
             .filter_map(|id| {
@@ -198,14 +198,14 @@ impl AssessmentFacts {
             .collect();
         let facts = assessments
             .iter()
-            .filter(|a| !a.deleted && modules.iter().any(|(id, _)| *id == a.payload.form_id))
+            .filter(|a| !a.deleted && modules.iter().any(|(id, _)| *id == a.payload.as_ref().form_id))
             .filter_map(|a| {
-                let band = Band::of(a.payload.readiness.filter(|p| p.is_finite())?)?;
-                let who = a.payload.enterprise_id.clone().unwrap_or_else(|| format!("assessment:{}", a.id));
+                let band = Band::of(a.payload.as_ref().readiness.filter(|p| p.is_finite())?)?;
+                let who = a.payload.as_ref().enterprise_id.clone().unwrap_or_else(|| format!("assessment:{}", a.id));
                 Some(AssessmentFact {
                     id: a.id.clone(),
-                    form_id: a.payload.form_id.clone(),
-                    unit: a.payload.enterprise_id.as_deref().and_then(unit_of),
+                    form_id: a.payload.as_ref().form_id.clone(),
+                    unit: a.payload.as_ref().enterprise_id.as_deref().and_then(unit_of),
                     who,
                     date: crate::readiness::profile::date_of(a),
                     updated_ms: a.updated_ms(),

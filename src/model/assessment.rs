@@ -126,6 +126,12 @@ impl Assessment {
     }
 }
 
+impl AsRef<Assessment> for Assessment {
+    fn as_ref(&self) -> &Assessment {
+        self
+    }
+}
+
 impl FilledForm for Assessment {
     fn form_id(&self) -> &str {
         &self.form_id
@@ -160,9 +166,9 @@ impl FilledForm for Assessment {
 }
 
 /// The self-assessments linked to one enterprise, newest first; deleted ones left out.
-pub fn of_enterprise<'a>(assessments: &'a [Record<Assessment>], enterprise_id: &str) -> Vec<&'a Record<Assessment>> {
-    let mut out: Vec<&Record<Assessment>> = assessments.iter().filter(|a| !a.deleted && a.payload.enterprise_id.as_deref() == Some(enterprise_id)).collect();
-    out.sort_by(|a, b| (b.payload.assessed_on(), &b.updated).cmp(&(a.payload.assessed_on(), &a.updated)));
+pub fn of_enterprise<'a, P: AsRef<Assessment>>(assessments: &'a [Record<P>], enterprise_id: &str) -> Vec<&'a Record<P>> {
+    let mut out: Vec<&Record<P>> = assessments.iter().filter(|a| !a.deleted && a.payload.as_ref().enterprise_id.as_deref() == Some(enterprise_id)).collect();
+    out.sort_by(|a, b| (b.payload.as_ref().assessed_on(), &b.updated).cmp(&(a.payload.as_ref().assessed_on(), &a.updated)));
     out
 }
 

@@ -76,6 +76,12 @@ impl Survey {
 
 }
 
+impl AsRef<Survey> for Survey {
+    fn as_ref(&self) -> &Survey {
+        self
+    }
+}
+
 impl FilledForm for Survey {
     fn form_id(&self) -> &str {
         &self.form_id
@@ -120,8 +126,8 @@ pub struct SurveyQuery {
 }
 
 /// The date a survey is listed under: the visit date, or the local day it was started.
-pub fn listed_date(survey: &Record<Survey>, local_day: &dyn Fn(i64) -> String) -> String {
-    survey.payload.survey_date().map_or_else(|| local_day(survey.created_ms()), str::to_string)
+pub fn listed_date<P: AsRef<Survey>>(survey: &Record<P>, local_day: &dyn Fn(i64) -> String) -> String {
+    survey.payload.as_ref().survey_date().map_or_else(|| local_day(survey.created_ms()), str::to_string)
 }
 
 /// What the survey list filters on, worked out once per change of the
@@ -146,7 +152,7 @@ struct SurveyKey {
 }
 
 impl SurveyIndex {
-    pub fn build(surveys: &[Record<Survey>], registry: &Registry, local_day: &dyn Fn(i64) -> String) -> SurveyIndex {
+    pub fn build<P: AsRef<Survey>>(surveys: &[Record<P>], registry: &Registry, local_day: &dyn Fn(i64) -> String) -> SurveyIndex {
         let mut live: Vec<usize> = (0..surveys.len()).filter(|&i| !surveys[i].deleted).collect();
         live.sort_by(|&a, &b| surveys[b].updated.cmp(&surveys[a].updated));
         let rows = live
@@ -155,8 +161,8 @@ impl SurveyIndex {
                 let s = &surveys[position];
                 SurveyKey {
                     position,
-                    status: s.payload.status,
-                    unit: registry.get(&s.payload.enterprise_id).and_then(|e| e.payload.admin_unit_id.clone()),
+                    status: s.payload.as_ref().status,
+                    unit: registry.get(&s.payload.as_ref().enterprise_id).and_then(|e| e.payload.admin_unit_id.clone()),
                     officer: crate::text::fold(&s.officer),
                     day: listed_date(s, local_day),
                 }
@@ -186,18 +192,18 @@ impl SurveyIndex {
 }
 
 /// The surveys of one enterprise, newest visit first.
-pub fn of_enterprise<'a>(surveys: &'a [Record<Survey>], enterprise_id: &str, local_day: &dyn Fn(i64) -> String) -> Vec<&'a Record<Survey>> {
-    let mut out: Vec<&Record<Survey>> = surveys.iter().filter(|s| !s.deleted && s.payload.enterprise_id == enterprise_id).collect();
+pub fn of_enterprise<'a, P: AsRef<Survey>>(surveys: &'a [Record<P>], enterprise_id: &str, local_day: &dyn Fn(i64) -> String) -> Vec<&'a Record<P>> {
+    let mut out: Vec<&Record<P>> = surveys.iter().filter(|s| !s.deleted && s.payload.as_ref().enterprise_id == enterprise_id).collect();
     out.sort_by_key(|s| std::cmp::Reverse((listed_date(s, local_day), s.updated.clone())));
     out
 }
 
 /// The enterprise's survey draft on `form_id` that "survey this enterprise"
 /// opens instead of starting a second one: the one changed last.
-pub fn open_draft<'a>(surveys: &'a [Record<Survey>], enterprise_id: &str, form_id: &str) -> Option<&'a Record<Survey>> {
+pub fn open_draft<'a, P: AsRef<Survey>>(surveys: &'a [Record<P>], enterprise_id: &str, form_id: &str) -> Option<&'a Record<P>> {
     surveys
         .iter()
-        .filter(|s| !s.deleted && s.payload.enterprise_id == enterprise_id && s.payload.form_id == form_id && s.payload.status == SurveyStatus::Draft)
+        .filter(|s| !s.deleted && { let p = s.payload.as_ref(); p.enterprise_id == enterprise_id && p.form_id == form_id && p.status == SurveyStatus::Draft })
         .max_by(|a, b| a.updated.cmp(&b.updated))
 }
 

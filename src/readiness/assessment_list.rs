@@ -36,13 +36,13 @@ struct AssessmentKey {
 
 impl AssessmentIndex {
     /// `unit_of` gives a register enterprise's unit by id.
-    pub fn build(assessments: &[Record<Assessment>], unit_of: &dyn Fn(&str) -> Option<String>) -> AssessmentIndex {
+    pub fn build<P: AsRef<Assessment>>(assessments: &[Record<P>], unit_of: &dyn Fn(&str) -> Option<String>) -> AssessmentIndex {
         let mut rows: Vec<(i64, AssessmentKey)> = assessments
             .iter()
             .enumerate()
             .filter(|(_, a)| !a.deleted)
             .map(|(position, a)| {
-                let p = &a.payload;
+                let p = a.payload.as_ref();
                 let key = AssessmentKey {
                     position,
                     module: p.form_id.clone(),

@@ -73,14 +73,14 @@ pub fn module_order(library: &FormLibrary) -> Vec<String> {
 }
 
 /// The date an assessment counts on.
-pub fn date_of(record: &Record<Assessment>) -> String {
-    record.payload.assessed_on().map(str::to_string).unwrap_or_else(|| crate::format::iso_date(record.updated.ms, 0))
+pub fn date_of<P: AsRef<Assessment>>(record: &Record<P>) -> String {
+    record.payload.as_ref().assessed_on().map(str::to_string).unwrap_or_else(|| crate::format::iso_date(record.updated.ms, 0))
 }
 
 /// Every readiness module (the award pre-check aside) the library ships, systems first, then
 /// tools, then maturity; with the history of `assessments` (one enterprise's, any order) in
 /// each. Modules never assessed have an empty history: the radar still shows their axis.
-pub fn profile(library: &FormLibrary, assessments: &[&Record<Assessment>]) -> Vec<ModuleProfile> {
+pub fn profile<P: AsRef<Assessment>>(library: &FormLibrary, assessments: &[&Record<P>]) -> Vec<ModuleProfile> {
     let mut modules: Vec<ModuleProfile> = module_order(library)
         .into_iter()
         .filter_map(|id| {
@@ -92,9 +92,9 @@ pub fn profile(library: &FormLibrary, assessments: &[&Record<Assessment>]) -> Ve
     for m in &mut modules {
         let mut entries: Vec<(String, i64, Entry)> = assessments
             .iter()
-            .filter(|a| !a.deleted && a.payload.form_id == m.form_id)
+            .filter(|a| !a.deleted && a.payload.as_ref().form_id == m.form_id)
             .filter_map(|a| {
-                let percent = a.payload.readiness.filter(|p| p.is_finite())?;
+                let percent = a.payload.as_ref().readiness.filter(|p| p.is_finite())?;
                 Some((date_of(a), a.updated.ms, Entry { assessment_id: a.id.clone(), date: date_of(a), percent }))
             })
             .collect();
@@ -106,8 +106,8 @@ pub fn profile(library: &FormLibrary, assessments: &[&Record<Assessment>]) -> Ve
 }
 
 /// The latest assessment of each form among `assessments`, any form (the award too).
-pub fn latest_of<'a>(assessments: &[&'a Record<Assessment>], form_id: &str) -> Option<&'a Record<Assessment>> {
-    assessments.iter().filter(|a| !a.deleted && a.payload.form_id == form_id).max_by(|a, b| (date_of(a), a.updated.ms).cmp(&(date_of(b), b.updated.ms))).copied()
+pub fn latest_of<'a, P: AsRef<Assessment>>(assessments: &[&'a Record<P>], form_id: &str) -> Option<&'a Record<P>> {
+    assessments.iter().filter(|a| !a.deleted && a.payload.as_ref().form_id == form_id).max_by(|a, b| (date_of(a), a.updated.ms).cmp(&(date_of(b), b.updated.ms))).copied()
 }
 
 #[cfg(test)]

@@ -37,10 +37,10 @@ fn group(band: Band) -> u8 {
 }
 
 /// Every enterprise with a scored assessment, in the order to consider them.
-pub fn shortlist(library: &FormLibrary, assessments: &[Record<Assessment>]) -> Vec<Candidate> {
-    let mut by_enterprise: BTreeMap<&str, Vec<&Record<Assessment>>> = BTreeMap::new();
+pub fn shortlist<P: AsRef<Assessment>>(library: &FormLibrary, assessments: &[Record<P>]) -> Vec<Candidate> {
+    let mut by_enterprise: BTreeMap<&str, Vec<&Record<P>>> = BTreeMap::new();
     for a in assessments.iter().filter(|a| !a.deleted) {
-        if let Some(e) = a.payload.enterprise_id.as_deref() {
+        if let Some(e) = a.payload.as_ref().enterprise_id.as_deref() {
             by_enterprise.entry(e).or_default().push(a);
         }
     }

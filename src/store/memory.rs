@@ -32,6 +32,7 @@ impl MemoryBackend {
 impl MemoryBackend {
     /// Stores one row, keeping the version it replaces in the history when asked.
     fn put_one(&self, kind: &str, row: Row, keep_history: Option<usize>) {
+        self.keep_summary(kind, &row.id, Some(&row));
         let mut all = self.rows.borrow_mut();
         let map = all.entry(kind.to_string()).or_default();
         let mut history = self.history.borrow_mut();
@@ -50,6 +51,23 @@ impl MemoryBackend {
         for key in mine.iter().take(mine.len().saturating_sub(keep_history)) {
             history.remove(key);
         }
+    }
+
+    /// The summary of a row written (or removed, with `None`), as IndexedDB keeps it in the same transaction.
+    fn keep_summary(&self, kind: &str, id: &str, row: Option<&Row>) {
+        let Some(store) = super::summary::summary_store(kind) else { return };
+        let mut all = self.rows.borrow_mut();
+        let summaries = all.entry(store.to_string()).or_default();
+        match row.and_then(|r| super::summary::summary_row(kind, r)) {
+            Some(summary) => summaries.insert(id.to_string(), summary),
+            None => summaries.remove(id),
+        };
+    }
+
+    /// Removes a row and its summary; returns whether it was there.
+    fn remove(&self, kind: &str, id: &str) -> bool {
+        self.keep_summary(kind, id, None);
+        self.rows.borrow_mut().get_mut(kind).and_then(|m| m.remove(id)).is_some()
     }
 
     fn stored(&self, kind: &str, id: &str) -> Option<Row> {
@@ -108,7 +126,7 @@ impl RowBackend for MemoryBackend {
     }
 
     async fn delete_row(&self, kind: &str, id: &str) -> Result<bool, StoreError> {
-        Ok(self.rows.borrow_mut().get_mut(kind).and_then(|m| m.remove(id)).is_some())
+        Ok(self.remove(kind, id))
     }
 
     async fn get_setting(&self, key: &str) -> Result<Option<String>, StoreError> {
@@ -151,7 +169,7 @@ impl RowBackend for MemoryBackend {
                 (Some(row), HistoryWrite::Keep(depth)) => self.put_one(&w.kind, row.clone(), Some(*depth)),
                 (Some(row), HistoryWrite::Restore(_)) => self.put_one(&w.kind, row.clone(), None),
                 (None, _) => {
-                    self.rows.borrow_mut().get_mut(&w.kind).and_then(|m| m.remove(&w.id));
+                    self.remove(&w.kind, &w.id);
                 }
             }
         }

@@ -18,6 +18,7 @@ pub mod format;
 pub mod legacy;
 mod memory;
 mod row;
+pub mod summary;
 
 pub use collection::{Collection, SCHEMA_VERSION};
 pub use memory::MemoryBackend;
@@ -171,17 +172,45 @@ impl<B: RowBackend> RecordStore<B> {
         P: Fn() -> F,
         F: std::future::Future<Output = ()>,
     {
+        self.read_store_in_steps(T::KIND, every, pause, &|json| decode::<T>(json), seen, take).await
+    }
+
+    /// The summaries of `T` (`summary`), in steps as `read_in_steps` reads records;
+    /// returns how many stored summaries could not be read.
+    pub async fn read_summaries_in_steps<T, P, F>(&self, every: usize, pause: P, take: &mut dyn FnMut(Vec<Record<summary::SummaryOf<T>>>)) -> Result<usize, StoreError>
+    where
+        T: summary::Summarised,
+        P: Fn() -> F,
+        F: std::future::Future<Output = ()>,
+    {
+        let unreadable = self.read_store_in_steps(T::SUMMARY_STORE, every, pause, &|json| summary::decode_summary::<T>(json), &mut |_, _| (), take).await?;
+        Ok(unreadable.len())
+    }
+
+    async fn read_store_in_steps<R, P, F>(
+        &self,
+        store: &str,
+        every: usize,
+        pause: P,
+        decode: &dyn Fn(&str) -> Option<Record<R>>,
+        seen: &mut dyn FnMut(&str, &str),
+        take: &mut dyn FnMut(Vec<Record<R>>),
+    ) -> Result<Vec<Row>, StoreError>
+    where
+        P: Fn() -> F,
+        F: std::future::Future<Output = ()>,
+    {
         let every = every.max(1);
         let limit = (every != usize::MAX).then_some(every);
         let mut unreadable = Vec::new();
         let mut after: Option<String> = None;
         loop {
-            let rows = self.backend.load_rows(T::KIND, after.as_deref(), limit).await?;
+            let rows = self.backend.load_rows(store, after.as_deref(), limit).await?;
             let full = limit.is_some_and(|n| rows.len() == n);
             after = rows.last().map(|r| r.id.clone());
             let mut step = Vec::with_capacity(rows.len());
             for row in rows {
-                match decode::<T>(&row.json) {
+                match decode(&row.json) {
                     Some(record) if record.id == row.id => {
                         seen(&row.id, &row.json);
                         step.push(record)
@@ -195,6 +224,11 @@ impl<B: RowBackend> RecordStore<B> {
             }
             pause().await;
         }
+    }
+
+    /// How many summaries of `T` are stored: what a list reading them says it is still reading.
+    pub async fn count_summaries<T: summary::Summarised>(&self) -> Result<usize, StoreError> {
+        self.backend.count_rows(T::SUMMARY_STORE).await
     }
 
     /// How many records of `T` are stored, readable or not.

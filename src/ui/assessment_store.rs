@@ -15,7 +15,7 @@ use crate::web::browser;
 use leptos::prelude::*;
 
 impl FilledKind for Assessment {
-    fn list(register: &Register) -> RecordList<Assessment> {
+    fn list(register: &Register) -> RecordList<crate::store::summary::SummaryOf<Assessment>> {
         register.assessments
     }
     async fn save(register: Register, record: Record<Assessment>, base: VersionVector, keep_previous: bool) -> Result<Record<Assessment>, FilledSaveError<Assessment>> {

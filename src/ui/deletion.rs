@@ -13,6 +13,7 @@ use crate::model::clock::VersionVector;
 use crate::model::enterprise::Enterprise;
 use crate::model::record::Record;
 use crate::model::survey::Survey;
+use crate::store::summary::summary_record;
 use crate::store::StoreError;
 use crate::sync::kinds::SyncKind;
 use crate::web::{broadcast, browser, record_store};
@@ -44,7 +45,7 @@ impl Restorable for Survey {
         broadcast::notify_survey_changed(id);
     }
     fn remember(register: &Register, record: Record<Self>) {
-        register.surveys.remember(record);
+        register.surveys.remember(summary_record(&record));
     }
 }
 
@@ -54,7 +55,7 @@ impl Restorable for Assessment {
         broadcast::notify_assessment_changed(id);
     }
     fn remember(register: &Register, record: Record<Self>) {
-        register.assessments.remember(record);
+        register.assessments.remember(summary_record(&record));
     }
 }
 
@@ -112,9 +113,12 @@ impl Register {
         }
     }
 
-    /// Brings a deleted record back as it was when deleted, as a new version.
-    pub async fn restore<T: Restorable>(self, tomb: &Record<T>) -> Result<Record<T>, RestoreError> {
+    /// Brings a deleted record back as it was when deleted, as a new version, if the stored
+    /// tombstone is still the version `seen` the page listed.
+    pub async fn restore<T: Restorable>(self, id: &str, seen: &VersionVector) -> Result<Record<T>, RestoreError> {
         let store = record_store();
+        let tomb = store.get::<T>(id).await.map_err(RestoreError::Store)?.filter(|t| t.deleted && t.version == *seen).ok_or(RestoreError::Changed)?;
+        let tomb = &tomb;
         if crate::sync::local::in_conflict::<T, _>(&store, &tomb.id).await.map_err(RestoreError::Store)? {
             return Err(RestoreError::InConflict);
         }

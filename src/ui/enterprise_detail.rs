@@ -149,18 +149,28 @@ pub fn EnterpriseDetail() -> impl IntoView {
 
 /// What points at an enterprise: its surveys and self-assessments (which a
 /// deletion can take with it) and the activities it took part in.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 struct Linked {
     surveys: usize,
     assessments: usize,
     activities: usize,
-    forms: Vec<crate::ui::survey::Version>,
+    forms: Vec<LinkedForm>,
 }
 
-impl PartialEq for Linked {
-    fn eq(&self, other: &Self) -> bool {
-        let ids = |l: &Linked| l.forms.iter().map(|f| (f.id().to_string(), f.version().clone())).collect::<Vec<_>>();
-        (self.surveys, self.assessments, self.activities) == (other.surveys, other.assessments, other.activities) && ids(self) == ids(other)
+/// A survey or self-assessment about the enterprise, at the version listed: a deletion that
+/// takes it along deletes it only if that is still the version stored.
+#[derive(Clone, PartialEq)]
+enum LinkedForm {
+    Survey(String, crate::model::clock::VersionVector),
+    Assessment(String, crate::model::clock::VersionVector),
+}
+
+impl LinkedForm {
+    async fn delete(self, register: Register) -> Result<(), DeleteError> {
+        match self {
+            LinkedForm::Survey(id, seen) => register.delete_record::<crate::model::survey::Survey>(&id, &seen).await.map(|_| ()),
+            LinkedForm::Assessment(id, seen) => register.delete_record::<crate::model::assessment::Assessment>(&id, &seen).await.map(|_| ()),
+        }
     }
 }
 
@@ -168,16 +178,15 @@ fn linked_to(register: Register, id: &str) -> Option<Linked> {
     if !(register.surveys.ready.get() && register.assessments.ready.get() && register.activities.ready.get()) {
         return None;
     }
-    use std::sync::Arc;
-    let mut forms: Vec<crate::ui::survey::Version> = Vec::new();
+    let mut forms: Vec<LinkedForm> = Vec::new();
     let surveys = register.surveys.records.with(|all| {
         let mine: Vec<_> = all.iter().filter(|s| !s.deleted && s.payload.enterprise_id == id).collect();
-        forms.extend(mine.iter().map(|s| Arc::new((*s).clone()) as crate::ui::survey::Version));
+        forms.extend(mine.iter().map(|s| LinkedForm::Survey(s.id.clone(), s.version.clone())));
         mine.len()
     });
     let assessments = register.assessments.records.with(|all| {
         let mine: Vec<_> = all.iter().filter(|a| !a.deleted && a.payload.enterprise_id.as_deref() == Some(id)).collect();
-        forms.extend(mine.iter().map(|a| Arc::new((*a).clone()) as crate::ui::survey::Version));
+        forms.extend(mine.iter().map(|a| LinkedForm::Assessment(a.id.clone(), a.version.clone())));
         mine.len()
     });
     let activities = register.activities.records.with(|all| all.iter().filter(|a| !a.deleted && a.payload.enterprise_ids.iter().any(|e| e == id)).count());

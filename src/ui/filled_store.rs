@@ -10,15 +10,16 @@ use super::state::Register;
 use crate::model::clock::VersionVector;
 use crate::model::filled::FilledForm;
 use crate::model::record::Record;
+use crate::store::summary::{summary_record, Summarised, SummaryOf};
 use crate::store::StoreError;
 use crate::sync::kinds::SyncKind;
 use crate::web::{browser, record_store};
 use std::future::Future;
 
 /// A kind of filled form the register holds and the editor opens.
-pub trait FilledKind: FilledForm + SyncKind + super::deletion::Restorable + Send + Sync + 'static {
-    /// The register's list of this kind.
-    fn list(register: &Register) -> RecordList<Self>;
+pub trait FilledKind: FilledForm + SyncKind + Summarised + super::deletion::Restorable + Send + Sync + 'static {
+    /// The register's list of this kind: summaries.
+    fn list(register: &Register) -> RecordList<SummaryOf<Self>>;
     /// Stores a new version (the kind's `Register::save_…`).
     fn save(register: Register, record: Record<Self>, base: VersionVector, keep_previous: bool) -> impl Future<Output = Result<Record<Self>, FilledSaveError<Self>>>;
 }
@@ -37,7 +38,7 @@ impl Register {
         record_store().put(&record).await?;
         T::notify(&record.id);
         let id = record.id.clone();
-        T::list(&self).remember(record);
+        T::list(&self).remember(summary_record(&record));
         Ok(id)
     }
 
@@ -47,7 +48,7 @@ impl Register {
             self.follow_aliases(std::slice::from_mut(&mut stored));
             let list = T::list(&self);
             if list.is_newer(&stored) {
-                list.remember(stored);
+                list.remember(summary_record(&stored));
             }
         }
     }
@@ -64,7 +65,7 @@ impl Register {
             Err(None) => return Err(FilledSaveError::Store(StoreError::Corrupt)),
         }
         T::notify(&record.id);
-        T::list(&self).remember(record.clone());
+        T::list(&self).remember(summary_record(&record));
         Ok(record)
     }
 }

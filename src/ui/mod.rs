@@ -34,6 +34,7 @@ mod programme;
 pub(crate) mod readiness;
 mod report;
 mod record_list;
+mod list_source;
 mod settings;
 mod split_pages;
 mod state;

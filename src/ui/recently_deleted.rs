@@ -9,7 +9,10 @@ use super::state::{Flash, FlashKind, LoadStatus, Register};
 use crate::format::format_date_time;
 use crate::i18n::Msg;
 use crate::model::enterprise::Enterprise;
+use crate::model::assessment::Assessment;
 use crate::model::record::Record;
+use crate::model::survey::Survey;
+use crate::store::summary::SummaryOf;
 use crate::sync::kinds::SyncKind;
 use crate::web::{browser, record_store};
 use leptos::prelude::*;
@@ -77,13 +80,14 @@ pub fn RecentlyDeletedPage() -> impl IntoView {
         let form_title = |form_id: &str| register.forms.with_untracked(|f| f.latest(form_id).map(|f| f.title.get(l).to_string()));
         let mut rows = Vec::new();
         let label = |r: &Record<Enterprise>| r.payload.label(&name);
-        enterprises.with(|all| push(&mut rows, all.iter().flatten(), &label, register, restore));
-        let survey_label = |r: &Record<crate::model::survey::Survey>| filled_label(&r.payload, &name, &form_title);
-        register.surveys.records.with(|all| push(&mut rows, all.iter().filter(|r| r.deleted), &survey_label, register, restore));
-        let assessment_label = |r: &Record<crate::model::assessment::Assessment>| filled_label(&r.payload, &name, &form_title);
-        register.assessments.records.with(|all| push(&mut rows, all.iter().filter(|r| r.deleted), &assessment_label, register, restore));
+        enterprises.with(|all| push::<Enterprise, _>(&mut rows, all.iter().flatten(), &label, register, restore));
+        // Surveys and self-assessments are listed from their summaries; a restore reads the whole tombstone.
+        let survey_label = |r: &Record<SummaryOf<Survey>>| filled_label(r.payload.as_ref(), &name, &form_title);
+        register.surveys.records.with(|all| push::<Survey, _>(&mut rows, all.iter().filter(|r| r.deleted), &survey_label, register, restore));
+        let assessment_label = |r: &Record<SummaryOf<Assessment>>| filled_label(r.payload.as_ref(), &name, &form_title);
+        register.assessments.records.with(|all| push::<Assessment, _>(&mut rows, all.iter().filter(|r| r.deleted), &assessment_label, register, restore));
         let activity_label = |r: &Record<crate::model::activity::Activity>| r.payload.label(&name);
-        register.activities.records.with(|all| push(&mut rows, all.iter().filter(|r| r.deleted), &activity_label, register, restore));
+        register.activities.records.with(|all| push::<crate::model::activity::Activity, _>(&mut rows, all.iter().filter(|r| r.deleted), &activity_label, register, restore));
         rows.sort_by(|a, b| b.deleted.cmp(&a.deleted));
         rows
     };
@@ -142,16 +146,16 @@ fn filled_label(payload: &dyn crate::model::filled::FilledForm, name: &dyn Fn(&s
     format!("{who} · {}", title(payload.form_id()).unwrap_or_else(|| payload.form_id().to_string()))
 }
 
-/// Adds the deleted records of one kind to the page's rows.
-fn push<'a, T: Restorable>(
+/// Adds the deleted records of one kind `T` (as its list holds them, `L`) to the page's rows.
+fn push<'a, T: Restorable, L: 'a>(
     rows: &mut Vec<DeletedRow>,
-    deleted: impl Iterator<Item = &'a Record<T>>,
-    label: &dyn Fn(&Record<T>) -> String,
+    deleted: impl Iterator<Item = &'a Record<L>>,
+    label: &dyn Fn(&Record<L>) -> String,
     register: Register,
     restore: impl Fn(Pending) + Copy + Send + Sync + 'static,
 ) {
     for tomb in deleted {
-        let record = tomb.clone();
+        let (id, seen) = (tomb.id.clone(), tomb.version.clone());
         rows.push(DeletedRow {
             kind: T::NAME,
             id: tomb.id.clone(),
@@ -159,8 +163,8 @@ fn push<'a, T: Restorable>(
             deleted: tomb.updated.clone(),
             by: tomb.author().to_string(),
             restore: Arc::new(move || {
-                let record = record.clone();
-                restore(Box::pin(async move { register.restore(&record).await.map(|_| ()) }))
+                let (id, seen) = (id.clone(), seen.clone());
+                restore(Box::pin(async move { register.restore::<T>(&id, &seen).await.map(|_| ()) }))
             }),
         });
     }

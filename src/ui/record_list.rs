@@ -67,8 +67,8 @@ impl<T: Send + Sync + 'static> RecordList<T> {
         }
     }
 
-    /// Whether `stored` is newer than the copy held here (or there is none).
-    pub fn is_newer(&self, stored: &Record<T>) -> bool {
+    /// Whether `stored` (the record, or its summary) is newer than the copy held here (or there is none).
+    pub fn is_newer<U>(&self, stored: &Record<U>) -> bool {
         self.records.with_untracked(|all| all.iter().find(|r| r.id == stored.id).is_none_or(|here| stored.updated > here.updated))
     }
 

@@ -7,7 +7,9 @@ use crate::model::admin_unit::AdminUnitList;
 use crate::model::clock::{Hlc, VersionVector};
 use crate::model::enterprise::Enterprise;
 use crate::model::enterprise_draft::{EnterpriseDraft, Warning};
+use super::list_source::ListSource;
 use super::record_list::RecordList;
+use crate::store::summary::SummaryOf;
 use crate::form::FormLibrary;
 use crate::model::activity::Activity;
 use crate::model::assessment::Assessment;
@@ -68,9 +70,9 @@ pub struct Register {
     pub last_export: RwSignal<Option<Hlc>>,
     unexported_enterprises: Memo<(usize, Option<i64>)>,
     /// Field survey responses.
-    pub surveys: RecordList<Survey>,
+    pub surveys: RecordList<SummaryOf<Survey>>,
     /// Enterprises' self-assessments.
-    pub assessments: RecordList<Assessment>,
+    pub assessments: RecordList<SummaryOf<Assessment>>,
     /// The programme's activities.
     pub activities: RecordList<Activity>,
     /// Targets the department set for the plan's indicators (Settings).
@@ -331,37 +333,33 @@ impl Register {
     /// that double (the first step, then whenever as many again have been
     /// read): its first page shows at once, and what the list works out from
     /// the records is worked out about twice in all, not once per step.
-    async fn load_list<T>(self, list: RecordList<T>, mark: &str) -> bool
-    where
-        T: crate::sync::kinds::SyncKind + Send + Sync,
-    {
+    async fn load_list<T: ListSource>(self, list: RecordList<T>, mark: &str) -> bool {
         let store = record_store();
         let first_read = !list.ready.get_untracked();
         if first_read {
-            list.expected.set(store.count::<T>().await.ok());
+            list.expected.set(T::count(&store).await.ok());
         }
         let mut pending: Vec<Record<T>> = Vec::new();
         let (mut read, mut show_at) = (0usize, 1usize);
-        let outcome = store
-            .read_in_steps::<T, _, _>(200, browser::next_task, &mut |_, _| (), &mut |step| {
-                // Before the records can be shown and edited: an edit must be later than what it replaces.
-                if let Some(newest) = step.iter().map(|r| &r.updated).max() {
-                    browser::observe(newest);
-                }
-                read += step.len();
-                pending.extend(step);
-                if first_read && read >= show_at && !pending.is_empty() {
-                    show_at = read * 2;
-                    let mut batch = std::mem::take(&mut pending);
-                    self.follow_aliases(&mut batch);
-                    list.merge_step(batch);
-                }
-            })
-            .await;
+        let outcome = T::read(&store, &mut |step| {
+            // Before the records can be shown and edited: an edit must be later than what it replaces.
+            if let Some(newest) = step.iter().map(|r| &r.updated).max() {
+                browser::observe(newest);
+            }
+            read += step.len();
+            pending.extend(step);
+            if first_read && read >= show_at && !pending.is_empty() {
+                show_at = read * 2;
+                let mut batch = std::mem::take(&mut pending);
+                self.follow_aliases_in(&mut batch);
+                list.merge_step(batch);
+            }
+        })
+        .await;
         match outcome {
             Ok(unreadable) => {
-                self.follow_aliases(&mut pending);
-                self.set_quarantined(T::KIND, unreadable.len());
+                self.follow_aliases_in(&mut pending);
+                self.set_quarantined(T::LIST_KIND, unreadable);
                 list.merge_loaded(pending);
                 if first_read {
                     list.expected.set(None);
@@ -376,6 +374,17 @@ impl Register {
                 false
             }
         }
+    }
+
+    /// `follow_aliases` for what a list holds, whole records or summaries.
+    fn follow_aliases_in<T: ListSource>(&self, records: &mut [Record<T>]) {
+        self.aliases.with_value(|aliases| {
+            if !aliases.is_empty() {
+                for r in records.iter_mut() {
+                    r.payload.follow_aliases(aliases);
+                }
+            }
+        });
     }
 
     /// Points records that name a merged-away enterprise at the kept one,

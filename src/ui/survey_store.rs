@@ -26,7 +26,7 @@ pub enum InstallError {
 }
 
 impl FilledKind for Survey {
-    fn list(register: &Register) -> RecordList<Survey> {
+    fn list(register: &Register) -> RecordList<crate::store::summary::SummaryOf<Survey>> {
         register.surveys
     }
     async fn save(register: Register, record: Record<Survey>, base: VersionVector, keep_previous: bool) -> Result<Record<Survey>, FilledSaveError<Survey>> {

@@ -7,7 +7,7 @@
 //! several rows is one transaction.
 
 use crate::store::batch::{Batch, HistoryWrite, Stale};
-use crate::store::{HistoryRow, Row, RowBackend, StoreError};
+use crate::store::{summary, HistoryRow, Row, RowBackend, StoreError};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
@@ -17,7 +17,7 @@ use std::cell::RefCell;
 pub const DB_NAME: &str = "nscl-tracker";
 /// The IndexedDB schema version; each step up is one arm of `upgrade`.
 /// A database at a higher version belongs to a newer build and is never written.
-pub const DB_VERSION: u32 = 5;
+pub const DB_VERSION: u32 = 6;
 const SETTINGS: &str = "settings";
 /// A write of at least this many rows is marked for the browser's profiler and the tests.
 const BULK_ROWS: usize = 100;
@@ -76,7 +76,7 @@ async fn db() -> Result<Database, StoreError> {
     }
     let db = Database::open(DB_NAME)
         .with_version(DB_VERSION)
-        .with_on_upgrade_needed(|event, db| {
+        .with_on_upgrade_needed_fut(|event, db| async move {
             let old = event.old_version() as u32;
             if old < 1 {
                 let store = db.create_object_store("enterprise").with_key_path(KeyPath::from("id")).build()?;
@@ -116,6 +116,15 @@ async fn db() -> Result<Database, StoreError> {
                 targets.create_index("by_indicator", KeyPath::from("keys.indicator_id")).build()?;
                 targets.create_index("by_updated", KeyPath::from("updated_ms")).build()?;
             }
+            if old < 6 {
+                // Version 6: summaries of surveys and self-assessments (`store::summary`), worked
+                // out here from every stored record, in the upgrade's own transaction: a page that
+                // opens the database finds every summary or none.
+                for (kind, name) in summary::SUMMARISED {
+                    let summaries = db.create_object_store(name).with_key_path(KeyPath::from("id")).build()?;
+                    fill_summaries(&summaries, kind).await?;
+                }
+            }
             Ok(())
         })
         .await
@@ -133,6 +142,32 @@ async fn db() -> Result<Database, StoreError> {
     }
     DB.with(|d| *d.borrow_mut() = Some(db.clone()));
     Ok(db)
+}
+
+/// Writes the summary of every stored record of `kind` into `summaries`, inside the upgrade's
+/// transaction, reading a part at a time so a province's records are never all in memory.
+async fn fill_summaries(summaries: &indexed_db_futures::object_store::ObjectStore<'_>, kind: &str) -> indexed_db_futures::Result<()> {
+    use indexed_db_futures::KeyRange;
+    const PART: u32 = 1000;
+    let tx = summaries.transaction();
+    // A database from before a kind existed has its store created by this same upgrade, empty.
+    let records = tx.object_store(kind)?;
+    let mut after: Option<String> = None;
+    loop {
+        let from = KeyRange::LowerBound(after.clone().unwrap_or_default(), after.is_some());
+        let keys: Vec<String> = records.get_all_keys::<String>().with_query::<String, _>(from.clone()).with_limit(PART).primitive()?.await?.filter_map(Result::ok).collect();
+        let rows = records.get_all::<Row>().with_query::<String, _>(from).with_limit(PART).serde()?.await?;
+        // A value that is not a row at all has no summary; it stays quarantined where it is.
+        for row in rows.filter_map(Result::ok) {
+            if let Some(summary) = summary::summary_row(kind, &row) {
+                summaries.put(summary).serde()?;
+            }
+        }
+        if keys.len() < PART as usize {
+            return Ok(());
+        }
+        after = keys.last().cloned();
+    }
 }
 
 /// The earlier versions of one record, through the history store's `by_record` index.
@@ -153,7 +188,7 @@ async fn history_of(by_record: &indexed_db_futures::index::Index<'_>, kind: &str
 /// replaces (`old`, read in the same transaction) goes to the history store,
 /// which keeps at most that many versions of the record.
 async fn write_row(
-    store: &indexed_db_futures::object_store::ObjectStore<'_>,
+    tx: &indexed_db_futures::transaction::Transaction<'_>,
     history: &indexed_db_futures::object_store::ObjectStore<'_>,
     kind: &str,
     row: Row,
@@ -162,7 +197,8 @@ async fn write_row(
 ) -> Result<(), StoreError> {
     let id = row.id.clone();
     let changed = old.as_ref().is_some_and(|o| o.json != row.json);
-    store.put(row).serde().map_err(store_error)?;
+    keep_summary(tx, kind, &id, Some(&row))?;
+    tx.object_store(kind).map_err(store_error)?.put(row).serde().map_err(store_error)?;
     if let (Some(keep), true, Some(old)) = (keep_history, changed, old) {
         history.put(HistoryRow::of(kind, &old)).serde().map_err(store_error)?;
         let by_record = history.index("by_record").map_err(store_error)?;
@@ -173,6 +209,35 @@ async fn write_row(
         }
     }
     Ok(())
+}
+
+/// Writes the summary of a row (`summary`) in the transaction that writes the row, or removes
+/// it with the row (`None`, or a row that does not decode). The transaction must include the
+/// summary store of a summarised kind (`stores_for`).
+fn keep_summary(tx: &indexed_db_futures::transaction::Transaction<'_>, kind: &str, id: &str, row: Option<&Row>) -> Result<(), StoreError> {
+    let Some(name) = summary::summary_store(kind) else { return Ok(()) };
+    let store = tx.object_store(name).map_err(store_error)?;
+    match row.and_then(|r| summary::summary_row(kind, r)) {
+        Some(s) => {
+            store.put(s).serde().map_err(store_error)?;
+        }
+        None => {
+            store.delete(id).primitive().map_err(store_error)?;
+        }
+    }
+    Ok(())
+}
+
+/// The stores a write to `kinds` opens: theirs and their summaries'.
+fn stores_for<'a>(kinds: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut names: Vec<&str> = Vec::new();
+    for kind in kinds {
+        names.push(kind);
+        names.extend(summary::summary_store(kind));
+    }
+    names.sort_unstable();
+    names.dedup();
+    names
 }
 
 /// Commits a write transaction. Chromium checks the quota when a
@@ -222,7 +287,7 @@ impl RowBackend for IdbBackend {
 
     async fn put_rows(&self, kind: &str, rows: Vec<Row>, keep_history: Option<usize>) -> Result<(), StoreError> {
         let db = db().await?;
-        let tx = db.transaction([kind, HISTORY]).with_mode(TransactionMode::Readwrite).build().map_err(store_error)?;
+        let tx = db.transaction(stores_for([kind, HISTORY]).as_slice()).with_mode(TransactionMode::Readwrite).build().map_err(store_error)?;
         // A large write is a move or an import: the spec that closes the page in its middle waits for this.
         if rows.len() >= BULK_ROWS {
             super::browser::mark("nscl-bulk-write-open");
@@ -235,7 +300,7 @@ impl RowBackend for IdbBackend {
                     Some(_) => store.get(row.id.as_str()).serde().map_err(store_error)?.await.map_err(store_error)?,
                     None => None,
                 };
-                write_row(&store, &history, kind, row, old, keep_history).await?;
+                write_row(&tx, &history, kind, row, old, keep_history).await?;
             }
         }
         commit(tx).await
@@ -243,7 +308,7 @@ impl RowBackend for IdbBackend {
 
     async fn put_row_if(&self, kind: &str, row: Row, keep_history: Option<usize>, still_current: &dyn Fn(Option<&Row>) -> bool) -> Result<Result<(), Option<Row>>, StoreError> {
         let db = db().await?;
-        let tx = db.transaction([kind, HISTORY]).with_mode(TransactionMode::Readwrite).build().map_err(store_error)?;
+        let tx = db.transaction(stores_for([kind, HISTORY]).as_slice()).with_mode(TransactionMode::Readwrite).build().map_err(store_error)?;
         {
             let store = tx.object_store(kind).map_err(store_error)?;
             let history = tx.object_store(HISTORY).map_err(store_error)?;
@@ -252,7 +317,7 @@ impl RowBackend for IdbBackend {
                 // Nothing was written; the read-only use of the transaction just ends.
                 return Ok(Err(old));
             }
-            write_row(&store, &history, kind, row, old, keep_history).await?;
+            write_row(&tx, &history, kind, row, old, keep_history).await?;
         }
         commit(tx).await.map(Ok)
     }
@@ -269,12 +334,13 @@ impl RowBackend for IdbBackend {
 
     async fn delete_row(&self, kind: &str, id: &str) -> Result<bool, StoreError> {
         let db = db().await?;
-        let tx = db.transaction(kind).with_mode(TransactionMode::Readwrite).build().map_err(store_error)?;
+        let tx = db.transaction(stores_for([kind]).as_slice()).with_mode(TransactionMode::Readwrite).build().map_err(store_error)?;
         let existed = {
             let store = tx.object_store(kind).map_err(store_error)?;
             let found: Option<Row> = store.get(id).serde().map_err(store_error)?.await.map_err(store_error)?;
             if found.is_some() {
                 store.delete(id).primitive().map_err(store_error)?;
+                keep_summary(&tx, kind, id, None)?;
             }
             found.is_some()
         };
@@ -307,10 +373,7 @@ impl RowBackend for IdbBackend {
 
     async fn write_batch(&self, batch: &Batch) -> Result<Result<(), Stale>, StoreError> {
         let db = db().await?;
-        let mut names: Vec<&str> = batch.rows.iter().map(|w| w.kind.as_str()).collect();
-        names.extend([HISTORY, SETTINGS]);
-        names.sort_unstable();
-        names.dedup();
+        let names = stores_for(batch.rows.iter().map(|w| w.kind.as_str()).chain([HISTORY, SETTINGS]));
         let tx = db.transaction(names.as_slice()).with_mode(TransactionMode::Readwrite).build().map_err(store_error)?;
         if batch.rows.len() >= BULK_ROWS {
             super::browser::mark("nscl-bulk-write-open");
@@ -378,11 +441,13 @@ impl RowBackend for IdbBackend {
             for (w, old) in batch.rows.iter().zip(old_rows) {
                 let store = tx.object_store(&w.kind).map_err(store_error)?;
                 match (&w.new, &batch.history) {
-                    (Some(row), HistoryWrite::Keep(depth)) => write_row(&store, &history, &w.kind, row.clone(), old, Some(*depth)).await?,
+                    (Some(row), HistoryWrite::Keep(depth)) => write_row(&tx, &history, &w.kind, row.clone(), old, Some(*depth)).await?,
                     (Some(row), HistoryWrite::Restore(_)) => {
+                        keep_summary(&tx, &w.kind, &w.id, Some(row))?;
                         store.put(row.clone()).serde().map_err(store_error)?;
                     }
                     (None, _) => {
+                        keep_summary(&tx, &w.kind, &w.id, None)?;
                         store.delete(w.id.as_str()).primitive().map_err(store_error)?;
                     }
                 }

@@ -40,7 +40,7 @@ async fn save_action(register: Register, record: Record<Assessment>, key: String
     match record_store().put_if_version(&revised, &record.version, false).await {
         Ok(Ok(())) => {
             broadcast::notify_assessment_changed(&revised.id);
-            register.assessments.remember(revised);
+            register.assessments.remember(crate::store::summary::summary_record(&revised));
             true
         }
         _ => false,
@@ -73,14 +73,20 @@ pub fn ActionPlan(
             })
             .collect::<Vec<(Action, Record<Assessment>)>>()
     });
-    // The record as the register holds it now, not as it was when the list was drawn: two
-    // quick edits (an owner, then a due date) would otherwise save the second over a stale version.
+    // The record as stored now, not as it was when the list was drawn: two quick edits (an
+    // owner, then a due date) would otherwise save the second over a stale version.
     let change = move |record: Record<Assessment>, key: String, edit: Box<dyn FnOnce(&mut ActionState) + Send>| {
-        let record = register.assessments.records.with_untracked(|all| all.iter().find(|r| r.id == record.id).cloned()).unwrap_or(record);
-        let mut state = record.payload.actions.get(&key).cloned().unwrap_or_default();
-        edit(&mut state);
         spawn_local(async move {
-            if !save_action(register, record, key, state).await {
+            let stored = record_store().get::<Assessment>(&record.id).await.ok().flatten().filter(|r| !r.deleted);
+            let saved = match stored {
+                Some(record) => {
+                    let mut state = record.payload.actions.get(&key).cloned().unwrap_or_default();
+                    edit(&mut state);
+                    save_action(register, record, key, state).await
+                }
+                None => false,
+            };
+            if !saved {
                 flash.show(FlashKind::Warning, vec![Msg::ActionNotSaved]);
             }
         });

@@ -9,31 +9,56 @@ use crate::readiness::award::{award_result, AwardResult};
 use crate::readiness::profile::{latest_of, profile, ModuleProfile};
 use crate::readiness::{module_result, ModuleResult};
 use crate::ui::state::Register;
-use crate::web::browser;
+use crate::web::{browser, record_store};
+use leptos::task::spawn_local;
 use leptos::prelude::*;
 
-/// One enterprise and its assessments, read from the register once for every view of its
-/// readiness on a page (the cards, the summary, the award, the plan), not once by each.
+/// One enterprise and its assessments, read once for every view of its readiness on a page
+/// (the cards, the summary, the award, the plan), not once by each.
 #[derive(Clone, Copy)]
 pub struct EnterpriseReadiness {
     pub id: Signal<String>,
-    pub assessments: Memo<Vec<Record<Assessment>>>,
+    /// Whole records: the award and the gaps are worked out from every answer.
+    pub assessments: Signal<Vec<Record<Assessment>>>,
 }
 
 impl EnterpriseReadiness {
     pub fn new(register: Register, id: Signal<String>) -> EnterpriseReadiness {
-        EnterpriseReadiness { id, assessments: Memo::new(move |_| assessments_of(register, &id.get())) }
+        // The register lists summaries; which of them are this enterprise's, at which version,
+        // says when to read the whole records again (a save here, another tab's, an import).
+        let listed = Memo::new(move |_| listed_of(register, &id.get()));
+        let assessments = RwSignal::new(Vec::new());
+        Effect::new(move |_| {
+            let wanted = listed.get();
+            spawn_local(async move {
+                let store = record_store();
+                let mut read = Vec::with_capacity(wanted.len());
+                for (id, _) in &wanted {
+                    match store.get::<Assessment>(id).await {
+                        Ok(Some(r)) if !r.deleted => read.push(r),
+                        // Gone or unreadable since it was listed: the next listing says which.
+                        _ => {}
+                    }
+                }
+                register.follow_aliases(&mut read);
+                // A later listing's read replaces this one; an older one never lands after it.
+                if listed.try_get_untracked().is_some_and(|now| now == wanted) {
+                    let _ = assessments.try_set(read);
+                }
+            });
+        });
+        EnterpriseReadiness { id, assessments: assessments.into() }
     }
 }
 
-/// One enterprise's assessments (deleted ones left out), newest first; none
-/// until every assessment is read, so "the latest" is never an older one
-/// whose successor is still unread.
-pub fn assessments_of(register: Register, enterprise_id: &str) -> Vec<Record<Assessment>> {
+/// The ids and versions of one enterprise's assessments (deleted ones left out), newest
+/// first; none until every assessment is read, so "the latest" is never an older one whose
+/// successor is still unread.
+fn listed_of(register: Register, enterprise_id: &str) -> Vec<(String, crate::model::clock::VersionVector)> {
     if !register.assessments.ready.get() {
         return Vec::new();
     }
-    register.assessments.records.with(|all| of_enterprise(all, enterprise_id).into_iter().cloned().collect())
+    register.assessments.records.with(|all| of_enterprise(all, enterprise_id).into_iter().map(|r| (r.id.clone(), r.version.clone())).collect())
 }
 
 pub fn profile_of(register: Register, assessments: &[Record<Assessment>]) -> Vec<ModuleProfile> {

@@ -13,6 +13,7 @@ use crate::ui::i18n::{tr, use_lang};
 use crate::ui::pager::{Pager, StillReading, PAGE_SIZE};
 use crate::ui::state::Register;
 use crate::ui::day_input::DayInput;
+use crate::store::summary::SummaryOf;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -50,7 +51,7 @@ pub fn OfficerAssessments() -> impl IntoView {
     let rows = move || {
         let l = lang.get();
         let start = page.get() * PAGE_SIZE;
-        let shown: Vec<Record<Assessment>> = matches.with(|m| register.assessments.records.with(|all| m.iter().skip(start).take(PAGE_SIZE).filter_map(|&i| all.get(i).cloned()).collect()));
+        let shown: Vec<Record<SummaryOf<Assessment>>> = matches.with(|m| register.assessments.records.with(|all| m.iter().skip(start).take(PAGE_SIZE).filter_map(|&i| all.get(i).cloned()).collect()));
         {
             shown.iter().map(|a| {
                 let p = &a.payload;

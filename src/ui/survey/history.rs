@@ -45,11 +45,25 @@ pub fn SurveyHistory(
             }
         });
     });
+    // The saved version heads the list. The register lists only a summary of it, whose version
+    // says when to read the whole version again (every autosave, another tab's save).
+    let current = RwSignal::new(None::<Version>);
+    let listed = {
+        let record = record.clone();
+        Memo::new(move |_| record.listed_version(&register))
+    };
+    let read = record.clone();
+    Effect::new(move |_| {
+        listed.track();
+        let stored = read.stored();
+        spawn_local(async move {
+            let _ = current.try_set(stored.await);
+        });
+    });
     let offset = browser::utc_offset_minutes();
     let rows = move || {
         let l = lang.get();
-        // The saved version changes on every keystroke; the list needs it only when a version is kept.
-        let current = record.current(&register);
+        let current = current.get();
         let older = versions.get();
         let mut chain: Vec<Version> = current.into_iter().chain(older).collect();
         chain.dedup_by(|a, b| a.version() == b.version());

@@ -37,5 +37,5 @@ pub use enterprise_surveys::EnterpriseSurveys;
 pub use form_library_panel::FormLibraryPanel;
 pub use list::SurveyList;
 pub use open::{FilledPage, Opening};
-pub use open_record::{load, Version};
+pub use open_record::load;
 pub use page::SurveyPage;

@@ -49,8 +49,11 @@ pub trait OpenRecord: Send + Sync {
     fn save(&self, register: Register, base: VersionVector, keep_previous: bool) -> Pending<Result<Version, OpenSaveError>>;
     /// The earlier versions the store kept, newest first.
     fn history(&self) -> Pending<Result<Vec<Version>, StoreError>>;
-    /// The register's copy now, which follows this page's saves and other tabs'.
-    fn current(&self, register: &Register) -> Option<Version>;
+    /// The version the register lists now (it follows this page's saves and other tabs'):
+    /// when it moves, `stored` has a newer version to read.
+    fn listed_version(&self, register: &Register) -> Option<VersionVector>;
+    /// The version stored now; `None` when it is gone or unreadable.
+    fn stored(&self) -> Pending<Option<Version>>;
     /// Deletes the record if this is still the version stored.
     fn delete(&self, register: Register) -> Pending<Result<(), DeleteError>>;
 }
@@ -116,7 +119,11 @@ impl<T: FilledKind> OpenRecord for Record<T> {
         let (id, seen) = (self.id.clone(), self.version.clone());
         Box::pin(async move { register.delete_record::<T>(&id, &seen).await.map(|_| ()) })
     }
-    fn current(&self, register: &Register) -> Option<Version> {
-        T::list(register).records.with_untracked(|all| all.iter().find(|r| r.id == self.id).cloned()).map(|r| Arc::new(r) as Version)
+    fn listed_version(&self, register: &Register) -> Option<VersionVector> {
+        T::list(register).records.with(|all| all.iter().find(|r| r.id == self.id).map(|r| r.version.clone()))
+    }
+    fn stored(&self) -> Pending<Option<Version>> {
+        let id = self.id.clone();
+        Box::pin(async move { record_store().get::<T>(&id).await.ok().flatten().map(|r| Arc::new(r) as Version) })
     }
 }

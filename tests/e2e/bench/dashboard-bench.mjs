@@ -17,7 +17,8 @@ const round = (x) => Math.round(x * 10) / 10;
 const stats = (xs) => ({ n: xs.length, p50: round(percentile(xs, 50)), p95: round(percentile(xs, 95)), max: round(Math.max(...xs)) });
 
 const province = (kind) => JSON.parse(fs.readFileSync(`${root}target/synth/province-5000/${kind}.json`, 'utf8'));
-const rows = { enterprise: province('enterprise'), survey: province('survey'), assessment: province('assessment'), activity: province('activity') };
+// Surveys and self-assessments with the summaries the app's store keeps beside them (examples/synth_rows.rs).
+const rows = { enterprise: province('enterprise'), survey: province('survey'), survey_summary: province('survey_summary'), assessment: province('assessment'), assessment_summary: province('assessment_summary'), activity: province('activity') };
 
 // BENCH_DIST measures another build (a release build kept aside) without replacing dist/.
 const server = spawn('node', [`${root}scripts/serve.mjs`, process.env.BENCH_DIST || `${root}dist`, String(port)], { stdio: 'ignore' });

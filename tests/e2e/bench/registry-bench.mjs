@@ -48,7 +48,8 @@ const provinceDir = `${root}target/synth/province-${SCALE}`;
 const province = (kind) => JSON.parse(fs.readFileSync(`${provinceDir}/${kind}.json`, 'utf8'));
 // The merged province's communes and wards, as the store's `admin_units` setting holds them.
 const unitsSetting = fs.existsSync(`${provinceDir}/admin_units.json`) ? fs.readFileSync(`${provinceDir}/admin_units.json`, 'utf8') : null;
-const rows = { enterprise: province('enterprise'), survey: province('survey'), assessment: province('assessment'), activity: province('activity') };
+// Surveys and self-assessments with the summaries the app's store keeps beside them (examples/synth_rows.rs).
+const rows = { enterprise: province('enterprise'), survey: province('survey'), survey_summary: province('survey_summary'), assessment: province('assessment'), assessment_summary: province('assessment_summary'), activity: province('activity') };
 const jsonBytes = (list) => list.reduce((n, r) => n + r.json.length, 0);
 
 // Writes rows of several kinds into the app's database in one transaction; returns the transaction's

@@ -173,23 +173,56 @@ export async function storedRowsAfterClose(context, kind = 'enterprise') {
 }
 
 // Writes rows of several kinds ({ kind: [{id, updated_ms, keys, json}] }, as examples/synth_rows.rs
-// writes them) into the app's IndexedDB in one transaction. The app must have opened once, so the
-// database has its current schema.
+// writes them) into the app's IndexedDB, as the build before summaries (schema 5) kept them: every
+// row already stored is kept, the database is made again at schema 5 with these rows added, and the
+// app, opened again, upgrades it and works out the summaries of surveys and self-assessments itself
+// (src/store/summary.rs), as it does on an officer's laptop. The app must have opened once.
 export async function seedRows(page, rowsByKind) {
-  await page.evaluate((byKind) => new Promise((resolve, reject) => {
-    const open = indexedDB.open('nscl-tracker');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const tx = db.transaction(Object.keys(byKind), 'readwrite');
-      for (const [kind, rows] of Object.entries(byKind)) {
-        const store = tx.objectStore(kind);
-        for (const row of rows) store.put(row);
+  const back = page.url();
+  // No page of the app holds the database while it is made again.
+  await page.goto(new URL('/favicon.svg', back).href);
+  await page.evaluate(async (byKind) => {
+    const done = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    const now = await done(indexedDB.open('nscl-tracker'));
+    const kept = {};
+    const stores = [...now.objectStoreNames].filter((n) => !n.endsWith('_summary'));
+    if (stores.length) {
+      const tx = now.transaction(stores);
+      for (const name of stores) {
+        const store = tx.objectStore(name);
+        kept[name] = { keys: await done(store.getAllKeys()), values: await done(store.getAll()) };
       }
-      tx.oncomplete = () => { db.close(); resolve(); };
-      tx.onerror = () => { db.close(); reject(tx.error); };
+    }
+    now.close();
+    await done(indexedDB.deleteDatabase('nscl-tracker'));
+    const open = indexedDB.open('nscl-tracker', 5);
+    open.onupgradeneeded = () => {
+      const db = open.result;
+      const store = (name, indexes) => {
+        const s = db.createObjectStore(name, { keyPath: 'id' });
+        for (const [index, path] of Object.entries(indexes)) s.createIndex(index, path);
+      };
+      store('enterprise', { by_tax_code: 'keys.tax_code', by_unit: 'keys.admin_unit_id', by_updated: 'updated_ms' });
+      db.createObjectStore('settings');
+      db.createObjectStore('history', { keyPath: 'key' }).createIndex('by_record', 'record_id');
+      store('survey', { by_enterprise: 'keys.enterprise_id', by_status: 'keys.status', by_updated: 'updated_ms' });
+      store('assessment', { by_enterprise: 'keys.enterprise_id', by_tax_code: 'keys.tax_code', by_status: 'keys.status', by_updated: 'updated_ms' });
+      store('activity', { by_type: 'keys.activity_type', by_year: 'keys.year', by_unit: 'keys.admin_unit_id', by_updated: 'updated_ms' });
+      store('indicator_target', { by_indicator: 'keys.indicator_id', by_updated: 'updated_ms' });
+      const tx = open.transaction;
+      for (const [name, { keys, values }] of Object.entries(kept)) {
+        const s = tx.objectStore(name);
+        values.forEach((v, i) => (s.keyPath === null ? s.put(v, keys[i]) : s.put(v)));
+      }
+      for (const [kind, rows] of Object.entries(byKind)) {
+        const s = tx.objectStore(kind);
+        for (const row of rows) s.put(row);
+      }
     };
-  }), rowsByKind);
+    const db = await done(open);
+    db.close();
+  }, rowsByKind);
+  await page.goto(back);
 }
 
 // A copy of the build under test (E2E_DIST, else dist/), served on a port of its own, so a spec

@@ -105,8 +105,9 @@ test('the self-assessment list: band and unit counted as the records say', async
 });
 
 test('a list shows what has been read while the rest is still read, says how much, and one kind never waits for another', async ({ page }) => {
-  // After the first step of 200 surveys, the page's next reads of the survey store are held until the
-  // test lets them go (their answer is delivered then): the list is caught mid-read, not raced.
+  // After the first step of 200 surveys, the page's next reads of the surveys' summaries (what the
+  // list is read from) are held until the test lets them go (their answer is delivered then): the
+  // list is caught mid-read, not raced.
   await page.addInitScript(() => {
     if (!sessionStorage.getItem('hold-surveys')) return;
     let release;
@@ -116,7 +117,7 @@ test('a list shows what has been read while the rest is still read, says how muc
     let reads = 0;
     IDBObjectStore.prototype.getAll = function (...args) {
       const request = getAll.apply(this, args);
-      if (this.name === 'survey' && ++reads > 1) request.__held = true;
+      if (this.name === 'survey_summary' && ++reads > 1) request.__held = true;
       return request;
     };
     const onsuccess = Object.getOwnPropertyDescriptor(IDBRequest.prototype, 'onsuccess');

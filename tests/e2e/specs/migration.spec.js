@@ -142,7 +142,10 @@ test('a database left by an earlier build (schema 1) is upgraded in place throug
     const open = indexedDB.open('nscl-tracker');
     open.onsuccess = () => { resolve({ version: open.result.version, stores: [...open.result.objectStoreNames].sort() }); open.result.close(); };
   }));
-  expect(info).toEqual({ version: 5, stores: ['activity', 'assessment', 'enterprise', 'history', 'indicator_target', 'settings', 'survey'] });
+  expect(info).toEqual({
+    version: 6,
+    stores: ['activity', 'assessment', 'assessment_summary', 'enterprise', 'history', 'indicator_target', 'settings', 'survey', 'survey_summary'],
+  });
   const [row] = (await storedRows(page)).filter((r) => r.id === 'e1');
   expect(JSON.parse(row.json)).toMatchObject({ v: 2, version: { 'laptop-1': 1 } });
 });
@@ -195,10 +198,18 @@ test('a schema-3 database (before self-assessments and targets) gains their stor
     };
   }));
   expect(info).toEqual({
-    version: 5,
+    version: 6,
     assessment: ['by_enterprise', 'by_status', 'by_tax_code', 'by_updated'],
     activity: ['by_type', 'by_unit', 'by_updated', 'by_year'],
     indicator_target: ['by_indicator', 'by_updated'],
   });
   expect((await storedRows(page, 'survey')).map((r) => r.json)).toEqual([survey.json]);
+  // The survey gained its summary on the way (schema 6): the list's part of it, the rest left out.
+  const [summary] = await storedRows(page, 'survey_summary');
+  const [whole, brief] = [JSON.parse(survey.json), JSON.parse(summary.json)];
+  expect(summary.id).toBe(survey.id);
+  expect({ ...brief, payload: undefined }).toEqual({ ...whole, payload: undefined });
+  expect(brief.payload).toMatchObject({ enterprise_id: whole.payload.enterprise_id, status: whole.payload.status, answered: whole.payload.answered, orphans: [] });
+  expect(brief.payload.answers.survey_date).toEqual(whole.payload.answers.survey_date);
+  expect(Object.keys(brief.payload.answers).length).toBeLessThan(Object.keys(whole.payload.answers).length);
 });
