@@ -226,6 +226,11 @@ impl<B: RowBackend> RecordStore<B> {
         }
     }
 
+    /// How many stored records of `T` cannot be read: they have no summary.
+    pub async fn count_unreadable<T: summary::Summarised>(&self) -> Result<usize, StoreError> {
+        self.backend.count_unsummarised(T::KIND).await
+    }
+
     /// How many summaries of `T` are stored: what a list reading them says it is still reading.
     pub async fn count_summaries<T: summary::Summarised>(&self) -> Result<usize, StoreError> {
         self.backend.count_rows(T::SUMMARY_STORE).await

@@ -73,6 +73,9 @@ pub trait RowBackend {
     async fn get_row(&self, kind: &str, id: &str) -> Result<Option<Row>, StoreError>;
     /// How many rows of `kind` are stored (readable or not): what a list says it is still reading.
     async fn count_rows(&self, kind: &str) -> Result<usize, StoreError>;
+    /// How many rows of a kind kept with summaries (`summary`) have none, counted in one
+    /// transaction: each readable record has one, so these are the unreadable ones.
+    async fn count_unsummarised(&self, kind: &str) -> Result<usize, StoreError>;
     async fn put_rows(&self, kind: &str, rows: Vec<Row>, keep_history: Option<usize>) -> Result<(), StoreError>;
     /// Writes one row only if the row stored now (or its absence) passes
     /// `still_current`, checked and written in one transaction; otherwise

@@ -44,17 +44,11 @@ impl<T: Summarised + SyncKind + Send + Sync> ListSource for SummaryOf<T> {
     async fn count(store: &RecordStore<IdbBackend>) -> Result<usize, StoreError> {
         store.count_summaries::<T>().await
     }
-    /// A stored record that does not decode has no summary: how many there are is how many
-    /// more records than readable summaries are stored.
+    /// A stored record that does not decode has no summary: they are counted apart, records
+    /// and summaries in one transaction, so a save elsewhere meanwhile cannot skew the count.
     async fn read(store: &RecordStore<IdbBackend>, take: &mut dyn FnMut(Vec<Record<Self>>)) -> Result<usize, StoreError> {
-        let mut read = 0;
-        let unreadable = store
-            .read_summaries_in_steps::<T, _, _>(STEP, browser::next_task, &mut |step| {
-                read += step.len();
-                take(step)
-            })
-            .await?;
-        Ok(unreadable + store.count::<T>().await?.saturating_sub(read))
+        let unreadable_summaries = store.read_summaries_in_steps::<T, _, _>(STEP, browser::next_task, take).await?;
+        Ok(unreadable_summaries + store.count_unreadable::<T>().await?)
     }
     fn follow_aliases(&mut self, aliases: &BTreeMap<String, String>) {
         SyncKind::follow_aliases(&mut **self, aliases);

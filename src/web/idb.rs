@@ -120,9 +120,28 @@ async fn db() -> Result<Database, StoreError> {
                 // Version 6: summaries of surveys and self-assessments (`store::summary`), worked
                 // out here from every stored record, in the upgrade's own transaction: a page that
                 // opens the database finds every summary or none.
-                for (kind, name) in summary::SUMMARISED {
-                    let summaries = db.create_object_store(name).with_key_path(KeyPath::from("id")).build()?;
-                    fill_summaries(&summaries, kind).await?;
+                let mut upgrade: Option<web_sys::IdbTransaction> = None;
+                let filled: indexed_db_futures::Result<()> = async {
+                    for (kind, name) in summary::SUMMARISED {
+                        let summaries = db.create_object_store(name).with_key_path(KeyPath::from("id")).build()?;
+                        if upgrade.is_none() {
+                            use indexed_db_futures::internals::SystemRepr;
+                            use wasm_bindgen::JsCast;
+                            let store: web_sys::IdbObjectStore = summaries.as_sys().clone().unchecked_into();
+                            upgrade = Some(store.transaction());
+                        }
+                        fill_summaries(&summaries, kind).await?;
+                    }
+                    Ok(())
+                }
+                .await;
+                if let Err(e) = filled {
+                    // A failed request aborts the upgrade by itself; any other error would let it
+                    // commit schema 6 with summaries missing, and it never runs again.
+                    if let Some(tx) = upgrade {
+                        let _ = tx.abort();
+                    }
+                    return Err(e);
                 }
             }
             Ok(())
@@ -283,6 +302,15 @@ impl RowBackend for IdbBackend {
         let store = tx.object_store(kind).map_err(store_error)?;
         let n: u32 = store.count().primitive().map_err(store_error)?.await.map_err(store_error)?;
         Ok(n as usize)
+    }
+
+    async fn count_unsummarised(&self, kind: &str) -> Result<usize, StoreError> {
+        let Some(name) = summary::summary_store(kind) else { return Ok(0) };
+        let db = db().await?;
+        let tx = db.transaction([kind, name]).build().map_err(store_error)?;
+        let rows: u32 = tx.object_store(kind).map_err(store_error)?.count().primitive().map_err(store_error)?.await.map_err(store_error)?;
+        let summaries: u32 = tx.object_store(name).map_err(store_error)?.count().primitive().map_err(store_error)?.await.map_err(store_error)?;
+        Ok(rows.saturating_sub(summaries) as usize)
     }
 
     async fn put_rows(&self, kind: &str, rows: Vec<Row>, keep_history: Option<usize>) -> Result<(), StoreError> {

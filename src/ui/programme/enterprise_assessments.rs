@@ -16,7 +16,7 @@ pub fn EnterpriseAssessments(enterprise_id: String) -> impl IntoView {
     let report_href = format!("/readiness-report/{enterprise_id}");
     let rows = move || {
         let l = lang.get();
-        readiness.assessments.with(|list| {
+        readiness.listed.with(|list| {
             list.iter()
                 .map(|a| {
                     let p = &a.payload;

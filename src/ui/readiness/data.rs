@@ -9,6 +9,7 @@ use crate::readiness::award::{award_result, AwardResult};
 use crate::readiness::profile::{latest_of, profile, ModuleProfile};
 use crate::readiness::{module_result, ModuleResult};
 use crate::ui::state::Register;
+use crate::store::summary::SummaryOf;
 use crate::web::{browser, record_store};
 use leptos::task::spawn_local;
 use leptos::prelude::*;
@@ -18,18 +19,23 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct EnterpriseReadiness {
     pub id: Signal<String>,
-    /// Whole records: the award and the gaps are worked out from every answer.
+    /// Its assessments as the register lists them (summaries: form, status, date, score),
+    /// newest first: what the module cards, the list and the profile read, at once.
+    pub listed: Memo<Vec<Record<SummaryOf<Assessment>>>>,
+    /// The same as whole records, read from the store after each change of `listed`: the
+    /// award and the gaps are worked out from every answer. Empty until read.
     pub assessments: Signal<Vec<Record<Assessment>>>,
 }
 
 impl EnterpriseReadiness {
     pub fn new(register: Register, id: Signal<String>) -> EnterpriseReadiness {
-        // The register lists summaries; which of them are this enterprise's, at which version,
-        // says when to read the whole records again (a save here, another tab's, an import).
         let listed = Memo::new(move |_| listed_of(register, &id.get()));
+        // Which summaries, at which version, says when to read the whole records again (a
+        // save here, another tab's, an import).
+        let versions = Memo::new(move |_| listed.with(|l| l.iter().map(|r| (r.id.clone(), r.version.clone())).collect::<Vec<_>>()));
         let assessments = RwSignal::new(Vec::new());
         Effect::new(move |_| {
-            let wanted = listed.get();
+            let wanted = versions.get();
             spawn_local(async move {
                 let store = record_store();
                 let mut read = Vec::with_capacity(wanted.len());
@@ -42,27 +48,26 @@ impl EnterpriseReadiness {
                 }
                 register.follow_aliases(&mut read);
                 // A later listing's read replaces this one; an older one never lands after it.
-                if listed.try_get_untracked().is_some_and(|now| now == wanted) {
+                if versions.try_get_untracked().is_some_and(|now| now == wanted) {
                     let _ = assessments.try_set(read);
                 }
             });
         });
-        EnterpriseReadiness { id, assessments: assessments.into() }
+        EnterpriseReadiness { id, listed, assessments: assessments.into() }
     }
 }
 
-/// The ids and versions of one enterprise's assessments (deleted ones left out), newest
-/// first; none until every assessment is read, so "the latest" is never an older one whose
-/// successor is still unread.
-fn listed_of(register: Register, enterprise_id: &str) -> Vec<(String, crate::model::clock::VersionVector)> {
+/// One enterprise's assessments (deleted ones left out), newest first; none until every
+/// assessment is read, so "the latest" is never an older one whose successor is still unread.
+fn listed_of(register: Register, enterprise_id: &str) -> Vec<Record<SummaryOf<Assessment>>> {
     if !register.assessments.ready.get() {
         return Vec::new();
     }
-    register.assessments.records.with(|all| of_enterprise(all, enterprise_id).into_iter().map(|r| (r.id.clone(), r.version.clone())).collect())
+    register.assessments.records.with(|all| of_enterprise(all, enterprise_id).into_iter().cloned().collect())
 }
 
-pub fn profile_of(register: Register, assessments: &[Record<Assessment>]) -> Vec<ModuleProfile> {
-    let refs: Vec<&Record<Assessment>> = assessments.iter().collect();
+pub fn profile_of<P: AsRef<Assessment>>(register: Register, assessments: &[Record<P>]) -> Vec<ModuleProfile> {
+    let refs: Vec<&Record<P>> = assessments.iter().collect();
     register.forms.with(|lib| profile(lib, &refs))
 }
 

@@ -19,6 +19,9 @@ pub fn EnterpriseHome() -> impl IntoView {
     let register = expect_context::<Register>();
     let lang = use_lang();
     let own = Memo::new(move |_| own_enterprise(register));
+    // Made once for the page: made in the view below, every change of the register or the
+    // language would read the whole assessments again.
+    let of = EnterpriseReadiness::new(register, Signal::derive(move || own.with(|me| me.as_ref().map(|m| m.id.clone()).unwrap_or_default())));
     move || {
         if register.status.with(|s| *s == LoadStatus::Loading) {
             return view! { <p class="muted" role="status">{tr(Msg::Loading)}</p> }.into_any();
@@ -34,9 +37,6 @@ pub fn EnterpriseHome() -> impl IntoView {
                 </section>
             }.into_any();
         };
-        let id = me.id.clone();
-        let enterprise_id = Signal::derive(move || id.clone());
-        let of = EnterpriseReadiness::new(register, enterprise_id);
         let tax = me.payload.tax_code.clone().unwrap_or_default();
         let size = me.payload.size_class().map(|c| lang.get().t(crate::i18n::size_msg(Some(c))).to_string());
         view! {
@@ -58,7 +58,7 @@ pub fn EnterpriseHome() -> impl IntoView {
                 <ReadinessSummary of=of/>
                 <AwardCard of=of/>
                 <ActionPlan of=of editable=true/>
-                <ResultExport enterprise_id=enterprise_id tax_code=Signal::derive(move || tax.clone())/>
+                <ResultExport enterprise_id=of.id tax_code=Signal::derive(move || tax.clone())/>
             </section>
         }.into_any()
     }

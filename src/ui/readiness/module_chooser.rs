@@ -21,7 +21,7 @@ pub fn ModuleChooser(of: EnterpriseReadiness) -> impl IntoView {
     let cards = move || {
         let l = lang.get();
         let id = of.id.get();
-        let list = of.assessments.get();
+        let list = of.listed.get();
         let profile = profile_of(register, &list);
         forms.get().into_iter().map(|form| {
             let module = form.module.clone();

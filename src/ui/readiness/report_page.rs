@@ -23,6 +23,9 @@ pub fn ReadinessReport() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let today = browser::today();
+    // Made once for the page: made in the view below, every change of the register or the
+    // language would read the whole assessments again.
+    let of = super::data::EnterpriseReadiness::new(register, Signal::derive(move || id.get()));
     move || {
         if register.status.with(|s| *s == LoadStatus::Loading) {
             return view! { <p class="muted" role="status">{tr(Msg::Loading)}</p> }.into_any();
@@ -31,7 +34,6 @@ pub fn ReadinessReport() -> impl IntoView {
             return view! { <section class="page"><p class="empty" data-testid="not-found">{tr(Msg::EnterpriseNotFound)}</p></section> }.into_any();
         };
         let l = lang.get();
-        let of = super::data::EnterpriseReadiness::new(register, Signal::derive(move || id.get()));
         let unit = me.payload.admin_unit_id.as_deref().and_then(|u| register.units.with(|list| list.get(u).map(|x| x.label(l))));
         let size = me.payload.size_class().map(|c| l.t(crate::i18n::size_msg(Some(c))).to_string());
         view! {

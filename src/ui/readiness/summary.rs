@@ -85,7 +85,7 @@ pub fn ReadinessSummary(
     let register = expect_context::<Register>();
     let lang = use_lang();
     let profile = Memo::new(move |_| {
-        of.assessments.with(|list| profile_of(register, list))
+        of.listed.with(|list| profile_of(register, list))
     });
     let radar = Signal::derive(move || profile.with(|p| radar_of(p, lang.get(), radar_size)));
     let over_time = Signal::derive(move || profile.with(|p| history_of(p, lang.get())));

@@ -54,10 +54,14 @@ pub fn SurveyHistory(
     };
     let read = record.clone();
     Effect::new(move |_| {
-        listed.track();
+        let asked = listed.get();
         let stored = read.stored();
         spawn_local(async move {
-            let _ = current.try_set(stored.await);
+            let version = stored.await;
+            // Autosaves follow each other quickly: only the read for the version listed now lands.
+            if listed.try_get_untracked().is_some_and(|now| now == asked) {
+                let _ = current.try_set(version);
+            }
         });
     });
     let offset = browser::utc_offset_minutes();

@@ -4,7 +4,8 @@
 // deleted, or added, changes the counts without a reload.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { AppShell, seedRows } from '../pages/app.js';
+import { AppShell, seedRows, storedRows } from '../pages/app.js';
+import { SurveyForm } from '../pages/survey.js';
 import { OfficerAssessments, RoleChoice } from '../pages/readiness.js';
 
 const dir = new URL('../../../target/synth/province-300/', import.meta.url);
@@ -65,6 +66,34 @@ test('the survey list: officer typed with or without marks, unit and status, cou
   await page.getByTestId('nav-surveys').click();
   await page.getByTestId('filter-officer').fill('dang y');
   await expect(count).toHaveText(showing(byOfficer(typed).length - 1));
+});
+
+test('an edit saved in another tab reaches the survey list\'s filters here, through the survey\'s summary', async ({ page, context }) => {
+  const surveys = records('survey');
+  expect(surveys.some((s) => (s.payload.answers.survey_date ?? '').startsWith('2020'))).toBe(false);
+  await page.getByTestId('nav-surveys').click();
+  const count = page.getByTestId('survey-count');
+  await expect(count).toHaveText(showing(surveys.length));
+  await page.getByTestId('filter-from').fill('01/01/2020');
+  await page.getByTestId('filter-to').fill('31/12/2020');
+  await expect(page.getByTestId('no-survey-results')).toBeVisible();
+
+  // Another tab moves one visit into 2020.
+  const target = surveys[17];
+  const other = await context.newPage();
+  const survey = new SurveyForm(other);
+  await new AppShell(other).open(`/surveys/${target.id}`);
+  await survey.type('survey_date', '15/01/2020');
+  await survey.storedPayload((p) => p.answers.survey_date === '2020-01-15');
+  await other.close();
+
+  await expect(count).toHaveText(showing(1));
+  await expect(page.getByTestId('survey-link')).toHaveText(nameOf[target.payload.enterprise_id]);
+  // The summary is what the list read: the whole record still holds every answer.
+  const stored = (await storedRows(page, 'survey')).find((r) => r.id === target.id);
+  expect(Object.keys(JSON.parse(stored.json).payload.answers).length).toBe(Object.keys(target.payload.answers).length);
+  const [brief] = (await storedRows(page, 'survey_summary')).filter((r) => r.id === target.id);
+  expect(JSON.parse(brief.json).payload.answers.survey_date).toBe('2020-01-15');
 });
 
 test('the activity list: words found in titles and enterprises\' names, with kind and year', async ({ page }) => {
