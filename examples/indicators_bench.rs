@@ -25,8 +25,9 @@ fn main() {
     let dir = std::env::args().nth(1).unwrap_or_else(|| "target/synth/province-5000".into());
     let enterprises: Vec<Record<nscl_tracker::model::enterprise::Enterprise>> = load(&dir, "enterprise");
     let activities = load(&dir, "activity");
-    let surveys = load(&dir, "survey");
-    let assessments = load(&dir, "assessment");
+    // What the dashboard works from: the summaries the store keeps (a summary reads as its record).
+    let surveys: Vec<Record<nscl_tracker::model::survey::Survey>> = load(&dir, "survey_summary");
+    let assessments: Vec<Record<nscl_tracker::model::assessment::Assessment>> = load(&dir, "assessment_summary");
     println!("{} enterprises, {} surveys, {} self-assessments, {} activities", enterprises.len(), surveys.len(), assessments.len(), activities.len());
     let lib = FormLibrary::shipped();
     let form = lib.latest(FIELD_SURVEY).unwrap();
