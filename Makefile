@@ -104,6 +104,7 @@ bench: setup-test build synth-bench minimal-app
 	node tests/e2e/bench/sync-bench.mjs
 	node tests/e2e/bench/readiness-bench.mjs
 	node tests/e2e/bench/dashboard-bench.mjs
+	BENCH_SCALE=13000 node tests/e2e/bench/dashboard-bench.mjs
 	node tests/e2e/bench/spreadsheet-bench.mjs
 	node tests/e2e/bench/split-bench.mjs
 
