@@ -98,6 +98,14 @@ pub fn decode<T: RecordKind + DeserializeOwned>(json: &str) -> Option<Record<T>>
     if crate::json_nesting::too_deep(json) {
         return None;
     }
+    // A row in the current format is read straight into its type: the detour through a generic
+    // value, which only an older format needs, was most of the cost of a read, and every write
+    // of a survey or self-assessment reads its row once more for the summary.
+    if let Ok(record) = serde_json::from_str::<Record<T>>(json) {
+        if record.v == crate::model::record::RECORD_FORMAT {
+            return (record.kind == T::KIND && !record.id.is_empty()).then_some(record);
+        }
+    }
     decode_value(serde_json::from_str(json).ok()?)
 }
 
