@@ -351,14 +351,14 @@ impl Register {
             if first_read && read >= show_at && !pending.is_empty() {
                 show_at = read * 2;
                 let mut batch = std::mem::take(&mut pending);
-                self.follow_aliases_in(&mut batch);
+                self.follow_aliases(&mut batch);
                 list.merge_step(batch);
             }
         })
         .await;
         match outcome {
             Ok(unreadable) => {
-                self.follow_aliases_in(&mut pending);
+                self.follow_aliases(&mut pending);
                 self.set_quarantined(T::LIST_KIND, unreadable);
                 list.merge_loaded(pending);
                 if first_read {
@@ -376,20 +376,10 @@ impl Register {
         }
     }
 
-    /// `follow_aliases` for what a list holds, whole records or summaries.
-    fn follow_aliases_in<T: ListSource>(&self, records: &mut [Record<T>]) {
-        self.aliases.with_value(|aliases| {
-            if !aliases.is_empty() {
-                for r in records.iter_mut() {
-                    r.payload.follow_aliases(aliases);
-                }
-            }
-        });
-    }
-
     /// Points records that name a merged-away enterprise at the kept one,
     /// in this page's copy only: what is stored stays as its author wrote it.
-    pub fn follow_aliases<T: crate::sync::kinds::SyncKind>(&self, records: &mut [Record<T>]) {
+    /// Whole records or the summaries a list holds (`ListSource`) alike.
+    pub fn follow_aliases<T: ListSource>(&self, records: &mut [Record<T>]) {
         self.aliases.with_value(|aliases| {
             if !aliases.is_empty() {
                 for r in records.iter_mut() {
