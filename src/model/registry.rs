@@ -119,12 +119,39 @@ impl Hits {
     }
 }
 
+/// A register gathered part by part as a province's records are read: each part's search and
+/// sort keys are worked out as it arrives, so no single step of the read does them all at once.
+/// `Registry::from_builder(b)` equals `Registry::new` of the same records.
+#[derive(Debug, Clone, Default)]
+pub struct RegistryBuilder {
+    items: Vec<Indexed>,
+}
+
+impl RegistryBuilder {
+    /// Adds records (tombstones stay out, as in `Registry::new`).
+    pub fn add(&mut self, records: Vec<EnterpriseRecord>) {
+        self.items.extend(records.into_iter().filter(|x| !x.deleted).map(Indexed::new));
+    }
+
+    /// The register of what has been gathered so far, the builder kept.
+    pub fn so_far(&self) -> Registry {
+        Registry::from_builder(self.clone())
+    }
+}
+
 static NEXT_GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl Registry {
     /// The register of the live records; tombstones (deleted records) stay out.
     pub fn new(records: Vec<EnterpriseRecord>) -> Registry {
         let mut r = Registry { items: records.into_iter().filter(|x| !x.deleted).map(Indexed::new).collect(), ..Default::default() };
+        r.reindex();
+        r
+    }
+
+    /// The register of what `builder` gathered (`RegistryBuilder`).
+    pub fn from_builder(builder: RegistryBuilder) -> Registry {
+        let mut r = Registry { items: builder.items, ..Default::default() };
         r.reindex();
         r
     }
@@ -336,6 +363,30 @@ mod tests {
         assert!(r.search(&q("Dung")).iter().any(|e| e.payload.name.contains("Dũng")), "no diacritics: both");
         assert_eq!(r.search(&q("")).len(), 4);
         assert!(r.search(&q("vinh long")).is_empty());
+    }
+
+    #[test]
+    fn a_register_gathered_in_parts_is_the_register_of_all_its_records() {
+        let mut deleted = rec("z", "Đã xóa", Some("0300000003"), "tp-sa-dec", None);
+        deleted.deleted = true;
+        let all = vec![
+            rec("a", "Ông Bảy", Some("0300000001"), "tp-sa-dec", Some(3)),
+            rec("b", "An Phú", None, "h-lai-vung", Some(120)),
+            deleted,
+            rec("c", "Đồng Tâm", Some("0300000002"), "tp-sa-dec", None),
+        ];
+        let mut builder = RegistryBuilder::default();
+        builder.add(all[..1].to_vec());
+        assert_eq!(builder.so_far().len(), 1, "what is gathered so far reads as a register of its own");
+        builder.add(all[1..].to_vec());
+        let (parts, whole) = (Registry::from_builder(builder), Registry::new(all));
+        assert_eq!(parts.to_records(), whole.to_records());
+        for q in [Query::default(), Query { text: "dong".into(), ..Default::default() }, Query { sort: SortKey::Employees, descending: true, ..Default::default() }] {
+            let ids = |r: &Registry| r.search_positions(&q).into_iter().filter_map(|i| r.at(i).map(|x| x.id.clone())).collect::<Vec<_>>();
+            assert_eq!(ids(&parts), ids(&whole), "{q:?}");
+        }
+        assert_eq!(parts.owner_of_tax_code("0300000002", None).as_deref(), Some("c"));
+        assert_eq!(parts.owner_of_tax_code("0300000003", None), None, "a tombstone owns no tax code");
     }
 
     #[test]

@@ -44,6 +44,12 @@ pub struct RowWrite {
     pub expected: Expect,
     /// The row to store; `None` removes it.
     pub new: Option<Row>,
+    /// The summary of `new` (`summary::summary_of_record`), when whoever built the write had the
+    /// record typed: an import of a province holds tens of thousands, and reading each back
+    /// from its text inside the transaction was most of what summaries cost it. Without one,
+    /// the backend works the summary out from `new`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Row>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -96,7 +102,7 @@ impl Batch {
             .rows
             .iter()
             .zip(old_rows)
-            .map(|(w, old)| RowWrite { kind: w.kind.clone(), id: w.id.clone(), expected: Expect::of(w.new.as_ref().map(|r| r.json.as_str())), new: old })
+            .map(|(w, old)| RowWrite { kind: w.kind.clone(), id: w.id.clone(), expected: Expect::of(w.new.as_ref().map(|r| r.json.as_str())), new: old, summary: None })
             .collect();
         let mut settings: Vec<SettingWrite> = self
             .settings

@@ -33,8 +33,8 @@ impl MemoryBackend {
 
 impl MemoryBackend {
     /// Stores one row, keeping the version it replaces in the history when asked.
-    fn put_one(&self, kind: &str, row: Row, keep_history: Option<usize>) {
-        self.keep_summary(kind, &row.id, Some(&row));
+    fn put_one(&self, kind: &str, row: Row, summary: Option<&Row>, keep_history: Option<usize>) {
+        self.keep_summary(kind, &row.id, Some(&row), summary);
         let mut all = self.rows.borrow_mut();
         let map = all.entry(kind.to_string()).or_default();
         let mut history = self.history.borrow_mut();
@@ -56,19 +56,19 @@ impl MemoryBackend {
     }
 
     /// The summary of a row written (or removed, with `None`), as IndexedDB keeps it in the same transaction.
-    fn keep_summary(&self, kind: &str, id: &str, row: Option<&Row>) {
+    fn keep_summary(&self, kind: &str, id: &str, row: Option<&Row>, given: Option<&Row>) {
         let Some(store) = super::summary::summary_store(kind) else { return };
         let mut all = self.rows.borrow_mut();
         let summaries = all.entry(store.to_string()).or_default();
-        match row.and_then(|r| super::summary::summary_row(kind, r)) {
-            Some(summary) => summaries.insert(id.to_string(), summary),
+        match row.and_then(|r| super::summary::summary_row_given(kind, r, given)) {
+            Some(summary) => summaries.insert(id.to_string(), summary.into_owned()),
             None => summaries.remove(id),
         };
     }
 
     /// Removes a row and its summary; returns whether it was there.
     fn remove(&self, kind: &str, id: &str) -> bool {
-        self.keep_summary(kind, id, None);
+        self.keep_summary(kind, id, None, None);
         self.rows.borrow_mut().get_mut(kind).and_then(|m| m.remove(id)).is_some()
     }
 
@@ -117,7 +117,7 @@ impl RowBackend for MemoryBackend {
             }
         }
         for row in rows {
-            self.put_one(kind, row, keep_history);
+            self.put_one(kind, row, None, keep_history);
         }
         Ok(())
     }
@@ -175,8 +175,8 @@ impl RowBackend for MemoryBackend {
         });
         for w in &batch.rows {
             match (&w.new, &batch.history) {
-                (Some(row), HistoryWrite::Keep(depth)) => self.put_one(&w.kind, row.clone(), Some(*depth)),
-                (Some(row), HistoryWrite::Restore(_)) => self.put_one(&w.kind, row.clone(), None),
+                (Some(row), HistoryWrite::Keep(depth)) => self.put_one(&w.kind, row.clone(), w.summary.as_ref(), Some(*depth)),
+                (Some(row), HistoryWrite::Restore(_)) => self.put_one(&w.kind, row.clone(), w.summary.as_ref(), None),
                 (None, _) => {
                     self.remove(&w.kind, &w.id);
                 }

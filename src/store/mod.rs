@@ -180,7 +180,25 @@ impl<B: RowBackend> RecordStore<B> {
         P: Fn() -> F,
         F: std::future::Future<Output = ()>,
     {
-        self.read_store_in_steps(T::KIND, every, pause, &|json| decode::<T>(json), seen, take).await
+        self.read_store_in_steps(T::KIND, &|_| every, pause, &|json| decode::<T>(json), seen, take).await
+    }
+
+    /// Every record of `T`, as `read_in_steps` hands them over, but the first step `first` long
+    /// and each later one `every`: a page shows its first rows from the first step (a full one
+    /// may have more behind it; `take` is told which step it is given) instead of waiting for a
+    /// province's whole register. Returns the rows that could not be read.
+    pub async fn read_first_then_steps<T, P, F>(&self, first: usize, every: usize, pause: P, take: &mut dyn FnMut(usize, Vec<Record<T>>)) -> Result<Vec<Row>, StoreError>
+    where
+        T: RecordKind + DeserializeOwned,
+        P: Fn() -> F,
+        F: std::future::Future<Output = ()>,
+    {
+        let mut steps = 0;
+        self.read_store_in_steps(T::KIND, &|step| if step == 0 { first } else { every }, pause, &|json| decode::<T>(json), &mut |_, _| (), &mut |records| {
+            take(steps, records);
+            steps += 1;
+        })
+        .await
     }
 
     /// The summaries of `T` (`summary`), in steps as `read_in_steps` reads records;
@@ -191,14 +209,14 @@ impl<B: RowBackend> RecordStore<B> {
         P: Fn() -> F,
         F: std::future::Future<Output = ()>,
     {
-        let unreadable = self.read_store_in_steps(T::SUMMARY_STORE, every, pause, &|json| summary::decode_summary::<T>(json), &mut |_, _| (), take).await?;
+        let unreadable = self.read_store_in_steps(T::SUMMARY_STORE, &|_| every, pause, &|json| summary::decode_summary::<T>(json), &mut |_, _| (), take).await?;
         Ok(unreadable.len())
     }
 
     async fn read_store_in_steps<R, P, F>(
         &self,
         store: &str,
-        every: usize,
+        step_size: &dyn Fn(usize) -> usize,
         pause: P,
         decode: &dyn Fn(&str) -> Option<Record<R>>,
         seen: &mut dyn FnMut(&str, &str),
@@ -208,11 +226,13 @@ impl<B: RowBackend> RecordStore<B> {
         P: Fn() -> F,
         F: std::future::Future<Output = ()>,
     {
-        let every = every.max(1);
-        let limit = (every != usize::MAX).then_some(every);
         let mut unreadable = Vec::new();
         let mut after: Option<String> = None;
+        let mut steps = 0;
         loop {
+            let every = step_size(steps).max(1);
+            steps += 1;
+            let limit = (every != usize::MAX).then_some(every);
             let rows = self.backend.load_rows(store, after.as_deref(), limit).await?;
             let full = limit.is_some_and(|n| rows.len() == n);
             after = rows.last().map(|r| r.id.clone());
@@ -533,6 +553,22 @@ pub(crate) mod tests {
         assert_eq!(ready(store.count::<Enterprise>()).unwrap(), 4);
         assert_eq!(ready(store.count::<crate::model::survey::Survey>()).unwrap(), 0);
         assert_eq!(backend.raw_json("enterprise", "bad").as_deref(), Some(broken.to_string().as_str()));
+    }
+
+    #[test]
+    fn a_large_register_is_read_first_part_then_steps() {
+        let store = RecordStore::new(MemoryBackend::default());
+        for (id, name) in [("a", "An"), ("b", "Bình"), ("c", "Châu"), ("d", "Đức"), ("e", "Én")] {
+            ready(store.put(&ent(id, name))).unwrap();
+        }
+        let mut steps: Vec<(usize, Vec<String>)> = Vec::new();
+        let unreadable = ready(store.read_first_then_steps::<Enterprise, _, _>(1, 3, || std::future::ready(()), &mut |n, records| {
+            steps.push((n, records.into_iter().map(|r| r.id).collect()))
+        }))
+        .unwrap();
+        let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(steps, vec![(0, ids(&["a"])), (1, ids(&["b", "c", "d"])), (2, ids(&["e"]))], "one, then three at a time, in id order");
+        assert!(unreadable.is_empty());
     }
 
     #[test]

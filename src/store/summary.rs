@@ -116,6 +116,12 @@ impl<T: Summarised> SummaryOf<T> {
 
 /// A record's summary, as a list holds it.
 pub fn summary_record<T: Summarised>(record: &Record<T>) -> Record<SummaryOf<T>> {
+    let Record { v, id, kind, created, updated, version, officer, device_id, deleted, payload } = envelope_with(record, record.payload.summary());
+    Record { v, id, kind, created, updated, version, officer, device_id, deleted, payload: SummaryOf(payload) }
+}
+
+/// `record`'s envelope around another payload, without copying the record's own.
+fn envelope_with<T, U>(record: &Record<T>, payload: U) -> Record<U> {
     Record {
         v: record.v,
         id: record.id.clone(),
@@ -126,7 +132,7 @@ pub fn summary_record<T: Summarised>(record: &Record<T>) -> Record<SummaryOf<T>>
         officer: record.officer.clone(),
         device_id: record.device_id.clone(),
         deleted: record.deleted,
-        payload: SummaryOf::of(&record.payload),
+        payload,
     }
 }
 
@@ -134,6 +140,14 @@ fn row_of<T: Summarised>(row: &Row) -> Option<Row> {
     let record = super::decode::<T>(&row.json).filter(|r| r.id == row.id)?;
     let summary = Record { payload: record.payload.summary(), ..record };
     Some(Row { id: row.id.clone(), updated_ms: row.updated_ms, keys: BTreeMap::new(), json: serde_json::to_string(&summary).ok()? })
+}
+
+/// The summary row of a record, worked out from the record itself: the same row `summary_row`
+/// gives for `Row::from_record(record)`, without reading the record back from its text.
+pub fn record_summary_row<T: Summarised>(record: &Record<T>) -> Result<Row, super::StoreError> {
+    let summary = envelope_with(record, record.payload.summary());
+    let json = serde_json::to_string(&summary).map_err(|e| super::StoreError::Other(e.to_string()))?;
+    Ok(Row { id: record.id.clone(), updated_ms: record.updated_ms(), keys: BTreeMap::new(), json })
 }
 
 /// The summary row of a stored row of `kind`: `None` when the kind keeps no
@@ -144,6 +158,43 @@ pub fn summary_row(kind: &str, row: &Row) -> Option<Row> {
         Assessment::KIND => row_of::<Assessment>(row),
         _ => None,
     }
+}
+
+/// The summary to store beside `row`: `given` when the writer worked it out from the typed
+/// record (`record_summary_row`), else worked out from the row's text. `None` as `summary_row`.
+pub fn summary_row_given<'a>(kind: &str, row: &Row, given: Option<&'a Row>) -> Option<std::borrow::Cow<'a, Row>> {
+    summary_store(kind)?;
+    match given {
+        Some(given) => {
+            // The tests hold every writer to giving what the row's text gives.
+            #[cfg(test)]
+            assert!(summary_row(kind, row).is_some_and(|from_text| same_but_float_rounding(given, &from_text)), "a given summary differs from its row's:\n{given:?}");
+            Some(std::borrow::Cow::Borrowed(given))
+        }
+        None => summary_row(kind, row).map(std::borrow::Cow::Owned),
+    }
+}
+
+/// Two rows alike but for the last bits of a number: serde_json (without its larger
+/// `float_roundtrip` reader, about 12 KB of the first download) may read a long float such as
+/// 10.980392156862745 back as its neighbour, so a summary worked out from a typed record and one
+/// worked out from the record's text can differ there, and nowhere else.
+#[cfg(test)]
+fn same_but_float_rounding(a: &Row, b: &Row) -> bool {
+    fn alike(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+        use serde_json::Value;
+        match (a, b) {
+            (Value::Number(x), Value::Number(y)) => match (x.as_f64(), y.as_f64()) {
+                (Some(x), Some(y)) => x == y || (x - y).abs() <= f64::EPSILON * 4.0 * x.abs().max(y.abs()),
+                _ => x == y,
+            },
+            (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(x, y)| alike(x, y)),
+            (Value::Object(x), Value::Object(y)) => x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| alike(v, w))),
+            _ => a == b,
+        }
+    }
+    let parse = |r: &Row| serde_json::from_str::<serde_json::Value>(&r.json).ok();
+    (&a.id, a.updated_ms, &a.keys) == (&b.id, b.updated_ms, &b.keys) && parse(a).zip(parse(b)).is_some_and(|(x, y)| alike(&x, &y))
 }
 
 /// A summary as stored, or `None` when it does not decode as one of `T`.
@@ -220,27 +271,7 @@ mod tests {
 
         /// A stored row of `kind`, varied by `n` in what summaries keep and what they drop.
         fn row(kind: u8, id: u8, n: u8, deleted: bool) -> Row {
-            let change = Change { at: Hlc { ms: 1000 + i64::from(n), counter: 0, device: "d".into() }, officer: format!("Cán bộ {}", n % 3) };
-            let id = format!("r{id}");
-            let text = |t: String| crate::form::Answer::Text(t);
-            let mut row = match kind % 3 {
-                0 => {
-                    let mut s = Survey { form_id: "field-survey".into(), form_version: 1, enterprise_id: format!("e{}", n % 2), answered: n.into(), ..Default::default() };
-                    s.status = if n % 2 == 0 { SurveyStatus::Draft } else { SurveyStatus::Complete };
-                    s.answers.insert(SURVEY_DATE.into(), text(format!("2026-01-{:02}", 1 + n % 28)));
-                    s.answers.insert("notes".into(), text(format!("ghi chú {n}")));
-                    Row::from_record(&Record::new(id, &change, s))
-                }
-                1 => {
-                    let mut a = Assessment { form_id: "iso9001-readiness".into(), form_version: 1, readiness: Some(f64::from(n) / 2.55), ..Default::default() };
-                    a.status = if n % 2 == 0 { AssessmentStatus::Draft } else { AssessmentStatus::Submitted };
-                    a.answers.insert(TAX_CODE.into(), text("1400100593".into()));
-                    a.answers.insert("clause_4".into(), text(format!("{n}")));
-                    Row::from_record(&Record::new(id, &change, a))
-                }
-                _ => Row::from_record(&Record::new(id, &change, Enterprise { name: format!("Công ty {n}"), ..Default::default() })),
-            }
-            .unwrap();
+            let mut row = row_and_summary(kind, id, n).0;
             if deleted {
                 let mut v: serde_json::Value = serde_json::from_str(&row.json).unwrap();
                 v["deleted"] = true.into();
@@ -249,12 +280,40 @@ mod tests {
             row
         }
 
+        /// A stored row of `kind`, varied by `n` in what summaries keep and what they drop, and
+        /// its summary as an import works it out from the typed record.
+        fn row_and_summary(kind: u8, id: u8, n: u8) -> (Row, Option<Row>) {
+            let change = Change { at: Hlc { ms: 1000 + i64::from(n), counter: 0, device: "d".into() }, officer: format!("Cán bộ {}", n % 3) };
+            let id = format!("r{id}");
+            let text = |t: String| crate::form::Answer::Text(t);
+            match kind % 3 {
+                0 => {
+                    let mut s = Survey { form_id: "field-survey".into(), form_version: 1, enterprise_id: format!("e{}", n % 2), answered: n.into(), ..Default::default() };
+                    s.status = if n % 2 == 0 { SurveyStatus::Draft } else { SurveyStatus::Complete };
+                    s.answers.insert(SURVEY_DATE.into(), text(format!("2026-01-{:02}", 1 + n % 28)));
+                    s.answers.insert("notes".into(), text(format!("ghi chú {n}")));
+                    let record = Record::new(id, &change, s);
+                    (Row::from_record(&record).unwrap(), Some(record_summary_row(&record).unwrap()))
+                }
+                1 => {
+                    let mut a = Assessment { form_id: "iso9001-readiness".into(), form_version: 1, readiness: Some(f64::from(n) / 2.55), ..Default::default() };
+                    a.status = if n % 2 == 0 { AssessmentStatus::Draft } else { AssessmentStatus::Submitted };
+                    a.answers.insert(TAX_CODE.into(), text("1400100593".into()));
+                    a.answers.insert("clause_4".into(), text(format!("{n}")));
+                    let record = Record::new(id, &change, a);
+                    (Row::from_record(&record).unwrap(), Some(record_summary_row(&record).unwrap()))
+                }
+                _ => (Row::from_record(&Record::new(id, &change, Enterprise { name: format!("Công ty {n}"), ..Default::default() })).unwrap(), None),
+            }
+        }
+
         fn check(backend: &MemoryBackend) -> Result<(), TestCaseError> {
             for (kind, store) in SUMMARISED {
                 let rows = ready(backend.load_rows(kind, None, None)).unwrap();
                 let expected: Vec<Row> = rows.iter().filter_map(|r| summary_row(kind, r)).collect();
                 let stored = ready(backend.load_rows(store, None, None)).unwrap();
-                prop_assert_eq!(stored, expected, "{}", kind);
+                // An import's summaries come from its typed records: alike but for a float's last bits.
+                prop_assert!(stored.len() == expected.len() && stored.iter().zip(&expected).all(|(a, b)| same_but_float_rounding(a, b)), "{}: {:?} != {:?}", kind, stored, expected);
             }
             Ok(())
         }
@@ -284,7 +343,13 @@ mod tests {
                             writes.dedup_by_key(|&mut (kind, id, _)| (kind, id));
                             let rows = writes
                                 .iter()
-                                .map(|&(kind, id, n)| RowWrite { kind: kind_name(kind).into(), id: format!("r{id}"), expected: Expect::Any, new: n.map(|n| row(kind, id, n, false)) })
+                                .map(|&(kind, id, n)| {
+                                    // An import gives the summaries it worked out (checked against the row's own);
+                                    // other writers leave them to the backend.
+                                    let (new, summary) = n.map(|n| row_and_summary(kind, id, n)).unzip();
+                                    let summary = summary.flatten().filter(|_| n.is_some_and(|n| n % 2 == 0));
+                                    RowWrite { kind: kind_name(kind).into(), id: format!("r{id}"), expected: Expect::Any, new, summary }
+                                })
                                 .collect();
                             let batch = Batch { rows, settings: Vec::new(), history: HistoryWrite::Keep(3), undo_key: Some("undo".into()) };
                             ready(store.write_batch(&batch)).unwrap().unwrap();

@@ -13,6 +13,7 @@ use crate::model::enterprise::Enterprise;
 use crate::model::indicator_target::IndicatorTarget;
 use crate::model::record::{Record, RecordKind};
 use crate::model::survey::Survey;
+use crate::store::{summary, Row, StoreError};
 use serde::de::{DeserializeOwned, MapAccess, SeqAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -31,6 +32,11 @@ pub trait SyncKind: RecordKind + Serialize + DeserializeOwned + Clone + PartialE
     /// What the officer calls a payload field, where the kind knows (`sync::diff`).
     fn field_label(_key: &str, _lang: crate::i18n::Lang) -> Option<String> {
         None
+    }
+    /// The summary row stored beside a record of a kind that keeps them (`store::summary`),
+    /// worked out from the typed record; `None` for the other kinds.
+    fn summary_row(_record: &Record<Self>) -> Result<Option<Row>, StoreError> {
+        Ok(None)
     }
 }
 
@@ -71,6 +77,9 @@ impl SyncKind for Enterprise {
 }
 
 impl SyncKind for Survey {
+    fn summary_row(record: &Record<Self>) -> Result<Option<Row>, StoreError> {
+        summary::record_summary_row(record).map(Some)
+    }
     fn label(&self, enterprise: &dyn Fn(&str) -> Option<String>) -> String {
         format!("{} · {}", enterprise(&self.enterprise_id).unwrap_or_else(|| self.enterprise_id.clone()), self.form_id)
     }
@@ -83,6 +92,9 @@ impl SyncKind for Survey {
 }
 
 impl SyncKind for Assessment {
+    fn summary_row(record: &Record<Self>) -> Result<Option<Row>, StoreError> {
+        summary::record_summary_row(record).map(Some)
+    }
     fn label(&self, enterprise: &dyn Fn(&str) -> Option<String>) -> String {
         let who = self.enterprise_id.as_deref().map(|id| enterprise(id).unwrap_or_else(|| id.to_string()));
         format!("{} · {}", who.as_deref().unwrap_or("—"), self.form_id)

@@ -599,9 +599,11 @@ pub fn import_batch(held: &Held, preview: &Preview, change: &Change, at_ms: i64,
                 // preview read, and puts the shown version in the row whatever was stored (a
                 // local deletion of a record that had copies may have left another there).
                 // Rewriting the same text keeps no history.
-                match Row::from_record(item.winner()) {
-                    Ok(row) => self.rows.push(RowWrite { kind: T::KIND.into(), id: item.id.clone(), expected: self.held.expect_row(T::KIND, &item.id), new: Some(row) }),
-                    Err(e) => self.error = Some(e),
+                match (Row::from_record(item.winner()), T::summary_row(item.winner())) {
+                    (Ok(row), Ok(summary)) => {
+                        self.rows.push(RowWrite { kind: T::KIND.into(), id: item.id.clone(), expected: self.held.expect_row(T::KIND, &item.id), new: Some(row), summary })
+                    }
+                    (Err(e), _) | (_, Err(e)) => self.error = Some(e),
                 }
                 if let Some(copies) = self.conflicts.of_mut::<T>() {
                     copies.retain(|c| c.id != item.id);
@@ -617,7 +619,7 @@ pub fn import_batch(held: &Held, preview: &Preview, change: &Change, at_ms: i64,
     }
     for u in &preview.unreadable {
         let row = Row { id: u.id.clone(), updated_ms: 0, keys: Default::default(), json: u.json.clone() };
-        rows.rows.push(RowWrite { kind: u.kind.clone(), id: u.id.clone(), expected: Expect::Absent, new: Some(row) });
+        rows.rows.push(RowWrite { kind: u.kind.clone(), id: u.id.clone(), expected: Expect::Absent, new: Some(row), summary: None });
     }
     let mut settings = Vec::new();
     sort_copies(&mut rows.conflicts);
@@ -741,7 +743,7 @@ pub async fn resolve<T: SyncKind, B: RowBackend>(store: &RecordStore<B>, id: &st
     let mut entry = AuditEntry::new(AuditAction::Resolve, change, at_ms);
     entry.record = row_key(T::KIND, id);
     let batch = Batch {
-        rows: vec![RowWrite { kind: T::KIND.into(), id: id.into(), expected, new: Some(Row::from_record(&resolved)?) }],
+        rows: vec![RowWrite { kind: T::KIND.into(), id: id.into(), expected, new: Some(Row::from_record(&resolved)?), summary: None }],
         settings: vec![
             SettingWrite { key: CONFLICTS_SETTING.into(), expected: conflicts.expect(), new: Some(to_text(&remaining)?), undo: true },
             SettingWrite { key: AUDIT_SETTING.into(), expected: Expect::of(log.as_deref()), new: Some(with_entry(log.as_deref(), &entry)?), undo: false },
@@ -1075,8 +1077,8 @@ pub async fn merge_enterprises<B: RowBackend>(store: &RecordStore<B>, keep: &str
     entry.record = format!("{} ← {}", row_key(Enterprise::KIND, keep), away);
     let batch = Batch {
         rows: vec![
-            RowWrite { kind: Enterprise::KIND.into(), id: keep.into(), expected: Expect::of(Some(&keep_row.json)), new: Some(Row::from_record(&merged)?) },
-            RowWrite { kind: Enterprise::KIND.into(), id: away.into(), expected: Expect::of(Some(&away_row.json)), new: Some(Row::from_record(&tomb)?) },
+            RowWrite { kind: Enterprise::KIND.into(), id: keep.into(), expected: Expect::of(Some(&keep_row.json)), new: Some(Row::from_record(&merged)?), summary: None },
+            RowWrite { kind: Enterprise::KIND.into(), id: away.into(), expected: Expect::of(Some(&away_row.json)), new: Some(Row::from_record(&tomb)?), summary: None },
         ],
         settings: vec![
             SettingWrite { key: ALIASES_SETTING.into(), expected: aliases.expect(), new: Some(to_text(&all)?), undo: true },

@@ -30,6 +30,9 @@ pub fn Dashboard() -> impl IntoView {
         rows
     });
     let num = move |n: usize| format_int(n as i64, lang.get());
+    // The register's counts wait for all of it, as the other kinds' do: "…", never a count of a part or a 0.
+    let register_read = Memo::new(move |_| register.status.with(|s| *s != super::state::LoadStatus::Loading));
+    let register_count = move |n: usize| if register_read.get() { num(n) } else { "…".to_string() };
     // Counted once each kind has been read (after the register); "…" until then.
     let count_of = move |ready: RwSignal<bool>, n: Memo<usize>| move || if ready.get() { num(n.get()) } else { "…".to_string() };
     let surveys = count_of(register.surveys.ready, Memo::new(move |_| register.surveys.live_count()));
@@ -69,9 +72,9 @@ pub fn Dashboard() -> impl IntoView {
             <Show when=move || !empty.get() fallback=|| view! { <DashboardEmpty/> }>
             <p class="muted">{tr(Msg::DashboardIntro)}</p>
             <div class="stat-cards">
-                <div class="stat-card"><span class="stat-value" data-testid="stat-enterprises">{move || num(total())}</span><span class="stat-label">{tr(Msg::StatEnterprises)}</span></div>
-                <div class="stat-card"><span class="stat-value">{move || num(with_tax())}</span><span class="stat-label">{tr(Msg::StatWithTaxCode)}</span></div>
-                <div class="stat-card"><span class="stat-value">{move || num(sme())}</span><span class="stat-label">{tr(Msg::StatSmeShare)}</span></div>
+                <div class="stat-card"><span class="stat-value" data-testid="stat-enterprises">{move || register_count(total())}</span><span class="stat-label">{tr(Msg::StatEnterprises)}</span></div>
+                <div class="stat-card"><span class="stat-value">{move || register_count(with_tax())}</span><span class="stat-label">{tr(Msg::StatWithTaxCode)}</span></div>
+                <div class="stat-card"><span class="stat-value">{move || register_count(sme())}</span><span class="stat-label">{tr(Msg::StatSmeShare)}</span></div>
                 <div class="stat-card"><span class="stat-value" data-testid="stat-surveys">{surveys}</span><span class="stat-label">{tr(Msg::StatSurveys)}</span>{move || unlinked_note(unlinked.get().0)}</div>
                 <div class="stat-card"><span class="stat-value" data-testid="stat-assessments">{assessments}</span><span class="stat-label">{tr(Msg::StatAssessments)}</span>{move || unlinked_note(unlinked.get().1)}</div>
                 <div class="stat-card"><span class="stat-value" data-testid="stat-activities">{activities}</span><span class="stat-label">{tr(Msg::StatActivities)}</span></div>

@@ -2,7 +2,7 @@
 //! of rows is in the DOM, so typing stays instant at province scale.
 
 use super::filter_select::FilterSelect;
-use super::pager::{page_count, ListBody, Pager, ResultCount, PAGE_SIZE};
+use super::pager::{page_count, ListBody, Pager, ResultCount, StillReading, PAGE_SIZE};
 use super::i18n::{tr, use_lang};
 use super::state::{ListState, LoadStatus, Register};
 use crate::format::{format_date, format_int};
@@ -24,34 +24,30 @@ pub fn EnterpriseList() -> impl IntoView {
     let lang = use_lang();
 
     // Positions only: a keystroke recomputes the match list, then one page is cloned for display.
-    // Both memos read the registry, so positions never outlive the registry they index.
+    // Both memos read the registry (or, while a large one is first read, its first rows: `listed`),
+    // so positions never outlive the registry they index.
     // Typing forward narrows the previous keystroke's hits (`Registry::search_narrowing`).
     let hits = Memo::new(move |earlier: Option<&Hits>| {
         let q = list.query.get();
-        register.registry.with(|r| r.search_narrowing(&q, earlier))
+        register.listed(|r| r.search_narrowing(&q, earlier))
     });
     let page_count = move || page_count(hits.with(|h| h.positions.len()));
     let current_page = move || list.page.get().min(page_count() - 1);
     let rows = Memo::new(move |_| {
         let start = current_page() * PAGE_SIZE;
         hits.with(|Hits { positions, .. }| {
-            register.registry.with(|r| positions.iter().skip(start).take(PAGE_SIZE).filter_map(|&i| r.at(i).cloned()).collect::<Vec<EnterpriseRecord>>())
+            register.listed(|r| positions.iter().skip(start).take(PAGE_SIZE).filter_map(|&i| r.at(i).cloned()).collect::<Vec<EnterpriseRecord>>())
         })
     });
     let set_query = move |f: &dyn Fn(&mut Query)| {
         list.query.update(|q| f(q));
         list.page.set(0);
     };
+    // While a large register is first read, its first rows show; "no match" waits, as one may still come.
     let body = Memo::new(move |_| {
-        if register.status.with(|s| *s == LoadStatus::Loading) {
-            ListBody::Loading
-        } else if register.registry.with(|r| r.is_empty()) {
-            ListBody::Nothing
-        } else if hits.with(|h| h.positions.is_empty()) {
-            ListBody::NoMatch
-        } else {
-            ListBody::Rows
-        }
+        let loading = register.status.with(|s| *s == LoadStatus::Loading);
+        let partial = register.still_reading().is_some();
+        ListBody::of(loading && !partial, !loading, hits.with(|h| !h.positions.is_empty()), register.listed(|r| !r.is_empty()))
     });
     let filtered = move || list.query.with(|q| *q != Query { text: q.text.clone(), sort: q.sort, descending: q.descending, ..Default::default() });
 
@@ -115,6 +111,7 @@ pub fn EnterpriseList() -> impl IntoView {
             </div>
 
             <ResultCount total=Signal::derive(move || hits.with(|h| h.positions.len())) page=Signal::derive(current_page) testid="result-count"/>
+            <StillReading progress=Signal::derive(move || register.still_reading())/>
 
             {move || match body.get() {
                 ListBody::Loading => None,

@@ -62,6 +62,9 @@ pub struct Register {
     pub registry: RwSignal<Registry>,
     pub units: RwSignal<AdminUnitList>,
     pub status: RwSignal<LoadStatus>,
+    /// The first read of a large register, part-way: the enterprises read so far, which only the
+    /// register's list shows (`listed`), and how many are stored. Everything else waits for `registry`.
+    reading: RwSignal<Option<(Registry, usize)>>,
     /// How many stored records of each kind could not be read and are kept aside.
     quarantined: RwSignal<std::collections::BTreeMap<&'static str, usize>>,
     /// Records of an earlier build that could not be moved out of localStorage (they stay there).
@@ -137,6 +140,7 @@ impl Register {
             registry,
             units: RwSignal::new(AdminUnitList::default_list()),
             status: RwSignal::new(LoadStatus::Loading),
+            reading: RwSignal::new(None),
             quarantined: RwSignal::new(Default::default()),
             legacy_error: RwSignal::new(None),
             last_export,
@@ -248,16 +252,23 @@ impl Register {
         // Read again while a change in place overlaps the read; from here to `registry.set` nothing awaits.
         let (units, records) = loop {
             let before = self.changes_in_place.get_value();
-            let read = (store.load_units().await, store.load::<Enterprise>().await);
+            let units = store.load_units().await;
+            let records = if self.status.get_untracked() == LoadStatus::Loading {
+                self.read_register_showing_first(&store, units.as_ref().ok()).await
+            } else {
+                store.load::<Enterprise>().await.map(|loaded| {
+                    if let Some(latest) = loaded.records.iter().map(|r| &r.updated).max() {
+                        browser::observe(latest);
+                    }
+                    (Registry::new(loaded.records), loaded.unreadable.len())
+                })
+            };
             if self.changes_in_place.get_value() == before {
-                break read;
+                break (units, records);
             }
         };
         match (units, records) {
-            (Ok(units), Ok(loaded)) => {
-                if let Some(latest) = loaded.records.iter().map(|r| &r.updated).max() {
-                    browser::observe(latest);
-                }
+            (Ok(units), Ok((registry, unreadable))) => {
                 // The shipped forms are already in the library; only a definition another tab
                 // installed since is new. Parsing every form again on each reload would repeat start-up work.
                 let mut forms = self.forms.get_untracked();
@@ -280,8 +291,9 @@ impl Register {
                 }
                 self.units.set(units);
                 self.refresh_last_export();
-                self.set_quarantined(Enterprise::KIND, loaded.quarantined());
-                self.registry.set(Registry::new(loaded.records));
+                self.set_quarantined(Enterprise::KIND, unreadable);
+                self.registry.set(registry);
+                self.reading.set(None);
                 // Only on a real change: an open form must not be rebuilt by a reload from another tab.
                 if self.status.get_untracked() != LoadStatus::Ready {
                     self.status.set(LoadStatus::Ready);
@@ -305,7 +317,68 @@ impl Register {
                     browser::mark("nscl-records-loaded");
                 }
             }
-            (Err(e), _) | (_, Err(e)) => self.status.set(LoadStatus::Failed(e)),
+            (Err(e), _) | (_, Err(e)) => {
+                // A first read that failed part-way leaves no part of the register on the list.
+                if self.reading.with_untracked(Option::is_some) {
+                    self.reading.set(None);
+                }
+                self.status.set(LoadStatus::Failed(e));
+            }
+        }
+    }
+
+    /// The first read of the register: at province scale (13,000 enterprises) reading them all
+    /// takes about a second, so the first `FIRST_ROWS` are shown on their own meanwhile, with how
+    /// many are stored (`still_reading`), on the register's list only (`listed`). The rest is
+    /// read in parts with the browser free in between. The page stays `Loading` until all are
+    /// read: forms, figures and every page that needs the whole register (a tax code's owner,
+    /// counts) wait for it. Gives the register and how many rows could not be read.
+    async fn read_register_showing_first(self, store: &crate::store::RecordStore<IdbBackend>, units: Option<&AdminUnitList>) -> Result<(Registry, usize), StoreError> {
+        // Parts of about 20 ms of reading and indexing each: 13,000 enterprises in one part held
+        // the page for half a second.
+        const FIRST_ROWS: usize = 500;
+        const EVERY: usize = 500;
+        let total = store.count::<Enterprise>().await?;
+        let mut builder = crate::model::registry::RegistryBuilder::default();
+        let unreadable = store
+            .read_first_then_steps::<Enterprise, _, _>(FIRST_ROWS, EVERY, browser::next_task, &mut |step, records| {
+                // Before the records can be shown and edited: an edit must be later than what it replaces.
+                if let Some(latest) = records.iter().map(|r| &r.updated).max() {
+                    browser::observe(latest);
+                }
+                let full = records.len() == FIRST_ROWS;
+                builder.add(records);
+                // Only a full first part may have more behind it (one with an unreadable row looks short: the list then waits).
+                if step == 0 && full {
+                    if let Some(units) = units {
+                        self.units.set(units.clone());
+                    }
+                    self.reading.set(Some((builder.so_far(), total)));
+                    browser::mark("nscl-register-first-rows");
+                }
+            })
+            .await?;
+        // The last part's reading and the indexes of the whole register in tasks of their own.
+        browser::next_task().await;
+        Ok((Registry::from_builder(builder), unreadable.len()))
+    }
+
+    /// While the register is first read: how many enterprises have been read, and how many are stored.
+    pub fn still_reading(&self) -> Option<(usize, usize)> {
+        self.reading.with(|r| r.as_ref().map(|(first, total)| (first.len(), *total)))
+    }
+
+    /// The register as its list shows it: while a large one is first read, the enterprises read
+    /// so far; then all of it. Only the list reads this: counts, figures and forms read `registry`,
+    /// which holds the register whole or (until it is read) nothing.
+    pub fn listed<R>(&self, f: impl FnOnce(&Registry) -> R) -> R {
+        if self.reading.with(Option::is_some) {
+            self.reading.with(|r| match r {
+                Some((first, _)) => f(first),
+                None => f(&Registry::default()),
+            })
+        } else {
+            self.registry.with(f)
         }
     }
 

@@ -37,6 +37,7 @@ pub async fn write(
             id: record.id.clone(),
             expected: Expect::Absent,
             new: Some(Row::from_record(&record)?),
+            summary: None,
         });
         records.push(record);
     }
@@ -68,6 +69,7 @@ pub async fn write(
             id: id.clone(),
             expected: Expect::of(Some(&stored.json)),
             new: Some(Row::from_record(&record)?),
+            summary: None,
         });
         records.push(record);
     }

@@ -211,12 +211,13 @@ async fn write_row(
     history: &indexed_db_futures::object_store::ObjectStore<'_>,
     kind: &str,
     row: Row,
+    summary: Option<&Row>,
     old: Option<Row>,
     keep_history: Option<usize>,
 ) -> Result<(), StoreError> {
     let id = row.id.clone();
     let changed = old.as_ref().is_some_and(|o| o.json != row.json);
-    keep_summary(tx, kind, &id, Some(&row))?;
+    keep_summary(tx, kind, &id, Some(&row), summary)?;
     tx.object_store(kind).map_err(store_error)?.put(row).serde().map_err(store_error)?;
     if let (Some(keep), true, Some(old)) = (keep_history, changed, old) {
         history.put(HistoryRow::of(kind, &old)).serde().map_err(store_error)?;
@@ -230,15 +231,15 @@ async fn write_row(
     Ok(())
 }
 
-/// Writes the summary of a row (`summary`) in the transaction that writes the row, or removes
-/// it with the row (`None`, or a row that does not decode). The transaction must include the
+/// Writes the summary of a row in the transaction that writes the row (`given`, when the
+/// writer worked it out already), or removes it with the row (`None`, or a row that does not decode). The transaction must include the
 /// summary store of a summarised kind (`stores_for`).
-fn keep_summary(tx: &indexed_db_futures::transaction::Transaction<'_>, kind: &str, id: &str, row: Option<&Row>) -> Result<(), StoreError> {
+fn keep_summary(tx: &indexed_db_futures::transaction::Transaction<'_>, kind: &str, id: &str, row: Option<&Row>, given: Option<&Row>) -> Result<(), StoreError> {
     let Some(name) = summary::summary_store(kind) else { return Ok(()) };
     let store = tx.object_store(name).map_err(store_error)?;
-    match row.and_then(|r| summary::summary_row(kind, r)) {
+    match row.and_then(|r| summary::summary_row_given(kind, r, given)) {
         Some(s) => {
-            store.put(s).serde().map_err(store_error)?;
+            store.put(s.as_ref()).serde().map_err(store_error)?;
         }
         None => {
             store.delete(id).primitive().map_err(store_error)?;
@@ -328,7 +329,7 @@ impl RowBackend for IdbBackend {
                     Some(_) => store.get(row.id.as_str()).serde().map_err(store_error)?.await.map_err(store_error)?,
                     None => None,
                 };
-                write_row(&tx, &history, kind, row, old, keep_history).await?;
+                write_row(&tx, &history, kind, row, None, old, keep_history).await?;
             }
         }
         commit(tx).await
@@ -345,7 +346,7 @@ impl RowBackend for IdbBackend {
                 // Nothing was written; the read-only use of the transaction just ends.
                 return Ok(Err(old));
             }
-            write_row(&tx, &history, kind, row, old, keep_history).await?;
+            write_row(&tx, &history, kind, row, None, old, keep_history).await?;
         }
         commit(tx).await.map(Ok)
     }
@@ -368,7 +369,7 @@ impl RowBackend for IdbBackend {
             let found: Option<Row> = store.get(id).serde().map_err(store_error)?.await.map_err(store_error)?;
             if found.is_some() {
                 store.delete(id).primitive().map_err(store_error)?;
-                keep_summary(&tx, kind, id, None)?;
+                keep_summary(&tx, kind, id, None, None)?;
             }
             found.is_some()
         };
@@ -469,13 +470,13 @@ impl RowBackend for IdbBackend {
             for (w, old) in batch.rows.iter().zip(old_rows) {
                 let store = tx.object_store(&w.kind).map_err(store_error)?;
                 match (&w.new, &batch.history) {
-                    (Some(row), HistoryWrite::Keep(depth)) => write_row(&tx, &history, &w.kind, row.clone(), old, Some(*depth)).await?,
+                    (Some(row), HistoryWrite::Keep(depth)) => write_row(&tx, &history, &w.kind, row.clone(), w.summary.as_ref(), old, Some(*depth)).await?,
                     (Some(row), HistoryWrite::Restore(_)) => {
-                        keep_summary(&tx, &w.kind, &w.id, Some(row))?;
+                        keep_summary(&tx, &w.kind, &w.id, Some(row), w.summary.as_ref())?;
                         store.put(row.clone()).serde().map_err(store_error)?;
                     }
                     (None, _) => {
-                        keep_summary(&tx, &w.kind, &w.id, None)?;
+                        keep_summary(&tx, &w.kind, &w.id, None, None)?;
                         store.delete(w.id.as_str()).primitive().map_err(store_error)?;
                     }
                 }

@@ -318,6 +318,29 @@ try {
     return work;
   });
   result.surveyFilterKeystrokeMs = { p50: round(percentile(filterSamples, 50)), p95: round(percentile(filterSamples, 95)), max: round(Math.max(...filterSamples)) };
+  stage('lists opened from the navigation');
+  // "Any list open to its first page" (issue 16): a list opened from the navigation of a running app,
+  // everything read, timed in the page from the click to its first row in the DOM. One warm-up round
+  // (each page's code chunk is fetched on its first open), then the median of three.
+  const lists = [['/surveys', 'survey-row'], ['/self-assessment', 'assessment-row'], ['/activities', 'activity-row'], ['/enterprises', 'enterprise-row']];
+  const listOpenRuns = Object.fromEntries(lists.map(([href]) => [href, []]));
+  for (let round_ = 0; round_ < 4; round_++) {
+    for (const [href, testid] of lists) {
+      const ms = await p.evaluate(([href, testid]) => new Promise((resolve, reject) => {
+        const link = document.querySelector(`nav a[href="${href}"]`);
+        if (!link) { reject(new Error(`no navigation link to ${href}`)); return; }
+        const t0 = performance.now();
+        const seen = () => document.querySelector(`[data-testid="${testid}"]`) && location.pathname === href;
+        const obs = new MutationObserver(() => { if (seen()) { obs.disconnect(); resolve(performance.now() - t0); } });
+        obs.observe(document, { childList: true, subtree: true });
+        setTimeout(() => { obs.disconnect(); reject(new Error(`${href}: no ${testid} after 30 s`)); }, 30_000);
+        link.click();
+        if (seen()) { obs.disconnect(); resolve(performance.now() - t0); }
+      }), [href, testid]);
+      if (round_ > 0) listOpenRuns[href].push(round(ms));
+    }
+  }
+  result.listOpenFromNavMs = Object.fromEntries(Object.entries(listOpenRuns).map(([href, runs]) => [href, { median: percentile(runs, 50), runs }]));
   const estimate = await p.evaluate(async () => { const e = await navigator.storage.estimate(); return { usage: e.usage, idb: e.usageDetails && e.usageDetails.indexedDB }; });
   result.storageUsedBytes = estimate;
   stage('memory');
@@ -343,6 +366,7 @@ console.log(`survey list with ${result.dataset.survey.rows}: open to the first r
 console.log(`memory, everything read, survey list open: JS heap ${result.memory.jsHeapUsedMb} MB + wasm ${result.memory.wasmMemoryMb} MB = ${result.memory.totalMb} MB`);
 console.log(`storage used: ${kb(result.storageUsedBytes.usage)} (IndexedDB ${kb(result.storageUsedBytes.idb || 0)})`);
 console.log(`search keystroke (${result.keystroke.samples} samples): work p50 ${result.keystroke.workMs.p50} ms, p95 ${result.keystroke.workMs.p95} ms; to paint p50 ${result.keystroke.toPaintMs.p50} ms, p95 ${result.keystroke.toPaintMs.p95} ms`);
+console.log(`lists opened from the navigation, click to first row, median: ${Object.entries(result.listOpenFromNavMs).map(([k, v]) => `${k} ${v.median} ms`).join(', ')}`);
 console.log(`long tasks after the first row, while the rest is read: ${JSON.stringify(result.longTasksWhileLoading)}`);
 console.log(`search keystroke while surveys and self-assessments are read: ${JSON.stringify(result.keystrokeWhileRecordsLoad)}`);
 console.log(`save one enterprise into ${SCALE}: median ${result.saveOneMs.median} ms, click to page shown; phases ${JSON.stringify(result.savePhasesMs)}`);
