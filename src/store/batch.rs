@@ -44,7 +44,7 @@ pub struct RowWrite {
     pub expected: Expect,
     /// The row to store; `None` removes it.
     pub new: Option<Row>,
-    /// The summary of `new` (`summary::summary_of_record`), when whoever built the write had the
+    /// The summary of `new` (`summary::record_summary_row`), when whoever built the write had the
     /// record typed: an import of a province holds tens of thousands, and reading each back
     /// from its text inside the transaction was most of what summaries cost it. Without one,
     /// the backend works the summary out from `new`.

@@ -110,7 +110,7 @@ pub fn Dashboard() -> impl IntoView {
                             let counts = by_size.get();
                             SizeClass::ALL.iter().map(|s| Some(*s)).chain([None]).map(|s| {
                                 let n = counts.get(&s).copied().unwrap_or(0);
-                                view! { <tr><th scope="row">{tr(size_msg(s))}</th><td class="num">{num(n)}</td></tr> }
+                                view! { <tr><th scope="row">{tr(size_msg(s))}</th><td class="num">{register_count(n)}</td></tr> }
                             }).collect_view()
                         }}
                     </tbody>

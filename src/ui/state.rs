@@ -62,9 +62,11 @@ pub struct Register {
     pub registry: RwSignal<Registry>,
     pub units: RwSignal<AdminUnitList>,
     pub status: RwSignal<LoadStatus>,
-    /// The first read of a large register, part-way: the enterprises read so far, which only the
-    /// register's list shows (`listed`), and how many are stored. Everything else waits for `registry`.
-    reading: RwSignal<Option<(Registry, usize)>>,
+    /// The first read of a large register, part-way: its first part, which only the register's
+    /// list shows (`listed`). Everything else waits for `registry`.
+    reading: RwSignal<Option<Registry>>,
+    /// Meanwhile, the register's rows read so far and stored (tombstones and unreadable rows too).
+    reading_progress: RwSignal<Option<(usize, usize)>>,
     /// How many stored records of each kind could not be read and are kept aside.
     quarantined: RwSignal<std::collections::BTreeMap<&'static str, usize>>,
     /// Records of an earlier build that could not be moved out of localStorage (they stay there).
@@ -141,6 +143,7 @@ impl Register {
             units: RwSignal::new(AdminUnitList::default_list()),
             status: RwSignal::new(LoadStatus::Loading),
             reading: RwSignal::new(None),
+            reading_progress: RwSignal::new(None),
             quarantined: RwSignal::new(Default::default()),
             legacy_error: RwSignal::new(None),
             last_export,
@@ -293,7 +296,10 @@ impl Register {
                 self.refresh_last_export();
                 self.set_quarantined(Enterprise::KIND, unreadable);
                 self.registry.set(registry);
-                self.reading.set(None);
+                if self.reading_progress.with_untracked(Option::is_some) {
+                    self.reading.set(None);
+                    self.reading_progress.set(None);
+                }
                 // Only on a real change: an open form must not be rebuilt by a reload from another tab.
                 if self.status.get_untracked() != LoadStatus::Ready {
                     self.status.set(LoadStatus::Ready);
@@ -319,8 +325,9 @@ impl Register {
             }
             (Err(e), _) | (_, Err(e)) => {
                 // A first read that failed part-way leaves no part of the register on the list.
-                if self.reading.with_untracked(Option::is_some) {
+                if self.reading_progress.with_untracked(Option::is_some) {
                     self.reading.set(None);
+                    self.reading_progress.set(None);
                 }
                 self.status.set(LoadStatus::Failed(e));
             }
@@ -340,6 +347,7 @@ impl Register {
         const EVERY: usize = 500;
         let total = store.count::<Enterprise>().await?;
         let mut builder = crate::model::registry::RegistryBuilder::default();
+        let mut read = 0;
         let unreadable = store
             .read_first_then_steps::<Enterprise, _, _>(FIRST_ROWS, EVERY, browser::next_task, &mut |step, records| {
                 // Before the records can be shown and edited: an edit must be later than what it replaces.
@@ -347,14 +355,18 @@ impl Register {
                     browser::observe(latest);
                 }
                 let full = records.len() == FIRST_ROWS;
+                read += records.len();
                 builder.add(records);
                 // Only a full first part may have more behind it (one with an unreadable row looks short: the list then waits).
                 if step == 0 && full {
                     if let Some(units) = units {
                         self.units.set(units.clone());
                     }
-                    self.reading.set(Some((builder.so_far(), total)));
+                    self.reading.set(Some(builder.so_far()));
                     browser::mark("nscl-register-first-rows");
+                }
+                if self.reading_progress.with_untracked(Option::is_some) || (step == 0 && full) {
+                    self.reading_progress.set(Some((read.min(total), total)));
                 }
             })
             .await?;
@@ -365,7 +377,7 @@ impl Register {
 
     /// While the register is first read: how many enterprises have been read, and how many are stored.
     pub fn still_reading(&self) -> Option<(usize, usize)> {
-        self.reading.with(|r| r.as_ref().map(|(first, total)| (first.len(), *total)))
+        self.reading_progress.get()
     }
 
     /// The register as its list shows it: while a large one is first read, the enterprises read
@@ -374,7 +386,7 @@ impl Register {
     pub fn listed<R>(&self, f: impl FnOnce(&Registry) -> R) -> R {
         if self.reading.with(Option::is_some) {
             self.reading.with(|r| match r {
-                Some((first, _)) => f(first),
+                Some(first) => f(first),
                 None => f(&Registry::default()),
             })
         } else {

@@ -16,7 +16,7 @@ use crate::model::enterprise_import::{
 use crate::model::import_cells::NumberSource;
 use crate::model::import_columns::{guess, Mapping};
 use crate::ui::i18n::{tr, use_lang};
-use crate::ui::state::Register;
+use crate::ui::state::{LoadStatus, Register};
 use crate::table::MAX_FILE_BYTES;
 use crate::web::{browser, enterprise_import, file_codec, spreadsheet};
 
@@ -299,7 +299,9 @@ pub fn EnterpriseImportPage() -> impl IntoView {
                             <p class="field-error" data-testid="import-needs-name">{tr(Msg::ImportNeedsName)}</p>
                         </Show>
                         <button type="button" class="button primary" data-testid="import-check"
-                            disabled=move || !mapping.with(mapping_is_usable) on:click=move |_| run_check()>{tr(Msg::ImportCheck)}</button>
+                            // Rows are matched against the whole register: not before it is all read.
+                            disabled=move || !mapping.with(mapping_is_usable) || register.status.with(|s| *s == LoadStatus::Loading)
+                            on:click=move |_| run_check()>{tr(Msg::ImportCheck)}</button>
                         <button type="button" class="button" data-testid="import-cancel-mapping" on:click=move |_| reset()>{tr(Msg::Cancel)}</button>
                     </Show>
                     <Show when=move || step.get() == Step::Summary>

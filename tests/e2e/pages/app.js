@@ -239,3 +239,33 @@ export async function servedCopyOfBuild() {
   });
   return { dir, origin, stop: () => { server.kill('SIGKILL'); fs.rmSync(dir, { recursive: true, force: true }); } };
 }
+
+// Catches a page between the first read of an IndexedDB store and the rest, instead of racing
+// it: once `arm(page)` has run (sessionStorage, so from the next load of this tab), every
+// `getAll` of `store` after the first is answered only when `release(page)` is called.
+export async function holdReadsAfterFirst(page, store) {
+  const flag = `hold-${store}`;
+  await page.addInitScript(([flag, store]) => {
+    if (!sessionStorage.getItem(flag)) return;
+    let release;
+    const released = new Promise((r) => { release = r; });
+    window.__releaseHeldReads = release;
+    const getAll = IDBObjectStore.prototype.getAll;
+    let reads = 0;
+    IDBObjectStore.prototype.getAll = function (...args) {
+      const request = getAll.apply(this, args);
+      if (this.name === store && ++reads > 1) request.__held = true;
+      return request;
+    };
+    const onsuccess = Object.getOwnPropertyDescriptor(IDBRequest.prototype, 'onsuccess');
+    Object.defineProperty(IDBRequest.prototype, 'onsuccess', {
+      configurable: true,
+      get() { return onsuccess.get.call(this); },
+      set(fn) { onsuccess.set.call(this, fn && this.__held ? (e) => { released.then(() => fn.call(this, e)); } : fn); },
+    });
+  }, [flag, store]);
+  return {
+    arm: () => page.evaluate((flag) => sessionStorage.setItem(flag, '1'), flag),
+    release: () => page.evaluate(() => window.__releaseHeldReads()),
+  };
+}

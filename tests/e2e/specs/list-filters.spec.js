@@ -4,7 +4,7 @@
 // deleted, or added, changes the counts without a reload.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { AppShell, seedRows, storedRows } from '../pages/app.js';
+import { AppShell, holdReadsAfterFirst, seedRows, storedRows } from '../pages/app.js';
 import { SurveyForm } from '../pages/survey.js';
 import { OfficerAssessments, RoleChoice } from '../pages/readiness.js';
 
@@ -137,27 +137,9 @@ test('a list shows what has been read while the rest is still read, says how muc
   // After the first step of 200 surveys, the page's next reads of the surveys' summaries (what the
   // list is read from) are held until the test lets them go (their answer is delivered then): the
   // list is caught mid-read, not raced.
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('hold-surveys')) return;
-    let release;
-    const released = new Promise((r) => { release = r; });
-    window.__releaseSurveys = release;
-    const getAll = IDBObjectStore.prototype.getAll;
-    let reads = 0;
-    IDBObjectStore.prototype.getAll = function (...args) {
-      const request = getAll.apply(this, args);
-      if (this.name === 'survey_summary' && ++reads > 1) request.__held = true;
-      return request;
-    };
-    const onsuccess = Object.getOwnPropertyDescriptor(IDBRequest.prototype, 'onsuccess');
-    Object.defineProperty(IDBRequest.prototype, 'onsuccess', {
-      configurable: true,
-      get() { return onsuccess.get.call(this); },
-      set(fn) { onsuccess.set.call(this, fn && this.__held ? (e) => { released.then(() => fn.call(this, e)); } : fn); },
-    });
-  });
+  const held = await holdReadsAfterFirst(page, 'survey_summary');
   const total = rows.survey.length;
-  await page.evaluate(() => sessionStorage.setItem('hold-surveys', '1'));
+  await held.arm();
   await new AppShell(page).open('/surveys');
   const note = page.getByTestId('still-reading');
   await expect(note).toHaveText(`Đang đọc dữ liệu trên máy: 200 / ${vi(total)} bản ghi. Danh sách sẽ đầy đủ khi đọc xong.`);
@@ -172,7 +154,7 @@ test('a list shows what has been read while the rest is still read, says how muc
   // The dashboard's survey count waits for all of them rather than show a part.
   await page.getByTestId('nav-dashboard').click();
   await expect(page.getByTestId('stat-surveys')).toHaveText('…');
-  await page.evaluate(() => window.__releaseSurveys());
+  await held.release();
   await expect(page.getByTestId('stat-surveys')).toHaveText(vi(total));
   await page.getByTestId('nav-surveys').click();
   await expect(page.getByTestId('survey-count')).toHaveText(showing(total));

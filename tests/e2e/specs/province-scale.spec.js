@@ -1,7 +1,7 @@
 // The register at province scale: 5,000 synthetic enterprises (make synth).
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { AppShell, EnterpriseRegister, seedStoredEnterprises } from '../pages/app.js';
+import { AppShell, EnterpriseRegister, holdReadsAfterFirst, seedStoredEnterprises } from '../pages/app.js';
 
 const SYNTH = new URL('../../../target/synth/enterprises-5000.json', import.meta.url);
 const stored = fs.readFileSync(SYNTH, 'utf8');
@@ -50,30 +50,13 @@ test('5,000 enterprises: one page of rows in the DOM, paging, filters, sorting a
 });
 
 test('a large register shows its first 500 enterprises while the rest is read, says how many, and no count shows a part', async ({ page }) => {
-  // The read of the rest of the register (every read that starts after an id) is held until the
-  // test lets it go: the page is caught between its first rows and the rest, not raced.
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('hold-register')) return;
-    let release;
-    const released = new Promise((r) => { release = r; });
-    window.__releaseRegister = release;
-    const getAll = IDBObjectStore.prototype.getAll;
-    IDBObjectStore.prototype.getAll = function (...args) {
-      const request = getAll.apply(this, args);
-      if (this.name === 'enterprise' && args[0] instanceof IDBKeyRange && args[0].lowerOpen) request.__held = true;
-      return request;
-    };
-    const onsuccess = Object.getOwnPropertyDescriptor(IDBRequest.prototype, 'onsuccess');
-    Object.defineProperty(IDBRequest.prototype, 'onsuccess', {
-      configurable: true,
-      get() { return onsuccess.get.call(this); },
-      set(fn) { onsuccess.set.call(this, fn && this.__held ? (e) => { released.then(() => fn.call(this, e)); } : fn); },
-    });
-  });
+  // The reads of the register after its first part are held until the test lets them go: the
+  // page is caught between its first rows and the rest, not raced.
+  const held = await holdReadsAfterFirst(page, 'enterprise');
   await seedStoredEnterprises(page, stored);
   // The first open moves the register into IndexedDB; the next is the cold open caught mid-read.
   await new AppShell(page).open('/');
-  await page.evaluate(() => sessionStorage.setItem('hold-register', '1'));
+  await held.arm();
   await page.goto('/enterprises');
   const register = new EnterpriseRegister(page);
   const note = page.getByTestId('still-reading');
@@ -90,7 +73,7 @@ test('a large register shows its first 500 enterprises while the rest is read, s
   // Counts and forms wait for the whole register rather than count or check against a part.
   await page.getByTestId('nav-dashboard').click();
   await expect(page.getByTestId('stat-enterprises')).toHaveText('…');
-  await page.evaluate(() => window.__releaseRegister());
+  await held.release();
   await expect(page.getByTestId('stat-enterprises')).toHaveText('5.000');
   await expect(page.getByTestId('loading')).toHaveCount(0);
   await page.getByTestId('nav-enterprises').click();
