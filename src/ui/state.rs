@@ -256,16 +256,10 @@ impl Register {
         let (units, records) = loop {
             let before = self.changes_in_place.get_value();
             let units = store.load_units().await;
-            let records = if self.status.get_untracked() == LoadStatus::Loading {
-                self.read_register_showing_first(&store, units.as_ref().ok()).await
-            } else {
-                store.load::<Enterprise>().await.map(|loaded| {
-                    if let Some(latest) = loaded.records.iter().map(|r| &r.updated).max() {
-                        browser::observe(latest);
-                    }
-                    (Registry::new(loaded.records), loaded.unreadable.len())
-                })
-            };
+            // Read in parts whenever the register is read (another tab's reference data, an import,
+            // read again): in one part 13,000 enterprises held the page for half a second.
+            let first_read = self.status.get_untracked() == LoadStatus::Loading;
+            let records = self.read_register(&store, units.as_ref().ok().filter(|_| first_read)).await;
             if self.changes_in_place.get_value() == before {
                 break (units, records);
             }
@@ -334,18 +328,20 @@ impl Register {
         }
     }
 
-    /// The first read of the register: at province scale (13,000 enterprises) reading them all
-    /// takes about a second, so the first `FIRST_ROWS` are shown on their own meanwhile, with how
-    /// many are stored (`still_reading`), on the register's list only (`listed`). The rest is
-    /// read in parts with the browser free in between. The page stays `Loading` until all are
-    /// read: forms, figures and every page that needs the whole register (a tax code's owner,
-    /// counts) wait for it. Gives the register and how many rows could not be read.
-    async fn read_register_showing_first(self, store: &crate::store::RecordStore<IdbBackend>, units: Option<&AdminUnitList>) -> Result<(Registry, usize), StoreError> {
-        // Parts of about 20 ms of reading and indexing each: 13,000 enterprises in one part held
-        // the page for half a second.
+    /// Reads the register in parts with the browser free in between. On the page's first read
+    /// (`first_read_units`: the units to show it with) the first `FIRST_ROWS` are shown on their
+    /// own meanwhile: at province scale (13,000 enterprises) the whole read takes about a second.
+    /// They go to the register's list only (`listed`), with how many are stored
+    /// (`still_reading`); the page stays `Loading` until all are read, so forms, figures and
+    /// every page that needs the whole register (a tax code's owner, counts) wait for it.
+    /// Gives the register and how many rows could not be read.
+    async fn read_register(self, store: &crate::store::RecordStore<IdbBackend>, first_read_units: Option<&AdminUnitList>) -> Result<(Registry, usize), StoreError> {
+        // Parts of about 20 ms of reading and indexing each.
         const FIRST_ROWS: usize = 500;
         const EVERY: usize = 500;
-        let total = store.count::<Enterprise>().await?;
+        let showing = first_read_units.is_some();
+        // How many are stored is only said on the first read.
+        let total = if showing { store.count::<Enterprise>().await? } else { 0 };
         let mut builder = crate::model::registry::RegistryBuilder::default();
         let mut read = 0;
         let unreadable = store
@@ -358,14 +354,14 @@ impl Register {
                 read += records.len();
                 builder.add(records);
                 // Only a full first part may have more behind it (one with an unreadable row looks short: the list then waits).
-                if step == 0 && full {
-                    if let Some(units) = units {
+                if showing && step == 0 && full {
+                    if let Some(units) = first_read_units {
                         self.units.set(units.clone());
                     }
                     self.reading.set(Some(builder.so_far()));
                     browser::mark("nscl-register-first-rows");
                 }
-                if self.reading_progress.with_untracked(Option::is_some) || (step == 0 && full) {
+                if self.reading_progress.with_untracked(Option::is_some) || (showing && step == 0 && full) {
                     self.reading_progress.set(Some((read.min(total), total)));
                 }
             })
