@@ -12,6 +12,8 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct IndicatorData {
     pub facts: Memo<Facts>,
+    /// Whether `facts` counts every activity: until then a figure shows "…", not a 0 that reads as "behind".
+    pub facts_counted: Memo<bool>,
     pub targets: Memo<StoredTargets>,
     pub surveys: Memo<SurveyFacts>,
     pub assessments: Memo<AssessmentFacts>,
@@ -69,7 +71,8 @@ impl IndicatorData {
             },
             always,
         );
-        IndicatorData { facts, targets, surveys, assessments, today: StoredValue::new(browser::today()) }
+        let facts_counted = Memo::new(move |_| register.activities.ready.get());
+        IndicatorData { facts, facts_counted, targets, surveys, assessments, today: StoredValue::new(browser::today()) }
     }
 }
 

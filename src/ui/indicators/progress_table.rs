@@ -66,6 +66,7 @@ pub fn ProgressTable(data: IndicatorData, period: Signal<Period>, unit: Signal<O
                 {move || {
                     let l = lang.get();
                     let (p, u) = (period.get(), unit.get());
+                    let counted = data.facts_counted.get();
                     rows.get().into_iter().map(|(id, pr)| {
                         let Some(def) = defs.get(&id) else { return ().into_any() };
                         let per_year = def.target.filter(|t| t.per == crate::indicators::Per::Year).map(|t| number(t.value, l));
@@ -81,9 +82,20 @@ pub fn ProgressTable(data: IndicatorData, period: Signal<Period>, unit: Signal<O
                                     <p class="ind-how"><strong>{l.t(Msg::IndHow)}": "</strong>{def.how.get(l).to_string()}</p>
                                 </th>
                                 <td class="num" data-testid=format!("indicator-target-{id}")>{target}</td>
-                                <td class="num"><a href=href data-testid=format!("indicator-actual-{id}")>{crate::format::format_int(pr.actual.value as i64, l)}</a></td>
-                                <td class="num" data-testid=format!("indicator-percent-{id}")>{pr.percent.map(|x| format_percent(x, l)).unwrap_or_else(|| "—".into())}</td>
-                                <td><span class=format!("badge pace-{}", pace.key()) data-testid=format!("indicator-pace-{id}")>{l.t(pace_msg(pace))}</span></td>
+                                // While the activities are still read, "…": a 0 with "behind" would be a figure of nothing.
+                                {if counted {
+                                    view! {
+                                        <td class="num"><a href=href data-testid=format!("indicator-actual-{id}")>{crate::format::format_int(pr.actual.value as i64, l)}</a></td>
+                                        <td class="num" data-testid=format!("indicator-percent-{id}")>{pr.percent.map(|x| format_percent(x, l)).unwrap_or_else(|| "—".into())}</td>
+                                        <td><span class=format!("badge pace-{}", pace.key()) data-testid=format!("indicator-pace-{id}")>{l.t(pace_msg(pace))}</span></td>
+                                    }.into_any()
+                                } else {
+                                    view! {
+                                        <td class="num" data-testid=format!("indicator-actual-{id}")>"…"</td>
+                                        <td class="num" data-testid=format!("indicator-percent-{id}")>"…"</td>
+                                        <td data-testid=format!("indicator-pace-{id}")></td>
+                                    }.into_any()
+                                }}
                                 <td class="num">{baseline}</td>
                             </tr>
                         }.into_any()

@@ -73,8 +73,14 @@ test('a large register shows its first 500 enterprises while the rest is read, s
   // Counts and forms wait for the whole register rather than count or check against a part.
   await page.getByTestId('nav-dashboard').click();
   await expect(page.getByTestId('stat-enterprises')).toHaveText('…');
+  // The indicators count activities, read after the register: "…", not a 0 marked behind.
+  const firstActual = page.locator('[data-testid^="indicator-actual-"]').first();
+  await expect(firstActual).toHaveText('…');
+  await expect(page.locator('[data-testid^="indicator-pace-"]').first()).toHaveText('');
   await held.release();
   await expect(page.getByTestId('stat-enterprises')).toHaveText('5.000');
+  // This province has no activities: counted, the figure is 0.
+  await expect(firstActual).toHaveText('0');
   await expect(page.getByTestId('loading')).toHaveCount(0);
   await page.getByTestId('nav-enterprises').click();
   await expect(register.resultCount).toHaveText('Hiển thị 1–50 trên tổng số 5.000');
