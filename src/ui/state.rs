@@ -65,7 +65,8 @@ pub struct Register {
     /// The first read of a large register, part-way: its first part, which only the register's
     /// list shows (`listed`). Everything else waits for `registry`.
     reading: RwSignal<Option<Registry>>,
-    /// Meanwhile, the register's rows read so far and stored (tombstones and unreadable rows too).
+    /// Meanwhile, the register's records read so far (tombstones included) and the rows stored
+    /// (unreadable ones too): what the list's note says.
     reading_progress: RwSignal<Option<(usize, usize)>>,
     /// How many stored records of each kind could not be read and are kept aside.
     quarantined: RwSignal<std::collections::BTreeMap<&'static str, usize>>,
@@ -376,8 +377,8 @@ impl Register {
         self.reading_progress.get()
     }
 
-    /// The register as its list shows it: while a large one is first read, the enterprises read
-    /// so far; then all of it. Only the list reads this: counts, figures and forms read `registry`,
+    /// The register as its list shows it: while a large one is first read, its first part; then
+    /// all of it. Only the list reads this: counts, figures and forms read `registry`,
     /// which holds the register whole or (until it is read) nothing.
     pub fn listed<R>(&self, f: impl FnOnce(&Registry) -> R) -> R {
         if self.reading.with(Option::is_some) {
