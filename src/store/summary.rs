@@ -116,8 +116,7 @@ impl<T: Summarised> SummaryOf<T> {
 
 /// A record's summary, as a list holds it.
 pub fn summary_record<T: Summarised>(record: &Record<T>) -> Record<SummaryOf<T>> {
-    let Record { v, id, kind, created, updated, version, officer, device_id, deleted, payload } = envelope_with(record, record.payload.summary());
-    Record { v, id, kind, created, updated, version, officer, device_id, deleted, payload: SummaryOf(payload) }
+    envelope_with(record, SummaryOf::of(&record.payload))
 }
 
 /// `record`'s envelope around another payload, without copying the record's own.
@@ -138,8 +137,8 @@ fn envelope_with<T, U>(record: &Record<T>, payload: U) -> Record<U> {
 
 fn row_of<T: Summarised>(row: &Row) -> Option<Row> {
     let record = super::decode::<T>(&row.json).filter(|r| r.id == row.id)?;
-    let summary = Record { payload: record.payload.summary(), ..record };
-    Some(Row { id: row.id.clone(), updated_ms: row.updated_ms, keys: BTreeMap::new(), json: serde_json::to_string(&summary).ok()? })
+    // The summary keeps the time the row is stored under.
+    record_summary_row(&record).ok().map(|summary| Row { updated_ms: row.updated_ms, ..summary })
 }
 
 /// The summary row of a record, worked out from the record itself: the same row `summary_row`

@@ -30,11 +30,12 @@ pub fn Dashboard() -> impl IntoView {
         rows
     });
     let num = move |n: usize| format_int(n as i64, lang.get());
-    // The register's counts wait for all of it, as the other kinds' do: "…", never a count of a part or a 0.
+    // A count once its kind has been read whole; "…" until then, never a count of a part or a 0.
+    let counted = move |ready: bool, n: &dyn Fn() -> usize| if ready { num(n()) } else { "…".to_string() };
     let register_read = Memo::new(move |_| register.status.with(|s| *s != super::state::LoadStatus::Loading));
-    let register_count = move |n: usize| if register_read.get() { num(n) } else { "…".to_string() };
-    // Counted once each kind has been read (after the register); "…" until then.
-    let count_of = move |ready: RwSignal<bool>, n: Memo<usize>| move || if ready.get() { num(n.get()) } else { "…".to_string() };
+    let register_count = move |n: usize| counted(register_read.get(), &|| n);
+    // The other kinds are read after the register.
+    let count_of = move |ready: RwSignal<bool>, n: Memo<usize>| move || counted(ready.get(), &|| n.get());
     let surveys = count_of(register.surveys.ready, Memo::new(move |_| register.surveys.live_count()));
     let assessments = count_of(register.assessments.ready, Memo::new(move |_| register.assessments.live_count()));
     let activities = count_of(register.activities.ready, Memo::new(move |_| register.activities.live_count()));

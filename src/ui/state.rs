@@ -291,10 +291,7 @@ impl Register {
                 self.refresh_last_export();
                 self.set_quarantined(Enterprise::KIND, unreadable);
                 self.registry.set(registry);
-                if self.reading_progress.with_untracked(Option::is_some) {
-                    self.reading.set(None);
-                    self.reading_progress.set(None);
-                }
+                self.end_reading();
                 // Only on a real change: an open form must not be rebuilt by a reload from another tab.
                 if self.status.get_untracked() != LoadStatus::Ready {
                     self.status.set(LoadStatus::Ready);
@@ -320,10 +317,7 @@ impl Register {
             }
             (Err(e), _) | (_, Err(e)) => {
                 // A first read that failed part-way leaves no part of the register on the list.
-                if self.reading_progress.with_untracked(Option::is_some) {
-                    self.reading.set(None);
-                    self.reading_progress.set(None);
-                }
+                self.end_reading();
                 self.status.set(LoadStatus::Failed(e));
             }
         }
@@ -344,7 +338,7 @@ impl Register {
         // How many are stored is only said on the first read.
         let total = if showing { store.count::<Enterprise>().await? } else { 0 };
         let mut builder = crate::model::registry::RegistryBuilder::default();
-        let mut read = 0;
+        let (mut read, mut shown) = (0, false);
         let unreadable = store
             .read_first_then_steps::<Enterprise, _, _>(FIRST_ROWS, EVERY, browser::next_task, &mut |step, records| {
                 // Before the records can be shown and edited: an edit must be later than what it replaces.
@@ -360,9 +354,10 @@ impl Register {
                         self.units.set(units.clone());
                     }
                     self.reading.set(Some(builder.so_far()));
+                    shown = true;
                     browser::mark("nscl-register-first-rows");
                 }
-                if self.reading_progress.with_untracked(Option::is_some) || (showing && step == 0 && full) {
+                if shown {
                     self.reading_progress.set(Some((read.min(total), total)));
                 }
             })
@@ -370,6 +365,14 @@ impl Register {
         // The last part's reading and the indexes of the whole register in tasks of their own.
         browser::next_task().await;
         Ok((Registry::from_builder(builder), unreadable.len()))
+    }
+
+    /// The first read is over (read whole, or failed part-way): its first part leaves the list.
+    fn end_reading(&self) {
+        if self.reading_progress.with_untracked(Option::is_some) {
+            self.reading.set(None);
+            self.reading_progress.set(None);
+        }
     }
 
     /// While the register is first read: how many enterprises have been read, and how many are stored.
@@ -381,14 +384,11 @@ impl Register {
     /// all of it. Only the list reads this: counts, figures and forms read `registry`,
     /// which holds the register whole or (until it is read) nothing.
     pub fn listed<R>(&self, f: impl FnOnce(&Registry) -> R) -> R {
-        if self.reading.with(Option::is_some) {
-            self.reading.with(|r| match r {
-                Some(first) => f(first),
-                None => f(&Registry::default()),
-            })
-        } else {
-            self.registry.with(f)
-        }
+        self.reading.with(|r| match r {
+            Some(first) => Ok(f(first)),
+            None => Err(f),
+        })
+        .unwrap_or_else(|f| self.registry.with(f))
     }
 
     /// Another tab saved or deleted this enterprise: read it alone and keep it if it is newer.

@@ -232,8 +232,8 @@ async fn write_row(
 }
 
 /// Writes the summary of a row in the transaction that writes the row (`given`, when the
-/// writer worked it out already), or removes it with the row (`None`, or a row that does not decode). The transaction must include the
-/// summary store of a summarised kind (`stores_for`).
+/// writer worked it out already), or removes it with the row (`None`, or a row that does not
+/// decode). The transaction must include the summary store of a summarised kind (`stores_for`).
 fn keep_summary(tx: &indexed_db_futures::transaction::Transaction<'_>, kind: &str, id: &str, row: Option<&Row>, given: Option<&Row>) -> Result<(), StoreError> {
     let Some(name) = summary::summary_store(kind) else { return Ok(()) };
     let store = tx.object_store(name).map_err(store_error)?;
