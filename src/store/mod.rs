@@ -40,6 +40,10 @@ pub enum StoreError {
     NewerSchema { found: u32 },
     /// The stored value is not readable at all; it is never written to.
     Corrupt,
+    /// The stored data could not be brought up to this build's schema (`full`: for want of
+    /// space). The upgrade was undone, so the data is as the earlier build left it; nothing is
+    /// read or written until a reload upgrades it.
+    UpgradeFailed { full: bool },
     Other(String),
 }
 
@@ -51,6 +55,8 @@ impl StoreError {
             StoreError::QuotaExceeded => Msg::ErrStorageQuota,
             StoreError::NewerSchema { .. } => Msg::ErrStorageNewer,
             StoreError::Corrupt => Msg::ErrStorageCorrupt,
+            StoreError::UpgradeFailed { full: true } => Msg::ErrUpgradeFull,
+            StoreError::UpgradeFailed { full: false } => Msg::ErrUpgradeFailed,
         }
     }
 
@@ -60,7 +66,7 @@ impl StoreError {
 
     /// Whether the stored data must not be written until the app is updated or repaired.
     pub fn blocks_writes(&self) -> bool {
-        matches!(self, StoreError::NewerSchema { .. } | StoreError::Corrupt)
+        matches!(self, StoreError::NewerSchema { .. } | StoreError::Corrupt | StoreError::UpgradeFailed { .. })
     }
 }
 

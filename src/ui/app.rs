@@ -101,9 +101,15 @@ fn LoadBanner() -> impl IntoView {
         LoadStatus::Loading => Some(view! {
             <p class="banner" role="status" data-testid="loading">{tr(Msg::Loading)}</p>
         }.into_any()),
-        LoadStatus::Failed(e) => Some(view! {
-            <p class="banner banner-error" role="alert" data-testid="storage-error">{move || e.message(lang.get())}</p>
-        }.into_any()),
+        LoadStatus::Failed(e) => {
+            // Stored data this build could not upgrade is read again by a reload, once the cause is gone.
+            let reload = matches!(e, crate::store::StoreError::UpgradeFailed { .. }).then(|| view! {
+                " "<button type="button" class="link-button" data-testid="storage-error-reload" on:click=|_| crate::web::browser::reload()>{tr(Msg::ReloadNow)}</button>
+            });
+            Some(view! {
+                <p class="banner banner-error" role="alert" data-testid="storage-error">{move || e.message(lang.get())}{reload}</p>
+            }.into_any())
+        }
         LoadStatus::Ready => {
             let n = register.quarantined_count();
             let legacy = register.legacy_error.get();

@@ -44,10 +44,11 @@ pub fn EnterpriseList() -> impl IntoView {
         list.page.set(0);
     };
     // While a large register is first read, its first rows show; "no match" waits, as one may still come.
+    // A store that could not be read is never "nothing stored": the banner says what failed.
     let body = Memo::new(move |_| {
-        let loading = register.status.with(|s| *s == LoadStatus::Loading);
+        let (loading, read) = register.status.with(|s| (*s == LoadStatus::Loading, *s == LoadStatus::Ready));
         let partial = register.still_reading().is_some();
-        ListBody::of(loading && !partial, !loading, hits.with(|h| !h.positions.is_empty()), register.listed(|r| !r.is_empty()))
+        ListBody::of(loading && !partial, read, hits.with(|h| !h.positions.is_empty()), register.listed(|r| !r.is_empty()))
     });
     let filtered = move || list.query.with(|q| *q != Query { text: q.text.clone(), sort: q.sort, descending: q.descending, ..Default::default() });
 

@@ -25,6 +25,12 @@ const HISTORY: &str = "history";
 
 thread_local! {
     static DB: RefCell<Option<Database>> = const { RefCell::new(None) };
+    /// An upgrade of stored data while it runs: if opening fails, its transaction's error
+    /// says whether for want of space.
+    static UPGRADE: RefCell<Option<web_sys::IdbTransaction>> = const { RefCell::new(None) };
+    /// An upgrade that failed: this page tries no other (each attempt works out a province's
+    /// summaries again), and every read and write says why until a reload.
+    static FAILED_UPGRADE: RefCell<Option<StoreError>> = const { RefCell::new(None) };
 }
 
 fn dom_error_name(err: &indexed_db_futures::error::Error) -> Option<String> {
@@ -74,7 +80,10 @@ async fn db() -> Result<Database, StoreError> {
     if let Some(db) = DB.with(|d| d.borrow().clone()) {
         return Ok(db);
     }
-    let db = Database::open(DB_NAME)
+    if let Some(failed) = FAILED_UPGRADE.with(|f| f.borrow().clone()) {
+        return Err(failed);
+    }
+    let opened = Database::open(DB_NAME)
         .with_version(DB_VERSION)
         .with_on_upgrade_needed_fut(|event, db| async move {
             let old = event.old_version() as u32;
@@ -120,15 +129,15 @@ async fn db() -> Result<Database, StoreError> {
                 // Version 6: summaries of surveys and self-assessments (`store::summary`), worked
                 // out here from every stored record, in the upgrade's own transaction: a page that
                 // opens the database finds every summary or none.
-                let mut upgrade: Option<web_sys::IdbTransaction> = None;
                 let filled: indexed_db_futures::Result<()> = async {
                     for (kind, name) in summary::SUMMARISED {
                         let summaries = db.create_object_store(name).with_key_path(KeyPath::from("id")).build()?;
-                        if upgrade.is_none() {
+                        // A new database has nothing to upgrade: its failure is no upgrade's.
+                        if old > 0 && UPGRADE.with(|u| u.borrow().is_none()) {
                             use indexed_db_futures::internals::SystemRepr;
                             use wasm_bindgen::JsCast;
                             let store: web_sys::IdbObjectStore = summaries.as_sys().clone().unchecked_into();
-                            upgrade = Some(store.transaction());
+                            UPGRADE.with(|u| *u.borrow_mut() = Some(store.transaction()));
                         }
                         fill_summaries(&summaries, kind).await?;
                     }
@@ -138,16 +147,32 @@ async fn db() -> Result<Database, StoreError> {
                 if let Err(e) = filled {
                     // A failed request aborts the upgrade by itself; any other error would let it
                     // commit schema 6 with summaries missing, and it never runs again.
-                    if let Some(tx) = upgrade {
-                        let _ = tx.abort();
-                    }
+                    UPGRADE.with(|u| u.borrow().as_ref().map(|tx| tx.abort()));
                     return Err(e);
                 }
             }
             Ok(())
         })
-        .await
-        .map_err(open_error)?;
+        .await;
+    let upgrade = UPGRADE.with(|u| u.borrow_mut().take());
+    let db = match opened {
+        Ok(db) => db,
+        Err(e) => {
+            let e = open_error(e);
+            return Err(match upgrade {
+                // The upgrade's transaction was undone: the data is as the earlier build left it.
+                // Chromium refuses a transaction too large for the quota when it commits, and
+                // names the reason in the transaction's own error.
+                Some(tx) if !matches!(e, StoreError::NewerSchema { .. }) => {
+                    let full = e == StoreError::QuotaExceeded || tx.error().is_some_and(|x| x.name() == "QuotaExceededError");
+                    let failed = StoreError::UpgradeFailed { full };
+                    FAILED_UPGRADE.with(|f| *f.borrow_mut() = Some(failed.clone()));
+                    failed
+                }
+                _ => e,
+            });
+        }
+    };
     // Another tab (a newer build upgrading, or a reset) needs this connection gone, or it
     // waits forever. Close it; the next call reopens, and meets the newer schema if there is one.
     if let Ok(mut changes) = db.version_changes() {

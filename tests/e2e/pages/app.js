@@ -177,7 +177,8 @@ export async function storedRowsAfterClose(context, kind = 'enterprise') {
 // row already stored is kept, the database is made again at schema 5 with these rows added, and the
 // app, opened again, upgrades it and works out the summaries of surveys and self-assessments itself
 // (src/store/summary.rs), as it does on an officer's laptop. The app must have opened once.
-export async function seedRows(page, rowsByKind) {
+// `reopen: false` leaves the page on a file of the app's origin, the database not yet upgraded.
+export async function seedRows(page, rowsByKind, { reopen = true } = {}) {
   const back = page.url();
   // No page of the app holds the database while it is made again.
   await page.goto(new URL('/favicon.svg', back).href);
@@ -222,8 +223,20 @@ export async function seedRows(page, rowsByKind) {
     const db = await done(open);
     db.close();
   }, rowsByKind);
-  await page.goto(back);
+  if (reopen) await page.goto(back);
 }
+
+// Writes `bytes` into a database of its own; says 'complete' or the name of the error it was refused with.
+export const probeWrite = (page, bytes) => page.evaluate((bytes) => new Promise((resolve) => {
+  const open = indexedDB.open('nscl-quota-probe', 1);
+  open.onupgradeneeded = () => open.result.createObjectStore('s');
+  open.onsuccess = () => {
+    const tx = open.result.transaction('s', 'readwrite');
+    tx.objectStore('s').put('x'.repeat(bytes), 'probe');
+    tx.oncomplete = () => { open.result.close(); resolve('complete'); };
+    tx.onabort = () => { open.result.close(); resolve(tx.error ? tx.error.name : 'abort'); };
+  };
+}), bytes);
 
 // A copy of the build under test (E2E_DIST, else dist/), served on a port of its own, so a spec
 // can change it as a new deployment would (service workers are per origin). `stop()` ends the

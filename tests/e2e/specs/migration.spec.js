@@ -2,7 +2,9 @@
 // start, in one transaction: a page closed in the middle leaves all or none.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { AppShell, EnterpriseRegister, seedStoredEnterprises, storedRows, storedRowsAfterClose } from '../pages/app.js';
+import { AppShell, EnterpriseRegister, probeWrite, seedRows, seedStoredEnterprises, storedRows, storedRowsAfterClose, untilControlled } from '../pages/app.js';
+import { SurveyList } from '../pages/survey.js';
+import { dumpDatabase } from '../pages/sync.js';
 
 const all = JSON.parse(fs.readFileSync(new URL('../../../target/synth/enterprises-5000.json', import.meta.url), 'utf8'));
 const thousand = JSON.stringify({ ...all, records: all.records.slice(0, 1000) });
@@ -212,4 +214,58 @@ test('a schema-3 database (before self-assessments and targets) gains their stor
   expect(brief.payload).toMatchObject({ enterprise_id: whole.payload.enterprise_id, status: whole.payload.status, answered: whole.payload.answered, orphans: [] });
   expect(brief.payload.answers.survey_date).toEqual(whole.payload.answers.survey_date);
   expect(Object.keys(brief.payload.answers).length).toBeLessThan(Object.keys(whole.payload.answers).length);
+});
+
+test('a full disk during the upgrade to summaries leaves the data as it was, says so, and a reload after space is freed upgrades it', async ({ page, context }) => {
+  const dir = new URL('../../../target/synth/province-300/', import.meta.url);
+  const read = (kind) => JSON.parse(fs.readFileSync(new URL(`${kind}.json`, dir), 'utf8'));
+  const rows = { enterprise: read('enterprise'), survey: read('survey'), assessment: read('assessment') };
+  const app = new AppShell(page);
+  await app.open('/');
+  await untilControlled(page);
+  // The database as the build before summaries left it (schema 5), its rows not yet summarised.
+  await seedRows(page, rows, { reopen: false });
+  const before = await dumpDatabase(page);
+  // Then the disk fills: 200 kB are left, and the summaries of 300 enterprises' surveys and
+  // self-assessments need some 1.6 MB. Chromium checks the upgrade's size when it commits.
+  const cdp = await context.newCDPSession(page);
+  const origin = new URL(page.url()).origin;
+  const { usage } = await page.evaluate(() => navigator.storage.estimate());
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 200_000 });
+  await expect.poll(() => probeWrite(page, 1_000_000), { timeout: 15_000 }).toBe('QuotaExceededError');
+
+  await page.goto('/enterprises');
+  const banner = page.getByTestId('storage-error');
+  await expect(banner).toContainText('Bộ nhớ của trình duyệt đã đầy nên chưa cập nhật được dữ liệu trên máy cho phiên bản mới này của ứng dụng. Dữ liệu vẫn còn nguyên như trước.');
+  // Nothing says the register is empty, and nothing can be added to a store that cannot be read.
+  await expect(page.getByTestId('empty-register')).toHaveCount(0);
+  await expect(page.getByTestId('enterprise-row')).toHaveCount(0);
+  expect(await page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('nscl-tracker');
+    open.onsuccess = () => { resolve(open.result.version); open.result.close(); };
+  })), 'the upgrade was undone').toBe(5);
+  expect(await dumpDatabase(page), 'every stored row is as it was').toEqual(before);
+
+  // Space freed: the banner's reload upgrades the data, and every record is there with its summary.
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  await expect.poll(() => probeWrite(page, 1_000_000), { timeout: 15_000 }).toBe('complete');
+  await page.getByTestId('storage-error-reload').click();
+  await app.waitUntilLoaded();
+  await expect(page.getByTestId('storage-error')).toHaveCount(0);
+  await expect(new EnterpriseRegister(page).resultCount).toContainText(`tổng số ${rows.enterprise.length}`);
+  const surveys = new SurveyList(page);
+  await surveys.open();
+  const live = rows.survey.filter((r) => !JSON.parse(r.json).deleted).length;
+  await expect(page.getByTestId('survey-count')).toContainText(`tổng số ${live.toLocaleString('de-DE')}`);
+  const counts = await page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('nscl-tracker');
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(['survey', 'survey_summary', 'assessment', 'assessment_summary']);
+      const n = {};
+      for (const name of tx.objectStoreNames) { const r = tx.objectStore(name).count(); r.onsuccess = () => { n[name] = r.result; }; }
+      tx.oncomplete = () => { resolve({ version: db.version, ...n }); db.close(); };
+    };
+  }));
+  expect(counts).toEqual({ version: 6, survey: rows.survey.length, survey_summary: rows.survey.length, assessment: rows.assessment.length, assessment_summary: rows.assessment.length });
 });

@@ -5,7 +5,7 @@
 // self-assessments, 86 activities); laptop B has one enterprise of its own.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { AppShell, EnterpriseForm, EnterpriseRegister, seedRows, storedRows, untilControlled } from '../pages/app.js';
+import { AppShell, EnterpriseForm, EnterpriseRegister, probeWrite, seedRows, storedRows, untilControlled } from '../pages/app.js';
 import { SyncPage, openLaptop, dumpDatabase, dumpDatabaseAfterClose } from '../pages/sync.js';
 
 const KINDS = ['enterprise', 'survey', 'assessment', 'activity'];
@@ -90,17 +90,6 @@ function holdImportTransaction() {
   };
 }
 
-// Writes `bytes` into a database of its own; says 'complete' or the name of the error it was refused with.
-const probeWrite = (page, bytes) => page.evaluate((bytes) => new Promise((resolve) => {
-  const open = indexedDB.open('nscl-quota-probe', 1);
-  open.onupgradeneeded = () => open.result.createObjectStore('s');
-  open.onsuccess = () => {
-    const tx = open.result.transaction('s', 'readwrite');
-    tx.objectStore('s').put('x'.repeat(bytes), 'probe');
-    tx.oncomplete = () => { open.result.close(); resolve('complete'); };
-    tx.onabort = () => { open.result.close(); resolve(tx.error ? tx.error.name : 'abort'); };
-  };
-}), bytes);
 
 const bulkWriteOpened = (page) => page.waitForFunction(() => performance.getEntriesByName('nscl-bulk-write-open').length > 0, null, { polling: 'raf', timeout: 60_000 });
 
