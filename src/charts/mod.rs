@@ -48,6 +48,7 @@ mod radar;
 
 pub use bars::{bars_svg, BarChart, BarSeries};
 pub use file_name::file_stem;
+pub use label::escape_xml;
 pub use line::{line_svg, LineChart, Series, XLabels, YRange};
 pub use progress::{progress_svg, ProgressChart, ProgressRow};
 pub use radar::{radar_svg, Radar, RadarAxis};

@@ -28,5 +28,5 @@ pub use actual::{Fact, Facts, Figure};
 pub use definition::{shipped, Comparison, Indicator, Indicators, Per, Rule};
 pub use period::Period;
 pub use progress::{pace, percent_achieved, progress, Pace, Progress};
-pub use survey_view::{AssessmentFacts, ModuleBands, RowShare, SurveyFacts, SurveyShares};
+pub use survey_view::{AssessmentFacts, ModuleBands, RowShare, SurveyCounts, SurveyFacts, SurveyShares};
 pub use target::{default_target, parse_target, parse_target_pair, raised, target_with, StoredTargets, Target, TargetInputError, TargetSource};

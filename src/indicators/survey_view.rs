@@ -23,7 +23,6 @@ use crate::model::assessment::Assessment;
 use crate::model::record::Record;
 use crate::model::survey::Survey;
 use crate::readiness::Band;
-use std::collections::HashMap;
 
 /// The field survey's matrices this view reads.
 pub const SYSTEMS: &str = "management_systems";
@@ -45,6 +44,8 @@ struct SurveyFact {
     enterprise_id: String,
     unit: Option<String>,
     date: String,
+    /// The date's year, read once rather than at every change of period.
+    year: Option<i32>,
     updated_ms: i64,
     /// Per row of `SurveyFacts::rows`: applying, certified.
     cells: Vec<(bool, bool)>,
@@ -53,6 +54,9 @@ struct SurveyFact {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SurveyFacts {
     pub rows: Vec<SurveyRow>,
+    /// Grouped by enterprise, and within one in the order read: a view picks each
+    /// enterprise's latest in one pass, with no map and no sort (the dashboard does it at
+    /// every change of period or unit, over a province's 39,000 surveys).
     facts: Vec<SurveyFact>,
 }
 
@@ -78,8 +82,30 @@ pub struct SurveyShares {
 impl SurveyShares {
     /// Percent of surveyed enterprises; none when nobody was surveyed.
     pub fn share(&self, n: usize) -> Option<f64> {
-        (!self.enterprise_ids.is_empty()).then(|| n as f64 / self.enterprise_ids.len() as f64 * 100.0)
+        share_of(n, self.enterprise_ids.len())
     }
+}
+
+/// What `SurveyShares` counts, without the ids behind each number: the dashboard's
+/// tables and charts need only these, and a province's ids would be copied at every change.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SurveyCounts {
+    /// Enterprises counted.
+    pub surveyed: usize,
+    /// Per row of `SurveyFacts::rows`: enterprises applying it, and of them certified.
+    pub applying: Vec<usize>,
+    pub certified: Vec<usize>,
+}
+
+impl SurveyCounts {
+    /// Percent of surveyed enterprises; none when nobody was surveyed.
+    pub fn share(&self, n: usize) -> Option<f64> {
+        share_of(n, self.surveyed)
+    }
+}
+
+fn share_of(n: usize, surveyed: usize) -> Option<f64> {
+    (surveyed > 0).then(|| n as f64 / surveyed as f64 * 100.0)
 }
 
 impl SurveyFacts {
@@ -92,7 +118,7 @@ impl SurveyFacts {
                 rows.extend(rs.iter().map(|r| SurveyRow { question: q, id: r.id.clone(), label: r.label.clone() }));
             }
         }
-        let facts = surveys
+        let mut facts: Vec<SurveyFact> = surveys
             .iter()
             .filter(|s| !s.deleted && s.payload.as_ref().form_id == form.id)
             .filter(|s| [SYSTEMS, TOOLS].iter().any(|q| s.payload.as_ref().answers.get(*q).is_some_and(|a| !a.is_empty())))
@@ -109,33 +135,43 @@ impl SurveyFacts {
                         _ => (false, false),
                     })
                     .collect();
+                let date = s.payload.as_ref().survey_date().map_or_else(|| crate::format::iso_date(s.created_ms(), 0), str::to_string);
                 SurveyFact {
                     survey_id: s.id.clone(),
                     enterprise_id: s.payload.as_ref().enterprise_id.clone(),
                     unit: unit_of(&s.payload.as_ref().enterprise_id),
-                    date: s.payload.as_ref().survey_date().map_or_else(|| crate::format::iso_date(s.created_ms(), 0), str::to_string),
+                    year: year_of(&date),
+                    date,
                     updated_ms: s.updated_ms(),
                     cells,
                 }
             })
             .collect();
+        // Stable: an enterprise's surveys keep the order they were read in, which breaks ties.
+        facts.sort_by(|a, b| a.enterprise_id.cmp(&b.enterprise_id));
         SurveyFacts { rows, facts }
     }
 
-    pub fn shares(&self, period: Period, unit: Option<&str>) -> SurveyShares {
-        let mut latest: HashMap<&str, &SurveyFact> = HashMap::new();
-        for f in &self.facts {
-            let year = f.date.get(..4).and_then(|y| y.parse::<i32>().ok());
-            if !year.is_some_and(|y| period.contains(y)) || unit.is_some_and(|u| f.unit.as_deref() != Some(u)) {
-                continue;
-            }
-            let slot = latest.entry(f.enterprise_id.as_str()).or_insert(f);
-            if (&f.date, f.updated_ms) > (&slot.date, slot.updated_ms) {
-                *slot = f;
+    /// Each enterprise's latest survey dated in the period, in its unit; by enterprise id.
+    fn latest(&self, period: Period, unit: Option<&str>) -> Vec<&SurveyFact> {
+        latest_of_each(&self.facts, |f| in_view(f.year, f.unit.as_deref(), period, unit), |a, b| a.enterprise_id == b.enterprise_id, |f| (&f.date, f.updated_ms))
+    }
+
+    /// The counts of `shares`, without the ids.
+    pub fn counts(&self, period: Period, unit: Option<&str>) -> SurveyCounts {
+        let chosen = self.latest(period, unit);
+        let mut counts = SurveyCounts { surveyed: chosen.len(), applying: vec![0; self.rows.len()], certified: vec![0; self.rows.len()] };
+        for f in chosen {
+            for (i, (applying, certified)) in f.cells.iter().enumerate() {
+                counts.applying[i] += usize::from(*applying);
+                counts.certified[i] += usize::from(*certified);
             }
         }
-        let mut chosen: Vec<&SurveyFact> = latest.into_values().collect();
-        chosen.sort_by(|a, b| a.enterprise_id.cmp(&b.enterprise_id));
+        counts
+    }
+
+    pub fn shares(&self, period: Period, unit: Option<&str>) -> SurveyShares {
+        let chosen = self.latest(period, unit);
         let rows = self
             .rows
             .iter()
@@ -160,6 +196,7 @@ struct AssessmentFact {
     who: String,
     unit: Option<String>,
     date: String,
+    year: Option<i32>,
     updated_ms: i64,
     band: Band,
 }
@@ -168,6 +205,7 @@ struct AssessmentFact {
 pub struct AssessmentFacts {
     /// Readiness modules in the order the enterprise's page shows them, with their short names.
     pub modules: Vec<(String, LocalText)>,
+    /// Grouped by module and enterprise, as `SurveyFacts::facts` are by enterprise.
     facts: Vec<AssessmentFact>,
 }
 
@@ -196,43 +234,50 @@ impl AssessmentFacts {
                 Some((id, module.short.clone()))
             })
             .collect();
-        let facts = assessments
+        let mut facts: Vec<AssessmentFact> = assessments
             .iter()
             .filter(|a| !a.deleted && modules.iter().any(|(id, _)| *id == a.payload.as_ref().form_id))
             .filter_map(|a| {
                 let band = Band::of(a.payload.as_ref().readiness.filter(|p| p.is_finite())?)?;
                 let who = a.payload.as_ref().enterprise_id.clone().unwrap_or_else(|| format!("assessment:{}", a.id));
+                let date = crate::readiness::profile::date_of(a);
                 Some(AssessmentFact {
                     id: a.id.clone(),
                     form_id: a.payload.as_ref().form_id.clone(),
                     unit: a.payload.as_ref().enterprise_id.as_deref().and_then(unit_of),
                     who,
-                    date: crate::readiness::profile::date_of(a),
+                    year: year_of(&date),
+                    date,
                     updated_ms: a.updated_ms(),
                     band,
                 })
             })
             .collect();
+        facts.sort_by(|a, b| (&a.form_id, &a.who).cmp(&(&b.form_id, &b.who)));
         AssessmentFacts { modules, facts }
     }
 
-    pub fn bands(&self, period: Period, unit: Option<&str>) -> Vec<ModuleBands> {
-        let mut latest: HashMap<(&str, &str), &AssessmentFact> = HashMap::new();
-        for f in &self.facts {
-            let year = f.date.get(..4).and_then(|y| y.parse::<i32>().ok());
-            if !year.is_some_and(|y| period.contains(y)) || unit.is_some_and(|u| f.unit.as_deref() != Some(u)) {
-                continue;
-            }
-            let slot = latest.entry((f.form_id.as_str(), f.who.as_str())).or_insert(f);
-            if (&f.date, f.updated_ms) > (&slot.date, slot.updated_ms) {
-                *slot = f;
+    /// Each enterprise's latest scored assessment of each module dated in the period, in its unit.
+    fn latest(&self, period: Period, unit: Option<&str>) -> Vec<&AssessmentFact> {
+        latest_of_each(&self.facts, |f| in_view(f.year, f.unit.as_deref(), period, unit), |a, b| a.form_id == b.form_id && a.who == b.who, |f| (&f.date, f.updated_ms))
+    }
+
+    /// How many of `bands` fall in each band (`Band::ALL` order), per module of `modules`.
+    pub fn band_counts(&self, period: Period, unit: Option<&str>) -> Vec<[usize; 3]> {
+        let mut out = vec![[0; 3]; self.modules.len()];
+        for f in self.latest(period, unit) {
+            if let Some(m) = self.modules.iter().position(|(id, _)| *id == f.form_id) {
+                out[m][band_index(f.band)] += 1;
             }
         }
+        out
+    }
+
+    pub fn bands(&self, period: Period, unit: Option<&str>) -> Vec<ModuleBands> {
         let mut out: Vec<ModuleBands> = self.modules.iter().map(|(id, short)| ModuleBands { form_id: id.clone(), short: short.clone(), bands: Default::default() }).collect();
-        for ((form, _), f) in latest {
-            if let Some(m) = out.iter_mut().find(|m| m.form_id == form) {
-                let i = Band::ALL.iter().position(|b| *b == f.band).unwrap_or(0);
-                m.bands[i].push(f.id.clone());
+        for f in self.latest(period, unit) {
+            if let Some(m) = out.iter_mut().find(|m| m.form_id == f.form_id) {
+                m.bands[band_index(f.band)].push(f.id.clone());
             }
         }
         for m in &mut out {
@@ -240,4 +285,35 @@ impl AssessmentFacts {
         }
         out
     }
+}
+
+fn band_index(band: Band) -> usize {
+    Band::ALL.iter().position(|b| *b == band).unwrap_or(0)
+}
+
+/// The year of a `YYYY-MM-DD` date; none for anything else.
+fn year_of(date: &str) -> Option<i32> {
+    date.get(..4).and_then(|y| y.parse::<i32>().ok())
+}
+
+/// Whether a fact dated in `year`, in `fact_unit`, counts in a view of `period` and `unit`.
+fn in_view(year: Option<i32>, fact_unit: Option<&str>, period: Period, unit: Option<&str>) -> bool {
+    year.is_some_and(|y| period.contains(y)) && unit.is_none_or(|u| fact_unit == Some(u))
+}
+
+/// Of `facts` grouped so that facts of one subject are next to each other (`same`), the
+/// latest (`when`) of each subject among those `counted`: the first of equals, as read.
+fn latest_of_each<'a, F, K: PartialOrd>(facts: &'a [F], counted: impl Fn(&F) -> bool, same: impl Fn(&F, &F) -> bool, when: impl Fn(&'a F) -> K) -> Vec<&'a F> {
+    let mut out: Vec<&'a F> = Vec::new();
+    for f in facts.iter().filter(|f| counted(f)) {
+        match out.last_mut() {
+            Some(last) if same(*last, f) => {
+                if when(f) > when(*last) {
+                    *last = f;
+                }
+            }
+            _ => out.push(f),
+        }
+    }
+    out
 }

@@ -272,3 +272,100 @@ fn readiness_bands_by_each_enterprises_latest_assessment() {
     let sa_dec = facts.bands(Period::TERM_2021, Some("tp-sa-dec"));
     assert_eq!(sa_dec.iter().find(|m| m.form_id == "iso9001-readiness").map(|m| m.total()), Some(2));
 }
+
+#[test]
+fn the_dashboards_counts_are_the_lengths_of_the_views_ids() {
+    let lib = FormLibrary::shipped();
+    let form = lib.latest(crate::form::library::FIELD_SURVEY).unwrap();
+    let surveys = vec![
+        survey("s1", "e1", "2023-03-01", SurveyStatus::Complete, &[("iso_9001", "certified")], &[("five_s", "4")], 1),
+        survey("s2", "e1", "2024-03-01", SurveyStatus::Complete, &[("iso_9001", "applying")], &[("five_s", "2")], 2),
+        survey("s3", "e2", "2024-04-01", SurveyStatus::Complete, &[("iso_9001", "certified")], &[("five_s", "0")], 3),
+    ];
+    let facts = SurveyFacts::new(&form, &surveys, &unit_of);
+    for (period, unit) in [(Period::TERM_2021, None), (Period::year(2023), None), (Period::TERM_2021, Some("h-lap-vo-old")), (Period::TERM_2026, None)] {
+        let (shares, counts) = (facts.shares(period, unit), facts.counts(period, unit));
+        assert_eq!(counts.surveyed, shares.enterprise_ids.len());
+        assert_eq!(counts.applying, shares.rows.iter().map(|r| r.applying.len()).collect::<Vec<_>>());
+        assert_eq!(counts.certified, shares.rows.iter().map(|r| r.certified.len()).collect::<Vec<_>>());
+        assert_eq!(counts.share(1), shares.share(1));
+    }
+    let iso = facts.rows.iter().position(|r| r.id == "iso_9001").unwrap();
+    assert_eq!((facts.counts(Period::TERM_2021, None).applying[iso], facts.counts(Period::TERM_2021, None).certified[iso]), (2, 1));
+}
+
+mod latest_props {
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::HashMap;
+
+    /// A survey of one of 4 enterprises, dated in one of 3 years, one of 3 save times (ties
+    /// included), applying ISO 9001 or not; an assessment likewise, of one of 2 modules.
+    fn surveys() -> impl Strategy<Value = Vec<(u8, u8, u8, bool)>> {
+        prop::collection::vec((0u8..4, 0u8..3, 0u8..3, any::<bool>()), 0..24)
+    }
+
+    proptest! {
+        /// The one-pass choice of each enterprise's latest survey picks what a map of
+        /// enterprise to latest picks, the first of equals included, for every period and unit.
+        #[test]
+        fn each_enterprises_latest_survey_is_the_one_a_map_would_choose(spec in surveys()) {
+            let lib = FormLibrary::shipped();
+            let form = lib.latest(crate::form::library::FIELD_SURVEY).unwrap();
+            let records: Vec<Record<Survey>> = spec.iter().enumerate().map(|(i, (e, y, ms, iso))| {
+                survey(&format!("s{i:02}"), &format!("e{e}"), &format!("202{}-0{}-01", 2 + y, 1 + ms % 2), SurveyStatus::Complete, &[("iso_9001", if *iso { "applying" } else { "not_applied" })], &[], i64::from(*ms))
+            }).collect();
+            let facts = SurveyFacts::new(&form, &records, &unit_of);
+            for (period, unit) in [(Period::TERM_2021, None), (Period::year(2023), None), (Period::TERM_2021, Some("h-lap-vo-old"))] {
+                // The reference: a map from enterprise to its latest survey, ties to the first read.
+                let mut latest: HashMap<&str, &Record<Survey>> = HashMap::new();
+                for r in &records {
+                    let date = r.payload.survey_date().unwrap();
+                    let year: i32 = date[..4].parse().unwrap();
+                    if !period.contains(year) || unit.is_some_and(|u| unit_of(&r.payload.enterprise_id).as_deref() != Some(u)) {
+                        continue;
+                    }
+                    let slot = latest.entry(r.payload.enterprise_id.as_str()).or_insert(r);
+                    if (date, r.updated_ms()) > (slot.payload.survey_date().unwrap(), slot.updated_ms()) {
+                        *slot = r;
+                    }
+                }
+                let mut expected: Vec<String> = latest.values().map(|r| r.id.clone()).collect();
+                expected.sort();
+                let shares = facts.shares(period, unit);
+                prop_assert_eq!(&shares.survey_ids, &expected);
+                let counts = facts.counts(period, unit);
+                prop_assert_eq!(counts.surveyed, expected.len());
+                let iso = facts.rows.iter().position(|r| r.id == "iso_9001").unwrap();
+                prop_assert_eq!(counts.applying[iso], latest.values().filter(|r| matches!(r.payload.answers.get(survey_view::SYSTEMS), Some(Answer::Cells(c)) if c.get("iso_9001").map(String::as_str) == Some("applying"))).count());
+            }
+        }
+
+        /// Readiness bands: the counts are the bands' lengths, and each enterprise counts once per module.
+        #[test]
+        fn band_counts_are_the_bands_lengths(spec in prop::collection::vec((0u8..4, 0u8..2, 0u8..3, 0u8..3, 0u8..101), 0..24)) {
+            let lib = FormLibrary::shipped();
+            let forms = ["iso9001-readiness", "five-s-readiness"];
+            let records: Vec<Record<Assessment>> = spec.iter().enumerate().map(|(i, (e, form, y, ms, pct))| {
+                let mut x = Assessment { form_id: forms[*form as usize].into(), form_version: 1, enterprise_id: (*e > 0).then(|| format!("e{e}")), readiness: Some(f64::from(*pct)), ..Default::default() };
+                x.answers.insert(crate::model::assessment::ASSESSMENT_DATE.into(), Answer::Text(format!("202{}-01-01", 2 + y)));
+                Record::new(format!("a{i:02}"), &at(i64::from(*ms)), x)
+            }).collect();
+            let facts = AssessmentFacts::new(&lib, &records, &unit_of);
+            for period in [Period::TERM_2021, Period::year(2023)] {
+                let bands = facts.bands(period, None);
+                let counts = facts.band_counts(period, None);
+                prop_assert_eq!(counts.len(), bands.len());
+                for (m, c) in bands.iter().zip(&counts) {
+                    prop_assert_eq!(m.bands.iter().map(Vec::len).collect::<Vec<_>>(), c.to_vec());
+                    // Linked enterprises count once per module; unlinked assessments are their own.
+                    let linked: Vec<&String> = m.bands.iter().flatten().filter_map(|id| records.iter().find(|r| &r.id == id)?.payload.enterprise_id.as_ref()).collect();
+                    let mut distinct = linked.clone();
+                    distinct.sort();
+                    distinct.dedup();
+                    prop_assert_eq!(distinct.len(), linked.len());
+                }
+            }
+        }
+    }
+}

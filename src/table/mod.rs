@@ -1,12 +1,15 @@
 //! Tables to export as spreadsheets, pure (no browser): the `Workbook` the
 //! spreadsheet worker writes as XLSX (`web::spreadsheet::write_xlsx`), and CSV
-//! text with a UTF-8 byte-order mark so Excel shows Vietnamese correctly.
+//! text with a UTF-8 byte-order mark so Excel shows Vietnamese correctly;
+//! and the rows of a large on-screen table as escaped HTML (`HtmlRows`).
 
 pub mod csv_writer;
+pub mod html_rows;
 pub mod workbook;
 pub mod worker_protocol;
 
 pub use csv_writer::{to_csv, to_csv_bytes, to_csv_with};
+pub use html_rows::HtmlRows;
 pub use workbook::{Cell, Sheet, Workbook};
 pub use worker_protocol::{ErrorCode, SpreadsheetError};
 

@@ -8,7 +8,7 @@ use super::state::Register;
 use crate::format::format_int;
 use crate::i18n::{size_msg, Msg};
 use crate::model::size_class::SizeClass;
-use super::indicators::{period_choices, IndicatorCharts, IndicatorData, ProgressTable, SurveyTables, TrendTable, UnitTable};
+use super::indicators::{period_choices, DashboardFigures, IndicatorCharts, IndicatorData, ProgressTable, SurveyTables, TrendTable, UnitTable};
 use super::lazy_page::LazyPage;
 use crate::indicators::Period;
 use leptos::prelude::*;
@@ -32,7 +32,8 @@ pub fn Dashboard() -> impl IntoView {
     let num = move |n: usize| format_int(n as i64, lang.get());
     // A count once its kind has been read whole; "…" until then, never a count of a part or a 0.
     let counted = move |ready: bool, n: &dyn Fn() -> usize| if ready { num(n()) } else { "…".to_string() };
-    let register_read = Memo::new(move |_| register.status.with(|s| *s != super::state::LoadStatus::Loading));
+    // A store that could not be read has no count to show: the banner says what failed.
+    let register_read = Memo::new(move |_| register.status.with(|s| *s == super::state::LoadStatus::Ready));
     let register_count = move |n: usize| counted(register_read.get(), &|| n);
     // The other kinds are read after the register.
     let count_of = move |ready: RwSignal<bool>, n: Memo<usize>| move || counted(ready.get(), &|| n.get());
@@ -165,11 +166,12 @@ pub struct DashboardFilters {
 pub fn DashboardIndicators() -> impl IntoView {
     let DashboardFilters { period, unit } = expect_context::<DashboardFilters>();
     let data = IndicatorData::new(expect_context::<Register>());
+    let figures = DashboardFigures::new(data, period, unit);
     view! {
-        <ProgressTable data=data period=period unit=unit/>
-        <TrendTable data=data period=period unit=unit/>
-        <UnitTable data=data period=period/>
-        <SurveyTables data=data period=period unit=unit/>
-        <IndicatorCharts data=data period=period unit=unit/>
+        <ProgressTable data=data figures=figures period=period unit=unit/>
+        <TrendTable figures=figures period=period unit=unit/>
+        <UnitTable figures=figures period=period/>
+        <SurveyTables data=data figures=figures period=period unit=unit/>
+        <IndicatorCharts data=data figures=figures period=period/>
     }
 }

@@ -4,6 +4,7 @@
 
 use super::ChartSvg;
 use crate::charts::file_stem;
+use crate::table::HtmlRows;
 use crate::i18n::Msg;
 use crate::ui::i18n::{tr, use_lang};
 use crate::ui::state::{Flash, FlashKind};
@@ -64,30 +65,30 @@ pub fn ChartFigure(
             busy.set(false);
         });
     };
-    let table_view = move || {
+    let header = move || table.with(|t| t.header.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect::<Vec<_>>());
+    // A chart of the province's units has a row for each of 102: set as escaped markup (`HtmlRows` says why).
+    let rows = move || {
         table.with(|t| {
-            let header = t.header.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect::<Vec<_>>();
-            let rows = t
-                .rows
-                .iter()
-                .map(|r| {
-                    let mut cells = r.iter();
-                    let first = cells.next().cloned().unwrap_or_default();
-                    let rest = cells.map(|c| view! { <td>{c.clone()}</td> }).collect::<Vec<_>>();
-                    view! { <tr><th scope="row">{first}</th>{rest}</tr> }
-                })
-                .collect::<Vec<_>>();
-            // Hidden in a box of its own: a table grows to its content whatever width it is given.
-            view! {
-                <div class="visually-hidden" data-testid=format!("{testid}-numbers")>
-                    <table data-testid=format!("{testid}-table")>
-                        <caption>{t.caption.clone()}</caption>
-                        <thead><tr>{header}</tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+            let mut rows = HtmlRows::new();
+            for r in &t.rows {
+                let mut cells = r.iter();
+                rows.row().header(cells.next().map_or("", String::as_str));
+                for c in cells {
+                    rows.cell(c);
+                }
             }
+            rows.finish()
         })
+    };
+    // Hidden in a box of its own: a table grows to its content whatever width it is given.
+    let table_view = view! {
+        <div class="visually-hidden" data-testid=format!("{testid}-numbers")>
+            <table data-testid=format!("{testid}-table")>
+                <caption>{move || table.with(|t| t.caption.clone())}</caption>
+                <thead><tr>{header}</tr></thead>
+                <tbody inner_html=rows></tbody>
+            </table>
+        </div>
     };
     view! {
         <figure class="chart-figure">

@@ -4,10 +4,11 @@
 //! picture, its numbers as a table for screen readers, SVG and PNG downloads.
 
 use super::data::IndicatorData;
+use super::figures::{term_of, DashboardFigures};
 use crate::charts::{bars_svg, progress_svg, BarChart, BarSeries, ProgressChart, ProgressRow};
 use crate::format::{format_decimal, format_int, format_percent};
 use crate::i18n::{Lang, Msg};
-use crate::indicators::{progress, shipped, Period};
+use crate::indicators::{shipped, Period};
 use crate::readiness::Band;
 use crate::ui::charts::{ChartFigure, ChartTable};
 use crate::ui::i18n::use_lang;
@@ -24,7 +25,7 @@ fn n(x: f64, l: Lang) -> String {
 }
 
 #[component]
-pub fn IndicatorCharts(data: IndicatorData, period: Signal<Period>, unit: Signal<Option<String>>) -> impl IntoView {
+pub fn IndicatorCharts(data: IndicatorData, figures: DashboardFigures, period: Signal<Period>) -> impl IntoView {
     let lang = use_lang();
     let register = expect_context::<crate::ui::state::Register>();
     let defs = shipped();
@@ -32,57 +33,55 @@ pub fn IndicatorCharts(data: IndicatorData, period: Signal<Period>, unit: Signal
 
     let progress_chart = Memo::new(move |_| {
         let l = lang.get();
-        let (p, u) = (period.get(), unit.get());
-        let today = data.today.get_value();
-        let rows: Vec<(String, crate::indicators::Progress)> = data.facts.with(|f| data.targets.with(|t| {
-            defs.indicators.iter().map(|i| (i.label.get(l).to_string(), progress(defs, i, f, t, p, u.as_deref(), &today))).collect()
-        }));
-        // Only indicators with a target have a share of it; the table beside the chart has the others.
-        let rows: Vec<_> = rows.into_iter().filter(|(_, pr)| pr.target.is_some()).collect();
-        // Once the period is over, "on track" means reached: the words say so.
-        let over = rows.iter().any(|(_, pr)| pr.elapsed == Some(1.0));
-        let chart = ProgressChart {
-            title: format!("{} · {}", l.t(Msg::IndTitle), p.key()),
-            rows: rows.iter().map(|(label, pr)| ProgressRow {
-                label: label.clone(),
-                actual: pr.actual.value as f64,
-                target: pr.target.as_ref().map_or(0.0, |t| t.value),
-                stretch: pr.target.as_ref().and_then(|t| t.stretch),
-                expected_share: pr.target.as_ref().and(pr.elapsed),
-            }).collect(),
-            actual_label: l.t(Msg::IndActual).into(),
-            target_label: l.t(Msg::IndTarget).into(),
-            stretch_label: l.t(Msg::TargetFieldStretch).into(),
-            expected_label: l.t(Msg::IndChartExpected).into(),
-            on_track_label: l.t(if over { Msg::IndPaceAchieved } else { Msg::IndPaceOnTrack }).into(),
-            behind_label: l.t(if over { Msg::IndPaceMissed } else { Msg::IndPaceBehind }).into(),
-            axis_label: l.t(Msg::IndChartAxis).into(),
-            width: WIDTH,
-            lang: l,
-            empty_text: l.t(Msg::IndChartEmpty).into(),
-        };
-        let table = ChartTable {
-            caption: chart.title.clone(),
-            header: vec![l.t(Msg::IndIndicator).into(), l.t(Msg::IndTarget).into(), l.t(Msg::IndActual).into(), l.t(Msg::IndPercent).into(), l.t(Msg::IndPace).into()],
-            rows: rows.iter().map(|(label, pr)| vec![
-                label.clone(),
-                pr.target.as_ref().map(|t| n(t.value, l)).unwrap_or_else(|| "—".into()),
-                format_int(pr.actual.value as i64, l),
-                pr.percent.map(|x| format_percent(x, l)).unwrap_or_else(|| "—".into()),
-                l.t(super::progress_table::pace_msg(pr.pace)).into(),
-            ]).collect(),
-        };
-        (progress_svg(&chart), table)
+        let p = period.get();
+        figures.progress.with(|all| {
+            // Only indicators with a target have a share of it; the table beside the chart has the others.
+            let rows: Vec<(String, &crate::indicators::Progress)> =
+                all.iter().filter(|(_, pr)| pr.target.is_some()).map(|(id, pr)| (defs.get(id).map(|d| d.label.get(l).to_string()).unwrap_or_default(), pr)).collect();
+            // Once the period is over, "on track" means reached: the words say so.
+            let over = rows.iter().any(|(_, pr)| pr.elapsed == Some(1.0));
+            let chart = ProgressChart {
+                title: format!("{} · {}", l.t(Msg::IndTitle), p.key()),
+                rows: rows.iter().map(|(label, pr)| ProgressRow {
+                    label: label.clone(),
+                    actual: pr.actual.value as f64,
+                    target: pr.target.as_ref().map_or(0.0, |t| t.value),
+                    stretch: pr.target.as_ref().and_then(|t| t.stretch),
+                    expected_share: pr.target.as_ref().and(pr.elapsed),
+                }).collect(),
+                actual_label: l.t(Msg::IndActual).into(),
+                target_label: l.t(Msg::IndTarget).into(),
+                stretch_label: l.t(Msg::TargetFieldStretch).into(),
+                expected_label: l.t(Msg::IndChartExpected).into(),
+                on_track_label: l.t(if over { Msg::IndPaceAchieved } else { Msg::IndPaceOnTrack }).into(),
+                behind_label: l.t(if over { Msg::IndPaceMissed } else { Msg::IndPaceBehind }).into(),
+                axis_label: l.t(Msg::IndChartAxis).into(),
+                width: WIDTH,
+                lang: l,
+                empty_text: l.t(Msg::IndChartEmpty).into(),
+            };
+            let table = ChartTable {
+                caption: chart.title.clone(),
+                header: vec![l.t(Msg::IndIndicator).into(), l.t(Msg::IndTarget).into(), l.t(Msg::IndActual).into(), l.t(Msg::IndPercent).into(), l.t(Msg::IndPace).into()],
+                rows: rows.iter().map(|(label, pr)| vec![
+                    label.clone(),
+                    pr.target.as_ref().map(|t| n(t.value, l)).unwrap_or_else(|| "—".into()),
+                    format_int(pr.actual.value as i64, l),
+                    pr.percent.map(|x| format_percent(x, l)).unwrap_or_else(|| "—".into()),
+                    l.t(super::progress_table::pace_msg(pr.pace)).into(),
+                ]).collect(),
+            };
+            (progress_svg(&chart), table)
+        })
     });
 
     let trend_chart = Memo::new(move |_| {
         let l = lang.get();
-        let (p, u) = (period.get(), unit.get());
-        let term = p.term().unwrap_or(p);
+        let term = term_of(period.get());
         let years: Vec<String> = term.years().map(|y| y.to_string()).collect();
-        let series: Vec<BarSeries> = data.facts.with(|f| COUNTED.iter().filter_map(|id| defs.get(id)).map(|i| BarSeries {
+        let series: Vec<BarSeries> = figures.trend.with(|rows| COUNTED.iter().filter_map(|id| Some((defs.get(id)?, &rows.iter().find(|(x, _)| x == id)?.1))).map(|(i, years)| BarSeries {
             name: i.label.get(l).to_string(),
-            values: f.trend(i, term, u.as_deref()).into_iter().map(|(_, x)| x.value as f64).collect(),
+            values: years.iter().map(|(_, x)| x.value as f64).collect(),
         }).collect());
         let chart = BarChart { title: format!("{} · {}", l.t(Msg::IndTrendTitle), term.key()), categories: years.clone(), series: series.clone(), value_label: l.t(Msg::IndChartCount).into(), width: WIDTH, height: 360, lang: l, empty_text: l.t(Msg::IndChartEmpty).into(), ..Default::default() };
         (bars_svg(&chart), bar_table(&chart, l))
@@ -91,28 +90,30 @@ pub fn IndicatorCharts(data: IndicatorData, period: Signal<Period>, unit: Signal
     let unit_chart = Memo::new(move |_| {
         let l = lang.get();
         let p = period.get();
-        let per: Vec<(String, std::collections::BTreeMap<Option<String>, crate::indicators::Figure>)> =
-            data.facts.with(|f| IN_UNITS.iter().filter_map(|id| defs.get(id)).map(|i| (i.label.get(l).to_string(), f.breakdown(i, p))).collect());
-        let mut units: Vec<Option<String>> = per.iter().flat_map(|(_, b)| b.keys().cloned()).collect();
-        units.sort();
-        units.dedup();
-        let categories = units.iter().map(|u| match u {
-            Some(id) => register.units.with(|x| x.display_label(id, l)),
-            None => l.t(Msg::IndNoUnit).to_string(),
-        }).collect();
-        let series = per.iter().map(|(name, b)| BarSeries { name: name.clone(), values: units.iter().map(|u| b.get(u).map_or(0.0, |x| x.value as f64)).collect() }).collect();
+        // The columns of the unit table that are done in a place, and the units where any of them counted.
+        let columns: Vec<(usize, String)> = IN_UNITS.iter().filter_map(|id| defs.indicators.iter().position(|i| i.id == *id)).map(|c| (c, defs.indicators[c].label.get(l).to_string())).collect();
+        let (categories, series) = figures.units.with(|rows| {
+            let rows: Vec<_> = rows.iter().filter(|(_, values)| columns.iter().any(|(c, _)| values[*c].is_some())).collect();
+            let categories = rows.iter().map(|(u, _)| match u {
+                Some(id) => register.units.with(|x| x.display_label(id, l)),
+                None => l.t(Msg::IndNoUnit).to_string(),
+            }).collect();
+            let series = columns.iter().map(|(c, name)| BarSeries { name: name.clone(), values: rows.iter().map(|(_, values)| values[*c].unwrap_or(0) as f64).collect() }).collect();
+            (categories, series)
+        });
         let chart = BarChart { title: format!("{} · {}", l.t(Msg::IndBreakdownTitle), p.key()), categories, series, horizontal: true, value_label: l.t(Msg::IndChartCount).into(), width: WIDTH, height: 400, lang: l, empty_text: l.t(Msg::IndChartEmpty).into(), ..Default::default() };
         (bars_svg(&chart), bar_table(&chart, l))
     });
 
     let survey_chart = Memo::new(move |_| {
         let l = lang.get();
-        let (p, u) = (period.get(), unit.get());
-        let s = data.surveys.with(|s| s.shares(p, u.as_deref()));
+        let p = period.get();
+        let categories = data.surveys.with(|s| s.rows.iter().map(|r| r.label.get(l).to_string()).collect());
+        let values = figures.surveys.with(|s| s.applying.iter().map(|n| s.share(*n).unwrap_or(f64::NAN)).collect());
         let chart = BarChart {
             title: format!("{} · {}", l.t(Msg::IndSurveyTitle), p.key()),
-            categories: s.rows.iter().map(|r| r.row.label.get(l).to_string()).collect(),
-            series: vec![BarSeries { name: l.t(Msg::IndApplying).into(), values: s.rows.iter().map(|r| s.share(r.applying.len()).unwrap_or(f64::NAN)).collect() }],
+            categories,
+            series: vec![BarSeries { name: l.t(Msg::IndApplying).into(), values }],
             horizontal: true,
             percent: true,
             value_label: l.t(Msg::IndChartShareAxis).into(),
@@ -127,12 +128,14 @@ pub fn IndicatorCharts(data: IndicatorData, period: Signal<Period>, unit: Signal
 
     let readiness_chart = Memo::new(move |_| {
         let l = lang.get();
-        let (p, u) = (period.get(), unit.get());
-        let modules: Vec<_> = data.assessments.with(|a| a.bands(p, u.as_deref())).into_iter().filter(|m| m.total() > 0).collect();
+        let p = period.get();
+        let modules: Vec<(String, [usize; 3])> = figures.bands.with(|counts| data.assessments.with(|a| {
+            a.modules.iter().zip(counts).filter(|(_, c)| c.iter().sum::<usize>() > 0).map(|((_, short), c)| (short.get(l).to_string(), *c)).collect()
+        }));
         let chart = BarChart {
             title: format!("{} · {}", l.t(Msg::IndReadinessTitle), p.key()),
-            categories: modules.iter().map(|m| m.short.get(l).to_string()).collect(),
-            series: Band::ALL.iter().enumerate().map(|(i, b)| BarSeries { name: l.band(*b).into(), values: modules.iter().map(|m| m.bands[i].len() as f64).collect() }).collect(),
+            categories: modules.iter().map(|(short, _)| short.clone()).collect(),
+            series: Band::ALL.iter().enumerate().map(|(i, b)| BarSeries { name: l.band(*b).into(), values: modules.iter().map(|(_, c)| c[i] as f64).collect() }).collect(),
             value_label: l.t(Msg::IndAssessments).into(),
             width: WIDTH,
             height: 360,

@@ -5,6 +5,7 @@
 mod behind_page;
 mod charts;
 mod data;
+mod figures;
 mod progress_table;
 mod survey_tables;
 mod target_history;
@@ -15,6 +16,7 @@ mod trend_tables;
 pub use behind_page::IndicatorBehindPage;
 pub use charts::IndicatorCharts;
 pub use data::{period_choices, IndicatorData};
+pub use figures::DashboardFigures;
 pub use progress_table::ProgressTable;
 pub use survey_tables::SurveyTables;
 pub use targets_editor::TargetsEditor;

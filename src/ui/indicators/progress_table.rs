@@ -3,9 +3,10 @@
 //! links to the records behind it.
 
 use super::data::{behind_href, IndicatorData};
+use super::figures::DashboardFigures;
 use crate::format::{format_decimal, format_percent};
 use crate::i18n::{Lang, Msg};
-use crate::indicators::{progress, shipped, Pace, Period, Target};
+use crate::indicators::{shipped, Pace, Period, Target};
 use crate::ui::i18n::{tr, use_lang};
 use leptos::prelude::*;
 
@@ -43,14 +44,9 @@ pub fn target_text(t: &Target, lang: Lang) -> String {
 }
 
 #[component]
-pub fn ProgressTable(data: IndicatorData, period: Signal<Period>, unit: Signal<Option<String>>) -> impl IntoView {
+pub fn ProgressTable(data: IndicatorData, figures: DashboardFigures, period: Signal<Period>, unit: Signal<Option<String>>) -> impl IntoView {
     let lang = use_lang();
     let defs = shipped();
-    let rows = Memo::new(move |_| {
-        let (p, u) = (period.get(), unit.get());
-        let today = data.today.get_value();
-        data.facts.with(|f| data.targets.with(|t| defs.indicators.iter().map(|i| (i.id.clone(), progress(defs, i, f, t, p, u.as_deref(), &today))).collect::<Vec<_>>()))
-    });
     view! {
         <table class="data-table ind-progress" data-testid="indicator-progress">
             <caption>{tr(Msg::IndTitle)}</caption>
@@ -67,7 +63,8 @@ pub fn ProgressTable(data: IndicatorData, period: Signal<Period>, unit: Signal<O
                     let l = lang.get();
                     let (p, u) = (period.get(), unit.get());
                     let counted = data.facts_counted.get();
-                    rows.get().into_iter().map(|(id, pr)| {
+                    figures.progress.with(|rows| rows.iter().map(|(id, pr)| {
+                        let id = id.clone();
                         let Some(def) = defs.get(&id) else { return ().into_any() };
                         let per_year = def.target.filter(|t| t.per == crate::indicators::Per::Year).map(|t| number(t.value, l));
                         let target = pr.target.as_ref().map(|t| target_text(t, l)).unwrap_or_else(|| "—".into());
@@ -99,7 +96,7 @@ pub fn ProgressTable(data: IndicatorData, period: Signal<Period>, unit: Signal<O
                                 <td class="num">{baseline}</td>
                             </tr>
                         }.into_any()
-                    }).collect_view()
+                    }).collect_view())
                 }}
             </tbody>
         </table>

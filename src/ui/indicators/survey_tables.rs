@@ -3,6 +3,7 @@
 //! count links to the enterprises or assessments behind it.
 
 use super::data::{behind_href, IndicatorData};
+use super::figures::DashboardFigures;
 use crate::format::{format_int, format_percent};
 use crate::i18n::Msg;
 use crate::indicators::Period;
@@ -21,16 +22,8 @@ pub fn readiness_link_id(form: &str, band: Band) -> String {
 }
 
 #[component]
-pub fn SurveyTables(data: IndicatorData, period: Signal<Period>, unit: Signal<Option<String>>) -> impl IntoView {
+pub fn SurveyTables(data: IndicatorData, figures: DashboardFigures, period: Signal<Period>, unit: Signal<Option<String>>) -> impl IntoView {
     let lang = use_lang();
-    let shares = Memo::new(move |_| {
-        let (p, u) = (period.get(), unit.get());
-        data.surveys.with(|s| s.shares(p, u.as_deref()))
-    });
-    let bands = Memo::new(move |_| {
-        let (p, u) = (period.get(), unit.get());
-        data.assessments.with(|a| a.bands(p, u.as_deref()))
-    });
     view! {
         <table class="data-table compact ind-survey" data-testid="indicator-survey">
             <caption>{tr(Msg::IndSurveyTitle)}</caption>
@@ -44,24 +37,23 @@ pub fn SurveyTables(data: IndicatorData, period: Signal<Period>, unit: Signal<Op
                 {move || {
                     let l = lang.get();
                     let (p, u) = (period.get(), unit.get());
-                    let s = shares.get();
-                    s.rows.iter().map(|r| {
-                        let n = r.applying.len();
-                        let certified = (r.row.question == crate::indicators::survey_view::SYSTEMS).then(|| format_int(r.certified.len() as i64, l));
+                    figures.surveys.with(|s| data.surveys.with(|facts| facts.rows.iter().enumerate().map(|(i, row)| {
+                        let n = s.applying.get(i).copied().unwrap_or(0);
+                        let certified = (row.question == crate::indicators::survey_view::SYSTEMS).then(|| format_int(s.certified.get(i).copied().unwrap_or(0) as i64, l));
                         view! {
                             <tr>
-                                <th scope="row">{r.row.label.get(l).to_string()}</th>
-                                <td class="num"><a href=behind_href(&survey_link_id(&r.row.id), p, u.as_deref()) data-testid=format!("survey-applying-{}", r.row.id)>{format_int(n as i64, l)}</a></td>
+                                <th scope="row">{row.label.get(l).to_string()}</th>
+                                <td class="num"><a href=behind_href(&survey_link_id(&row.id), p, u.as_deref()) data-testid=format!("survey-applying-{}", row.id)>{format_int(n as i64, l)}</a></td>
                                 <td class="num">{s.share(n).map(|x| format_percent(x, l)).unwrap_or_else(|| "—".into())}</td>
                                 <td class="num">{certified.unwrap_or_else(|| "—".into())}</td>
                             </tr>
                         }
-                    }).collect_view()
+                    }).collect_view()))
                 }}
             </tbody>
             <tfoot><tr>
                 <th scope="row">{tr(Msg::IndSurveyed)}</th>
-                <td class="num" data-testid="survey-surveyed">{move || format_int(shares.with(|s| s.enterprise_ids.len()) as i64, lang.get())}</td>
+                <td class="num" data-testid="survey-surveyed">{move || format_int(figures.surveys.with(|s| s.surveyed) as i64, lang.get())}</td>
                 <td></td><td></td>
             </tr></tfoot>
         </table>
@@ -76,14 +68,14 @@ pub fn SurveyTables(data: IndicatorData, period: Signal<Period>, unit: Signal<Op
                 {move || {
                     let l = lang.get();
                     let (p, u) = (period.get(), unit.get());
-                    bands.get().into_iter().filter(|m| m.total() > 0).map(|m| view! {
+                    figures.bands.with(|counts| data.assessments.with(|a| a.modules.iter().zip(counts).filter(|(_, c)| c.iter().sum::<usize>() > 0).map(|((form_id, short), c)| view! {
                         <tr>
-                            <th scope="row">{m.short.get(l).to_string()}</th>
-                            {Band::ALL.into_iter().zip(m.bands.iter()).map(|(b, ids)| view! {
-                                <td class="num"><a href=behind_href(&readiness_link_id(&m.form_id, b), p, u.as_deref())>{format_int(ids.len() as i64, l)}</a></td>
+                            <th scope="row">{short.get(l).to_string()}</th>
+                            {Band::ALL.into_iter().zip(c).map(|(b, n)| view! {
+                                <td class="num"><a href=behind_href(&readiness_link_id(form_id, b), p, u.as_deref())>{format_int(*n as i64, l)}</a></td>
                             }).collect_view()}
                         </tr>
-                    }).collect_view()
+                    }).collect_view()))
                 }}
             </tbody>
         </table>

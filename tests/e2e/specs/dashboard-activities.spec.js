@@ -86,4 +86,26 @@ test('năm hoạt động ghi qua biểu mẫu: tổng quan đếm đúng, liên
   await dashboard.open();
   await dashboard.choosePeriod('2021-2025');
   for (const id of Object.keys(expected)) await expect(dashboard.actual(id)).toHaveText('0');
+
+  // Bảng theo đơn vị: lớp tập huấn tính ở Sa Đéc, và số đó dẫn tới đúng hoạt động.
+  await dashboard.choosePeriod('2026-2030');
+  const unitLink = page.getByTestId('indicator-units').locator('a[href="/indicators/training_classes?period=2026-2030&unit=tp-sa-dec"]');
+  await expect(unitLink).toHaveText('1');
+  await unitLink.click();
+  await expect(behind.activities.locator(`a[href="/activities/${ids.lop}"]`)).toHaveCount(1);
+
+  // Tên đơn vị là chữ, không bao giờ là mã HTML: đổi tên Sa Đéc thành một cái bẫy, bảng và biểu đồ vẫn hiện nguyên chữ.
+  const trap = '<img src=x onerror="window.__pwned = 1">Sa Đéc & "mới"';
+  await page.getByTestId('nav-settings').click();
+  const row = page.getByTestId('unit-row').filter({ has: page.getByTestId('unit-name').getByText('Sa Đéc', { exact: false }) }).first();
+  await row.getByTestId('unit-rename').click();
+  await page.getByTestId('unit-rename-vi').fill(trap);
+  await page.getByTestId('unit-rename-save').click();
+  await expect(page.getByTestId('unit-name').getByText(trap, { exact: true })).toHaveCount(1);
+  await dashboard.open();
+  await dashboard.choosePeriod('2026-2030');
+  await expect(page.getByTestId('indicator-units').locator('tbody th', { hasText: trap })).toHaveCount(1);
+  await expect(page.getByTestId('chart-units-table').locator('tbody th', { hasText: trap })).toHaveCount(1);
+  await expect(page.locator('[data-testid="indicators"] img')).toHaveCount(0);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
 });
