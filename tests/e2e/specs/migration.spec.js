@@ -230,9 +230,12 @@ test('a full disk during the upgrade to summaries leaves the data as it was, say
   // self-assessments need some 1.6 MB. Chromium checks the upgrade's size when it commits.
   const cdp = await context.newCDPSession(page);
   const origin = new URL(page.url()).origin;
-  const { usage } = await page.evaluate(() => navigator.storage.estimate());
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 200_000 });
-  await expect.poll(() => probeWrite(page, 1_000_000), { timeout: 15_000 }).toBe('QuotaExceededError');
+  // The usage the browser reports settles after the database is made again: the quota follows it.
+  await expect.poll(async () => {
+    const { usage } = await page.evaluate(() => navigator.storage.estimate());
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 200_000 });
+    return probeWrite(page, 1_000_000);
+  }, { timeout: 30_000 }).toBe('QuotaExceededError');
 
   await page.goto('/enterprises');
   const banner = page.getByTestId('storage-error');
