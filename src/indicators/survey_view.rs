@@ -273,6 +273,12 @@ impl AssessmentFacts {
         out
     }
 
+    /// The modules with any assessment counted in `band_counts`, each with its counts: a
+    /// module nobody assessed in the period is left out of the tables and charts.
+    pub fn with_counts<'a>(&'a self, counts: &'a [[usize; 3]]) -> impl Iterator<Item = (&'a (String, LocalText), &'a [usize; 3])> + 'a {
+        self.modules.iter().zip(counts).filter(|(_, c)| c.iter().sum::<usize>() > 0)
+    }
+
     pub fn bands(&self, period: Period, unit: Option<&str>) -> Vec<ModuleBands> {
         let mut out: Vec<ModuleBands> = self.modules.iter().map(|(id, short)| ModuleBands { form_id: id.clone(), short: short.clone(), bands: Default::default() }).collect();
         for f in self.latest(period, unit) {

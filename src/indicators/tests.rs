@@ -356,6 +356,8 @@ mod latest_props {
                 let bands = facts.bands(period, None);
                 let counts = facts.band_counts(period, None);
                 prop_assert_eq!(counts.len(), bands.len());
+                let shown: Vec<&str> = facts.with_counts(&counts).map(|((id, _), _)| id.as_str()).collect();
+                prop_assert_eq!(shown, bands.iter().filter(|m| m.total() > 0).map(|m| m.form_id.as_str()).collect::<Vec<_>>());
                 for (m, c) in bands.iter().zip(&counts) {
                     prop_assert_eq!(m.bands.iter().map(Vec::len).collect::<Vec<_>>(), c.to_vec());
                     // Linked enterprises count once per module; unlinked assessments are their own.

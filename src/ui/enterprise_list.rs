@@ -44,9 +44,9 @@ pub fn EnterpriseList() -> impl IntoView {
         list.page.set(0);
     };
     // While a large register is first read, its first rows show; "no match" waits, as one may still come.
-    // A store that could not be read is never "nothing stored": the banner says what failed.
+    // Stored data that could not be opened is never "nothing stored": the banner says what failed.
     let body = Memo::new(move |_| {
-        let (loading, read) = register.status.with(|s| (*s == LoadStatus::Loading, *s == LoadStatus::Ready));
+        let (loading, read) = register.status.with(|s| (*s == LoadStatus::Loading, s.register_read()));
         let partial = register.still_reading().is_some();
         ListBody::of(loading && !partial, read, hits.with(|h| !h.positions.is_empty()), register.listed(|r| !r.is_empty()))
     });

@@ -29,6 +29,15 @@ pub enum LoadStatus {
     Failed(StoreError),
 }
 
+impl LoadStatus {
+    /// Whether the register has been read whole: not while loading, and not when the stored
+    /// data could not be opened at all (a newer build's, or an upgrade that failed), where an
+    /// empty register would read as "nothing stored". A later kind's failed read leaves it read.
+    pub fn register_read(&self) -> bool {
+        !matches!(self, LoadStatus::Loading | LoadStatus::Failed(StoreError::NewerSchema { .. } | StoreError::UpgradeFailed { .. }))
+    }
+}
+
 /// Runs two futures on this thread at once (each gives way at its own awaits) and waits for both.
 async fn both<A: std::future::Future, B: std::future::Future>(a: A, b: B) -> (A::Output, B::Output) {
     use std::task::Poll;

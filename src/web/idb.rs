@@ -25,9 +25,13 @@ const HISTORY: &str = "history";
 
 thread_local! {
     static DB: RefCell<Option<Database>> = const { RefCell::new(None) };
-    /// An upgrade of stored data while it runs: if opening fails, its transaction's error
-    /// says whether for want of space.
-    static UPGRADE: RefCell<Option<web_sys::IdbTransaction>> = const { RefCell::new(None) };
+    /// The upgrade transaction of the open in progress, and the version it started from: if
+    /// opening fails, its error says whether for want of space. Cleared when the open ends.
+    static UPGRADE: RefCell<Option<(web_sys::IdbTransaction, u32)>> = const { RefCell::new(None) };
+    /// The open in progress, settled when it ends: a page opens once at a time, or two callers
+    /// at start-up would each run a province's upgrade (the browser holds the second open until
+    /// the first is undone, and then upgrades again).
+    static OPENING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
     /// An upgrade that failed: this page tries no other (each attempt works out a province's
     /// summaries again), and every read and write says why until a reload.
     static FAILED_UPGRADE: RefCell<Option<StoreError>> = const { RefCell::new(None) };
@@ -76,13 +80,36 @@ fn open_error(err: indexed_db_futures::error::OpenDbError) -> StoreError {
     }
 }
 
-async fn db() -> Result<Database, StoreError> {
+/// The open database, or what the last open left: a caller that arrives while another opens
+/// waits for it and takes what it left.
+fn opened() -> Option<Result<Database, StoreError>> {
     if let Some(db) = DB.with(|d| d.borrow().clone()) {
-        return Ok(db);
+        return Some(Ok(db));
     }
-    if let Some(failed) = FAILED_UPGRADE.with(|f| f.borrow().clone()) {
-        return Err(failed);
+    FAILED_UPGRADE.with(|f| f.borrow().clone()).map(Err)
+}
+
+async fn db() -> Result<Database, StoreError> {
+    if let Some(done) = opened() {
+        return done;
     }
+    if let Some(opening) = OPENING.with(|o| o.borrow().clone()) {
+        let _ = wasm_bindgen_futures::JsFuture::from(opening).await;
+        if let Some(done) = opened() {
+            return done;
+        }
+    }
+    let mut settle = None;
+    OPENING.with(|o| *o.borrow_mut() = Some(js_sys::Promise::new(&mut |resolve, _| settle = Some(resolve))));
+    let result = open().await;
+    OPENING.with(|o| *o.borrow_mut() = None);
+    if let Some(settle) = settle {
+        let _ = settle.call0(&wasm_bindgen::JsValue::NULL);
+    }
+    result
+}
+
+async fn open() -> Result<Database, StoreError> {
     let opened = Database::open(DB_NAME)
         .with_version(DB_VERSION)
         .with_on_upgrade_needed_fut(|event, db| async move {
@@ -132,12 +159,14 @@ async fn db() -> Result<Database, StoreError> {
                 let filled: indexed_db_futures::Result<()> = async {
                     for (kind, name) in summary::SUMMARISED {
                         let summaries = db.create_object_store(name).with_key_path(KeyPath::from("id")).build()?;
-                        // A new database has nothing to upgrade: its failure is no upgrade's.
-                        if old > 0 && UPGRADE.with(|u| u.borrow().is_none()) {
+                        if UPGRADE.with(|u| u.borrow().is_none()) {
                             use indexed_db_futures::internals::SystemRepr;
                             use wasm_bindgen::JsCast;
                             let store: web_sys::IdbObjectStore = summaries.as_sys().clone().unchecked_into();
-                            UPGRADE.with(|u| *u.borrow_mut() = Some(store.transaction()));
+                            UPGRADE.with(|u| *u.borrow_mut() = Some((store.transaction(), old)));
+                            if old > 0 {
+                                crate::web::browser::mark("nscl-schema-upgrade");
+                            }
                         }
                         fill_summaries(&summaries, kind).await?;
                     }
@@ -147,7 +176,7 @@ async fn db() -> Result<Database, StoreError> {
                 if let Err(e) = filled {
                     // A failed request aborts the upgrade by itself; any other error would let it
                     // commit schema 6 with summaries missing, and it never runs again.
-                    UPGRADE.with(|u| u.borrow().as_ref().map(|tx| tx.abort()));
+                    UPGRADE.with(|u| u.borrow().as_ref().map(|(tx, _)| tx.abort()));
                     return Err(e);
                 }
             }
@@ -162,8 +191,9 @@ async fn db() -> Result<Database, StoreError> {
             return Err(match upgrade {
                 // The upgrade's transaction was undone: the data is as the earlier build left it.
                 // Chromium refuses a transaction too large for the quota when it commits, and
-                // names the reason in the transaction's own error.
-                Some(tx) if !matches!(e, StoreError::NewerSchema { .. }) => {
+                // names the reason in the transaction's own error. (A new database has nothing
+                // to upgrade: its failure is no upgrade's.)
+                Some((tx, old)) if old > 0 && !matches!(e, StoreError::NewerSchema { .. }) => {
                     let full = e == StoreError::QuotaExceeded || tx.error().is_some_and(|x| x.name() == "QuotaExceededError");
                     let failed = StoreError::UpgradeFailed { full };
                     FAILED_UPGRADE.with(|f| *f.borrow_mut() = Some(failed.clone()));

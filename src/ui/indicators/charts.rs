@@ -130,7 +130,7 @@ pub fn IndicatorCharts(data: IndicatorData, figures: DashboardFigures, period: S
         let l = lang.get();
         let p = period.get();
         let modules: Vec<(String, [usize; 3])> = figures.bands.with(|counts| data.assessments.with(|a| {
-            a.modules.iter().zip(counts).filter(|(_, c)| c.iter().sum::<usize>() > 0).map(|((_, short), c)| (short.get(l).to_string(), *c)).collect()
+            a.with_counts(counts).map(|((_, short), c)| (short.get(l).to_string(), *c)).collect()
         }));
         let chart = BarChart {
             title: format!("{} · {}", l.t(Msg::IndReadinessTitle), p.key()),

@@ -68,7 +68,7 @@ pub fn SurveyTables(data: IndicatorData, figures: DashboardFigures, period: Sign
                 {move || {
                     let l = lang.get();
                     let (p, u) = (period.get(), unit.get());
-                    figures.bands.with(|counts| data.assessments.with(|a| a.modules.iter().zip(counts).filter(|(_, c)| c.iter().sum::<usize>() > 0).map(|((form_id, short), c)| view! {
+                    figures.bands.with(|counts| data.assessments.with(|a| a.with_counts(counts).map(|((form_id, short), c)| view! {
                         <tr>
                             <th scope="row">{short.get(l).to_string()}</th>
                             {Band::ALL.into_iter().zip(c).map(|(b, n)| view! {

@@ -90,7 +90,6 @@ function holdImportTransaction() {
   };
 }
 
-
 const bulkWriteOpened = (page) => page.waitForFunction(() => performance.getEntriesByName('nscl-bulk-write-open').length > 0, null, { polling: 'raf', timeout: 60_000 });
 
 test('a reload in the middle of an import writes nothing; the file imports whole afterwards', async ({ browser }) => {
