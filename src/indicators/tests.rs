@@ -371,3 +371,73 @@ mod latest_props {
         }
     }
 }
+
+mod figure_props {
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::BTreeSet;
+
+    /// The count as it was first written: a set of formatted keys, one per enterprise, one per
+    /// unlinked record, one per person.
+    fn counted_by_keys(indicator: &Indicator, facts: &[&Fact]) -> u64 {
+        let mut value = 0u64;
+        let mut keys: BTreeSet<String> = BTreeSet::new();
+        for f in facts {
+            match indicator.count.rule {
+                Rule::Records => value += 1,
+                Rule::DistinctEnterprises => {
+                    if f.enterprises.is_empty() {
+                        keys.insert(format!("record:{}", f.id));
+                    }
+                    for e in &f.enterprises {
+                        keys.insert(format!("enterprise:{e}"));
+                    }
+                }
+                Rule::DistinctExperts => match &f.expert {
+                    Some(person) => {
+                        keys.insert(person.clone());
+                    }
+                    None => value += u64::from(f.experts_qualified),
+                },
+                Rule::SumOrganisations => value += u64::from(f.organisations.unwrap_or(f.enterprises.len() as u32)),
+            }
+        }
+        value + keys.len() as u64
+    }
+
+    proptest! {
+        /// Every indicator, over any mix of activities (linked to none, one or several of four
+        /// enterprises, experts named alike or unnamed, awards of every result), counts what
+        /// the key-based count did.
+        #[test]
+        fn every_figure_counts_what_the_key_based_count_did(spec in prop::collection::vec((0usize..6, 0u8..16, 0u8..3, 0u8..4, 0u8..5, 0u8..4), 0..30)) {
+            let kinds = ["training_class", "expert", "enterprise_support", "award_entry", "testing_field", "expert_training"];
+            let results = [AwardResult::Gold, AwardResult::Award, AwardResult::Pending, AwardResult::NotAwarded];
+            let records: Vec<Record<Activity>> = spec.iter().enumerate().map(|(i, (kind, links, name, result, count, year))| {
+                let enterprises: Vec<&str> = ["e1", "e2", "e3", "e4"].iter().enumerate().filter(|(b, _)| links & (1 << b) != 0).map(|(_, e)| *e).collect();
+                with(act(&format!("a{i:02}"), kinds[*kind], &format!("202{}-03-01", 2 + year), None, &enterprises), |a| {
+                    // An expert named, unnamed (known by the record), or none: a course's count.
+                    if *kind == 1 {
+                        a.expert = (*name > 0).then(|| Expert { name: ["", " ", "Trần Văn Khoa"][*name as usize].into(), organisation: "Chi cục TĐC".into(), certificate: String::new() });
+                    }
+                    if *kind == 1 || *kind == 5 {
+                        a.experts_qualified = Some(u32::from(*count));
+                    }
+                    a.award_result = (*kind == 3).then(|| results[*result as usize]);
+                    a.organisations = (*count > 2).then(|| u32::from(*count));
+                })
+            }).collect();
+            let facts = Facts::new(&records, &unit_of);
+            for indicator in &shipped().indicators {
+                for period in [Period::TERM_2021, Period::year(2023)] {
+                    let matching: Vec<&Fact> = facts.facts.iter().filter(|f| {
+                        period.contains(f.year)
+                            && indicator.count.kinds.contains(&f.kind)
+                            && (indicator.count.award_results.is_empty() || f.award.is_some_and(|a| indicator.count.award_results.contains(&a)))
+                    }).collect();
+                    prop_assert_eq!(facts.actual(indicator, period, None).value, counted_by_keys(indicator, &matching), "{}", indicator.id);
+                }
+            }
+        }
+    }
+}
