@@ -90,14 +90,14 @@ fn opened() -> Option<Result<Database, StoreError>> {
 }
 
 async fn db() -> Result<Database, StoreError> {
-    if let Some(done) = opened() {
-        return done;
-    }
-    if let Some(opening) = OPENING.with(|o| o.borrow().clone()) {
-        let _ = wasm_bindgen_futures::JsFuture::from(opening).await;
+    // Several callers may wake from one open that left nothing: the first opens again, the
+    // others wait for that one.
+    loop {
         if let Some(done) = opened() {
             return done;
         }
+        let Some(opening) = OPENING.with(|o| o.borrow().clone()) else { break };
+        let _ = wasm_bindgen_futures::JsFuture::from(opening).await;
     }
     let mut settle = None;
     OPENING.with(|o| *o.borrow_mut() = Some(js_sys::Promise::new(&mut |resolve, _| settle = Some(resolve))));
