@@ -32,8 +32,7 @@ pub fn Dashboard() -> impl IntoView {
     let num = move |n: usize| format_int(n as i64, lang.get());
     // A count once its kind has been read whole; "…" until then, never a count of a part or a 0.
     let counted = move |ready: bool, n: &dyn Fn() -> usize| if ready { num(n()) } else { "…".to_string() };
-    let register_read = Memo::new(move |_| register.status.with(|s| s.register_read()));
-    let register_count = move |n: usize| counted(register_read.get(), &|| n);
+    let register_count = move |n: usize| counted(register.register_read.get(), &|| n);
     // The other kinds are read after the register.
     let count_of = move |ready: RwSignal<bool>, n: Memo<usize>| move || counted(ready.get(), &|| n.get());
     let surveys = count_of(register.surveys.ready, Memo::new(move |_| register.surveys.live_count()));

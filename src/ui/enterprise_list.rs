@@ -46,9 +46,9 @@ pub fn EnterpriseList() -> impl IntoView {
     // While a large register is first read, its first rows show; "no match" waits, as one may still come.
     // Stored data that could not be opened is never "nothing stored": the banner says what failed.
     let body = Memo::new(move |_| {
-        let (loading, read) = register.status.with(|s| (*s == LoadStatus::Loading, s.register_read()));
+        let loading = register.status.with(|s| *s == LoadStatus::Loading);
         let partial = register.still_reading().is_some();
-        ListBody::of(loading && !partial, read, hits.with(|h| !h.positions.is_empty()), register.listed(|r| !r.is_empty()))
+        ListBody::of(loading && !partial, register.register_read.get(), hits.with(|h| !h.positions.is_empty()), register.listed(|r| !r.is_empty()))
     });
     let filtered = move || list.query.with(|q| *q != Query { text: q.text.clone(), sort: q.sort, descending: q.descending, ..Default::default() });
 

@@ -29,15 +29,6 @@ pub enum LoadStatus {
     Failed(StoreError),
 }
 
-impl LoadStatus {
-    /// Whether the register has been read whole: not while loading, and not when the stored
-    /// data could not be opened at all (a newer build's, or an upgrade that failed), where an
-    /// empty register would read as "nothing stored". A later kind's failed read leaves it read.
-    pub fn register_read(&self) -> bool {
-        !matches!(self, LoadStatus::Loading | LoadStatus::Failed(StoreError::NewerSchema { .. } | StoreError::UpgradeFailed { .. }))
-    }
-}
-
 /// Runs two futures on this thread at once (each gives way at its own awaits) and waits for both.
 async fn both<A: std::future::Future, B: std::future::Future>(a: A, b: B) -> (A::Output, B::Output) {
     use std::task::Poll;
@@ -71,6 +62,10 @@ pub struct Register {
     pub registry: RwSignal<Registry>,
     pub units: RwSignal<AdminUnitList>,
     pub status: RwSignal<LoadStatus>,
+    /// Whether the register has been read whole once. A later failure (another kind that
+    /// cannot be read, a newer build's schema) leaves what was read on screen; stored data that
+    /// could not be opened at all (a failed upgrade) leaves it unread, never "nothing stored".
+    pub register_read: RwSignal<bool>,
     /// The first read of a large register, part-way: its first part, which only the register's
     /// list shows (`listed`). Everything else waits for `registry`.
     reading: RwSignal<Option<Registry>>,
@@ -152,6 +147,7 @@ impl Register {
             registry,
             units: RwSignal::new(AdminUnitList::default_list()),
             status: RwSignal::new(LoadStatus::Loading),
+            register_read: RwSignal::new(false),
             reading: RwSignal::new(None),
             reading_progress: RwSignal::new(None),
             quarantined: RwSignal::new(Default::default()),
@@ -304,6 +300,9 @@ impl Register {
                 // Only on a real change: an open form must not be rebuilt by a reload from another tab.
                 if self.status.get_untracked() != LoadStatus::Ready {
                     self.status.set(LoadStatus::Ready);
+                }
+                if !self.register_read.get_untracked() {
+                    self.register_read.set(true);
                 }
                 // The other kinds after the register is on screen, the few activities first: at
                 // province scale surveys and self-assessments are most of the data, and the
