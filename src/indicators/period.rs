@@ -41,6 +41,11 @@ impl Period {
         (self.to <= t.to).then_some(t)
     }
 
+    /// The years a term view shows for this period: its term, or itself across terms.
+    pub fn term_or_self(self) -> Period {
+        self.term().unwrap_or(self)
+    }
+
     pub fn years(self) -> std::ops::RangeInclusive<i32> {
         self.from..=self.to
     }
@@ -116,6 +121,7 @@ mod tests {
         assert!(Period::TERM_2021.is_term() && !Period::year(2021).is_term() && !Period { from: 2022, to: 2026 }.is_term());
         assert_eq!(Period::year(2028).term(), Some(Period::TERM_2026));
         assert_eq!(Period { from: 2024, to: 2027 }.term(), None);
+        assert_eq!((Period::year(2028).term_or_self(), Period { from: 2024, to: 2027 }.term_or_self()), (Period::TERM_2026, Period { from: 2024, to: 2027 }));
         assert_eq!(Period::TERM_2021.len(), 5);
     }
 

@@ -4,7 +4,8 @@
 //! picture, its numbers as a table for screen readers, SVG and PNG downloads.
 
 use super::data::IndicatorData;
-use super::figures::{term_of, DashboardFigures};
+use super::data::unit_row_label;
+use super::figures::DashboardFigures;
 use crate::charts::{bars_svg, progress_svg, BarChart, BarSeries, ProgressChart, ProgressRow};
 use crate::format::{format_decimal, format_int, format_percent};
 use crate::i18n::{Lang, Msg};
@@ -77,7 +78,7 @@ pub fn IndicatorCharts(data: IndicatorData, figures: DashboardFigures, period: S
 
     let trend_chart = Memo::new(move |_| {
         let l = lang.get();
-        let term = term_of(period.get());
+        let term = period.get().term_or_self();
         let years: Vec<String> = term.years().map(|y| y.to_string()).collect();
         let series: Vec<BarSeries> = figures.trend.with(|rows| COUNTED.iter().filter_map(|id| Some((defs.get(id)?, &rows.iter().find(|(x, _)| x == id)?.1))).map(|(i, years)| BarSeries {
             name: i.label.get(l).to_string(),
@@ -94,10 +95,7 @@ pub fn IndicatorCharts(data: IndicatorData, figures: DashboardFigures, period: S
         let columns: Vec<(usize, String)> = IN_UNITS.iter().filter_map(|id| defs.indicators.iter().position(|i| i.id == *id)).map(|c| (c, defs.indicators[c].label.get(l).to_string())).collect();
         let (categories, series) = figures.units.with(|rows| {
             let rows: Vec<_> = rows.iter().filter(|(_, values)| columns.iter().any(|(c, _)| values[*c].is_some())).collect();
-            let categories = rows.iter().map(|(u, _)| match u {
-                Some(id) => register.units.with(|x| x.display_label(id, l)),
-                None => l.t(Msg::IndNoUnit).to_string(),
-            }).collect();
+            let categories = register.units.with(|units| rows.iter().map(|(u, _)| unit_row_label(units, u.as_deref(), l)).collect());
             let series = columns.iter().map(|(c, name)| BarSeries { name: name.clone(), values: rows.iter().map(|(_, values)| values[*c].unwrap_or(0) as f64).collect() }).collect();
             (categories, series)
         });

@@ -4,7 +4,9 @@
 //! records behind a number.
 
 use crate::form::library::FIELD_SURVEY;
+use crate::i18n::{Lang, Msg};
 use crate::indicators::{AssessmentFacts, Facts, Period, StoredTargets, SurveyFacts};
+use crate::model::admin_unit::AdminUnitList;
 use crate::ui::state::Register;
 use crate::web::browser;
 use leptos::prelude::*;
@@ -81,6 +83,14 @@ pub fn period_choices() -> Vec<Period> {
     let mut out = vec![Period::TERM_2021, Period::TERM_2026];
     out.extend((Period::TERM_2021.from..=Period::TERM_2026.to).map(Period::year));
     out
+}
+
+/// A breakdown's row as it is named: the unit's label, or "no unit" for activities in none.
+pub fn unit_row_label(units: &AdminUnitList, unit: Option<&str>, l: Lang) -> String {
+    match unit {
+        Some(id) => units.display_label(id, l),
+        None => l.t(Msg::IndNoUnit).to_string(),
+    }
 }
 
 /// The unit in a link: an id, `none` for activities in no unit, or nothing for the province.

@@ -24,11 +24,6 @@ pub struct DashboardFigures {
     pub bands: Memo<Vec<[usize; 3]>>,
 }
 
-/// The years of the term the period lies in.
-pub fn term_of(p: Period) -> Period {
-    p.term().unwrap_or(p)
-}
-
 impl DashboardFigures {
     pub fn new(data: IndicatorData, period: Signal<Period>, unit: Signal<Option<String>>) -> DashboardFigures {
         let defs = shipped();
@@ -38,7 +33,7 @@ impl DashboardFigures {
             data.facts.with(|f| data.targets.with(|t| defs.indicators.iter().map(|i| (i.id.clone(), progress(defs, i, f, t, p, u.as_deref(), &today))).collect()))
         });
         let trend = Memo::new(move |_| {
-            let (term, u) = (term_of(period.get()), unit.get());
+            let (term, u) = (period.get().term_or_self(), unit.get());
             data.facts.with(|f| defs.indicators.iter().map(|i| (i.id.clone(), f.trend(i, term, u.as_deref()))).collect())
         });
         let units = Memo::new(move |_| {

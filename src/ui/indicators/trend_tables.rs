@@ -2,7 +2,8 @@
 //! every cell a link to the records behind it.
 
 use super::data::{behind_href, NO_UNIT};
-use super::figures::{term_of, DashboardFigures};
+use super::data::unit_row_label;
+use super::figures::DashboardFigures;
 use crate::format::format_int;
 use crate::i18n::Msg;
 use crate::indicators::{shipped, Period};
@@ -20,7 +21,7 @@ pub fn TrendTable(figures: DashboardFigures, period: Signal<Period>, unit: Signa
             <caption>{tr(Msg::IndTrendTitle)}</caption>
             <thead><tr>
                 <th scope="col">{tr(Msg::IndIndicator)}</th>
-                {move || term_of(period.get()).years().map(|y| view! { <th scope="col" class="num">{y}</th> }).collect_view()}
+                {move || period.get().term_or_self().years().map(|y| view! { <th scope="col" class="num">{y}</th> }).collect_view()}
             </tr></thead>
             <tbody>
                 {move || {
@@ -62,11 +63,7 @@ pub fn UnitTable(figures: DashboardFigures, period: Signal<Period>) -> impl Into
                 let mut rows = HtmlRows::new();
                 figures.units.with(|table| register.units.with(|units| {
                     for (u, values) in table {
-                        let name = match u {
-                            Some(id) => units.display_label(id, l),
-                            None => l.t(Msg::IndNoUnit).to_string(),
-                        };
-                        rows.row().header(&name);
+                        rows.row().header(&unit_row_label(units, u.as_deref(), l));
                         let key = u.as_deref().unwrap_or(NO_UNIT);
                         for (i, v) in defs.indicators.iter().zip(values) {
                             rows.number_link(&behind_href(&i.id, p, Some(key)), &format_int(v.unwrap_or(0) as i64, l));
