@@ -123,6 +123,27 @@ proptest! {
     }
 
     #[test]
+    fn the_top_categories_are_the_highest_totals_in_order(mut chart in bars(30, 3, text().boxed()), n in 0usize..20) {
+        let total = |c: &BarChart, i: usize| c.series.iter().filter_map(|s| s.values.get(i)).filter(|v| v.is_finite()).sum::<f64>();
+        let before = chart.clone();
+        let mut all: Vec<f64> = (0..before.categories.len()).map(|i| total(&before, i)).collect();
+        all.sort_by(|a, b| b.total_cmp(a));
+        let cut = chart.top(n);
+        prop_assert_eq!(cut, before.categories.len() > n);
+        prop_assert_eq!(chart.categories.len(), before.categories.len().min(n));
+        // Each kept category brings its own values, and the totals are the highest, highest first.
+        let kept: Vec<f64> = (0..chart.categories.len()).map(|i| total(&chart, i)).collect();
+        prop_assert_eq!(&kept[..], &all[..kept.len()]);
+        for (i, name) in chart.categories.iter().enumerate() {
+            let from = (0..before.categories.len()).filter(|j| &before.categories[*j] == name && total(&before, *j) == kept[i]).count();
+            prop_assert!(from > 0, "{:?} is not one of the chart's categories with its total", name);
+        }
+        prop_assert!(chart.series.iter().all(|s| s.values.len() == chart.categories.len()));
+        let svg = bars_svg(&chart);
+        assert_well_formed(&svg);
+    }
+
+    #[test]
     fn any_radar_is_a_whole_svg(chart in radar(0..12, text().boxed())) {
         let svg = radar_svg(&chart);
         prop_assert!(svg.starts_with("<svg"));

@@ -55,6 +55,7 @@ messages! {
     IndPaceMissed => "Không đạt", "Missed";
     IndTrendTitle => "Theo từng năm", "Year by year";
     IndBreakdownTitle => "Theo đơn vị hành chính", "By administrative unit";
+    IndBreakdownChartTop => "{n} đơn vị có số cao nhất", "the {n} units with the highest counts";
     IndBreakdownNote => "Hoạt động không ghi đơn vị được tính theo đơn vị của doanh nghiệp liên quan; một hoạt động có doanh nghiệp ở hai đơn vị được tính ở cả hai.", "An activity without a unit counts in its enterprises' units; one with enterprises in two units counts in both.";
     IndSurveyTitle => "Khảo sát: doanh nghiệp áp dụng hệ thống quản lý, công cụ cải tiến", "Surveys: enterprises applying systems and tools";
     IndSurveyNote => "Mỗi doanh nghiệp tính theo phiếu khảo sát gần nhất trong kỳ có trả lời phần hệ thống, công cụ (kể cả phiếu chưa hoàn thành). Hệ thống: đang áp dụng hoặc đã chứng nhận; công cụ: mức 2 trở lên.", "Each enterprise counts by its latest survey in the period that answers the systems and tools (drafts included). Systems: applying or certified; tools: level 2 or above.";

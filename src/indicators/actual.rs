@@ -41,6 +41,17 @@ pub struct Fact {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Facts {
     pub facts: Vec<Fact>,
+    /// Positions in `facts` of each kind's activities, in order: an indicator counts a few
+    /// kinds, and the dashboard works out some seventy figures at each change of period.
+    by_kind: BTreeMap<String, Vec<usize>>,
+}
+
+/// Whether a figure lists the records behind it: the page of a number's records needs
+/// them, the dashboard's tables and charts only the number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Behind {
+    Listed,
+    CountOnly,
 }
 
 /// A number and the records behind it.
@@ -83,53 +94,68 @@ impl Facts {
                     award: a.award_result,
                 })
             })
-            .collect();
-        Facts { facts }
+            .collect::<Vec<Fact>>();
+        let mut by_kind: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, f) in facts.iter().enumerate() {
+            by_kind.entry(f.kind.clone()).or_default().push(i);
+        }
+        Facts { facts, by_kind }
     }
 
     /// The facts an indicator looks at in a period and unit (`None`: the whole province).
     fn matching<'a>(&'a self, indicator: &'a Indicator, period: Period, unit: Option<&'a str>) -> impl Iterator<Item = &'a Fact> + 'a {
-        self.facts.iter().filter(move |f| {
+        // An indicator's kinds are few and distinct (a kind named twice is read once), so
+        // each fact comes once, and the counts do not depend on the order.
+        let mut kinds: Vec<&String> = indicator.count.kinds.iter().collect();
+        kinds.sort();
+        kinds.dedup();
+        kinds.into_iter().filter_map(|k| self.by_kind.get(k)).flatten().map(|i| &self.facts[*i]).filter(move |f| {
             period.contains(f.year)
                 && unit.is_none_or(|u| f.units.iter().any(|x| x == u))
-                && indicator.count.kinds.iter().any(|k| *k == f.kind)
                 && (indicator.count.award_results.is_empty() || f.award.is_some_and(|a| indicator.count.award_results.contains(&a)))
         })
     }
 
     /// The indicator's actual value in a period and unit.
     pub fn actual(&self, indicator: &Indicator, period: Period, unit: Option<&str>) -> Figure {
-        figure(indicator, self.matching(indicator, period, unit))
+        self.actual_with(indicator, period, unit, Behind::Listed)
     }
 
-    /// The actual value in each year of `period`.
+    /// `actual`, with or without the records behind it.
+    pub fn actual_with(&self, indicator: &Indicator, period: Period, unit: Option<&str>, behind: Behind) -> Figure {
+        figure(indicator, self.matching(indicator, period, unit), behind)
+    }
+
+    /// The actual value in each year of `period`, without the records behind it.
     pub fn trend(&self, indicator: &Indicator, period: Period, unit: Option<&str>) -> Vec<(i32, Figure)> {
-        period.years().map(|y| (y, self.actual(indicator, Period::year(y), unit))).collect()
+        period.years().map(|y| (y, self.actual_with(indicator, Period::year(y), unit, Behind::CountOnly))).collect()
     }
 
     /// The actual value in each unit activities count in (`None`: activities in no unit), in one pass.
-    pub fn breakdown(&self, indicator: &Indicator, period: Period) -> BTreeMap<Option<String>, Figure> {
-        let mut groups: BTreeMap<Option<String>, Vec<&Fact>> = BTreeMap::new();
+    pub fn breakdown(&self, indicator: &Indicator, period: Period, behind: Behind) -> BTreeMap<Option<String>, Figure> {
+        let mut groups: BTreeMap<Option<&str>, Vec<&Fact>> = BTreeMap::new();
         for f in self.matching(indicator, period, None) {
             if f.units.is_empty() {
                 groups.entry(None).or_default().push(f);
             }
             for u in &f.units {
-                groups.entry(Some(u.clone())).or_default().push(f);
+                groups.entry(Some(u.as_str())).or_default().push(f);
             }
         }
-        groups.into_iter().map(|(u, fs)| (u, figure(indicator, fs.into_iter()))).collect()
+        groups.into_iter().map(|(u, fs)| (u.map(str::to_string), figure(indicator, fs.into_iter(), behind))).collect()
     }
 }
 
-fn figure<'a>(indicator: &Indicator, facts: impl Iterator<Item = &'a Fact>) -> Figure {
+fn figure<'a>(indicator: &Indicator, facts: impl Iterator<Item = &'a Fact>, behind: Behind) -> Figure {
     let mut ids = Vec::new();
     let mut value = 0u64;
-    // Borrowed, not formatted: the dashboard works out some forty figures at each change.
+    // Borrowed, not formatted: the dashboard works out some seventy figures at each change.
     let mut people: BTreeSet<&'a str> = BTreeSet::new();
     let mut enterprises: BTreeSet<&'a str> = BTreeSet::new();
     for f in facts {
-        ids.push(f.id.clone());
+        if behind == Behind::Listed {
+            ids.push(f.id.clone());
+        }
         match indicator.count.rule {
             Rule::Records => value += 1,
             Rule::DistinctEnterprises => {
@@ -153,5 +179,9 @@ fn figure<'a>(indicator: &Indicator, facts: impl Iterator<Item = &'a Fact>) -> F
     }
     value += people.len() as u64;
     ids.sort();
-    Figure { value, activity_ids: ids, enterprise_ids: enterprises.into_iter().map(str::to_string).collect() }
+    let enterprise_ids = match behind {
+        Behind::Listed => enterprises.into_iter().map(str::to_string).collect(),
+        Behind::CountOnly => Vec::new(),
+    };
+    Figure { value, activity_ids: ids, enterprise_ids }
 }

@@ -24,7 +24,7 @@ pub mod target;
 #[cfg(test)]
 mod tests;
 
-pub use actual::{Fact, Facts, Figure};
+pub use actual::{Behind, Fact, Facts, Figure};
 pub use definition::{shipped, Comparison, Indicator, Indicators, Per, Rule};
 pub use period::Period;
 pub use progress::{pace, percent_achieved, progress, Pace, Progress};

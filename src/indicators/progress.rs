@@ -1,7 +1,7 @@
 //! Target against actual: % achieved, and whether the indicator is on track
 //! for the share of the period that has passed.
 
-use super::actual::{Facts, Figure};
+use super::actual::{Behind, Facts, Figure};
 use super::definition::{Indicator, Indicators};
 use super::period::Period;
 use super::target::{target_with, StoredTargets, Target};
@@ -70,9 +70,10 @@ pub struct Progress {
 
 /// One indicator's progress in a period and unit, on `today` (`YYYY-MM-DD`).
 /// With a unit, there is no target: the plan's targets are the province's.
-pub fn progress(defs: &Indicators, indicator: &Indicator, facts: &Facts, stored: &StoredTargets, period: Period, unit: Option<&str>, today: &str) -> Progress {
+/// `behind`: whether its actual lists the records behind it.
+pub fn progress(defs: &Indicators, indicator: &Indicator, facts: &Facts, stored: &StoredTargets, (period, unit): (Period, Option<&str>), today: &str, behind: Behind) -> Progress {
     let target = if unit.is_some() { None } else { target_with(defs, indicator, period, stored) };
-    let actual = facts.actual(indicator, period, unit);
+    let actual = facts.actual_with(indicator, period, unit, behind);
     let elapsed = if period.not_started(today) { None } else { period.elapsed_share(today) };
     let value = target.as_ref().map(|t| t.value);
     let a = actual.value as f64;

@@ -49,6 +49,37 @@ struct SurveyFact {
     updated_ms: i64,
     /// Per row of `SurveyFacts::rows`: applying, certified.
     cells: Vec<(bool, bool)>,
+    keys: Keys,
+}
+
+/// A fact's subject and time as numbers (`Keys::assign`): choosing each subject's latest
+/// compares these, not ids and dates as text, at every change of the dashboard's period.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Keys {
+    /// The same for facts of one subject, and only for them.
+    subject: u32,
+    /// Orders facts as (date, updated_ms) do: equal pairs, equal numbers.
+    when: u32,
+}
+
+impl Keys {
+    /// Numbers the subjects of `facts`, grouped by subject (`same`) already, and ranks their times.
+    fn assign<F>(facts: &mut [F], same: impl Fn(&F, &F) -> bool, when: impl Fn(&F) -> (&str, i64), keys: impl Fn(&mut F) -> &mut Keys) {
+        let mut order: Vec<usize> = (0..facts.len()).collect();
+        order.sort_by(|a, b| when(&facts[*a]).cmp(&when(&facts[*b])));
+        let mut ranks = vec![0u32; facts.len()];
+        for (k, pair) in order.windows(2).enumerate() {
+            let step = u32::from(when(&facts[pair[0]]) != when(&facts[pair[1]]));
+            ranks[order[k + 1]] = ranks[order[k]] + step;
+        }
+        let mut subject = 0u32;
+        for i in 0..facts.len() {
+            if i > 0 && !same(&facts[i - 1], &facts[i]) {
+                subject += 1;
+            }
+            *keys(&mut facts[i]) = Keys { subject, when: ranks[i] };
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -144,17 +175,19 @@ impl SurveyFacts {
                     date,
                     updated_ms: s.updated_ms(),
                     cells,
+                    keys: Keys::default(),
                 }
             })
             .collect();
         // Stable: an enterprise's surveys keep the order they were read in, which breaks ties.
         facts.sort_by(|a, b| a.enterprise_id.cmp(&b.enterprise_id));
+        Keys::assign(&mut facts, |a, b| a.enterprise_id == b.enterprise_id, |f| (&f.date, f.updated_ms), |f| &mut f.keys);
         SurveyFacts { rows, facts }
     }
 
     /// Each enterprise's latest survey dated in the period, in its unit; by enterprise id.
     fn latest(&self, period: Period, unit: Option<&str>) -> Vec<&SurveyFact> {
-        latest_of_each(&self.facts, |f| in_view(f.year, f.unit.as_deref(), period, unit), |a, b| a.enterprise_id == b.enterprise_id, |f| (&f.date, f.updated_ms))
+        latest_of_each(&self.facts, |f| in_view(f.year, f.unit.as_deref(), period, unit), |f| f.keys)
     }
 
     /// The counts of `shares`, without the ids.
@@ -199,6 +232,9 @@ struct AssessmentFact {
     year: Option<i32>,
     updated_ms: i64,
     band: Band,
+    /// Its module's place in `AssessmentFacts::modules`.
+    module: usize,
+    keys: Keys,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -241,7 +277,10 @@ impl AssessmentFacts {
                 let band = Band::of(a.payload.as_ref().readiness.filter(|p| p.is_finite())?)?;
                 let who = a.payload.as_ref().enterprise_id.clone().unwrap_or_else(|| format!("assessment:{}", a.id));
                 let date = crate::readiness::profile::date_of(a);
+                let module = modules.iter().position(|(id, _)| *id == a.payload.as_ref().form_id)?;
                 Some(AssessmentFact {
+                    module,
+                    keys: Keys::default(),
                     id: a.id.clone(),
                     form_id: a.payload.as_ref().form_id.clone(),
                     unit: a.payload.as_ref().enterprise_id.as_deref().and_then(unit_of),
@@ -254,21 +293,20 @@ impl AssessmentFacts {
             })
             .collect();
         facts.sort_by(|a, b| (&a.form_id, &a.who).cmp(&(&b.form_id, &b.who)));
+        Keys::assign(&mut facts, |a, b| a.form_id == b.form_id && a.who == b.who, |f| (&f.date, f.updated_ms), |f| &mut f.keys);
         AssessmentFacts { modules, facts }
     }
 
     /// Each enterprise's latest scored assessment of each module dated in the period, in its unit.
     fn latest(&self, period: Period, unit: Option<&str>) -> Vec<&AssessmentFact> {
-        latest_of_each(&self.facts, |f| in_view(f.year, f.unit.as_deref(), period, unit), |a, b| a.form_id == b.form_id && a.who == b.who, |f| (&f.date, f.updated_ms))
+        latest_of_each(&self.facts, |f| in_view(f.year, f.unit.as_deref(), period, unit), |f| f.keys)
     }
 
     /// How many of `bands` fall in each band (`Band::ALL` order), per module of `modules`.
     pub fn band_counts(&self, period: Period, unit: Option<&str>) -> Vec<[usize; 3]> {
         let mut out = vec![[0; 3]; self.modules.len()];
         for f in self.latest(period, unit) {
-            if let Some(m) = self.modules.iter().position(|(id, _)| *id == f.form_id) {
-                out[m][band_index(f.band)] += 1;
-            }
+            out[f.module][band_index(f.band)] += 1;
         }
         out
     }
@@ -282,9 +320,7 @@ impl AssessmentFacts {
     pub fn bands(&self, period: Period, unit: Option<&str>) -> Vec<ModuleBands> {
         let mut out: Vec<ModuleBands> = self.modules.iter().map(|(id, short)| ModuleBands { form_id: id.clone(), short: short.clone(), bands: Default::default() }).collect();
         for f in self.latest(period, unit) {
-            if let Some(m) = out.iter_mut().find(|m| m.form_id == f.form_id) {
-                m.bands[band_index(f.band)].push(f.id.clone());
-            }
+            out[f.module].bands[band_index(f.band)].push(f.id.clone());
         }
         for m in &mut out {
             m.bands.iter_mut().for_each(|b| b.sort());
@@ -307,19 +343,20 @@ fn in_view(year: Option<i32>, fact_unit: Option<&str>, period: Period, unit: Opt
     year.is_some_and(|y| period.contains(y)) && unit.is_none_or(|u| fact_unit == Some(u))
 }
 
-/// Of `facts` grouped so that facts of one subject are next to each other (`same`), the
-/// latest (`when`) of each subject among those `counted`: the first of equals, as read.
-fn latest_of_each<'a, F, K: PartialOrd>(facts: &'a [F], counted: impl Fn(&F) -> bool, same: impl Fn(&F, &F) -> bool, when: impl Fn(&'a F) -> K) -> Vec<&'a F> {
-    let mut out: Vec<&'a F> = Vec::new();
+/// Of `facts` grouped so that facts of one subject are next to each other (`Keys::subject`),
+/// the latest (`Keys::when`) of each subject among those `counted`: the first of equals, as read.
+fn latest_of_each<'a, F>(facts: &'a [F], counted: impl Fn(&F) -> bool, keys: impl Fn(&F) -> Keys) -> Vec<&'a F> {
+    let mut out: Vec<(&'a F, Keys)> = Vec::new();
     for f in facts.iter().filter(|f| counted(f)) {
+        let k = keys(f);
         match out.last_mut() {
-            Some(last) if same(*last, f) => {
-                if when(f) > when(*last) {
-                    *last = f;
+            Some((last, lk)) if lk.subject == k.subject => {
+                if k.when > lk.when {
+                    (*last, *lk) = (f, k);
                 }
             }
-            _ => out.push(f),
+            _ => out.push((f, k)),
         }
     }
-    out
+    out.into_iter().map(|(f, _)| f).collect()
 }

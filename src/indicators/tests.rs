@@ -115,10 +115,10 @@ fn units_the_activitys_own_else_its_enterprises_and_retired_ones_count() {
     assert_eq!(f.actual(ind("enterprises_supported"), t, Some("h-lap-vo-old")).enterprise_ids, ["e3"]);
     // No unit of its own: the enterprises' units; o1 counts in both.
     assert_eq!(f.actual(ind("enterprises_supported"), t, Some("tp-sa-dec")).activity_ids, ["s-unlinked", "s1", "s2"]);
-    let by_unit = f.breakdown(ind("organisations_guided"), t);
+    let by_unit = f.breakdown(ind("organisations_guided"), t, Behind::Listed);
     assert_eq!(by_unit.get(&Some("tp-sa-dec".to_string())).map(|x| x.activity_ids.clone()), Some(vec!["c1".to_string(), "o1".to_string()]));
     assert_eq!(by_unit.get(&Some("h-lap-vo-old".to_string())).map(|x| x.value), Some(42));
-    let experts = f.breakdown(ind("experts_trained"), t);
+    let experts = f.breakdown(ind("experts_trained"), t, Behind::Listed);
     assert_eq!(experts.keys().collect::<Vec<_>>(), [&None], "experts name no unit");
     assert_eq!(experts[&None].value, 6);
 }
@@ -193,15 +193,15 @@ fn on_track_against_the_share_of_the_period_passed() {
     let f = facts();
     let none = StoredTargets::default();
     // Mid-2023: 913 of 1,826 days, half of 10 classes expected; 2 done.
-    let p = progress(d, ind("training_classes"), &f, &none, Period::TERM_2021, None, "2023-07-03");
+    let p = progress(d, ind("training_classes"), &f, &none, (Period::TERM_2021, None), "2023-07-03", Behind::Listed);
     assert_eq!((p.actual.value, p.percent, p.expected, p.pace), (2, Some(20.0), Some(5.0), Pace::Behind));
     // Two classes against 10 × 365/1826 ≈ 1.999 expected on 1/1/2022 is on track; a day later 2.004 is expected.
-    let on = |today: &str| progress(d, ind("training_classes"), &f, &none, Period::TERM_2021, None, today).pace;
+    let on = |today: &str| progress(d, ind("training_classes"), &f, &none, (Period::TERM_2021, None), today, Behind::Listed).pace;
     assert_eq!(on("2022-01-01"), Pace::OnTrack);
     assert_eq!(on("2022-01-02"), Pace::Behind);
     assert_eq!(on("2026-01-01"), Pace::Missed);
-    assert_eq!(progress(d, ind("training_classes"), &f, &none, Period::TERM_2026, None, "2025-12-31").pace, Pace::NotStarted);
-    let in_unit = progress(d, ind("training_classes"), &f, &none, Period::TERM_2021, Some("tp-sa-dec"), "2023-07-02");
+    assert_eq!(progress(d, ind("training_classes"), &f, &none, (Period::TERM_2026, None), "2025-12-31", Behind::Listed).pace, Pace::NotStarted);
+    let in_unit = progress(d, ind("training_classes"), &f, &none, (Period::TERM_2021, Some("tp-sa-dec")), "2023-07-02", Behind::Listed);
     assert_eq!((in_unit.target, in_unit.pace, in_unit.actual.value), (None, Pace::NoTarget, 1), "the plan's targets are the province's");
 }
 
@@ -435,7 +435,22 @@ mod figure_props {
                             && indicator.count.kinds.contains(&f.kind)
                             && (indicator.count.award_results.is_empty() || f.award.is_some_and(|a| indicator.count.award_results.contains(&a)))
                     }).collect();
-                    prop_assert_eq!(facts.actual(indicator, period, None).value, counted_by_keys(indicator, &matching), "{}", indicator.id);
+                    let listed = facts.actual(indicator, period, None);
+                    prop_assert_eq!(listed.value, counted_by_keys(indicator, &matching), "{}", indicator.id);
+                    // The dashboard's figures, without the records behind them, count the same.
+                    let count_only = facts.actual_with(indicator, period, None, Behind::CountOnly);
+                    prop_assert_eq!(count_only.value, listed.value);
+                    prop_assert!(count_only.activity_ids.is_empty() && count_only.enterprise_ids.is_empty());
+                    for (unit, fig) in facts.breakdown(indicator, period, Behind::CountOnly) {
+                        let in_unit = match unit.as_deref() {
+                            Some(u) => facts.actual(indicator, period, Some(u)),
+                            None => facts.breakdown(indicator, period, Behind::Listed).remove(&None).unwrap_or_default(),
+                        };
+                        prop_assert_eq!(fig.value, in_unit.value, "{} in {:?}", &indicator.id, unit);
+                    }
+                    for (year, fig) in facts.trend(indicator, period, None) {
+                        prop_assert_eq!(fig.value, facts.actual(indicator, Period::year(year), None).value);
+                    }
                 }
             }
         }

@@ -292,7 +292,11 @@ impl Registry {
     pub fn search_narrowing(&self, q: &Query, earlier: Option<&Hits>) -> Hits {
         let positions = match earlier {
             Some(e) if e.generation == self.generation && e.narrowed_by(q) => {
-                let terms = search_terms(&q.text);
+                // Every earlier hit holds every earlier word: only the words that are new (the
+                // one being typed, a word added) are looked for. "cong ty th" after "cong ty t"
+                // checks "th" in the 10,000 records of a province that hold "cong" and "ty".
+                let held = search_terms(&e.query.text);
+                let terms: Vec<_> = search_terms(&q.text).into_iter().filter(|t| !held.contains(t)).collect();
                 e.positions.iter().copied().filter(|&i| self.admits(i, q, &terms)).collect()
             }
             _ => self.search_positions(q),

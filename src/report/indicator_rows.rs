@@ -34,7 +34,7 @@ pub fn indicator_rows(
     defs.indicators
         .iter()
         .map(|i| {
-            let p = progress(defs, i, facts, stored, period, None, today);
+            let p = progress(defs, i, facts, stored, (period, None), today, crate::indicators::Behind::CountOnly);
             IndicatorRow {
                 id: i.id.clone(),
                 label: i.label.get(lang).to_string(),

@@ -49,6 +49,11 @@ impl HtmlRows {
         self.push("\">", text, "</a></td>")
     }
 
+    /// A number with nothing behind it to list, aligned as numbers are.
+    pub fn number(&mut self, text: &str) -> &mut Self {
+        self.push("<td class=\"num\">", text, "</td>")
+    }
+
     pub fn finish(mut self) -> String {
         self.end_row();
         self.out
@@ -76,13 +81,13 @@ mod tests {
     #[test]
     fn rows_of_cells_with_every_text_escaped() {
         let mut rows = HtmlRows::new();
-        rows.row().header("Xã <b>Tân</b> & \"Hồng\"").number_link("/indicators/x?period=2021-2025&unit=a\"b", "1.234").cell("<script>alert(1)</script>");
+        rows.row().header("Xã <b>Tân</b> & \"Hồng\"").number_link("/indicators/x?period=2021-2025&unit=a\"b", "1.234").cell("<script>alert(1)</script>").number("0");
         rows.row().header("Phường 1");
         assert_eq!(
             rows.finish(),
             "<tr><th scope=\"row\">Xã &lt;b&gt;Tân&lt;/b&gt; &amp; &quot;Hồng&quot;</th>\
              <td class=\"num\"><a href=\"/indicators/x?period=2021-2025&amp;unit=a&quot;b\">1.234</a></td>\
-             <td>&lt;script&gt;alert(1)&lt;/script&gt;</td></tr><tr><th scope=\"row\">Phường 1</th></tr>"
+             <td>&lt;script&gt;alert(1)&lt;/script&gt;</td><td class=\"num\">0</td></tr><tr><th scope=\"row\">Phường 1</th></tr>"
         );
         assert_eq!(HtmlRows::new().finish(), "", "no rows, no markup");
     }
@@ -95,9 +100,10 @@ mod tests {
             let mut rows = HtmlRows::new();
             rows.row();
             for (i, t) in texts.iter().enumerate() {
-                match i % 3 {
+                match i % 4 {
                     0 => rows.header(t),
                     1 => rows.cell(t),
+                    2 => rows.number(t),
                     _ => rows.number_link(t, t),
                 };
             }

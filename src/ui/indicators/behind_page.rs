@@ -8,7 +8,7 @@ use super::data::{IndicatorData, NO_UNIT};
 use super::progress_table::number;
 use crate::format::format_int;
 use crate::i18n::{Lang, Msg};
-use crate::indicators::{shipped, Figure, Indicator, Period, Rule};
+use crate::indicators::{shipped, Behind, Figure, Indicator, Period, Rule};
 use crate::model::activity::{activity_type, Activity};
 use crate::model::record::Record;
 use crate::readiness::Band;
@@ -57,7 +57,7 @@ pub fn IndicatorBehindPage() -> impl IntoView {
 /// The figure for a unit key: `none` is the breakdown's row of activities in no unit.
 fn figure_for(data: IndicatorData, def: &Indicator, period: Period, unit: Option<&str>) -> Figure {
     data.facts.with(|f| match unit {
-        Some(NO_UNIT) => f.breakdown(def, period).remove(&None).unwrap_or_default(),
+        Some(NO_UNIT) => f.breakdown(def, period, Behind::Listed).remove(&None).unwrap_or_default(),
         u => f.actual(def, period, u),
     })
 }

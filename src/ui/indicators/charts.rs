@@ -20,6 +20,8 @@ const WIDTH: u32 = 900;
 const COUNTED: [&str; 5] = ["training_classes", "experts_trained", "enterprises_supported", "testing_fields", "award_entrants"];
 /// The unit chart: what is done in a place (experts and testing fields belong to no unit).
 const IN_UNITS: [&str; 3] = ["training_classes", "enterprises_supported", "award_entrants"];
+/// The unit chart draws the units with the highest counts (`BarChart::top`); the unit table lists all.
+const TOP_UNITS: usize = 15;
 
 fn n(x: f64, l: Lang) -> String {
     format_decimal(x, 1, l)
@@ -99,7 +101,10 @@ pub fn IndicatorCharts(data: IndicatorData, figures: DashboardFigures, period: S
             let series = columns.iter().map(|(c, name)| BarSeries { name: name.clone(), values: rows.iter().map(|(_, values)| values[*c].unwrap_or(0) as f64).collect() }).collect();
             (categories, series)
         });
-        let chart = BarChart { title: format!("{} · {}", l.t(Msg::IndBreakdownTitle), p.key()), categories, series, horizontal: true, value_label: l.t(Msg::IndChartCount).into(), width: WIDTH, height: 400, lang: l, empty_text: l.t(Msg::IndChartEmpty).into(), ..Default::default() };
+        let mut chart = BarChart { title: format!("{} · {}", l.t(Msg::IndBreakdownTitle), p.key()), categories, series, horizontal: true, value_label: l.t(Msg::IndChartCount).into(), width: WIDTH, height: 400, lang: l, empty_text: l.t(Msg::IndChartEmpty).into(), ..Default::default() };
+        if chart.top(TOP_UNITS) {
+            chart.title = format!("{} · {}", chart.title, l.t(Msg::IndBreakdownChartTop).replace("{n}", &TOP_UNITS.to_string()));
+        }
         (bars_svg(&chart), bar_table(&chart, l))
     });
 

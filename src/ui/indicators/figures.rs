@@ -5,7 +5,7 @@
 //! whose numbers did not change is not drawn again.
 
 use super::data::IndicatorData;
-use crate::indicators::{progress, shipped, Figure, Period, Progress, SurveyCounts};
+use crate::indicators::{progress, shipped, Behind, Figure, Period, Progress, SurveyCounts};
 use leptos::prelude::*;
 
 /// The units of a breakdown, each with a value per shipped indicator (`None`: nothing counted there).
@@ -30,7 +30,7 @@ impl DashboardFigures {
         let progress = Memo::new(move |_| {
             let (p, u) = (period.get(), unit.get());
             let today = data.today.get_value();
-            data.facts.with(|f| data.targets.with(|t| defs.indicators.iter().map(|i| (i.id.clone(), progress(defs, i, f, t, p, u.as_deref(), &today))).collect()))
+            data.facts.with(|f| data.targets.with(|t| defs.indicators.iter().map(|i| (i.id.clone(), progress(defs, i, f, t, (p, u.as_deref()), &today, Behind::CountOnly))).collect()))
         });
         let trend = Memo::new(move |_| {
             let (term, u) = (period.get().term_or_self(), unit.get());
@@ -38,7 +38,7 @@ impl DashboardFigures {
         });
         let units = Memo::new(move |_| {
             let p = period.get();
-            let per: Vec<_> = data.facts.with(|f| defs.indicators.iter().map(|i| f.breakdown(i, p)).collect());
+            let per: Vec<_> = data.facts.with(|f| defs.indicators.iter().map(|i| f.breakdown(i, p, Behind::CountOnly)).collect());
             let mut units: Vec<Option<String>> = per.iter().flat_map(|b| b.keys().cloned()).collect();
             units.sort();
             units.dedup();

@@ -4,9 +4,9 @@
 
 use super::data::{behind_href, IndicatorData};
 use super::figures::DashboardFigures;
-use crate::format::{format_decimal, format_percent};
+use crate::format::{format_decimal, format_int, format_percent};
 use crate::i18n::{Lang, Msg};
-use crate::indicators::{shipped, Pace, Period, Target};
+use crate::indicators::{shipped, Pace, Period, Progress, Target};
 use crate::ui::i18n::{tr, use_lang};
 use leptos::prelude::*;
 
@@ -47,6 +47,49 @@ pub fn target_text(t: &Target, lang: Lang) -> String {
 pub fn ProgressTable(data: IndicatorData, figures: DashboardFigures, period: Signal<Period>, unit: Signal<Option<String>>) -> impl IntoView {
     let lang = use_lang();
     let defs = shipped();
+    // A row per shipped indicator, built once; a change of period or unit sets the texts and
+    // links that changed. Rebuilt rows would have every attribute removed and set again
+    // (`erase_components`), a sizeable part of a change at the merged province's scale.
+    let rows = defs.indicators.iter().enumerate().map(|(k, def)| {
+        let id = def.id.as_str();
+        // This row's progress: the memo lists the shipped indicators in their order.
+        let text = move |f: fn(&Progress, Lang) -> String| move || {
+            let l = lang.get();
+            figures.progress.with(|rows| rows.get(k).map(|(_, pr)| f(pr, l)).unwrap_or_default())
+        };
+        let pace = move || figures.progress.with(|rows| rows.get(k).map_or(Pace::NoTarget, |(_, pr)| pr.pace));
+        let href = move || behind_href(id, period.get(), unit.get().as_deref());
+        let unit_text = move || {
+            let l = lang.get();
+            let per_year = def.target.filter(|t| t.per == crate::indicators::Per::Year).map(|t| format!(", {} {}", number(t.value, l), l.t(Msg::IndPerYearNote)));
+            format!("({}{})", def.unit.get(l), per_year.unwrap_or_default())
+        };
+        let baseline = move || defs.baseline_of(id).map(|b| format!("{}{}", number(b.value, lang.get()), if b.or_more { "+" } else { "" })).unwrap_or_default();
+        view! {
+            <tr data-testid=format!("indicator-row-{id}")>
+                <th scope="row">
+                    {move || def.label.get(lang.get()).to_string()}
+                    <span class="muted">" "{unit_text}</span>
+                    <p class="ind-how"><strong>{tr(Msg::IndHow)}": "</strong>{move || def.how.get(lang.get()).to_string()}</p>
+                </th>
+                <td class="num" data-testid=format!("indicator-target-{id}")>{text(|pr, l| pr.target.as_ref().map_or_else(|| "—".into(), |t| target_text(t, l)))}</td>
+                // While the activities are still read, "…": a 0 with "behind" would be a figure of nothing.
+                <Show
+                    when=move || data.facts_counted.get()
+                    fallback=move || view! {
+                        <td class="num" data-testid=format!("indicator-actual-{id}")>"…"</td>
+                        <td class="num" data-testid=format!("indicator-percent-{id}")>"…"</td>
+                        <td data-testid=format!("indicator-pace-{id}")></td>
+                    }
+                >
+                    <td class="num"><a href=href data-testid=format!("indicator-actual-{id}")>{text(|pr, l| format_int(pr.actual.value as i64, l))}</a></td>
+                    <td class="num" data-testid=format!("indicator-percent-{id}")>{text(|pr, l| pr.percent.map_or_else(|| "—".into(), |x| format_percent(x, l)))}</td>
+                    <td><span class=move || format!("badge pace-{}", pace().key()) data-testid=format!("indicator-pace-{id}")>{move || lang.get().t(pace_msg(pace()))}</span></td>
+                </Show>
+                <td class="num">{baseline}</td>
+            </tr>
+        }
+    }).collect_view();
     view! {
         <table class="data-table ind-progress" data-testid="indicator-progress">
             <caption>{tr(Msg::IndTitle)}</caption>
@@ -58,47 +101,7 @@ pub fn ProgressTable(data: IndicatorData, figures: DashboardFigures, period: Sig
                 <th scope="col">{tr(Msg::IndPace)}</th>
                 <th scope="col" class="num">{tr(Msg::IndBaseline)}</th>
             </tr></thead>
-            <tbody>
-                {move || {
-                    let l = lang.get();
-                    let (p, u) = (period.get(), unit.get());
-                    let counted = data.facts_counted.get();
-                    figures.progress.with(|rows| rows.iter().map(|(id, pr)| {
-                        let id = id.clone();
-                        let Some(def) = defs.get(&id) else { return ().into_any() };
-                        let per_year = def.target.filter(|t| t.per == crate::indicators::Per::Year).map(|t| number(t.value, l));
-                        let target = pr.target.as_ref().map(|t| target_text(t, l)).unwrap_or_else(|| "—".into());
-                        let baseline = defs.baseline_of(&id).map(|b| format!("{}{}", number(b.value, l), if b.or_more { "+" } else { "" })).unwrap_or_default();
-                        let href = behind_href(&id, p, u.as_deref());
-                        let pace = pr.pace;
-                        view! {
-                            <tr data-testid=format!("indicator-row-{id}")>
-                                <th scope="row">
-                                    {def.label.get(l).to_string()}
-                                    <span class="muted">" ("{def.unit.get(l).to_string()}{per_year.map(|v| format!(", {v} {}", l.t(Msg::IndPerYearNote)))}")"</span>
-                                    <p class="ind-how"><strong>{l.t(Msg::IndHow)}": "</strong>{def.how.get(l).to_string()}</p>
-                                </th>
-                                <td class="num" data-testid=format!("indicator-target-{id}")>{target}</td>
-                                // While the activities are still read, "…": a 0 with "behind" would be a figure of nothing.
-                                {if counted {
-                                    view! {
-                                        <td class="num"><a href=href data-testid=format!("indicator-actual-{id}")>{crate::format::format_int(pr.actual.value as i64, l)}</a></td>
-                                        <td class="num" data-testid=format!("indicator-percent-{id}")>{pr.percent.map(|x| format_percent(x, l)).unwrap_or_else(|| "—".into())}</td>
-                                        <td><span class=format!("badge pace-{}", pace.key()) data-testid=format!("indicator-pace-{id}")>{l.t(pace_msg(pace))}</span></td>
-                                    }.into_any()
-                                } else {
-                                    view! {
-                                        <td class="num" data-testid=format!("indicator-actual-{id}")>"…"</td>
-                                        <td class="num" data-testid=format!("indicator-percent-{id}")>"…"</td>
-                                        <td data-testid=format!("indicator-pace-{id}")></td>
-                                    }.into_any()
-                                }}
-                                <td class="num">{baseline}</td>
-                            </tr>
-                        }.into_any()
-                    }).collect_view())
-                }}
-            </tbody>
+            <tbody>{rows}</tbody>
         </table>
         {move || unit.get().is_some().then(|| view! { <p class="muted">{tr(Msg::IndUnitTargetNote)}</p> })}
     }

@@ -33,23 +33,23 @@ pub fn SurveyTables(data: IndicatorData, figures: DashboardFigures, period: Sign
                 <th scope="col" class="num">{tr(Msg::IndShare)}</th>
                 <th scope="col" class="num">{tr(Msg::IndCertified)}</th>
             </tr></thead>
+            // The rows change with the survey form only; a change of period or unit sets
+            // their numbers and links (`ProgressTable` says why).
             <tbody>
-                {move || {
-                    let l = lang.get();
-                    let (p, u) = (period.get(), unit.get());
-                    figures.surveys.with(|s| data.surveys.with(|facts| facts.rows.iter().enumerate().map(|(i, row)| {
-                        let n = s.applying.get(i).copied().unwrap_or(0);
-                        let certified = (row.question == crate::indicators::survey_view::SYSTEMS).then(|| format_int(s.certified.get(i).copied().unwrap_or(0) as i64, l));
-                        view! {
-                            <tr>
-                                <th scope="row">{row.label.get(l).to_string()}</th>
-                                <td class="num"><a href=behind_href(&survey_link_id(&row.id), p, u.as_deref()) data-testid=format!("survey-applying-{}", row.id)>{format_int(n as i64, l)}</a></td>
-                                <td class="num">{s.share(n).map(|x| format_percent(x, l)).unwrap_or_else(|| "—".into())}</td>
-                                <td class="num">{certified.unwrap_or_else(|| "—".into())}</td>
-                            </tr>
-                        }
-                    }).collect_view()))
-                }}
+                {move || data.surveys.with(|facts| facts.rows.iter().enumerate().map(|(i, row)| {
+                    let applying = move || figures.surveys.with(|s| s.applying.get(i).copied().unwrap_or(0));
+                    let systems = row.question == crate::indicators::survey_view::SYSTEMS;
+                    let link = survey_link_id(&row.id);
+                    let label = row.label.clone();
+                    view! {
+                        <tr>
+                            <th scope="row">{move || label.get(lang.get()).to_string()}</th>
+                            <td class="num"><a href=move || behind_href(&link, period.get(), unit.get().as_deref()) data-testid=format!("survey-applying-{}", row.id)>{move || format_int(applying() as i64, lang.get())}</a></td>
+                            <td class="num">{move || figures.surveys.with(|s| s.share(applying())).map_or_else(|| "—".into(), |x| format_percent(x, lang.get()))}</td>
+                            <td class="num">{move || if systems { format_int(figures.surveys.with(|s| s.certified.get(i).copied().unwrap_or(0)) as i64, lang.get()) } else { "—".into() }}</td>
+                        </tr>
+                    }
+                }).collect_view())}
             </tbody>
             <tfoot><tr>
                 <th scope="row">{tr(Msg::IndSurveyed)}</th>

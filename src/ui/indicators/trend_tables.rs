@@ -16,30 +16,36 @@ use leptos::prelude::*;
 pub fn TrendTable(figures: DashboardFigures, period: Signal<Period>, unit: Signal<Option<String>>) -> impl IntoView {
     let lang = use_lang();
     let defs = shipped();
+    // The years change with the term only: a row's cells are made again then, and a change
+    // of year or unit sets their numbers and links (`ProgressTable` says why).
+    let term = Memo::new(move |_| period.get().term_or_self());
+    let rows = defs.indicators.iter().enumerate().map(|(k, def)| {
+        let id = def.id.as_str();
+        let cells = move || term.get().years().map(|y| {
+            let value = move || {
+                let l = lang.get();
+                let v = figures.trend.with(|rows| rows.get(k).and_then(|(_, years)| years.iter().find(|(x, _)| *x == y)).map_or(0, |(_, f)| f.value));
+                format_int(v as i64, l)
+            };
+            view! {
+                <td class="num"><a href=move || behind_href(id, Period::year(y), unit.get().as_deref()) data-testid=format!("trend-{id}-{y}")>{value}</a></td>
+            }
+        }).collect_view();
+        view! {
+            <tr>
+                <th scope="row">{move || def.label.get(lang.get()).to_string()}</th>
+                {cells}
+            </tr>
+        }
+    }).collect_view();
     view! {
         <table class="data-table compact ind-trend" data-testid="indicator-trend">
             <caption>{tr(Msg::IndTrendTitle)}</caption>
             <thead><tr>
                 <th scope="col">{tr(Msg::IndIndicator)}</th>
-                {move || period.get().term_or_self().years().map(|y| view! { <th scope="col" class="num">{y}</th> }).collect_view()}
+                {move || term.get().years().map(|y| view! { <th scope="col" class="num">{y}</th> }).collect_view()}
             </tr></thead>
-            <tbody>
-                {move || {
-                    let l = lang.get();
-                    let u = unit.get();
-                    figures.trend.with(|rows| rows.iter().map(|(id, years)| {
-                        let label = defs.get(id).map(|d| d.label.get(l).to_string()).unwrap_or_default();
-                        view! {
-                            <tr>
-                                <th scope="row">{label}</th>
-                                {years.iter().map(|(y, fig)| view! {
-                                    <td class="num"><a href=behind_href(id, Period::year(*y), u.as_deref()) data-testid=format!("trend-{id}-{y}")>{format_int(fig.value as i64, l)}</a></td>
-                                }).collect_view()}
-                            </tr>
-                        }
-                    }).collect_view())
-                }}
-            </tbody>
+            <tbody>{rows}</tbody>
         </table>
     }
 }
@@ -65,8 +71,13 @@ pub fn UnitTable(figures: DashboardFigures, period: Signal<Period>) -> impl Into
                     for (u, values) in table {
                         rows.row().header(&unit_row_label(units, u.as_deref(), l));
                         let key = u.as_deref().unwrap_or(NO_UNIT);
+                        // A zero lists nothing: plain text, which also keeps the province's table small
+                        // (about 600 of its 1,122 cells at 13,000 enterprises over a term).
                         for (i, v) in defs.indicators.iter().zip(values) {
-                            rows.number_link(&behind_href(&i.id, p, Some(key)), &format_int(v.unwrap_or(0) as i64, l));
+                            match v.unwrap_or(0) {
+                                0 => rows.number(&format_int(0, l)),
+                                n => rows.number_link(&behind_href(&i.id, p, Some(key)), &format_int(n as i64, l)),
+                            };
                         }
                     }
                 }));

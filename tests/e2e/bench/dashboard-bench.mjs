@@ -40,6 +40,8 @@ try {
   await page.goto(`${base}/`);
   // An empty device's dashboard says what to do first, once it knows every kind is empty.
   await page.locator('[data-testid="indicators"], [data-testid="dashboard-empty"]').first().waitFor();
+  // The empty dashboard can show before the database's stores are made: the rows need them.
+  await page.waitForFunction(() => performance.getEntriesByName('nscl-loaded').length > 0);
   await page.goto(`${base}/favicon.svg`);
   await page.evaluate(() => { window.__rows = {}; });
   // Kind by kind, 5,000 rows a message: no single message to the page is too large.

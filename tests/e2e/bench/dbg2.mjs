@@ -1,0 +1,114 @@
+// Benchmark of the dashboard at province scale: 5,000 enterprises, 15,000 surveys, 15,000
+// self-assessments and at least 3,000 activities (make synth-bench) loaded into the store, then
+// the period and unit filters changed, from the change to the redrawn indicators painted.
+// Goal: ≤ 100 ms to recompute and redraw, after the records are loaded. With BENCH_SCALE=13000, the
+// merged province (issue 16): 13,000 enterprises over 102 communes and wards, with their unit list.
+// Usage: node tests/e2e/bench/dashboard-bench.mjs   (after `make build`; writes target/bench/dashboard.json,
+// dashboard-13000.json)
+import { chromium } from '@playwright/test';
+import fs from 'node:fs';
+import { spawn } from 'node:child_process';
+
+const root = new URL('../../../', import.meta.url).pathname;
+const port = 4179;
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const round = (x) => Math.round(x * 10) / 10;
+const stats = (xs) => ({ n: xs.length, p50: round(percentile(xs, 50)), p95: round(percentile(xs, 95)), max: round(Math.max(...xs)) });
+
+const SCALE = Number(process.env.BENCH_SCALE || 5000);
+const provinceDir = `${root}target/synth/province-${SCALE}`;
+const province = (kind) => JSON.parse(fs.readFileSync(`${provinceDir}/${kind}.json`, 'utf8'));
+// The merged province's communes and wards, as the store's `admin_units` setting holds them.
+const unitsSetting = fs.existsSync(`${provinceDir}/admin_units.json`) ? fs.readFileSync(`${provinceDir}/admin_units.json`, 'utf8') : null;
+// Surveys and self-assessments with the summaries the app's store keeps beside them (examples/synth_rows.rs).
+const rows = { enterprise: province('enterprise'), survey: province('survey'), survey_summary: province('survey_summary'), assessment: province('assessment'), assessment_summary: province('assessment_summary'), activity: province('activity') };
+
+// BENCH_DIST measures another build (a release build kept aside) without replacing dist/.
+const server = spawn('node', [`${root}scripts/serve.mjs`, process.env.BENCH_DIST || `${root}dist`, String(port)], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 500));
+const base = `http://127.0.0.1:${port}`;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const counts = Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, v.length]));
+const result = { date: new Date().toISOString(), records: counts };
+try {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage(); page.on('console', (m) => { if (m.type() === 'error') console.log('console', m.text().slice(0, 800)); }); page.on('pageerror', (e) => console.log('pageerror', e.message.slice(0, 800)));
+  // The app creates its database on the first visit; the rows go in with the app closed.
+  await page.goto(`${base}/`);
+  // An empty device's dashboard says what to do first, once it knows every kind is empty.
+  await page.locator('[data-testid="indicators"], [data-testid="dashboard-empty"]').first().waitFor();
+  await page.goto(`${base}/favicon.svg`);
+  await page.evaluate(() => { window.__rows = {}; });
+  // Kind by kind, 5,000 rows a message: no single message to the page is too large.
+  for (const [kind, list] of Object.entries(rows)) {
+    for (let i = 0; i < list.length; i += 5000) await page.evaluate(([k, r]) => { (window.__rows[k] ||= []).push(...r); }, [kind, list.slice(i, i + 5000)]);
+  }
+  await page.evaluate((units) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('nscl-tracker');
+    open.onsuccess = () => {
+      // A build from before summaries (BENCH_DIST) has no store for them, and reads whole records.
+      const kinds = Object.keys(window.__rows).filter((k) => open.result.objectStoreNames.contains(k));
+      const tx = open.result.transaction([...kinds, ...(units ? ['settings'] : [])], 'readwrite');
+      for (const k of kinds) { const store = tx.objectStore(k); for (const row of window.__rows[k]) store.put(row); }
+      if (units) tx.objectStore('settings').put(units, 'admin_units');
+      tx.oncomplete = () => { open.result.close(); window.__rows = null; resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), unitsSetting);
+
+  const t0 = Date.now();
+  await page.goto(`${base}/`);
+  // Loaded: every kind counted (no "…" left) and the indicator table drawn.
+  await page.waitForFunction(() => ['stat-surveys', 'stat-assessments', 'stat-activities'].every((id) => {
+    const el = document.querySelector(`[data-testid="${id}"]`);
+    return el && !el.textContent.includes('…');
+  }), null, { timeout: 40_000 });
+  await page.getByTestId('indicator-progress').waitFor();
+  result.loadedMs = Date.now() - t0;
+  result.shown = await page.evaluate(() => ({
+    activities: document.querySelector('[data-testid="stat-activities"]').textContent,
+    assessments: document.querySelector('[data-testid="stat-assessments"]').textContent,
+  }));
+
+  const periods = await page.evaluate(() => [...document.querySelectorAll('[data-testid="ind-period"] option')].map((o) => o.value));
+  const units = await page.evaluate(() => [...document.querySelectorAll('[data-testid="ind-unit"] option')].map((o) => o.value));
+  // Each change: set the select, fire `change`, then time until the indicators section's
+  // content differs and a frame has painted it (work = until the next macrotask).
+  const timings = await page.evaluate(async ([periods, units]) => {
+    const macrotask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    const section = document.querySelector('[data-testid="indicators"]');
+    const work = [];
+    const paint = [];
+    let changed = 0;
+    const steps = [];
+    for (let i = 0; i < 24; i++) steps.push(i % 3 === 2 ? ['ind-unit', units[(i * 5) % units.length]] : ['ind-period', periods[i % periods.length]]);
+    for (const [id, value] of steps) {
+      const select = document.querySelector(`[data-testid="${id}"]`);
+      if (select.value === value) continue;
+      const before = section.innerHTML;
+      const t0 = performance.now();
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await macrotask();
+      work.push(performance.now() - t0);
+      await frame();
+      paint.push(performance.now() - t0);
+      if (section.innerHTML !== before) changed++;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return { work, paint, changed };
+  }, [periods, units]);
+  result.filterChange = { workMs: stats(timings.work), toPaintMs: stats(timings.paint), redrawn: timings.changed, changes: timings.work.length };
+  await context.close();
+} finally {
+  await browser.close();
+  server.kill();
+}
+fs.mkdirSync(`${root}target/bench`, { recursive: true });
+fs.writeFileSync(`${root}target/bench/${SCALE === 5000 ? 'dashboard' : `dashboard-${SCALE}`}.json`, JSON.stringify(result, null, 2));
+console.log(`dashboard with ${JSON.stringify(result.records)}: loaded in ${result.loadedMs} ms (${JSON.stringify(result.shown)})`);
+console.log(`period/unit change to redrawn indicators: work p50 ${result.filterChange.workMs.p50} ms, p95 ${result.filterChange.workMs.p95} ms; to paint p50 ${result.filterChange.toPaintMs.p50} ms, p95 ${result.filterChange.toPaintMs.p95} ms, max ${result.filterChange.toPaintMs.max} ms; redrawn ${result.filterChange.redrawn} of ${result.filterChange.changes}`);
