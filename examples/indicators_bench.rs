@@ -5,7 +5,7 @@
 //! Usage: cargo run --release --example indicators_bench [target/synth/province-5000]
 use nscl_tracker::form::library::FIELD_SURVEY;
 use nscl_tracker::form::FormLibrary;
-use nscl_tracker::indicators::{progress, shipped, AssessmentFacts, Facts, Period, StoredTargets, SurveyFacts};
+use nscl_tracker::indicators::{Behind, progress, shipped, AssessmentFacts, Facts, Period, StoredTargets, SurveyFacts};
 use nscl_tracker::model::record::Record;
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
@@ -46,9 +46,9 @@ fn main() {
         let t = Instant::now();
         for (p, u) in [(Period::TERM_2021, None), (Period::year(2024), Some("tp-sa-dec")), (Period::TERM_2026, None)] {
             for i in &defs.indicators {
-                std::hint::black_box(progress(defs, i, &facts, &stored, p, u, "2026-12-02"));
+                std::hint::black_box(progress(defs, i, &facts, &stored, (p, u), "2026-12-02", Behind::CountOnly));
                 std::hint::black_box(facts.trend(i, p.term().unwrap_or(p), u));
-                std::hint::black_box(facts.breakdown(i, p));
+                std::hint::black_box(facts.breakdown(i, p, Behind::CountOnly));
             }
             std::hint::black_box(sf.shares(p, u));
             std::hint::black_box(af.bands(p, u));
