@@ -33,8 +33,8 @@ pub fn SurveyTables(data: IndicatorData, figures: DashboardFigures, period: Sign
                 <th scope="col" class="num">{tr(Msg::IndShare)}</th>
                 <th scope="col" class="num">{tr(Msg::IndCertified)}</th>
             </tr></thead>
-            // The rows change with the survey form only; a change of period or unit sets
-            // their numbers and links (`ProgressTable` says why).
+            // The rows are made again when the surveys read change (their form gives the rows);
+            // a change of period or unit sets only their numbers and links (`ProgressTable` says why).
             <tbody>
                 {move || data.surveys.with(|facts| facts.rows.iter().enumerate().map(|(i, row)| {
                     let applying = move || figures.surveys.with(|s| s.applying.get(i).copied().unwrap_or(0));

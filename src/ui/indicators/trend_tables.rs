@@ -71,12 +71,14 @@ pub fn UnitTable(figures: DashboardFigures, period: Signal<Period>) -> impl Into
                     for (u, values) in table {
                         rows.row().header(&unit_row_label(units, u.as_deref(), l));
                         let key = u.as_deref().unwrap_or(NO_UNIT);
-                        // A zero lists nothing: plain text, which also keeps the province's table small
-                        // (about 600 of its 1,122 cells at 13,000 enterprises over a term).
+                        // Nothing counted in a unit lists nothing: a plain 0, which also keeps the
+                        // province's table small (about 600 of its 1,122 cells at 13,000 enterprises
+                        // over a term). A figure of 0 with records behind it (a course with no
+                        // expert qualified) keeps its link.
                         for (i, v) in defs.indicators.iter().zip(values) {
-                            match v.unwrap_or(0) {
-                                0 => rows.number(&format_int(0, l)),
-                                n => rows.number_link(&behind_href(&i.id, p, Some(key)), &format_int(n as i64, l)),
+                            match v {
+                                None => rows.number(&format_int(0, l)),
+                                Some(n) => rows.number_link(&behind_href(&i.id, p, Some(key)), &format_int(*n as i64, l)),
                             };
                         }
                     }
