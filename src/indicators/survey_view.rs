@@ -346,17 +346,17 @@ fn in_view(year: Option<i32>, fact_unit: Option<&str>, period: Period, unit: Opt
 /// Of `facts` grouped so that facts of one subject are next to each other (`Keys::subject`),
 /// the latest (`Keys::when`) of each subject among those `counted`: the first of equals, as read.
 fn latest_of_each<'a, F>(facts: &'a [F], counted: impl Fn(&F) -> bool, keys: impl Fn(&F) -> Keys) -> Vec<&'a F> {
-    let mut out: Vec<(&'a F, Keys)> = Vec::new();
+    let mut out: Vec<&'a F> = Vec::new();
     for f in facts.iter().filter(|f| counted(f)) {
         let k = keys(f);
         match out.last_mut() {
-            Some((last, lk)) if lk.subject == k.subject => {
-                if k.when > lk.when {
-                    (*last, *lk) = (f, k);
+            Some(last) if keys(last).subject == k.subject => {
+                if k.when > keys(last).when {
+                    *last = f;
                 }
             }
-            _ => out.push((f, k)),
+            _ => out.push(f),
         }
     }
-    out.into_iter().map(|(f, _)| f).collect()
+    out
 }
