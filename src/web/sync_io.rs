@@ -60,8 +60,12 @@ pub async fn export(held: &Held, scope: Scope, unit_label: &str, packing: &Packi
     .map_err(|e| StoreError::Other(format!("serialise: {e}")))?;
     let body = backup::blob_of(&parts, "application/json").map_err(js_error)?;
     let checksum = file::hex(&file_codec::sha256_blob(&body).await.map_err(js_error)?);
-    parts.push(&JsValue::from_str(&file::checksum_suffix(&checksum)));
-    let mut blob = backup::blob_of(&parts, "application/json").map_err(js_error)?;
+    drop(parts);
+    // The file is the body's Blob and the checksum after it: a Blob of a Blob refers to its
+    // bytes, where a Blob of the parts again would encode the whole text a second time
+    // (about half a second for a province).
+    let whole = Array::of2(&body, &JsValue::from_str(&file::checksum_suffix(&checksum)));
+    let mut blob = backup::blob_of(&whole, "application/json").map_err(js_error)?;
     let mut extension = "json";
     if packing.compress || packing.passphrase.is_some() {
         blob = file_codec::gzip(&blob).await.map_err(js_error)?;
