@@ -8,6 +8,7 @@
 import { chromium } from '@playwright/test';
 import fs from 'node:fs';
 import { spawn } from 'node:child_process';
+import { readProvince, seedProvince } from './province-seed.mjs';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const port = 4179;
@@ -20,11 +21,9 @@ const stats = (xs) => ({ n: xs.length, p50: round(percentile(xs, 50)), p95: roun
 
 const SCALE = Number(process.env.BENCH_SCALE || 5000);
 const provinceDir = `${root}target/synth/province-${SCALE}`;
-const province = (kind) => JSON.parse(fs.readFileSync(`${provinceDir}/${kind}.json`, 'utf8'));
-// The merged province's communes and wards, as the store's `admin_units` setting holds them.
-const unitsSetting = fs.existsSync(`${provinceDir}/admin_units.json`) ? fs.readFileSync(`${provinceDir}/admin_units.json`, 'utf8') : null;
-// Surveys and self-assessments with the summaries the app's store keeps beside them (examples/synth_rows.rs).
-const rows = { enterprise: province('enterprise'), survey: province('survey'), survey_summary: province('survey_summary'), assessment: province('assessment'), assessment_summary: province('assessment_summary'), activity: province('activity') };
+// Surveys and self-assessments with their summaries, and the merged province's unit list.
+const province = readProvince(provinceDir);
+const { rows } = province;
 
 // BENCH_DIST measures another build (a release build kept aside) without replacing dist/.
 const server = spawn('node', [`${root}scripts/serve.mjs`, process.env.BENCH_DIST || `${root}dist`, String(port)], { stdio: 'ignore' });
@@ -42,24 +41,7 @@ try {
   await page.locator('[data-testid="indicators"], [data-testid="dashboard-empty"]').first().waitFor();
   // The empty dashboard can show before the database's stores are made: the rows need them.
   await page.waitForFunction(() => performance.getEntriesByName('nscl-loaded').length > 0);
-  await page.goto(`${base}/favicon.svg`);
-  await page.evaluate(() => { window.__rows = {}; });
-  // Kind by kind, 5,000 rows a message: no single message to the page is too large.
-  for (const [kind, list] of Object.entries(rows)) {
-    for (let i = 0; i < list.length; i += 5000) await page.evaluate(([k, r]) => { (window.__rows[k] ||= []).push(...r); }, [kind, list.slice(i, i + 5000)]);
-  }
-  await page.evaluate((units) => new Promise((resolve, reject) => {
-    const open = indexedDB.open('nscl-tracker');
-    open.onsuccess = () => {
-      // A build from before summaries (BENCH_DIST) has no store for them, and reads whole records.
-      const kinds = Object.keys(window.__rows).filter((k) => open.result.objectStoreNames.contains(k));
-      const tx = open.result.transaction([...kinds, ...(units ? ['settings'] : [])], 'readwrite');
-      for (const k of kinds) { const store = tx.objectStore(k); for (const row of window.__rows[k]) store.put(row); }
-      if (units) tx.objectStore('settings').put(units, 'admin_units');
-      tx.oncomplete = () => { open.result.close(); window.__rows = null; resolve(); };
-      tx.onerror = () => reject(tx.error);
-    };
-  }), unitsSetting);
+  await seedProvince(page, base, province);
 
   const t0 = Date.now();
   await page.goto(`${base}/`);

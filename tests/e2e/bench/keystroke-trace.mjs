@@ -15,8 +15,8 @@
 // BENCH_DIST chooses the build (default dist/), BENCH_SCALE the province (default 13000),
 // KEYS a JSON array of the values typed (default: a name typed letter by letter, then cleared).
 import { chromium } from '@playwright/test';
-import fs from 'node:fs';
 import { spawn } from 'node:child_process';
+import { readProvince, seedProvince } from './province-seed.mjs';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const port = 4181;
@@ -24,9 +24,7 @@ const what = process.argv[2] || 'search';
 const SCALE = Number(process.env.BENCH_SCALE || 13000);
 const dist = process.env.BENCH_DIST || `${root}dist`;
 const provinceDir = `${root}target/synth/province-${SCALE}`;
-const province = (kind) => JSON.parse(fs.readFileSync(`${provinceDir}/${kind}.json`, 'utf8'));
-const unitsSetting = fs.existsSync(`${provinceDir}/admin_units.json`) ? fs.readFileSync(`${provinceDir}/admin_units.json`, 'utf8') : null;
-const rows = Object.fromEntries(['enterprise', 'survey', 'survey_summary', 'assessment', 'assessment_summary', 'activity'].map((k) => [k, province(k)]));
+const province = readProvince(provinceDir);
 const typed = (text) => [...text].map((_, i, a) => a.slice(0, i + 1).join('')).concat(['']);
 const keys = process.env.KEYS ? JSON.parse(process.env.KEYS) : typed(what === 'search' ? 'cong ty thuy san sa dec' : 'nguyen an');
 const SCRIPT = ['FunctionCall', 'EventDispatch', 'TimerFire', 'MinorGC', 'MajorGC'];
@@ -45,22 +43,7 @@ try {
   // The database exists once the app has read it the first time; then the province goes in straight.
   await page.goto(`${base}/`);
   await page.waitForFunction(() => performance.getEntriesByName('nscl-loaded').length > 0, null, { timeout: 120_000 });
-  await page.goto(`${base}/favicon.svg`);
-  await page.evaluate(() => { window.__rows = {}; });
-  for (const [kind, list] of Object.entries(rows)) {
-    for (let i = 0; i < list.length; i += 5000) await page.evaluate(([k, r]) => { (window.__rows[k] ||= []).push(...r); }, [kind, list.slice(i, i + 5000)]);
-  }
-  await page.evaluate((units) => new Promise((resolve, reject) => {
-    const open = indexedDB.open('nscl-tracker');
-    open.onsuccess = () => {
-      const kinds = Object.keys(window.__rows).filter((k) => open.result.objectStoreNames.contains(k));
-      const tx = open.result.transaction([...kinds, ...(units ? ['settings'] : [])], 'readwrite');
-      for (const k of kinds) { const store = tx.objectStore(k); for (const row of window.__rows[k]) store.put(row); }
-      if (units) tx.objectStore('settings').put(units, 'admin_units');
-      tx.oncomplete = () => { open.result.close(); window.__rows = null; resolve(); };
-      tx.onerror = () => reject(tx.error);
-    };
-  }), unitsSetting);
+  await seedProvince(page, base, province);
   await page.goto(`${base}/${what === 'search' ? 'enterprises' : 'surveys'}`);
   await page.waitForFunction(() => performance.getEntriesByName('nscl-records-loaded').length > 0, null, { timeout: 120_000 });
 
