@@ -13,6 +13,7 @@ import { chromium } from '@playwright/test';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { spawn } from 'node:child_process';
+import { readProvince } from './province-seed.mjs';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const port = 4175;
@@ -45,11 +46,8 @@ for (const f of fs.readdirSync(dist)) {
 const stored = LEGACY ? fs.readFileSync(`${root}target/synth/enterprises-5000.json`, 'utf8') : '';
 // The same province as IndexedDB rows of every kind (make synth-bench).
 const provinceDir = `${root}target/synth/province-${SCALE}`;
-const province = (kind) => JSON.parse(fs.readFileSync(`${provinceDir}/${kind}.json`, 'utf8'));
-// The merged province's communes and wards, as the store's `admin_units` setting holds them.
-const unitsSetting = fs.existsSync(`${provinceDir}/admin_units.json`) ? fs.readFileSync(`${provinceDir}/admin_units.json`, 'utf8') : null;
-// Surveys and self-assessments with the summaries the app's store keeps beside them (examples/synth_rows.rs).
-const rows = { enterprise: province('enterprise'), survey: province('survey'), survey_summary: province('survey_summary'), assessment: province('assessment'), assessment_summary: province('assessment_summary'), activity: province('activity') };
+// Surveys and self-assessments with their summaries, and the merged province's unit list.
+const { rows, unitsSetting } = readProvince(provinceDir);
 const jsonBytes = (list) => list.reduce((n, r) => n + r.json.length, 0);
 
 // Writes rows of several kinds into the app's database in one transaction; returns the transaction's
