@@ -81,11 +81,16 @@ synth-bench: synth
 		cargo run --locked --quiet -p spreadsheet --example enterprise_list -- target/synth/enterprise-list-5000.xlsx 5000
 
 # Two runs: the independent specs two at a time, then those that need the machine alone
-# (playwright.config.js). Both always run; either failing fails the target.
+# (playwright.config.js). Both always run; either failing fails the target. A CI run keeps only
+# the end of its log, which the second run fills: the failed tests of both runs, with the first
+# lines of each error, are repeated last.
+E2E_LOG := $(CURDIR)/target/e2e
 test-e2e: synth
+	mkdir -p $(E2E_LOG)
 	cd tests/e2e && status=0; \
-	npx playwright test --project=parallel || status=1; \
-	npx playwright test --project=alone --workers=1 || status=1; \
+	npx playwright test --project=parallel 2>&1 | tee $(E2E_LOG)/parallel.log || status=1; \
+	npx playwright test --project=alone --workers=1 2>&1 | tee $(E2E_LOG)/alone.log || status=1; \
+	if [ $$status -ne 0 ]; then node ../../scripts/e2e-failures.mjs $(E2E_LOG)/parallel.log $(E2E_LOG)/alone.log; fi; \
 	exit $$status
 
 # Numbers for docs/benchmarks.md: bundle size, load time, search latency at 5,000 enterprises,
