@@ -13,7 +13,9 @@
 // `cargo run --release --example synth_rows -- 13000`):
 //   node tests/e2e/bench/keystroke-trace.mjs [search|officer]
 // BENCH_DIST chooses the build (default dist/), BENCH_SCALE the province (default 13000),
-// KEYS a JSON array of the values typed (default: a name typed letter by letter, then cleared).
+// KEYS a JSON array of the values typed (default: a name typed letter by letter, then cleared),
+// EXTRA_CSS a style sheet added to the list's page (to try a layout without a build), SHOT a
+// path for a screenshot of the list before typing.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { readProvince, seedProvince } from './province-seed.mjs';
@@ -38,7 +40,7 @@ for (let i = 0; i < 50; i++) {
 }
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 try {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: Boolean(process.env.EXTRA_CSS) });
   const page = await context.newPage();
   // The database exists once the app has read it the first time; then the province goes in straight.
   await page.goto(`${base}/`);
@@ -46,6 +48,8 @@ try {
   await seedProvince(page, base, province);
   await page.goto(`${base}/${what === 'search' ? 'enterprises' : 'surveys'}`);
   await page.waitForFunction(() => performance.getEntriesByName('nscl-records-loaded').length > 0, null, { timeout: 120_000 });
+  if (process.env.EXTRA_CSS) await page.addStyleTag({ content: process.env.EXTRA_CSS });
+  if (process.env.SHOT) await page.screenshot({ path: process.env.SHOT });
 
   const cdp = await context.newCDPSession(page);
   const events = [];
