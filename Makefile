@@ -86,11 +86,11 @@ synth-bench: synth
 # lines of each error, are repeated last.
 E2E_LOG := $(CURDIR)/target/e2e
 test-e2e: synth
-	mkdir -p $(E2E_LOG)
+	mkdir -p "$(E2E_LOG)"
 	cd tests/e2e && status=0; \
-	npx playwright test --project=parallel 2>&1 | tee $(E2E_LOG)/parallel.log || status=1; \
-	npx playwright test --project=alone --workers=1 2>&1 | tee $(E2E_LOG)/alone.log || status=1; \
-	if [ $$status -ne 0 ]; then node ../../scripts/e2e-failures.mjs $(E2E_LOG)/parallel.log $(E2E_LOG)/alone.log; fi; \
+	npx playwright test --project=parallel 2>&1 | tee "$(E2E_LOG)/parallel.log" || status=1; \
+	npx playwright test --project=alone --workers=1 2>&1 | tee "$(E2E_LOG)/alone.log" || status=1; \
+	if [ $$status -ne 0 ]; then node ../../scripts/e2e-failures.mjs "$(E2E_LOG)/parallel.log" "$(E2E_LOG)/alone.log"; fi; \
 	exit $$status
 
 # Numbers for docs/benchmarks.md: bundle size, load time, search latency at 5,000 enterprises,

@@ -1,10 +1,15 @@
 // The failed end-to-end tests of the given Playwright logs (list reporter), each with the first
 // lines of its error, printed compactly: `make test-e2e` repeats them at the end of its output,
 // since a CI run keeps only the end of its log and the alone run's output would hide the
-// parallel run's failures.
+// parallel run's failures. A log that ends without a test summary (the server did not start, a
+// spec did not load) is shown by its last lines instead.
 import fs from 'node:fs';
 
 const strip = (line) => line.replace(/\x1b\[[0-9;]*m/g, '');
+// "  1) [parallel] › specs/x.spec.js:12:1 › title ────…": the reporter pads the title with a rule.
+const HEAD = /^\s+\d+\) (\[\w+\] › .*?)\s*─*\s*$/;
+const SAID = /^(\w*Error\b|Test timeout|Expected|Received|Locator:)/;
+
 for (const file of process.argv.slice(2)) {
   let lines;
   try {
@@ -12,13 +17,15 @@ for (const file of process.argv.slice(2)) {
   } catch {
     continue;
   }
-  // A failure's report starts with "  1) [project] › specs/x.spec.js:12:1 › title" and its
-  // error follows within a few lines.
-  for (let i = 0; i < lines.length; i++) {
-    const head = lines[i].match(/^\s+\d+\) (\[\w+\] › .*)$/);
-    if (!head) continue;
-    const said = lines.slice(i + 1, i + 16).map((l) => l.trim()).filter((l) => /^(\w*Error\b|Expected|Received|Locator:)/.test(l));
-    console.log(`FAILED ${head[1].trim()}`);
-    for (const line of said.slice(0, 4)) console.log(`  ${line.slice(0, 300)}`);
+  const heads = lines.flatMap((line, i) => (HEAD.test(line) ? [i] : []));
+  heads.forEach((at, n) => {
+    console.log(`FAILED ${lines[at].match(HEAD)[1]}`);
+    // The error follows its header, up to the next failure's.
+    const report = lines.slice(at + 1, Math.min(heads[n + 1] ?? lines.length, at + 16)).map((l) => l.trim());
+    for (const line of report.filter((l) => SAID.test(l)).slice(0, 4)) console.log(`  ${line.slice(0, 300)}`);
+  });
+  if (!heads.length && !lines.some((l) => /^\s+\d+ (passed|failed)\b/.test(l))) {
+    console.log(`${file} ends without a test summary:`);
+    for (const line of lines.filter((l) => l.trim()).slice(-8)) console.log(`  ${line.slice(0, 300)}`);
   }
 }

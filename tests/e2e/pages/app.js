@@ -227,12 +227,18 @@ export async function seedRows(page, rowsByKind, { reopen = true } = {}) {
 }
 
 // Writes `bytes` into a database of its own; says 'complete' or the name of the error it was refused with.
+// The bytes are random: Chromium may compress what IndexedDB stores, and a run of one letter would
+// then fit in far less room than it claims to need.
 export const probeWrite = (page, bytes) => page.evaluate((bytes) => new Promise((resolve) => {
   const open = indexedDB.open('nscl-quota-probe', 1);
   open.onupgradeneeded = () => open.result.createObjectStore('s');
+  open.onerror = () => resolve(open.error ? open.error.name : 'error');
   open.onsuccess = () => {
+    const noise = new Uint8Array(bytes);
+    // getRandomValues fills at most 65,536 bytes a call.
+    for (let i = 0; i < bytes; i += 65_536) crypto.getRandomValues(noise.subarray(i, i + 65_536));
     const tx = open.result.transaction('s', 'readwrite');
-    tx.objectStore('s').put('x'.repeat(bytes), 'probe');
+    tx.objectStore('s').put(noise, 'probe');
     tx.oncomplete = () => { open.result.close(); resolve('complete'); };
     tx.onabort = () => { open.result.close(); resolve(tx.error ? tx.error.name : 'abort'); };
   };

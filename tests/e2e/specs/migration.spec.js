@@ -226,8 +226,8 @@ test('a full disk during the upgrade to summaries leaves the data as it was, say
   // The database as the build before summaries left it (schema 5), its rows not yet summarised.
   await seedRows(page, rows, { reopen: false });
   const before = await dumpDatabase(page);
-  // Then the disk fills: 200 kB are left, and the summaries of 300 enterprises' surveys and
-  // self-assessments need some 1.6 MB. Chromium checks the upgrade's size when it commits.
+  // Then the disk fills: at most 200 kB are left, and the summaries of 300 enterprises' surveys
+  // and self-assessments need some 1.6 MB. Chromium checks the upgrade's size when it commits.
   const cdp = await context.newCDPSession(page);
   const origin = new URL(page.url()).origin;
   // The usage the browser reports settles after the database is made again: the quota follows it.
