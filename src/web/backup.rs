@@ -9,8 +9,9 @@ use wasm_bindgen_futures::JsFuture;
 const REVOKE_AFTER_MS: i32 = 60_000;
 
 /// A Blob made of `parts` (joined in order): the browser joins them, so no
-/// single string holds the whole file. A part may be a string or a Blob
-/// (the browser's `new Blob` takes both, whatever web-sys's name says).
+/// single string holds the whole file. A part may be a string, bytes
+/// (`Uint8Array`) or a Blob (the browser's `new Blob` takes all three,
+/// whatever web-sys's name says).
 pub fn blob_of(parts: &js_sys::Array, mime: &str) -> Result<web_sys::Blob, JsValue> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
