@@ -16,21 +16,29 @@ export function readProvince(provinceDir) {
 // database (wait for its `nscl-loaded` mark) and be closed: the page is left on a plain file.
 export async function seedProvince(page, base, { rows, unitsSetting }) {
   await page.goto(`${base}/favicon.svg`);
+  await writeRows(page, rows, unitsSetting);
+}
+
+// Writes rows of several kinds (and the unit list, if given) into the app's database in one
+// transaction, from a page of the app's origin where the app is not open; returns the
+// transaction's time. The rows reach the page kind by kind first, 5,000 a message: no single
+// message to it is too large.
+export async function writeRows(page, byKind, unitsSetting) {
   await page.evaluate(() => { window.__rows = {}; });
-  // Kind by kind, 5,000 rows a message: no single message to the page is too large.
-  for (const [kind, list] of Object.entries(rows)) {
+  for (const [kind, list] of Object.entries(byKind)) {
     for (let i = 0; i < list.length; i += 5000) await page.evaluate(([k, r]) => { (window.__rows[k] ||= []).push(...r); }, [kind, list.slice(i, i + 5000)]);
   }
-  await page.evaluate((units) => new Promise((resolve, reject) => {
+  return page.evaluate((units) => new Promise((resolve, reject) => {
     const open = indexedDB.open('nscl-tracker');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
+      const t0 = performance.now();
       // A build from before summaries (BENCH_DIST) has no store for them, and reads whole records.
       const kinds = Object.keys(window.__rows).filter((k) => open.result.objectStoreNames.contains(k));
       const tx = open.result.transaction([...kinds, ...(units ? ['settings'] : [])], 'readwrite');
       for (const k of kinds) { const store = tx.objectStore(k); for (const row of window.__rows[k]) store.put(row); }
       if (units) tx.objectStore('settings').put(units, 'admin_units');
-      tx.oncomplete = () => { open.result.close(); window.__rows = null; resolve(); };
+      tx.oncomplete = () => { open.result.close(); window.__rows = null; resolve(performance.now() - t0); };
       tx.onerror = () => reject(tx.error);
     };
   }), unitsSetting);

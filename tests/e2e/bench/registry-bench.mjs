@@ -13,7 +13,7 @@ import { chromium } from '@playwright/test';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { spawn } from 'node:child_process';
-import { readProvince } from './province-seed.mjs';
+import { readProvince, writeRows } from './province-seed.mjs';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const port = 4175;
@@ -49,28 +49,6 @@ const provinceDir = `${root}target/synth/province-${SCALE}`;
 // Surveys and self-assessments with their summaries, and the merged province's unit list.
 const { rows, unitsSetting } = readProvince(provinceDir);
 const jsonBytes = (list) => list.reduce((n, r) => n + r.json.length, 0);
-
-// Writes rows of several kinds into the app's database in one transaction; returns the transaction's
-// time. The rows reach the page kind by kind first, so no single message to it is too large.
-async function writeRows(page, byKind) {
-  await page.evaluate(() => { window.__rows = {}; });
-  for (const [kind, list] of Object.entries(byKind)) {
-    for (let i = 0; i < list.length; i += 5000) await page.evaluate(([k, r]) => { (window.__rows[k] ||= []).push(...r); }, [kind, list.slice(i, i + 5000)]);
-  }
-  return page.evaluate((units) => new Promise((resolve, reject) => {
-    const open = indexedDB.open('nscl-tracker');
-    open.onsuccess = () => {
-      const t0 = performance.now();
-      // A build from before summaries (BENCH_DIST) has no store for them, and reads whole records.
-      const kinds = Object.keys(window.__rows).filter((k) => open.result.objectStoreNames.contains(k));
-      const tx = open.result.transaction([...kinds, ...(units ? ['settings'] : [])], 'readwrite');
-      for (const k of kinds) { const store = tx.objectStore(k); for (const row of window.__rows[k]) store.put(row); }
-      if (units) tx.objectStore('settings').put(units, 'admin_units');
-      tx.oncomplete = () => { open.result.close(); window.__rows = null; resolve(performance.now() - t0); };
-      tx.onerror = () => reject(tx.error);
-    };
-  }), unitsSetting);
-}
 
 // The page's memory: the JS heap the DevTools protocol reports, and the wasm module's linear memory
 // (an ArrayBuffer outside that count), found through the instance the page made (captured by
@@ -152,7 +130,7 @@ try {
     await opener.close();
     const all = await fresh.newPage();
     await all.goto(`${base}/favicon.svg`);
-    result.writeAllMs = round(await writeRows(all, rows));
+    result.writeAllMs = round(await writeRows(all, rows, unitsSetting));
     await fresh.close();
   }
 
@@ -161,7 +139,7 @@ try {
   const writer = await context.newPage();
   await writer.goto(`${base}/favicon.svg`);
   const { enterprise, ...rest } = rows;
-  result.writeRestMs = round(await writeRows(writer, LEGACY ? rest : rows));
+  result.writeRestMs = round(await writeRows(writer, LEGACY ? rest : rows, unitsSetting));
   await writer.close();
   await context.addInitScript(captureWasmMemory);
   await context.addInitScript(() => {
