@@ -217,8 +217,8 @@ test('a schema-3 database (before self-assessments and targets) gains their stor
 });
 
 // Chromium sometimes never applies a quota override set after a browser context's first write
-// (runs have seen a 1 MB probe fit for 30 s while the quota, lowered on every try, went down to
-// nothing), and this test must write the old database before it fills the disk. That failure is
+// (runs have seen a 1 MB probe fit for 30 s, and go on fitting with the quota lowered to nothing),
+// and this test must write the old database before it fills the disk. That failure is
 // the browser's, and it is caught before the app is tested: a fresh context gets two more tries.
 test.describe('a full disk', () => {
 test.describe.configure({ retries: 2 });
@@ -232,17 +232,14 @@ test('a full disk during the upgrade to summaries leaves the data as it was, say
   // The database as the build before summaries left it (schema 5), its rows not yet summarised.
   await seedRows(page, rows, { reopen: false });
   const before = await dumpDatabase(page);
-  // Then the disk fills: at most 200 kB are left, and the summaries of 300 enterprises' surveys
-  // and self-assessments need some 1.6 MB. Chromium checks the upgrade's size when it commits.
+  // Then the disk fills: 200 kB are left, and the summaries of 300 enterprises' surveys and
+  // self-assessments need some 1.6 MB. Chromium checks the upgrade's size when it commits.
   const cdp = await context.newCDPSession(page);
   const origin = new URL(page.url()).origin;
-  // The usage the browser reports settles after the database is made again: the quota follows it,
-  // leaving 500 kB less on each try, down to a disk with no room at all, which the upgrade meets
-  // the same way.
-  let tries = 0;
+  // The usage the browser reports settles after the database is made again: the quota follows it.
   await expect.poll(async () => {
     const { usage } = await page.evaluate(() => navigator.storage.estimate());
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: Math.max(1, usage + 200_000 - 500_000 * tries++) });
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 200_000 });
     return probeWrite(page, 1_000_000);
   }, { timeout: 30_000 }).toBe('QuotaExceededError');
 
