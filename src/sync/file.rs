@@ -180,7 +180,7 @@ pub fn read_head(text: &str) -> Result<Head<'_>, ImportError> {
 
 /// The body and the checksum of a version-2 text: the checksum must be the
 /// last member, written as the app writes it, optionally followed by white space.
-fn split_checksum(text: &str) -> Option<(&str, &str)> {
+pub(super) fn split_checksum(text: &str) -> Option<(&str, &str)> {
     const KEY: &str = ",\"checksum\":\"";
     let at = text.rfind(KEY)?;
     let rest = &text[at + KEY.len()..];
@@ -219,7 +219,7 @@ fn from_v1(old: ExportFile) -> SyncFile {
     }
 }
 
-fn check(file: &SyncFile) -> Result<(), ImportError> {
+pub(super) fn check(file: &SyncFile) -> Result<(), ImportError> {
     struct Check {
         conflicts: bool,
         error: Option<ImportError>,

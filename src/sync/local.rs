@@ -166,7 +166,7 @@ fn row_key(kind: &str, id: &str) -> String {
 }
 
 impl Held {
-    /// Reads what this laptop holds, a thousand records at a time with `pause` in between.
+    /// Reads what this laptop holds, a few hundred records at a time with `pause` in between.
     pub async fn load<B, P, F>(store: &RecordStore<B>, pause: P) -> Result<Held, StoreError>
     where
         B: RowBackend,
@@ -425,7 +425,23 @@ impl Preview {
 }
 
 /// Works out what importing `files` together would change. Nothing is written.
+/// (The tests' form: the app takes turns with `preview_in_steps`.)
+#[cfg(test)]
 pub fn preview(held: &Held, files: &[Incoming]) -> Preview {
+    // With a pause that is always ready, the steps finish in one poll.
+    let steps = std::pin::pin!(preview_in_steps(held, files, || std::future::ready(())));
+    match std::future::Future::poll(steps, &mut std::task::Context::from_waker(std::task::Waker::noop())) {
+        std::task::Poll::Ready(preview) => preview,
+        std::task::Poll::Pending => unreachable!("preview_in_steps awaits only its pause"),
+    }
+}
+
+/// `preview`, with `pause` after each kind's plan: the page gets a turn between them.
+pub async fn preview_in_steps<P, F>(held: &Held, files: &[Incoming], pause: P) -> Preview
+where
+    P: Fn() -> F,
+    F: std::future::Future<Output = ()>,
+{
     let repeat_of = |i: usize| files[..i].iter().position(|earlier| earlier.checksum == files[i].checksum);
     // Records whose row here cannot be read are left out: merging would mean writing over it.
     let quarantined: std::collections::HashSet<String> = held.unreadable.iter().map(|u| row_key(&u.kind, &u.id)).collect();
@@ -467,7 +483,7 @@ pub fn preview(held: &Held, files: &[Incoming]) -> Preview {
         }
     };
     let sections: Vec<&Sections> = (0..files.len()).filter(|&i| repeat_of(i).is_none()).flat_map(sections_of).collect();
-    let plans = Plans::make(&held.records, &held.conflicts.value, &sections);
+    let plans = Plans::make(&held.records, &held.conflicts.value, &sections, &pause).await;
     // One file alone (the usual case, and a whole province) needs no plan of its own.
     let distinct = sections.len() / 2;
     let mut verdicts = Vec::with_capacity(files.len());
@@ -476,7 +492,7 @@ pub fn preview(held: &Held, files: &[Incoming]) -> Preview {
             verdicts.push(Verdict::Repeat { of });
             continue;
         }
-        let changes = if distinct == 1 { plans.changes() } else { Plans::make(&held.records, &held.conflicts.value, &sections_of(i)).changes() };
+        let changes = if distinct == 1 { plans.changes() } else { Plans::make(&held.records, &held.conflicts.value, &sections_of(i), &pause).await.changes() };
         let brings_reference = f.file.admin_units.units.iter().any(|u| held.units.value.get(&u.id).is_none())
             || f.file.forms.iter().any(|form| !held.forms.value.iter().any(|h| h.source == form.source))
             || f.file.aliases.iter().any(|(k, v)| held.aliases.value.get(k).is_none_or(|h| v > h))

@@ -92,6 +92,20 @@ impl<T: Clone> Versions<T> {
         self.versions.iter().any(|held| same_or_newer(held, incoming))
     }
 
+    /// Every version held, the winner first, taken out.
+    pub fn into_all(self) -> Vec<Record<T>> {
+        self.versions
+    }
+
+    /// `merge` of a version only borrowed: cloned only when it changes something (most of
+    /// a file's records are new or already held, and a record's answers are costly to copy).
+    pub fn merge_ref(&mut self, incoming: &Record<T>) -> Outcome {
+        if self.knows(incoming) {
+            return Outcome::Unchanged;
+        }
+        self.merge(incoming.clone())
+    }
+
     /// Takes in one version from a file (or from this laptop).
     pub fn merge(&mut self, incoming: Record<T>) -> Outcome {
         if self.knows(&incoming) {

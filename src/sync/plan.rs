@@ -77,7 +77,7 @@ pub fn plan_kind<'a, T: SyncKind>(held: &[Record<T>], held_conflicts: &[Record<T
     let versions_of = |refs: &[&Record<T>]| {
         let mut v = Versions::new(refs[0].clone());
         for r in &refs[1..] {
-            v.merge((*r).clone());
+            v.merge_ref(r);
         }
         v
     };
@@ -88,17 +88,19 @@ pub fn plan_kind<'a, T: SyncKind>(held: &[Record<T>], held_conflicts: &[Record<T
             let was = held_by_id.get(id).map(Vec::as_slice);
             match after.entry(id).or_insert(None) {
                 Some(v) => {
-                    v.merge(r.clone());
+                    v.merge_ref(r);
                 }
                 // Nothing new for this record so far: still nothing if it is already held.
                 slot @ None => {
                     if !was.is_some_and(|w| knows(w, r)) {
-                        let mut v = match was {
-                            Some(w) => versions_of(w),
+                        *slot = Some(match was {
+                            Some(w) => {
+                                let mut v = versions_of(w);
+                                v.merge_ref(r);
+                                v
+                            }
                             None => Versions::new(r.clone()),
-                        };
-                        v.merge(r.clone());
-                        *slot = Some(v);
+                        });
                     }
                 }
             }
@@ -106,11 +108,17 @@ pub fn plan_kind<'a, T: SyncKind>(held: &[Record<T>], held_conflicts: &[Record<T
     }
     let mut plan = KindPlan::default();
     for (id, now) in after {
-        let was = held_by_id.get(id).map(|w| versions_of(w));
-        let Some(now) = now.filter(|n| was.as_ref().is_none_or(|w| w.all() != n.all())) else {
+        // A record the files bring nothing new for is counted without copying what is held
+        // (a file imported again is all of these).
+        let Some(now) = now else {
             plan.unchanged += 1;
             continue;
         };
+        let was = held_by_id.get(id).map(|w| versions_of(w));
+        if was.as_ref().is_some_and(|w| w.all() == now.all()) {
+            plan.unchanged += 1;
+            continue;
+        }
         let shown = now.winner();
         let effect = if !now.conflicts().is_empty() && was.as_ref().is_none_or(|w| w.conflicts() != now.conflicts()) {
             Effect::Conflict
@@ -121,7 +129,7 @@ pub fn plan_kind<'a, T: SyncKind>(held: &[Record<T>], held_conflicts: &[Record<T
         } else {
             Effect::Updated
         };
-        plan.items.push(Item { id: id.to_string(), effect, before: was.map(|w| w.all().to_vec()).unwrap_or_default(), after: now.all().to_vec() });
+        plan.items.push(Item { id: id.to_string(), effect, before: was.map(Versions::into_all).unwrap_or_default(), after: now.into_all() });
     }
     plan
 }
@@ -134,8 +142,12 @@ fn knows<T>(held: &[&Record<T>], r: &Record<T>) -> bool {
 impl Plans {
     /// Every kind's plan: what is held (`held`, `held_conflicts`) merged with
     /// every section of every file.
-    pub fn make(held: &Sections, held_conflicts: &Sections, incoming: &[&Sections]) -> Plans {
-        Plans::each(held, held_conflicts, incoming)
+    pub async fn make<P, F>(held: &Sections, held_conflicts: &Sections, incoming: &[&Sections], pause: &P) -> Plans
+    where
+        P: Fn() -> F,
+        F: std::future::Future<Output = ()>,
+    {
+        Plans::each(held, held_conflicts, incoming, pause).await
     }
 
     /// How many records change, all kinds together.

@@ -5,6 +5,7 @@ use crate::model::clock::Hlc;
 use crate::model::record::{uuid_v4, Change};
 use super::local_storage::storage;
 use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::{JsCast, JsValue};
 
 const DEVICE_KEY: &str = "nscl.device_id";
 const LANG_KEY: &str = "nscl.lang";
@@ -36,10 +37,19 @@ fn random_bytes() -> [u8; 16] {
 
 /// Lets the browser run pending events (typing, painting) before going on.
 pub async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(&resolve);
-        }
+    // `scheduler.yield()` (Chromium 129+) lets input and painting run and then goes on
+    // first; a chain of zero-delay timeouts, which is all older browsers get, is held back
+    // 4 ms a link after the fifth, which a loop of many short steps would feel.
+    let scheduled = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("scheduler")).ok().filter(|s| s.is_object()).and_then(|scheduler| {
+        let yield_fn = js_sys::Reflect::get(&scheduler, &JsValue::from_str("yield")).ok()?.dyn_into::<js_sys::Function>().ok()?;
+        yield_fn.call0(&scheduler).ok()?.dyn_into::<js_sys::Promise>().ok()
+    });
+    let promise = scheduled.unwrap_or_else(|| {
+        js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback(&resolve);
+            }
+        })
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -8,6 +8,7 @@ use super::{backup, browser, file_codec, record_store};
 use crate::sync::envelope;
 use crate::sync::error::ImportError;
 use crate::sync::file::{self, Head, Scope, MAX_FILE_BYTES, MAX_TEXT_BYTES, PART_BYTES};
+use crate::sync::file_steps::{Step, StepReader};
 use crate::sync::local::{self, Held, Incoming};
 use crate::store::StoreError;
 use js_sys::Array;
@@ -33,7 +34,7 @@ fn js_error(e: JsValue) -> StoreError {
     StoreError::Other(format!("{e:?}"))
 }
 
-/// Reads what this laptop holds, a thousand records at a time (the page
+/// Reads what this laptop holds, a few hundred records at a time (the page
 /// stays responsive meanwhile).
 pub async fn load_held() -> Result<Held, StoreError> {
     Held::load(&record_store(), browser::next_task).await
@@ -108,18 +109,26 @@ pub async fn read(picked: &web_sys::File, passphrase: Option<&str>) -> Result<In
         })?;
     }
     let head = bytes.subarray(0, bytes.length().min(2)).to_vec();
-    if envelope::is_gzip(&head) {
-        bytes = match file_codec::gunzip_limited(&bytes, MAX_TEXT_BYTES as f64).await {
+    let unpacked = if envelope::is_gzip(&head) {
+        match file_codec::gunzip_limited(&bytes, MAX_TEXT_BYTES as f64).await {
             Ok(Ok(unpacked)) => unpacked,
             Ok(Err(read)) => return Err(ImportError::TooLarge { bytes: read as u64, limit: MAX_TEXT_BYTES }),
             Err(_) => return Err(ImportError::DamagedCompression),
-        };
-    }
-    if f64::from(bytes.length()) > MAX_TEXT_BYTES as f64 {
-        return Err(ImportError::TooLarge { bytes: u64::from(bytes.length()), limit: MAX_TEXT_BYTES });
-    }
-    let text = String::from_utf8(bytes.to_vec()).map_err(|_| ImportError::NotUtf8)?;
+        }
+    } else {
+        if f64::from(bytes.length()) > MAX_TEXT_BYTES as f64 {
+            return Err(ImportError::TooLarge { bytes: u64::from(bytes.length()), limit: MAX_TEXT_BYTES });
+        }
+        bytes.to_vec()
+    };
     drop(bytes);
+    let text = String::from_utf8(unpacked).map_err(|_| ImportError::NotUtf8)?;
+    browser::mark("nscl-import-parse");
+    if let Some(incoming) = read_in_steps(&text, &picked.name()).await? {
+        return Ok(incoming);
+    }
+    // Not a file the reader in steps takes (a version-1 backup, or a damaged or foreign
+    // file): read in one piece, which names what is wrong.
     let checksum = match file::read_head(&text)? {
         Head::V2 { body, checksum } => {
             let actual = file::hex(&file_codec::sha256(body.as_bytes()).await.map_err(|_| ImportError::ChecksumMismatch)?);
@@ -131,9 +140,34 @@ pub async fn read(picked: &web_sys::File, passphrase: Option<&str>) -> Result<In
         // Version 1 has no checksum; the text's own hash tells a repeated file.
         Head::V1 => file::hex(&file_codec::sha256(text.as_bytes()).await.map_err(|_| ImportError::ChecksumMismatch)?),
     };
-    browser::mark("nscl-import-parse");
     let file = file::parse(&text)?;
     Ok(Incoming { name: picked.name(), checksum, file })
+}
+
+/// How much of a file's records is parsed between two turns of the page: 20-30 ms on the
+/// project's machines (`docs/benchmarks.md`).
+const STEP_BYTES: usize = 384 << 10;
+
+/// Reads a version-2 file a part at a time with the page free in between;
+/// `None` when it is not one the reader in steps takes.
+async fn read_in_steps(text: &str, name: &str) -> Result<Option<Incoming>, ImportError> {
+    let mut reader = StepReader::new(text);
+    let mut checksum = String::new();
+    loop {
+        match reader.step(STEP_BYTES) {
+            Step::More => browser::next_task().await,
+            Step::Scanned { body, checksum: expected } => {
+                checksum = file::hex(&file_codec::sha256(body.as_bytes()).await.map_err(|_| ImportError::ChecksumMismatch)?);
+                // A damaged file is the one-piece reader's: it may name a worse fault first
+                // (not JSON), as it always has.
+                if checksum != expected {
+                    return Ok(None);
+                }
+            }
+            Step::Done(file) => return Ok(Some(Incoming { name: name.to_string(), checksum, file: *file })),
+            Step::Fallback => return Ok(None),
+        }
+    }
 }
 
 /// Applies a preview worked out from `held`: one transaction, with history

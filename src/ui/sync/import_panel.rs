@@ -66,13 +66,19 @@ pub fn ImportPanel() -> impl IntoView {
 
     // Works out the preview of the files read, against what is held now.
     let make_preview = move || async move {
-        let files = incoming.get_value();
-        if files.is_empty() {
+        if incoming.with_value(Vec::is_empty) {
             return;
         }
         match sync_io::load_held().await {
             Ok(held) => {
-                let preview = local::preview(&held, &files);
+                // Each part of working out a province's preview is tens of milliseconds: the
+                // page gets a turn between them. The files are not copied (a province's copy
+                // and its drop were a third of a second).
+                browser::next_task().await;
+                // Taken out for the steps (choosing or opening files waits while busy) and put back.
+                let files = incoming.try_update_value(std::mem::take).unwrap_or_default();
+                let preview = local::preview_in_steps(&held, &files, browser::next_task).await;
+                incoming.set_value(files);
                 let mut verdicts = preview.verdicts.clone().into_iter();
                 rows.update(|rs| {
                     for r in rs.iter_mut() {
@@ -83,6 +89,7 @@ pub fn ImportPanel() -> impl IntoView {
                 });
                 changes.set(preview.changes_anything());
                 duplicates.set(local::duplicates_after(&held, &preview));
+                browser::next_task().await;
                 // An enterprise's result file: say under which register enterprise it goes, or that it creates one.
                 let notes = preview.matched.iter().map(|m| (true, m)).chain(preview.created.iter().map(|c| (false, c))).map(|(matched, m)| (matched, m.name.clone(), m.tax_code.clone())).collect();
                 result_notes.set(notes);
@@ -144,12 +151,19 @@ pub fn ImportPanel() -> impl IntoView {
     };
 
     let apply = move |_| {
-        let Some((held, preview)) = worked_out.get_value() else { return };
+        // Taken out rather than copied (a province's preview holds every record it brings),
+        // and put back unless it was written, so Apply still answers if the preview cannot
+        // be made again.
+        let Some((held, preview)) = worked_out.try_update_value(Option::take).flatten() else { return };
         busy.set(Some(Msg::Importing));
         spawn_local(async move {
-            match sync_io::apply(&held, &preview).await {
+            let written = sync_io::apply(&held, &preview).await;
+            let c = preview.counts();
+            if !matches!(written, Ok(Ok(()))) {
+                worked_out.set_value(Some((held, preview)));
+            }
+            match written {
                 Ok(Ok(())) => {
-                    let c = preview.counts();
                     let sum = |f: fn(&local::AuditCount) -> usize| c.iter().map(f).sum::<usize>();
                     note.set(Some(Note::Imported(sum(|x| x.new), sum(|x| x.updated), sum(|x| x.conflicts), sum(|x| x.deleted))));
                     clear();
@@ -243,7 +257,7 @@ pub fn ImportPanel() -> impl IntoView {
                         <input id="import-passphrase" type="password" autocomplete="off" data-testid="import-passphrase"
                             prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(typed_text(&ev))/>
                     </div>
-                    <button type="button" class="button" data-testid="import-decrypt" on:click=move |_| read_all()>{tr(Msg::OpenEncrypted)}</button>
+                    <button type="button" class="button" data-testid="import-decrypt" disabled=move || busy.get().is_some() on:click=move |_| read_all()>{tr(Msg::OpenEncrypted)}</button>
                 </div>
             })}
             {move || kinds.get().map(|k| view! {
