@@ -14,19 +14,12 @@ pub const MAX_NESTING: usize = 32;
 /// Brackets inside strings do not count. Text that is not JSON gets an answer
 /// too; the JSON reader refuses it afterwards.
 pub fn exceeds(text: &str, max: usize) -> bool {
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let (mut depth, mut strings) = (0usize, OutsideStrings::default());
     for b in text.bytes() {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
+        if !strings.outside(b) {
             continue;
         }
         match b {
-            b'"' => in_string = true,
             b'[' | b'{' => {
                 depth += 1;
                 if depth > max {
@@ -38,6 +31,35 @@ pub fn exceeds(text: &str, max: usize) -> bool {
         }
     }
     false
+}
+
+/// Tells, byte by byte, which bytes of a JSON text lie outside its strings
+/// (the brackets that count), however many escapes a string holds.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct OutsideStrings {
+    in_string: bool,
+    escaped: bool,
+}
+
+impl OutsideStrings {
+    /// Whether `b`, the text's next byte, is outside every string; the quotes
+    /// that open and close a string are not.
+    pub fn outside(&mut self, b: u8) -> bool {
+        if self.in_string {
+            match b {
+                _ if self.escaped => self.escaped = false,
+                b'\\' => self.escaped = true,
+                b'"' => self.in_string = false,
+                _ => {}
+            }
+            false
+        } else if b == b'"' {
+            self.in_string = true;
+            false
+        } else {
+            true
+        }
+    }
 }
 
 /// Whether `text` nests deeper than [`MAX_NESTING`].

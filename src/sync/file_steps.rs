@@ -15,7 +15,7 @@
 
 use super::file::{self, SyncFile, FORMAT, VERSION};
 use super::kinds::{self, KindCall, Sections, SyncKind};
-use crate::json_nesting::MAX_NESTING;
+use crate::json_nesting::{OutsideStrings, MAX_NESTING};
 use crate::model::record::Record;
 
 /// What one step came to.
@@ -137,19 +137,12 @@ impl<'a> StepReader<'a> {
         let bytes = self.bytes();
         match self.peek()? {
             b'{' | b'[' => {
-                let (mut level, mut in_string, mut escaped) = (0usize, false, false);
+                let (mut level, mut strings) = (0usize, OutsideStrings::default());
                 for (i, &b) in bytes[start..].iter().enumerate() {
-                    if in_string {
-                        match b {
-                            _ if escaped => escaped = false,
-                            b'\\' => escaped = true,
-                            b'"' => in_string = false,
-                            _ => {}
-                        }
+                    if !strings.outside(b) {
                         continue;
                     }
                     match b {
-                        b'"' => in_string = true,
                         b'{' | b'[' => {
                             level += 1;
                             if depth + level - 1 > MAX_NESTING {
