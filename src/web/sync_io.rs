@@ -144,8 +144,9 @@ pub async fn read(picked: &web_sys::File, passphrase: Option<&str>) -> Result<In
     Ok(Incoming { name: picked.name(), checksum, file })
 }
 
-/// How much of a file's records is parsed between two turns of the page: 20-30 ms on the
-/// project's machines (`docs/benchmarks.md`).
+/// How much of a file's records is parsed between two turns of the page: no step of a
+/// province's file reached 50 ms in a release build on the project's machines
+/// (`docs/benchmarks.md`, "an import read in steps").
 const STEP_BYTES: usize = 384 << 10;
 
 /// Reads a version-2 file a part at a time with the page free in between;
