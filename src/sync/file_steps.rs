@@ -74,8 +74,8 @@ pub struct StepReader<'a> {
 const FIELDS: &[&str] = &["format", "version", "exported_at", "device_id", "officer", "scope", "admin_units", "forms", "aliases", "unreadable", "checksum"];
 
 /// How many bytes the scan covers for each one serde parses into typed
-/// records: the scan only counts brackets and quotes, and at 8 its steps, like
-/// the parsing ones, stayed under 50 ms in a release build at province scale.
+/// records: the scan only counts brackets and quotes, and builds nothing. (The
+/// tasks over 50 ms an import still has are listed in `docs/benchmarks.md`.)
 const SCAN_PER_PARSE: usize = 8;
 
 /// Depth of a record's object: the file, the section, the kind's list, the record.
