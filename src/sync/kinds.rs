@@ -304,7 +304,7 @@ macro_rules! record_kinds {
             pub fn visit(&self, v: &mut impl PlanVisitor) {
                 $(v.visit(&self.$field);)*
             }
-            /// Each kind's plan, with `pause` after each (a province's surveys are one kind).
+            /// Each kind's plan, with `pause` within and after each (a province's surveys are one kind).
             pub(super) async fn each<P, F>(held: &Sections, held_conflicts: &Sections, incoming: &[&Sections], pause: &P) -> Plans
             where
                 P: Fn() -> F,
@@ -312,7 +312,7 @@ macro_rules! record_kinds {
             {
                 let mut plans = Plans::default();
                 $(
-                    plans.$field = super::plan::plan_kind(&held.$field, &held_conflicts.$field, incoming.iter().map(|s| s.$field.as_slice()));
+                    plans.$field = super::plan::plan_kind(&held.$field, &held_conflicts.$field, incoming.iter().map(|s| s.$field.as_slice()), pause).await;
                     pause().await;
                 )*
                 plans

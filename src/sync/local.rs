@@ -429,11 +429,7 @@ impl Preview {
 #[cfg(test)]
 pub fn preview(held: &Held, files: &[Incoming]) -> Preview {
     // With a pause that is always ready, the steps finish in one poll.
-    let steps = std::pin::pin!(preview_in_steps(held, files, || std::future::ready(())));
-    match std::future::Future::poll(steps, &mut std::task::Context::from_waker(std::task::Waker::noop())) {
-        std::task::Poll::Ready(preview) => preview,
-        std::task::Poll::Pending => unreachable!("preview_in_steps awaits only its pause"),
-    }
+    crate::store::tests::ready(preview_in_steps(held, files, || std::future::ready(())))
 }
 
 /// `preview`, with `pause` after each kind's plan: the page gets a turn between them.
