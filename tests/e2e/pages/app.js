@@ -117,8 +117,19 @@ export class EnterpriseForm {
 // Waits until the service worker controls the page: from then on the app opens offline.
 // Installing it caches the whole build (some 13 MB of the test build): a busy machine has been seen
 // to take over 20 s.
+// A worker whose install failed (one precache fetch refused on a loaded machine fails it all)
+// is tried again only when a page registers it again, as a person's reload would: after 30 s
+// without control the page is reloaded, once, and the reason is logged.
 export async function untilControlled(page) {
-  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 45_000 });
+  const controlled = (timeout) => page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout }).then(() => true, () => false);
+  if (await controlled(30_000)) return;
+  const state = await page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.getRegistration();
+    return reg ? `installing ${!!reg.installing}, waiting ${!!reg.waiting}, active ${reg.active ? reg.active.state : 'none'}` : 'no registration';
+  });
+  console.log(`untilControlled: not controlled after 30 s (${state}); reloading once`);
+  await page.reload();
+  if (!(await controlled(45_000))) throw new Error(`the service worker never took control of the page (${state}, then reloaded)`);
 }
 
 // Seeds localStorage as the first (localStorage) builds left it; the app moves it into IndexedDB on start.
