@@ -75,7 +75,7 @@ where
     P: Fn() -> F,
     F: std::future::Future<Output = ()>,
 {
-    let mut since_pause = 0;
+    let mut steps = Steps(0);
     // Only references here: a file of ten records against a province held is ten records of work.
     let mut held_by_id: HashMap<&str, Vec<&Record<T>>> = HashMap::with_capacity(held.len());
     for r in held.iter().chain(held_conflicts) {
@@ -111,20 +111,12 @@ where
                     }
                 }
             }
-            since_pause += 1;
-            if since_pause == PLAN_STEP {
-                since_pause = 0;
-                pause().await;
-            }
+            steps.tick(pause).await;
         }
     }
     let mut plan = KindPlan::default();
     for (id, now) in after {
-        since_pause += 1;
-        if since_pause == PLAN_STEP {
-            since_pause = 0;
-            pause().await;
-        }
+        steps.tick(pause).await;
         // A record the files bring nothing new for is counted without copying what is held
         // (a file imported again is all of these).
         let Some(now) = now else {
@@ -155,6 +147,24 @@ where
 /// province's plan reached 50 ms in release builds, at 5,000 some took 54-71 ms;
 /// the pauses cost the whole preview about a quarter of a second.
 const PLAN_STEP: usize = 2_000;
+
+/// Counts the records `plan_kind` takes, both while merging and while listing
+/// items, and pauses every `PLAN_STEP` of them.
+struct Steps(usize);
+
+impl Steps {
+    async fn tick<P, F>(&mut self, pause: &P)
+    where
+        P: Fn() -> F,
+        F: std::future::Future<Output = ()>,
+    {
+        self.0 += 1;
+        if self.0 == PLAN_STEP {
+            self.0 = 0;
+            pause().await;
+        }
+    }
+}
 
 /// Whether merging `r` into the versions held would change nothing.
 fn knows<T>(held: &[&Record<T>], r: &Record<T>) -> bool {
