@@ -12,6 +12,8 @@ pub mod i18n;
 pub mod indicators;
 pub mod json_nesting;
 pub mod model;
+/// How much of a list's changed page of rows is drawn before the next frame.
+pub mod page_parts;
 pub mod readiness;
 pub mod report;
 pub mod store;

@@ -221,8 +221,8 @@ impl SearchTerm {
     /// Whether text whose `fold` is `folded` and whose `exact_form` is `exact` holds this word.
     pub fn found_in(&self, folded: &str, exact: &str) -> bool {
         match &self.exact {
-            Some(word) => exact.contains(word.as_str()),
-            None => folded.contains(self.folded.as_str()),
+            Some(word) => holds(exact, word),
+            None => holds(folded, &self.folded),
         }
     }
 
@@ -235,6 +235,31 @@ impl SearchTerm {
     pub fn starts(&self, code: &str) -> bool {
         !self.folded.is_empty() && code.starts_with(self.folded.as_str())
     }
+}
+
+/// Whether `text` holds `word`: `str::contains`, for the short words and
+/// texts of a search. `contains` sets up a general searcher on every call; a
+/// search calls it for each of thousands of records' texts, with a word of a
+/// letter or two while the officer starts typing. This looks for the word's
+/// first byte and compares the rest there. Bytes of UTF-8 text match only at
+/// a character's start: a character's first byte is never another's inside.
+pub fn holds(text: &str, word: &str) -> bool {
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    let Some((&first, rest)) = word.split_first() else {
+        return true;
+    };
+    let Some(last_start) = text.len().checked_sub(word.len()) else {
+        return false;
+    };
+    let mut from = 0;
+    while let Some(p) = text[from..=last_start].iter().position(|&b| b == first) {
+        let at = from + p;
+        if &text[at + 1..at + word.len()] == rest {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// Splits a query into words; a record matches when it holds them all.
@@ -425,6 +450,21 @@ mod props {
     }
 
     proptest! {
+        #[test]
+        fn holds_is_contains(t in text(), w in text(), at in 0usize..40, len in 0usize..6) {
+            prop_assert_eq!(holds(&t, &w), t.contains(w.as_str()));
+            // A word cut out of the text (at character boundaries) is always held.
+            let chars: Vec<char> = t.chars().collect();
+            let start = at.min(chars.len());
+            let cut: String = chars[start..(start + len).min(chars.len())].iter().collect();
+            prop_assert!(holds(&t, &cut));
+        }
+
+        #[test]
+        fn holds_is_contains_over_few_letters(t in "[abđồ ]{0,30}", w in "[abđồ]{0,4}") {
+            prop_assert_eq!(holds(&t, &w), t.contains(w.as_str()));
+        }
+
         #[test]
         fn composing_is_idempotent_and_changes_neither_search_nor_order(s in text()) {
             let composed = compose_vietnamese(&s);

@@ -21,6 +21,7 @@ pub mod phone;
 pub mod record;
 pub mod record_counts;
 pub mod registry;
+pub mod search_text;
 pub mod size_class;
 pub mod support_kind;
 pub mod survey;

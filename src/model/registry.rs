@@ -5,6 +5,7 @@
 
 use super::enterprise::{Enterprise, ProductGroup};
 use super::record::Record;
+use super::search_text::SearchText;
 use super::size_class::SizeClass;
 use crate::text::{exact_form, fold, search_terms, CollationKey};
 use std::cmp::Ordering;
@@ -88,6 +89,8 @@ pub struct Registry {
     by_tax_code: HashMap<String, usize>,
     /// Positions in Vietnamese name order, so the default sort costs nothing per keystroke.
     name_order: Vec<usize>,
+    /// Every record's `haystack`, `exact` and tax code again, in one buffer in name order: what a keystroke scans.
+    search_text: SearchText,
     /// Changes whenever the records do, unique across registers: hits of an
     /// earlier search are positions that hold only while it is the same.
     generation: u64,
@@ -166,6 +169,10 @@ impl Registry {
             .collect();
         let mut order: Vec<usize> = (0..self.items.len()).collect();
         order.sort_by(|&a, &b| self.items[a].name_key.cmp(&self.items[b].name_key));
+        self.search_text = SearchText::new(self.items.len(), &order, |i| {
+            let x = &self.items[i];
+            (&x.haystack, &x.exact, x.record.payload.tax_code.as_deref().unwrap_or(""))
+        });
         self.name_order = order;
         self.generation = NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }
@@ -279,7 +286,9 @@ impl Registry {
     fn admits(&self, i: usize, q: &Query, terms: &[crate::text::SearchTerm]) -> bool {
         let x = &self.items[i];
         let e = &x.record.payload;
-        terms.iter().all(|t| t.found_in(&x.haystack, &x.exact) || e.tax_code.as_deref().is_some_and(|c| t.starts(c)))
+        // The texts from the one buffer: a search without filters touches no record.
+        let (folded, exact, code) = self.search_text.of(i);
+        terms.iter().all(|t| t.found_in(folded, exact) || t.starts(code))
             && q.admin_unit_id.as_ref().is_none_or(|u| e.admin_unit_id.as_ref() == Some(u))
             && q.vsic_section.as_ref().is_none_or(|s| e.vsic_section.as_ref() == Some(s))
             && q.size.is_none_or(|s| x.size == s)

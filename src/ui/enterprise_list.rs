@@ -10,11 +10,13 @@ use crate::i18n::{product_msg, size_msg, sort_msg, Lang, Msg};
 use crate::model::enterprise::ProductGroup;
 use crate::model::registry::{EnterpriseRecord, Hits, Query, SortKey};
 use crate::model::size_class::SizeClass;
+use crate::model::admin_unit::AdminUnitList;
 use crate::model::vsic;
 use crate::web::browser;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use crate::ui::typed_text::typed_text;
+use super::rows_in_parts::drawn_in_parts;
 
 
 #[component]
@@ -23,7 +25,7 @@ pub fn EnterpriseList() -> impl IntoView {
     let list = expect_context::<ListState>();
     let lang = use_lang();
 
-    // Positions only: a keystroke recomputes the match list, then one page is cloned for display.
+    // Positions only: a keystroke recomputes the match list, then one page is turned into text.
     // Both memos read the registry (or, while a large one is first read, its first rows: `listed`),
     // so positions never outlive the registry they index.
     // Typing forward narrows the previous keystroke's hits (`Registry::search_narrowing`).
@@ -33,10 +35,14 @@ pub fn EnterpriseList() -> impl IntoView {
     });
     let page_count = move || page_count(hits.with(|h| h.positions.len()));
     let current_page = move || list.page.get().min(page_count() - 1);
+    let offset = browser::utc_offset_minutes();
+    // The page's rows straight from the registry's records: no record is copied to be shown.
     let rows = Memo::new(move |_| {
         let start = current_page() * PAGE_SIZE;
+        let l = lang.get();
+        let units = register.units.read();
         hits.with(|Hits { positions, .. }| {
-            register.listed(|r| positions.iter().skip(start).take(PAGE_SIZE).filter_map(|&i| r.at(i).cloned()).collect::<Vec<EnterpriseRecord>>())
+            register.listed(|r| positions.iter().skip(start).take(PAGE_SIZE).filter_map(|&i| r.at(i)).map(|rec| RowText::of(rec, l, &units, offset)).collect::<Vec<_>>())
         })
     });
     let set_query = move |f: &dyn Fn(&mut Query)| {
@@ -118,7 +124,7 @@ pub fn EnterpriseList() -> impl IntoView {
                 ListBody::Loading => None,
                 ListBody::Nothing => Some(view! { <p class="empty" data-testid="empty-register">{tr(Msg::EmptyRegister)}</p> }.into_any()),
                 ListBody::NoMatch => Some(view! { <p class="empty" data-testid="no-results">{tr(Msg::NoResults)}</p> }.into_any()),
-                ListBody::Rows => Some(view! { <EnterpriseTable rows=rows/> }.into_any()),
+                ListBody::Rows => Some(view! { <EnterpriseTable rows=rows page=Signal::derive(current_page)/> }.into_any()),
             }}
 
             <Pager total=Signal::derive(move || hits.with(|h| h.positions.len())) page=Signal::derive(current_page) on_page=Callback::new(move |p| list.page.set(p))/>
@@ -141,32 +147,26 @@ struct RowText {
     updated: String,
 }
 
+impl RowText {
+    fn of(r: &EnterpriseRecord, l: Lang, units: &AdminUnitList, offset: i32) -> RowText {
+        let e = &r.payload;
+        RowText {
+            key: (r.id.clone(), r.updated_ms(), l),
+            href: format!("/enterprises/{}", r.id),
+            name: e.name.clone(),
+            tax_code: e.tax_code.clone().unwrap_or_default(),
+            unit: e.admin_unit_id.as_ref().map(|id| units.display_name(id, l)).unwrap_or_default(),
+            sector: e.vsic_section.clone().unwrap_or_default(),
+            size: l.t(size_msg(e.size_class())),
+            employees: e.employees.map(|n| format_int(i64::from(n), l)).unwrap_or_default(),
+            updated: format_date(r.updated_ms(), offset),
+        }
+    }
+}
+
 #[component]
-fn EnterpriseTable(rows: Memo<Vec<EnterpriseRecord>>) -> impl IntoView {
-    let register = expect_context::<Register>();
-    let lang = use_lang();
-    let offset = browser::utc_offset_minutes();
-    let texts = Memo::new(move |_| {
-        let l = lang.get();
-        let units = register.units.read();
-        rows.get()
-            .into_iter()
-            .map(|r| {
-                let e = &r.payload;
-                RowText {
-                    key: (r.id.clone(), r.updated_ms(), l),
-                    href: format!("/enterprises/{}", r.id),
-                    name: e.name.clone(),
-                    tax_code: e.tax_code.clone().unwrap_or_default(),
-                    unit: e.admin_unit_id.as_ref().map(|id| units.display_name(id, l)).unwrap_or_default(),
-                    sector: e.vsic_section.clone().unwrap_or_default(),
-                    size: l.t(size_msg(e.size_class())),
-                    employees: e.employees.map(|n| format_int(i64::from(n), l)).unwrap_or_default(),
-                    updated: format_date(r.updated_ms(), offset),
-                }
-            })
-            .collect::<Vec<_>>()
-    });
+fn EnterpriseTable(rows: Memo<Vec<RowText>>, page: Signal<usize>) -> impl IntoView {
+    let drawn = drawn_in_parts(rows, page, |r: &RowText| &r.key);
     view! {
         <div class="table-scroll">
             <table class="data-table" data-testid="enterprise-table">
@@ -182,7 +182,7 @@ fn EnterpriseTable(rows: Memo<Vec<EnterpriseRecord>>) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || texts.get() key=|r| r.key.clone() children=move |r| view! {
+                    <For each=move || drawn.get() key=|r| r.key.clone() children=move |r| view! {
                         <tr data-testid="enterprise-row">
                             <td><a href=r.href data-testid="enterprise-link">{r.name}</a></td>
                             <td class="mono">{r.tax_code}</td>

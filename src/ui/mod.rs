@@ -29,6 +29,7 @@ mod indicators;
 mod nav;
 mod page_focus;
 mod pager;
+mod rows_in_parts;
 mod placeholder;
 mod programme;
 pub(crate) mod readiness;

@@ -12,6 +12,7 @@ use crate::ui::i18n::{tr, use_lang};
 use crate::ui::pager::{page_count, ListBody, Pager, ResultCount, StillReading, PAGE_SIZE};
 use crate::ui::state::{LoadStatus, Register};
 use crate::ui::typed_text::typed_text;
+use crate::ui::rows_in_parts::drawn_in_parts;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -104,6 +105,7 @@ pub fn ActivityList() -> impl IntoView {
             })
         })
     });
+    let drawn = drawn_in_parts(shown, current_page, |r: &RowText| &r.key);
     let kind_options = Signal::derive(move || types().iter().map(|t| (t.id.clone(), t.label.get(lang.get()).to_string())).collect());
     let plan_options = Signal::derive(move || plan_items().iter().map(|p| (p.id.clone(), format!("{} – {}", p.id, p.label.get(lang.get())))).collect());
     // A year from a link stays choosable even when no activity has it (yet).
@@ -167,7 +169,7 @@ pub fn ActivityList() -> impl IntoView {
                                 <th scope="col" class="num">{tr(Msg::ColBudget)}</th>
                             </tr></thead>
                             <tbody>
-                                <For each=move || shown.get() key=|r| r.key.clone() children=move |r| view! {
+                                <For each=move || drawn.get() key=|r| r.key.clone() children=move |r| view! {
                                     <tr data-testid="activity-row">
                                         <td data-testid="activity-row-date">{r.date}</td>
                                         <td data-testid="activity-row-kind">{r.kind}</td>

@@ -13,6 +13,7 @@ use crate::web::browser;
 use crate::ui::day_input::DayInput;
 use leptos::prelude::*;
 use crate::ui::typed_text::typed_text;
+use crate::ui::rows_in_parts::drawn_in_parts;
 
 
 #[derive(Clone, PartialEq)]
@@ -89,6 +90,7 @@ pub fn SurveyList() -> impl IntoView {
             }))
         })
     });
+    let drawn = drawn_in_parts(shown, Signal::derive(current_page), |r: &RowText| &r.key);
     let date_field = move |label: Msg, testid: &'static str, set: fn(&mut SurveyQuery, Option<String>)| {
         view! {
             <div class="field">
@@ -144,7 +146,7 @@ pub fn SurveyList() -> impl IntoView {
                                 <th scope="col">{tr(Msg::ColUpdated)}</th>
                             </tr></thead>
                             <tbody>
-                                <For each=move || shown.get() key=|r| r.key.clone() children=move |r| view! {
+                                <For each=move || drawn.get() key=|r| r.key.clone() children=move |r| view! {
                                     <tr data-testid="survey-row">
                                         <td><a href=r.href data-testid="survey-link">{r.enterprise}</a></td>
                                         <td>{r.unit}</td>

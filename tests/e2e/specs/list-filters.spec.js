@@ -68,6 +68,58 @@ test('the survey list: officer typed with or without marks, unit and status, cou
   await expect(count).toHaveText(showing(byOfficer(typed).length - 1));
 });
 
+test('a filter that brings a new page draws a screenful of its rows by the next frame and the rest just after, in order, and none missing', async ({ page }) => {
+  const surveys = records('survey');
+  const byOfficer = (typed) => surveys.filter((s) => !s.deleted && fold(s.officer).includes(fold(typed)));
+  await page.getByTestId('nav-surveys').click();
+  // Every survey read first: a part of them arriving while typing would change the page too.
+  await expect(page.getByTestId('survey-count')).toHaveText(showing(surveys.length));
+  await expect(page.getByTestId('still-reading')).toHaveCount(0);
+  const rows = page.getByTestId('survey-row');
+  await expect(rows).toHaveCount(50);
+  const drawn = () => page.getByTestId('survey-link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  const before = await drawn();
+  // Typed as a person types: the value set and `input` fired; what is on the page when the next
+  // frame is drawn is read in that frame's callback (the list's rest waits for the frame).
+  const typed = 'dang';
+  const matching = byOfficer(typed);
+  expect(matching.length).toBeGreaterThan(50);
+  const atFrame = await page.evaluate(async (text) => {
+    const input = document.querySelector('[data-testid="filter-officer"]');
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(r));
+    return [...document.querySelectorAll('[data-testid="survey-link"]')].map((a) => a.getAttribute('href'));
+  }, typed);
+  await expect(page.getByTestId('survey-count')).toHaveText(showing(matching.length));
+  await expect(rows).toHaveCount(50);
+  const after = await drawn();
+  const isNew = (href) => !before.includes(href);
+  // The new page is mostly new rows: the frame had the rows kept and the first 16 new ones, at
+  // the top of the page in its order; the rest came after it.
+  expect(after.filter(isNew).length).toBeGreaterThan(16);
+  expect(atFrame.filter(isNew).length).toBe(16);
+  expect(atFrame.length).toBeLessThan(after.length);
+  expect(after.slice(0, atFrame.length)).toEqual(atFrame);
+  // Every row drawn is a match, each once.
+  const ids = new Set(matching.map((s) => `/surveys/${s.id}`));
+  expect(after.every((href) => ids.has(href))).toBe(true);
+  expect(new Set(after).size).toBe(50);
+  for (const officer of await page.getByTestId('survey-row').locator('td:nth-child(6)').allTextContents()) expect(fold(officer)).toContain(typed);
+
+  // A page turned is drawn whole by its frame: the pager is below the rows, where the officer
+  // clicked, and a page drawn short would pull them up the list.
+  expect(matching.length).toBeGreaterThanOrEqual(100);
+  const turned = await page.evaluate(async () => {
+    document.querySelector('[data-testid="next-page"]').click();
+    await new Promise((r) => requestAnimationFrame(r));
+    return [...document.querySelectorAll('[data-testid="survey-link"]')].map((a) => a.getAttribute('href'));
+  });
+  expect(turned).toHaveLength(50);
+  expect(turned.filter((href) => after.includes(href))).toEqual([]);
+  await expect(page.getByTestId('survey-count')).toHaveText(`Hiển thị 51–100 trên tổng số ${vi(matching.length)}`);
+});
+
 test('an edit saved in another tab reaches the survey list\'s filters here, through the survey\'s summary', async ({ page, context }) => {
   const surveys = records('survey');
   expect(surveys.some((s) => (s.payload.answers.survey_date ?? '').startsWith('2020'))).toBe(false);

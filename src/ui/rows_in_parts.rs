@@ -1,0 +1,56 @@
+//! A list's page of rows drawn in two parts when it changes: the rows already
+//! on the page and the first new ones before the next frame, the rest just
+//! after it (`page_parts`). The keystroke's frame then lays out a screenful
+//! of new rows, not fifty.
+
+use crate::page_parts::{drawn_now, FRESH_AT_ONCE};
+use leptos::prelude::*;
+use std::collections::HashSet;
+use std::hash::Hash;
+use std::time::Duration;
+
+/// The rows to give the list's keyed `For`, following `page`, the rows of
+/// page number `number`. `key` is the `For`'s key: a row it would keep is not
+/// a new row.
+///
+/// A page turned is drawn whole: the pager is below the rows, and a page
+/// drawn short for a frame would pull the officer who clicked it up the list.
+pub fn drawn_in_parts<T, K>(page: Memo<Vec<T>>, number: Signal<usize>, key: fn(&T) -> &K) -> ReadSignal<Vec<T>>
+where
+    T: Clone + Send + Sync + 'static,
+    K: Eq + Hash + 'static,
+{
+    let drawn = RwSignal::new(Vec::<T>::new());
+    // Which change the rest belongs to: a later change before the frame makes its own parts.
+    let change = StoredValue::new(0u64);
+    let drawn_number = StoredValue::new(number.get_untracked());
+    Effect::new(move |_| {
+        let full = page.get();
+        let turned = drawn_number.get_value() != number.get_untracked();
+        drawn_number.set_value(number.get_untracked());
+        let now = if turned { full.len() } else { drawn.with_untracked(|d| {
+            let keys: HashSet<&K> = d.iter().map(key).collect();
+            drawn_now(&full.iter().map(key).collect::<Vec<_>>(), &keys, FRESH_AT_ONCE)
+        }) };
+        change.update_value(|c| *c += 1);
+        if now == full.len() {
+            drawn.set(full);
+            return;
+        }
+        drawn.set(full[..now].to_vec());
+        let this = change.get_value();
+        // A timeout set in a frame's callback runs after that frame is drawn. A hidden tab
+        // draws no frames: its rest comes when it is shown.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if change.try_get_value() == Some(this) {
+                        drawn.try_set(full);
+                    }
+                },
+                Duration::ZERO,
+            )
+        });
+    });
+    drawn.read_only()
+}
