@@ -1,13 +1,13 @@
-//! How much of a list's changed page of rows is drawn at once.
+//! Which of a list's changed page of rows are drawn at once.
 //!
 //! A keystroke that brings a new page of 50 rows had the browser build, lay
 //! out and paint all 50 before it could show the keystroke: 15-30 ms of
 //! style and layout and 14-19 ms of script at 13,000 enterprises
 //! (`docs/benchmarks.md`), when a 1366×768 screen shows at most 14 of the
-//! rows. So a change draws, in the page's order, the rows already on the
-//! page and at most `FRESH_AT_ONCE` new ones; the rest follow a frame later.
-//! A keystroke that only narrows the hits (a row or two leave, one comes at
-//! the bottom) still draws the whole page at once, as before.
+//! rows. So a change draws, in the page's order, every row already on the
+//! page and the first `FRESH_AT_ONCE` new ones; the other new rows follow a
+//! frame later. A keystroke that only narrows the hits (a row or two leave,
+//! one comes at the bottom) still draws the whole page at once, as before.
 
 use std::collections::HashSet;
 use std::hash::Hash;
@@ -17,19 +17,21 @@ use std::hash::Hash;
 /// 7 under the backup reminder; a taller screen has its last rows a frame later.
 pub const FRESH_AT_ONCE: usize = 16;
 
-/// How many of `page`'s rows to draw now: the longest start of `page` with
-/// at most `fresh` rows whose key is not in `drawn`.
-pub fn drawn_now<K: Eq + Hash>(page: &[&K], drawn: &HashSet<&K>, fresh: usize) -> usize {
+/// Which of `page`'s rows to draw now, by position: those whose key is in
+/// `drawn` (a keyed list keeps them) and the first `fresh` of the others.
+/// `None` when that is all of them.
+pub fn drawn_now<K: Eq + Hash>(page: &[&K], drawn: &HashSet<&K>, fresh: usize) -> Option<Vec<bool>> {
     let mut new_rows = 0;
-    for (i, key) in page.iter().enumerate() {
-        if !drawn.contains(key) {
-            new_rows += 1;
-            if new_rows > fresh {
-                return i;
+    let now: Vec<bool> = page
+        .iter()
+        .map(|key| {
+            drawn.contains(key) || {
+                new_rows += 1;
+                new_rows <= fresh
             }
-        }
-    }
-    page.len()
+        })
+        .collect();
+    (new_rows > fresh).then_some(now)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -37,16 +39,20 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn now(page: &[u32], drawn: &[u32], fresh: usize) -> usize {
-        let page: Vec<&u32> = page.iter().collect();
-        drawn_now(&page, &drawn.iter().collect(), fresh)
+    /// The rows drawn now, or all of them.
+    fn now(page: &[u32], drawn: &[u32], fresh: usize) -> Vec<u32> {
+        let keys: Vec<&u32> = page.iter().collect();
+        match drawn_now(&keys, &drawn.iter().collect(), fresh) {
+            None => page.to_vec(),
+            Some(mask) => page.iter().zip(mask).filter(|(_, now)| *now).map(|(k, _)| *k).collect(),
+        }
     }
 
     #[test]
     fn a_new_page_is_drawn_from_its_first_rows() {
         let page: Vec<u32> = (100..150).collect();
-        assert_eq!(now(&page, &(0..50).collect::<Vec<_>>(), 20), 20);
-        assert_eq!(now(&page, &[], 20), 20);
+        assert_eq!(now(&page, &(0..50).collect::<Vec<_>>(), 20), (100..120).collect::<Vec<_>>());
+        assert_eq!(now(&page, &[], 20), (100..120).collect::<Vec<_>>());
     }
 
     #[test]
@@ -54,38 +60,40 @@ mod tests {
         // One row near the top left; the rows below move up and one new row comes at the bottom.
         let before: Vec<u32> = (0..50).collect();
         let after: Vec<u32> = (0..50).filter(|&i| i != 3).chain([50]).collect();
-        assert_eq!(now(&after, &before, 20), 50);
+        let keys: Vec<&u32> = after.iter().collect();
+        assert_eq!(drawn_now(&keys, &before.iter().collect(), 20), None);
     }
 
     #[test]
     fn a_short_page_is_drawn_whole() {
-        assert_eq!(now(&[7, 8, 9], &[], 20), 3);
-        assert_eq!(now(&[], &[1, 2], 20), 0);
+        assert_eq!(drawn_now(&[&7, &8, &9], &HashSet::new(), 20), None);
+        assert_eq!(drawn_now::<u32>(&[], &[&1, &2].into_iter().collect(), 20), None);
     }
 
     #[test]
-    fn new_rows_after_kept_ones_count_from_where_they_are() {
-        // Ten kept rows, then new ones: the ten and twenty new ones are drawn.
+    fn rows_kept_stay_drawn_wherever_they_are() {
+        // Widening a search: new rows come between rows already drawn; none of those is taken out.
         let page: Vec<u32> = (0..50).collect();
-        assert_eq!(now(&page, &(0..10).collect::<Vec<_>>(), 20), 30);
+        let drawn: Vec<u32> = (0..50).filter(|i| i % 5 == 0).collect();
+        let first: Vec<u32> = (0..50).filter(|&i| i % 5 == 0 || i < 20).collect();
+        assert_eq!(now(&page, &drawn, 16), first);
     }
 
     proptest! {
         #[test]
-        fn draws_a_start_of_the_page_with_at_most_fresh_new_rows(
+        fn draws_every_kept_row_and_the_first_new_ones_in_order(
             page in proptest::collection::vec(0u32..80, 0..60),
             drawn in proptest::collection::vec(0u32..80, 0..60),
             fresh in 0usize..30,
         ) {
-            let n = now(&page, &drawn, fresh);
-            prop_assert!(n <= page.len());
-            let new_in = |rows: &[u32]| rows.iter().filter(|k| !drawn.contains(k)).count();
-            prop_assert!(new_in(&page[..n]) <= fresh);
-            // The longest such start: one row more would be one new row too many.
-            if n < page.len() {
-                prop_assert!(!drawn.contains(&page[n]));
-                prop_assert_eq!(new_in(&page[..n]), fresh);
-            }
+            let first = now(&page, &drawn, fresh);
+            let is_new = |k: &u32| !drawn.contains(k);
+            let new_in_page: Vec<u32> = page.iter().copied().filter(is_new).collect();
+            // Every kept row, and exactly the first `fresh` new rows (or all, when fewer), in the page's order.
+            prop_assert_eq!(first.iter().filter(|k| !is_new(k)).count(), page.iter().filter(|k| !is_new(k)).count());
+            prop_assert_eq!(first.iter().copied().filter(is_new).collect::<Vec<_>>(), new_in_page.iter().copied().take(fresh).collect::<Vec<_>>());
+            let mut rest = page.iter();
+            prop_assert!(first.iter().all(|k| rest.any(|p| p == k)), "a subsequence of the page");
         }
     }
 }

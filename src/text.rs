@@ -378,7 +378,7 @@ mod tests {
             assert_eq!(compare_vi(a, b), Ordering::Equal, "{a}");
             assert_eq!(CollationKey::new(a), CollationKey::new(b));
             assert_eq!(fold(a), fold(b));
-            assert!(holds(b, a) && holds(a, b), "{a}");
+            assert!(matches_query(b, a) && matches_query(a, b), "{a}");
         }
         // Half the names decomposed: the same order as all precomposed.
         let mut mixed: Vec<&str> = nfc.iter().enumerate().map(|(i, s)| if i % 2 == 0 { nfd[i].as_str() } else { *s }).collect();
@@ -397,7 +397,7 @@ mod tests {
     }
 
     /// Whether `text` holds every word of `query`.
-    fn holds(text: &str, query: &str) -> bool {
+    fn matches_query(text: &str, query: &str) -> bool {
         let (folded, exact) = (fold(text), exact_form(text));
         search_terms(query).iter().all(|t| t.found_in(&folded, &exact))
     }
@@ -405,22 +405,22 @@ mod tests {
     #[test]
     fn query_matches_without_diacritics_and_in_any_word_order() {
         let hay = "Công ty TNHH Thủy sản Đồng Tháp 1400100593";
-        assert!(holds(hay, "dong thap"));
-        assert!(holds(hay, "THAP  dong"));
-        assert!(holds(hay, "thủy"));
-        assert!(holds(hay, "140010"));
-        assert!(!holds(hay, "dong nai"));
-        assert!(holds(hay, "   "), "an empty query matches everything");
+        assert!(matches_query(hay, "dong thap"));
+        assert!(matches_query(hay, "THAP  dong"));
+        assert!(matches_query(hay, "thủy"));
+        assert!(matches_query(hay, "140010"));
+        assert!(!matches_query(hay, "dong nai"));
+        assert!(matches_query(hay, "   "), "an empty query matches everything");
     }
 
     #[test]
     fn words_typed_with_diacritics_narrow_by_them() {
-        assert!(holds("Đồng Tháp", "Đồng") && holds("Đồng Tháp", "đồng") && holds("Đồng Tháp", "ĐỒNG"));
-        assert!(!holds("Đồng Tháp", "Đông") && !holds("Đồng Tháp", "Dồng"));
-        assert!(holds("Đông Hải", "Đông") && !holds("Đông Hải", "Đồng"));
-        assert!(holds("Đồng Tháp", "dong") && holds("Đông Hải", "dong"), "without diacritics: both");
+        assert!(matches_query("Đồng Tháp", "Đồng") && matches_query("Đồng Tháp", "đồng") && matches_query("Đồng Tháp", "ĐỒNG"));
+        assert!(!matches_query("Đồng Tháp", "Đông") && !matches_query("Đồng Tháp", "Dồng"));
+        assert!(matches_query("Đông Hải", "Đông") && !matches_query("Đông Hải", "Đồng"));
+        assert!(matches_query("Đồng Tháp", "dong") && matches_query("Đông Hải", "dong"), "without diacritics: both");
         // Typed decomposed (some keyboards), it narrows the same way.
-        assert!(holds("Đồng Tháp", &decompose("Đồng")) && !holds("Đồng Tháp", &decompose("Đông")));
+        assert!(matches_query("Đồng Tháp", &decompose("Đồng")) && !matches_query("Đồng Tháp", &decompose("Đông")));
         assert!(SearchTerm { folded: "14".into(), exact: None }.starts("1400100593"));
         assert!(!SearchTerm { folded: "00".into(), exact: None }.starts("1400100593"));
     }

@@ -6,8 +6,9 @@
 //! 13,000 texts of about 100 bytes (opt-level "z", as the release), a scan
 //! took 3.3-3.9 ms with `str::contains` over scattered strings, 2.1 ms with
 //! `text::holds`, and 0.9 ms with `holds` over the same texts in one buffer.
-//! Built again whenever the register's index is (`Registry::reindex`), in the
-//! order a search scans: name order.
+//! Built again whenever the register's index is (`Registry::reindex`), in name
+//! order: the order a search of the default sort scans, and a narrowing
+//! search scans its earlier hits in.
 
 use std::ops::Range;
 
@@ -27,6 +28,7 @@ impl SearchText {
     /// `count` records' texts, laid out in `order` (a permutation of
     /// `0..count`); `text_of(i)` is record `i`'s.
     pub fn new<'a>(count: usize, order: &[usize], text_of: impl Fn(usize) -> Texts<'a>) -> SearchText {
+        debug_assert_eq!(order.len(), count, "order is a permutation of the records");
         let mut lengths = [0; 3];
         for i in 0..count {
             let (f, x, c) = text_of(i);

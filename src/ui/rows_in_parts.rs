@@ -1,7 +1,7 @@
-//! A list's page of rows drawn in two parts when it changes: the rows already
-//! on the page and the first new ones before the next frame, the rest just
-//! after it (`page_parts`). The keystroke's frame then lays out a screenful
-//! of new rows, not fifty.
+//! A list's page of rows drawn in two parts when it changes (its first draw
+//! too): the rows already on the page and the first new ones before the next
+//! frame, the other new rows just after it (`page_parts`). The keystroke's
+//! frame then lays out a screenful of new rows, not fifty.
 
 use crate::page_parts::{drawn_now, FRESH_AT_ONCE};
 use leptos::prelude::*;
@@ -15,6 +15,8 @@ use std::time::Duration;
 ///
 /// A page turned is drawn whole: the pager is below the rows, and a page
 /// drawn short for a frame would pull the officer who clicked it up the list.
+/// A filter typed on a later page takes the list back to the first, so it is
+/// drawn whole too.
 pub fn drawn_in_parts<T, K>(page: Memo<Vec<T>>, number: Signal<usize>, key: fn(&T) -> &K) -> ReadSignal<Vec<T>>
 where
     T: Clone + Send + Sync + 'static,
@@ -26,18 +28,23 @@ where
     let drawn_number = StoredValue::new(number.get_untracked());
     Effect::new(move |_| {
         let full = page.get();
-        let turned = drawn_number.get_value() != number.get_untracked();
-        drawn_number.set_value(number.get_untracked());
-        let now = if turned { full.len() } else { drawn.with_untracked(|d| {
-            let keys: HashSet<&K> = d.iter().map(key).collect();
-            drawn_now(&full.iter().map(key).collect::<Vec<_>>(), &keys, FRESH_AT_ONCE)
-        }) };
+        let shown = number.get_untracked();
+        let turned = drawn_number.get_value() != shown;
+        drawn_number.set_value(shown);
+        let now = if turned {
+            None
+        } else {
+            drawn.with_untracked(|d| {
+                let keys: HashSet<&K> = d.iter().map(key).collect();
+                drawn_now(&full.iter().map(key).collect::<Vec<_>>(), &keys, FRESH_AT_ONCE)
+            })
+        };
         change.update_value(|c| *c += 1);
-        if now == full.len() {
+        let Some(now) = now else {
             drawn.set(full);
             return;
-        }
-        drawn.set(full[..now].to_vec());
+        };
+        drawn.set(full.iter().zip(now).filter(|(_, now)| *now).map(|(row, _)| row.clone()).collect());
         let this = change.get_value();
         // A timeout set in a frame's callback runs after that frame is drawn. A hidden tab
         // draws no frames: its rest comes when it is shown.
