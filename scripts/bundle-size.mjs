@@ -5,7 +5,8 @@
 // "Initial" is what the first screen needs: index.html and every file it names (the loader, the
 // main JS and wasm modules, the style sheets), compressed as a host sends them (gzip -9, and
 // brotli at quality 11 for hosts that have it). Every other part is listed on its own: the page
-// chunks (split-<build>/), loaded when a page is first opened, and the spreadsheet worker.
+// chunks (split-<build>/), loaded when a page is first opened, the spreadsheet worker, and the
+// form definitions (forms/), fetched after start-up.
 // With a budget name, the initial gzip size must stay within docs/size-budget.json's number for
 // it, or this exits 1: `make test` checks the test bundle, `make bench` the release bundle.
 import fs from 'node:fs';
@@ -50,6 +51,8 @@ const code = (f) => /\.(js|wasm|css)$/.test(f) && f !== 'sw.js';
 const chunks = all.filter((f) => f.startsWith('split-') && code(f) && !initialFiles.includes(f)).map(sizes);
 const worker = all.filter((f) => f.startsWith('spreadsheet-worker') && code(f)).map(sizes);
 const other = all.filter((f) => code(f) && !initialFiles.includes(f) && !f.startsWith('split-') && !f.startsWith('spreadsheet-worker')).map(sizes);
+// The shipped form definitions (data/forms, served as forms/*.json), fetched once the register is on screen.
+const forms = all.filter((f) => f.startsWith('forms/') && f.endsWith('.json')).map(sizes);
 
 const line = (label, t) => `${label.padEnd(52)} ${kb(t.raw).padStart(11)} raw ${kb(t.gzip).padStart(10)} gzip` + (withBrotli ? ` ${kb(t.brotli).padStart(10)} brotli` : '');
 console.log(`Bundle sizes of ${dist}`);
@@ -69,8 +72,20 @@ if (loaderFile) {
 }
 console.log(line(`page chunks, all (${chunks.length} files)`, sum(chunks)));
 if (worker.length) console.log(line('spreadsheet worker (on demand)', sum(worker)));
+if (forms.length) console.log(line(`form definitions, after start-up (${forms.length} files)`, sum(forms)));
 if (other.length) console.log(line(`other code (${other.map((r) => r.file).join(', ')})`, sum(other)));
-console.log(line('all parts together', sum([...initial, ...chunks, ...worker, ...other])));
+console.log(line('all parts together', sum([...initial, ...chunks, ...worker, ...other, ...forms])));
+
+// The definitions are fetched so that the first download need not hold them: a build that also
+// builds them into its main module (form::library::SHIPPED outside its cfg) pays twice.
+const mainWasm = initialFiles.filter((f) => f.endsWith('.wasm')).map((f) => fs.readFileSync(path.join(dist, f)));
+for (const f of forms) {
+  const text = fs.readFileSync(path.join(dist, f.file));
+  if (mainWasm.some((w) => w.includes(text.subarray(0, 400)))) {
+    console.error(`size: ${f.file} is also built into the first download's wasm; it should only be fetched (src/web/shipped_forms.rs)`);
+    process.exit(1);
+  }
+}
 
 if (budgetName) {
   const budgets = JSON.parse(fs.readFileSync(new URL('../docs/size-budget.json', import.meta.url), 'utf8'));

@@ -29,44 +29,100 @@ pub const MATURITY_READINESS: &str = "maturity-readiness";
 /// The National Quality Award pre-check.
 pub const AWARD_PRECHECK: &str = "award-precheck";
 
-/// Definitions built into the app: (file name, source).
-pub const SHIPPED: &[(&str, &str)] = &[
-    ("data/forms/field_survey.json", include_str!("../../data/forms/field_survey.json")),
-    ("data/forms/iso9001_readiness.json", include_str!("../../data/forms/iso9001_readiness.json")),
-    ("data/forms/iso14001_readiness.json", include_str!("../../data/forms/iso14001_readiness.json")),
-    ("data/forms/iso22000_readiness.json", include_str!("../../data/forms/iso22000_readiness.json")),
-    ("data/forms/iso45001_readiness.json", include_str!("../../data/forms/iso45001_readiness.json")),
-    ("data/forms/iso50001_readiness.json", include_str!("../../data/forms/iso50001_readiness.json")),
-    ("data/forms/iso56002_readiness.json", include_str!("../../data/forms/iso56002_readiness.json")),
-    ("data/forms/gap_readiness.json", include_str!("../../data/forms/gap_readiness.json")),
-    ("data/forms/traceability_readiness.json", include_str!("../../data/forms/traceability_readiness.json")),
-    ("data/forms/five_s_readiness.json", include_str!("../../data/forms/five_s_readiness.json")),
-    ("data/forms/kaizen_readiness.json", include_str!("../../data/forms/kaizen_readiness.json")),
-    ("data/forms/lean_readiness.json", include_str!("../../data/forms/lean_readiness.json")),
-    ("data/forms/tpm_readiness.json", include_str!("../../data/forms/tpm_readiness.json")),
-    ("data/forms/kpi_bsc_readiness.json", include_str!("../../data/forms/kpi_bsc_readiness.json")),
-    ("data/forms/maturity_readiness.json", include_str!("../../data/forms/maturity_readiness.json")),
-    ("data/forms/award_precheck.json", include_str!("../../data/forms/award_precheck.json")),
-];
+/// Declares the shipped definitions once: `SHIPPED_FILES`, their names, and
+/// `SHIPPED`, the same files built into the program.
+macro_rules! shipped_forms {
+    ($($file:literal),* $(,)?) => {
+        /// The definitions that come with the app, in the order people meet them. The
+        /// app's build copies `data/forms/` beside its files (`index.html`) and fetches
+        /// them once the register is on screen (`web::shipped_forms`): 250 KB of
+        /// definitions are no part of the first download.
+        pub const SHIPPED_FILES: &[&str] = &[$($file),*];
 
-/// Whether a form version came with the app rather than from a file.
-pub fn is_shipped(form: &Form) -> bool {
-    SHIPPED.iter().any(|(_, src)| *src == form.source)
+        /// The same definitions built into the program: (file name, source). Only for
+        /// what does not fetch them (native code and tests, the wasm-bindgen tests, a
+        /// build without the split); the app's split build must not hold them, or they
+        /// would be in its first download again (`scripts/bundle-size.mjs` checks).
+        #[cfg(any(not(target_arch = "wasm32"), not(nscl_split)))]
+        pub const SHIPPED: &[(&str, &str)] = &[$(($file, include_str!(concat!("../../", $file)))),*];
+    };
 }
+
+shipped_forms![
+    "data/forms/field_survey.json",
+    "data/forms/iso9001_readiness.json",
+    "data/forms/iso14001_readiness.json",
+    "data/forms/iso22000_readiness.json",
+    "data/forms/iso45001_readiness.json",
+    "data/forms/iso50001_readiness.json",
+    "data/forms/iso56002_readiness.json",
+    "data/forms/gap_readiness.json",
+    "data/forms/traceability_readiness.json",
+    "data/forms/five_s_readiness.json",
+    "data/forms/kaizen_readiness.json",
+    "data/forms/lean_readiness.json",
+    "data/forms/tpm_readiness.json",
+    "data/forms/kpi_bsc_readiness.json",
+    "data/forms/maturity_readiness.json",
+    "data/forms/award_precheck.json",
+];
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FormLibrary {
     forms: Vec<Arc<Form>>,
+    /// The shipped definitions' (id, version), in `SHIPPED_FILES` order.
+    shipped: Vec<(String, u32)>,
 }
 
 impl FormLibrary {
-    /// The shipped definitions. A broken one is left out (a test keeps that from shipping).
+    /// The shipped definitions, built in. A broken one is left out (a test keeps that from shipping).
+    #[cfg(any(not(target_arch = "wasm32"), not(nscl_split)))]
     pub fn shipped() -> FormLibrary {
+        FormLibrary::with_shipped(SHIPPED.iter().map(|(file, src)| (*file, *src)))
+    }
+
+    /// A library of the shipped definitions, given as (file name, source) in
+    /// `SHIPPED_FILES` order. A broken one is left out, as `shipped` does.
+    pub fn with_shipped<'a>(sources: impl IntoIterator<Item = (&'a str, &'a str)>) -> FormLibrary {
         let mut lib = FormLibrary::default();
-        for (file, src) in SHIPPED {
-            let _ = lib.install(file, src);
-        }
+        lib.add_shipped(sources);
         lib
+    }
+
+    /// Adds the shipped definitions to a library that may already hold installed ones
+    /// (read while the shipped ones were on their way). A shipped definition comes
+    /// first: an installed one with its id and version but other content is taken
+    /// out and returned, with why, as `install` would have refused it.
+    pub fn add_shipped<'a>(&mut self, sources: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<DefError> {
+        let installed = std::mem::take(&mut self.forms);
+        for (file, src) in sources {
+            if let Ok(form) = self.install(file, src) {
+                self.shipped.push((form.id.clone(), form.version));
+            }
+        }
+        let mut refused = Vec::new();
+        for form in installed {
+            if let Err(errors) = self.install(&format!("{}.json", form.id), &form.source) {
+                refused.extend(errors);
+            }
+        }
+        refused
+    }
+
+    /// Whether a form version came with the app rather than from a file. The same id and
+    /// version cannot be installed with other content, so the pair says it.
+    pub fn is_shipped(&self, form: &Form) -> bool {
+        self.shipped.iter().any(|(id, version)| *id == form.id && *version == form.version)
+    }
+
+    /// Where the first shipped version of `id` comes in `SHIPPED_FILES`, if one shipped.
+    pub fn shipped_rank(&self, id: &str) -> Option<usize> {
+        self.shipped.iter().position(|(shipped, _)| shipped == id)
+    }
+
+    /// Whether the shipped definitions are in (the app's build fetches them after start-up).
+    pub fn has_shipped(&self) -> bool {
+        !self.shipped.is_empty()
     }
 
     /// Checks and adds a definition. The same id and version with other content is refused:
@@ -129,13 +185,57 @@ mod tests {
     }
 
     #[test]
+    fn every_file_the_build_serves_from_data_forms_is_shipped() {
+        // The build serves the whole folder; the app fetches only what `shipped_forms!` lists.
+        let mut served: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/data/forms"))
+            .unwrap()
+            .map(|e| format!("data/forms/{}", e.unwrap().file_name().to_string_lossy()))
+            .collect();
+        served.sort();
+        let mut listed: Vec<String> = SHIPPED_FILES.iter().map(|f| f.to_string()).collect();
+        listed.sort();
+        assert_eq!(served, listed);
+    }
+
+    #[test]
+    fn shipped_definitions_arriving_after_installed_ones_come_first() {
+        let survey = SHIPPED[0].1;
+        let mut next: serde_json::Value = serde_json::from_str(survey).unwrap();
+        next["version"] = (next["version"].as_u64().unwrap() + 1).into();
+        // Same id and version as the shipped survey, other content: shipped first, this one refused.
+        let mut clash: serde_json::Value = serde_json::from_str(survey).unwrap();
+        clash["title"]["vi"] = "Phiếu khác".into();
+        let mut lib = FormLibrary::default();
+        lib.install("next.json", &next.to_string()).unwrap();
+        lib.install("clash.json", &clash.to_string()).unwrap();
+        assert!(!lib.has_shipped());
+        let refused = lib.add_shipped(SHIPPED.iter().map(|(f, s)| (*f, *s)));
+        assert_eq!(refused.len(), 1, "{refused:?}");
+        assert!(refused[0].message.contains("already installed with different content"), "{}", refused[0]);
+        assert!(lib.has_shipped());
+        assert_eq!(lib.all().len(), SHIPPED.len() + 1, "the shipped ones and the installed next version");
+        let shipped = FormLibrary::shipped();
+        let v1 = lib.get(FIELD_SURVEY, shipped.latest(FIELD_SURVEY).unwrap().version).unwrap();
+        assert_eq!(v1.source, survey, "the shipped version kept, not the clash");
+        assert!(lib.is_shipped(&v1));
+        assert!(!lib.is_shipped(&lib.latest(FIELD_SURVEY).unwrap()), "the installed next version is not shipped");
+        // The order modules are listed in is the shipped order, whatever the order they arrived in.
+        for (rank, (file, src)) in SHIPPED.iter().enumerate() {
+            let form = Form::parse(file, src).unwrap();
+            assert_eq!(lib.shipped_rank(&form.id), Some(rank), "{file}");
+        }
+        assert_eq!(lib.shipped_rank("not-shipped"), None);
+        assert_eq!(FormLibrary::with_shipped(SHIPPED.iter().map(|(f, s)| (*f, *s))), shipped);
+    }
+
+    #[test]
     fn versions_are_kept_side_by_side_and_a_changed_version_is_refused() {
         let mut lib = FormLibrary::shipped();
         let v1 = lib.latest(FIELD_SURVEY).unwrap();
         let mut v: serde_json::Value = serde_json::from_str(&v1.source).unwrap();
         v["version"] = (v1.version + 1).into();
         let v2 = lib.install("next.json", &v.to_string()).unwrap();
-        assert!(is_shipped(&v1) && !is_shipped(&v2));
+        assert!(lib.is_shipped(&v1) && !lib.is_shipped(&v2));
         assert_eq!(lib.latest(FIELD_SURVEY).unwrap().version, v2.version);
         assert!(lib.get(FIELD_SURVEY, v1.version).is_some());
         assert!(lib.install("again.json", &v.to_string()).is_ok(), "re-installing the same file is harmless");

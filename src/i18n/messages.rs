@@ -476,6 +476,7 @@ messages! {
     AwardPending => "Chờ kết quả", "Awaiting the result";
     SurveyNotFound => "Không tìm thấy phiếu khảo sát này.", "This survey does not exist.";
     UnknownEnterprise => "(doanh nghiệp không còn trong danh sách)", "(enterprise no longer in the register)";
+    FormsUnavailable => "Chưa tải được các bộ câu hỏi và phiếu khảo sát đi kèm ứng dụng (có thể máy chưa từng mở ứng dụng khi có mạng). Hãy kết nối mạng rồi tải lại trang; dữ liệu đã lưu không bị ảnh hưởng.", "The questionnaires and survey forms that come with the app could not be loaded (this laptop may never have opened the app online). Connect to the network and reload the page; stored data is not affected.";
     FormMissing => "Thiết bị này chưa có phiên bản định nghĩa phiếu mà bản khảo sát này dùng. Hãy cài tệp định nghĩa phiếu trong Cài đặt; các câu trả lời vẫn được giữ nguyên.", "This device does not have the form version this survey uses. Install the form definition file in Settings; the answers are kept as they are.";
     SavingDraft => "Đang lưu nháp…", "Saving the draft…";
     MarkComplete => "Đánh dấu hoàn thành", "Mark complete";

@@ -57,7 +57,7 @@ pub fn module_order(library: &FormLibrary) -> Vec<String> {
         ModuleKind::Maturity => 2,
         ModuleKind::Award => 3,
     };
-    let shipped = |id: &str| crate::form::library::SHIPPED.iter().position(|(_, src)| library.all().iter().any(|f| f.id == id && f.source == *src)).unwrap_or(usize::MAX);
+    let shipped = |id: &str| library.shipped_rank(id).unwrap_or(usize::MAX);
     let mut ids: Vec<(u8, usize, String)> = Vec::new();
     for form in library.all() {
         if ids.iter().any(|(_, _, id)| *id == form.id) {

@@ -10,7 +10,7 @@ use super::i18n::tr;
 use super::nav::NavBar;
 use super::placeholder::NotFound;
 use super::sync::SyncStatus;
-use super::state::{Flash, ListState, LoadStatus, Register};
+use super::state::{Flash, FormsState, ListState, LoadStatus, Register};
 use crate::i18n::{Lang, Msg};
 use crate::web::browser;
 use leptos::prelude::*;
@@ -113,7 +113,14 @@ fn LoadBanner() -> impl IntoView {
         LoadStatus::Ready => {
             let n = register.quarantined_count();
             let legacy = register.legacy_error.get();
-            (n > 0 || legacy.is_some()).then(|| view! {
+            let no_forms = register.forms_state.get() == FormsState::Unavailable;
+            (n > 0 || legacy.is_some() || no_forms).then(|| view! {
+                {no_forms.then(|| view! {
+                    <p class="banner banner-warning" role="alert" data-testid="forms-unavailable">
+                        {tr(Msg::FormsUnavailable)}" "
+                        <button type="button" class="link-button" data-testid="forms-unavailable-reload" on:click=|_| crate::web::browser::reload()>{tr(Msg::ReloadNow)}</button>
+                    </p>
+                })}
                 {(n > 0).then(|| view! {
                     <p class="banner banner-warning" role="alert" data-testid="quarantine-warning">{move || lang.get().quarantined(n)}</p>
                 })}

@@ -33,23 +33,31 @@ impl From<::leptos::wasm_split::SplitLoaderError> for ChunkError {
     }
 }
 
-/// Declares `pub async fn $name() -> Result<PageView, ChunkError>` whose view code
-/// goes into the wasm chunk `$chunk` (several loaders may share a chunk). The
-/// chunk is fetched on the first call; a failed fetch is an `Err`, and the next
-/// call tries again.
-macro_rules! split_view {
-    ($(#[$doc:meta])* $name:ident in $chunk:ident => $view:expr) => {
+/// Declares `pub async fn $name() -> Result<$ty, ChunkError>` whose value, and the
+/// code only it reaches, goes into the wasm chunk `$chunk` (several loaders may share
+/// a chunk). The chunk is fetched on the first call; a failed fetch is an `Err`, and
+/// the next call tries again. `$value` is usually a function, the chunk's way in.
+macro_rules! split_value {
+    ($(#[$doc:meta])* $name:ident in $chunk:ident -> $ty:ty = $value:expr) => {
         $(#[$doc])*
         #[cfg(nscl_split)]
         #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-        pub fn $name() -> ::core::result::Result<$crate::ui::lazy_page::PageView, $crate::ui::lazy_page::ChunkError> {
-            ::core::result::Result::Ok(|| ::leptos::prelude::IntoAny::into_any($view))
+        pub fn $name() -> ::core::result::Result<$ty, $crate::ui::lazy_page::ChunkError> {
+            ::core::result::Result::Ok($value)
         }
         $(#[$doc])*
         #[cfg(not(nscl_split))]
-        pub async fn $name() -> ::core::result::Result<$crate::ui::lazy_page::PageView, $crate::ui::lazy_page::ChunkError> {
-            ::core::result::Result::Ok(|| ::leptos::prelude::IntoAny::into_any($view))
+        pub async fn $name() -> ::core::result::Result<$ty, $crate::ui::lazy_page::ChunkError> {
+            ::core::result::Result::Ok($value)
         }
+    };
+}
+pub(crate) use split_value;
+
+/// A page's view in the chunk `$chunk`: `split_value!` of a `PageView`.
+macro_rules! split_view {
+    ($(#[$doc:meta])* $name:ident in $chunk:ident => $view:expr) => {
+        $crate::ui::lazy_page::split_value!($(#[$doc])* $name in $chunk -> $crate::ui::lazy_page::PageView = || ::leptos::prelude::IntoAny::into_any($view));
     };
 }
 pub(crate) use split_view;

@@ -4,7 +4,9 @@
 //! chunks of its own (one per combination that uses it), so more groups would
 //! mean many more, smaller files for every page to fetch.
 
-use super::lazy_page::split_view;
+use super::lazy_page::{split_value, split_view};
+use super::state::Register;
+use crate::store::StoreError;
 use leptos::prelude::*;
 
 // The register: the list, an enterprise's page, its form, the list import and recently deleted records.
@@ -34,6 +36,16 @@ split_view!(enterprise_home in surveys => view! { <super::readiness::enterprise_
 // Files and settings.
 split_view!(sync in admin => view! { <super::sync::SyncPage/> });
 split_view!(settings in admin => view! { <super::settings::SettingsPage/> });
+
+/// A backup of the whole store, made into a file: what `Register::export_backup` returns.
+pub type BackupExport = fn(Register) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), StoreError>>>>;
+
+split_value!(
+    /// The backup export, which the reminder and a full disk's message offer on every page.
+    /// Reading every record and writing the file is code the first screen never runs: it
+    /// comes with the admin pages' chunk (the Sync page exports with the same code).
+    backup_export in admin -> BackupExport = |register| Box::pin(register.export_backup())
+);
 
 /// Starts loading the chunk of the page a navigation link leads to (from the service worker's
 /// cache once it has them all, else from the network) and compiling it, when the officer points

@@ -29,6 +29,16 @@ pub enum LoadStatus {
     Failed(StoreError),
 }
 
+/// Where the shipped form definitions are: the app's build fetches them once the
+/// register is on screen (`web::shipped_forms`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormsState {
+    Loading,
+    Ready,
+    /// They could not be fetched: installed ones only, until a reload reads them.
+    Unavailable,
+}
+
 /// Runs two futures on this thread at once (each gives way at its own awaits) and waits for both.
 async fn both<A: std::future::Future, B: std::future::Future>(a: A, b: B) -> (A::Output, B::Output) {
     use std::task::Poll;
@@ -96,6 +106,8 @@ pub struct Register {
     changes_in_place: StoredValue<u64>,
     /// The form definitions on this device: shipped, and installed from files.
     pub forms: RwSignal<FormLibrary>,
+    /// Whether the shipped ones are in `forms` yet.
+    pub forms_state: RwSignal<FormsState>,
     /// Installed definitions this build no longer accepts (stricter checks), with why: shown in Settings.
     pub forms_refused: RwSignal<Vec<String>>,
     /// Enterprises merged into another (merged-away id → kept id): records
@@ -160,7 +172,8 @@ impl Register {
             targets: RecordList::new(last_export),
             reloading: StoredValue::new((false, false)),
             changes_in_place: StoredValue::new(0),
-            forms: RwSignal::new(FormLibrary::shipped()),
+            forms: RwSignal::new(FormLibrary::default()),
+            forms_state: RwSignal::new(FormsState::Loading),
             forms_refused: RwSignal::new(Vec::new()),
             aliases: StoredValue::new(Default::default()),
         }
@@ -272,26 +285,6 @@ impl Register {
         };
         match (units, records) {
             (Ok(units), Ok((registry, unreadable))) => {
-                // The shipped forms are already in the library; only a definition another tab
-                // installed since is new. Parsing every form again on each reload would repeat start-up work.
-                let mut forms = self.forms.get_untracked();
-                let known = forms.all().len();
-                let mut refused = Vec::new();
-                for f in &installed {
-                    // Checked when installed; one that no longer passes (this build checks more) is
-                    // left out rather than half-loaded, and Settings says so.
-                    if !forms.all().iter().any(|k| k.source == f.source) {
-                        if let Err(errors) = forms.install(&f.file, &f.source) {
-                            refused.extend(errors.iter().map(|e| e.to_string()));
-                        }
-                    }
-                }
-                if self.forms_refused.with_untracked(|r| *r != refused) {
-                    self.forms_refused.set(refused);
-                }
-                if forms.all().len() != known {
-                    self.forms.set(forms);
-                }
                 self.units.set(units);
                 self.refresh_last_export();
                 self.set_quarantined(Enterprise::KIND, unreadable);
@@ -312,14 +305,18 @@ impl Register {
                 if let Ok(aliases) = crate::sync::local::load_aliases(&store).await {
                     self.aliases.set_value(aliases);
                 }
-                // Each kind is read even when another could not be.
-                let activities = self.load_list(self.activities, "nscl-activities-loaded").await;
-                let targets = self.load_list(self.targets, "nscl-targets-loaded").await;
-                // Surveys and self-assessments side by side, step by step: at province scale each
-                // takes seconds, and either list should show its first page without waiting for the other.
-                let (surveys, assessments) =
-                    both(self.load_list(self.surveys, "nscl-surveys-loaded"), self.load_list(self.assessments, "nscl-assessments-loaded")).await;
-                if activities && targets && surveys && assessments {
+                // Each kind is read even when another could not be; the form definitions meanwhile.
+                let lists = async {
+                    let activities = self.load_list(self.activities, "nscl-activities-loaded").await;
+                    let targets = self.load_list(self.targets, "nscl-targets-loaded").await;
+                    // Surveys and self-assessments side by side, step by step: at province scale each
+                    // takes seconds, and either list should show its first page without waiting for the other.
+                    let (surveys, assessments) =
+                        both(self.load_list(self.surveys, "nscl-surveys-loaded"), self.load_list(self.assessments, "nscl-assessments-loaded")).await;
+                    activities && targets && surveys && assessments
+                };
+                let ((), all_read) = both(self.load_forms(&installed), lists).await;
+                if all_read {
                     browser::mark("nscl-records-loaded");
                 }
             }
@@ -329,6 +326,58 @@ impl Register {
                 self.status.set(LoadStatus::Failed(e));
             }
         }
+    }
+
+    /// Puts the shipped form definitions in the library the first time (fetched: they are
+    /// not in the first download), then every definition installed on this device (by a
+    /// coordinator, or another tab since the last read) that is not there yet.
+    async fn load_forms(self, installed: &[crate::store::InstalledForm]) {
+        let mut refused = Vec::new();
+        if !self.forms.with_untracked(FormLibrary::has_shipped) {
+            match crate::web::shipped_forms::load().await {
+                Ok(sources) => {
+                    // Read after the fetch: a definition installed meanwhile stays, after the shipped ones.
+                    let mut forms = self.forms.get_untracked();
+                    refused.extend(forms.add_shipped(sources.iter().map(|(file, source)| (*file, source.as_str()))).iter().map(ToString::to_string));
+                    self.forms.set(forms);
+                    self.forms_state.set(FormsState::Ready);
+                }
+                // The banner says so; the next read of the store (a reload) tries again.
+                Err(_) => self.forms_state.set(FormsState::Unavailable),
+            }
+        }
+        let mut forms = self.forms.get_untracked();
+        let known = forms.all().len();
+        for f in installed {
+            // Checked when installed; one that no longer passes (this build checks more) is
+            // left out rather than half-loaded, and Settings says so.
+            if !forms.all().iter().any(|k| k.source == f.source) {
+                if let Err(errors) = forms.install(&f.file, &f.source) {
+                    refused.extend(errors.iter().map(|e| e.to_string()));
+                }
+            }
+        }
+        if self.forms_refused.with_untracked(|r| *r != refused) {
+            self.forms_refused.set(refused);
+        }
+        if forms.all().len() != known {
+            self.forms.set(forms);
+        }
+    }
+
+    /// Waits until `forms_settled`, for what reads a form outside a view (checking an
+    /// imported result file) and must not find the library still without the shipped ones.
+    /// From the service worker's cache they take milliseconds; the wait looks every 20 ms.
+    pub async fn wait_for_forms(self) {
+        while self.forms_state.get_untracked() == FormsState::Loading {
+            browser::after_ms(20).await;
+        }
+    }
+
+    /// Whether the form definitions are in, or known not to come: what needs a form
+    /// (opening a survey, starting one) waits for this, not for the register alone.
+    pub fn forms_settled(&self) -> bool {
+        self.forms_state.get() != FormsState::Loading
     }
 
     /// Reads the register in parts with the browser free in between. On the page's first read

@@ -12,7 +12,12 @@ use leptos::task::spawn_local;
 /// Exports a backup and reports the outcome; shared by Settings, the reminder and the quota error.
 pub fn export_now(register: Register, flash: Flash) {
     spawn_local(async move {
-        match register.export_backup().await {
+        // The export's code comes with a chunk; one that cannot be fetched is an export that failed.
+        let exported = match super::split_pages::backup_export().await {
+            Ok(export) => export(register).await,
+            Err(_) => Err(StoreError::Other("the export's code could not be loaded".into())),
+        };
+        match exported {
             Ok(()) => flash.show(FlashKind::Success, vec![Msg::Exported]),
             // A file that could not be made is said so, never offered empty; the reminder stays.
             Err(StoreError::Other(_)) => flash.show(FlashKind::Error, vec![Msg::ExportFailed]),

@@ -10,6 +10,8 @@ pub mod idb;
 pub mod local_storage;
 pub mod panic_guard;
 pub mod service_worker;
+/// The form definitions that come with the app, fetched after start-up.
+pub mod shipped_forms;
 /// The on-demand spreadsheet worker (XLSX/CSV read, XLSX write).
 pub mod spreadsheet;
 pub mod svg_png;

@@ -58,7 +58,7 @@ pub fn FormLibraryPanel() -> impl IntoView {
             lib.all()
                 .iter()
                 .map(|f| {
-                    let shipped = crate::form::library::is_shipped(f);
+                    let shipped = lib.is_shipped(f);
                     view! {
                         <tr data-testid="form-row">
                             <td class="mono">{f.id.clone()}</td>

@@ -10,7 +10,8 @@ use crate::form::{Form, FormLibrary};
 use crate::model::draft_rescue::DraftRescue;
 use crate::model::filled::FilledParts;
 use crate::ui::i18n::tr;
-use crate::ui::state::{LoadStatus, Register};
+use crate::i18n::Msg;
+use crate::ui::state::{FormsState, LoadStatus, Register};
 use crate::web::browser;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -60,7 +61,8 @@ pub fn FilledPage(
     let opened = RwSignal::new(None::<(String, Option<Version>, bool)>);
     Effect::new(move |_| {
         let id = id.get();
-        if register.status.with(|s| *s == LoadStatus::Loading) {
+        // The form it is filled on must be in too (the shipped ones are fetched after start-up).
+        if register.status.with(|s| *s == LoadStatus::Loading) || !register.forms_settled() {
             return;
         }
         let new_for = query.with_untracked(|q| q.get(crate::ui::survey_store::NEW_FOR));
@@ -93,7 +95,7 @@ pub fn FilledPage(
             None => Some(view! {
                 <section class="page">
                     <p><A href=texts.back_href>{tr(texts.back)}</A></p>
-                    <p class="banner banner-warning" data-testid="form-missing">{tr(texts.form_missing)}</p>
+                    <p class="banner banner-warning" data-testid="form-missing">{tr(if register.forms_state.get_untracked() == FormsState::Unavailable { Msg::FormsUnavailable } else { texts.form_missing })}</p>
                 </section>
             }.into_any()),
         }

@@ -12,12 +12,13 @@ pub fn start_survey_and_open() -> impl Fn(String) + Clone + 'static {
     let register = expect_context::<Register>();
     let flash = expect_context::<Flash>();
     let navigate = use_navigate();
-    // Whether a draft exists is known once the surveys are read (seconds at province scale):
-    // a click before then waits for them rather than start a second draft.
+    // Whether a draft exists is known once the surveys are read (seconds at province scale),
+    // and which form to fill once the definitions are in: a click before then waits for them
+    // rather than start a second draft or say there is no survey form.
     let waiting = RwSignal::new(None::<String>);
     let go = navigate.clone();
     Effect::new(move |_| {
-        if !register.surveys.ready.get() {
+        if !register.surveys.ready.get() || !register.forms_settled() {
             return;
         }
         if let Some(enterprise_id) = waiting.get() {
@@ -32,7 +33,7 @@ pub fn start_survey_and_open() -> impl Fn(String) + Clone + 'static {
         if register.read_only() {
             return;
         }
-        if !register.surveys.ready.get_untracked() {
+        if !register.surveys.ready.get_untracked() || register.forms_state.get_untracked() == crate::ui::state::FormsState::Loading {
             waiting.set(Some(enterprise_id));
             return;
         }

@@ -108,6 +108,8 @@ pub fn ImportPanel() -> impl IntoView {
         spawn_local(async move {
             let pass = passphrase.get_untracked();
             let files = picked.get_value();
+            // A result file is checked against the questionnaires it was filled on.
+            register.wait_for_forms().await;
             let mut read_rows = Vec::new();
             let mut read = Vec::new();
             for f in files.iter() {

@@ -156,6 +156,46 @@ test('trang không tải được phần mã của nó: báo lỗi rõ ràng, �
   }
 });
 
+test('bộ câu hỏi đi kèm ứng dụng không tải được: sổ doanh nghiệp vẫn dùng được, trang khảo sát nói rõ lý do, tải lại thì mở được', async ({ browser }) => {
+  // The shipped form definitions are fetched after start-up (src/web/shipped_forms.rs), not built
+  // into the first download. Without the service worker, so their requests can be blocked.
+  const context = await browser.newContext({ ...test.info().project.use, serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const app = new AppShell(page);
+    await app.open('/');
+    await seedRows(page, { enterprise, survey: [survey] });
+    let blocked = 0;
+    await page.route(/\/forms\/[a-z0-9_]+\.json$/, (route) => { blocked += 1; return route.abort('internetdisconnected'); });
+    await app.open(`/surveys/${survey.id}`);
+
+    // The page says why the survey cannot open, and every page says how to mend it.
+    const banner = page.getByTestId('forms-unavailable');
+    await expect(banner).toContainText('Chưa tải được các bộ câu hỏi và phiếu khảo sát đi kèm ứng dụng');
+    await expect(page.getByTestId('form-missing')).toContainText('Chưa tải được các bộ câu hỏi');
+    await expect(new SurveyForm(page).editor).toHaveCount(0);
+    expect(blocked).toBeGreaterThan(0);
+    // The register does not need them.
+    await app.nav('enterprises').click();
+    await expect(page.getByTestId('result-count')).toBeVisible();
+    await expect(page.getByTestId('enterprise-row')).toHaveCount(enterprise.length);
+    await expect(banner).toBeVisible();
+
+    // The connection back, "Tải lại ngay" reads them, and the draft opens with its answers.
+    await page.unroute(/\/forms\/[a-z0-9_]+\.json$/);
+    await banner.getByTestId('forms-unavailable-reload').click();
+    await expect(banner).toHaveCount(0);
+    await expect(page.getByTestId('enterprise-row')).toHaveCount(enterprise.length);
+    await page.goBack();
+    const form = new SurveyForm(page);
+    await expect(form.editor).toBeVisible();
+    await expect(page.getByTestId('form-missing')).toHaveCount(0);
+    await expect(form.input('respondent_name')).toHaveValue(JSON.parse(survey.json).payload.answers.respondent_name ?? '');
+  } finally {
+    await context.close();
+  }
+});
+
 // Deploys "the next build" into dir as a deployment would: its chunks in a folder of another name
 // (the old folder gone from the host), the main module and the loader renamed after it, index.html
 // pointing at them, and the service worker's list made again by the build's own hook.

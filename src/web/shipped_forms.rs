@@ -1,0 +1,56 @@
+//! The form definitions that come with the app. The app's build (`SPLIT=1`)
+//! does not hold them: Trunk copies `data/forms/` beside `index.html`
+//! (`/forms/…`), the service worker keeps them with every other file of the
+//! build, and they are fetched once the register is on screen. 250 KB of
+//! definitions (49 KB gzipped) are then no part of the first download, which
+//! the officer's first open over a slow connection waits for.
+//!
+//! A build without the split (the wasm-bindgen tests) has them built in
+//! (`form::library::SHIPPED`), and reads them from there.
+
+/// The definitions could not be fetched (offline before the service worker
+/// had them, a host that does not serve them, a file that is not text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unavailable(pub String);
+
+/// Every shipped definition as (file name, source), in `form::library::SHIPPED_FILES` order.
+#[cfg(nscl_split)]
+pub async fn load() -> Result<Vec<(&'static str, String)>, Unavailable> {
+    use crate::form::library::SHIPPED_FILES;
+    use js_sys::{Array, Promise};
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or_else(|| Unavailable("no window".into()))?;
+    let failed = |what: &str, e: wasm_bindgen::JsValue| Unavailable(format!("{what}: {}", e.as_string().unwrap_or_else(|| format!("{e:?}"))));
+    // Side by side: from the service worker's cache each takes a few milliseconds, over a
+    // first visit's network the sixteen requests share one connection's round trips.
+    let requests: Array = SHIPPED_FILES.iter().map(|file| window.fetch_with_str(&url_of(file))).collect();
+    let responses = JsFuture::from(Promise::all(&requests)).await.map_err(|e| failed("fetch", e))?;
+    let texts = Array::new();
+    for (file, response) in SHIPPED_FILES.iter().zip(Array::from(&responses).iter()) {
+        let response: web_sys::Response = response.dyn_into().map_err(|e| failed(file, e))?;
+        if !response.ok() {
+            return Err(Unavailable(format!("{}: HTTP {}", url_of(file), response.status())));
+        }
+        let text = response.text().map_err(|e| failed(file, e))?;
+        texts.push(&text);
+    }
+    let texts = JsFuture::from(Promise::all(&texts)).await.map_err(|e| failed("read", e))?;
+    SHIPPED_FILES
+        .iter()
+        .zip(Array::from(&texts).iter())
+        .map(|(file, text)| text.as_string().map(|t| (*file, t)).ok_or_else(|| Unavailable(format!("{file}: not text"))))
+        .collect()
+}
+
+/// Built in: nothing to fetch.
+#[cfg(not(nscl_split))]
+pub async fn load() -> Result<Vec<(&'static str, String)>, Unavailable> {
+    Ok(crate::form::library::SHIPPED.iter().map(|(file, source)| (*file, source.to_string())).collect())
+}
+
+/// `data/forms/x.json` is served as `/forms/x.json` (`index.html` copies the folder).
+#[cfg(nscl_split)]
+fn url_of(file: &str) -> String {
+    format!("/{}", file.strip_prefix("data/").unwrap_or(file))
+}
