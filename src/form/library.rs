@@ -109,6 +109,25 @@ impl FormLibrary {
         refused
     }
 
+    /// Puts the shipped definitions in first, when `shipped` brings them and they are not
+    /// in yet, then every `installed` (file, source) not in yet; gives why any was refused.
+    /// Checked when installed, a definition may no longer pass (this build checks more): it
+    /// is left out rather than half-loaded, and Settings shows why.
+    pub fn install_all<'a>(&mut self, shipped: Option<&'a [(&'a str, String)]>, installed: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<String> {
+        let mut refused = Vec::new();
+        if let Some(shipped) = shipped.filter(|_| !self.has_shipped()) {
+            refused.extend(self.add_shipped(shipped.iter().map(|(file, source)| (*file, source.as_str()))).iter().map(ToString::to_string));
+        }
+        for (file, source) in installed {
+            if !self.forms.iter().any(|k| k.source == source) {
+                if let Err(errors) = self.install(file, source) {
+                    refused.extend(errors.iter().map(ToString::to_string));
+                }
+            }
+        }
+        refused
+    }
+
     /// Whether a form version came with the app rather than from a file. The same id and
     /// version cannot be installed with other content, so the pair says it.
     pub fn is_shipped(&self, form: &Form) -> bool {

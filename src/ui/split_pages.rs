@@ -1,6 +1,7 @@
 //! Every page but the shell and the home page, each as a loader of the wasm chunk
 //! its code lives in (`lazy_page`). Pages are grouped by what an officer opens
-//! together, five groups in all: code several of them share goes into shared
+//! together, five groups in all, and the form definitions' checker (`forms`), which
+//! every start-up loads once the register is read: code several of them share goes into shared
 //! chunks of its own (one per combination that uses it), so more groups would
 //! mean many more, smaller files for every page to fetch.
 
@@ -45,6 +46,17 @@ split_value!(
     /// Reading every record and writing the file is code the first screen never runs: it
     /// comes with the admin pages' chunk (the Sync page exports with the same code).
     backup_export in admin -> BackupExport = |register| Box::pin(register.export_backup())
+);
+
+/// Puts definitions in a library: the shipped ones (when fetched), then those installed on this
+/// device; gives why any was refused (`FormLibrary::install_all`).
+pub type FormInstaller = fn(&mut crate::form::FormLibrary, Option<&[(&'static str, String)]>, &[crate::store::InstalledForm]) -> Vec<String>;
+
+split_value!(
+    /// Checking form definitions (the definition checker, the expression parser), which every
+    /// start-up needs once the register is read, but the first screen does not: a group of its own.
+    form_installer in forms -> FormInstaller =
+        |library, shipped, installed| library.install_all(shipped, installed.iter().map(|f| (f.file.as_str(), f.source.as_str())))
 );
 
 /// Starts loading the chunk of the page a navigation link leads to (from the service worker's

@@ -332,36 +332,29 @@ impl Register {
     /// not in the first download), then every definition installed on this device (by a
     /// coordinator, or another tab since the last read) that is not there yet.
     async fn load_forms(self, installed: &[crate::store::InstalledForm]) {
-        let mut refused = Vec::new();
-        if !self.forms.with_untracked(FormLibrary::has_shipped) {
-            match crate::web::shipped_forms::load().await {
-                Ok(sources) => {
-                    // Read after the fetch: a definition installed meanwhile stays, after the shipped ones.
-                    let mut forms = self.forms.get_untracked();
-                    refused.extend(forms.add_shipped(sources.iter().map(|(file, source)| (*file, source.as_str()))).iter().map(ToString::to_string));
-                    self.forms.set(forms);
-                    self.forms_state.set(FormsState::Ready);
-                }
-                // The banner says so; the next read of the store (a reload) tries again.
-                Err(_) => self.forms_state.set(FormsState::Unavailable),
+        let shipped = if self.forms.with_untracked(FormLibrary::has_shipped) { None } else { Some(crate::web::shipped_forms::load().await) };
+        // The code that checks definitions loads on its own, after the first screen.
+        let Ok(install) = super::split_pages::form_installer().await else {
+            // The banner says so; the next read of the store (a reload) tries again.
+            if shipped.is_some() {
+                self.forms_state.set(FormsState::Unavailable);
             }
-        }
+            return;
+        };
+        // Read after the awaits: a definition installed meanwhile stays, after the shipped ones.
         let mut forms = self.forms.get_untracked();
-        let known = forms.all().len();
-        for f in installed {
-            // Checked when installed; one that no longer passes (this build checks more) is
-            // left out rather than half-loaded, and Settings says so.
-            if !forms.all().iter().any(|k| k.source == f.source) {
-                if let Err(errors) = forms.install(&f.file, &f.source) {
-                    refused.extend(errors.iter().map(|e| e.to_string()));
-                }
-            }
-        }
+        let before = forms.all().len();
+        let refused = install(&mut forms, shipped.as_ref().and_then(|s| s.as_ref().ok()).map(Vec::as_slice), installed);
         if self.forms_refused.with_untracked(|r| *r != refused) {
             self.forms_refused.set(refused);
         }
-        if forms.all().len() != known {
+        if forms.all().len() != before {
             self.forms.set(forms);
+        }
+        match shipped {
+            Some(Ok(_)) => self.forms_state.set(FormsState::Ready),
+            Some(Err(_)) => self.forms_state.set(FormsState::Unavailable),
+            None => {}
         }
     }
 

@@ -71,14 +71,15 @@ test('mọi trang mở thẳng bằng địa chỉ khi có mạng, và khi mất
   await untilControlled(page);
 
   // Cold, online: a new page for each address, as a link from a message or a bookmark opens it.
-  // Every page fetches its own group's chunk and no other group's.
+  // Every page fetches its own group's chunk and no other page group's.
   for (const route of ROUTES) {
     const tab = await context.newPage();
     await new AppShell(tab).open(route.path);
     await expectOpened(tab, route);
     // A fetch is listed once it has finished: the home page's heading can show before its indicators' chunk is in.
-    const groups = async () => (await chunksFetched(tab)).map((p) => p.match(/split_([a-z_]+)\.wasm$/)).filter(Boolean).map((m) => m[1]);
-    await expect.poll(groups, { message: `${route.path}: the page groups fetched` }).toEqual([route.chunk]);
+    // Every start-up also fetches the form definitions' checker (`forms`) once the register is read.
+    const groups = async () => (await chunksFetched(tab)).map((p) => p.match(/split_([a-z_]+)\.wasm$/)).filter(Boolean).map((m) => m[1]).sort();
+    await expect.poll(groups, { message: `${route.path}: the page groups fetched` }).toEqual([route.chunk, 'forms'].sort());
     await tab.close();
   }
 
