@@ -82,50 +82,69 @@ impl FormLibrary {
     }
 
     /// A library of the shipped definitions, given as (file name, source) in
-    /// `SHIPPED_FILES` order. A broken one is left out, as `shipped` does.
+    /// `SHIPPED_FILES` order. A broken one is left out (a test keeps that from shipping).
     pub fn with_shipped<'a>(sources: impl IntoIterator<Item = (&'a str, &'a str)>) -> FormLibrary {
         let mut lib = FormLibrary::default();
-        lib.add_shipped(sources);
+        for (file, src) in sources {
+            if let Ok(form) = lib.install(file, src) {
+                lib.shipped.push((form.id.clone(), form.version));
+            }
+        }
         lib
     }
 
     /// Adds the shipped definitions to a library that may already hold installed ones
-    /// (read while the shipped ones were on their way). A shipped definition comes
-    /// first: an installed one with its id and version but other content is taken
-    /// out and returned, with why, as `install` would have refused it.
-    pub fn add_shipped<'a>(&mut self, sources: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<DefError> {
-        let installed = std::mem::take(&mut self.forms);
+    /// (read while the shipped ones were on their way), all or none: one that does not
+    /// parse (a host that answers a missing file with its home page) leaves the library as
+    /// it was and gives why, so the app says the definitions are unavailable and tries
+    /// again later. A shipped definition comes first: an installed one with its id and
+    /// version but other content is taken out and returned, with why, as `install` would
+    /// have refused it.
+    pub fn add_shipped<'a>(&mut self, sources: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Vec<DefError>, Vec<DefError>> {
+        let mut shipped = FormLibrary::default();
+        let mut broken = Vec::new();
         for (file, src) in sources {
-            if let Ok(form) = self.install(file, src) {
-                self.shipped.push((form.id.clone(), form.version));
+            match shipped.install(file, src) {
+                Ok(form) => shipped.shipped.push((form.id.clone(), form.version)),
+                Err(errors) => broken.extend(errors),
             }
         }
+        if !broken.is_empty() {
+            return Err(broken);
+        }
         let mut refused = Vec::new();
-        for form in installed {
-            if let Err(errors) = self.install(&format!("{}.json", form.id), &form.source) {
+        for form in std::mem::take(&mut self.forms) {
+            if let Err(errors) = shipped.install(&format!("{}.json", form.id), &form.source) {
                 refused.extend(errors);
             }
         }
-        refused
+        *self = shipped;
+        Ok(refused)
     }
 
     /// Puts the shipped definitions in first, when `shipped` brings them and they are not
-    /// in yet, then every `installed` (file, source) not in yet; gives why any was refused.
-    /// Checked when installed, a definition may no longer pass (this build checks more): it
-    /// is left out rather than half-loaded, and Settings shows why.
-    pub fn install_all<'a>(&mut self, shipped: Option<&'a [(&'a str, String)]>, installed: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<String> {
+    /// in yet, then every `installed` (file, source) not in yet. Gives why any installed
+    /// one was refused (checked when installed, a definition may no longer pass: this build
+    /// checks more; it is left out rather than half-loaded, and Settings shows why), and
+    /// `Err` with why when the shipped ones came but could not be read (none put in).
+    pub fn install_all<'a>(&mut self, shipped: Option<&'a [(&'a str, String)]>, installed: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Vec<String>, Vec<String>> {
+        let texts = |errors: Vec<DefError>| errors.iter().map(ToString::to_string).collect::<Vec<_>>();
         let mut refused = Vec::new();
+        let mut broken = None;
         if let Some(shipped) = shipped.filter(|_| !self.has_shipped()) {
-            refused.extend(self.add_shipped(shipped.iter().map(|(file, source)| (*file, source.as_str()))).iter().map(ToString::to_string));
+            match self.add_shipped(shipped.iter().map(|(file, source)| (*file, source.as_str()))) {
+                Ok(errors) => refused.extend(texts(errors)),
+                Err(errors) => broken = Some(texts(errors)),
+            }
         }
         for (file, source) in installed {
             if !self.forms.iter().any(|k| k.source == source) {
                 if let Err(errors) = self.install(file, source) {
-                    refused.extend(errors.iter().map(ToString::to_string));
+                    refused.extend(texts(errors));
                 }
             }
         }
-        refused
+        broken.map_or(Ok(refused), Err)
     }
 
     /// Whether a form version came with the app rather than from a file. The same id and
@@ -228,7 +247,7 @@ mod tests {
         lib.install("next.json", &next.to_string()).unwrap();
         lib.install("clash.json", &clash.to_string()).unwrap();
         assert!(!lib.has_shipped());
-        let refused = lib.add_shipped(SHIPPED.iter().map(|(f, s)| (*f, *s)));
+        let refused = lib.add_shipped(SHIPPED.iter().map(|(f, s)| (*f, *s))).expect("the shipped definitions read");
         assert_eq!(refused.len(), 1, "{refused:?}");
         assert!(refused[0].message.contains("already installed with different content"), "{}", refused[0]);
         assert!(lib.has_shipped());
@@ -245,6 +264,28 @@ mod tests {
         }
         assert_eq!(lib.shipped_rank("not-shipped"), None);
         assert_eq!(FormLibrary::with_shipped(SHIPPED.iter().map(|(f, s)| (*f, *s))), shipped);
+    }
+
+    #[test]
+    fn shipped_definitions_that_do_not_read_leave_the_library_as_it_was() {
+        // A host that answers a missing file with its home page, status 200.
+        let mut next: serde_json::Value = serde_json::from_str(SHIPPED[0].1).unwrap();
+        next["version"] = (next["version"].as_u64().unwrap() + 1).into();
+        let mut lib = FormLibrary::default();
+        lib.install("next.json", &next.to_string()).unwrap();
+        let before = lib.clone();
+        let mut sources: Vec<(&str, String)> = SHIPPED.iter().map(|(f, s)| (*f, s.to_string())).collect();
+        sources[3].1 = "<!DOCTYPE html><html lang=\"vi\">".to_string();
+        let broken = lib.install_all(Some(&sources), std::iter::empty()).unwrap_err();
+        assert!(broken[0].contains(sources[3].0), "{broken:?}");
+        assert_eq!(lib, before);
+        assert!(!lib.has_shipped(), "tried again later");
+        // Once they read, they come in, and an installed definition read meanwhile stays.
+        sources[3].1 = SHIPPED[3].1.to_string();
+        let installed = [("mine.json", next.to_string())];
+        assert_eq!(lib.install_all(Some(&sources), installed.iter().map(|(f, s)| (*f, s.as_str()))), Ok(vec![]));
+        assert_eq!(lib.all().len(), SHIPPED.len() + 1);
+        assert!(lib.has_shipped());
     }
 
     #[test]

@@ -166,7 +166,9 @@ pub fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) 
                         path = "/self-assessment".to_string();
                     }
                     if then_survey {
-                        // A new enterprise has no draft yet: this is a new survey, stored at its first answer.
+                        // A new enterprise has no draft yet: this is a new survey, stored at its first
+                        // answer, on the field survey's definition (fetched after start-up).
+                        register.wait_for_forms().await;
                         if let Some(survey) = register.survey_path_for(&saved.id) {
                             path = survey;
                         }

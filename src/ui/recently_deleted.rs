@@ -67,7 +67,10 @@ pub fn RecentlyDeletedPage() -> impl IntoView {
         });
     };
 
-    let ready = move || enterprises.with(Option::is_some) && register.surveys.ready.get() && register.assessments.ready.get() && register.activities.ready.get();
+    // Forms are named by their titles, from the definitions.
+    let ready = move || {
+        enterprises.with(Option::is_some) && register.surveys.ready.get() && register.assessments.ready.get() && register.activities.ready.get() && register.forms_settled()
+    };
     let rows = move || {
         if !ready() {
             return Vec::new();

@@ -49,8 +49,9 @@ split_value!(
 );
 
 /// Puts definitions in a library: the shipped ones (when fetched), then those installed on this
-/// device; gives why any was refused (`FormLibrary::install_all`).
-pub type FormInstaller = fn(&mut crate::form::FormLibrary, Option<&[(&'static str, String)]>, &[crate::store::InstalledForm]) -> Vec<String>;
+/// device; gives why any installed one was refused, or `Err` with why the shipped ones could
+/// not be read (`FormLibrary::install_all`).
+pub type FormInstaller = fn(&mut crate::form::FormLibrary, Option<&[(&'static str, String)]>, &[crate::store::InstalledForm]) -> Result<Vec<String>, Vec<String>>;
 
 split_value!(
     /// Checking form definitions (the definition checker, the expression parser), which every

@@ -108,6 +108,11 @@ pub struct Register {
     pub forms: RwSignal<FormLibrary>,
     /// Whether the shipped ones are in `forms` yet.
     pub forms_state: RwSignal<FormsState>,
+    /// `forms_state` is no longer `Loading`: what waits for the definitions tracks this, so a
+    /// later `Unavailable` → `Ready` (a reload after the connection came back) rebuilds nothing.
+    forms_settled: Memo<bool>,
+    /// A `load_forms` is running; the installed definitions a read found meanwhile, for one more run after it.
+    forms_loading: StoredValue<(bool, Option<Vec<crate::store::InstalledForm>>)>,
     /// Installed definitions this build no longer accepts (stricter checks), with why: shown in Settings.
     pub forms_refused: RwSignal<Vec<String>>,
     /// Enterprises merged into another (merged-away id → kept id): records
@@ -155,6 +160,7 @@ impl Register {
     pub fn new() -> Register {
         let last_export = RwSignal::new(browser::last_export());
         let registry = RwSignal::new(Registry::default());
+        let forms_state = RwSignal::new(FormsState::Loading);
         Register {
             registry,
             units: RwSignal::new(AdminUnitList::default_list()),
@@ -173,7 +179,9 @@ impl Register {
             reloading: StoredValue::new((false, false)),
             changes_in_place: StoredValue::new(0),
             forms: RwSignal::new(FormLibrary::default()),
-            forms_state: RwSignal::new(FormsState::Loading),
+            forms_state,
+            forms_settled: Memo::new(move |_| forms_state.get() != FormsState::Loading),
+            forms_loading: StoredValue::new((false, None)),
             forms_refused: RwSignal::new(Vec::new()),
             aliases: StoredValue::new(Default::default()),
         }
@@ -305,7 +313,8 @@ impl Register {
                 if let Ok(aliases) = crate::sync::local::load_aliases(&store).await {
                     self.aliases.set_value(aliases);
                 }
-                // Each kind is read even when another could not be; the form definitions meanwhile.
+                // Each kind is read even when another could not be; the form definitions meanwhile,
+                // in a task of their own: a slow fetch of them must not hold up the next read.
                 let lists = async {
                     let activities = self.load_list(self.activities, "nscl-activities-loaded").await;
                     let targets = self.load_list(self.targets, "nscl-targets-loaded").await;
@@ -315,8 +324,8 @@ impl Register {
                         both(self.load_list(self.surveys, "nscl-surveys-loaded"), self.load_list(self.assessments, "nscl-assessments-loaded")).await;
                     activities && targets && surveys && assessments
                 };
-                let ((), all_read) = both(self.load_forms(&installed), lists).await;
-                if all_read {
+                self.start_loading_forms(installed);
+                if lists.await {
                     browser::mark("nscl-records-loaded");
                 }
             }
@@ -324,6 +333,8 @@ impl Register {
                 // A first read that failed part-way leaves no part of the register on the list.
                 self.end_reading();
                 self.status.set(LoadStatus::Failed(e));
+                // The definitions do not depend on the register: pages that need them still open.
+                self.start_loading_forms(installed);
             }
         }
     }
@@ -331,10 +342,37 @@ impl Register {
     /// Puts the shipped form definitions in the library the first time (fetched: they are
     /// not in the first download), then every definition installed on this device (by a
     /// coordinator, or another tab since the last read) that is not there yet.
+    /// Runs `load_forms` in a task of its own, or once more after the one running.
+    fn start_loading_forms(self, installed: Vec<crate::store::InstalledForm>) {
+        if self.forms_loading.with_value(|(running, _)| *running) {
+            self.forms_loading.update_value(|(_, again)| *again = Some(installed));
+            return;
+        }
+        self.forms_loading.set_value((true, None));
+        leptos::task::spawn_local(async move {
+            let mut next = Some(installed);
+            while let Some(installed) = next {
+                self.load_forms(&installed).await;
+                next = self.forms_loading.try_update_value(|(_, again)| again.take()).flatten();
+            }
+            self.forms_loading.set_value((false, None));
+        });
+    }
+
+    /// Puts the shipped form definitions in the library the first time (fetched: they are
+    /// not in the first download, nor is the code that checks them), then every definition
+    /// installed on this device (by a coordinator, or another tab since the last read) that
+    /// is not there yet.
     async fn load_forms(self, installed: &[crate::store::InstalledForm]) {
-        let shipped = if self.forms.with_untracked(FormLibrary::has_shipped) { None } else { Some(crate::web::shipped_forms::load().await) };
-        // The code that checks definitions loads on its own, after the first screen.
-        let Ok(install) = super::split_pages::form_installer().await else {
+        let fetch = async {
+            if self.forms.with_untracked(FormLibrary::has_shipped) {
+                None
+            } else {
+                Some(crate::web::shipped_forms::load().await)
+            }
+        };
+        let (shipped, installer) = both(fetch, super::split_pages::form_installer()).await;
+        let Ok(install) = installer else {
             // The banner says so; the next read of the store (a reload) tries again.
             if shipped.is_some() {
                 self.forms_state.set(FormsState::Unavailable);
@@ -344,17 +382,19 @@ impl Register {
         // Read after the awaits: a definition installed meanwhile stays, after the shipped ones.
         let mut forms = self.forms.get_untracked();
         let before = forms.all().len();
-        let refused = install(&mut forms, shipped.as_ref().and_then(|s| s.as_ref().ok()).map(Vec::as_slice), installed);
+        let fetched = shipped.as_ref().and_then(|s| s.as_ref().ok()).map(Vec::as_slice);
+        let (refused, shipped_in) = match install(&mut forms, fetched, installed) {
+            Ok(refused) => (refused, fetched.is_some()),
+            Err(broken) => (broken, false),
+        };
         if self.forms_refused.with_untracked(|r| *r != refused) {
             self.forms_refused.set(refused);
         }
-        if forms.all().len() != before {
+        if forms.all().len() != before || shipped_in {
             self.forms.set(forms);
         }
-        match shipped {
-            Some(Ok(_)) => self.forms_state.set(FormsState::Ready),
-            Some(Err(_)) => self.forms_state.set(FormsState::Unavailable),
-            None => {}
+        if shipped.is_some() {
+            self.forms_state.set(if shipped_in { FormsState::Ready } else { FormsState::Unavailable });
         }
     }
 
@@ -362,7 +402,7 @@ impl Register {
     /// imported result file) and must not find the library still without the shipped ones.
     /// From the service worker's cache they take milliseconds; the wait looks every 20 ms.
     pub async fn wait_for_forms(self) {
-        while self.forms_state.get_untracked() == FormsState::Loading {
+        while !self.forms_settled_now() {
             browser::after_ms(20).await;
         }
     }
@@ -370,7 +410,12 @@ impl Register {
     /// Whether the form definitions are in, or known not to come: what needs a form
     /// (opening a survey, starting one) waits for this, not for the register alone.
     pub fn forms_settled(&self) -> bool {
-        self.forms_state.get() != FormsState::Loading
+        self.forms_settled.get()
+    }
+
+    /// `forms_settled`, untracked: for a click's handler.
+    pub fn forms_settled_now(&self) -> bool {
+        self.forms_settled.get_untracked()
     }
 
     /// Reads the register in parts with the browser free in between. On the page's first read

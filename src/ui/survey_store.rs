@@ -74,16 +74,22 @@ impl Register {
 
     /// Checks a definition file and, if it is sound, keeps it on this device.
     pub async fn install_form(self, file: String, source: String) -> Result<Arc<Form>, InstallError> {
-        let mut forms = self.forms.get_untracked();
-        let form = forms.install(&file, &source).map_err(InstallError::Invalid)?;
+        // Checked against the shipped definitions, once they are in (a definition may not take
+        // a shipped one's id and version with other content).
+        self.wait_for_forms().await;
+        let form = self.forms.get_untracked().install(&file, &source).map_err(InstallError::Invalid)?;
         let store = record_store();
         let mut installed = store.load_installed_forms().await.map_err(InstallError::Store)?;
         if !installed.iter().any(|f| f.source == source) {
-            installed.push(InstalledForm { file, source });
+            installed.push(InstalledForm { file: file.clone(), source: source.clone() });
             store.save_installed_forms(&installed).await.map_err(InstallError::Store)?;
             broadcast::notify_changed();
         }
-        self.forms.set(forms);
+        // Into the library as it is now, not the copy checked above: the definitions may have
+        // changed during the writes (another tab's, read by a reload).
+        self.forms.update(|forms| {
+            let _ = forms.install(&file, &source);
+        });
         Ok(form)
     }
 }

@@ -73,7 +73,8 @@ impl IndicatorData {
             },
             always,
         );
-        let facts_counted = Memo::new(move |_| register.activities.ready.get());
+        // Survey and self-assessment figures are read through their definitions: until those are in, "…", never a 0.
+        let facts_counted = Memo::new(move |_| register.activities.ready.get() && register.forms_settled());
         IndicatorData { facts, facts_counted, targets, surveys, assessments, today: StoredValue::new(browser::today()) }
     }
 }

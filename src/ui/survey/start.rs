@@ -33,7 +33,7 @@ pub fn start_survey_and_open() -> impl Fn(String) + Clone + 'static {
         if register.read_only() {
             return;
         }
-        if !register.surveys.ready.get_untracked() || register.forms_state.get_untracked() == crate::ui::state::FormsState::Loading {
+        if !register.surveys.ready.get_untracked() || !register.forms_settled_now() {
             waiting.set(Some(enterprise_id));
             return;
         }

@@ -83,12 +83,15 @@ test('mọi trang mở thẳng bằng địa chỉ khi có mạng, và khi mất
     await tab.close();
   }
 
-  // Offline, after that one visit: the service worker has every chunk.
+  // Offline, after that one visit: the service worker has every chunk, and the form definitions.
   await context.setOffline(true);
   for (const route of ROUTES) {
     const tab = await context.newPage();
     await new AppShell(tab).open(route.path);
     await expectOpened(tab, route);
+    // A survey opens only once the definitions are in (or shows why not).
+    if (route.pattern === '/surveys/:id') await expect(new SurveyForm(tab).editor, 'offline: the survey on its definition').toBeVisible();
+    await expect(tab.getByTestId('forms-unavailable'), `${route.path}, offline: the definitions`).toHaveCount(0);
     await tab.close();
   }
   // And moving between pages inside one tab, offline: each page shows its own content.
@@ -182,8 +185,17 @@ test('bộ câu hỏi đi kèm ứng dụng không tải được: sổ doanh ng
     await expect(page.getByTestId('enterprise-row')).toHaveCount(enterprise.length);
     await expect(banner).toBeVisible();
 
-    // The connection back, "Tải lại ngay" reads them, and the draft opens with its answers.
+    // A host that answers a missing file with its home page (status 200, as single-page hosts do):
+    // still unavailable, said the same way, not a survey page asking to install a definition.
     await page.unroute(/\/forms\/[a-z0-9_]+\.json$/);
+    const home = fs.readFileSync(path.join(new URL('../../../dist/', import.meta.url).pathname, 'index.html'), 'utf8');
+    await page.route(/\/forms\/lean_readiness\.json$/, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: home }));
+    await banner.getByTestId('forms-unavailable-reload').click();
+    await expect(page.getByTestId('enterprise-row')).toHaveCount(enterprise.length);
+    await expect(banner).toContainText('Chưa tải được các bộ câu hỏi');
+
+    // The connection back, "Tải lại ngay" reads them, and the draft opens with its answers.
+    await page.unroute(/\/forms\/lean_readiness\.json$/);
     await banner.getByTestId('forms-unavailable-reload').click();
     await expect(banner).toHaveCount(0);
     await expect(page.getByTestId('enterprise-row')).toHaveCount(enterprise.length);
