@@ -58,9 +58,10 @@ impl EnterpriseReadiness {
 }
 
 /// One enterprise's assessments (deleted ones left out), newest first; none until every
-/// assessment is read, so "the latest" is never an older one whose successor is still unread.
+/// assessment is read, so "the latest" is never an older one whose successor is still unread,
+/// and until the definitions they are scored and named by are in.
 fn listed_of(register: Register, enterprise_id: &str) -> Vec<Record<SummaryOf<Assessment>>> {
-    if !register.assessments.ready.get() {
+    if !register.assessments.ready.get() || !register.forms_settled() {
         return Vec::new();
     }
     register.assessments.records.with(|all| of_enterprise(all, enterprise_id).into_iter().cloned().collect())
