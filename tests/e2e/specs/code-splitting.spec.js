@@ -109,14 +109,23 @@ test('mọi trang mở thẳng bằng địa chỉ khi có mạng, và khi mất
   await context.setOffline(false);
 });
 
-test('trang không tải được phần mã của nó: báo lỗi rõ ràng, ứng dụng vẫn chạy, phiếu đang nhập không mất', async ({ browser }) => {
-  // Without the service worker, so the page's own requests can be blocked (it would serve them).
+// A laptop whose page requests can be blocked: no service worker (it would serve them), the
+// survey draft and its enterprises stored. `run(page, app)` drives it; the context is closed after.
+async function withoutServiceWorker(browser, run) {
   const context = await browser.newContext({ ...test.info().project.use, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
     const app = new AppShell(page);
     await app.open('/');
     await seedRows(page, { enterprise, survey: [survey] });
+    await run(page, app);
+  } finally {
+    await context.close();
+  }
+}
+
+test('trang không tải được phần mã của nó: báo lỗi rõ ràng, ứng dụng vẫn chạy, phiếu đang nhập không mất', async ({ browser }) => {
+  await withoutServiceWorker(browser, async (page, app) => {
     await app.open(`/surveys/${survey.id}`);
     const form = new SurveyForm(page);
     await expect(form.editor).toBeVisible();
@@ -155,20 +164,13 @@ test('trang không tải được phần mã của nó: báo lỗi rõ ràng, �
     release();
     await expect(page.getByTestId('officer-name')).toBeVisible();
     await expect(page.getByTestId('chunk-loading')).toHaveCount(0);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('bộ câu hỏi đi kèm ứng dụng không tải được: sổ doanh nghiệp vẫn dùng được, trang khảo sát nói rõ lý do, tải lại thì mở được', async ({ browser }) => {
   // The shipped form definitions are fetched after start-up (src/web/shipped_forms.rs), not built
-  // into the first download. Without the service worker, so their requests can be blocked.
-  const context = await browser.newContext({ ...test.info().project.use, serviceWorkers: 'block' });
-  try {
-    const page = await context.newPage();
-    const app = new AppShell(page);
-    await app.open('/');
-    await seedRows(page, { enterprise, survey: [survey] });
+  // into the first download.
+  await withoutServiceWorker(browser, async (page, app) => {
     let blocked = 0;
     await page.route(/\/forms\/[a-z0-9_]+\.json$/, (route) => { blocked += 1; return route.abort('internetdisconnected'); });
     await app.open(`/surveys/${survey.id}`);
@@ -204,9 +206,7 @@ test('bộ câu hỏi đi kèm ứng dụng không tải được: sổ doanh ng
     await expect(form.editor).toBeVisible();
     await expect(page.getByTestId('form-missing')).toHaveCount(0);
     await expect(form.input('respondent_name')).toHaveValue(JSON.parse(survey.json).payload.answers.respondent_name ?? '');
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 // Deploys "the next build" into dir as a deployment would: its chunks in a folder of another name
