@@ -339,9 +339,6 @@ impl Register {
         }
     }
 
-    /// Puts the shipped form definitions in the library the first time (fetched: they are
-    /// not in the first download), then every definition installed on this device (by a
-    /// coordinator, or another tab since the last read) that is not there yet.
     /// Runs `load_forms` in a task of its own, or once more after the one running.
     fn start_loading_forms(self, installed: Vec<crate::store::InstalledForm>) {
         if self.forms_loading.with_value(|(running, _)| *running) {

@@ -2,8 +2,8 @@
 //! does not hold them: Trunk copies `data/forms/` beside `index.html`
 //! (`/forms/…`), the service worker keeps them with every other file of the
 //! build, and they are fetched once the register is on screen. 250 KB of
-//! definitions (49 KB gzipped) are then no part of the first download, which
-//! the officer's first open over a slow connection waits for.
+//! definitions (71 KB gzipped as sixteen files) are then no part of the first
+//! download, which the officer's first open over a slow connection waits for.
 //!
 //! A build without the split (the wasm-bindgen tests) has them built in
 //! (`form::library::SHIPPED`), and reads them from there.
@@ -22,8 +22,8 @@ pub async fn load() -> Result<Vec<(&'static str, String)>, Unavailable> {
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or_else(|| Unavailable("no window".into()))?;
     let failed = |what: &str, e: wasm_bindgen::JsValue| Unavailable(format!("{what}: {}", e.as_string().unwrap_or_else(|| format!("{e:?}"))));
-    // Side by side: from the service worker's cache each takes a few milliseconds, over a
-    // first visit's network the sixteen requests share one connection's round trips.
+    // All at once: from the service worker's cache each takes a few milliseconds, and over a
+    // first visit's network the browser sends them side by side rather than one after another.
     let requests: Array = SHIPPED_FILES.iter().map(|file| window.fetch_with_str(&url_of(file))).collect();
     let responses = JsFuture::from(Promise::all(&requests)).await.map_err(|e| failed("fetch", e))?;
     let texts = Array::new();
