@@ -86,11 +86,16 @@ impl FormLibrary {
     pub fn with_shipped<'a>(sources: impl IntoIterator<Item = (&'a str, &'a str)>) -> FormLibrary {
         let mut lib = FormLibrary::default();
         for (file, src) in sources {
-            if let Ok(form) = lib.install(file, src) {
-                lib.shipped.push((form.id.clone(), form.version));
-            }
+            let _ = lib.install_shipped(file, src);
         }
         lib
+    }
+
+    /// Installs one shipped definition and records it as shipped, in the order given.
+    fn install_shipped(&mut self, file: &str, src: &str) -> Result<(), Vec<DefError>> {
+        let form = self.install(file, src)?;
+        self.shipped.push((form.id.clone(), form.version));
+        Ok(())
     }
 
     /// Adds the shipped definitions to a library that may already hold installed ones
@@ -104,9 +109,8 @@ impl FormLibrary {
         let mut shipped = FormLibrary::default();
         let mut broken = Vec::new();
         for (file, src) in sources {
-            match shipped.install(file, src) {
-                Ok(form) => shipped.shipped.push((form.id.clone(), form.version)),
-                Err(errors) => broken.extend(errors),
+            if let Err(errors) = shipped.install_shipped(file, src) {
+                broken.extend(errors);
             }
         }
         if !broken.is_empty() {

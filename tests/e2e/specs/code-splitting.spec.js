@@ -171,8 +171,9 @@ test('bộ câu hỏi đi kèm ứng dụng không tải được: sổ doanh ng
   // The shipped form definitions are fetched after start-up (src/web/shipped_forms.rs), not built
   // into the first download.
   await withoutServiceWorker(browser, async (page, app) => {
+    const definitions = /\/forms\/[a-z0-9_]+\.json$/;
     let blocked = 0;
-    await page.route(/\/forms\/[a-z0-9_]+\.json$/, (route) => { blocked += 1; return route.abort('internetdisconnected'); });
+    await page.route(definitions, (route) => { blocked += 1; return route.abort('internetdisconnected'); });
     await app.open(`/surveys/${survey.id}`);
 
     // The page says why the survey cannot open, and every page says how to mend it.
@@ -189,7 +190,7 @@ test('bộ câu hỏi đi kèm ứng dụng không tải được: sổ doanh ng
 
     // A host that answers a missing file with its home page (status 200, as single-page hosts do):
     // still unavailable, said the same way, not a survey page asking to install a definition.
-    await page.unroute(/\/forms\/[a-z0-9_]+\.json$/);
+    await page.unroute(definitions);
     const home = fs.readFileSync(path.join(new URL('../../../dist/', import.meta.url).pathname, 'index.html'), 'utf8');
     await page.route(/\/forms\/lean_readiness\.json$/, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: home }));
     await banner.getByTestId('forms-unavailable-reload').click();
