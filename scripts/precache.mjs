@@ -41,12 +41,13 @@ for (const f of files) {
   hash.update(fs.readFileSync(f));
   urls.push(rel);
 }
-// The spreadsheet worker (index.html, data-type="worker") is fetched on demand, not by the page
-// at load: the list above must hold it, or the worker fails offline. Trunk writes it unhashed.
-const workerFiles = ['/spreadsheet-worker_loader.js', '/spreadsheet-worker.js', '/spreadsheet-worker_bg.wasm'];
+// The workers (the spreadsheet's, index.html's data-type="worker", and the sync file hasher,
+// public/hash-worker.js) are fetched on demand, not by the page at load: the list above must hold
+// them, or they fail offline. Trunk writes them unhashed.
+const workerFiles = ['/spreadsheet-worker_loader.js', '/spreadsheet-worker.js', '/spreadsheet-worker_bg.wasm', '/hash-worker.js'];
 const missingWorker = workerFiles.filter((f) => !urls.includes(f));
 if (missingWorker.length) {
-  console.error(`precache: the spreadsheet worker's files are missing from the build: ${missingWorker.join(', ')}`);
+  console.error(`precache: the workers' files are missing from the build: ${missingWorker.join(', ')}`);
   process.exit(1);
 }
 const version = hash.digest('hex').slice(0, 16);

@@ -22,6 +22,7 @@ pub mod synth;
 /// Tables to export as XLSX (through the spreadsheet worker) and CSV.
 pub mod table;
 pub mod text;
+pub mod utf8_in_parts;
 
 /// Strategies for the property tests of the parsers.
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -59,15 +59,89 @@ fn hash_of(digest: Uint8Array) -> Result<[u8; 32], JsValue> {
     digest.to_vec().try_into().map_err(|_| JsValue::from_str("a SHA-256 digest is 32 bytes"))
 }
 
-/// SHA-256 of `bytes`.
-pub async fn sha256(bytes: &[u8]) -> Result<[u8; 32], JsValue> {
+/// SHA-256 of `bytes`, on this thread (Chromium's `digest` holds it for the whole hash).
+async fn sha256_here(bytes: &[u8]) -> Result<[u8; 32], JsValue> {
     hash_of(bytes_of(crypto()?.subtle().digest_with_str_and_u8_array("SHA-256", bytes)).await?)
 }
 
-/// SHA-256 of a Blob's bytes, read by the browser.
+/// Where `public/hash-worker.js` is served (precached with the build).
+const HASH_WORKER_URL: &str = "/hash-worker.js";
+
+/// Below this a hash is quicker on the page than a worker's start.
+const OFF_THREAD_BYTES: usize = 1 << 20;
+
+/// How many bytes are inflated, or copied between wasm memory and the browser's
+/// buffers, in one task: a province's 46 MiB took 40-200 ms in one piece.
+const BYTES_PER_TASK: usize = 4 << 20;
+
+/// SHA-256 of `text`'s UTF-8 bytes. A large text goes to the browser as a Blob a part
+/// at a time, with the page free in between, and is hashed by a worker: on the page
+/// the hash of a province's file held it for 80-90 ms.
+pub async fn sha256(text: &str) -> Result<[u8; 32], JsValue> {
+    if text.len() < OFF_THREAD_BYTES {
+        return sha256_here(text.as_bytes()).await;
+    }
+    let parts = Array::new();
+    let mut rest = text.as_bytes();
+    while !rest.is_empty() {
+        let (part, after) = rest.split_at(rest.len().min(BYTES_PER_TASK));
+        let blob: Blob = Blob::new_with_u8_array_sequence(&Array::of1(&Uint8Array::from(part)))?;
+        parts.push(&blob);
+        rest = after;
+        if !rest.is_empty() {
+            super::browser::next_task().await;
+        }
+    }
+    sha256_blob(&Blob::new_with_blob_sequence(&parts)?).await
+}
+
+/// SHA-256 of a Blob's bytes, read and hashed by a worker; on the page if no worker
+/// can be had (a browser without them, or the file not cached and no network).
 pub async fn sha256_blob(blob: &Blob) -> Result<[u8; 32], JsValue> {
-    let buffer: js_sys::Object = resolve(Ok(blob.array_buffer())).await?.into();
-    hash_of(bytes_of(crypto()?.subtle().digest_with_str_and_buffer_source("SHA-256", &buffer)).await?)
+    match sha256_in_worker(blob).await {
+        Ok(hash) => Ok(hash),
+        Err(_) => {
+            let buffer: js_sys::Object = resolve(Ok(blob.array_buffer())).await?.into();
+            hash_of(bytes_of(crypto()?.subtle().digest_with_str_and_buffer_source("SHA-256", &buffer)).await?)
+        }
+    }
+}
+
+/// One worker per hash, ended when it answers: a sync file is hashed once or twice
+/// per import or export, and a worker kept would hold its memory for nothing.
+async fn sha256_in_worker(blob: &Blob) -> Result<[u8; 32], JsValue> {
+    use js_sys::{Function, Reflect};
+    let worker = web_sys::Worker::new(HASH_WORKER_URL)?;
+    let mut settle: Option<(Function, Function)> = None;
+    // A promise's executor runs before its constructor returns.
+    let answered = Promise::new(&mut |resolve, reject| settle = Some((resolve, reject)));
+    let Some((resolve, reject)) = settle else { return Err(JsValue::from_str("promise executor did not run")) };
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        let _ = resolve.call1(&JsValue::NULL, &e.data());
+    });
+    let failed = reject.clone();
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let _ = failed.call1(&JsValue::NULL, &e);
+    });
+    let on_message_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let _ = reject.call1(&JsValue::NULL, &e);
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    worker.set_onmessageerror(Some(on_message_error.as_ref().unchecked_ref()));
+    let answer = match worker.post_message(blob) {
+        Ok(()) => JsFuture::from(answered).await,
+        Err(e) => Err(e),
+    };
+    // Ended before its handlers are dropped: nothing calls them after this.
+    worker.terminate();
+    drop((on_message, on_error, on_message_error));
+    let answer = answer?;
+    let digest = Reflect::get(&answer, &JsValue::from_str("digest"))?;
+    if !digest.is_instance_of::<ArrayBuffer>() {
+        return Err(Reflect::get(&answer, &JsValue::from_str("error")).unwrap_or(JsValue::UNDEFINED));
+    }
+    hash_of(Uint8Array::new(&digest))
 }
 
 /// `new Response(stream.pipeThrough(transform))`.
@@ -99,13 +173,21 @@ pub async fn gunzip_limited(bytes: &Uint8Array, limit: f64) -> Result<Result<Vec
     let read = method("read")?;
     let chunks = Array::new();
     let mut total = 0.0;
+    let mut since_pause = 0.0;
     loop {
+        // Each read resolves as a microtask, so without a pause the whole file would be
+        // inflated in one task (about 140 ms for a province's); the stream waits meanwhile.
+        if since_pause >= BYTES_PER_TASK as f64 {
+            since_pause = 0.0;
+            super::browser::next_task().await;
+        }
         let step = JsFuture::from(read.call0(&reader)?.dyn_into::<Promise>()?).await?;
         if Reflect::get(&step, &JsValue::from_str("done"))?.as_bool() == Some(true) {
             break;
         }
         let chunk: Uint8Array = Reflect::get(&step, &JsValue::from_str("value"))?.dyn_into()?;
         total += f64::from(chunk.length());
+        since_pause += f64::from(chunk.length());
         if total > limit {
             let _ = method("cancel")?.call0(&reader);
             return Ok(Err(total));
@@ -115,13 +197,20 @@ pub async fn gunzip_limited(bytes: &Uint8Array, limit: f64) -> Result<Result<Vec
     // The chunks go straight into wasm memory, sized once: gathering them into a Blob first
     // copied a province's 46 MiB in a 200 ms task, and the reader copied it again. They stay
     // in the JavaScript heap until the total is known, since wasm memory never shrinks back.
-    let mut out = vec![0u8; total as usize];
-    let mut at = 0;
+    // Copied a few MiB at a time with the page free in between: in one piece, a province's
+    // file held it for 130-210 ms.
+    let mut out = Vec::with_capacity(total as usize);
+    let mut since_pause = 0;
     for chunk in chunks.iter() {
         let chunk: Uint8Array = chunk.unchecked_into();
-        let end = at + chunk.length() as usize;
-        chunk.copy_to(&mut out[at..end]);
-        at = end;
+        let at = out.len();
+        out.resize(at + chunk.length() as usize, 0);
+        chunk.copy_to(&mut out[at..]);
+        since_pause += chunk.length() as usize;
+        if since_pause >= BYTES_PER_TASK {
+            since_pause = 0;
+            super::browser::next_task().await;
+        }
     }
     Ok(Ok(out))
 }
