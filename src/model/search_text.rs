@@ -6,7 +6,7 @@
 //! 13,000 texts of about 100 bytes (opt-level "z", as the release), a scan
 //! took 3.3-3.9 ms with `str::contains` over scattered strings, 2.1 ms with
 //! `text::holds`, and 0.9 ms with `holds` over the same texts in one buffer.
-//! Built again whenever the register's index is (`Registry::reindex`), in name
+//! Built again whenever the register's index is (`Registry::indexed`), in name
 //! order: the order a search of the default sort scans, and a narrowing
 //! search scans its earlier hits in.
 

@@ -454,7 +454,8 @@ impl Register {
                 }
             })
             .await?;
-        // The last part's reading and the indexes of the whole register in tasks of their own.
+        // The last part's reading and the whole register's search text in tasks of their own (the
+        // other indexes grew part by part in the builder).
         browser::next_task().await;
         Ok((Registry::from_builder(builder), unreadable.len()))
     }

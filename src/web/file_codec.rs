@@ -81,11 +81,15 @@ pub async fn sha256(text: &str) -> Result<[u8; 32], JsValue> {
     if text.len() < OFF_THREAD_BYTES {
         return sha256_here(text.as_bytes()).await;
     }
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
     let parts = Array::new();
     let mut rest = text.as_bytes();
     while !rest.is_empty() {
         let (part, after) = rest.split_at(rest.len().min(BYTES_PER_TASK));
-        let blob: Blob = Blob::new_with_u8_array_sequence(&Array::of1(&Uint8Array::from(part)))?;
+        // A view of the part in wasm memory, copied once by the Blob as it is made: nothing
+        // runs in wasm between the two, so the memory cannot grow under the view.
+        let view = Uint8Array::new_with_byte_offset_and_length(&memory.buffer(), part.as_ptr() as u32, part.len() as u32);
+        let blob: Blob = Blob::new_with_u8_array_sequence(&Array::of1(&view))?;
         parts.push(&blob);
         rest = after;
         if !rest.is_empty() {
@@ -95,47 +99,58 @@ pub async fn sha256(text: &str) -> Result<[u8; 32], JsValue> {
     sha256_blob(&Blob::new_with_blob_sequence(&parts)?).await
 }
 
-/// SHA-256 of a Blob's bytes, read and hashed by a worker; on the page if no worker
-/// can be had (a browser without them, or the file not cached and no network).
+/// SHA-256 of a Blob's bytes: a large one read and hashed by a worker, a small one (or
+/// any, if no worker can be had: a browser without them, the file neither cached nor
+/// reachable) on the page.
 pub async fn sha256_blob(blob: &Blob) -> Result<[u8; 32], JsValue> {
-    match sha256_in_worker(blob).await {
-        Ok(hash) => Ok(hash),
-        Err(_) => {
-            let buffer: js_sys::Object = resolve(Ok(blob.array_buffer())).await?.into();
-            hash_of(bytes_of(crypto()?.subtle().digest_with_str_and_buffer_source("SHA-256", &buffer)).await?)
+    if blob.size() >= OFF_THREAD_BYTES as f64 {
+        if let Ok(hash) = sha256_in_worker(blob).await {
+            return Ok(hash);
         }
+    }
+    let buffer: js_sys::Object = resolve(Ok(blob.array_buffer())).await?.into();
+    hash_of(bytes_of(crypto()?.subtle().digest_with_str_and_buffer_source("SHA-256", &buffer)).await?)
+}
+
+/// A hash worker and the handlers it calls. Dropped (its answer had, or the wait given
+/// up), the worker is ended before the handlers are freed: a late answer then calls nothing.
+struct HashWorker {
+    worker: web_sys::Worker,
+    _handlers: [Closure<dyn FnMut(web_sys::Event)>; 3],
+}
+
+impl Drop for HashWorker {
+    fn drop(&mut self) {
+        self.worker.terminate();
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.set_onmessageerror(None);
     }
 }
 
 /// One worker per hash, ended when it answers: a sync file is hashed once or twice
-/// per import or export, and a worker kept would hold its memory for nothing.
+/// per import or export, and a worker kept would hold its memory for nothing. A worker
+/// that cannot start (its file missing), cannot read the message, or fails, rejects.
 async fn sha256_in_worker(blob: &Blob) -> Result<[u8; 32], JsValue> {
     use js_sys::{Function, Reflect};
-    let worker = web_sys::Worker::new(HASH_WORKER_URL)?;
     let mut settle: Option<(Function, Function)> = None;
     // A promise's executor runs before its constructor returns.
     let answered = Promise::new(&mut |resolve, reject| settle = Some((resolve, reject)));
     let Some((resolve, reject)) = settle else { return Err(JsValue::from_str("promise executor did not run")) };
-    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-        let _ = resolve.call1(&JsValue::NULL, &e.data());
-    });
-    let failed = reject.clone();
-    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
-        let _ = failed.call1(&JsValue::NULL, &e);
-    });
-    let on_message_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
-        let _ = reject.call1(&JsValue::NULL, &e);
-    });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    worker.set_onmessageerror(Some(on_message_error.as_ref().unchecked_ref()));
-    let answer = match worker.post_message(blob) {
-        Ok(()) => JsFuture::from(answered).await,
-        Err(e) => Err(e),
+    let settles = |with: Function, data: bool| {
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+            let value = if data { e.unchecked_ref::<web_sys::MessageEvent>().data() } else { e.into() };
+            let _ = with.call1(&JsValue::NULL, &value);
+        })
     };
-    // Ended before its handlers are dropped: nothing calls them after this.
-    worker.terminate();
-    drop((on_message, on_error, on_message_error));
+    let hashing = HashWorker { worker: web_sys::Worker::new(HASH_WORKER_URL)?, _handlers: [settles(resolve, true), settles(reject.clone(), false), settles(reject, false)] };
+    let [on_message, on_error, on_message_error] = &hashing._handlers;
+    hashing.worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    hashing.worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    hashing.worker.set_onmessageerror(Some(on_message_error.as_ref().unchecked_ref()));
+    hashing.worker.post_message(blob)?;
+    let answer = JsFuture::from(answered).await;
+    drop(hashing);
     let answer = answer?;
     let digest = Reflect::get(&answer, &JsValue::from_str("digest"))?;
     if !digest.is_instance_of::<ArrayBuffer>() {

@@ -326,13 +326,29 @@ test('an edit saved in another tab after the preview is never written over by th
 
 // Chromium's SubtleCrypto.digest holds the page for the whole hash (80-90 ms for a province's
 // file), so a file over a mebibyte is hashed by a worker (public/hash-worker.js). Its answer must
-// be the page's own: the file A's worker hashed on export is found whole by B's worker and by C,
-// a laptop whose browser refuses workers (hashed on the page), and a file changed by one letter is
-// refused by the worker's hash.
+// be the page's own: the file A's worker hashed on export is found whole by B's worker, with no
+// large hash on B's page, and by C and D, whose browsers refuse the worker (its constructor throws;
+// its file is missing) and hash on the page; a file changed by one letter is refused by each.
+// Each page counts the hashes of a mebibyte or more made on it (workers have their own crypto).
+const countLargeDigests = `
+  window.__largeDigests = 0;
+  const digest = SubtleCrypto.prototype.digest;
+  SubtleCrypto.prototype.digest = function (algorithm, data) {
+    if ((data?.byteLength ?? 0) >= 1 << 20) window.__largeDigests += 1;
+    return digest.call(this, algorithm, data);
+  };`;
+const HASH_MISMATCH = 'Nội dung tệp không khớp mã kiểm tra: tệp đã bị sửa hoặc hỏng sau khi xuất.';
+
 test('a large file is hashed by a worker off the page, with the same verdict as on the page', async ({ browser }) => {
   const file = await provinceExport(browser);
   const valid = `Hợp lệ: ${total(file.counts).toLocaleString('de-DE')} bản ghi.`;
-  const b = await laptopB(browser);
+  const changed = test.info().outputPath('changed-by-one-letter.json');
+  const text = fs.readFileSync(file.path, 'utf8');
+  expect(text.length, 'the file is large enough for the worker').toBeGreaterThan(1 << 20);
+  expect(text).toContain('Công ty');
+  fs.writeFileSync(changed, text.replace('Công ty', 'Cộng ty'));
+
+  const b = await laptopB(browser, { initScript: { content: countLargeDigests } });
   const hashers = [];
   b.page.on('worker', (w) => { if (new URL(w.url()).pathname === '/hash-worker.js') hashers.push(w); });
   await b.sync.choose([file.path]);
@@ -340,25 +356,27 @@ test('a large file is hashed by a worker off the page, with the same verdict as 
   expect(hashers, 'the file was hashed by one worker').toHaveLength(1);
   // Each worker is ended once it has answered.
   await expect.poll(() => b.page.workers().filter((w) => new URL(w.url()).pathname === '/hash-worker.js').length).toBe(0);
-
-  const changed = test.info().outputPath('changed-by-one-letter.json');
-  const text = fs.readFileSync(file.path, 'utf8');
-  expect(text.length, 'the file is large enough for the worker').toBeGreaterThan(1 << 20);
-  expect(text).toContain('Công ty');
-  fs.writeFileSync(changed, text.replace('Công ty', 'Cộng ty'));
   await b.sync.choose([changed]);
-  await expect(b.sync.fileStatus(0)).toHaveText('Nội dung tệp không khớp mã kiểm tra: tệp đã bị sửa hoặc hỏng sau khi xuất.');
+  await expect(b.sync.fileStatus(0)).toHaveText(HASH_MISMATCH);
   // Hashed by a worker twice: a file that fails its checksum is read again in one piece, which
   // names the worst fault it finds.
   expect(hashers, 'that file was hashed by workers too').toHaveLength(3);
+  expect(await b.page.evaluate(() => window.__largeDigests), 'no large hash was made on the page').toBe(0);
   await b.context.close();
 
-  const c = await laptop(browser, 'Lê Thị Cúc', { initScript: () => { window.Worker = function Worker() { throw new Error('workers refused'); }; } });
-  await c.sync.open();
-  await c.sync.choose([file.path]);
-  await expect(c.sync.fileStatus(0)).toHaveText(valid);
-  await expectPreviewOfAll(c, file.counts);
-  await c.sync.choose([changed]);
-  await expect(c.sync.fileStatus(0)).toHaveText('Nội dung tệp không khớp mã kiểm tra: tệp đã bị sửa hoặc hỏng sau khi xuất.');
-  await c.context.close();
+  const refusals = {
+    'a browser without workers': 'window.Worker = function Worker() { throw new Error("workers refused"); };',
+    'a worker whose file is missing': 'const Real = window.Worker; window.Worker = function Worker(url, options) { return new Real("/no-such-hash-worker.js", options); };',
+  };
+  for (const [why, script] of Object.entries(refusals)) {
+    const c = await laptop(browser, 'Lê Thị Cúc', { initScript: { content: `${script}\n${countLargeDigests}` } });
+    await c.sync.open();
+    await c.sync.choose([file.path]);
+    await expect(c.sync.fileStatus(0), why).toHaveText(valid);
+    await expectPreviewOfAll(c, file.counts);
+    expect(await c.page.evaluate(() => window.__largeDigests), `${why}: hashed on the page`).toBeGreaterThan(0);
+    await c.sync.choose([changed]);
+    await expect(c.sync.fileStatus(0), why).toHaveText(HASH_MISMATCH);
+    await c.context.close();
+  }
 });
