@@ -208,33 +208,47 @@ export async function seedRows(page, rowsByKind, { reopen = true } = {}) {
       }
     }
     now.close();
-    await done(indexedDB.deleteDatabase('nscl-tracker'));
-    const open = indexedDB.open('nscl-tracker', 5);
-    open.onupgradeneeded = () => {
-      const db = open.result;
-      const store = (name, indexes) => {
-        const s = db.createObjectStore(name, { keyPath: 'id' });
-        for (const [index, path] of Object.entries(indexes)) s.createIndex(index, path);
+    // A database at schema 5 holding the kept rows and the given ones.
+    const made = () => {
+      const open = indexedDB.open('nscl-tracker', 5);
+      open.onupgradeneeded = () => {
+        const db = open.result;
+        const store = (name, indexes) => {
+          const s = db.createObjectStore(name, { keyPath: 'id' });
+          for (const [index, path] of Object.entries(indexes)) s.createIndex(index, path);
+        };
+        store('enterprise', { by_tax_code: 'keys.tax_code', by_unit: 'keys.admin_unit_id', by_updated: 'updated_ms' });
+        db.createObjectStore('settings');
+        db.createObjectStore('history', { keyPath: 'key' }).createIndex('by_record', 'record_id');
+        store('survey', { by_enterprise: 'keys.enterprise_id', by_status: 'keys.status', by_updated: 'updated_ms' });
+        store('assessment', { by_enterprise: 'keys.enterprise_id', by_tax_code: 'keys.tax_code', by_status: 'keys.status', by_updated: 'updated_ms' });
+        store('activity', { by_type: 'keys.activity_type', by_year: 'keys.year', by_unit: 'keys.admin_unit_id', by_updated: 'updated_ms' });
+        store('indicator_target', { by_indicator: 'keys.indicator_id', by_updated: 'updated_ms' });
+        const tx = open.transaction;
+        for (const [name, { keys, values }] of Object.entries(kept)) {
+          const s = tx.objectStore(name);
+          values.forEach((v, i) => (s.keyPath === null ? s.put(v, keys[i]) : s.put(v)));
+        }
+        for (const [kind, rows] of Object.entries(byKind)) {
+          const s = tx.objectStore(kind);
+          for (const row of rows) s.put(row);
+        }
       };
-      store('enterprise', { by_tax_code: 'keys.tax_code', by_unit: 'keys.admin_unit_id', by_updated: 'updated_ms' });
-      db.createObjectStore('settings');
-      db.createObjectStore('history', { keyPath: 'key' }).createIndex('by_record', 'record_id');
-      store('survey', { by_enterprise: 'keys.enterprise_id', by_status: 'keys.status', by_updated: 'updated_ms' });
-      store('assessment', { by_enterprise: 'keys.enterprise_id', by_tax_code: 'keys.tax_code', by_status: 'keys.status', by_updated: 'updated_ms' });
-      store('activity', { by_type: 'keys.activity_type', by_year: 'keys.year', by_unit: 'keys.admin_unit_id', by_updated: 'updated_ms' });
-      store('indicator_target', { by_indicator: 'keys.indicator_id', by_updated: 'updated_ms' });
-      const tx = open.transaction;
-      for (const [name, { keys, values }] of Object.entries(kept)) {
-        const s = tx.objectStore(name);
-        values.forEach((v, i) => (s.keyPath === null ? s.put(v, keys[i]) : s.put(v)));
-      }
-      for (const [kind, rows] of Object.entries(byKind)) {
-        const s = tx.objectStore(kind);
-        for (const row of rows) s.put(row);
-      }
+      return open;
     };
-    const db = await done(open);
-    db.close();
+    // The app's page just left may still be torn down while this runs (Chromium unloads the old
+    // document after the new one commits): told of the deletion, it closes its connection, and a
+    // read of its still under way opens the database again at the app's schema. Made again until
+    // schema 5 is what is found; the reason for any other refusal is thrown.
+    for (let attempt = 1; ; attempt++) {
+      await done(indexedDB.deleteDatabase('nscl-tracker'));
+      try {
+        (await done(made())).close();
+        break;
+      } catch (e) {
+        if (e?.name !== 'VersionError' || attempt === 5) throw e;
+      }
+    }
   }, rowsByKind);
   if (reopen) await page.goto(back);
 }
