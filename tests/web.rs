@@ -211,6 +211,43 @@ async fn a_batch_with_one_bad_row_writes_nothing() {
     assert_eq!(loaded.records.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), vec!["keep"]);
 }
 
+/// A large write issues its rows in steps (`ROWS_PER_STEP` in `src/web/idb.rs`): the page gets
+/// its turn between them, and the write is still one transaction that a failure undoes whole.
+#[wasm_bindgen_test]
+async fn a_large_write_lets_the_page_run_between_steps_and_stays_one_transaction() {
+    clear().await;
+    let backend = IdbBackend;
+    let store = RecordStore::new(backend);
+    store.put(&enterprise("keep", "Sa Đéc")).await.unwrap();
+    let rows = |prefix: &str| -> Vec<_> { (0..1250).map(|i| nscl_tracker::store::Row::from_record(&enterprise(&format!("{prefix}{i}"), "Hợp tác xã")).unwrap()).collect() };
+    // Counts the rows issued, and notes how many were issued when a timer set before the write ran.
+    js_sys::eval(
+        "(() => { const put = IDBObjectStore.prototype.put; window.__realPut = put; window.__puts = 0; window.__putsAtTimer = undefined; \
+          IDBObjectStore.prototype.put = function (...a) { window.__puts++; return put.apply(this, a); }; \
+          setTimeout(() => { window.__putsAtTimer = window.__puts; }, 0); })()",
+    )
+    .unwrap();
+    let written = backend.put_rows("enterprise", rows("a"), None).await;
+    let at_timer = js_sys::eval("window.__putsAtTimer").unwrap().as_f64();
+    js_sys::eval("IDBObjectStore.prototype.put = window.__realPut").unwrap();
+    written.unwrap();
+    assert!(at_timer.is_some_and(|n| n < 1250.0), "the timer ran only after every row was issued: {at_timer:?}");
+    assert_eq!(store.load::<Enterprise>().await.unwrap().records.len(), 1251);
+
+    // The disk fills up at the 1,100th row, two steps after the first wait: nothing of the write stays.
+    js_sys::eval(
+        "(() => { const put = IDBObjectStore.prototype.put; let n = 0; window.__realPut = put; \
+          IDBObjectStore.prototype.put = function (...a) { \
+            if (++n === 1100) throw new DOMException('full', 'QuotaExceededError'); \
+            return put.apply(this, a); }; })()",
+    )
+    .unwrap();
+    let result = backend.put_rows("enterprise", rows("b"), None).await;
+    js_sys::eval("IDBObjectStore.prototype.put = window.__realPut").unwrap();
+    assert_eq!(result, Err(nscl_tracker::store::StoreError::QuotaExceeded));
+    assert_eq!(store.load::<Enterprise>().await.unwrap().records.len(), 1251);
+}
+
 #[wasm_bindgen_test]
 async fn settings_and_units_persist() {
     clear().await;
