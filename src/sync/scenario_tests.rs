@@ -583,3 +583,40 @@ fn a_result_file_lands_under_the_register_enterprise_with_the_same_tax_code_once
     assert!(preview.matched.is_empty());
     assert_eq!(preview.plans.enterprise.count(Effect::New), 1);
 }
+
+#[test]
+fn an_import_batch_made_in_parts_of_any_size_is_the_batch_made_at_once() {
+    let (mut a, mut b) = (Laptop::new("a"), Laptop::new("b"));
+    for i in 0..5 {
+        new_enterprise(&mut a, &format!("e{i}"), &format!("Doanh nghiệp {i}"));
+    }
+    let change = a.change();
+    for i in 0..3 {
+        ready(a.store.put(&Record::new(format!("s{i}"), &change, Survey { form_id: "nscl-survey".into(), form_version: 1, enterprise_id: format!("e{i}"), ..Default::default() }))).unwrap();
+    }
+    b.import(&[a.export(Scope::default())]);
+    // A conflict (both edit e1), an update (e2), and new records of two kinds.
+    b.edit("e1", "Doanh nghiệp 1 (B)");
+    a.edit("e1", "Doanh nghiệp 1 (A)");
+    a.edit("e2", "Doanh nghiệp 2 (A)");
+    new_enterprise(&mut a, "e9", "Doanh nghiệp mới");
+    let change = a.change();
+    ready(a.store.put(&Record::new("s9".into(), &change, Survey { form_id: "nscl-survey".into(), form_version: 1, enterprise_id: "e9".into(), ..Default::default() }))).unwrap();
+    let file = a.export(Scope::default());
+    let held = b.held();
+    let preview = local::preview(&held, std::slice::from_ref(&file));
+    assert_eq!(preview.plans.enterprise.items.iter().filter(|i| i.effect == Effect::Conflict).count(), 1);
+    let change = b.change();
+    let whole = local::import_batch(&held, &preview, &change, 7, 20).unwrap();
+    let records = whole.rows.len();
+    assert!(records >= 4, "the conflict, the update and two new records: {records}");
+    for size in 1..=records + 1 {
+        let mut making = local::ImportBatch::new(&held, &preview);
+        let mut steps = 1;
+        while !making.step(size) {
+            steps += 1;
+        }
+        assert!(steps <= records / size + 1, "parts of {size}: {steps} steps for {records} records");
+        assert_eq!(making.finish(&change, 7, 20).unwrap(), whole, "parts of {size}");
+    }
+}
