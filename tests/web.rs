@@ -188,6 +188,22 @@ fn form_patterns_are_the_browsers_regexp() {
     }
 }
 
+/// From now on the `n`th row put throws as a full disk does, until `real_put`.
+fn disk_full_at_put(n: u32) {
+    js_sys::eval(&format!(
+        "(() => {{ const put = IDBObjectStore.prototype.put; let n = 0; window.__realPut = put; \
+          IDBObjectStore.prototype.put = function (...a) {{ \
+            if (++n === {n}) throw new DOMException('full', 'QuotaExceededError'); \
+            return put.apply(this, a); }}; }})()"
+    ))
+    .unwrap();
+}
+
+/// Puts back the browser's own `put` after `disk_full_at_put` or a counting stand-in.
+fn real_put() {
+    js_sys::eval("IDBObjectStore.prototype.put = window.__realPut").unwrap();
+}
+
 #[wasm_bindgen_test]
 async fn a_batch_with_one_bad_row_writes_nothing() {
     clear().await;
@@ -196,23 +212,18 @@ async fn a_batch_with_one_bad_row_writes_nothing() {
     store.put(&enterprise("keep", "Sa Đéc")).await.unwrap();
     let rows: Vec<_> = (0..20).map(|i| nscl_tracker::store::Row::from_record(&enterprise(&format!("n{i}"), "X")).unwrap()).collect();
     // The disk fills up at the 11th of 20 writes.
-    js_sys::eval(
-        "(() => { const put = IDBObjectStore.prototype.put; let n = 0; window.__realPut = put; \
-          IDBObjectStore.prototype.put = function (...a) { \
-            if (++n === 11) throw new DOMException('full', 'QuotaExceededError'); \
-            return put.apply(this, a); }; })()",
-    )
-    .unwrap();
+    disk_full_at_put(11);
     let result = backend.put_rows("enterprise", rows, Some(20)).await;
     // Put back before any assertion, so a failure here cannot leave later tests with a broken put.
-    js_sys::eval("IDBObjectStore.prototype.put = window.__realPut").unwrap();
+    real_put();
     assert_eq!(result, Err(nscl_tracker::store::StoreError::QuotaExceeded));
     let loaded = store.load::<Enterprise>().await.unwrap();
     assert_eq!(loaded.records.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), vec!["keep"]);
 }
 
-/// A large write issues its rows in steps (`ROWS_PER_STEP` in `src/web/idb.rs`): the page gets
-/// its turn between them, and the write is still one transaction that a failure undoes whole.
+/// A large write (`put_rows`, and an import's `write_batch`) issues its rows in steps
+/// (`ROWS_PER_STEP` in `src/web/idb.rs`): the page gets its turn between them, and the write is
+/// still one transaction that a failure undoes whole.
 #[wasm_bindgen_test]
 async fn a_large_write_lets_the_page_run_between_steps_and_stays_one_transaction() {
     clear().await;
@@ -220,32 +231,55 @@ async fn a_large_write_lets_the_page_run_between_steps_and_stays_one_transaction
     let store = RecordStore::new(backend);
     store.put(&enterprise("keep", "Sa Đéc")).await.unwrap();
     let rows = |prefix: &str| -> Vec<_> { (0..1250).map(|i| nscl_tracker::store::Row::from_record(&enterprise(&format!("{prefix}{i}"), "Hợp tác xã")).unwrap()).collect() };
-    // Counts the rows issued, and notes how many were issued when a timer set before the write ran.
-    js_sys::eval(
-        "(() => { const put = IDBObjectStore.prototype.put; window.__realPut = put; window.__puts = 0; window.__putsAtTimer = undefined; \
-          IDBObjectStore.prototype.put = function (...a) { window.__puts++; return put.apply(this, a); }; \
-          setTimeout(() => { window.__putsAtTimer = window.__puts; }, 0); })()",
-    )
-    .unwrap();
+    count_puts_at_each_turn();
     let written = backend.put_rows("enterprise", rows("a"), None).await;
-    let at_timer = js_sys::eval("window.__putsAtTimer").unwrap().as_f64();
-    js_sys::eval("IDBObjectStore.prototype.put = window.__realPut").unwrap();
+    let turns = puts_at_turns();
     written.unwrap();
-    assert!(at_timer.is_some_and(|n| n < 1250.0), "the timer ran only after every row was issued: {at_timer:?}");
+    assert!(turns.iter().any(|&n| n > 0.0 && n < 1250.0), "the page had no turn between the write's rows: {turns:?}");
     assert_eq!(store.load::<Enterprise>().await.unwrap().records.len(), 1251);
 
-    // The disk fills up at the 1,100th row, two steps after the first wait: nothing of the write stays.
+    // An import's batch (`write_batch`) too.
+    let batch = nscl_tracker::store::batch::Batch {
+        rows: rows("c")
+            .into_iter()
+            .map(|row| nscl_tracker::store::batch::RowWrite { kind: "enterprise".into(), id: row.id.clone(), expected: nscl_tracker::store::batch::Expect::Absent, new: Some(row), summary: None })
+            .collect(),
+        settings: Vec::new(),
+        history: nscl_tracker::store::batch::HistoryWrite::Keep(20),
+        undo_key: Some("undo-test".into()),
+    };
+    count_puts_at_each_turn();
+    let written = backend.write_batch(&batch).await;
+    let turns = puts_at_turns();
+    assert_eq!(written, Ok(Ok(())));
+    assert!(turns.iter().any(|&n| n > 0.0 && n < 1250.0), "the page had no turn between the batch's rows: {turns:?}");
+    assert_eq!(store.load::<Enterprise>().await.unwrap().records.len(), 2501);
+
+    // The disk fills up at the 1,100th row, after four of the write's waits: nothing of it stays.
+    disk_full_at_put(1100);
+    let result = backend.put_rows("enterprise", rows("b"), None).await;
+    real_put();
+    assert_eq!(result, Err(nscl_tracker::store::StoreError::QuotaExceeded));
+    assert_eq!(store.load::<Enterprise>().await.unwrap().records.len(), 2501);
+}
+
+/// From now on every row put is counted, and a timer that sets itself again notes the count each
+/// time it runs: a count between none and all of a write's rows is a turn the page had inside it.
+fn count_puts_at_each_turn() {
     js_sys::eval(
-        "(() => { const put = IDBObjectStore.prototype.put; let n = 0; window.__realPut = put; \
-          IDBObjectStore.prototype.put = function (...a) { \
-            if (++n === 1100) throw new DOMException('full', 'QuotaExceededError'); \
-            return put.apply(this, a); }; })()",
+        "(() => { const put = IDBObjectStore.prototype.put; window.__realPut = put; window.__puts = 0; window.__turns = []; \
+          IDBObjectStore.prototype.put = function (...a) { window.__puts++; return put.apply(this, a); }; \
+          const turn = () => { window.__turns.push(window.__puts); if (window.__turns.length < 100000) window.__turn = setTimeout(turn, 0); }; \
+          window.__turn = setTimeout(turn, 0); })()",
     )
     .unwrap();
-    let result = backend.put_rows("enterprise", rows("b"), None).await;
-    js_sys::eval("IDBObjectStore.prototype.put = window.__realPut").unwrap();
-    assert_eq!(result, Err(nscl_tracker::store::StoreError::QuotaExceeded));
-    assert_eq!(store.load::<Enterprise>().await.unwrap().records.len(), 1251);
+}
+
+/// The counts `count_puts_at_each_turn` noted; stops its timer and puts back the real `put`.
+fn puts_at_turns() -> Vec<f64> {
+    let turns = js_sys::eval("clearTimeout(window.__turn); window.__turns").unwrap();
+    real_put();
+    js_sys::Array::from(&turns).iter().filter_map(|n| n.as_f64()).collect()
 }
 
 #[wasm_bindgen_test]

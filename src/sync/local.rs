@@ -612,18 +612,29 @@ pub struct ImportBatch<'a> {
     preview: &'a Preview,
     rows: Vec<RowWrite>,
     conflicts: Sections,
-    /// Records whose rows are made, in the plans' order.
+    /// Records whose rows are made, in the plans' order, and how many there are.
     made: usize,
+    records: usize,
     error: Option<StoreError>,
 }
 
 impl<'a> ImportBatch<'a> {
     pub fn new(held: &'a Held, preview: &'a Preview) -> Self {
-        ImportBatch { held, preview, rows: Vec::new(), conflicts: held.conflicts.value.clone(), made: 0, error: None }
+        struct Count(usize);
+        impl PlanVisitor for Count {
+            fn visit<T: SyncKind>(&mut self, plan: &KindPlan<T>) {
+                self.0 += plan.items.len();
+            }
+        }
+        let mut count = Count(0);
+        preview.plans.visit(&mut count);
+        ImportBatch { held, preview, rows: Vec::new(), conflicts: held.conflicts.value.clone(), made: 0, records: count.0, error: None }
     }
 
-    /// Makes the rows of up to `limit` more records; true once every record's row is made.
+    /// Makes the rows of up to `limit` more records (at least one); true once every record's
+    /// row is made.
     pub fn step(&mut self, limit: usize) -> bool {
+        let limit = limit.max(1);
         struct Part<'p, 'a> {
             batch: &'p mut ImportBatch<'a>,
             skip: usize,
@@ -660,14 +671,13 @@ impl<'a> ImportBatch<'a> {
         let preview = self.preview;
         let mut part = Part { skip: self.made, left: limit, batch: self };
         preview.plans.visit(&mut part);
-        let left = part.left;
-        let made = limit - left;
-        self.made += made;
-        left > 0
+        self.made += limit - part.left;
+        self.made >= self.records
     }
 
     /// The batch, once `step` has said every row is made.
     pub fn finish(self, change: &Change, at_ms: i64, history_depth: usize) -> Result<Batch, StoreError> {
+        debug_assert!(self.made >= self.records, "finished with {} of {} records' rows made", self.made, self.records);
         let ImportBatch { held, preview, mut rows, mut conflicts, error, .. } = self;
         if let Some(e) = error {
             return Err(e);

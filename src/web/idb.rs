@@ -297,8 +297,10 @@ const ROWS_PER_STEP: usize = 250;
 /// Counts the rows a write has issued and, every `ROWS_PER_STEP`, waits for one of them. A wait
 /// ends in that request's success event, where the transaction is active again, so the write
 /// stays one transaction. It waits for the step's first row the browser has not written yet,
-/// not the last: the browser goes on writing the rest of the step while the page takes its turn
-/// and issues the next one (waiting for the last made the 38,021-row write half as long again).
+/// not the last, so the browser goes on writing the rest of the step while the page takes its
+/// turn. The steps still cost time: a scratch probe that timed every `put` of a 38,021-record
+/// import saw them issued over 5.4 s with no steps, 8.1 s waiting for each step's last row and
+/// 7.5 s waiting for its first unwritten one (`docs/benchmarks.md`, 2026-12-04 midday).
 #[derive(Default)]
 struct Steps {
     issued: Vec<VoidRequest>,
@@ -317,7 +319,11 @@ impl Steps {
         // inside (the history of a replaced record) may find every row written; then it waited
         // already, and runs on.
         let unwritten = step.iter().position(|r| r.as_sys().ready_state() == web_sys::IdbRequestReadyState::Pending).unwrap_or(step.len() - 1);
-        step.swap_remove(unwritten).await.map_err(store_error)
+        let waited = step.swap_remove(unwritten);
+        let tx = waited.as_sys().transaction();
+        // A request that failed on its own aborts the transaction, and this one then reports a
+        // bare abort: the transaction's error says what it was.
+        waited.await.map_err(|e| failure(tx.as_ref(), e))
     }
 }
 
@@ -357,10 +363,16 @@ async fn commit(tx: indexed_db_futures::transaction::Transaction<'_>) -> Result<
     use indexed_db_futures::internals::SystemRepr;
     use wasm_bindgen::JsCast;
     let sys: web_sys::IdbTransaction = tx.as_sys().clone().unchecked_into();
-    tx.commit().await.map_err(|e| match sys.error() {
+    tx.commit().await.map_err(|e| failure(Some(&sys), e))
+}
+
+/// What a failed write says: a full disk when the transaction was aborted for want of space,
+/// whatever request or commit the failure surfaced in.
+fn failure(tx: Option<&web_sys::IdbTransaction>, e: indexed_db_futures::error::Error) -> StoreError {
+    match tx.and_then(|t| t.error()) {
         Some(dom) if dom.name() == "QuotaExceededError" => StoreError::QuotaExceeded,
         _ => store_error(e),
-    })
+    }
 }
 
 /// The browser's IndexedDB, opened once per page.
@@ -437,6 +449,7 @@ impl RowBackend for IdbBackend {
                 // Nothing was written; the read-only use of the transaction just ends.
                 return Ok(Err(old));
             }
+            // One row: its put is issued whether or not its request is waited for.
             write_row(&tx, &history, kind, row, None, old, keep_history).await?;
         }
         commit(tx).await.map(Ok)

@@ -238,16 +238,22 @@ export async function seedRows(page, rowsByKind, { reopen = true } = {}) {
     };
     // The app's page just left may still be torn down while this runs (Chromium unloads the old
     // document after the new one commits): told of the deletion, it closes its connection, and a
-    // read of its still under way opens the database again at the app's schema. Made again until
-    // schema 5 is what is found; the reason for any other refusal is thrown.
+    // read of its still under way opens the database again at the app's schema, before this
+    // makes it (a VersionError) or after (it is found upgraded). Made again until schema 5 is
+    // what stays; the reason for any other refusal is thrown.
     for (let attempt = 1; ; attempt++) {
       await done(indexedDB.deleteDatabase('nscl-tracker'));
       try {
         (await done(made())).close();
-        break;
       } catch (e) {
-        if (e?.name !== 'VersionError' || attempt === 5) throw e;
+        if (e?.name !== 'VersionError' || attempt === 10) throw e;
+        continue;
       }
+      const found = await done(indexedDB.open('nscl-tracker'));
+      const version = found.version;
+      found.close();
+      if (version === 5) break;
+      if (attempt === 10) throw new Error(`seedRows: the database was upgraded to ${version} as it was made`);
     }
   }, rowsByKind);
   if (reopen) await page.goto(back);
