@@ -269,7 +269,13 @@ export const probeWrite = (page, bytes) => page.evaluate((bytes) => new Promise(
   open.onsuccess = () => {
     const tx = open.result.transaction('s', 'readwrite');
     tx.objectStore('s').put('x'.repeat(bytes), 'probe');
-    tx.oncomplete = () => { open.result.close(); resolve('complete'); };
+    // A probe that fits is taken out again: left in place, it was counted in the usage the next
+    // probe's quota is set from, and a probe of the same size replacing it then always fit.
+    tx.oncomplete = () => {
+      open.result.close();
+      const gone = indexedDB.deleteDatabase('nscl-quota-probe');
+      gone.onsuccess = gone.onerror = () => resolve('complete');
+    };
     tx.onabort = () => { open.result.close(); resolve(tx.error ? tx.error.name : 'abort'); };
   };
 }), bytes);
