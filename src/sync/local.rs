@@ -595,19 +595,28 @@ fn without(section: &Sections, leave: &std::collections::HashSet<String>, left: 
 
 /// The one batch that applies a preview: every changed record with its
 /// history, the conflict copies, new reference data, the audit entry, and
-/// (in the same transaction) the batch that undoes it. Made at once; an
-/// import on the page makes it in parts (`ImportBatch`).
-pub fn import_batch(held: &Held, preview: &Preview, change: &Change, at_ms: i64, history_depth: usize) -> Result<Batch, StoreError> {
+/// (in the same transaction) the batch that undoes it. Each record's row and
+/// summary are serialised here, about 16 µs a record, and a province's 38,021
+/// took one task 0.6 s: they are made `BATCH_STEP` records at a time, with
+/// `pause` (a turn of the page in the browser) between, as `Held::load` reads.
+pub async fn import_batch<P, F>(held: &Held, preview: &Preview, change: &Change, at_ms: i64, history_depth: usize, pause: P) -> Result<Batch, StoreError>
+where
+    P: Fn() -> F,
+    F: std::future::Future<Output = ()>,
+{
     let mut making = ImportBatch::new(held, preview);
-    while !making.step(usize::MAX) {}
+    while !making.step(BATCH_STEP) {
+        pause().await;
+    }
     making.finish(change, at_ms, history_depth)
 }
 
-/// `import_batch` made a part at a time: each record's row and summary are
-/// serialised here, about 16 µs a record, and a province's 38,021 took the
-/// click's task 0.6 s. `step` makes the next records' rows; `finish` the rest
-/// of the batch.
-pub struct ImportBatch<'a> {
+/// How many records' rows `import_batch` makes between two turns of the page.
+const BATCH_STEP: usize = 2000;
+
+/// `import_batch`'s rows made a part at a time: `step` makes the next
+/// records' rows; `finish` the rest of the batch.
+pub(super) struct ImportBatch<'a> {
     held: &'a Held,
     preview: &'a Preview,
     rows: Vec<RowWrite>,
@@ -619,7 +628,7 @@ pub struct ImportBatch<'a> {
 }
 
 impl<'a> ImportBatch<'a> {
-    pub fn new(held: &'a Held, preview: &'a Preview) -> Self {
+    pub(super) fn new(held: &'a Held, preview: &'a Preview) -> Self {
         struct Count(usize);
         impl PlanVisitor for Count {
             fn visit<T: SyncKind>(&mut self, plan: &KindPlan<T>) {
@@ -633,7 +642,7 @@ impl<'a> ImportBatch<'a> {
 
     /// Makes the rows of up to `limit` more records (at least one); true once every record's
     /// row is made.
-    pub fn step(&mut self, limit: usize) -> bool {
+    pub(super) fn step(&mut self, limit: usize) -> bool {
         let limit = limit.max(1);
         struct Part<'p, 'a> {
             batch: &'p mut ImportBatch<'a>,
@@ -676,7 +685,7 @@ impl<'a> ImportBatch<'a> {
     }
 
     /// The batch, once `step` has said every row is made.
-    pub fn finish(self, change: &Change, at_ms: i64, history_depth: usize) -> Result<Batch, StoreError> {
+    pub(super) fn finish(self, change: &Change, at_ms: i64, history_depth: usize) -> Result<Batch, StoreError> {
         debug_assert!(self.made >= self.records, "finished with {} of {} records' rows made", self.made, self.records);
         let ImportBatch { held, preview, mut rows, mut conflicts, error, .. } = self;
         if let Some(e) = error {

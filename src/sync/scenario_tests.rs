@@ -45,7 +45,7 @@ impl Laptop {
         let held = self.held();
         let preview = local::preview(&held, files);
         let change = self.change();
-        let batch = local::import_batch(&held, &preview, &change, change.at.ms, 20).unwrap();
+        let batch = ready(local::import_batch(&held, &preview, &change, change.at.ms, 20, || std::future::ready(()))).unwrap();
         ready(self.store.write_batch(&batch)).unwrap().unwrap();
         preview
     }
@@ -179,7 +179,7 @@ fn an_apply_finds_a_record_changed_since_the_preview_and_writes_nothing() {
     b.edit("e1", "Một (B, in another tab)");
     let dump = b.backend.dump();
     let change = b.change();
-    let batch = local::import_batch(&held, &preview, &change, 0, 20).unwrap();
+    let batch = ready(local::import_batch(&held, &preview, &change, 0, 20, || std::future::ready(()))).unwrap();
     assert_eq!(ready(b.store.write_batch(&batch)).unwrap(), Err(crate::store::batch::Stale("enterprise/e1".into())));
     assert_eq!(b.backend.dump(), dump);
 }
@@ -607,7 +607,7 @@ fn an_import_batch_made_in_parts_of_any_size_is_the_batch_made_at_once() {
     let preview = local::preview(&held, std::slice::from_ref(&file));
     assert_eq!(preview.plans.enterprise.items.iter().filter(|i| i.effect == Effect::Conflict).count(), 1);
     let change = b.change();
-    let whole = local::import_batch(&held, &preview, &change, 7, 20).unwrap();
+    let whole = ready(local::import_batch(&held, &preview, &change, 7, 20, || std::future::ready(()))).unwrap();
     let records = whole.rows.len();
     assert!(records >= 4, "the conflict, the update and two new records: {records}");
     // Parts of 0 are taken as parts of 1.

@@ -185,22 +185,15 @@ async fn read_in_steps(text: &str, name: &str) -> Result<Option<Incoming>, Impor
     }
 }
 
-/// Records whose rows `apply` makes in one task: about 16 µs each (`local::ImportBatch`).
-const RECORDS_PER_TASK: usize = 2000;
-
 /// Applies a preview worked out from `held`: one transaction, with history
 /// and the undo. `Ok(Err(Stale))` when a record changed since `held` was
 /// read (another tab): nothing was written and the preview must be made again.
 pub async fn apply(held: &Held, preview: &local::Preview) -> Result<Result<(), crate::store::batch::Stale>, StoreError> {
     let store = record_store();
     let change = browser::change();
-    // Each record's row is made in the page's own turns, a part at a time (a province's took
-    // the click's task 0.6 s); the write then issues them in steps (`src/web/idb.rs`).
-    let mut making = local::ImportBatch::new(held, preview);
-    while !making.step(RECORDS_PER_TASK) {
-        browser::next_task().await;
-    }
-    let batch = making.finish(&change, browser::now_ms(), store.history_depth())?;
+    // The rows are made in parts with the page free between, and the write issues them in
+    // steps (`src/web/idb.rs`).
+    let batch = local::import_batch(held, preview, &change, browser::now_ms(), store.history_depth(), browser::next_task).await?;
     browser::mark("nscl-import-apply");
     let written = store.write_batch(&batch).await?;
     if written.is_ok() {
