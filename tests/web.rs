@@ -263,6 +263,92 @@ async fn a_large_write_lets_the_page_run_between_steps_and_stays_one_transaction
     assert_eq!(store.load::<Enterprise>().await.unwrap().records.len(), 2501);
 }
 
+/// A write over many stored records reads what it replaces, and each record's history, with
+/// many reads in flight at once (`READS_AT_ONCE` in `src/web/idb.rs`), not one after another; each
+/// history still ends at its depth, and the import's undo puts back exactly what was stored.
+#[wasm_bindgen_test]
+async fn a_write_over_many_stored_records_reads_their_histories_together_and_undoes_exactly() {
+    use nscl_tracker::store::batch::{Batch, Expect, HistoryWrite, RowWrite};
+    clear().await;
+    let backend = IdbBackend;
+    // 600 records (more than one group of reads), each saved three times: two earlier versions kept.
+    // Made once: a record's clock times differ each time one is made.
+    let versions: Vec<Vec<nscl_tracker::store::Row>> = (0..=4)
+        .map(|n: usize| -> Vec<nscl_tracker::store::Row> {
+        (0..600)
+            .map(|i| {
+                let mut record = enterprise(&format!("e{i:03}"), &format!("Doanh nghiệp {i}, bản {n}"));
+                record.updated.ms = 1_700_000_000_000 + n as i64 * 1000;
+                nscl_tracker::store::Row::from_record(&record).unwrap()
+            })
+            .collect()
+        })
+        .collect();
+    let version = |n: usize| versions[n].clone();
+    for n in 1..=3 {
+        count_reads_in_flight();
+        let written = backend.put_rows("enterprise", version(n), Some(2)).await;
+        let most = most_reads_in_flight();
+        written.unwrap();
+        assert!(most >= 100.0, "saving version {n} read one row at a time (at most {most} in flight)");
+    }
+    let stored = |n: usize| version(n).into_iter().map(|r| r.json).collect::<Vec<_>>();
+    let history_texts = |rows: Vec<nscl_tracker::store::HistoryRow>| rows.into_iter().map(|h| h.json).collect::<Vec<_>>();
+    assert_eq!(history_texts(backend.load_history("enterprise", "e599").await.unwrap()), vec![stored(2)[599].clone(), stored(1)[599].clone()]);
+    let before: Vec<String> = backend.load_rows("enterprise", None, None).await.unwrap().into_iter().map(|r| r.json).collect();
+    assert_eq!(before, stored(3));
+
+    let batch = Batch {
+        rows: version(4)
+            .into_iter()
+            .zip(version(3))
+            .map(|(row, old)| RowWrite { kind: "enterprise".into(), id: row.id.clone(), expected: Expect::of(Some(&old.json)), new: Some(row), summary: None })
+            .collect(),
+        settings: Vec::new(),
+        history: HistoryWrite::Keep(2),
+        undo_key: Some("undo-test".into()),
+    };
+    count_reads_in_flight();
+    let written = backend.write_batch(&batch).await;
+    let most = most_reads_in_flight();
+    assert_eq!(written, Ok(Ok(())));
+    assert!(most >= 100.0, "the write's reads went one at a time (at most {most} in flight)");
+    let rows: Vec<String> = backend.load_rows("enterprise", None, None).await.unwrap().into_iter().map(|r| r.json).collect();
+    assert_eq!(rows, stored(4));
+    for i in [0, 499, 500, 599] {
+        let history = history_texts(backend.load_history("enterprise", &format!("e{i:03}")).await.unwrap());
+        assert_eq!(history, vec![stored(3)[i].clone(), stored(2)[i].clone()], "record {i} keeps its two latest earlier versions");
+    }
+
+    // The undo the write kept restores every row and history as they were.
+    let undo: Batch = serde_json::from_str(&backend.get_setting("undo-test").await.unwrap().unwrap()).unwrap();
+    assert_eq!(backend.write_batch(&undo).await, Ok(Ok(())));
+    let after: Vec<String> = backend.load_rows("enterprise", None, None).await.unwrap().into_iter().map(|r| r.json).collect();
+    assert_eq!(after, before);
+    for i in [0, 599] {
+        let history = history_texts(backend.load_history("enterprise", &format!("e{i:03}")).await.unwrap());
+        assert_eq!(history, vec![stored(2)[i].clone(), stored(1)[i].clone()], "record {i}'s history is back");
+    }
+}
+
+/// From now on, counts the reads of one row or one record's history that are in flight at once.
+fn count_reads_in_flight() {
+    js_sys::eval(
+        "(() => { window.__realGet = IDBObjectStore.prototype.get; window.__realGetAll = IDBIndex.prototype.getAll; \
+          window.__inFlight = 0; window.__mostInFlight = 0; \
+          const counted = (real) => function (...a) { const q = real.apply(this, a); window.__inFlight++; \
+            window.__mostInFlight = Math.max(window.__mostInFlight, window.__inFlight); \
+            const done = () => { window.__inFlight--; }; q.addEventListener('success', done); q.addEventListener('error', done); return q; }; \
+          IDBObjectStore.prototype.get = counted(window.__realGet); IDBIndex.prototype.getAll = counted(window.__realGetAll); })()",
+    )
+    .unwrap();
+}
+
+/// The most reads `count_reads_in_flight` saw in flight at once; puts back the browser's own reads.
+fn most_reads_in_flight() -> f64 {
+    js_sys::eval("IDBObjectStore.prototype.get = window.__realGet; IDBIndex.prototype.getAll = window.__realGetAll; window.__mostInFlight").unwrap().as_f64().unwrap_or(0.0)
+}
+
 /// From now on every row put is counted, and a timer that sets itself again notes the count each
 /// time it runs: a count between none and all of a write's rows is a turn the page had inside it.
 fn count_puts_at_each_turn() {

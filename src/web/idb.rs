@@ -247,22 +247,79 @@ async fn fill_summaries(summaries: &indexed_db_futures::object_store::ObjectStor
 
 /// The earlier versions of one record, through the history store's `by_record` index.
 async fn history_of(by_record: &indexed_db_futures::index::Index<'_>, kind: &str, id: String) -> Result<Vec<HistoryRow>, StoreError> {
-    let rows: Vec<HistoryRow> = by_record
-        .get_all::<HistoryRow>()
-        .with_query::<String, _>(id)
-        .serde()
-        .map_err(store_error)?
-        .await
-        .map_err(store_error)?
-        .collect::<Result<_, _>>()
-        .map_err(store_error)?;
+    let read = history_read(by_record, id)?;
+    of_kind(read.await, kind)
+}
+
+/// Issues the read of one record's earlier versions (all kinds: the index is by id alone).
+fn history_read(by_record: &indexed_db_futures::index::Index<'_>, id: String) -> Result<indexed_db_futures::future::GetAllSerdeRequest<HistoryRow>, StoreError> {
+    by_record.get_all::<HistoryRow>().with_query::<String, _>(id).serde().map_err(store_error)
+}
+
+fn of_kind(read: indexed_db_futures::Result<impl Iterator<Item = indexed_db_futures::Result<HistoryRow>>>, kind: &str) -> Result<Vec<HistoryRow>, StoreError> {
+    let rows: Vec<HistoryRow> = read.map_err(store_error)?.collect::<Result<_, _>>().map_err(store_error)?;
     Ok(rows.into_iter().filter(|h| h.kind == kind).collect())
+}
+
+/// Reads a record's history that a large write needs issues at once before any is awaited.
+/// Awaited one after another, each read cost a round trip to the browser's database: an
+/// import updating 38,021 stored records read their histories twice that way (for its undo
+/// and to trim each history to its depth) and took 46 s, where the same import into an
+/// empty laptop takes 8 (`docs/benchmarks.md`, 2026-12-04 afternoon).
+const READS_AT_ONCE: usize = 500;
+
+/// The earlier versions of each of `records` (kind, id), in their order: `READS_AT_ONCE`
+/// reads issued together, then awaited. The first wait ends in its read's success event and
+/// the rest are done by then or soon after, each ending in its own, so the transaction stays
+/// active throughout.
+async fn histories_of(by_record: &indexed_db_futures::index::Index<'_>, records: &[(&str, &str)]) -> Result<Vec<Vec<HistoryRow>>, StoreError> {
+    let mut out = Vec::with_capacity(records.len());
+    for group in records.chunks(READS_AT_ONCE) {
+        let reads = group.iter().map(|(_, id)| history_read(by_record, id.to_string())).collect::<Result<Vec<_>, _>>()?;
+        for ((kind, _), read) in group.iter().zip(reads) {
+            out.push(of_kind(read.await, kind)?);
+        }
+    }
+    Ok(out)
+}
+
+/// The stored rows of `ids` in `store`, in their order, read as `histories_of` reads.
+async fn rows_of(store: &indexed_db_futures::object_store::ObjectStore<'_>, ids: &[&str]) -> Result<Vec<Option<Row>>, StoreError> {
+    let mut out = Vec::with_capacity(ids.len());
+    for group in ids.chunks(READS_AT_ONCE) {
+        let reads = group.iter().map(|id| store.get::<Row, _, _>(*id).serde().map_err(store_error)).collect::<Result<Vec<_>, _>>()?;
+        for read in reads {
+            out.push(read.await.map_err(store_error)?);
+        }
+    }
+    Ok(out)
+}
+
+/// Every row of `store`, read `PART` at a time in one transaction: one request for a whole
+/// kind made every row's value into the page's memory, and the app's rows from it, in one
+/// task (250-410 ms for 15,000 surveys).
+async fn all_rows(store: &indexed_db_futures::object_store::ObjectStore<'_>) -> Result<Vec<Row>, StoreError> {
+    use indexed_db_futures::KeyRange;
+    const PART: u32 = 1000;
+    let mut out: Vec<Row> = Vec::new();
+    loop {
+        let from = KeyRange::LowerBound(out.last().map(|r| r.id.clone()).unwrap_or_default(), !out.is_empty());
+        let before = out.len();
+        let rows = store.get_all::<Row>().with_query::<String, _>(from).with_limit(PART).serde().map_err(store_error)?.await.map_err(store_error)?;
+        for row in rows {
+            out.push(row.map_err(store_error)?);
+        }
+        if out.len() - before < PART as usize {
+            return Ok(out);
+        }
+    }
 }
 
 /// Puts one row inside a write transaction; with `keep_history`, the row it
 /// replaces (`old`, read in the same transaction) goes to the history store,
-/// which keeps at most that many versions of the record. Gives back the row's
-/// own request, for `Steps`.
+/// which keeps at most that many versions of the record; `history_before` is the
+/// record's history as stored before this write, when the caller has read it
+/// already (else it is read here). Gives back the row's own request, for `Steps`.
 async fn write_row(
     tx: &indexed_db_futures::transaction::Transaction<'_>,
     history: &indexed_db_futures::object_store::ObjectStore<'_>,
@@ -271,16 +328,24 @@ async fn write_row(
     summary: Option<&Row>,
     old: Option<Row>,
     keep_history: Option<usize>,
+    history_before: Option<&[HistoryRow]>,
 ) -> Result<VoidRequest, StoreError> {
     let id = row.id.clone();
     let changed = old.as_ref().is_some_and(|o| o.json != row.json);
     keep_summary(tx, kind, &id, Some(&row), summary)?;
     let put = tx.object_store(kind).map_err(store_error)?.put(row).serde().map_err(store_error)?;
     if let (Some(keep), true, Some(old)) = (keep_history, changed, old) {
-        history.put(HistoryRow::of(kind, &old)).serde().map_err(store_error)?;
-        let by_record = history.index("by_record").map_err(store_error)?;
-        let mut keys: Vec<String> = history_of(&by_record, kind, id).await?.into_iter().map(|h| h.key).collect();
-        keys.sort();
+        let entry = HistoryRow::of(kind, &old);
+        let mut keys: std::collections::BTreeSet<String> = match history_before {
+            Some(rows) => rows.iter().map(|h| h.key.clone()).collect(),
+            None => {
+                let by_record = history.index("by_record").map_err(store_error)?;
+                history_of(&by_record, kind, id).await?.into_iter().map(|h| h.key).collect()
+            }
+        };
+        keys.insert(entry.key.clone());
+        history.put(entry).serde().map_err(store_error)?;
+        // Keys sort by record, then time: the first ones are the oldest.
         for key in keys.iter().take(keys.len().saturating_sub(keep)) {
             history.delete(key.as_str()).primitive().map_err(store_error)?;
         }
@@ -426,13 +491,22 @@ impl RowBackend for IdbBackend {
         {
             let store = tx.object_store(kind).map_err(store_error)?;
             let history = tx.object_store(HISTORY).map_err(store_error)?;
+            // What each row replaces, and the histories it joins, read before anything is written.
+            let (olds, histories) = match keep_history {
+                Some(_) => {
+                    let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+                    let olds = rows_of(&store, &ids).await?;
+                    let existing: Vec<(&str, &str)> = ids.iter().zip(&olds).filter(|(_, o)| o.is_some()).map(|(id, _)| (kind, *id)).collect();
+                    let by_record = history.index("by_record").map_err(store_error)?;
+                    let mut histories = histories_of(&by_record, &existing).await?.into_iter();
+                    let histories: Vec<Vec<HistoryRow>> = olds.iter().map(|o| if o.is_some() { histories.next().unwrap_or_default() } else { Vec::new() }).collect();
+                    (olds, histories)
+                }
+                None => (vec![None; rows.len()], vec![Vec::new(); rows.len()]),
+            };
             let mut steps = Steps::default();
-            for row in rows {
-                let old = match keep_history {
-                    Some(_) => store.get(row.id.as_str()).serde().map_err(store_error)?.await.map_err(store_error)?,
-                    None => None,
-                };
-                steps.issued(write_row(&tx, &history, kind, row, None, old, keep_history).await?).await?;
+            for ((row, old), before) in rows.into_iter().zip(olds).zip(&histories) {
+                steps.issued(write_row(&tx, &history, kind, row, None, old, keep_history, Some(before)).await?).await?;
             }
         }
         commit(tx).await
@@ -450,7 +524,7 @@ impl RowBackend for IdbBackend {
                 return Ok(Err(old));
             }
             // One row: its put is issued whether or not its request is waited for.
-            write_row(&tx, &history, kind, row, None, old, keep_history).await?;
+            write_row(&tx, &history, kind, row, None, old, keep_history, None).await?;
         }
         commit(tx).await.map(Ok)
     }
@@ -527,24 +601,31 @@ impl RowBackend for IdbBackend {
             for (kind, n) in per_kind {
                 if n >= BULK_ROWS {
                     let store = tx.object_store(kind).map_err(store_error)?;
-                    let rows = store.get_all::<Row>().serde().map_err(store_error)?.await.map_err(store_error)?;
-                    let rows: Vec<Row> = rows.collect::<Result<_, _>>().map_err(store_error)?;
-                    whole.insert(kind, rows.into_iter().map(|r| (r.id.clone(), r)).collect());
+                    whole.insert(kind, all_rows(&store).await?.into_iter().map(|r| (r.id.clone(), r)).collect());
                 }
             }
+            // The rest one read per row, issued together a group at a time.
             let mut old_rows: Vec<Option<Row>> = Vec::with_capacity(batch.rows.len());
-            for w in &batch.rows {
-                let old: Option<Row> = match whole.get_mut(w.kind.as_str()) {
-                    Some(rows) => rows.remove(&w.id),
-                    None => {
-                        let store = tx.object_store(&w.kind).map_err(store_error)?;
-                        store.get(w.id.as_str()).serde().map_err(store_error)?.await.map_err(store_error)?
-                    }
-                };
-                if !w.expected.admits(old.as_ref().map(|r| r.json.as_str())) {
-                    return Ok(Err(Stale(format!("{}/{}", w.kind, w.id))));
+            for group in batch.rows.chunks(READS_AT_ONCE) {
+                let mut reads = Vec::new();
+                for w in group.iter().filter(|w| !whole.contains_key(w.kind.as_str())) {
+                    let store = tx.object_store(&w.kind).map_err(store_error)?;
+                    reads.push(store.get::<Row, _, _>(w.id.as_str()).serde().map_err(store_error)?);
                 }
-                old_rows.push(old);
+                let mut reads = reads.into_iter();
+                for w in group {
+                    let old: Option<Row> = match whole.get_mut(w.kind.as_str()) {
+                        Some(rows) => rows.remove(&w.id),
+                        None => match reads.next() {
+                            Some(read) => read.await.map_err(store_error)?,
+                            None => None,
+                        },
+                    };
+                    if !w.expected.admits(old.as_ref().map(|r| r.json.as_str())) {
+                        return Ok(Err(Stale(format!("{}/{}", w.kind, w.id))));
+                    }
+                    old_rows.push(old);
+                }
             }
             let mut old_settings: Vec<Option<String>> = Vec::with_capacity(batch.settings.len());
             for w in &batch.settings {
@@ -556,26 +637,28 @@ impl RowBackend for IdbBackend {
             }
             // The undo needs the history of records that existed (new ones have none), and an
             // undo itself replaces the history of every record it touches.
+            // Writing over a stored record trims its history, so its history is read too.
             let restoring = matches!(batch.history, HistoryWrite::Restore(_));
+            let read_history: Vec<bool> = old_rows.iter().map(|old| old.is_some() || restoring).collect();
+            let wanted: Vec<(&str, &str)> = batch.rows.iter().zip(&read_history).filter(|(_, read)| **read).map(|(w, _)| (w.kind.as_str(), w.id.as_str())).collect();
+            let mut read = histories_of(&by_record, &wanted).await?.into_iter();
+            let histories: Vec<Vec<HistoryRow>> = read_history.iter().map(|r| if *r { read.next().unwrap_or_default() } else { Vec::new() }).collect();
             let mut old_history = Vec::new();
-            for (w, old) in batch.rows.iter().zip(&old_rows) {
-                if (batch.undo_key.is_some() && old.is_some()) || restoring {
-                    let rows = history_of(&by_record, &w.kind, w.id.clone()).await?;
-                    if restoring {
-                        for h in &rows {
-                            history.delete(h.key.as_str()).primitive().map_err(store_error)?;
-                        }
-                    } else {
-                        old_history.extend(rows);
+            for rows in &histories {
+                if restoring {
+                    for h in rows {
+                        history.delete(h.key.as_str()).primitive().map_err(store_error)?;
                     }
+                } else if batch.undo_key.is_some() {
+                    old_history.extend(rows.iter().cloned());
                 }
             }
             let undo = batch.undo_key.as_ref().map(|_| batch.undo(old_rows.clone(), old_settings, old_history));
             let mut steps = Steps::default();
-            for (w, old) in batch.rows.iter().zip(old_rows) {
+            for ((w, old), before) in batch.rows.iter().zip(old_rows).zip(&histories) {
                 let store = tx.object_store(&w.kind).map_err(store_error)?;
                 let last = match (&w.new, &batch.history) {
-                    (Some(row), HistoryWrite::Keep(depth)) => write_row(&tx, &history, &w.kind, row.clone(), w.summary.as_ref(), old, Some(*depth)).await?,
+                    (Some(row), HistoryWrite::Keep(depth)) => write_row(&tx, &history, &w.kind, row.clone(), w.summary.as_ref(), old, Some(*depth), Some(before)).await?,
                     (Some(row), HistoryWrite::Restore(_)) => {
                         keep_summary(&tx, &w.kind, &w.id, Some(row), w.summary.as_ref())?;
                         store.put(row.clone()).serde().map_err(store_error)?
