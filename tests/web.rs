@@ -265,7 +265,8 @@ async fn a_large_write_lets_the_page_run_between_steps_and_stays_one_transaction
 
 /// A write over many stored records reads what it replaces, and each record's history, with
 /// many reads in flight at once (`READS_AT_ONCE` in `src/web/idb.rs`), not one after another; each
-/// history still ends at its depth, and the import's undo puts back exactly what was stored.
+/// history still ends at its depth, and the import's undo, kept in parts, puts back exactly what
+/// was stored, its parts going with it.
 #[wasm_bindgen_test]
 async fn a_write_over_many_stored_records_reads_their_histories_together_and_undoes_exactly() {
     use nscl_tracker::store::batch::{Batch, Expect, HistoryWrite, RowWrite};
@@ -321,7 +322,8 @@ async fn a_write_over_many_stored_records_reads_their_histories_together_and_und
     }
 
     // The undo the write kept restores every row and history as they were.
-    let undo: Batch = serde_json::from_str(&backend.get_setting("undo-test").await.unwrap().unwrap()).unwrap();
+    assert!(backend.get_setting("undo-test#part000001").await.unwrap().is_some(), "an undo this large is kept in parts");
+    let undo: Batch = nscl_tracker::store::undo_text::read(&RecordStore::new(backend), "undo-test").await.unwrap().unwrap();
     assert_eq!(backend.write_batch(&undo).await, Ok(Ok(())));
     let after: Vec<String> = backend.load_rows("enterprise", None, None).await.unwrap().into_iter().map(|r| r.json).collect();
     assert_eq!(after, before);
@@ -329,6 +331,8 @@ async fn a_write_over_many_stored_records_reads_their_histories_together_and_und
         let history = history_texts(backend.load_history("enterprise", &format!("e{i:03}")).await.unwrap());
         assert_eq!(history, vec![stored(2)[i].clone(), stored(1)[i].clone()], "record {i}'s history is back");
     }
+    assert_eq!(backend.get_setting("undo-test").await.unwrap(), None);
+    assert_eq!(backend.get_setting("undo-test#part000000").await.unwrap(), None, "the parts went with the undo");
 }
 
 /// From now on, counts the reads of one row or one record's history that are in flight at once.

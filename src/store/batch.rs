@@ -104,6 +104,11 @@ impl Batch {
             .zip(old_rows)
             .map(|(w, old)| RowWrite { kind: w.kind.clone(), id: w.id.clone(), expected: Expect::of(w.new.as_ref().map(|r| r.json.as_str())), new: old, summary: None })
             .collect();
+        Batch { rows, settings: self.undo_settings(old_settings), history: HistoryWrite::Restore(old_history), undo_key: None }
+    }
+
+    /// The settings of the undo: the old values back, and the undo itself removed.
+    pub fn undo_settings(&self, old_settings: Vec<Option<String>>) -> Vec<SettingWrite> {
         let mut settings: Vec<SettingWrite> = self
             .settings
             .iter()
@@ -115,7 +120,7 @@ impl Batch {
             // Undoing once uses it up.
             settings.push(SettingWrite { key: key.clone(), expected: Expect::Any, new: None, undo: true });
         }
-        Batch { rows, settings, history: HistoryWrite::Restore(old_history), undo_key: None }
+        settings
     }
 }
 

@@ -13,11 +13,24 @@ pub struct MemoryBackend {
     settings: Rc<RefCell<HashMap<String, String>>>,
     history: Rc<RefCell<BTreeMap<String, HistoryRow>>>,
     quota_bytes: Option<usize>,
+    /// How large the parts of an undo are (`undo_text::PART_BYTES` if not set).
+    undo_part_bytes: Option<usize>,
 }
 
 impl MemoryBackend {
     pub fn with_quota(quota_bytes: usize) -> Self {
         MemoryBackend { quota_bytes: Some(quota_bytes), ..Default::default() }
+    }
+
+    /// A backend that stores undos in parts of `bytes`: tiny parts put a test's undos in many.
+    pub fn with_undo_parts_of(bytes: usize) -> Self {
+        MemoryBackend { undo_part_bytes: Some(bytes), ..Default::default() }
+    }
+
+    /// Removes the parts of an undo stored under `key`.
+    fn remove_parts(&self, key: &str) {
+        let (first, last) = super::undo_text::parts_range(key);
+        self.settings.borrow_mut().retain(|k, _| !(first.as_str()..=last.as_str()).contains(&k.as_str()));
     }
 
     /// Records only: summaries are derived, and a quota test counts what it writes.
@@ -168,11 +181,25 @@ impl RowBackend for MemoryBackend {
         }
         let touched: Vec<(&str, &str)> = batch.rows.iter().map(|w| (w.kind.as_str(), w.id.as_str())).collect();
         let history_of = |kind: &str, id: &str| -> Vec<HistoryRow> { self.history.borrow().values().filter(|h| h.kind == kind && h.record_id == id).cloned().collect() };
-        let undo = batch.undo_key.as_ref().map(|_| {
-            let old_settings = batch.settings.iter().map(|w| self.settings.borrow().get(&w.key).cloned()).collect();
-            let old_history = batch.rows.iter().zip(&old_rows).filter(|(_, old)| old.is_some()).flat_map(|(w, _)| history_of(&w.kind, &w.id)).collect();
-            batch.undo(old_rows.clone(), old_settings, old_history)
-        });
+        // The undo's text, in parts as the browser's backend stores it.
+        let undo = batch
+            .undo_key
+            .as_ref()
+            .map(|_| -> Result<Vec<String>, StoreError> {
+                let old_settings = batch.settings.iter().map(|w| self.settings.borrow().get(&w.key).cloned()).collect();
+                let mut text = super::undo_text::UndoRows::new(self.undo_part_bytes.unwrap_or(super::undo_text::PART_BYTES));
+                for (w, old) in batch.rows.iter().zip(&old_rows) {
+                    text.row(&w.kind, &w.id, w.new.as_ref(), old.as_ref())?;
+                }
+                let mut text = text.settings(&batch.undo_settings(old_settings))?;
+                for (w, _) in batch.rows.iter().zip(&old_rows).filter(|(_, old)| old.is_some()) {
+                    for h in history_of(&w.kind, &w.id) {
+                        text.history_row(&h)?;
+                    }
+                }
+                Ok(text.finish())
+            })
+            .transpose()?;
         for w in &batch.rows {
             match (&w.new, &batch.history) {
                 (Some(row), HistoryWrite::Keep(depth)) => self.put_one(&w.kind, row.clone(), w.summary.as_ref(), Some(*depth)),
@@ -187,15 +214,20 @@ impl RowBackend for MemoryBackend {
             history.retain(|_, h| !touched.contains(&(h.kind.as_str(), h.record_id.as_str())));
             history.extend(rows.iter().map(|h| (h.key.clone(), h.clone())));
         }
-        let mut settings = self.settings.borrow_mut();
         for w in &batch.settings {
             match &w.new {
-                Some(v) => settings.insert(w.key.clone(), v.clone()),
-                None => settings.remove(&w.key),
-            };
+                Some(v) => {
+                    self.settings.borrow_mut().insert(w.key.clone(), v.clone());
+                }
+                None => {
+                    self.settings.borrow_mut().remove(&w.key);
+                    self.remove_parts(&w.key);
+                }
+            }
         }
-        if let (Some(key), Some(undo)) = (&batch.undo_key, undo) {
-            settings.insert(key.clone(), serde_json::to_string(&undo).map_err(|e| StoreError::Other(e.to_string()))?);
+        if let (Some(key), Some(parts)) = (&batch.undo_key, undo) {
+            self.remove_parts(key);
+            self.settings.borrow_mut().extend(super::undo_text::settings_for(key, 0, parts));
         }
         Ok(Ok(()))
     }

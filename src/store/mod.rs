@@ -19,6 +19,7 @@ pub mod legacy;
 mod memory;
 mod row;
 pub mod summary;
+pub mod undo_text;
 
 pub use collection::{Collection, SCHEMA_VERSION};
 pub use memory::MemoryBackend;

@@ -5,7 +5,7 @@
 //!
 //! Conflict copies, the audit log, enterprise aliases and the undo of the
 //! last import are settings: they are few, and a setting is written in the
-//! same transaction as the records.
+//! same transaction as the records (a large undo as several, `store::undo_text`).
 
 use super::file::{Scope, SyncFile, FORMAT, VERSION};
 use super::kinds::{PlanVisitor, Sections, SyncKind, KINDS};
@@ -16,6 +16,7 @@ use crate::model::clock::Hlc;
 use crate::model::record::{Change, Record};
 use crate::store::batch::{Batch, Expect, HistoryWrite, RowWrite, SettingWrite, Stale};
 use crate::store::export::UnreadableRow;
+use crate::store::undo_text;
 use crate::store::{InstalledForm, RecordStore, Row, RowBackend, StoreError, FORMS_SETTING, UNITS_SETTING};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -770,8 +771,7 @@ pub async fn can_undo<B: RowBackend>(store: &RecordStore<B>) -> Result<bool, Sto
 /// Puts back exactly what the last import replaced: records, their
 /// history, conflict copies and reference data; the audit log says so.
 pub async fn undo_last_import<B: RowBackend>(store: &RecordStore<B>, change: &Change, at_ms: i64) -> Result<Result<(), UndoRefused>, StoreError> {
-    let Some(text) = store.get_setting(UNDO_SETTING).await? else { return Ok(Err(UndoRefused::Nothing)) };
-    let mut batch: Batch = serde_json::from_str(&text).map_err(|_| StoreError::Corrupt)?;
+    let Some(mut batch) = undo_text::read(store, UNDO_SETTING).await? else { return Ok(Err(UndoRefused::Nothing)) };
     let log = store.get_setting(AUDIT_SETTING).await?;
     let entry = AuditEntry::new(AuditAction::Undo, change, at_ms);
     batch.settings.push(SettingWrite { key: AUDIT_SETTING.into(), expected: Expect::of(log.as_deref()), new: Some(with_entry(log.as_deref(), &entry)?), undo: false });

@@ -20,7 +20,8 @@ pub(super) struct Laptop {
 
 impl Laptop {
     pub fn new(device: &str) -> Laptop {
-        let backend = MemoryBackend::default();
+        // Undos in parts of 64 bytes: every import's undo here is stored in several.
+        let backend = MemoryBackend::with_undo_parts_of(64);
         Laptop { device: device.into(), store: RecordStore::new(backend.clone()), backend, clock: 1_764_000_000_000 }
     }
 
@@ -146,7 +147,7 @@ fn undo_restores_the_stores_byte_for_byte_and_refuses_after_a_later_edit() {
     let without_log = |l: &Laptop| {
         let dump: serde_json::Value = serde_json::from_str(&l.backend.dump()).unwrap();
         let mut dump = dump.as_array().unwrap().clone();
-        dump[1].as_object_mut().unwrap().retain(|k, _| k != local::AUDIT_SETTING && k != local::UNDO_SETTING);
+        dump[1].as_object_mut().unwrap().retain(|k, _| k != local::AUDIT_SETTING && !k.starts_with(local::UNDO_SETTING));
         serde_json::to_string(&dump).unwrap()
     };
     let before = without_log(&b);
@@ -154,10 +155,13 @@ fn undo_restores_the_stores_byte_for_byte_and_refuses_after_a_later_edit() {
     assert_eq!(preview.counts()[0].conflicts, 1, "B's edits of e1 against A's deletion: the edit stays shown");
     assert_eq!(b.enterprise("e1").unwrap().payload.name, "B lần 2");
     assert_ne!(without_log(&b), before);
+    assert!(b.backend.dump().contains("sync_undo#part000001"), "the undo is kept in parts");
     let change = b.change();
     assert_eq!(ready(local::undo_last_import(&b.store, &change, 0)).unwrap(), Ok(()));
     assert_eq!(without_log(&b), before, "records, history and settings exactly as before the import");
     assert_eq!(ready(local::undo_last_import(&b.store, &change, 0)).unwrap(), Err(UndoRefused::Nothing), "once");
+    let settings: serde_json::Value = serde_json::from_str(&b.backend.dump()).unwrap();
+    assert!(!settings[1].as_object().unwrap().keys().any(|k| k.starts_with(local::UNDO_SETTING)), "the undo's parts went with it");
     // Import again, edit, then undo: refused, nothing lost.
     b.import(std::slice::from_ref(&from_a));
     b.edit("e2", "B sửa sau khi nhập");

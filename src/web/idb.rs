@@ -7,6 +7,7 @@
 //! several rows is one transaction.
 
 use crate::store::batch::{Batch, HistoryWrite, Stale};
+use crate::store::undo_text::{self, UndoRows};
 use crate::store::{summary, HistoryRow, Row, RowBackend, StoreError};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::future::VoidRequest;
@@ -353,6 +354,13 @@ async fn write_row(
     Ok(put)
 }
 
+/// Deletes the parts of an undo stored under `key` (`store::undo_text`), if it has any.
+fn delete_parts(settings: &indexed_db_futures::object_store::ObjectStore<'_>, key: &str) -> Result<(), StoreError> {
+    let (first, last) = undo_text::parts_range(key);
+    settings.delete::<String, _>(indexed_db_futures::KeyRange::Bound(first, false, last, false)).primitive().map_err(store_error)?;
+    Ok(())
+}
+
 /// Rows a large write issues in one go before it lets the page run. Issuing a request costs
 /// the page its serialisation and the browser's copy of the value (about 0.1 ms a row with its
 /// summary), and the writes used to issue every row in one task: an import of 38,021 records
@@ -366,18 +374,35 @@ const ROWS_PER_STEP: usize = 250;
 /// turn. The steps still cost time: a scratch probe that timed every `put` of a 38,021-record
 /// import saw them issued over 5.4 s with no steps, 8.1 s waiting for each step's last row and
 /// 7.5 s waiting for its first unwritten one (`docs/benchmarks.md`, 2026-12-04 midday).
+///
+/// A step also ends once it has taken `STEP_MS`: rows that each replace a stored record cost
+/// more (the replaced version goes to the history, and the undo's text is made beside them),
+/// and 250 of them took 50-140 ms of the page (`docs/benchmarks.md`, 2026-12-04 afternoon), as
+/// would a slower laptop's steps of any rows.
 #[derive(Default)]
 struct Steps {
     issued: Vec<VoidRequest>,
+    /// When the step began (the page's clock), once it has.
+    began: Option<f64>,
+}
+
+/// How long a step of a large write may hold the page, in milliseconds.
+const STEP_MS: f64 = 25.0;
+
+fn page_clock_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
 impl Steps {
     async fn issued(&mut self, last: VoidRequest) -> Result<(), StoreError> {
         use indexed_db_futures::internals::SystemRepr;
         self.issued.push(last);
-        if self.issued.len() < ROWS_PER_STEP {
+        let now = page_clock_ms();
+        let began = *self.began.get_or_insert(now);
+        if self.issued.len() < ROWS_PER_STEP && now - began < STEP_MS {
             return Ok(());
         }
+        self.began = None;
         let mut step = std::mem::take(&mut self.issued);
         // A request made in this task cannot have finished yet (its success event is a task of
         // its own), so a step issued in one go waits for its first row. Only a step that waited
@@ -643,19 +668,26 @@ impl RowBackend for IdbBackend {
             let wanted: Vec<(&str, &str)> = batch.rows.iter().zip(&read_history).filter(|(_, read)| **read).map(|(w, _)| (w.kind.as_str(), w.id.as_str())).collect();
             let mut read = histories_of(&by_record, &wanted).await?.into_iter();
             let histories: Vec<Vec<HistoryRow>> = read_history.iter().map(|r| if *r { read.next().unwrap_or_default() } else { Vec::new() }).collect();
-            let mut old_history = Vec::new();
-            for rows in &histories {
-                if restoring {
-                    for h in rows {
-                        history.delete(h.key.as_str()).primitive().map_err(store_error)?;
-                    }
-                } else if batch.undo_key.is_some() {
-                    old_history.extend(rows.iter().cloned());
+            if restoring {
+                for h in histories.iter().flatten() {
+                    history.delete(h.key.as_str()).primitive().map_err(store_error)?;
                 }
             }
-            let undo = batch.undo_key.as_ref().map(|_| batch.undo(old_rows.clone(), old_settings, old_history));
             let mut steps = Steps::default();
+            // The undo's text is made a row at a time beside the writes, and stored a part at a time.
+            let mut undo = batch.undo_key.as_ref().map(|key| {
+                // Parts of an earlier undo under the same key go first.
+                delete_parts(&settings, key)?;
+                Ok::<_, StoreError>((key, UndoRows::new(undo_text::PART_BYTES), 0usize))
+            }).transpose()?;
             for ((w, old), before) in batch.rows.iter().zip(old_rows).zip(&histories) {
+                if let Some((key, text, stored)) = undo.as_mut() {
+                    text.row(&w.kind, &w.id, w.new.as_ref(), old.as_ref())?;
+                    for part in text.take_done() {
+                        steps.issued(settings.put(part).with_key(undo_text::part_key(key, *stored)).without_key_type().primitive().map_err(store_error)?).await?;
+                        *stored += 1;
+                    }
+                }
                 let store = tx.object_store(&w.kind).map_err(store_error)?;
                 let last = match (&w.new, &batch.history) {
                     (Some(row), HistoryWrite::Keep(depth)) => write_row(&tx, &history, &w.kind, row.clone(), w.summary.as_ref(), old, Some(*depth), Some(before)).await?,
@@ -682,12 +714,23 @@ impl RowBackend for IdbBackend {
                     }
                     None => {
                         settings.delete(w.key.as_str()).primitive().map_err(store_error)?;
+                        // An undo in parts goes with its parts.
+                        delete_parts(&settings, &w.key)?;
                     }
                 }
             }
-            if let (Some(key), Some(undo)) = (&batch.undo_key, undo) {
-                let text = serde_json::to_string(&undo).map_err(|e| StoreError::Other(e.to_string()))?;
-                settings.put(text).with_key(key.as_str()).primitive().map_err(store_error)?;
+            if let Some((key, text, mut stored)) = undo {
+                let mut text = text.settings(&batch.undo_settings(old_settings))?;
+                for row in histories.iter().flatten() {
+                    text.history_row(row)?;
+                    for part in text.take_done() {
+                        steps.issued(settings.put(part).with_key(undo_text::part_key(key, stored)).without_key_type().primitive().map_err(store_error)?).await?;
+                        stored += 1;
+                    }
+                }
+                for (k, v) in undo_text::settings_for(key, stored, text.finish()) {
+                    settings.put(v).with_key(k).primitive().map_err(store_error)?;
+                }
             }
         }
         commit(tx).await.map(Ok)

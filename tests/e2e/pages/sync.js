@@ -83,7 +83,8 @@ export class SyncPage {
 }
 
 // Every object store of the app's database, every row with its key, as one JSON text: two
-// laptops hold the same data when these are equal. `leave` names stores or setting keys to skip.
+// laptops hold the same data when these are equal. `leaveSettings` names setting keys to skip
+// (with the parts an undo is kept in, `src/store/undo_text.rs`).
 export async function dumpDatabase(page, { stores, leaveSettings = [] } = {}) {
   return page.evaluate(([only, leaveSettings]) => new Promise((resolve, reject) => {
     const open = indexedDB.open('nscl-tracker');
@@ -98,7 +99,7 @@ export async function dumpDatabase(page, { stores, leaveSettings = [] } = {}) {
         const keys = store.getAllKeys();
         const values = store.getAll();
         values.onsuccess = () => {
-          out[n] = keys.result.map((k, i) => [k, values.result[i]]).filter(([k]) => n !== 'settings' || !leaveSettings.includes(k));
+          out[n] = keys.result.map((k, i) => [k, values.result[i]]).filter(([k]) => n !== 'settings' || !leaveSettings.some((left) => k === left || k.startsWith(`${left}#part`)));
         };
       }
       tx.oncomplete = () => { db.close(); resolve(JSON.stringify(out)); };

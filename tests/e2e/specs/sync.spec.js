@@ -3,7 +3,7 @@
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import { AppShell, EnterpriseForm, EnterpriseRegister, storedRows } from '../pages/app.js';
+import { AppShell, EnterpriseForm, EnterpriseRegister, seedRows, storedRows } from '../pages/app.js';
 import { SurveyForm } from '../pages/survey.js';
 import { SyncPage, openLaptop, dumpDatabase } from '../pages/sync.js';
 import { validateSyncFile, checksumOk } from '../lib/sync-schema.js';
@@ -191,6 +191,58 @@ test('undo puts the stores back exactly as they were before the import', async (
   const actions = await b.page.getByTestId('audit-action').allTextContents();
   expect(actions.slice(0, 2)).toEqual(['Hoàn tác nhập', 'Nhập tệp']);
   await a.context.close();
+  await b.context.close();
+});
+
+// The synthetic province of 300 enterprises (`make synth`): every kind's rows as the store keeps them.
+const province300 = () => Object.fromEntries(RECORD_STORES.map((k) => [k, JSON.parse(fs.readFileSync(new URL(`../../../target/synth/province-300/${k}.json`, import.meta.url), 'utf8'))]));
+
+// The same rows, each a newer version made on another laptop, with a changed name or note.
+function newerVersions(byKind) {
+  return Object.fromEntries(Object.entries(byKind).map(([kind, rows]) => [kind, rows.map((r) => {
+    const record = JSON.parse(r.json);
+    record.version = { ...record.version, 'laptop-a': 1 };
+    record.updated = { ms: record.updated.ms + 86_400_000, counter: 0, device: 'laptop-a' };
+    record.device_id = 'laptop-a';
+    if (kind === 'enterprise') record.payload.name = `${record.payload.name} (đã sửa)`;
+    return { ...r, updated_ms: record.updated.ms, json: JSON.stringify(record) };
+  })]));
+}
+
+test('an import that updates every record a laptop holds is undone to the byte, its undo kept in parts', async ({ browser }) => {
+  const held = province300();
+  const a = await laptop(browser, 'Cán bộ A');
+  await seedRows(a.page, newerVersions(held));
+  await a.sync.open();
+  const file = await a.sync.exportFile({ compress: true });
+  await a.context.close();
+
+  // Laptop B holds the province, each enterprise with an earlier version in its history.
+  const b = await laptop(browser, 'Điều phối tỉnh');
+  const history = held.enterprise.map((r) => {
+    const record = JSON.parse(r.json);
+    const ms = record.updated.ms - 1000;
+    record.updated = { ...record.updated, ms };
+    record.payload.name = `${record.payload.name} (bản trước)`;
+    return { key: `${r.id}/${String(ms).padStart(15, '0')}/0000000000000000`, record_id: r.id, kind: 'enterprise', updated_ms: ms, json: JSON.stringify(record) };
+  });
+  await seedRows(b.page, { ...held, history });
+  await b.sync.open();
+  const everything = { leaveSettings: ['sync_audit', 'sync_undo'] };
+  const before = await dumpDatabase(b.page, everything);
+  await b.sync.choose([file.path]);
+  for (const kind of RECORD_STORES) expect((await b.sync.counts(kind)).updated, kind).toBe(held[kind].length);
+  await b.sync.apply();
+  await b.register.open();
+  await expect(b.register.rows.first()).toContainText('(đã sửa)');
+  // The undo of about 3 MB of replaced records and histories is kept in parts of about 1 MiB.
+  const settings = JSON.parse(await dumpDatabase(b.page, { stores: ['settings'] })).settings.map(([key]) => key);
+  expect(settings).toContain('sync_undo#part000001');
+  await b.sync.open();
+  await b.sync.undo();
+  expect(await dumpDatabase(b.page, everything)).toEqual(before);
+  const left = JSON.parse(await dumpDatabase(b.page, { stores: ['settings'] })).settings.map(([key]) => key);
+  expect(left.filter((key) => key.startsWith('sync_undo')), 'the undo and its parts are used up').toEqual([]);
   await b.context.close();
 });
 
