@@ -668,12 +668,13 @@ impl RowBackend for IdbBackend {
             let wanted: Vec<(&str, &str)> = batch.rows.iter().zip(&read_history).filter(|(_, read)| **read).map(|(w, _)| (w.kind.as_str(), w.id.as_str())).collect();
             let mut read = histories_of(&by_record, &wanted).await?.into_iter();
             let histories: Vec<Vec<HistoryRow>> = read_history.iter().map(|r| if *r { read.next().unwrap_or_default() } else { Vec::new() }).collect();
+            let mut steps = Steps::default();
+            // An undo replaces the history of every record it touches: a province's in steps too.
             if restoring {
                 for h in histories.iter().flatten() {
-                    history.delete(h.key.as_str()).primitive().map_err(store_error)?;
+                    steps.issued(history.delete(h.key.as_str()).primitive().map_err(store_error)?).await?;
                 }
             }
-            let mut steps = Steps::default();
             // The undo's text is made a row at a time beside the writes, and stored a part at a time.
             let mut undo = batch.undo_key.as_ref().map(|key| {
                 // Parts of an earlier undo under the same key go first.
@@ -704,7 +705,7 @@ impl RowBackend for IdbBackend {
             }
             if let HistoryWrite::Restore(rows) = &batch.history {
                 for h in rows {
-                    history.put(h.clone()).serde().map_err(store_error)?;
+                    steps.issued(history.put(h.clone()).serde().map_err(store_error)?).await?;
                 }
             }
             for w in &batch.settings {

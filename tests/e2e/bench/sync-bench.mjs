@@ -7,7 +7,10 @@
 //      main-thread long tasks meanwhile;
 //   3. applying it on B against writing the same rows straight into a third empty laptop's
 //      IndexedDB in one transaction;
-//   4. choosing the same file again on B: the preview says nothing is new and nothing is written.
+//   4. choosing the same file again on B: the preview says nothing is new and nothing is written;
+//   5. a file in which every record is a newer version (made on a laptop seeded with them),
+//      previewed and applied on B, which holds them all: the apply's time and long tasks, then
+//      "undo last import" back to B's stores as they were.
 // Usage: node tests/e2e/bench/sync-bench.mjs [province dir]   (after `make build` and `make synth-bench`)
 //   The province is target/synth/province-5000 unless given (a path, or a name under
 //   target/synth/, also as BENCH_PROVINCE): `province-300` (`make synth`) for a quick try.
@@ -20,6 +23,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
+import { newerVersions } from '../lib/newer-versions.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const port = 4177;
@@ -391,6 +395,48 @@ try {
     over50: again.map((p) => p.longTasks.over50),
     longTasks: again.map((p) => p.longTasks),
   };
+
+  step('a file of newer versions of everything B holds');
+  // 5. Laptop A2 holds every record a version newer (as if edited on it); its file goes to B.
+  const a2 = await laptop(browser, 'Lê Văn Cường');
+  const seeder2 = await a2.context.newPage();
+  await seeder2.goto(`${base}/favicon.svg`);
+  await writeRows(seeder2, { ...newerVersions(seedRows, 'bench-second-laptop'), ...seedSummaries });
+  await seeder2.close();
+  await openSync(a2.page);
+  const newer = await exportOnce(a2.page, true, 'newer');
+  await a2.context.close();
+  const updatePreview = await previewOnce(b.page, newer.file);
+  await watch(b.page, ['import-note']);
+  await b.page.getByTestId('apply-import').click();
+  const uclick = await b.page.evaluate(() => window.__clicks['apply-import']);
+  await waitMark(b.page, 'nscl-import-applied', uclick);
+  const um = await marksSince(b.page, uclick);
+  const updateApply = {
+    clickToAppliedMs: round(um['nscl-import-applied'] - uclick),
+    note: await b.page.getByTestId('import-note').textContent(),
+    longTasks: await longTasks(b.page, uclick, um['nscl-import-applied'], um, 'the click'),
+  };
+  await b.page.getByTestId('import-busy').waitFor({ state: 'detached', timeout: TIMEOUT });
+  // Undo it: B's stores as they were before this file.
+  await b.page.getByTestId('undo-import').click();
+  await b.page.getByTestId('confirm-yes').click();
+  const undoClick = await b.page.evaluate(() => window.__clicks['confirm-yes']);
+  await b.page.getByTestId('import-note').filter({ hasText: /Đã hoàn tác|was undone/ }).waitFor({ timeout: TIMEOUT });
+  const undoneAt = await b.page.evaluate(() => performance.now());
+  const undoLongTasks = await longTasks(b.page, undoClick, undoneAt, await marksSince(b.page, undoClick), 'the click');
+  const undone = await digestStores(b.page);
+  const undoChanged = Object.keys({ ...after, ...undone }).filter((n) => n !== 'settings' && JSON.stringify(after[n]) !== JSON.stringify(undone[n]));
+  result.update = {
+    fileBytes: newer.bytes,
+    previewMs: updatePreview.toPreviewShownMs,
+    previewLongestTaskMs: updatePreview.longTasks.longestMs,
+    previewOver50: updatePreview.longTasks.over50,
+    apply: updateApply,
+    undoMs: round(undoneAt - undoClick),
+    undoLongTasks,
+    undoStoresChanged: undoChanged,
+  };
   await b.context.close();
 } finally {
   await browser.close();
@@ -422,6 +468,10 @@ const rows = [
   ['of which reading and gunzip / checksum, parse and preview / drawing it', `${ms(result.reimport.readMs)} / ${ms(result.reimport.parseAndPreviewMs)} / ${ms(result.reimport.renderMs)}`, ''],
   ['the same file again: stores written', result.reimport.storesChanged.length ? `changed: ${result.reimport.storesChanged.join(', ')}` : `none (every store's rows and SHA-256 equal before and after; apply ${result.reimport.applyDisabled ? 'disabled' : 'ENABLED'})`, 'none'],
   ['longest main-thread task during the re-import preview; over 50 ms, each run', `${ms(result.reimport.longestTaskMs)}; ${result.reimport.over50.join(', ')}`, ''],
+  ['a file of a newer version of every record B holds: choose to preview; its longest task', `${ms(result.update.previewMs)}; ${ms(result.update.previewLongestTaskMs)}`, ''],
+  ['applying it: click to written; longest task (tasks over 50 ms)', `${ms(result.update.apply.clickToAppliedMs)}; ${ms(result.update.apply.longTasks.longestMs)} (${result.update.apply.longTasks.over50})`, ''],
+  ['undoing it: confirm to the note on screen; longest task (tasks over 50 ms)', `${ms(result.update.undoMs)}; ${ms(result.update.undoLongTasks.longestMs)} (${result.update.undoLongTasks.over50})`, ''],
+  ['after the undo, record stores as before the file', result.update.undoStoresChanged.length ? `changed: ${result.update.undoStoresChanged.join(', ')}` : 'all equal (rows and SHA-256)', ''],
 ];
 const table = ['| what | value | goal |', '|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
@@ -448,6 +498,8 @@ ${bullet(`First preview: ${where(result.preview.longTasks[0])}.`)}
 ${bullet(`Applying: ${where(result.apply.longTasks)}.`)}
 ${bullet(`First re-import: ${where(result.reimport.longTasks[0])}.`)}
 ${bullet(`First compressed export: ${where(result.exportCompressed.longTasks[0])}.`)}
+${bullet(`Applying the file of newer versions: ${where(result.update.apply.longTasks)}.`)}
+${bullet(`Undoing it: ${where(result.update.undoLongTasks)}.`)}
 `;
 
 console.log(`province: ${dataset}`);
@@ -457,6 +509,8 @@ console.log(`\nlong tasks, first preview: ${where(result.preview.longTasks[0])}`
 console.log(`long tasks, apply: ${where(result.apply.longTasks)}`);
 console.log(`long tasks, first re-import: ${where(result.reimport.longTasks[0])}`);
 console.log(`B after apply: ${JSON.stringify(result.applied)}; all of A's rows: ${result.appliedAll}; note: ${result.apply.note}`);
+console.log(`long tasks, applying newer versions: ${where(result.update.apply.longTasks)}; note: ${result.update.apply.note}`);
+console.log(`long tasks, undoing it: ${where(result.update.undoLongTasks)}`);
 
 if (writeDocs) {
   const docPath = `${root}docs/benchmarks.md`;

@@ -7,6 +7,7 @@ import { AppShell, EnterpriseForm, EnterpriseRegister, seedRows, storedRows } fr
 import { SurveyForm } from '../pages/survey.js';
 import { SyncPage, openLaptop, dumpDatabase } from '../pages/sync.js';
 import { validateSyncFile, checksumOk } from '../lib/sync-schema.js';
+import { newerVersions } from '../lib/newer-versions.js';
 
 const RECORD_STORES = ['enterprise', 'survey', 'assessment', 'activity'];
 
@@ -197,22 +198,12 @@ test('undo puts the stores back exactly as they were before the import', async (
 // The synthetic province of 300 enterprises (`make synth`): every kind's rows as the store keeps them.
 const province300 = () => Object.fromEntries(RECORD_STORES.map((k) => [k, JSON.parse(fs.readFileSync(new URL(`../../../target/synth/province-300/${k}.json`, import.meta.url), 'utf8'))]));
 
-// The same rows, each a newer version made on another laptop, with a changed name or note.
-function newerVersions(byKind) {
-  return Object.fromEntries(Object.entries(byKind).map(([kind, rows]) => [kind, rows.map((r) => {
-    const record = JSON.parse(r.json);
-    record.version = { ...record.version, 'laptop-a': 1 };
-    record.updated = { ms: record.updated.ms + 86_400_000, counter: 0, device: 'laptop-a' };
-    record.device_id = 'laptop-a';
-    if (kind === 'enterprise') record.payload.name = `${record.payload.name} (đã sửa)`;
-    return { ...r, updated_ms: record.updated.ms, json: JSON.stringify(record) };
-  })]));
-}
-
 test('an import that updates every record a laptop holds is undone to the byte, its undo kept in parts', async ({ browser }) => {
   const held = province300();
   const a = await laptop(browser, 'Cán bộ A');
-  await seedRows(a.page, newerVersions(held));
+  await seedRows(a.page, newerVersions(held, 'laptop-a', (kind, record) => {
+    if (kind === 'enterprise') record.payload.name = `${record.payload.name} (đã sửa)`;
+  }));
   await a.sync.open();
   const file = await a.sync.exportFile({ compress: true });
   await a.context.close();
