@@ -333,6 +333,15 @@ async fn a_write_over_many_stored_records_reads_their_histories_together_and_und
     }
     assert_eq!(backend.get_setting("undo-test").await.unwrap(), None);
     assert_eq!(backend.get_setting("undo-test#part000000").await.unwrap(), None, "the parts went with the undo");
+
+    // A record given twice in one write: the second replaces the first, which goes to its history.
+    let first = nscl_tracker::store::Row::from_record(&enterprise("twice", "Lần đầu")).unwrap();
+    let mut second_record = enterprise("twice", "Lần sau");
+    second_record.updated.ms += 1000;
+    let second = nscl_tracker::store::Row::from_record(&second_record).unwrap();
+    backend.put_rows("enterprise", vec![first.clone(), second.clone()], Some(2)).await.unwrap();
+    assert_eq!(backend.get_row("enterprise", "twice").await.unwrap().map(|r| r.json), Some(second.json));
+    assert_eq!(history_texts(backend.load_history("enterprise", "twice").await.unwrap()), vec![first.json]);
 }
 
 /// From now on, counts the reads of one row or one record's history that are in flight at once.

@@ -262,8 +262,9 @@ fn of_kind(read: indexed_db_futures::Result<impl Iterator<Item = indexed_db_futu
     Ok(rows.into_iter().filter(|h| h.kind == kind).collect())
 }
 
-/// Reads a record's history that a large write needs issues at once before any is awaited.
-/// Awaited one after another, each read cost a round trip to the browser's database: an
+/// How many reads (of a record's history, or of a row a write replaces) a large write issues
+/// together before it awaits them. Awaited one after another, each read cost a round trip to
+/// the browser's database: an
 /// import updating 38,021 stored records read their histories twice that way (for its undo
 /// and to trim each history to its depth) and took 46 s, where the same import into an
 /// empty laptop takes 8 (`docs/benchmarks.md`, 2026-12-04 afternoon).
@@ -316,21 +317,27 @@ async fn all_rows(store: &indexed_db_futures::object_store::ObjectStore<'_>) -> 
     }
 }
 
+/// What a write replaces: the stored row, read in the same transaction, and the
+/// record's history as stored before the write when the caller has read it
+/// already (`None`: the write reads it if it needs it).
+struct Replaced<'a> {
+    row: Option<Row>,
+    history: Option<&'a [HistoryRow]>,
+}
+
 /// Puts one row inside a write transaction; with `keep_history`, the row it
-/// replaces (`old`, read in the same transaction) goes to the history store,
-/// which keeps at most that many versions of the record; `history_before` is the
-/// record's history as stored before this write, when the caller has read it
-/// already (else it is read here). Gives back the row's own request, for `Steps`.
+/// replaces goes to the history store, which keeps at most that many versions
+/// of the record. Gives back the row's own request, for `Steps`.
 async fn write_row(
     tx: &indexed_db_futures::transaction::Transaction<'_>,
     history: &indexed_db_futures::object_store::ObjectStore<'_>,
     kind: &str,
     row: Row,
     summary: Option<&Row>,
-    old: Option<Row>,
+    replaced: Replaced<'_>,
     keep_history: Option<usize>,
-    history_before: Option<&[HistoryRow]>,
 ) -> Result<VoidRequest, StoreError> {
+    let Replaced { row: old, history: history_before } = replaced;
     let id = row.id.clone();
     let changed = old.as_ref().is_some_and(|o| o.json != row.json);
     keep_summary(tx, kind, &id, Some(&row), summary)?;
@@ -513,25 +520,35 @@ impl RowBackend for IdbBackend {
         if rows.len() >= BULK_ROWS {
             super::browser::mark("nscl-bulk-write-open");
         }
+        let repeats = rows.iter().map(|r| r.id.as_str()).collect::<std::collections::HashSet<_>>().len() < rows.len();
         {
             let store = tx.object_store(kind).map_err(store_error)?;
             let history = tx.object_store(HISTORY).map_err(store_error)?;
-            // What each row replaces, and the histories it joins, read before anything is written.
-            let (olds, histories) = match keep_history {
-                Some(_) => {
-                    let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
-                    let olds = rows_of(&store, &ids).await?;
-                    let existing: Vec<(&str, &str)> = ids.iter().zip(&olds).filter(|(_, o)| o.is_some()).map(|(id, _)| (kind, *id)).collect();
-                    let by_record = history.index("by_record").map_err(store_error)?;
-                    let mut histories = histories_of(&by_record, &existing).await?.into_iter();
-                    let histories: Vec<Vec<HistoryRow>> = olds.iter().map(|o| if o.is_some() { histories.next().unwrap_or_default() } else { Vec::new() }).collect();
-                    (olds, histories)
-                }
-                None => (vec![None; rows.len()], vec![Vec::new(); rows.len()]),
-            };
+            // What each row replaces, and the histories it joins, read before anything is written;
+            // a record given twice replaces its first row the second time, so such a write reads
+            // each row just before it writes it, as every write once did.
             let mut steps = Steps::default();
-            for ((row, old), before) in rows.into_iter().zip(olds).zip(&histories) {
-                steps.issued(write_row(&tx, &history, kind, row, None, old, keep_history, Some(before)).await?).await?;
+            if keep_history.is_some() && repeats {
+                for row in rows {
+                    let old = store.get(row.id.as_str()).serde().map_err(store_error)?.await.map_err(store_error)?;
+                    steps.issued(write_row(&tx, &history, kind, row, None, Replaced { row: old, history: None }, keep_history).await?).await?;
+                }
+            } else {
+                let (olds, histories) = match keep_history {
+                    Some(_) => {
+                        let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+                        let olds = rows_of(&store, &ids).await?;
+                        let existing: Vec<(&str, &str)> = ids.iter().zip(&olds).filter(|(_, o)| o.is_some()).map(|(id, _)| (kind, *id)).collect();
+                        let by_record = history.index("by_record").map_err(store_error)?;
+                        let mut histories = histories_of(&by_record, &existing).await?.into_iter();
+                        let histories: Vec<Vec<HistoryRow>> = olds.iter().map(|o| if o.is_some() { histories.next().unwrap_or_default() } else { Vec::new() }).collect();
+                        (olds, histories)
+                    }
+                    None => (vec![None; rows.len()], vec![Vec::new(); rows.len()]),
+                };
+                for ((row, old), before) in rows.into_iter().zip(olds).zip(&histories) {
+                    steps.issued(write_row(&tx, &history, kind, row, None, Replaced { row: old, history: Some(before) }, keep_history).await?).await?;
+                }
             }
         }
         commit(tx).await
@@ -549,7 +566,7 @@ impl RowBackend for IdbBackend {
                 return Ok(Err(old));
             }
             // One row: its put is issued whether or not its request is waited for.
-            write_row(&tx, &history, kind, row, None, old, keep_history, None).await?;
+            write_row(&tx, &history, kind, row, None, Replaced { row: old, history: None }, keep_history).await?;
         }
         commit(tx).await.map(Ok)
     }
@@ -691,7 +708,7 @@ impl RowBackend for IdbBackend {
                 }
                 let store = tx.object_store(&w.kind).map_err(store_error)?;
                 let last = match (&w.new, &batch.history) {
-                    (Some(row), HistoryWrite::Keep(depth)) => write_row(&tx, &history, &w.kind, row.clone(), w.summary.as_ref(), old, Some(*depth), Some(before)).await?,
+                    (Some(row), HistoryWrite::Keep(depth)) => write_row(&tx, &history, &w.kind, row.clone(), w.summary.as_ref(), Replaced { row: old, history: Some(before) }, Some(*depth)).await?,
                     (Some(row), HistoryWrite::Restore(_)) => {
                         keep_summary(&tx, &w.kind, &w.id, Some(row), w.summary.as_ref())?;
                         store.put(row.clone()).serde().map_err(store_error)?
