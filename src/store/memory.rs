@@ -30,7 +30,7 @@ impl MemoryBackend {
     /// Removes the parts of an undo stored under `key`.
     fn remove_parts(&self, key: &str) {
         let (first, last) = super::undo_text::parts_range(key);
-        self.settings.borrow_mut().retain(|k, _| !(first.as_str()..=last.as_str()).contains(&k.as_str()));
+        self.settings.borrow_mut().retain(|k, _| !(first.as_str() <= k.as_str() && k.as_str() < last.as_str()));
     }
 
     /// Records only: summaries are derived, and a quota test counts what it writes.
@@ -185,7 +185,7 @@ impl RowBackend for MemoryBackend {
         let undo = batch
             .undo_key
             .as_ref()
-            .map(|_| -> Result<Vec<String>, StoreError> {
+            .map(|_| -> Result<(Vec<String>, u64), StoreError> {
                 let old_settings = batch.settings.iter().map(|w| self.settings.borrow().get(&w.key).cloned()).collect();
                 let mut text = super::undo_text::UndoRows::new(self.undo_part_bytes.unwrap_or(super::undo_text::PART_BYTES));
                 for (w, old) in batch.rows.iter().zip(&old_rows) {
@@ -221,13 +221,15 @@ impl RowBackend for MemoryBackend {
                 }
                 None => {
                     self.settings.borrow_mut().remove(&w.key);
-                    self.remove_parts(&w.key);
+                    if Some(&w.key) != batch.undo_key.as_ref() {
+                        self.remove_parts(&w.key);
+                    }
                 }
             }
         }
         if let (Some(key), Some(parts)) = (&batch.undo_key, undo) {
             self.remove_parts(key);
-            self.settings.borrow_mut().extend(super::undo_text::settings_for(key, 0, parts));
+            self.settings.borrow_mut().extend(super::undo_text::settings_for(key, 0, parts)?);
         }
         Ok(Ok(()))
     }

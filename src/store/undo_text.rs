@@ -6,7 +6,9 @@
 //! large costs the browser 150-165 ms of the page's time just to clone it
 //! (`docs/benchmarks.md`, 2026-12-04 afternoon). Made here a row at a time,
 //! between the write's steps, it is stored as parts of about `PART_BYTES`, each
-//! under a key of its own, with the list of them under the undo's key.
+//! under a key of its own, with their count and a hash of their text under the
+//! undo's key: the parts are read one at a time, and another tab's import may
+//! replace them meanwhile, which the hash tells.
 
 use super::batch::{Batch, Expect, SettingWrite};
 use super::row::{HistoryRow, Row};
@@ -34,10 +36,13 @@ struct Parts {
     part_bytes: usize,
     done: Vec<String>,
     current: String,
+    /// The hash of all the text so far (`text_hash`, taken a piece at a time).
+    hash: u64,
 }
 
 impl Parts {
     fn push(&mut self, text: &str) {
+        self.hash = hash_on(self.hash, text);
         self.current.push_str(text);
         if self.current.len() >= self.part_bytes {
             self.done.push(std::mem::take(&mut self.current));
@@ -63,7 +68,9 @@ struct UndoRow<'a> {
 
 impl UndoRows {
     pub fn new(part_bytes: usize) -> UndoRows {
-        UndoRows { parts: Parts { part_bytes: part_bytes.max(1), done: Vec::new(), current: String::from("{\"rows\":[") }, rows: 0 }
+        let mut parts = Parts { part_bytes: part_bytes.max(1), done: Vec::new(), current: String::new(), hash: HASH_START };
+        parts.push("{\"rows\":[");
+        UndoRows { parts, rows: 0 }
     }
 
     /// The undo of writing `new` over `old` (`None`: nothing was stored) in `kind`/`id`: put `old` back,
@@ -104,16 +111,24 @@ impl UndoHistory {
         std::mem::take(&mut self.parts.done)
     }
 
-    /// The parts not handed over yet, the last one included.
-    pub fn finish(mut self) -> Vec<String> {
+    /// The parts not handed over yet, the last one included, and the hash of the whole text.
+    pub fn finish(mut self) -> (Vec<String>, u64) {
         // An undo is never kept for another undo.
         self.parts.push("]},\"undo_key\":null}");
         let mut rest = std::mem::take(&mut self.parts.done);
         if !self.parts.current.is_empty() {
             rest.push(std::mem::take(&mut self.parts.current));
         }
-        rest
+        (rest, self.parts.hash)
     }
+}
+
+/// `text_hash` (FNV-1a) taken a piece at a time: `hash_on(hash_on(HASH_START, a), b)` is
+/// `text_hash(a + b)`.
+const HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn hash_on(hash: u64, text: &str) -> u64 {
+    text.bytes().fold(hash, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// The key of an undo's part `n`: under the undo's own key, so every part of one undo sorts
@@ -122,15 +137,20 @@ pub fn part_key(key: &str, n: usize) -> String {
     format!("{key}#part{n:06}")
 }
 
-/// The first and last key any part of the undo under `key` can have.
+/// The keys the parts of the undo under `key` can have: from the first (included) to the
+/// second (left out), `#part` then digits. (`:` sorts just after `9` in UTF-8 and in
+/// IndexedDB's UTF-16 alike, so both backends find the same keys, and no other name that
+/// starts so, such as `#partner`, falls inside.)
 pub fn parts_range(key: &str) -> (String, String) {
-    (format!("{key}#part"), format!("{key}#part\u{10FFFF}"))
+    (format!("{key}#part0"), format!("{key}#part:"))
 }
 
 /// What the undo's key holds when the undo is in several parts.
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
 pub struct PartList {
     pub undo_parts: usize,
+    /// `text_hash` of the parts joined.
+    pub hash: u64,
 }
 
 /// What is stored under an undo's key: the undo itself (made in one part,
@@ -138,7 +158,7 @@ pub struct PartList {
 #[derive(Debug, PartialEq)]
 pub enum StoredUndo {
     Whole(Batch),
-    Parts(usize),
+    Parts(PartList),
 }
 
 impl StoredUndo {
@@ -147,38 +167,47 @@ impl StoredUndo {
         if let Ok(batch) = serde_json::from_str::<Batch>(text) {
             return Some(StoredUndo::Whole(batch));
         }
-        serde_json::from_str::<PartList>(text).ok().map(|p| StoredUndo::Parts(p.undo_parts))
+        serde_json::from_str::<PartList>(text).ok().map(StoredUndo::Parts)
     }
 }
 
 /// The undo stored under `key`, its parts joined; `None` if there is none.
-/// A part missing or a text that does not read is `StoreError::Corrupt`.
+/// The parts are read one at a time: another tab's import may store its own
+/// undo meanwhile, so parts that do not join to the listed hash are read
+/// again, from the list. A text that still does not read is `StoreError::Corrupt`.
 pub async fn read<B: super::RowBackend>(store: &super::RecordStore<B>, key: &str) -> Result<Option<Batch>, StoreError> {
-    let Some(text) = store.get_setting(key).await? else { return Ok(None) };
-    match StoredUndo::read(&text) {
-        Some(StoredUndo::Whole(batch)) => Ok(Some(batch)),
-        Some(StoredUndo::Parts(n)) => {
-            let mut whole = String::new();
-            for i in 0..n {
-                whole.push_str(&store.get_setting(&part_key(key, i)).await?.ok_or(StoreError::Corrupt)?);
+    for _ in 0..3 {
+        let Some(text) = store.get_setting(key).await? else { return Ok(None) };
+        let list = match StoredUndo::read(&text) {
+            Some(StoredUndo::Whole(batch)) => return Ok(Some(batch)),
+            Some(StoredUndo::Parts(list)) => list,
+            None => return Err(StoreError::Corrupt),
+        };
+        let mut whole = String::new();
+        for i in 0..list.undo_parts {
+            match store.get_setting(&part_key(key, i)).await? {
+                Some(part) => whole.push_str(&part),
+                None => break,
             }
-            serde_json::from_str(&whole).map(Some).map_err(|_| StoreError::Corrupt)
         }
-        None => Err(StoreError::Corrupt),
+        if hash_on(HASH_START, &whole) == list.hash {
+            return serde_json::from_str(&whole).map(Some).map_err(|_| StoreError::Corrupt);
+        }
     }
+    Err(StoreError::Corrupt)
 }
 
 /// The settings to store for an undo made in `parts` under `key` by a write that
 /// stored `stored` of them already under their own keys: a single part is the undo's
 /// value itself; more are each under `part_key`, listed under `key`.
-pub fn settings_for(key: &str, stored: usize, mut rest: Vec<String>) -> Vec<(String, String)> {
+pub fn settings_for(key: &str, stored: usize, (mut rest, hash): (Vec<String>, u64)) -> Result<Vec<(String, String)>, StoreError> {
     if stored == 0 && rest.len() == 1 {
-        return vec![(key.to_string(), rest.remove(0))];
+        return Ok(vec![(key.to_string(), rest.remove(0))]);
     }
-    let total = stored + rest.len();
+    let list = PartList { undo_parts: stored + rest.len(), hash };
     let mut out: Vec<(String, String)> = rest.into_iter().enumerate().map(|(i, text)| (part_key(key, stored + i), text)).collect();
-    out.push((key.to_string(), serde_json::json!({ "undo_parts": total }).to_string()));
-    out
+    out.push((key.to_string(), serde_json::to_string(&list).map_err(|e| StoreError::Other(e.to_string()))?));
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -210,7 +239,7 @@ mod tests {
     }
 
     /// The undo's text made a piece at a time, in parts of `part_bytes`, taking filled parts as a backend does.
-    fn made_in_parts(batch: &Batch, old_rows: &[Option<Row>], old_settings: Vec<Option<String>>, history: &[HistoryRow], part_bytes: usize) -> Vec<String> {
+    fn made_in_parts(batch: &Batch, old_rows: &[Option<Row>], old_settings: Vec<Option<String>>, history: &[HistoryRow], part_bytes: usize) -> (Vec<String>, u64) {
         let mut parts = Vec::new();
         let mut text = UndoRows::new(part_bytes);
         for (w, old) in batch.rows.iter().zip(old_rows) {
@@ -222,8 +251,9 @@ mod tests {
             text.history_row(h).unwrap();
             parts.extend(text.take_done());
         }
-        parts.extend(text.finish());
-        parts
+        let (rest, hash) = text.finish();
+        parts.extend(rest);
+        (parts, hash)
     }
 
     proptest! {
@@ -232,28 +262,58 @@ mod tests {
         #[test]
         fn an_undo_made_in_parts_is_the_undo_serialised_whole((batch, old_rows, old_settings, history) in batch_and_old(), part_bytes in 1usize..400, stored_early in 0usize..3) {
             let undo = batch.undo(old_rows.clone(), old_settings.clone(), history.clone());
-            let parts = made_in_parts(&batch, &old_rows, old_settings, &history, part_bytes);
+            let (parts, hash) = made_in_parts(&batch, &old_rows, old_settings, &history, part_bytes);
             prop_assert_eq!(parts.concat(), serde_json::to_string(&undo).unwrap());
+            prop_assert_eq!(hash, crate::store::batch::text_hash(&parts.concat()));
             prop_assert!(parts.iter().rev().skip(1).all(|p| p.len() >= part_bytes));
             // Stored as a backend stores them: some parts already under their keys, the rest with the list.
             let early = stored_early.min(parts.len().saturating_sub(1));
             let mut settings: BTreeMap<String, String> = parts[..early].iter().enumerate().map(|(i, p)| (part_key("undo", i), p.clone())).collect();
-            settings.extend(settings_for("undo", early, parts[early..].to_vec()));
+            settings.extend(settings_for("undo", early, (parts[early..].to_vec(), hash)).unwrap());
             let read = match StoredUndo::read(&settings["undo"]).unwrap() {
                 StoredUndo::Whole(batch) => batch,
-                StoredUndo::Parts(n) => serde_json::from_str(&(0..n).map(|i| settings[&part_key("undo", i)].clone()).collect::<String>()).unwrap(),
+                StoredUndo::Parts(list) => {
+                    let joined: String = (0..list.undo_parts).map(|i| settings[&part_key("undo", i)].clone()).collect();
+                    prop_assert_eq!(list.hash, crate::store::batch::text_hash(&joined));
+                    serde_json::from_str(&joined).unwrap()
+                }
             };
             prop_assert_eq!(read, undo);
+            // Every part, and nothing else, falls in the parts' range.
             let (first, last) = parts_range("undo");
-            prop_assert!(settings.keys().filter(|k| k.as_str() != "undo").all(|k| (first.as_str()..=last.as_str()).contains(&k.as_str())));
+            settings.insert("undo#partner".into(), String::new());
+            settings.insert("undo#part".into(), String::new());
+            let in_range: Vec<&String> = settings.keys().filter(|k| first.as_str() <= k.as_str() && k.as_str() < last.as_str()).collect();
+            prop_assert_eq!(in_range.len(), settings.len() - 3);
         }
+    }
+
+    /// Parts read while another tab's import replaced them do not join to the listed hash:
+    /// they are read again, and never taken for the undo.
+    #[test]
+    fn parts_that_do_not_join_to_the_listed_hash_are_not_read_as_the_undo() {
+        use crate::store::{tests::ready, MemoryBackend, RecordStore, RowBackend};
+        let backend = MemoryBackend::default();
+        let store = RecordStore::new(backend.clone());
+        let undo = Batch { rows: Vec::new(), settings: Vec::new(), history: HistoryWrite::Restore(Vec::new()), undo_key: None };
+        let text = serde_json::to_string(&undo).unwrap();
+        let (a, b) = text.split_at(5);
+        ready(backend.put_setting(&part_key("u", 0), a)).unwrap();
+        ready(backend.put_setting(&part_key("u", 1), b)).unwrap();
+        let list = |hash| serde_json::to_string(&PartList { undo_parts: 2, hash }).unwrap();
+        ready(backend.put_setting("u", &list(crate::store::batch::text_hash(&text)))).unwrap();
+        assert_eq!(ready(read(&store, "u")), Ok(Some(undo)));
+        ready(backend.put_setting("u", &list(crate::store::batch::text_hash(&text) ^ 1))).unwrap();
+        assert_eq!(ready(read(&store, "u")), Err(StoreError::Corrupt));
+        ready(backend.put_setting("u", "{}")).unwrap();
+        assert_eq!(ready(read(&store, "u")), Err(StoreError::Corrupt));
     }
 
     #[test]
     fn an_undo_in_one_part_is_stored_as_before_parts() {
-        let settings = settings_for("sync_undo", 0, vec!["{\"rows\":[]}".into()]);
+        let settings = settings_for("sync_undo", 0, (vec!["{\"rows\":[]}".into()], 0)).unwrap();
         assert_eq!(settings, vec![("sync_undo".to_string(), "{\"rows\":[]}".to_string())]);
-        assert_eq!(StoredUndo::read("{\"undo_parts\":3}"), Some(StoredUndo::Parts(3)));
+        assert_eq!(StoredUndo::read("{\"undo_parts\":3,\"hash\":7}"), Some(StoredUndo::Parts(PartList { undo_parts: 3, hash: 7 })));
         assert_eq!(StoredUndo::read("not an undo"), None);
     }
 }

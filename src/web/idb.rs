@@ -271,9 +271,9 @@ fn of_kind(read: indexed_db_futures::Result<impl Iterator<Item = indexed_db_futu
 const READS_AT_ONCE: usize = 500;
 
 /// The earlier versions of each of `records` (kind, id), in their order: `READS_AT_ONCE`
-/// reads issued together, then awaited. The first wait ends in its read's success event and
-/// the rest are done by then or soon after, each ending in its own, so the transaction stays
-/// active throughout.
+/// reads issued together, then awaited in order. Each wait ends in its read's success event
+/// (or at once, if the read is done), where the transaction is active, so it stays active
+/// throughout, and the browser works through the reads without waiting for the page.
 async fn histories_of(by_record: &indexed_db_futures::index::Index<'_>, records: &[(&str, &str)]) -> Result<Vec<Vec<HistoryRow>>, StoreError> {
     let mut out = Vec::with_capacity(records.len());
     for group in records.chunks(READS_AT_ONCE) {
@@ -364,7 +364,7 @@ async fn write_row(
 /// Deletes the parts of an undo stored under `key` (`store::undo_text`), if it has any.
 fn delete_parts(settings: &indexed_db_futures::object_store::ObjectStore<'_>, key: &str) -> Result<(), StoreError> {
     let (first, last) = undo_text::parts_range(key);
-    settings.delete::<String, _>(indexed_db_futures::KeyRange::Bound(first, false, last, false)).primitive().map_err(store_error)?;
+    settings.delete::<String, _>(indexed_db_futures::KeyRange::Bound(first, false, last, true)).primitive().map_err(store_error)?;
     Ok(())
 }
 
@@ -681,7 +681,8 @@ impl RowBackend for IdbBackend {
             // undo itself replaces the history of every record it touches.
             // Writing over a stored record trims its history, so its history is read too.
             let restoring = matches!(batch.history, HistoryWrite::Restore(_));
-            let read_history: Vec<bool> = old_rows.iter().map(|old| old.is_some() || restoring).collect();
+            let existed: Vec<bool> = old_rows.iter().map(Option::is_some).collect();
+            let read_history: Vec<bool> = existed.iter().map(|e| *e || restoring).collect();
             let wanted: Vec<(&str, &str)> = batch.rows.iter().zip(&read_history).filter(|(_, read)| **read).map(|(w, _)| (w.kind.as_str(), w.id.as_str())).collect();
             let mut read = histories_of(&by_record, &wanted).await?.into_iter();
             let histories: Vec<Vec<HistoryRow>> = read_history.iter().map(|r| if *r { read.next().unwrap_or_default() } else { Vec::new() }).collect();
@@ -732,21 +733,25 @@ impl RowBackend for IdbBackend {
                     }
                     None => {
                         settings.delete(w.key.as_str()).primitive().map_err(store_error)?;
-                        // An undo in parts goes with its parts.
-                        delete_parts(&settings, &w.key)?;
+                        // An undo in parts goes with its parts (but for this batch's own undo,
+                        // whose parts are already being written: it replaces the setting below).
+                        if Some(&w.key) != batch.undo_key.as_ref() {
+                            delete_parts(&settings, &w.key)?;
+                        }
                     }
                 }
             }
             if let Some((key, text, mut stored)) = undo {
                 let mut text = text.settings(&batch.undo_settings(old_settings))?;
-                for row in histories.iter().flatten() {
+                // The history of the records that existed (new ones had none).
+                for row in histories.iter().zip(&existed).filter(|(_, e)| **e).flat_map(|(h, _)| h) {
                     text.history_row(row)?;
                     for part in text.take_done() {
                         steps.issued(settings.put(part).with_key(undo_text::part_key(key, stored)).without_key_type().primitive().map_err(store_error)?).await?;
                         stored += 1;
                     }
                 }
-                for (k, v) in undo_text::settings_for(key, stored, text.finish()) {
+                for (k, v) in undo_text::settings_for(key, stored, text.finish())? {
                     settings.put(v).with_key(k).primitive().map_err(store_error)?;
                 }
             }
