@@ -334,6 +334,20 @@ async fn a_write_over_many_stored_records_reads_their_histories_together_and_und
     assert_eq!(backend.get_setting("undo-test").await.unwrap(), None);
     assert_eq!(backend.get_setting("undo-test#part000000").await.unwrap(), None, "the parts went with the undo");
 
+    // A batch of fewer rows of a kind than it reads whole reads each row it replaces, together too.
+    let small = Batch {
+        rows: version(4).into_iter().zip(version(3)).take(50).map(|(row, old)| RowWrite { kind: "enterprise".into(), id: row.id.clone(), expected: Expect::of(Some(&old.json)), new: Some(row), summary: None }).collect(),
+        settings: Vec::new(),
+        history: HistoryWrite::Keep(2),
+        undo_key: None,
+    };
+    count_reads_in_flight();
+    let written = backend.write_batch(&small).await;
+    let most = most_reads_in_flight();
+    assert_eq!(written, Ok(Ok(())));
+    assert!(most >= 40.0, "a small batch read its rows one at a time (at most {most} in flight)");
+    assert_eq!(backend.get_row("enterprise", "e049").await.unwrap().map(|r| r.json), Some(stored(4)[49].clone()));
+
     // A record given twice in one write: the second replaces the first, which goes to its history.
     let first = nscl_tracker::store::Row::from_record(&enterprise("twice", "Lần đầu")).unwrap();
     let mut second_record = enterprise("twice", "Lần sau");
