@@ -97,6 +97,8 @@ impl Batch {
     /// `settings`), `old_history` the history of the records that existed.
     /// Its writes expect exactly what this batch writes, so an undo after
     /// someone edited one of the records refuses rather than lose that edit.
+    /// (The backends make its text a row at a time, `undo_text::UndoRows`,
+    /// which a property test checks against this.)
     pub fn undo(&self, old_rows: Vec<Option<Row>>, old_settings: Vec<Option<String>>, old_history: Vec<HistoryRow>) -> Batch {
         let rows = self
             .rows
