@@ -98,5 +98,14 @@ pub trait RowBackend {
 }
 
 pub(crate) fn fnv1a(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    fnv1a_on(FNV1A_START, text)
+}
+
+/// Where `fnv1a` starts.
+pub(crate) const FNV1A_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// `fnv1a` going on from `hash`: a text hashed a piece at a time
+/// (`fnv1a_on(fnv1a_on(FNV1A_START, a), b)`) hashes as the whole (`fnv1a(a + b)`).
+pub(crate) fn fnv1a_on(hash: u64, text: &str) -> u64 {
+    text.bytes().fold(hash, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }

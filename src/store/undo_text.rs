@@ -11,7 +11,7 @@
 //! replace them meanwhile, which the hash tells.
 
 use super::batch::{Batch, Expect, SettingWrite};
-use super::row::{HistoryRow, Row};
+use super::row::{fnv1a, fnv1a_on, HistoryRow, Row, FNV1A_START};
 use super::StoreError;
 use serde::{Deserialize, Serialize};
 
@@ -23,13 +23,11 @@ pub const PART_BYTES: usize = 1 << 20;
 /// then (`settings`) its settings, then each history row it restores.
 pub struct UndoRows {
     parts: Parts,
-    rows: usize,
 }
 
 /// `UndoRows` once its rows and settings are written: the history rows next.
 pub struct UndoHistory {
     parts: Parts,
-    rows: usize,
 }
 
 struct Parts {
@@ -38,11 +36,13 @@ struct Parts {
     current: String,
     /// The hash of all the text so far (`text_hash`, taken a piece at a time).
     hash: u64,
+    /// Values in the JSON list opened last.
+    items: usize,
 }
 
 impl Parts {
     fn push(&mut self, text: &str) {
-        self.hash = hash_on(self.hash, text);
+        self.hash = fnv1a_on(self.hash, text);
         self.current.push_str(text);
         if self.current.len() >= self.part_bytes {
             self.done.push(std::mem::take(&mut self.current));
@@ -53,6 +53,25 @@ impl Parts {
         let text = serde_json::to_string(value).map_err(|e| StoreError::Other(e.to_string()))?;
         self.push(&text);
         Ok(())
+    }
+
+    /// `text`, which opens a JSON list (ends in `[`).
+    fn open_list(&mut self, text: &str) {
+        self.push(text);
+        self.items = 0;
+    }
+
+    /// A value of the list opened last.
+    fn item<T: Serialize>(&mut self, value: &T) -> Result<(), StoreError> {
+        if self.items > 0 {
+            self.push(",");
+        }
+        self.items += 1;
+        self.push_json(value)
+    }
+
+    fn take_done(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.done)
     }
 }
 
@@ -68,67 +87,51 @@ struct UndoRow<'a> {
 
 impl UndoRows {
     pub fn new(part_bytes: usize) -> UndoRows {
-        let mut parts = Parts { part_bytes: part_bytes.max(1), done: Vec::new(), current: String::new(), hash: HASH_START };
-        parts.push("{\"rows\":[");
-        UndoRows { parts, rows: 0 }
+        let mut parts = Parts { part_bytes: part_bytes.max(1), done: Vec::new(), current: String::new(), hash: FNV1A_START, items: 0 };
+        parts.open_list("{\"rows\":[");
+        UndoRows { parts }
     }
 
     /// The undo of writing `new` over `old` (`None`: nothing was stored) in `kind`/`id`: put `old` back,
     /// if what is stored then is still `new`.
     pub fn row(&mut self, kind: &str, id: &str, new: Option<&Row>, old: Option<&Row>) -> Result<(), StoreError> {
-        if self.rows > 0 {
-            self.parts.push(",");
-        }
-        self.rows += 1;
-        self.parts.push_json(&UndoRow { kind, id, expected: Expect::of(new.map(|r| r.json.as_str())), new: old })
+        self.parts.item(&UndoRow { kind, id, expected: Expect::of(new.map(|r| r.json.as_str())), new: old })
     }
 
     /// The undo's settings (`Batch::undo_settings`); the history rows come next.
     pub fn settings(mut self, settings: &[SettingWrite]) -> Result<UndoHistory, StoreError> {
         self.parts.push("],\"settings\":");
         self.parts.push_json(&settings)?;
-        self.parts.push(",\"history\":{\"Restore\":[");
-        Ok(UndoHistory { parts: self.parts, rows: 0 })
+        self.parts.open_list(",\"history\":{\"Restore\":[");
+        Ok(UndoHistory { parts: self.parts })
     }
 
     /// The parts filled so far, handed over once each.
     pub fn take_done(&mut self) -> Vec<String> {
-        std::mem::take(&mut self.parts.done)
+        self.parts.take_done()
     }
 }
 
 impl UndoHistory {
     /// A history row the undo puts back.
     pub fn history_row(&mut self, row: &HistoryRow) -> Result<(), StoreError> {
-        if self.rows > 0 {
-            self.parts.push(",");
-        }
-        self.rows += 1;
-        self.parts.push_json(row)
+        self.parts.item(row)
     }
 
     pub fn take_done(&mut self) -> Vec<String> {
-        std::mem::take(&mut self.parts.done)
+        self.parts.take_done()
     }
 
     /// The parts not handed over yet, the last one included, and the hash of the whole text.
     pub fn finish(mut self) -> (Vec<String>, u64) {
         // An undo is never kept for another undo.
         self.parts.push("]},\"undo_key\":null}");
-        let mut rest = std::mem::take(&mut self.parts.done);
+        let mut rest = self.parts.take_done();
         if !self.parts.current.is_empty() {
             rest.push(std::mem::take(&mut self.parts.current));
         }
         (rest, self.parts.hash)
     }
-}
-
-/// `text_hash` (FNV-1a) taken a piece at a time: `hash_on(hash_on(HASH_START, a), b)` is
-/// `text_hash(a + b)`.
-const HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
-
-fn hash_on(hash: u64, text: &str) -> u64 {
-    text.bytes().fold(hash, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// The key of an undo's part `n`: under the undo's own key, so every part of one undo sorts
@@ -190,7 +193,7 @@ pub async fn read<B: super::RowBackend>(store: &super::RecordStore<B>, key: &str
                 None => break,
             }
         }
-        if hash_on(HASH_START, &whole) == list.hash {
+        if fnv1a(&whole) == list.hash {
             return serde_json::from_str(&whole).map(Some).map_err(|_| StoreError::Corrupt);
         }
     }

@@ -264,37 +264,55 @@ fn of_kind(read: indexed_db_futures::Result<impl Iterator<Item = indexed_db_futu
 
 /// How many reads (of a record's history, or of a row a write replaces) a large write issues
 /// together before it awaits them. Awaited one after another, each read cost a round trip to
-/// the browser's database: an
-/// import updating 38,021 stored records read their histories twice that way (for its undo
-/// and to trim each history to its depth) and took 46 s, where the same import into an
-/// empty laptop takes 8 (`docs/benchmarks.md`, 2026-12-04 afternoon).
+/// the browser's database: an import updating 38,021 stored records read their histories
+/// twice that way (for its undo and to trim each history to its depth) and took 46 s, where
+/// the same import into an empty laptop takes 8 (`docs/benchmarks.md`, 2026-12-04 afternoon).
 const READS_AT_ONCE: usize = 500;
 
-/// The earlier versions of each of `records` (kind, id), in their order: `READS_AT_ONCE`
-/// reads issued together, then awaited in order. Each wait ends in its read's success event
-/// (or at once, if the read is done), where the transaction is active, so it stays active
-/// throughout, and the browser works through the reads without waiting for the page.
-async fn histories_of(by_record: &indexed_db_futures::index::Index<'_>, records: &[(&str, &str)]) -> Result<Vec<Vec<HistoryRow>>, StoreError> {
+/// One read for each of `records` (kind, id), their results in the same order: `issue` issues
+/// a record's read and gives back what awaits it; `READS_AT_ONCE` are issued together, then
+/// awaited in order. Each wait ends in its read's success event (or at once, if the read is
+/// done), where the transaction is active, so it stays active throughout, and the browser
+/// works through the reads without waiting for the page.
+async fn read_together<'r, T, F>(records: &'r [(&'r str, &'r str)], issue: impl Fn(&'r str, &'r str) -> Result<F, StoreError>) -> Result<Vec<T>, StoreError>
+where
+    F: std::future::Future<Output = Result<T, StoreError>>,
+{
     let mut out = Vec::with_capacity(records.len());
     for group in records.chunks(READS_AT_ONCE) {
-        let reads = group.iter().map(|(_, id)| history_read(by_record, id.to_string())).collect::<Result<Vec<_>, _>>()?;
-        for ((kind, _), read) in group.iter().zip(reads) {
-            out.push(of_kind(read.await, kind)?);
+        let reads = group.iter().map(|(kind, id)| issue(kind, id)).collect::<Result<Vec<_>, _>>()?;
+        for read in reads {
+            out.push(read.await?);
         }
     }
     Ok(out)
 }
 
-/// The stored rows of `ids` in `store`, in their order, read as `histories_of` reads.
-async fn rows_of(store: &indexed_db_futures::object_store::ObjectStore<'_>, ids: &[&str]) -> Result<Vec<Option<Row>>, StoreError> {
-    let mut out = Vec::with_capacity(ids.len());
-    for group in ids.chunks(READS_AT_ONCE) {
-        let reads = group.iter().map(|id| store.get::<Row, _, _>(*id).serde().map_err(store_error)).collect::<Result<Vec<_>, _>>()?;
-        for read in reads {
-            out.push(read.await.map_err(store_error)?);
-        }
+/// The earlier versions of each of `records` (kind, id), in their order.
+async fn histories_of(by_record: &indexed_db_futures::index::Index<'_>, records: &[(&str, &str)]) -> Result<Vec<Vec<HistoryRow>>, StoreError> {
+    read_together(records, |kind, id| {
+        let read = history_read(by_record, id.to_string())?;
+        Ok(async move { of_kind(read.await, kind) })
+    })
+    .await
+}
+
+/// The stored rows of `records` (kind, id), in their order.
+async fn rows_of(tx: &indexed_db_futures::transaction::Transaction<'_>, records: &[(&str, &str)]) -> Result<Vec<Option<Row>>, StoreError> {
+    read_together(records, |kind, id| {
+        let read = tx.object_store(kind).map_err(store_error)?.get::<Row, _, _>(id).serde().map_err(store_error)?;
+        Ok(async move { read.await.map_err(store_error) })
+    })
+    .await
+}
+
+/// Stores the undo's filled `parts` under `key`, numbered on from `stored`, in the write's steps.
+async fn put_parts(settings: &indexed_db_futures::object_store::ObjectStore<'_>, steps: &mut Steps, key: &str, stored: &mut usize, parts: Vec<String>) -> Result<(), StoreError> {
+    for part in parts {
+        steps.issued(settings.put(part).with_key(undo_text::part_key(key, *stored)).without_key_type().primitive().map_err(store_error)?).await?;
+        *stored += 1;
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Every row of `store`, read `PART` at a time in one transaction: one request for a whole
@@ -536,9 +554,9 @@ impl RowBackend for IdbBackend {
             } else {
                 let (olds, histories) = match keep_history {
                     Some(_) => {
-                        let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
-                        let olds = rows_of(&store, &ids).await?;
-                        let existing: Vec<(&str, &str)> = ids.iter().zip(&olds).filter(|(_, o)| o.is_some()).map(|(id, _)| (kind, *id)).collect();
+                        let records: Vec<(&str, &str)> = rows.iter().map(|r| (kind, r.id.as_str())).collect();
+                        let olds = rows_of(&tx, &records).await?;
+                        let existing: Vec<(&str, &str)> = records.iter().zip(&olds).filter(|(_, o)| o.is_some()).map(|(r, _)| *r).collect();
                         let by_record = history.index("by_record").map_err(store_error)?;
                         let mut histories = histories_of(&by_record, &existing).await?.into_iter();
                         let histories: Vec<Vec<HistoryRow>> = olds.iter().map(|o| if o.is_some() { histories.next().unwrap_or_default() } else { Vec::new() }).collect();
@@ -646,28 +664,19 @@ impl RowBackend for IdbBackend {
                     whole.insert(kind, all_rows(&store).await?.into_iter().map(|r| (r.id.clone(), r)).collect());
                 }
             }
-            // The rest one read per row, issued together a group at a time.
+            // The rest one read per row, many in flight at once.
+            let each: Vec<(&str, &str)> = batch.rows.iter().filter(|w| !whole.contains_key(w.kind.as_str())).map(|w| (w.kind.as_str(), w.id.as_str())).collect();
+            let mut read = rows_of(&tx, &each).await?.into_iter();
             let mut old_rows: Vec<Option<Row>> = Vec::with_capacity(batch.rows.len());
-            for group in batch.rows.chunks(READS_AT_ONCE) {
-                let mut reads = Vec::new();
-                for w in group.iter().filter(|w| !whole.contains_key(w.kind.as_str())) {
-                    let store = tx.object_store(&w.kind).map_err(store_error)?;
-                    reads.push(store.get::<Row, _, _>(w.id.as_str()).serde().map_err(store_error)?);
+            for w in &batch.rows {
+                let old: Option<Row> = match whole.get_mut(w.kind.as_str()) {
+                    Some(rows) => rows.remove(&w.id),
+                    None => read.next().flatten(),
+                };
+                if !w.expected.admits(old.as_ref().map(|r| r.json.as_str())) {
+                    return Ok(Err(Stale(format!("{}/{}", w.kind, w.id))));
                 }
-                let mut reads = reads.into_iter();
-                for w in group {
-                    let old: Option<Row> = match whole.get_mut(w.kind.as_str()) {
-                        Some(rows) => rows.remove(&w.id),
-                        None => match reads.next() {
-                            Some(read) => read.await.map_err(store_error)?,
-                            None => None,
-                        },
-                    };
-                    if !w.expected.admits(old.as_ref().map(|r| r.json.as_str())) {
-                        return Ok(Err(Stale(format!("{}/{}", w.kind, w.id))));
-                    }
-                    old_rows.push(old);
-                }
+                old_rows.push(old);
             }
             let mut old_settings: Vec<Option<String>> = Vec::with_capacity(batch.settings.len());
             for w in &batch.settings {
@@ -702,10 +711,7 @@ impl RowBackend for IdbBackend {
             for ((w, old), before) in batch.rows.iter().zip(old_rows).zip(&histories) {
                 if let Some((key, text, stored)) = undo.as_mut() {
                     text.row(&w.kind, &w.id, w.new.as_ref(), old.as_ref())?;
-                    for part in text.take_done() {
-                        steps.issued(settings.put(part).with_key(undo_text::part_key(key, *stored)).without_key_type().primitive().map_err(store_error)?).await?;
-                        *stored += 1;
-                    }
+                    put_parts(&settings, &mut steps, key, stored, text.take_done()).await?;
                 }
                 let store = tx.object_store(&w.kind).map_err(store_error)?;
                 let last = match (&w.new, &batch.history) {
@@ -746,10 +752,7 @@ impl RowBackend for IdbBackend {
                 // The history of the records that existed (new ones had none).
                 for row in histories.iter().zip(&existed).filter(|(_, e)| **e).flat_map(|(h, _)| h) {
                     text.history_row(row)?;
-                    for part in text.take_done() {
-                        steps.issued(settings.put(part).with_key(undo_text::part_key(key, stored)).without_key_type().primitive().map_err(store_error)?).await?;
-                        stored += 1;
-                    }
+                    put_parts(&settings, &mut steps, key, &mut stored, text.take_done()).await?;
                 }
                 for (k, v) in undo_text::settings_for(key, stored, text.finish())? {
                     settings.put(v).with_key(k).primitive().map_err(store_error)?;
