@@ -312,6 +312,18 @@ mod tests {
         assert_eq!(ready(read(&store, "u")), Err(StoreError::Corrupt));
     }
 
+    proptest! {
+        /// Whatever text is stored under an undo's key (damaged, or another build's), reading it
+        /// never panics; a part list reads as one exactly when its numbers fit.
+        #[test]
+        fn any_stored_text_reads_without_panic(text in "\\PC*", parts in "[1-9][0-9]{0,24}", hash in "[1-9][0-9]{0,24}") {
+            let _ = StoredUndo::read(&text);
+            let read = StoredUndo::read(&format!("{{\"undo_parts\":{parts},\"hash\":{hash}}}"));
+            let expected = parts.parse::<usize>().ok().zip(hash.parse::<u64>().ok()).map(|(undo_parts, hash)| StoredUndo::Parts(PartList { undo_parts, hash }));
+            prop_assert_eq!(read, expected);
+        }
+    }
+
     #[test]
     fn an_undo_in_one_part_is_stored_as_before_parts() {
         let settings = settings_for("sync_undo", 0, (vec!["{\"rows\":[]}".into()], 0)).unwrap();
