@@ -26,19 +26,35 @@ const ROWS: [(char, &str); 13] = [
 ];
 const Y_ROW: &str = "yỳýỷỹỵ";
 
+/// Every letter of `ROWS` and `Y_ROW`, sorted by letter: (letter, base letter,
+/// primary rank, tone). Looked up, not scanned: folding and sort keys look at
+/// every letter of every name, and a scan of the rows per letter was most of
+/// the register's first read at province scale (`docs/benchmarks.md`).
+fn letters() -> &'static [(char, char, u32, u8)] {
+    static LETTERS: std::sync::OnceLock<Vec<(char, char, u32, u8)>> = std::sync::OnceLock::new();
+    LETTERS.get_or_init(|| {
+        let mut all = Vec::new();
+        for (row_index, (base, row)) in ROWS.iter().enumerate() {
+            // Letters with a modifier (ă, â, đ, ê, ô, ơ, ư) sort right after their base.
+            let modifier = ROWS[..row_index].iter().filter(|(b, _)| b == base).count() as u32;
+            all.extend(row.chars().enumerate().map(|(tone, c)| (c, *base, u32::from(*base) * 4 + modifier, tone as u8)));
+        }
+        all.extend(Y_ROW.chars().enumerate().map(|(tone, c)| (c, 'y', u32::from('y') * 4, tone as u8)));
+        all.sort_by_key(|x| x.0);
+        all
+    })
+}
+
+fn letter(c: char) -> Option<&'static (char, char, u32, u8)> {
+    let all = letters();
+    all.binary_search_by_key(&c, |x| x.0).ok().map(|i| &all[i])
+}
+
 fn base_of(c: char) -> char {
     if c.is_ascii() {
         return c;
     }
-    for (base, row) in ROWS {
-        if row.contains(c) {
-            return base;
-        }
-    }
-    if Y_ROW.contains(c) {
-        return 'y';
-    }
-    c
+    letter(c).map_or(c, |x| x.1)
 }
 
 /// Combining marks left by NFD input (for example text pasted from macOS).
@@ -184,17 +200,11 @@ impl CollationKey {
 }
 
 fn letter_rank(c: char) -> (u32, u8) {
-    for (row_index, (base, row)) in ROWS.iter().enumerate() {
-        if let Some(pos) = row.chars().position(|v| v == c) {
-            // Letters with a modifier (ă, â, đ, ê, ô, ơ, ư) sort right after their base.
-            let modifier = ROWS[..row_index].iter().filter(|(b, _)| b == base).count() as u32;
-            return (u32::from(*base) * 4 + modifier, pos as u8);
-        }
+    // An ASCII letter is first in its row, or in none: its own rank, no tone.
+    if c.is_ascii() {
+        return (u32::from(c) * 4, 0);
     }
-    if let Some(pos) = Y_ROW.chars().position(|v| v == c) {
-        return (u32::from('y') * 4, pos as u8);
-    }
-    (u32::from(c) * 4, 0)
+    letter(c).map_or((u32::from(c) * 4, 0), |x| (x.2, x.3))
 }
 
 /// Compares two strings in Vietnamese alphabetical order.
@@ -276,6 +286,45 @@ pub fn search_terms(query: &str) -> Vec<SearchTerm> {
 
 #[cfg(test)]
 mod tests {
+    /// The rows scanned letter by letter, as the looked-up table replaced.
+    fn base_of_scanned(c: char) -> char {
+        if c.is_ascii() {
+            return c;
+        }
+        ROWS.iter().find(|(_, row)| row.contains(c)).map(|(b, _)| *b).or(Y_ROW.contains(c).then_some('y')).unwrap_or(c)
+    }
+
+    fn letter_rank_scanned(c: char) -> (u32, u8) {
+        for (row_index, (base, row)) in ROWS.iter().enumerate() {
+            if let Some(pos) = row.chars().position(|v| v == c) {
+                let modifier = ROWS[..row_index].iter().filter(|(b, _)| b == base).count() as u32;
+                return (u32::from(*base) * 4 + modifier, pos as u8);
+            }
+        }
+        if let Some(pos) = Y_ROW.chars().position(|v| v == c) {
+            return (u32::from('y') * 4, pos as u8);
+        }
+        (u32::from(c) * 4, 0)
+    }
+
+    #[test]
+    fn every_vietnamese_letter_is_looked_up_as_the_rows_read() {
+        let table: Vec<char> = letters().iter().map(|x| x.0).collect();
+        let mut unique = table.clone();
+        unique.dedup();
+        assert_eq!(table, unique, "no letter in two rows");
+        for c in ROWS.iter().flat_map(|(_, row)| row.chars()).chain(Y_ROW.chars()).chain('\0'..='\u{2000}') {
+            assert_eq!((base_of(c), letter_rank(c)), (base_of_scanned(c), letter_rank_scanned(c)), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_letter_is_looked_up_as_the_rows_read(c in proptest::char::any()) {
+            proptest::prop_assert_eq!((base_of(c), letter_rank(c)), (base_of_scanned(c), letter_rank_scanned(c)));
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -18,6 +18,7 @@ pub mod format;
 pub mod legacy;
 mod memory;
 mod row;
+pub mod step_rows;
 pub mod summary;
 pub mod undo_text;
 
@@ -187,21 +188,24 @@ impl<B: RowBackend> RecordStore<B> {
         P: Fn() -> F,
         F: std::future::Future<Output = ()>,
     {
-        self.read_store_in_steps(T::KIND, &|_| every, pause, &|json| decode::<T>(json), seen, take).await
+        self.read_store_in_steps(T::KIND, &mut |_| every, &|| 0.0, pause, &|json| decode::<T>(json), seen, take).await
     }
 
-    /// Every record of `T`, as `read_in_steps` hands them over, but the first step `first` long
-    /// and each later one `every`: a page shows its first rows from the first step (a full one
-    /// may have more behind it; `take` is told which step it is given) instead of waiting for a
-    /// province's whole register. Returns the rows that could not be read.
-    pub async fn read_first_then_steps<T, P, F>(&self, first: usize, every: usize, pause: P, take: &mut dyn FnMut(usize, Vec<Record<T>>)) -> Result<Vec<Row>, StoreError>
+    /// Every record of `T`, as `read_in_steps` hands them over, but the first step
+    /// `sizes.first` long and each later one sized by how long the one before took
+    /// (`StepRows`; `clock` reads milliseconds, and a step's decoding and `take` are timed
+    /// together): a page shows its first rows from the first step (a full one may have more
+    /// behind it; `take` is told which step it is given) instead of waiting for a province's
+    /// whole register. Returns the rows that could not be read.
+    pub async fn read_first_then_steps<T, P, F>(&self, sizes: step_rows::StepRows, clock: &dyn Fn() -> f64, pause: P, take: &mut dyn FnMut(usize, Vec<Record<T>>)) -> Result<Vec<Row>, StoreError>
     where
         T: RecordKind + DeserializeOwned,
         P: Fn() -> F,
         F: std::future::Future<Output = ()>,
     {
         let mut steps = 0;
-        self.read_store_in_steps(T::KIND, &|step| if step == 0 { first } else { every }, pause, &|json| decode::<T>(json), &mut |_, _| (), &mut |records| {
+        let mut size = |last: Option<(usize, f64)>| last.map_or(sizes.first, |(rows, ms)| sizes.after(rows, ms));
+        self.read_store_in_steps(T::KIND, &mut size, clock, pause, &|json| decode::<T>(json), &mut |_, _| (), &mut |records| {
             take(steps, records);
             steps += 1;
         })
@@ -216,14 +220,17 @@ impl<B: RowBackend> RecordStore<B> {
         P: Fn() -> F,
         F: std::future::Future<Output = ()>,
     {
-        let unreadable = self.read_store_in_steps(T::SUMMARY_STORE, &|_| every, pause, &|json| summary::decode_summary::<T>(json), &mut |_, _| (), take).await?;
+        let unreadable = self.read_store_in_steps(T::SUMMARY_STORE, &mut |_| every, &|| 0.0, pause, &|json| summary::decode_summary::<T>(json), &mut |_, _| (), take).await?;
         Ok(unreadable.len())
     }
 
     async fn read_store_in_steps<R, P, F>(
         &self,
         store: &str,
-        step_size: &dyn Fn(usize) -> usize,
+        // The rows of the next step, given the last one's rows and how long `clock` saw its
+        // decoding and `take` take (`None` before the first).
+        step_size: &mut dyn FnMut(Option<(usize, f64)>) -> usize,
+        clock: &dyn Fn() -> f64,
         pause: P,
         decode: &dyn Fn(&str) -> Option<Record<R>>,
         seen: &mut dyn FnMut(&str, &str),
@@ -235,14 +242,14 @@ impl<B: RowBackend> RecordStore<B> {
     {
         let mut unreadable = Vec::new();
         let mut after: Option<String> = None;
-        let mut steps = 0;
+        let mut last = None;
         loop {
-            let every = step_size(steps).max(1);
-            steps += 1;
+            let every = step_size(last).max(1);
             let limit = (every != usize::MAX).then_some(every);
             let rows = self.backend.load_rows(store, after.as_deref(), limit).await?;
             let full = limit.is_some_and(|n| rows.len() == n);
             after = rows.last().map(|r| r.id.clone());
+            let (began, read) = (clock(), rows.len());
             let mut step = Vec::with_capacity(rows.len());
             for row in rows {
                 match decode(&row.json) {
@@ -254,6 +261,7 @@ impl<B: RowBackend> RecordStore<B> {
                 }
             }
             take(step);
+            last = Some((read, clock() - began));
             if !full {
                 return Ok(unreadable);
             }
@@ -569,12 +577,20 @@ pub(crate) mod tests {
             ready(store.put(&ent(id, name))).unwrap();
         }
         let mut steps: Vec<(usize, Vec<String>)> = Vec::new();
-        let unreadable = ready(store.read_first_then_steps::<Enterprise, _, _>(1, 3, || std::future::ready(()), &mut |n, records| {
+        // A clock that moves 10 ms each time it is read: a step's work takes 10 ms, and 20 ms
+        // fit twice as many rows (at most 3).
+        let now = std::cell::Cell::new(0.0);
+        let clock = || {
+            now.set(now.get() + 10.0);
+            now.get()
+        };
+        let sizes = step_rows::StepRows { first: 1, target_ms: 20.0, min: 1, max: 3 };
+        let unreadable = ready(store.read_first_then_steps::<Enterprise, _, _>(sizes, &clock, || std::future::ready(()), &mut |n, records| {
             steps.push((n, records.into_iter().map(|r| r.id).collect()))
         }))
         .unwrap();
         let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(steps, vec![(0, ids(&["a"])), (1, ids(&["b", "c", "d"])), (2, ids(&["e"]))], "one, then three at a time, in id order");
+        assert_eq!(steps, vec![(0, ids(&["a"])), (1, ids(&["b", "c"])), (2, ids(&["d", "e"]))], "one, then sized by time, in id order");
         assert!(unreadable.is_empty());
     }
 

@@ -166,7 +166,8 @@ impl RowText {
 
 #[component]
 fn EnterpriseTable(rows: Memo<Vec<RowText>>, page: Signal<usize>) -> impl IntoView {
-    let drawn = drawn_in_parts(rows, page, |r: &RowText| &r.key);
+    let table_body = NodeRef::new();
+    let drawn = drawn_in_parts(rows, page, |r: &RowText| &r.key, table_body);
     view! {
         <div class="table-scroll">
             <table class="data-table" data-testid="enterprise-table">
@@ -181,7 +182,7 @@ fn EnterpriseTable(rows: Memo<Vec<RowText>>, page: Signal<usize>) -> impl IntoVi
                         <th scope="col">{tr(Msg::ColUpdated)}</th>
                     </tr>
                 </thead>
-                <tbody>
+                <tbody node_ref=table_body>
                     <For each=move || drawn.get() key=|r| r.key.clone() children=move |r| view! {
                         <tr data-testid="enterprise-row">
                             <td><a href=r.href data-testid="enterprise-link">{r.name}</a></td>

@@ -1,9 +1,10 @@
 //! A list's page of rows drawn in two parts when it changes (its first draw
-//! too): the rows already on the page and the first new ones before the next
-//! frame, the other new rows just after it (`page_parts`). The keystroke's
-//! frame then lays out a screenful of new rows, not fifty.
+//! too): the rows already on the page and the new ones the screen shows
+//! before the next frame, the other new rows just after it (`page_parts`).
+//! The keystroke's frame then lays out what the officer sees, not fifty rows.
 
-use crate::page_parts::{drawn_now, FRESH_AT_ONCE};
+use crate::page_parts::{drawn_now, rows_on_screen, ON_SCREEN_UNMEASURED};
+use leptos::html::Tbody;
 use leptos::prelude::*;
 use std::collections::HashSet;
 use std::hash::Hash;
@@ -11,13 +12,14 @@ use std::time::Duration;
 
 /// The rows to give the list's keyed `For`, following `page`, the rows of
 /// page number `number`. `key` is the `For`'s key: a row it would keep is not
-/// a new row.
+/// a new row. `body` is the table body the rows are drawn in, where the rows
+/// on the screen are measured.
 ///
 /// A page turned is drawn whole: the pager is below the rows, and a page
 /// drawn short for a frame would pull the officer who clicked it up the list.
 /// A filter typed on a later page takes the list back to the first, so it is
 /// drawn whole too.
-pub fn drawn_in_parts<T, K>(page: Memo<Vec<T>>, number: Signal<usize>, key: fn(&T) -> &K) -> ReadSignal<Vec<T>>
+pub fn drawn_in_parts<T, K>(page: Memo<Vec<T>>, number: Signal<usize>, key: fn(&T) -> &K, body: NodeRef<Tbody>) -> ReadSignal<Vec<T>>
 where
     T: Clone + Send + Sync + 'static,
     K: Eq + Hash + 'static,
@@ -34,9 +36,10 @@ where
         let now = if turned {
             None
         } else {
+            let on_screen = body.get_untracked().map_or(ON_SCREEN_UNMEASURED, |b| measured(&b));
             drawn.with_untracked(|d| {
                 let keys: HashSet<&K> = d.iter().map(key).collect();
-                drawn_now(&full.iter().map(key).collect::<Vec<_>>(), &keys, FRESH_AT_ONCE)
+                drawn_now(&full.iter().map(key).collect::<Vec<_>>(), &keys, on_screen)
             })
         };
         change.update_value(|c| *c += 1);
@@ -60,4 +63,14 @@ where
         });
     });
     drawn.read_only()
+}
+
+/// How many of the page's first rows the window shows, from where the table
+/// body is and how tall its first row is. Read before the change is drawn,
+/// the page is as the last frame laid it out (only the typed text has
+/// changed since), so the read costs no layout of the rows.
+fn measured(body: &web_sys::HtmlTableSectionElement) -> usize {
+    let window_height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(f64::NAN);
+    let row_height = body.first_element_child().map_or(0.0, |row| row.get_bounding_client_rect().height());
+    rows_on_screen(window_height, body.get_bounding_client_rect().top(), row_height)
 }

@@ -423,16 +423,18 @@ impl Register {
     /// every page that needs the whole register (a tax code's owner, counts) wait for it.
     /// Gives the register and how many rows could not be read.
     async fn read_register(self, store: &crate::store::RecordStore<IdbBackend>, first_read_units: Option<&AdminUnitList>) -> Result<(Registry, usize), StoreError> {
-        // Parts of about 20 ms of reading and indexing each.
+        // The first part shows the list; the others take about 20 ms of reading and indexing
+        // each on this laptop (`StepRows`).
         const FIRST_ROWS: usize = 500;
-        const EVERY: usize = 500;
+        const SIZES: StepRows = StepRows { first: FIRST_ROWS, target_ms: 20.0, min: 250, max: 1000 };
         let showing = first_read_units.is_some();
         // How many are stored is only said on the first read.
         let total = if showing { store.count::<Enterprise>().await? } else { 0 };
+        use crate::store::step_rows::StepRows;
         let mut builder = crate::model::registry::RegistryBuilder::default();
         let (mut read, mut shown) = (0, false);
         let unreadable = store
-            .read_first_then_steps::<Enterprise, _, _>(FIRST_ROWS, EVERY, browser::next_task, &mut |step, records| {
+            .read_first_then_steps::<Enterprise, _, _>(SIZES, &browser::page_clock_ms, browser::next_task, &mut |step, records| {
                 // Before the records can be shown and edited: an edit must be later than what it replaces.
                 if let Some(latest) = records.iter().map(|r| &r.updated).max() {
                     browser::observe(latest);

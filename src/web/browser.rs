@@ -16,6 +16,12 @@ pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64
 }
 
+/// Milliseconds on the page's own clock (`performance.now()`, fractions included), for
+/// timing work on the page; 0 where there is none.
+pub fn page_clock_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
 /// Minutes local time is ahead of UTC (Vietnam: 420).
 pub fn utc_offset_minutes() -> i32 {
     -(js_sys::Date::new_0().get_timezone_offset() as i32)

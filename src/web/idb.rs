@@ -414,15 +414,11 @@ struct Steps {
 /// How long a step of a large write may hold the page, in milliseconds.
 const STEP_MS: f64 = 25.0;
 
-fn page_clock_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
-}
-
 impl Steps {
     async fn issued(&mut self, last: VoidRequest) -> Result<(), StoreError> {
         use indexed_db_futures::internals::SystemRepr;
         self.issued.push(last);
-        let now = page_clock_ms();
+        let now = crate::web::browser::page_clock_ms();
         let began = *self.began.get_or_insert(now);
         if self.issued.len() < ROWS_PER_STEP && now - began < STEP_MS {
             return Ok(());

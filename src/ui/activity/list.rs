@@ -105,7 +105,8 @@ pub fn ActivityList() -> impl IntoView {
             })
         })
     });
-    let drawn = drawn_in_parts(shown, current_page, |r: &RowText| &r.key);
+    let table_body = NodeRef::new();
+    let drawn = drawn_in_parts(shown, current_page, |r: &RowText| &r.key, table_body);
     let kind_options = Signal::derive(move || types().iter().map(|t| (t.id.clone(), t.label.get(lang.get()).to_string())).collect());
     let plan_options = Signal::derive(move || plan_items().iter().map(|p| (p.id.clone(), format!("{} – {}", p.id, p.label.get(lang.get())))).collect());
     // A year from a link stays choosable even when no activity has it (yet).
@@ -168,7 +169,7 @@ pub fn ActivityList() -> impl IntoView {
                                 <th scope="col">{tr(Msg::FieldEnterprises)}</th>
                                 <th scope="col" class="num">{tr(Msg::ColBudget)}</th>
                             </tr></thead>
-                            <tbody>
+                            <tbody node_ref=table_body>
                                 <For each=move || drawn.get() key=|r| r.key.clone() children=move |r| view! {
                                     <tr data-testid="activity-row">
                                         <td data-testid="activity-row-date">{r.date}</td>

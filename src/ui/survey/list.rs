@@ -90,7 +90,8 @@ pub fn SurveyList() -> impl IntoView {
             }))
         })
     });
-    let drawn = drawn_in_parts(shown, Signal::derive(current_page), |r: &RowText| &r.key);
+    let table_body = NodeRef::new();
+    let drawn = drawn_in_parts(shown, Signal::derive(current_page), |r: &RowText| &r.key, table_body);
     let date_field = move |label: Msg, testid: &'static str, set: fn(&mut SurveyQuery, Option<String>)| {
         view! {
             <div class="field">
@@ -145,7 +146,7 @@ pub fn SurveyList() -> impl IntoView {
                                 <th scope="col">{tr(Msg::ColOfficer)}</th>
                                 <th scope="col">{tr(Msg::ColUpdated)}</th>
                             </tr></thead>
-                            <tbody>
+                            <tbody node_ref=table_body>
                                 <For each=move || drawn.get() key=|r| r.key.clone() children=move |r| view! {
                                     <tr data-testid="survey-row">
                                         <td><a href=r.href data-testid="survey-link">{r.enterprise}</a></td>
