@@ -66,11 +66,26 @@ where
 }
 
 /// How many of the page's first rows the window shows, from where the table
-/// body is and how tall its first row is. Read before the change is drawn,
-/// the page is as the last frame laid it out (only the typed text has
-/// changed since), so the read costs no layout of the rows.
+/// body is and how tall its rows on the screen are: the shortest of them, so
+/// a long name wrapped onto two lines never makes the count too small. Read
+/// before the change is drawn, the page is usually as the last frame laid it
+/// out (only the typed text has changed since) and the read costs a layout of
+/// that text; when the last change's rest is not drawn yet, it lays those
+/// rows out here instead of in the frame.
 fn measured(body: &web_sys::HtmlTableSectionElement) -> usize {
     let window_height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(f64::NAN);
-    let row_height = body.first_element_child().map_or(0.0, |row| row.get_bounding_client_rect().height());
-    rows_on_screen(window_height, body.get_bounding_client_rect().top(), row_height)
+    let mut shortest = f64::INFINITY;
+    let mut row = body.first_element_child();
+    while let Some(r) = row {
+        let rect = r.get_bounding_client_rect();
+        // Rows of no height (a hidden list) say nothing; rows below the window are not seen.
+        if rect.height() >= 1.0 {
+            shortest = shortest.min(rect.height());
+        }
+        if !(rect.bottom() < window_height) {
+            break;
+        }
+        row = r.next_element_sibling();
+    }
+    rows_on_screen(window_height, body.get_bounding_client_rect().top(), if shortest.is_finite() { shortest } else { 0.0 })
 }
