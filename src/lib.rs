@@ -5,6 +5,7 @@
 //! browser dependency and are tested natively. The browser edge (`web`) and the
 //! Leptos components (`ui`) exist only in the wasm build.
 
+pub mod both;
 pub mod charts;
 pub mod form;
 pub mod format;

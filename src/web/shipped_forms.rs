@@ -22,9 +22,25 @@ pub async fn load() -> Result<Vec<(&'static str, String)>, Unavailable> {
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or_else(|| Unavailable("no window".into()))?;
     let failed = |what: &str, e: wasm_bindgen::JsValue| Unavailable(format!("{what}: {}", e.as_string().unwrap_or_else(|| format!("{e:?}"))));
-    // All at once: from the service worker's cache each takes a few milliseconds, and over a
-    // first visit's network the browser sends them side by side rather than one after another.
-    let requests: Array = SHIPPED_FILES.iter().map(|file| window.fetch_with_str(&url_of(file))).collect();
+    // Side by side: from the service worker's cache each takes a few milliseconds, and over a
+    // first visit's network the browser sends them together rather than one after another.
+    // But a few to a task: each `fetch()` call costs the page 1-3 ms before it returns, and
+    // sixteen in one task held it 30-45 ms just after the register was read at province scale.
+    // A request that fails while the next ones wait for their task is not yet in the
+    // `Promise.all` below: this handler keeps it from counting as an unhandled rejection.
+    // The page owns it (`into_js_value`): it outlives this function, for a request that fails later.
+    let handled = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {}).into_js_value();
+    let requests = Array::new();
+    for (i, file) in SHIPPED_FILES.iter().enumerate() {
+        if i > 0 && i % FETCHES_A_TASK == 0 {
+            super::browser::next_task().await;
+        }
+        let request = window.fetch_with_str(&url_of(file));
+        if let Some(catch) = js_sys::Reflect::get(&request, &"catch".into()).ok().and_then(|c| c.dyn_into::<js_sys::Function>().ok()) {
+            let _ = catch.call1(&request, &handled);
+        }
+        requests.push(&request);
+    }
     let responses = JsFuture::from(Promise::all(&requests)).await.map_err(|e| failed("fetch", e))?;
     let texts = Array::new();
     for (file, response) in SHIPPED_FILES.iter().zip(Array::from(&responses).iter()) {
@@ -48,6 +64,10 @@ pub async fn load() -> Result<Vec<(&'static str, String)>, Unavailable> {
 pub async fn load() -> Result<Vec<(&'static str, String)>, Unavailable> {
     Ok(crate::form::library::SHIPPED.iter().map(|(file, source)| (*file, source.to_string())).collect())
 }
+
+/// How many definitions' requests are sent in one task.
+#[cfg(nscl_split)]
+const FETCHES_A_TASK: usize = 4;
 
 /// `data/forms/x.json` is served as `/forms/x.json` (`index.html` copies the folder).
 #[cfg(nscl_split)]

@@ -1,0 +1,82 @@
+//! Two futures run on one thread at once: each gives way at its own awaits.
+//! A long read asks for its next step's rows and works through the step it
+//! holds meanwhile; the form definitions are fetched while the code that
+//! installs them loads.
+
+/// Runs two futures on this thread at once (each gives way at its own awaits) and waits for both.
+pub async fn both<A: std::future::Future, B: std::future::Future>(a: A, b: B) -> (A::Output, B::Output) {
+    use std::task::Poll;
+    let (mut a, mut b) = (std::pin::pin!(a), std::pin::pin!(b));
+    let (mut done_a, mut done_b) = (None, None);
+    std::future::poll_fn(move |cx| {
+        if done_a.is_none() {
+            if let Poll::Ready(x) = a.as_mut().poll(cx) {
+                done_a = Some(x);
+            }
+        }
+        if done_b.is_none() {
+            if let Poll::Ready(y) = b.as_mut().poll(cx) {
+                done_b = Some(y);
+            }
+        }
+        match (done_a.take(), done_b.take()) {
+            (Some(x), Some(y)) => Poll::Ready((x, y)),
+            (x, y) => {
+                (done_a, done_b) = (x, y);
+                Poll::Pending
+            }
+        }
+    })
+    .await
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::both;
+    use std::cell::RefCell;
+    use std::future::Future;
+    use std::pin::Pin;
+    use std::task::{Context, Poll, Waker};
+
+    /// Pending the first time it is polled, ready the next.
+    struct OneTurn(bool);
+    impl Future for OneTurn {
+        type Output = ();
+        fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+            if self.0 {
+                Poll::Ready(())
+            } else {
+                self.0 = true;
+                cx.waker().wake_by_ref();
+                Poll::Pending
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_runs_to_its_first_await_before_the_second_starts_and_both_finish() {
+        let log = RefCell::new(Vec::new());
+        let a = async {
+            log.borrow_mut().push("a asks");
+            OneTurn(false).await;
+            log.borrow_mut().push("a has it");
+            1
+        };
+        let b = async {
+            log.borrow_mut().push("b works");
+            2
+        };
+        let mut joined = std::pin::pin!(both(a, b));
+        let mut cx = Context::from_waker(Waker::noop());
+        let mut turns = 0;
+        let out = loop {
+            turns += 1;
+            if let Poll::Ready(out) = joined.as_mut().poll(&mut cx) {
+                break out;
+            }
+        };
+        assert_eq!(out, (1, 2));
+        assert_eq!(turns, 2);
+        assert_eq!(*log.borrow(), ["a asks", "b works", "a has it"]);
+    }
+}
