@@ -2,8 +2,10 @@
 //! indexing run in one task, so its length is what the page cannot answer
 //! for: parts of 500 enterprises took 20-30 ms on one day's machine and
 //! 50-65 ms on another's (`docs/benchmarks.md`), and an officer's laptop may
-//! be slower still. So each step takes as many rows as the step before could
-//! decode and index in about `target_ms`, measured on this laptop.
+//! be slower still. So each step takes as many rows as the last step timed
+//! could decode and index in about `target_ms`, measured on this laptop: the
+//! step two before it, since a step's rows are asked for while the one before
+//! it is worked through (`RecordStore::read_first_then_steps`).
 
 /// The sizes of a read's steps: `first` rows, then sized by time.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -15,9 +17,9 @@ pub struct StepRows {
 }
 
 impl StepRows {
-    /// The rows of the step after one of `rows` rows whose work took `took_ms`:
-    /// as many as fit `target_ms` at that pace, at most twice or half as many
-    /// as before (one slow step, a collection say, does not shrink the read to
+    /// The rows of a step when one of `rows` rows took `took_ms` of work: as
+    /// many as fit `target_ms` at that pace, at most twice or half as many as
+    /// that step (one slow step, a collection say, does not shrink the read to
     /// crumbs), within `min..=max`.
     pub fn after(&self, rows: usize, took_ms: f64) -> usize {
         let (min, max) = (self.min.max(1), self.max.max(self.min.max(1)));

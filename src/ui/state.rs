@@ -397,8 +397,9 @@ impl Register {
     /// every page that needs the whole register (a tax code's owner, counts) wait for it.
     /// Gives the register and how many rows could not be read.
     async fn read_register(self, store: &crate::store::RecordStore<IdbBackend>, first_read_units: Option<&AdminUnitList>) -> Result<(Registry, usize), StoreError> {
-        // The first part shows the list; the others take about 20 ms of decoding and indexing
-        // each on this laptop (`StepRows`).
+        // The first part shows the list; the second is the least (asked for before the first
+        // is timed), the others take about 20 ms of decoding and indexing each on this
+        // laptop (`StepRows`).
         const FIRST_ROWS: usize = 500;
         const SIZES: StepRows = StepRows { first: FIRST_ROWS, target_ms: 20.0, min: 250, max: 1000 };
         let showing = first_read_units.is_some();
