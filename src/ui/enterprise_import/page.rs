@@ -40,12 +40,6 @@ pub type Table = Arc<Vec<Vec<String>>>;
 /// How many milliseconds of checking before the browser gets a turn.
 const SLICE_MS: f64 = 12.0;
 
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
-
 #[component]
 pub fn EnterpriseImportPage() -> impl IntoView {
     let register = expect_context::<Register>();
@@ -156,8 +150,8 @@ pub fn EnterpriseImportPage() -> impl IntoView {
             let mut progress = Progress::default();
             let mut at = range.start;
             while at < range.end {
-                let started = now();
-                while at < range.end && now() - started < SLICE_MS {
+                let started = browser::page_clock_ms();
+                while at < range.end && browser::page_clock_ms() - started < SLICE_MS {
                     let end = (at + 50).min(range.end);
                     let Some(()) = register
                         .registry
