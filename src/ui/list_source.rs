@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 const STEP: usize = 200;
 
 #[allow(async_fn_in_trait)]
-pub trait ListSource: Sized + Send + Sync + 'static {
+pub trait ListSource: Sized + Clone + Send + Sync + 'static {
     /// The record kind, as the quarantine count names it.
     const LIST_KIND: &'static str;
     /// How many are stored, readable or not.

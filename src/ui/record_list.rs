@@ -23,6 +23,9 @@ pub struct RecordList<T: Send + Sync + 'static> {
     last_export: RwSignal<Option<Hlc>>,
     /// How many changed after the last export, and the oldest change.
     unexported: Memo<(usize, Option<i64>)>,
+    /// While the store is read again: the ids of the records this page stored or read one
+    /// at a time meanwhile (`remember`), whose copy here may be newer than the read's.
+    remembered: StoredValue<Option<std::collections::HashSet<String>>>,
 }
 
 // Signals are handles: copying the list copies the handles, whatever `T` is.
@@ -44,11 +47,16 @@ impl<T: Send + Sync + 'static> RecordList<T> {
             let last = last_export.get();
             counts.with(|c| if c.is_against(last.as_ref()) { c.unexported() } else { records.with_untracked(|all| export::unexported(all.iter(), last.as_ref())) })
         });
-        RecordList { records, ready: RwSignal::new(false), expected: RwSignal::new(None), counts, last_export, unexported }
+        RecordList { records, ready: RwSignal::new(false), expected: RwSignal::new(None), counts, last_export, unexported, remembered: StoredValue::new(None) }
     }
 
     /// A record this page stored or read: replaces the copy with its id.
     pub fn remember(&self, record: Record<T>) {
+        self.remembered.update_value(|ids| {
+            if let Some(ids) = ids {
+                ids.insert(record.id.clone());
+            }
+        });
         self.records.update(|all| {
             let slot = all.iter().position(|r| r.id == record.id);
             self.counts.update(|c| c.replace(slot.map(|i| &all[i]), &record));
@@ -77,6 +85,44 @@ impl<T: Send + Sync + 'static> RecordList<T> {
     /// being read keeps its newer copy.
     pub fn merge_loaded(&self, stored: Vec<Record<T>>) {
         self.merge_step(stored);
+        if !self.ready.get_untracked() {
+            self.ready.set(true);
+        }
+    }
+
+    /// The store is about to be read again whole (`replace_loaded` takes the read).
+    pub fn reading_again(&self) {
+        self.remembered.set_value(Some(std::collections::HashSet::new()));
+    }
+
+    /// The read again failed: what the page holds stays as it is.
+    pub fn read_again_failed(&self) {
+        self.remembered.set_value(None);
+    }
+
+    /// Takes what the store holds as exactly what the page holds: a read again after
+    /// an import's undo finds older versions, and fewer records, than the page has,
+    /// and a merge by change time would keep what was undone. A record this page
+    /// stored or read meanwhile (since `reading_again`) keeps its copy if it is newer.
+    pub fn replace_loaded(&self, mut stored: Vec<Record<T>>)
+    where
+        T: Clone,
+    {
+        let meanwhile = self.remembered.try_update_value(Option::take).flatten().unwrap_or_default();
+        if !meanwhile.is_empty() {
+            self.records.with_untracked(|here| {
+                for mine in here.iter().filter(|r| meanwhile.contains(&r.id)) {
+                    match stored.iter_mut().find(|s| s.id == mine.id) {
+                        Some(s) if s.updated < mine.updated => *s = mine.clone(),
+                        Some(_) => {}
+                        None => stored.push(mine.clone()),
+                    }
+                }
+            });
+        }
+        let last = self.last_export.get_untracked();
+        self.counts.set(RecordCounts::of(stored.iter(), last.as_ref()));
+        self.records.set(stored);
         if !self.ready.get_untracked() {
             self.ready.set(true);
         }

@@ -210,6 +210,33 @@ impl Register {
         self.reloading.set_value((false, false));
     }
 
+    /// Whether everything is being read again (another tab's or this page's import, say):
+    /// meanwhile the page may hold versions the store no longer has.
+    pub fn reading_again(&self) -> bool {
+        self.reloading.with_value(|r| r.0)
+    }
+
+    /// The versions this page holds of the kinds an import's preview need not read from the
+    /// store (`sync::known`): the surveys', self-assessments' and activities' (summaries
+    /// carry their record's envelope), each once read whole, and none while everything is
+    /// read again. The register is always read whole.
+    pub fn known_versions(&self) -> crate::sync::known::Known {
+        let mut known = crate::sync::known::Known::default();
+        if self.reading_again() {
+            return known;
+        }
+        if self.surveys.ready.get_untracked() {
+            self.surveys.records.with_untracked(|all| known.add_kind(Survey::KIND, all));
+        }
+        if self.assessments.ready.get_untracked() {
+            self.assessments.records.with_untracked(|all| known.add_kind(Assessment::KIND, all));
+        }
+        if self.activities.ready.get_untracked() {
+            self.activities.records.with_untracked(|all| known.add_kind(Activity::KIND, all));
+        }
+        known
+    }
+
     /// How many stored records could not be read, all kinds together.
     pub fn quarantined_count(&self) -> usize {
         self.quarantined.with(|q| q.values().sum())
@@ -494,6 +521,11 @@ impl Register {
         if first_read {
             list.expected.set(T::count(&store).await.ok());
         }
+        // A read again replaces what the page holds (an undone import leaves older versions and
+        // fewer records), but for what the page stored or read meanwhile.
+        if !first_read {
+            list.reading_again();
+        }
         let mut pending: Vec<Record<T>> = Vec::new();
         let (mut read, mut show_at) = (0usize, 1usize);
         let outcome = T::read(&store, &mut |step| {
@@ -515,7 +547,11 @@ impl Register {
             Ok(unreadable) => {
                 self.follow_aliases(&mut pending);
                 self.set_quarantined(T::LIST_KIND, unreadable);
-                list.merge_loaded(pending);
+                if first_read {
+                    list.merge_loaded(pending);
+                } else {
+                    list.replace_loaded(pending);
+                }
                 if first_read {
                     list.expected.set(None);
                 }
@@ -525,6 +561,7 @@ impl Register {
             Err(e) => {
                 // Nothing more is coming: the page says the store failed, not that it is still reading.
                 list.expected.set(None);
+                list.read_again_failed();
                 self.status.set(LoadStatus::Failed(e));
                 false
             }

@@ -4,7 +4,7 @@ import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { AppShell, EnterpriseForm, EnterpriseRegister, seedRows, storedRows } from '../pages/app.js';
-import { SurveyForm } from '../pages/survey.js';
+import { SurveyForm, SurveyList } from '../pages/survey.js';
 import { SyncPage, openLaptop, dumpDatabase } from '../pages/sync.js';
 import { validateSyncFile, checksumOk } from '../lib/sync-schema.js';
 import { newerVersions } from '../lib/newer-versions.js';
@@ -234,6 +234,41 @@ test('an import that updates every record a laptop holds is undone to the byte, 
   expect(await dumpDatabase(b.page, everything)).toEqual(before);
   const left = JSON.parse(await dumpDatabase(b.page, { stores: ['settings'] })).settings.map(([key]) => key);
   expect(left.filter((key) => key.startsWith('sync_undo')), 'the undo and its parts are used up').toEqual([]);
+  await b.context.close();
+});
+
+test('an import undone leaves the lists, and the same file imported again brings every record back', async ({ browser }) => {
+  const held = province300();
+  const a = await laptop(browser, 'Cán bộ A');
+  await seedRows(a.page, held);
+  await a.sync.open();
+  const file = await a.sync.exportFile({ compress: true });
+  await a.context.close();
+
+  const b = await laptop(browser, 'Điều phối tỉnh');
+  const surveys = new SurveyList(b.page);
+  await b.sync.open();
+  await b.sync.importFiles([file.path]);
+  await surveys.open();
+  const shown = await b.page.getByTestId('survey-count').textContent();
+  expect(shown).toMatch(/trên tổng số \d/);
+  // The same file again: read against the surveys the page holds, every record is unchanged.
+  await b.sync.open();
+  await b.sync.choose([file.path]);
+  await expect(b.page.getByTestId('preview-nothing')).toBeVisible();
+  for (const kind of RECORD_STORES) expect((await b.sync.counts(kind)).unchanged, kind).toBe(held[kind].length);
+  await b.page.getByTestId('cancel-import').click();
+  await b.sync.undo();
+  // The page holds what the store holds again: none of the undone surveys stays listed.
+  await surveys.open();
+  await expect(surveys.rows).toHaveCount(0);
+  // And the file is new again, not taken for one already held.
+  await b.sync.open();
+  await b.sync.choose([file.path]);
+  for (const kind of RECORD_STORES) expect((await b.sync.counts(kind)).new, kind).toBe(held[kind].length);
+  await b.sync.apply();
+  await surveys.open();
+  await expect(b.page.getByTestId('survey-count')).toHaveText(shown);
   await b.context.close();
 });
 
