@@ -110,6 +110,15 @@ impl RowBackend for MemoryBackend {
         Ok(self.rows.borrow().get(kind).and_then(|m| m.get(id)).cloned())
     }
 
+    async fn get_rows(&self, kind: &str, ids: &[String]) -> Result<Vec<Option<Row>>, StoreError> {
+        let all = self.rows.borrow();
+        Ok(ids.iter().map(|id| all.get(kind).and_then(|m| m.get(id)).cloned()).collect())
+    }
+
+    async fn stored_ids(&self, kind: &str) -> Result<Vec<String>, StoreError> {
+        Ok(self.rows.borrow().get(kind).map(|m| m.keys().cloned().collect()).unwrap_or_default())
+    }
+
     async fn count_rows(&self, kind: &str) -> Result<usize, StoreError> {
         Ok(self.rows.borrow().get(kind).map_or(0, BTreeMap::len))
     }

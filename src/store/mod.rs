@@ -373,6 +373,36 @@ impl<B: RowBackend> RecordStore<B> {
     }
 
     /// One record's row as stored, text untouched.
+    /// The id of every stored row of `kind`, readable or not.
+    pub async fn stored_ids(&self, kind: &str) -> Result<Vec<String>, StoreError> {
+        self.backend.stored_ids(kind).await
+    }
+
+    /// The records of `ids` that are stored, read `every` at a time with `pause` between,
+    /// as `load_in_steps_seeing` reads them all: each readable row's text to `seen`, the
+    /// rest returned as unreadable.
+    pub async fn load_ids_seeing<T, P, F>(&self, ids: &[String], every: usize, pause: P, seen: &mut dyn FnMut(&str, &str)) -> Result<Loaded<T>, StoreError>
+    where
+        T: RecordKind + DeserializeOwned,
+        P: Fn() -> F,
+        F: std::future::Future<Output = ()>,
+    {
+        let mut loaded = Loaded { records: Vec::new(), unreadable: Vec::new() };
+        for part in ids.chunks(every.max(1)) {
+            for row in self.backend.get_rows(T::KIND, part).await?.into_iter().flatten() {
+                match decode::<T>(&row.json) {
+                    Some(record) => {
+                        seen(&row.id, &row.json);
+                        loaded.records.push(record);
+                    }
+                    None => loaded.unreadable.push(row),
+                }
+            }
+            pause().await;
+        }
+        Ok(loaded)
+    }
+
     pub async fn get_row(&self, kind: &str, id: &str) -> Result<Option<Row>, StoreError> {
         self.backend.get_row(kind, id).await
     }

@@ -71,6 +71,10 @@ pub trait RowBackend {
     /// Rows in id order: those after `after` (all when `None`), at most `limit` of them.
     async fn load_rows(&self, kind: &str, after: Option<&str>, limit: Option<usize>) -> Result<Vec<Row>, StoreError>;
     async fn get_row(&self, kind: &str, id: &str) -> Result<Option<Row>, StoreError>;
+    /// The stored rows of `ids`, in their order (`None` where none is).
+    async fn get_rows(&self, kind: &str, ids: &[String]) -> Result<Vec<Option<Row>>, StoreError>;
+    /// The id of every row of `kind` stored, readable or not, without reading the rows.
+    async fn stored_ids(&self, kind: &str) -> Result<Vec<String>, StoreError>;
     /// How many rows of `kind` are stored (readable or not): what a list says it is still reading.
     async fn count_rows(&self, kind: &str) -> Result<usize, StoreError>;
     /// How many rows of a kind kept with summaries (`summary`) have none, counted in one

@@ -268,8 +268,13 @@ macro_rules! record_kinds {
             /// Every kind's readable records from the store, read `HELD_STEP`
             /// at a time with `pause` between (the page stays responsive), the
             /// stored rows that cannot be read, and each readable row's text to
-            /// `seen(kind, id, text)`.
-            pub async fn load<B, P, F>(store: &crate::store::RecordStore<B>, pause: P, seen: &mut dyn FnMut(&'static str, &str, &str)) -> Result<(Sections, Vec<crate::store::export::UnreadableRow>), crate::store::StoreError>
+            /// `seen(kind, id, text)`. A kind in `only` is read only for the ids it lists.
+            pub async fn load<B, P, F>(
+                store: &crate::store::RecordStore<B>,
+                pause: P,
+                only: &std::collections::HashMap<&'static str, Vec<String>>,
+                seen: &mut dyn FnMut(&'static str, &str, &str),
+            ) -> Result<(Sections, Vec<crate::store::export::UnreadableRow>), crate::store::StoreError>
             where
                 B: crate::store::RowBackend,
                 P: Fn() -> F,
@@ -279,7 +284,11 @@ macro_rules! record_kinds {
                 let mut unreadable = Vec::new();
                 $({
                     let kind = <$ty as RecordKind>::KIND;
-                    let loaded = store.load_in_steps_seeing::<$ty, _, _>(HELD_STEP, &pause, &mut |id, text| seen(kind, id, text)).await?;
+                    let mut seen_here = |id: &str, text: &str| seen(kind, id, text);
+                    let loaded = match only.get(kind) {
+                        Some(ids) => store.load_ids_seeing::<$ty, _, _>(ids, HELD_STEP, &pause, &mut seen_here).await?,
+                        None => store.load_in_steps_seeing::<$ty, _, _>(HELD_STEP, &pause, &mut seen_here).await?,
+                    };
                     unreadable.extend(loaded.unreadable.into_iter().map(|r| crate::store::export::UnreadableRow { kind: kind.to_string(), id: r.id, json: r.json }));
                     out.$field = loaded.records;
                 })*
@@ -305,14 +314,14 @@ macro_rules! record_kinds {
                 $(v.visit(&self.$field);)*
             }
             /// Each kind's plan, with `pause` within and after each (a province's surveys are one kind).
-            pub(super) async fn each<P, F>(held: &Sections, held_conflicts: &Sections, incoming: &[&Sections], pause: &P) -> Plans
+            pub(super) async fn each<P, F>(held: &Sections, held_conflicts: &Sections, known: &super::known::Known, incoming: &[&Sections], pause: &P) -> Plans
             where
                 P: Fn() -> F,
                 F: std::future::Future<Output = ()>,
             {
                 let mut plans = Plans::default();
                 $(
-                    plans.$field = super::plan::plan_kind(&held.$field, &held_conflicts.$field, incoming.iter().map(|s| s.$field.as_slice()), pause).await;
+                    plans.$field = super::plan::plan_kind(&held.$field, &held_conflicts.$field, known, incoming.iter().map(|s| s.$field.as_slice()), pause).await;
                     pause().await;
                 )*
                 plans

@@ -19,7 +19,8 @@ use crate::store::export::UnreadableRow;
 use crate::store::undo_text;
 use crate::store::{InstalledForm, RecordStore, Row, RowBackend, StoreError, FORMS_SETTING, UNITS_SETTING};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use super::known::Known;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 pub const CONFLICTS_SETTING: &str = "sync_conflicts";
 pub const UNDO_SETTING: &str = "sync_undo";
@@ -160,10 +161,54 @@ pub struct Held {
     /// The hash of each record's stored text, by `kind/id`: an import writes
     /// only over what it was worked out from.
     row_hashes: HashMap<String, u64>,
+    /// An import's read (`load_for_import`): the versions the page holds of the kinds it
+    /// covers, which stand in for the records not read; empty when everything was read.
+    known: Known,
+    /// The records stored but not read (`kind/id`), of the kinds `known` covers.
+    unread: HashSet<String>,
 }
 
 fn row_key(kind: &str, id: &str) -> String {
     format!("{kind}/{id}")
+}
+
+/// Every record's `kind/id`, gathered over sections.
+struct RowKeys(HashSet<String>);
+
+impl super::kinds::KindVisitor for RowKeys {
+    fn visit<T: SyncKind>(&mut self, records: &[Record<T>]) {
+        self.0.extend(records.iter().map(|r| row_key(T::KIND, &r.id)));
+    }
+}
+
+/// Of the kinds `known` covers, the stored records (`stored`: every id of each) an import of
+/// `files` must read: those a file brings a version of that `known` does not know, and
+/// those with conflict copies (the plan merges copies with the record they belong to).
+fn records_to_read(files: &[Incoming], known: &Known, copies: &Sections, stored: &HashMap<&'static str, HashSet<String>>) -> HashMap<&'static str, BTreeSet<String>> {
+    struct ToRead<'a> {
+        known: &'a Known,
+        copies: HashSet<String>,
+        stored: &'a HashMap<&'static str, HashSet<String>>,
+        out: HashMap<&'static str, BTreeSet<String>>,
+    }
+    impl super::kinds::KindVisitor for ToRead<'_> {
+        fn visit<T: SyncKind>(&mut self, records: &[Record<T>]) {
+            let Some(stored) = self.stored.get(T::KIND) else { return };
+            for r in records {
+                if stored.contains(&r.id) && (self.copies.contains(&row_key(T::KIND, &r.id)) || !self.known.knows(r)) {
+                    self.out.entry(T::KIND).or_default().insert(r.id.clone());
+                }
+            }
+        }
+    }
+    let mut with_copies = RowKeys(HashSet::new());
+    copies.visit(&mut with_copies);
+    let mut to_read = ToRead { known, copies: with_copies.0, stored, out: HashMap::new() };
+    for f in files {
+        f.file.records.visit(&mut to_read);
+        f.file.conflicts.visit(&mut to_read);
+    }
+    to_read.out
 }
 
 impl Held {
@@ -174,12 +219,61 @@ impl Held {
         P: Fn() -> F,
         F: std::future::Future<Output = ()>,
     {
+        let conflicts = SettingRead::load(store, CONFLICTS_SETTING, Sections::default).await?;
+        Held::load_reading(store, pause, conflicts, Known::default(), &HashMap::new(), HashSet::new()).await
+    }
+
+    /// What importing `files` needs of what this laptop holds: every kind `known` does
+    /// not cover, read whole; of a kind it covers, only the records the files may
+    /// change (a version `known` does not know of a stored record) and those with
+    /// conflict copies (`sync::known`). Re-importing a province's file reads none
+    /// of its 30,000 surveys and self-assessments. Not for an export: a covered
+    /// kind is not all here.
+    pub async fn load_for_import<B, P, F>(store: &RecordStore<B>, files: &[Incoming], mut known: Known, pause: P) -> Result<Held, StoreError>
+    where
+        B: RowBackend,
+        P: Fn() -> F,
+        F: std::future::Future<Output = ()>,
+    {
+        let conflicts = SettingRead::load(store, CONFLICTS_SETTING, Sections::default).await?;
+        let mut stored: HashMap<&'static str, HashSet<String>> = HashMap::new();
+        let covered: Vec<&'static str> = KINDS.iter().copied().filter(|k| known.covers(k)).collect();
+        for kind in covered {
+            let ids: HashSet<String> = store.stored_ids(kind).await?.into_iter().collect();
+            known.keep_stored(kind, &ids);
+            stored.insert(kind, ids);
+            pause().await;
+        }
+        let wanted = records_to_read(files, &known, &conflicts.value, &stored);
+        let mut only = HashMap::new();
+        let mut unread = HashSet::new();
+        for (kind, ids) in stored {
+            let read = wanted.get(kind);
+            unread.extend(ids.into_iter().filter(|id| !read.is_some_and(|r| r.contains(id))).map(|id| row_key(kind, &id)));
+            only.insert(kind, read.map(|r| r.iter().cloned().collect()).unwrap_or_default());
+        }
+        Held::load_reading(store, pause, conflicts, known, &only, unread).await
+    }
+
+    /// `load`, reading only the listed ids of the kinds in `only`.
+    async fn load_reading<B, P, F>(
+        store: &RecordStore<B>,
+        pause: P,
+        mut conflicts: SettingRead<Sections>,
+        known: Known,
+        only: &HashMap<&'static str, Vec<String>>,
+        unread: HashSet<String>,
+    ) -> Result<Held, StoreError>
+    where
+        B: RowBackend,
+        P: Fn() -> F,
+        F: std::future::Future<Output = ()>,
+    {
         let mut row_hashes = HashMap::new();
-        let (records, unreadable) = Sections::load(store, pause, &mut |kind, id, text| {
+        let (records, unreadable) = Sections::load(store, pause, only, &mut |kind, id, text| {
             row_hashes.insert(row_key(kind, id), crate::store::batch::text_hash(text));
         })
         .await?;
-        let mut conflicts = SettingRead::load(store, CONFLICTS_SETTING, Sections::default).await?;
         drop_superseded_copies(&records, &mut conflicts.value);
         Ok(Held {
             records,
@@ -190,7 +284,15 @@ impl Held {
             aliases: SettingRead::load(store, ALIASES_SETTING, BTreeMap::new).await?,
             audit: SettingRead::load_or_default(store, AUDIT_SETTING).await?,
             row_hashes,
+            known,
+            unread,
         })
+    }
+
+    /// Whether a record of `kind` with this id is stored here (readable or not).
+    fn holds(&self, kind: &str, id: &str) -> bool {
+        let key = row_key(kind, id);
+        self.row_hashes.contains_key(&key) || self.unread.contains(&key) || self.unreadable.iter().any(|u| u.kind == kind && u.id == id)
     }
 
     /// Conflict copies kept beside the shown versions.
@@ -233,6 +335,7 @@ impl Held {
     }
 
     pub fn export(&self, scope: Scope, exported_at: Hlc, device_id: String, officer: String, offset_minutes: i32) -> SyncFile {
+        debug_assert!(self.known.is_empty(), "an export from what an import read: kinds it covers are not all read");
         let units: HashMap<String, String> = self.records.enterprise.iter().filter_map(|e| Some((e.id.clone(), e.payload.admin_unit_id.clone()?))).collect();
         // A record and its conflict copies travel together: the ids chosen are those whose
         // record, or any copy, the scope admits.
@@ -450,7 +553,7 @@ where
         .iter()
         .zip(&matched)
         .map(|(f, m)| {
-            let earlier = f.file.records.enterprise.iter().filter(|e| f.file.scope.from_enterprise && held.aliases.value.contains_key(&e.id) && !held.row_hashes.contains_key(&row_key("enterprise", &e.id)));
+            let earlier = f.file.records.enterprise.iter().filter(|e| f.file.scope.from_enterprise && held.aliases.value.contains_key(&e.id) && !held.holds("enterprise", &e.id));
             earlier.map(|e| e.id.clone()).chain(m.iter().map(|m| m.file_id.clone())).collect()
         })
         .collect();
@@ -480,7 +583,7 @@ where
         }
     };
     let sections: Vec<&Sections> = (0..files.len()).filter(|&i| repeat_of(i).is_none()).flat_map(sections_of).collect();
-    let plans = Plans::make(&held.records, &held.conflicts.value, &sections, &pause).await;
+    let plans = Plans::make(&held.records, &held.conflicts.value, &held.known, &sections, &pause).await;
     // One file alone (the usual case, and a whole province) needs no plan of its own.
     let distinct = sections.len() / 2;
     let mut verdicts = Vec::with_capacity(files.len());
@@ -489,7 +592,7 @@ where
             verdicts.push(Verdict::Repeat { of });
             continue;
         }
-        let changes = if distinct == 1 { plans.changes() } else { Plans::make(&held.records, &held.conflicts.value, &sections_of(i), &pause).await.changes() };
+        let changes = if distinct == 1 { plans.changes() } else { Plans::make(&held.records, &held.conflicts.value, &held.known, &sections_of(i), &pause).await.changes() };
         let brings_reference = f.file.admin_units.units.iter().any(|u| held.units.value.get(&u.id).is_none())
             || f.file.forms.iter().any(|form| !held.forms.value.iter().any(|h| h.source == form.source))
             || f.file.aliases.iter().any(|(k, v)| held.aliases.value.get(k).is_none_or(|h| v > h))
@@ -528,15 +631,10 @@ where
         aliases.entry(m.file_id.clone()).or_insert_with(|| m.register_id.clone());
     }
     // Rows another laptop could not read travel on: kept here if nothing of that id is held or arriving.
-    let arriving: std::collections::HashSet<String> = {
-        struct Ids(std::collections::HashSet<String>);
-        impl super::kinds::KindVisitor for Ids {
-            fn visit<T: SyncKind>(&mut self, records: &[Record<T>]) {
-                self.0.extend(records.iter().map(|r| row_key(T::KIND, &r.id)));
-            }
-        }
-        let mut ids = Ids(held.row_hashes.keys().cloned().collect());
+    let arriving: HashSet<String> = {
+        let mut ids = RowKeys(held.row_hashes.keys().cloned().collect());
         ids.0.extend(quarantined.iter().cloned());
+        ids.0.extend(held.unread.iter().cloned());
         for s in &sections {
             s.visit(&mut ids);
         }
@@ -554,7 +652,7 @@ where
     let created = fresh()
         .filter(|f| f.file.scope.from_enterprise)
         .flat_map(|f| f.file.records.enterprise.iter())
-        .filter(|e| !e.deleted && !held.row_hashes.contains_key(&row_key("enterprise", &e.id)) && plans.enterprise.items.iter().any(|i| i.id == e.id))
+        .filter(|e| !e.deleted && !held.holds("enterprise", &e.id) && plans.enterprise.items.iter().any(|i| i.id == e.id))
         .map(|e| Matched { file_id: e.id.clone(), register_id: e.id.clone(), name: e.payload.name.clone(), tax_code: e.payload.tax_code.clone().unwrap_or_default() })
         .collect();
     let matched_fresh = matched.into_iter().zip(&verdicts).filter(|(_, v)| !matches!(v, Verdict::Repeat { .. })).flat_map(|(m, _)| m).collect();

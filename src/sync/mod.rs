@@ -13,6 +13,7 @@ pub mod error;
 pub mod file;
 pub mod file_steps;
 pub mod kinds;
+pub mod known;
 pub mod local;
 pub mod merge;
 pub mod plan;

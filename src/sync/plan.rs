@@ -5,6 +5,7 @@
 
 pub use super::kinds::Plans;
 use super::kinds::{Sections, SyncKind};
+use super::known::Known;
 use super::merge::Versions;
 use crate::model::record::Record;
 use std::collections::{BTreeMap, HashMap};
@@ -68,9 +69,13 @@ impl<T> KindPlan<T> {
 /// the shown versions stored on this laptop, `held_conflicts` the conflict
 /// copies kept beside them; `incoming` is each file's records and conflict
 /// copies, in any order: the result does not depend on it.
+/// `known` stands in for records not read from the store (`sync::known`): a record
+/// neither in `held` nor in `held_conflicts` that `known` holds a version of is
+/// counted unchanged if that version knows every incoming one (its reader reads
+/// every other held record of a kind `known` covers).
 /// `pause` comes every `PLAN_STEP` records: a province's 15,000 self-assessments
 /// are one kind (planned in one piece, 128-195 ms).
-pub async fn plan_kind<'a, T: SyncKind, P, F>(held: &[Record<T>], held_conflicts: &[Record<T>], incoming: impl Iterator<Item = &'a [Record<T>]>, pause: &P) -> KindPlan<T>
+pub async fn plan_kind<'a, T: SyncKind, P, F>(held: &[Record<T>], held_conflicts: &[Record<T>], known: &Known, incoming: impl Iterator<Item = &'a [Record<T>]>, pause: &P) -> KindPlan<T>
 where
     P: Fn() -> F,
     F: std::future::Future<Output = ()>,
@@ -99,7 +104,11 @@ where
                 }
                 // Nothing new for this record so far: still nothing if it is already held.
                 slot @ None => {
-                    if !was.is_some_and(|w| knows(w, r)) {
+                    let held_already = match was {
+                        Some(w) => knows(w, r),
+                        None => known.knows(r),
+                    };
+                    if !held_already {
                         *slot = Some(match was {
                             Some(w) => {
                                 let mut v = versions_of(w);
@@ -174,12 +183,12 @@ fn knows<T>(held: &[&Record<T>], r: &Record<T>) -> bool {
 impl Plans {
     /// Every kind's plan: what is held (`held`, `held_conflicts`) merged with
     /// every section of every file.
-    pub async fn make<P, F>(held: &Sections, held_conflicts: &Sections, incoming: &[&Sections], pause: &P) -> Plans
+    pub async fn make<P, F>(held: &Sections, held_conflicts: &Sections, known: &Known, incoming: &[&Sections], pause: &P) -> Plans
     where
         P: Fn() -> F,
         F: std::future::Future<Output = ()>,
     {
-        Plans::each(held, held_conflicts, incoming, pause).await
+        Plans::each(held, held_conflicts, known, incoming, pause).await
     }
 
     /// How many records change, all kinds together.
@@ -212,14 +221,14 @@ mod tests {
     }
 
     fn plan_now<T: SyncKind>(held: &[Record<T>], held_conflicts: &[Record<T>], file: &[Record<T>]) -> KindPlan<T> {
-        crate::store::tests::ready(plan_kind(held, held_conflicts, [file].into_iter(), &|| std::future::ready(())))
+        crate::store::tests::ready(plan_kind(held, held_conflicts, &Known::default(), [file].into_iter(), &|| std::future::ready(())))
     }
 
     #[test]
     fn a_kind_is_planned_with_a_pause_every_step() {
         let file: Vec<_> = (0..PLAN_STEP * 2 + 1).map(|i| ent(&format!("e{i:05}"), "Mới", 1, "a")).collect();
         let pauses = std::cell::Cell::new(0);
-        let plan = crate::store::tests::ready(plan_kind(&[], &[], [file.as_slice()].into_iter(), &|| {
+        let plan = crate::store::tests::ready(plan_kind(&[], &[], &Known::default(), [file.as_slice()].into_iter(), &|| {
             pauses.set(pauses.get() + 1);
             std::future::ready(())
         }));

@@ -2,11 +2,12 @@
 //! the file's text, parse, preview, the one-batch apply, undo, resolve.
 
 use super::file::{self, Scope};
+use super::known::Known;
 use super::local::{self, Held, Incoming, UndoRefused, Verdict};
 use super::plan::Effect;
 use crate::model::clock::Hlc;
 use crate::model::enterprise::Enterprise;
-use crate::model::record::{Change, Record};
+use crate::model::record::{Change, Record, RecordKind};
 use crate::model::survey::Survey;
 use crate::store::tests::ready;
 use crate::store::{MemoryBackend, RecordStore};
@@ -42,9 +43,24 @@ impl Laptop {
         Incoming { name: format!("{}.json", self.device), checksum: checksum.to_string(), file: file::parse(&text).unwrap() }
     }
 
-    pub fn import(&mut self, files: &[Incoming]) -> local::Preview {
+    /// What the page hands an import's read: the versions it holds of every kind but
+    /// the register, here straight from the store.
+    pub fn known(&self) -> Known {
         let held = self.held();
-        let preview = local::preview(&held, files);
+        let mut known = Known::default();
+        known.add_kind(Survey::KIND, &held.records.survey);
+        known.add_kind(crate::model::assessment::Assessment::KIND, &held.records.assessment);
+        known.add_kind(crate::model::activity::Activity::KIND, &held.records.activity);
+        known.add_kind(crate::model::indicator_target::IndicatorTarget::KIND, &held.records.indicator_target);
+        known
+    }
+
+    /// Imports `files` as the page does: read against the versions it holds, checked
+    /// against the preview of everything read.
+    pub fn import(&mut self, files: &[Incoming]) -> local::Preview {
+        let preview = local::preview(&self.held(), files);
+        let held = ready(Held::load_for_import(&self.store, files, self.known(), || std::future::ready(()))).unwrap();
+        assert_eq!(local::preview(&held, files), preview, "read against the page's versions, the same preview as read whole");
         let change = self.change();
         let batch = ready(local::import_batch(&held, &preview, &change, change.at.ms, 20, || std::future::ready(()))).unwrap();
         ready(self.store.write_batch(&batch)).unwrap().unwrap();
@@ -624,4 +640,132 @@ fn an_import_batch_made_in_parts_of_any_size_is_the_batch_made_at_once() {
         assert_eq!(steps, records.div_ceil(size.max(1)), "parts of {size}: {steps} steps for {records} records");
         assert_eq!(making.finish(&change, 7, 20).unwrap(), whole, "parts of {size}");
     }
+}
+
+/// Surveys made, edited, deleted and sent between three laptops at random. Each import is
+/// also read against versions the page holds that lag the store by any number of steps (a
+/// page hears of another tab's write after it is stored), and must preview as the same
+/// files read against everything held.
+#[cfg(not(target_arch = "wasm32"))]
+mod page_versions {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone)]
+    enum Step {
+        Create { laptop: usize, record: u8 },
+        Edit { laptop: usize, record: u8 },
+        Delete { laptop: usize, record: u8 },
+        Send { from: usize, to: usize, lag: usize },
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        prop_oneof![
+            // Few records and many files: concurrent edits, and so conflict copies, are common.
+            2 => (0..3usize, 0..2u8).prop_map(|(laptop, record)| Step::Create { laptop, record }),
+            2 => (0..3usize, 0..2u8).prop_map(|(laptop, record)| Step::Edit { laptop, record }),
+            1 => (0..3usize, 0..2u8).prop_map(|(laptop, record)| Step::Delete { laptop, record }),
+            4 => (0..3usize, 0..3usize, 0..8usize).prop_map(|(from, to, lag)| Step::Send { from, to, lag }),
+        ]
+    }
+
+    fn live_survey(l: &Laptop, nth: u8) -> Option<Record<Survey>> {
+        l.held().records.survey.into_iter().filter(|r| !r.deleted).nth(nth as usize)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 160, ..ProptestConfig::default() })]
+        #[test]
+        fn an_import_read_against_lagging_page_versions_previews_as_one_read_whole(steps in prop::collection::vec(step(), 1..30)) {
+            let mut laptops = [Laptop::new("a"), Laptop::new("b"), Laptop::new("c")];
+            // What each laptop's page held after each step.
+            let mut pages: [Vec<Known>; 3] = Default::default();
+            for (n, s) in steps.iter().enumerate() {
+                match *s {
+                    Step::Create { laptop, record } => {
+                        let l = &mut laptops[laptop];
+                        let id = format!("s{laptop}-{record}");
+                        if ready(l.store.get::<Survey>(&id)).unwrap().is_none() {
+                            let change = l.change();
+                            ready(l.store.put(&Record::new(id, &change, Survey { form_id: "nscl-survey".into(), form_version: 1, enterprise_id: "e1".into(), ..Default::default() }))).unwrap();
+                        }
+                    }
+                    Step::Edit { laptop, record } => {
+                        if let Some(r) = live_survey(&laptops[laptop], record) {
+                            let l = &mut laptops[laptop];
+                            let change = l.change();
+                            let edited = r.revised(&change, Survey { answered: n, ..r.payload.clone() });
+                            ready(l.store.put(&edited)).unwrap();
+                        }
+                    }
+                    Step::Delete { laptop, record } => {
+                        if let Some(r) = live_survey(&laptops[laptop], record) {
+                            let l = &mut laptops[laptop];
+                            let tomb = r.deleted_by(&l.change());
+                            ready(l.store.put(&tomb)).unwrap();
+                        }
+                    }
+                    Step::Send { from, to, lag } if from != to => {
+                        let file = laptops[from].export(Scope::default());
+                        let files = std::slice::from_ref(&file);
+                        let whole = local::preview(&laptops[to].held(), files);
+                        let page = pages[to].iter().rev().nth(lag).cloned().unwrap_or_default();
+                        let held = ready(Held::load_for_import(&laptops[to].store, files, page, || std::future::ready(()))).unwrap();
+                        prop_assert_eq!(local::preview(&held, files), whole);
+                        laptops[to].import(files);
+                    }
+                    Step::Send { .. } => {}
+                }
+                for (page, l) in pages.iter_mut().zip(&laptops) {
+                    page.push(l.known());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_file_imported_again_reads_none_of_the_surveys_the_page_holds_and_a_change_reads_only_its_record() {
+    let (mut a, mut b) = (Laptop::new("a"), Laptop::new("b"));
+    new_enterprise(&mut a, "e1", "Một");
+    let change = a.change();
+    for i in 0..4 {
+        ready(a.store.put(&Record::new(format!("s{i}"), &change, Survey { form_id: "nscl-survey".into(), form_version: 1, enterprise_id: "e1".into(), ..Default::default() }))).unwrap();
+    }
+    let file = a.export(Scope::default());
+    b.import(std::slice::from_ref(&file));
+    let read = |b: &Laptop, file: &Incoming| ready(Held::load_for_import(&b.store, std::slice::from_ref(file), b.known(), || std::future::ready(()))).unwrap();
+    let held = read(&b, &file);
+    assert!(held.records.survey.is_empty(), "none of the surveys read");
+    assert_eq!(held.records.enterprise.len(), 1, "the register read whole");
+    assert_eq!(local::preview(&held, std::slice::from_ref(&file)).verdicts, vec![Verdict::NothingNew]);
+
+    let s2 = ready(a.store.get::<Survey>("s2")).unwrap().unwrap();
+    let change = a.change();
+    ready(a.store.put(&s2.revised(&change, Survey { answered: 3, ..s2.payload.clone() }))).unwrap();
+    let file = a.export(Scope::default());
+    let held = read(&b, &file);
+    assert_eq!(held.records.survey.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["s2"], "only the record the file changes");
+    let preview = b.import(std::slice::from_ref(&file));
+    assert_eq!(preview.plans.survey.count(Effect::Updated), 1);
+    assert_eq!(preview.plans.survey.unchanged, 3);
+
+    // Both edit s1 without seeing each other: B keeps a conflict copy. A record with copies is
+    // always read (the plan merges them with it), so the same file again is still nothing new.
+    for (laptop, answered) in [(&mut a, 5), (&mut b, 6)] {
+        let s1 = ready(laptop.store.get::<Survey>("s1")).unwrap().unwrap();
+        let change = laptop.change();
+        ready(laptop.store.put(&s1.revised(&change, Survey { answered, ..s1.payload.clone() }))).unwrap();
+    }
+    let file = a.export(Scope::default());
+    assert_eq!(b.import(std::slice::from_ref(&file)).plans.survey.count(Effect::Conflict), 1);
+    let held = read(&b, &file);
+    assert_eq!(held.records.survey.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["s1"], "the record with a copy");
+    assert_eq!(local::preview(&held, std::slice::from_ref(&file)).verdicts, vec![Verdict::NothingNew]);
+
+    // A record the page still shows but the store no longer holds (another tab's undo, say) is new again.
+    let page = b.known();
+    assert!(ready(crate::store::RowBackend::delete_row(&b.backend, "survey", "s3")).unwrap());
+    let held = ready(Held::load_for_import(&b.store, std::slice::from_ref(&file), page, || std::future::ready(()))).unwrap();
+    assert_eq!(local::preview(&held, std::slice::from_ref(&file)).plans.survey.count(Effect::New), 1);
 }

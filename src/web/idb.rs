@@ -510,6 +510,21 @@ impl RowBackend for IdbBackend {
         store.get(id).serde().map_err(store_error)?.await.map_err(store_error)
     }
 
+    async fn get_rows(&self, kind: &str, ids: &[String]) -> Result<Vec<Option<Row>>, StoreError> {
+        let db = db().await?;
+        let tx = db.transaction(kind).build().map_err(store_error)?;
+        let records: Vec<(&str, &str)> = ids.iter().map(|id| (kind, id.as_str())).collect();
+        rows_of(&tx, &records).await
+    }
+
+    async fn stored_ids(&self, kind: &str) -> Result<Vec<String>, StoreError> {
+        let db = db().await?;
+        let tx = db.transaction(kind).build().map_err(store_error)?;
+        let store = tx.object_store(kind).map_err(store_error)?;
+        let keys = store.get_all_keys::<String>().primitive().map_err(store_error)?.await.map_err(store_error)?;
+        keys.collect::<Result<Vec<String>, _>>().map_err(store_error)
+    }
+
     async fn count_rows(&self, kind: &str) -> Result<usize, StoreError> {
         let db = db().await?;
         let tx = db.transaction(kind).build().map_err(store_error)?;

@@ -41,6 +41,12 @@ pub async fn load_held() -> Result<Held, StoreError> {
     Held::load(&record_store(), browser::next_task).await
 }
 
+/// What importing `files` needs of what this laptop holds, given the versions the page
+/// holds (`Known`): of the kinds it covers, only the records the files may change are read.
+pub async fn load_held_for_import(files: &[Incoming], known: crate::sync::known::Known) -> Result<Held, StoreError> {
+    Held::load_for_import(&record_store(), files, known, browser::next_task).await
+}
+
 /// Makes the file `scope` describes from what `held` holds, offers it as a
 /// download named for `unit_label`, and logs it. A full backup also moves
 /// the "last export" time the reminder counts from.

@@ -69,14 +69,16 @@ pub fn ImportPanel() -> impl IntoView {
         if incoming.with_value(Vec::is_empty) {
             return;
         }
-        match sync_io::load_held().await {
+        // Taken out for the steps (choosing or opening files waits while busy) and put back. The
+        // files are not copied (a province's copy and its drop were a third of a second).
+        let files = incoming.try_update_value(std::mem::take).unwrap_or_default();
+        // Only the records the files may change are read: the page's own copies tell the rest.
+        let held = sync_io::load_held_for_import(&files, register.known_versions()).await;
+        match held {
             Ok(held) => {
                 // Each part of working out a province's preview is tens of milliseconds: the
-                // page gets a turn between them. The files are not copied (a province's copy
-                // and its drop were a third of a second).
+                // page gets a turn between them.
                 browser::next_task().await;
-                // Taken out for the steps (choosing or opening files waits while busy) and put back.
-                let files = incoming.try_update_value(std::mem::take).unwrap_or_default();
                 let preview = local::preview_in_steps(&held, &files, browser::next_task).await;
                 incoming.set_value(files);
                 let mut verdicts = preview.verdicts.clone().into_iter();
@@ -97,7 +99,10 @@ pub fn ImportPanel() -> impl IntoView {
                 worked_out.set_value(Some((held, preview)));
                 browser::mark("nscl-import-previewed");
             }
-            Err(e) => note.set(Some(Note::Failed(e))),
+            Err(e) => {
+                incoming.set_value(files);
+                note.set(Some(Note::Failed(e)));
+            }
         }
     };
 
