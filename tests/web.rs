@@ -163,6 +163,13 @@ async fn the_store_counts_its_rows_unreadable_ones_too() {
     IdbBackend.put_rows("enterprise", vec![bad], None).await.unwrap();
     assert_eq!(store.count::<Enterprise>().await.unwrap(), 4);
     assert_eq!(IdbBackend.count_rows("survey").await.unwrap(), 0);
+    // An import's read: every stored id without the rows, then only the rows it needs.
+    assert_eq!(IdbBackend.stored_ids("enterprise").await.unwrap(), ["c1", "c2", "c3", "c4"]);
+    let ids = ["c3", "none", "c4"].map(String::from);
+    let rows = IdbBackend.get_rows("enterprise", &ids).await.unwrap();
+    assert_eq!(rows.iter().map(|r| r.as_ref().map(|r| r.id.as_str())).collect::<Vec<_>>(), [Some("c3"), None, Some("c4")]);
+    let loaded = store.load_ids_seeing::<Enterprise, _, _>(&ids, 2, || std::future::ready(()), &mut |_, _| ()).await.unwrap();
+    assert_eq!((loaded.records.len(), loaded.unreadable.len()), (1, 1), "c3 read, c4 unreadable, none absent");
 }
 
 /// In the browser, definitions' patterns are its own RegExp (`form::pattern`): the shipped ones
