@@ -195,7 +195,8 @@ fn records_to_read(files: &[Incoming], known: &Known, copies: &Sections, stored:
         fn visit<T: SyncKind>(&mut self, records: &[Record<T>]) {
             let Some(stored) = self.stored.get(T::KIND) else { return };
             for r in records {
-                if stored.contains(&r.id) && (self.copies.contains(&row_key(T::KIND, &r.id)) || !self.known.knows(r)) {
+                let has_copies = || !self.copies.is_empty() && self.copies.contains(&row_key(T::KIND, &r.id));
+                if stored.contains(&r.id) && (!self.known.knows(r) || has_copies()) {
                     self.out.entry(T::KIND).or_default().insert(r.id.clone());
                 }
             }

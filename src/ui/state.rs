@@ -219,19 +219,18 @@ impl Register {
     /// The versions this page holds of the kinds an import's preview need not read from the
     /// store (`sync::known`): the surveys', self-assessments' and activities' (summaries
     /// carry their record's envelope), each once read whole, and none while everything is
-    /// read again. The register is always read whole.
-    pub fn known_versions(&self) -> crate::sync::known::Known {
+    /// read again. The register is always read whole. A kind a task (15,000 copies each).
+    pub async fn known_versions(self) -> crate::sync::known::Known {
         let mut known = crate::sync::known::Known::default();
-        if self.reading_again() {
-            return known;
-        }
-        if self.surveys.ready.get_untracked() {
+        if self.surveys.ready.get_untracked() && !self.reading_again() {
             self.surveys.records.with_untracked(|all| known.add_kind(Survey::KIND, all));
         }
-        if self.assessments.ready.get_untracked() {
+        browser::next_task().await;
+        if self.assessments.ready.get_untracked() && !self.reading_again() {
             self.assessments.records.with_untracked(|all| known.add_kind(Assessment::KIND, all));
         }
-        if self.activities.ready.get_untracked() {
+        browser::next_task().await;
+        if self.activities.ready.get_untracked() && !self.reading_again() {
             self.activities.records.with_untracked(|all| known.add_kind(Activity::KIND, all));
         }
         known

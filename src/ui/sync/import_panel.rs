@@ -73,7 +73,7 @@ pub fn ImportPanel() -> impl IntoView {
         // files are not copied (a province's copy and its drop were a third of a second).
         let files = incoming.try_update_value(std::mem::take).unwrap_or_default();
         // Only the records the files may change are read: the page's own copies tell the rest.
-        let held = sync_io::load_held_for_import(&files, register.known_versions()).await;
+        let held = sync_io::load_held_for_import(&files, register.known_versions().await).await;
         match held {
             Ok(held) => {
                 // Each part of working out a province's preview is tens of milliseconds: the
