@@ -35,11 +35,16 @@ files.sort();
 
 const hash = crypto.createHash('sha256');
 const urls = [];
+// Each file with a hash of its content: an update copies from the earlier build's cache every
+// file whose content it already holds, and downloads only the rest (sw-template.js).
+const entries = [];
 for (const f of files) {
   const rel = '/' + path.relative(dir, f).split(path.sep).join('/');
+  const bytes = fs.readFileSync(f);
   hash.update(rel);
-  hash.update(fs.readFileSync(f));
+  hash.update(bytes);
   urls.push(rel);
+  entries.push([rel, crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16)]);
 }
 // The workers (the spreadsheet's, index.html's data-type="worker", and the sync file hasher,
 // public/hash-worker.js) are fetched on demand, not by the page at load: the list above must hold
@@ -51,7 +56,7 @@ if (missingWorker.length) {
   process.exit(1);
 }
 const version = hash.digest('hex').slice(0, 16);
-const header = `const VERSION = ${JSON.stringify(version)};\nconst PRECACHE = ${JSON.stringify(urls, null, 2)};\n\n`;
+const header = `const VERSION = ${JSON.stringify(version)};\nconst PRECACHE = ${JSON.stringify(entries)};\n\n`;
 fs.writeFileSync(path.join(dir, 'sw.js'), header + template);
 console.log(`precache: ${urls.length} files, version ${version}`);
 

@@ -34,12 +34,23 @@ const policy = () => {
   }
 };
 
+// For the specs: SERVE_LOG=1 prints every path asked for, a line each, after the first line;
+// SERVE_FAIL_ONCE (paths, comma-separated) answers the first request for each with a 503, as
+// a weak connection's failed request.
+const log = process.env.SERVE_LOG === '1';
+const failOnce = new Set((process.env.SERVE_FAIL_ONCE || '').split(',').filter(Boolean));
+
 const server = http.createServer((req, res) => {
   let urlPath;
   try {
     urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
   } catch {
     res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
+    return;
+  }
+  if (log) console.log(`GET ${urlPath}`);
+  if (failOnce.delete(urlPath)) {
+    res.writeHead(503, { 'content-type': 'text/plain' }).end('try again');
     return;
   }
   let file = path.join(root, path.normalize(urlPath));

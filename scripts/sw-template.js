@@ -5,12 +5,78 @@
 // navigation to any app path gets the cached index.html. A new deployment
 // installs beside the old one and waits; the page offers "reload" instead of
 // swapping code under an open form.
+//
+// PRECACHE is [path, hash of the file's content] for every file of the build.
 /* global VERSION, PRECACHE */
 const CACHE = `nscl-shell-${VERSION}`;
+// Where each cache keeps the list it was filled from: the next build's install reads it.
+const LIST = '/__precache-list.json';
+const ATTEMPTS = 3;
+const AT_ONCE = 6;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+  event.waitUntil(precache());
 });
+
+// Every file of this build into its cache, or the install fails and the running build stays.
+// A file an earlier build's cache holds with the same content is copied from it: an update
+// downloads only what changed (the spreadsheet worker alone is about half a megabyte gzipped).
+// The rest are fetched, each tried up to three times: on a weak connection one failed request
+// among forty would otherwise fail the whole install, and the app would not open offline.
+// A file this cache already holds (an install that failed part-way, tried again) is kept.
+async function precache() {
+  const cache = await caches.open(CACHE);
+  const earlier = await earlierCopies();
+  const queue = [...PRECACHE];
+  const worker = async () => {
+    for (let entry = queue.shift(); entry; entry = queue.shift()) {
+      const [path, hash] = entry;
+      if (await cache.match(path)) continue;
+      const copy = earlier.get(`${path} ${hash}`);
+      const response = (copy && (await copy.match(path))) || (await fetchTried(path));
+      await cache.put(path, response);
+    }
+  };
+  await Promise.all(Array.from({ length: AT_ONCE }, worker));
+  await cache.put(LIST, new Response(JSON.stringify(PRECACHE), { headers: { 'content-type': 'application/json' } }));
+}
+
+// The caches of earlier builds that hold each file, by "path hash".
+async function earlierCopies() {
+  const found = new Map();
+  for (const name of await caches.keys()) {
+    if (!name.startsWith('nscl-shell-') || name === CACHE) continue;
+    const cache = await caches.open(name);
+    const list = await cache.match(LIST);
+    if (!list) continue;
+    try {
+      for (const [path, hash] of await list.json()) found.set(`${path} ${hash}`, cache);
+    } catch {
+      // A list that does not read is a cache not to copy from.
+    }
+  }
+  return found;
+}
+
+// One file from the network, tried again after a failure (a refused connection or a server
+// error). The browser's HTTP cache serves as the host's headers say: the hashed files the page
+// has just loaded are not downloaded twice, the unhashed ones are revalidated (README).
+async function fetchTried(path) {
+  for (let attempt = 1; ; attempt++) {
+    let response;
+    try {
+      response = await fetch(path);
+    } catch (e) {
+      if (attempt >= ATTEMPTS) throw e;
+    }
+    if (response) {
+      if (response.ok) return response;
+      // A missing file stays missing: only a server's error is tried again.
+      if (response.status < 500 || attempt >= ATTEMPTS) throw new Error(`${path}: HTTP ${response.status}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+  }
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {

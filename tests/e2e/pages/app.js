@@ -283,16 +283,29 @@ export const probeWrite = (page, bytes) => page.evaluate((bytes) => new Promise(
 // A copy of the build under test (E2E_DIST, else dist/), served on a port of its own, so a spec
 // can change it as a new deployment would (service workers are per origin). `stop()` ends the
 // server and removes the copy.
-export async function servedCopyOfBuild() {
+// `requests` gathers every path the copy is asked for; `failOnce` lists paths whose first
+// request is refused with a 503 (scripts/serve.mjs).
+export async function servedCopyOfBuild({ failOnce = [] } = {}) {
   const built = path.resolve(new URL('..', import.meta.url).pathname, process.env.E2E_DIST || '../../dist');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nscl-deploy-'));
   fs.cpSync(built, dir, { recursive: true });
-  const server = spawn('node', [new URL('../../../scripts/serve.mjs', import.meta.url).pathname, dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const env = { ...process.env, SERVE_LOG: '1', SERVE_FAIL_ONCE: failOnce.join(',') };
+  const server = spawn('node', [new URL('../../../scripts/serve.mjs', import.meta.url).pathname, dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'], env });
+  const requests = [];
+  let pending = '';
   const origin = await new Promise((resolve, reject) => {
-    server.stdout.once('data', (line) => resolve(String(line).match(/http:\/\/[0-9.:]+/)[0]));
+    server.stdout.on('data', (chunk) => {
+      const lines = (pending + String(chunk)).split('\n');
+      pending = lines.pop();
+      for (const line of lines) {
+        const url = line.match(/^NSCL Tracker: (http:\/\/[0-9.:]+)/);
+        if (url) resolve(url[1]);
+        else if (line.startsWith('GET ')) requests.push(line.slice(4));
+      }
+    });
     server.once('exit', (code) => reject(new Error(`server exited: ${code}`)));
   });
-  return { dir, origin, stop: () => { server.kill('SIGKILL'); fs.rmSync(dir, { recursive: true, force: true }); } };
+  return { dir, origin, requests, stop: () => { server.kill('SIGKILL'); fs.rmSync(dir, { recursive: true, force: true }); } };
 }
 
 // Catches a page between the first read of an IndexedDB store and the rest, instead of racing

@@ -64,3 +64,59 @@ test('a new deployment shows "reload" and keeps the open form until the officer 
     site.stop();
   }
 });
+
+test('a file refused once while the app installs for offline use is asked for again, and the app opens offline', async ({ browser }) => {
+  // The spreadsheet worker is only fetched by the service worker at install (the page loads it on demand).
+  const worker = '/spreadsheet-worker_bg.wasm';
+  const site = await servedCopyOfBuild({ failOnce: [worker] });
+  const context = await browser.newContext({ baseURL: site.origin });
+  try {
+    const page = await context.newPage();
+    const app = new AppShell(page);
+    await app.open('/');
+    // The one install takes control (an install that failed would leave the page without it
+    // until a later visit tried again).
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 45_000 });
+    expect(site.requests.filter((p) => p === worker), 'refused once, then asked for again').toHaveLength(2);
+    expect(await page.evaluate(async (w) => Boolean(await caches.match(w)), worker)).toBe(true);
+
+    await context.setOffline(true);
+    const offline = await context.newPage();
+    await new AppShell(offline).open('/enterprises');
+    await expect(offline.getByTestId('offline-notice')).toBeVisible();
+    await expect(offline.getByTestId('page-title')).toBeVisible();
+  } finally {
+    await context.close();
+    site.stop();
+  }
+});
+
+test('a new deployment copies the files it shares with the running one from its cache instead of downloading them', async ({ browser }) => {
+  const site = await servedCopyOfBuild();
+  const context = await browser.newContext({ baseURL: site.origin });
+  try {
+    const page = await context.newPage();
+    const app = new AppShell(page);
+    await app.open('/');
+    await untilControlled(page);
+    const precached = await page.evaluate(async () => (await (await caches.match('/__precache-list.json')).json()).map(([p]) => p));
+    expect(precached).toContain('/spreadsheet-worker_bg.wasm');
+    expect(precached).toContain('/index.html');
+
+    // A deployment whose files are all the same but for the service worker's version.
+    const sw = path.join(site.dir, 'sw.js');
+    fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8').replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "$1-next"'));
+    const asked = site.requests.length;
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await expect(page.getByTestId('update-banner')).toBeVisible();
+    expect(site.requests.slice(asked).filter((p) => precached.includes(p)), 'no file downloaded again').toEqual([]);
+    const filled = await page.evaluate(async () => {
+      const name = (await caches.keys()).find((k) => k.endsWith('-next'));
+      return (await (await caches.open(name)).keys()).length;
+    });
+    expect(filled, 'every file and the list').toBe(precached.length + 1);
+  } finally {
+    await context.close();
+    site.stop();
+  }
+});
