@@ -5,6 +5,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppShell, EnterpriseRegister, EnterpriseForm, servedCopyOfBuild, untilControlled } from '../pages/app.js';
 
+// A deployment whose files are all the same but for the service worker's version.
+function deployNextVersion(dir) {
+  const sw = path.join(dir, 'sw.js');
+  fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8').replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "$1-next"'));
+}
+
+// The app opened from a served copy of the build in a context of its own, once controlled by the service worker.
+async function openControlled(browser, site) {
+  const context = await browser.newContext({ baseURL: site.origin });
+  const page = await context.newPage();
+  const app = new AppShell(page);
+  await app.open('/');
+  await untilControlled(page);
+  return { context, page, app };
+}
+
 test('after one visit the app opens offline, and what is added offline survives a reload', async ({ context, page }) => {
   const app = new AppShell(page);
   await app.open('/');
@@ -36,20 +52,14 @@ test('after one visit the app opens offline, and what is added offline survives 
 test('a new deployment shows "reload" and keeps the open form until the officer chooses', async ({ browser }) => {
   // A deployment we can change: a copy of the build on its own port.
   const site = await servedCopyOfBuild();
-  const { dir } = site;
-  const context = await browser.newContext({ baseURL: site.origin });
+  const { context, page, app } = await openControlled(browser, site);
   try {
-    const page = await context.newPage();
-    const app = new AppShell(page);
-    await app.open('/');
-    await untilControlled(page);
     const form = new EnterpriseForm(page);
     await form.startNew();
     await form.fill({ name: 'Đang nhập dở' });
 
     // Deploy: the new build's service worker differs.
-    const sw = path.join(dir, 'sw.js');
-    fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8').replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "$1-next"'));
+    deployNextVersion(site.dir);
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     await expect(page.getByTestId('update-banner')).toBeVisible();
     await expect(page.getByTestId('update-banner')).toContainText('Đã có phiên bản mới');
@@ -93,20 +103,14 @@ test('a file refused once while the app installs for offline use is asked for ag
 
 test('a new deployment copies the files it shares with the running one from its cache instead of downloading them', async ({ browser }) => {
   const site = await servedCopyOfBuild();
-  const context = await browser.newContext({ baseURL: site.origin });
+  const { context, page } = await openControlled(browser, site);
   try {
-    const page = await context.newPage();
-    const app = new AppShell(page);
-    await app.open('/');
-    await untilControlled(page);
     const precached = await page.evaluate(async () => (await (await caches.match('/__precache-list.json')).json()).map(([p]) => p));
     expect(precached).toContain('/spreadsheet-worker_bg.wasm');
     expect(precached).toContain('/index.html');
 
-    // A deployment whose files are all the same but for the service worker's version.
-    const sw = path.join(site.dir, 'sw.js');
-    fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8').replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "$1-next"'));
     const asked = site.requests.length;
+    deployNextVersion(site.dir);
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     await expect(page.getByTestId('update-banner')).toBeVisible();
     expect(site.requests.slice(asked).filter((p) => precached.includes(p)), 'no file downloaded again').toEqual([]);
