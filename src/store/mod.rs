@@ -372,7 +372,6 @@ impl<B: RowBackend> RecordStore<B> {
         self.backend.update_setting(key, change).await
     }
 
-    /// One record's row as stored, text untouched.
     /// The id of every stored row of `kind`, readable or not.
     pub async fn stored_ids(&self, kind: &str) -> Result<Vec<String>, StoreError> {
         self.backend.stored_ids(kind).await
@@ -403,6 +402,7 @@ impl<B: RowBackend> RecordStore<B> {
         Ok(loaded)
     }
 
+    /// One record's row as stored, text untouched.
     pub async fn get_row(&self, kind: &str, id: &str) -> Result<Option<Row>, StoreError> {
         self.backend.get_row(kind, id).await
     }

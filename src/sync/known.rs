@@ -10,10 +10,12 @@
 //! with conflict copies); a record the file brings only a version of that
 //! the page already has, or an older one, is counted as unchanged unread.
 //!
-//! The page's copy can only lag the store: it changes after a write, never
-//! before. A version the store moved on from stays known (the store's
-//! descends from it). The one lag that matters, an undo in another tab not yet
-//! read here, is why the page leaves a kind out while it is reading again.
+//! The page's copy lags the store: it changes after a write, never before. A
+//! version the store moved on from stays known (the store's descends from it).
+//! Only an import's undo takes the store back past what the page may hold, and
+//! every import and undo writes the import log in its own transaction: the
+//! page's copies carry the log as it read when they were read (`as_of`), and an
+//! import's read that finds the log changed reads everything instead.
 
 use crate::model::clock::{Hlc, VersionVector};
 use crate::model::record::{Record, RecordKind};
@@ -31,9 +33,27 @@ struct Stamp {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Known {
     kinds: HashMap<&'static str, HashMap<String, Stamp>>,
+    /// `log_hash` of the import log when the copies were read; `None`: not known.
+    as_of: Option<u64>,
 }
 
 impl Known {
+    /// Copies read while the import log's text hashed to `log` (`log_hash`).
+    pub fn as_of(log: u64) -> Known {
+        Known { kinds: HashMap::new(), as_of: Some(log) }
+    }
+
+    /// The import log's stored text (`None`: no log yet), as `as_of` takes it.
+    pub fn log_hash(text: Option<&str>) -> u64 {
+        text.map_or(0, crate::store::batch::text_hash)
+    }
+
+    /// Whether the import log still reads as when the copies were read: no import
+    /// or undo was written since, so the store cannot hold less than they say.
+    pub fn still_current(&self, log: Option<&str>) -> bool {
+        self.as_of == Some(Known::log_hash(log))
+    }
+
     /// Every record of `kind` the page holds, deleted ones included. Any payload
     /// serves (a summary's envelope is its record's). The register is never taken:
     /// an import reads it whole, since it matches a file's enterprises to the
@@ -96,6 +116,16 @@ mod tests {
         assert!(known.knows(&newer), "the version itself");
         assert!(!known.knows(&concurrent), "made without seeing the held one");
         assert!(!known.knows(&survey("s2")), "a record not held");
+    }
+
+    #[test]
+    fn copies_are_current_only_while_the_import_log_reads_as_it_did() {
+        let known = Known::as_of(Known::log_hash(Some("[1]")));
+        assert!(known.still_current(Some("[1]")));
+        assert!(!known.still_current(Some("[1,2]")), "an import or undo written since");
+        assert!(!known.still_current(None));
+        assert!(!Known::default().still_current(None), "copies of no known time");
+        assert!(Known::as_of(Known::log_hash(None)).still_current(None), "no log then, none now");
     }
 
     #[test]

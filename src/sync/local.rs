@@ -183,7 +183,8 @@ impl super::kinds::KindVisitor for RowKeys {
 
 /// Of the kinds `known` covers, the stored records (`stored`: every id of each) an import of
 /// `files` must read: those a file brings a version of that `known` does not know, and
-/// those with conflict copies (the plan merges copies with the record they belong to).
+/// every one with conflict copies (the plan merges copies with their record, and copies a
+/// record supersedes are dropped before the import writes them back).
 fn records_to_read(files: &[Incoming], known: &Known, copies: &Sections, stored: &HashMap<&'static str, HashSet<String>>) -> HashMap<&'static str, BTreeSet<String>> {
     struct ToRead<'a> {
         known: &'a Known,
@@ -205,6 +206,8 @@ fn records_to_read(files: &[Incoming], known: &Known, copies: &Sections, stored:
     let mut with_copies = RowKeys(HashSet::new());
     copies.visit(&mut with_copies);
     let mut to_read = ToRead { known, copies: with_copies.0, stored, out: HashMap::new() };
+    // Read whether a file brings them or not: copies are few.
+    copies.visit(&mut to_read);
     for f in files {
         f.file.records.visit(&mut to_read);
         f.file.conflicts.visit(&mut to_read);
@@ -236,6 +239,11 @@ impl Held {
         P: Fn() -> F,
         F: std::future::Future<Output = ()>,
     {
+        // An import or its undo written since the page read its copies: they may hold versions
+        // the store no longer does.
+        if !known.still_current(store.get_setting(AUDIT_SETTING).await?.as_deref()) {
+            known = Known::default();
+        }
         let conflicts = SettingRead::load(store, CONFLICTS_SETTING, Sections::default).await?;
         let mut stored: HashMap<&'static str, HashSet<String>> = HashMap::new();
         let covered: Vec<&'static str> = KINDS.iter().copied().filter(|k| known.covers(k)).collect();
@@ -253,7 +261,12 @@ impl Held {
             unread.extend(ids.into_iter().filter(|id| !read.is_some_and(|r| r.contains(id))).map(|id| row_key(kind, &id)));
             only.insert(kind, read.map(|r| r.iter().cloned().collect()).unwrap_or_default());
         }
-        Held::load_reading(store, pause, conflicts, known, &only, unread).await
+        let held = Held::load_reading(store, &pause, conflicts, known, &only, unread).await?;
+        // One written while this read: read everything.
+        if !held.known.is_empty() && !held.known.still_current(held.audit.text.as_deref()) {
+            return Held::load(store, pause).await;
+        }
+        Ok(held)
     }
 
     /// `load`, reading only the listed ids of the kinds in `only`.

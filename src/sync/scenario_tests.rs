@@ -43,11 +43,13 @@ impl Laptop {
         Incoming { name: format!("{}.json", self.device), checksum: checksum.to_string(), file: file::parse(&text).unwrap() }
     }
 
-    /// What the page hands an import's read: the versions it holds of every kind but
-    /// the register, here straight from the store.
+    /// What the page hands an import's read: the versions it holds, with the import log
+    /// as it read, here straight from the store; of every kind but the register (the page
+    /// gives three: more here tries the read on more).
     pub fn known(&self) -> Known {
         let held = self.held();
-        let mut known = Known::default();
+        let log = ready(self.store.get_setting(local::AUDIT_SETTING)).unwrap();
+        let mut known = Known::as_of(Known::log_hash(log.as_deref()));
         known.add_kind(Survey::KIND, &held.records.survey);
         known.add_kind(crate::model::assessment::Assessment::KIND, &held.records.assessment);
         known.add_kind(crate::model::activity::Activity::KIND, &held.records.activity);
@@ -642,10 +644,11 @@ fn an_import_batch_made_in_parts_of_any_size_is_the_batch_made_at_once() {
     }
 }
 
-/// Surveys made, edited, deleted and sent between three laptops at random. Each import is
-/// also read against versions the page holds that lag the store by any number of steps (a
-/// page hears of another tab's write after it is stored), and must preview as the same
-/// files read against everything held.
+/// Surveys made, edited, deleted, sent between three laptops at random (one file or two at
+/// once) and imports undone. Each import is also read against versions the page holds that
+/// lag the store by any number of steps (a page hears of another tab's write after it is
+/// stored; after an undo the page's copies are newer than the store), and must preview, and
+/// make the batch, as the same files read against everything held.
 #[cfg(not(target_arch = "wasm32"))]
 mod page_versions {
     use super::*;
@@ -656,7 +659,8 @@ mod page_versions {
         Create { laptop: usize, record: u8 },
         Edit { laptop: usize, record: u8 },
         Delete { laptop: usize, record: u8 },
-        Send { from: usize, to: usize, lag: usize },
+        Send { from: usize, also: Option<usize>, to: usize, lag: usize },
+        Undo { laptop: usize },
     }
 
     fn step() -> impl Strategy<Value = Step> {
@@ -665,7 +669,8 @@ mod page_versions {
             2 => (0..3usize, 0..2u8).prop_map(|(laptop, record)| Step::Create { laptop, record }),
             2 => (0..3usize, 0..2u8).prop_map(|(laptop, record)| Step::Edit { laptop, record }),
             1 => (0..3usize, 0..2u8).prop_map(|(laptop, record)| Step::Delete { laptop, record }),
-            4 => (0..3usize, 0..3usize, 0..8usize).prop_map(|(from, to, lag)| Step::Send { from, to, lag }),
+            4 => (0..3usize, prop::option::of(0..3usize), 0..3usize, 0..8usize).prop_map(|(from, also, to, lag)| Step::Send { from, also, to, lag }),
+            1 => (0..3usize).prop_map(|laptop| Step::Undo { laptop }),
         ]
     }
 
@@ -705,16 +710,26 @@ mod page_versions {
                             ready(l.store.put(&tomb)).unwrap();
                         }
                     }
-                    Step::Send { from, to, lag } if from != to => {
-                        let file = laptops[from].export(Scope::default());
-                        let files = std::slice::from_ref(&file);
-                        let whole = local::preview(&laptops[to].held(), files);
+                    Step::Send { from, also, to, lag } if from != to && also != Some(to) => {
+                        let files: Vec<Incoming> = std::iter::once(from).chain(also).map(|l| laptops[l].export(Scope::default())).collect();
+                        let all = laptops[to].held();
+                        let whole = local::preview(&all, &files);
                         let page = pages[to].iter().rev().nth(lag).cloned().unwrap_or_default();
-                        let held = ready(Held::load_for_import(&laptops[to].store, files, page, || std::future::ready(()))).unwrap();
-                        prop_assert_eq!(local::preview(&held, files), whole);
-                        laptops[to].import(files);
+                        let held = ready(Held::load_for_import(&laptops[to].store, &files, page, || std::future::ready(()))).unwrap();
+                        let preview = local::preview(&held, &files);
+                        prop_assert_eq!(&preview, &whole);
+                        let change = laptops[to].change();
+                        let batch = |held: &Held| ready(local::import_batch(held, &whole, &change, 0, 20, || std::future::ready(()))).unwrap();
+                        prop_assert_eq!(batch(&held), batch(&all));
+                        laptops[to].import(&files);
                     }
                     Step::Send { .. } => {}
+                    Step::Undo { laptop } => {
+                        let l = &mut laptops[laptop];
+                        let change = l.change();
+                        // Refused when nothing is left to undo, or a record changed since: both fine here.
+                        let _ = ready(local::undo_last_import(&l.store, &change, 0)).unwrap();
+                    }
                 }
                 for (page, l) in pages.iter_mut().zip(&laptops) {
                     page.push(l.known());
@@ -768,4 +783,66 @@ fn a_file_imported_again_reads_none_of_the_surveys_the_page_holds_and_a_change_r
     assert!(ready(crate::store::RowBackend::delete_row(&b.backend, "survey", "s3")).unwrap());
     let held = ready(Held::load_for_import(&b.store, std::slice::from_ref(&file), page, || std::future::ready(()))).unwrap();
     assert_eq!(local::preview(&held, std::slice::from_ref(&file)).plans.survey.count(Effect::New), 1);
+}
+
+fn survey_of(laptop: &mut Laptop, id: &str, enterprise: &str) -> Record<Survey> {
+    let change = laptop.change();
+    let r = Record::new(id.into(), &change, Survey { form_id: "nscl-survey".into(), form_version: 1, enterprise_id: enterprise.into(), ..Default::default() });
+    ready(laptop.store.put(&r)).unwrap();
+    r
+}
+
+fn revise_survey(laptop: &mut Laptop, id: &str, answered: usize) -> Record<Survey> {
+    let old = ready(laptop.store.get::<Survey>(id)).unwrap().unwrap();
+    let change = laptop.change();
+    let new = old.revised(&change, Survey { answered, ..old.payload.clone() });
+    ready(laptop.store.put(&new)).unwrap();
+    new
+}
+
+#[test]
+fn after_an_import_is_undone_the_pages_copies_are_not_taken_and_its_file_is_new_again() {
+    let (mut a, mut b) = (Laptop::new("a"), Laptop::new("b"));
+    new_enterprise(&mut a, "e1", "Một");
+    survey_of(&mut a, "s1", "e1");
+    b.import(&[a.export(Scope::default())]);
+    revise_survey(&mut a, "s1", 4);
+    let file = a.export(Scope::default());
+    assert_eq!(b.import(std::slice::from_ref(&file)).plans.survey.count(Effect::Updated), 1);
+    // The page read its copies after the import; another tab undoes it before the page hears.
+    let page = b.known();
+    let change = b.change();
+    ready(local::undo_last_import(&b.store, &change, 0)).unwrap().unwrap();
+    let held = ready(Held::load_for_import(&b.store, std::slice::from_ref(&file), page, || std::future::ready(()))).unwrap();
+    let preview = local::preview(&held, std::slice::from_ref(&file));
+    assert_eq!(preview.verdicts, vec![Verdict::Fresh]);
+    assert_eq!(preview.plans.survey.count(Effect::Updated), 1, "the undone version is brought again");
+}
+
+#[test]
+fn copies_their_record_supersedes_are_dropped_alike_when_the_file_does_not_bring_the_record() {
+    let (mut a, mut b) = (Laptop::new("a"), Laptop::new("b"));
+    new_enterprise(&mut a, "e1", "Một");
+    survey_of(&mut a, "s1", "e1");
+    b.import(&[a.export(Scope::default())]);
+    let copy = survey_of(&mut b, "s9", "e1");
+    revise_survey(&mut b, "s9", 2);
+    // A copy kept from before the record moved on past it.
+    let mut copies = super::kinds::Sections::default();
+    copies.survey.push(copy);
+    ready(crate::store::RowBackend::put_setting(&b.backend, local::CONFLICTS_SETTING, &serde_json::to_string(&copies).unwrap())).unwrap();
+    // Both edit s1: the file brings a conflict, so the import writes the copies anew.
+    revise_survey(&mut a, "s1", 3);
+    revise_survey(&mut b, "s1", 4);
+    let file = a.export(Scope::default());
+    let files = std::slice::from_ref(&file);
+    let all = b.held();
+    let preview = local::preview(&all, files);
+    let held = ready(Held::load_for_import(&b.store, files, b.known(), || std::future::ready(()))).unwrap();
+    let change = b.change();
+    let batch = |held: &Held| ready(local::import_batch(held, &preview, &change, 0, 20, || std::future::ready(()))).unwrap();
+    assert_eq!(preview.plans.survey.count(Effect::Conflict), 1);
+    assert_eq!(batch(&held), batch(&all));
+    let copies_written = batch(&held).settings.into_iter().find(|w| w.key == local::CONFLICTS_SETTING).and_then(|w| w.new).unwrap();
+    assert!(copies_written.contains("\"s1\"") && !copies_written.contains("\"s9\""), "the new copy written, the superseded one not: {copies_written}");
 }

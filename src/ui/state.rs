@@ -11,6 +11,7 @@ use crate::model::enterprise_draft::{EnterpriseDraft, Warning};
 use super::list_source::ListSource;
 use super::record_list::RecordList;
 use crate::store::summary::SummaryOf;
+use crate::sync::known::Known;
 use crate::form::FormLibrary;
 use crate::model::activity::Activity;
 use crate::model::assessment::Assessment;
@@ -74,6 +75,9 @@ pub struct Register {
     /// A reload is running; another was asked for meanwhile. Reloads never overlap,
     /// so an older read can never land after a newer one.
     reloading: StoredValue<(bool, bool)>,
+    /// The import log as it read (`Known::log_hash`) before the lists were last read whole,
+    /// all of them; `None` while they are read, or when one could not be.
+    import_log_read: StoredValue<Option<u64>>,
     /// Counts the changes made to `registry` or `units` in place (this page's
     /// saves, one enterprise read after another tab's save). A full read that
     /// one overlapped holds older data, and reads again rather than undo it.
@@ -151,6 +155,7 @@ impl Register {
             activities: RecordList::new(last_export),
             targets: RecordList::new(last_export),
             reloading: StoredValue::new((false, false)),
+            import_log_read: StoredValue::new(None),
             changes_in_place: StoredValue::new(0),
             forms: RwSignal::new(FormLibrary::default()),
             forms_state,
@@ -218,10 +223,12 @@ impl Register {
 
     /// The versions this page holds of the kinds an import's preview need not read from the
     /// store (`sync::known`): the surveys', self-assessments' and activities' (summaries
-    /// carry their record's envelope), each once read whole, and none while everything is
-    /// read again. The register is always read whole. A kind a task (15,000 copies each).
-    pub async fn known_versions(self) -> crate::sync::known::Known {
-        let mut known = crate::sync::known::Known::default();
+    /// carry their record's envelope), with the import log as it read before they were
+    /// read whole; none while everything is read again, or after a read that failed. The
+    /// register is always read whole. A kind a task (15,000 copies each).
+    pub async fn known_versions(self) -> Known {
+        let Some(log) = self.import_log_read.get_value() else { return Known::default() };
+        let mut known = Known::as_of(log);
         if self.surveys.ready.get_untracked() && !self.reading_again() {
             self.surveys.records.with_untracked(|all| known.add_kind(Survey::KIND, all));
         }
@@ -313,6 +320,10 @@ impl Register {
                 if let Ok(aliases) = crate::sync::local::load_aliases(&store).await {
                     self.aliases.set_value(aliases);
                 }
+                // What an import's read may take the lists' copies for (`known_versions`): the log
+                // every import and undo writes, read before them.
+                self.import_log_read.set_value(None);
+                let log = store.get_setting(crate::sync::local::AUDIT_SETTING).await.ok().map(|t| Known::log_hash(t.as_deref()));
                 // Each kind is read even when another could not be; the form definitions meanwhile,
                 // in a task of their own: a slow fetch of them must not hold up the next read.
                 let lists = async {
@@ -326,6 +337,7 @@ impl Register {
                 };
                 self.start_loading_forms(installed);
                 if lists.await {
+                    self.import_log_read.set_value(log);
                     browser::mark("nscl-records-loaded");
                 }
             }
