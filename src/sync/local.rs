@@ -229,8 +229,9 @@ impl Held {
 
     /// What importing `files` needs of what this laptop holds: every kind `known` does
     /// not cover, read whole; of a kind it covers, only the records the files may
-    /// change (a version `known` does not know of a stored record) and those with
-    /// conflict copies (`sync::known`). Re-importing a province's file reads none
+    /// change (a version `known` does not know of a stored record) and every one with
+    /// conflict copies (`sync::known`); everything when the import log no longer reads
+    /// as it did when `known` was read, before or after. Re-importing a province's file reads none
     /// of its 30,000 surveys and self-assessments. Not for an export: a covered
     /// kind is not all here.
     pub async fn load_for_import<B, P, F>(store: &RecordStore<B>, files: &[Incoming], mut known: Known, pause: P) -> Result<Held, StoreError>
@@ -303,10 +304,11 @@ impl Held {
         })
     }
 
-    /// Whether a record of `kind` with this id is stored here (readable or not).
+    /// Whether a readable record of `kind` with this id is stored here, or one an import's
+    /// read left unread (the register, which these ask about, is always read whole).
     fn holds(&self, kind: &str, id: &str) -> bool {
         let key = row_key(kind, id);
-        self.row_hashes.contains_key(&key) || self.unread.contains(&key) || self.unreadable.iter().any(|u| u.kind == kind && u.id == id)
+        self.row_hashes.contains_key(&key) || self.unread.contains(&key)
     }
 
     /// Conflict copies kept beside the shown versions.

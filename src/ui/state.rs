@@ -560,11 +560,9 @@ impl Register {
                 self.set_quarantined(T::LIST_KIND, unreadable);
                 if first_read {
                     list.merge_loaded(pending);
+                    list.expected.set(None);
                 } else {
                     list.replace_loaded(pending);
-                }
-                if first_read {
-                    list.expected.set(None);
                 }
                 browser::mark(mark);
                 true
