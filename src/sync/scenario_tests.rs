@@ -691,16 +691,12 @@ mod page_versions {
                         let l = &mut laptops[laptop];
                         let id = format!("s{laptop}-{record}");
                         if ready(l.store.get::<Survey>(&id)).unwrap().is_none() {
-                            let change = l.change();
-                            ready(l.store.put(&Record::new(id, &change, Survey { form_id: "nscl-survey".into(), form_version: 1, enterprise_id: "e1".into(), ..Default::default() }))).unwrap();
+                            survey_of(l, &id, "e1");
                         }
                     }
                     Step::Edit { laptop, record } => {
                         if let Some(r) = live_survey(&laptops[laptop], record) {
-                            let l = &mut laptops[laptop];
-                            let change = l.change();
-                            let edited = r.revised(&change, Survey { answered: n, ..r.payload.clone() });
-                            ready(l.store.put(&edited)).unwrap();
+                            revise_survey(&mut laptops[laptop], &r.id, n);
                         }
                     }
                     Step::Delete { laptop, record } => {
@@ -743,9 +739,8 @@ mod page_versions {
 fn a_file_imported_again_reads_none_of_the_surveys_the_page_holds_and_a_change_reads_only_its_record() {
     let (mut a, mut b) = (Laptop::new("a"), Laptop::new("b"));
     new_enterprise(&mut a, "e1", "Một");
-    let change = a.change();
     for i in 0..4 {
-        ready(a.store.put(&Record::new(format!("s{i}"), &change, Survey { form_id: "nscl-survey".into(), form_version: 1, enterprise_id: "e1".into(), ..Default::default() }))).unwrap();
+        survey_of(&mut a, &format!("s{i}"), "e1");
     }
     let file = a.export(Scope::default());
     b.import(std::slice::from_ref(&file));
@@ -755,9 +750,7 @@ fn a_file_imported_again_reads_none_of_the_surveys_the_page_holds_and_a_change_r
     assert_eq!(held.records.enterprise.len(), 1, "the register read whole");
     assert_eq!(local::preview(&held, std::slice::from_ref(&file)).verdicts, vec![Verdict::NothingNew]);
 
-    let s2 = ready(a.store.get::<Survey>("s2")).unwrap().unwrap();
-    let change = a.change();
-    ready(a.store.put(&s2.revised(&change, Survey { answered: 3, ..s2.payload.clone() }))).unwrap();
+    revise_survey(&mut a, "s2", 3);
     let file = a.export(Scope::default());
     let held = read(&b, &file);
     assert_eq!(held.records.survey.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["s2"], "only the record the file changes");
@@ -767,11 +760,8 @@ fn a_file_imported_again_reads_none_of_the_surveys_the_page_holds_and_a_change_r
 
     // Both edit s1 without seeing each other: B keeps a conflict copy. A record with copies is
     // always read (the plan merges them with it), so the same file again is still nothing new.
-    for (laptop, answered) in [(&mut a, 5), (&mut b, 6)] {
-        let s1 = ready(laptop.store.get::<Survey>("s1")).unwrap().unwrap();
-        let change = laptop.change();
-        ready(laptop.store.put(&s1.revised(&change, Survey { answered, ..s1.payload.clone() }))).unwrap();
-    }
+    revise_survey(&mut a, "s1", 5);
+    revise_survey(&mut b, "s1", 6);
     let file = a.export(Scope::default());
     assert_eq!(b.import(std::slice::from_ref(&file)).plans.survey.count(Effect::Conflict), 1);
     let held = read(&b, &file);
