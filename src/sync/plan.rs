@@ -71,8 +71,9 @@ impl<T> KindPlan<T> {
 /// copies, in any order: the result does not depend on it.
 /// `known` stands in for records not read from the store (`sync::known`): a record
 /// neither in `held` nor in `held_conflicts` that `known` holds a version of is
-/// counted unchanged if that version knows every incoming one (its reader reads
-/// every other held record of a kind `known` covers).
+/// counted unchanged if that version knows the incoming one. (`Held::load_for_import`
+/// leaves a record unread only when `known` knows every version the files bring of it
+/// and it has no conflict copies.)
 /// `pause` comes every `PLAN_STEP` records: a province's 15,000 self-assessments
 /// are one kind (planned in one piece, 128-195 ms).
 pub async fn plan_kind<'a, T: SyncKind, P, F>(held: &[Record<T>], held_conflicts: &[Record<T>], known: &Known, incoming: impl Iterator<Item = &'a [Record<T>]>, pause: &P) -> KindPlan<T>
