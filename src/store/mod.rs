@@ -119,6 +119,23 @@ pub fn decode<T: RecordKind + DeserializeOwned>(json: &str) -> Option<Record<T>>
 }
 
 /// The same, from an already parsed value (the localStorage collection holds values).
+/// The records of `rows` that decode and carry their row's id, each row's text to `seen`;
+/// the rest go to `unreadable`. Both stepped reads (a whole kind, or given ids) sort rows so.
+fn decode_rows<R>(rows: impl IntoIterator<Item = Row>, decode: &dyn Fn(&str) -> Option<Record<R>>, seen: &mut dyn FnMut(&str, &str), unreadable: &mut Vec<Row>) -> Vec<Record<R>> {
+    let rows = rows.into_iter();
+    let mut records = Vec::with_capacity(rows.size_hint().0);
+    for row in rows {
+        match decode(&row.json) {
+            Some(record) if record.id == row.id => {
+                seen(&row.id, &row.json);
+                records.push(record)
+            }
+            _ => unreadable.push(row),
+        }
+    }
+    records
+}
+
 pub fn decode_value<T: RecordKind + DeserializeOwned>(value: serde_json::Value) -> Option<Record<T>> {
     let record: Record<T> = serde_json::from_value(format::upgrade(value).ok()?).ok()?;
     (record.kind == T::KIND && !record.id.is_empty()).then_some(record)
@@ -274,17 +291,7 @@ impl<B: RowBackend> RecordStore<B> {
             };
             let work = async {
                 let (began, read) = (clock(), rows.len());
-                let mut step = Vec::with_capacity(rows.len());
-                for row in rows {
-                    match decode(&row.json) {
-                        Some(record) if record.id == row.id => {
-                            seen(&row.id, &row.json);
-                            step.push(record)
-                        }
-                        _ => unreadable.push(row),
-                    }
-                }
-                take(step);
+                take(decode_rows(rows, decode, seen, &mut unreadable));
                 (read, clock() - began)
             };
             // `both` starts `next` first: its request is made before the work begins.
@@ -388,15 +395,9 @@ impl<B: RowBackend> RecordStore<B> {
     {
         let mut loaded = Loaded { records: Vec::new(), unreadable: Vec::new() };
         for part in ids.chunks(every.max(1)) {
-            for row in self.backend.get_rows(T::KIND, part).await?.into_iter().flatten() {
-                match decode::<T>(&row.json) {
-                    Some(record) => {
-                        seen(&row.id, &row.json);
-                        loaded.records.push(record);
-                    }
-                    None => loaded.unreadable.push(row),
-                }
-            }
+            let rows = self.backend.get_rows(T::KIND, part).await?.into_iter().flatten();
+            let records = decode_rows(rows, &|json| decode::<T>(json), seen, &mut loaded.unreadable);
+            loaded.records.extend(records);
             pause().await;
         }
         Ok(loaded)
@@ -632,6 +633,23 @@ pub(crate) mod tests {
         assert_eq!(ready(store.count::<Enterprise>()).unwrap(), 4);
         assert_eq!(ready(store.count::<crate::model::survey::Survey>()).unwrap(), 0);
         assert_eq!(backend.raw_json("enterprise", "bad").as_deref(), Some(broken.to_string().as_str()));
+    }
+
+    #[test]
+    fn a_row_holding_another_records_id_is_unreadable_by_either_stepped_read() {
+        let backend = MemoryBackend::default();
+        let store = RecordStore::new(backend.clone());
+        ready(store.put(&ent("ok", "Tốt"))).unwrap();
+        let mut moved = ready(backend.get_row("enterprise", "ok")).unwrap().unwrap();
+        moved.id = "elsewhere".into();
+        ready(backend.put_rows("enterprise", vec![moved], None)).unwrap();
+        let whole = ready(store.load_in_steps::<Enterprise, _, _>(10, || std::future::ready(()))).unwrap();
+        let ids = ["elsewhere".to_string(), "ok".to_string(), "absent".to_string()];
+        let some = ready(store.load_ids_seeing::<Enterprise, _, _>(&ids, 2, || std::future::ready(()), &mut |_, _| ())).unwrap();
+        for loaded in [whole, some] {
+            assert_eq!(loaded.records.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["ok"]);
+            assert_eq!(loaded.unreadable.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["elsewhere"]);
+        }
     }
 
     #[test]
