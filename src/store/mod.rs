@@ -20,6 +20,7 @@ mod memory;
 mod row;
 pub mod step_rows;
 pub mod summary;
+pub mod undo_steps;
 pub mod undo_text;
 
 pub use collection::{Collection, SCHEMA_VERSION};

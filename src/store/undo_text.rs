@@ -11,7 +11,7 @@
 //! replace them meanwhile, which the hash tells.
 
 use super::batch::{Batch, Expect, SettingWrite};
-use super::row::{fnv1a, fnv1a_on, HistoryRow, Row, FNV1A_START};
+use super::row::{fnv1a_on, HistoryRow, Row, FNV1A_START};
 use super::StoreError;
 use serde::{Deserialize, Serialize};
 
@@ -174,11 +174,21 @@ impl StoredUndo {
     }
 }
 
+/// How much of an undo's text is parsed between two turns of the page (about 10 ms in Chromium).
+const READ_STEP_BYTES: usize = 1 << 20;
+
 /// The undo stored under `key`, its parts joined; `None` if there is none.
 /// The parts are read one at a time: another tab's import may store its own
 /// undo meanwhile, so parts that do not join to the listed hash are read
 /// again, from the list. A text that still does not read is `StoreError::Corrupt`.
-pub async fn read<B: super::RowBackend>(store: &super::RecordStore<B>, key: &str) -> Result<Option<Batch>, StoreError> {
+/// The text is hashed a part at a time as the parts arrive, and parsed in steps
+/// (`undo_steps`) with `pause` between them: a province's undo is 50 MB.
+pub async fn read<B, P, F>(store: &super::RecordStore<B>, key: &str, pause: P) -> Result<Option<Batch>, StoreError>
+where
+    B: super::RowBackend,
+    P: Fn() -> F,
+    F: std::future::Future<Output = ()>,
+{
     for _ in 0..3 {
         let Some(text) = store.get_setting(key).await? else { return Ok(None) };
         let list = match StoredUndo::read(&text) {
@@ -186,15 +196,18 @@ pub async fn read<B: super::RowBackend>(store: &super::RecordStore<B>, key: &str
             Some(StoredUndo::Parts(list)) => list,
             None => return Err(StoreError::Corrupt),
         };
-        let mut whole = String::new();
+        let (mut whole, mut hash) = (String::new(), FNV1A_START);
         for i in 0..list.undo_parts {
             match store.get_setting(&part_key(key, i)).await? {
-                Some(part) => whole.push_str(&part),
+                Some(part) => {
+                    hash = fnv1a_on(hash, &part);
+                    whole.push_str(&part);
+                }
                 None => break,
             }
         }
-        if fnv1a(&whole) == list.hash {
-            return serde_json::from_str(&whole).map(Some).map_err(|_| StoreError::Corrupt);
+        if hash == list.hash {
+            return super::undo_steps::read_in_steps(&whole, READ_STEP_BYTES, pause).await.map(Some).ok_or(StoreError::Corrupt);
         }
     }
     Err(StoreError::Corrupt)
@@ -305,11 +318,11 @@ mod tests {
         ready(backend.put_setting(&part_key("u", 1), b)).unwrap();
         let list = |hash| serde_json::to_string(&PartList { undo_parts: 2, hash }).unwrap();
         ready(backend.put_setting("u", &list(crate::store::batch::text_hash(&text)))).unwrap();
-        assert_eq!(ready(read(&store, "u")), Ok(Some(undo)));
+        assert_eq!(ready(read(&store, "u", || std::future::ready(()))), Ok(Some(undo)));
         ready(backend.put_setting("u", &list(crate::store::batch::text_hash(&text) ^ 1))).unwrap();
-        assert_eq!(ready(read(&store, "u")), Err(StoreError::Corrupt));
+        assert_eq!(ready(read(&store, "u", || std::future::ready(()))), Err(StoreError::Corrupt));
         ready(backend.put_setting("u", "{}")).unwrap();
-        assert_eq!(ready(read(&store, "u")), Err(StoreError::Corrupt));
+        assert_eq!(ready(read(&store, "u", || std::future::ready(()))), Err(StoreError::Corrupt));
     }
 
     proptest! {

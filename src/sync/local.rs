@@ -884,8 +884,14 @@ pub async fn can_undo<B: RowBackend>(store: &RecordStore<B>) -> Result<bool, Sto
 
 /// Puts back exactly what the last import replaced: records, their
 /// history, conflict copies and reference data; the audit log says so.
-pub async fn undo_last_import<B: RowBackend>(store: &RecordStore<B>, change: &Change, at_ms: i64) -> Result<Result<(), UndoRefused>, StoreError> {
-    let Some(mut batch) = undo_text::read(store, UNDO_SETTING).await? else { return Ok(Err(UndoRefused::Nothing)) };
+/// The undo is read with `pause` (a turn of the page in the browser) between its steps.
+pub async fn undo_last_import<B, P, F>(store: &RecordStore<B>, change: &Change, at_ms: i64, pause: P) -> Result<Result<(), UndoRefused>, StoreError>
+where
+    B: RowBackend,
+    P: Fn() -> F,
+    F: std::future::Future<Output = ()>,
+{
+    let Some(mut batch) = undo_text::read(store, UNDO_SETTING, pause).await? else { return Ok(Err(UndoRefused::Nothing)) };
     let log = store.get_setting(AUDIT_SETTING).await?;
     let entry = AuditEntry::new(AuditAction::Undo, change, at_ms);
     batch.settings.push(SettingWrite { key: AUDIT_SETTING.into(), expected: Expect::of(log.as_deref()), new: Some(with_entry(log.as_deref(), &entry)?), undo: false });

@@ -175,16 +175,16 @@ fn undo_restores_the_stores_byte_for_byte_and_refuses_after_a_later_edit() {
     assert_ne!(without_log(&b), before);
     assert!(b.backend.dump().contains("sync_undo#part000001"), "the undo is kept in parts");
     let change = b.change();
-    assert_eq!(ready(local::undo_last_import(&b.store, &change, 0)).unwrap(), Ok(()));
+    assert_eq!(ready(local::undo_last_import(&b.store, &change, 0, || std::future::ready(()))).unwrap(), Ok(()));
     assert_eq!(without_log(&b), before, "records, history and settings exactly as before the import");
-    assert_eq!(ready(local::undo_last_import(&b.store, &change, 0)).unwrap(), Err(UndoRefused::Nothing), "once");
+    assert_eq!(ready(local::undo_last_import(&b.store, &change, 0, || std::future::ready(()))).unwrap(), Err(UndoRefused::Nothing), "once");
     let settings: serde_json::Value = serde_json::from_str(&b.backend.dump()).unwrap();
     assert!(!settings[1].as_object().unwrap().keys().any(|k| k.starts_with(local::UNDO_SETTING)), "the undo's parts went with it");
     // Import again, edit, then undo: refused, nothing lost.
     b.import(std::slice::from_ref(&from_a));
     b.edit("e2", "B sửa sau khi nhập");
     let after_edit = without_log(&b);
-    assert!(matches!(ready(local::undo_last_import(&b.store, &change, 0)).unwrap(), Err(UndoRefused::ChangedSince(what)) if what == "enterprise/e2"));
+    assert!(matches!(ready(local::undo_last_import(&b.store, &change, 0, || std::future::ready(()))).unwrap(), Err(UndoRefused::ChangedSince(what)) if what == "enterprise/e2"));
     assert_eq!(without_log(&b), after_edit);
 }
 
@@ -724,7 +724,7 @@ mod page_versions {
                         let l = &mut laptops[laptop];
                         let change = l.change();
                         // Refused when nothing is left to undo, or a record changed since: both fine here.
-                        let _ = ready(local::undo_last_import(&l.store, &change, 0)).unwrap();
+                        let _ = ready(local::undo_last_import(&l.store, &change, 0, || std::future::ready(()))).unwrap();
                     }
                 }
                 for (page, l) in pages.iter_mut().zip(&laptops) {
@@ -802,7 +802,7 @@ fn after_an_import_is_undone_the_pages_copies_are_not_taken_and_its_file_is_new_
     // The page read its copies after the import; another tab undoes it before the page hears.
     let page = b.known();
     let change = b.change();
-    ready(local::undo_last_import(&b.store, &change, 0)).unwrap().unwrap();
+    ready(local::undo_last_import(&b.store, &change, 0, || std::future::ready(()))).unwrap().unwrap();
     let held = ready(Held::load_for_import(&b.store, std::slice::from_ref(&file), page, || std::future::ready(()))).unwrap();
     let preview = local::preview(&held, std::slice::from_ref(&file));
     assert_eq!(preview.verdicts, vec![Verdict::Fresh]);

@@ -211,7 +211,7 @@ pub async fn apply(held: &Held, preview: &local::Preview) -> Result<Result<(), c
 
 /// Undoes the last import (see `local::undo_last_import`).
 pub async fn undo() -> Result<Result<(), local::UndoRefused>, StoreError> {
-    let done = local::undo_last_import(&record_store(), &browser::change(), browser::now_ms()).await?;
+    let done = local::undo_last_import(&record_store(), &browser::change(), browser::now_ms(), browser::next_task).await?;
     if done.is_ok() {
         super::broadcast::notify_changed();
     }
