@@ -330,7 +330,7 @@ async fn a_write_over_many_stored_records_reads_their_histories_together_and_und
 
     // The undo the write kept restores every row and history as they were.
     assert!(backend.get_setting("undo-test#part000001").await.unwrap().is_some(), "an undo this large is kept in parts");
-    let undo: Batch = nscl_tracker::store::undo_text::read(&RecordStore::new(backend), "undo-test").await.unwrap().unwrap();
+    let undo: Batch = nscl_tracker::store::undo_text::read(&RecordStore::new(backend), "undo-test", nscl_tracker::web::browser::next_task).await.unwrap().unwrap();
     assert_eq!(backend.write_batch(&undo).await, Ok(Ok(())));
     let after: Vec<String> = backend.load_rows("enterprise", None, None).await.unwrap().into_iter().map(|r| r.json).collect();
     assert_eq!(after, before);
@@ -522,6 +522,36 @@ async fn gzip_round_trips_and_a_cut_stream_is_an_error() {
     assert!(gunzip(&js_sys::Uint8Array::from(&b"{\"not\":\"gzip\"}"[..])).await.is_err(), "not gzip");
     let empty = bytes_of_blob(&gzip(&blob_of(b"")).await.unwrap()).await;
     assert_eq!(gunzip(&js_sys::Uint8Array::from(&empty[..])).await.unwrap().length(), 0);
+}
+
+/// The import's inflater, fed the packed bytes a piece at a time: a file of many pieces
+/// unpacks whole, one that unpacks past the limit stops there, damaged ones are errors.
+#[wasm_bindgen_test]
+async fn a_file_unpacks_piece_by_piece_within_its_limit() {
+    use nscl_tracker::web::file_codec::{gunzip_limited, gzip};
+    // Bytes that barely pack (xorshift), then text that packs well: the packed file is many pieces.
+    let mut x: u32 = 2463534242;
+    let mut plain: Vec<u8> = (0..300_000).map(|_| {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        x as u8
+    }).collect();
+    plain.extend("Hợp tác xã Xoài Mỹ Xương\n".repeat(40_000).into_bytes());
+    let packed = bytes_of_blob(&gzip(&blob_of(&plain)).await.unwrap()).await;
+    assert!(packed.len() > 10 * (16 << 10), "{} packed bytes", packed.len());
+    let unpack = |bytes: &[u8], limit: f64| {
+        let bytes = js_sys::Uint8Array::from(bytes);
+        async move { gunzip_limited(&bytes, limit).await }
+    };
+    assert!(unpack(&packed, 2e9).await.unwrap().unwrap() == plain, "unpacked whole, in order");
+    let stopped = unpack(&packed, 100_000.0).await.unwrap().unwrap_err();
+    assert!(stopped > 100_000.0 && stopped < plain.len() as f64, "stopped past the limit, at {stopped}");
+    assert!(unpack(&packed[..packed.len() - 10], 2e9).await.is_err(), "cut short");
+    assert!(unpack(&packed[..packed.len() / 2], 2e9).await.is_err(), "cut in half");
+    let mut damaged = packed.clone();
+    damaged[packed.len() / 3] ^= 0x55;
+    assert!(unpack(&damaged, 2e9).await.is_err(), "a byte changed");
 }
 
 #[wasm_bindgen_test]

@@ -350,8 +350,13 @@ impl Held {
         out
     }
 
-    pub fn export(&self, scope: Scope, exported_at: Hlc, device_id: String, officer: String, offset_minutes: i32) -> SyncFile {
-        debug_assert!(self.known.is_empty(), "an export from what an import read: kinds it covers are not all read");
+    /// The file `scope` describes. Refused (`PartlyRead`) for what an import's read holds
+    /// (`load_for_import`): of the kinds its `Known` covers it holds only some records, and a
+    /// file made from it would leave the rest out without a word.
+    pub fn export(&self, scope: Scope, exported_at: Hlc, device_id: String, officer: String, offset_minutes: i32) -> Result<SyncFile, PartlyRead> {
+        if !self.known.is_empty() {
+            return Err(PartlyRead);
+        }
         let units: HashMap<String, String> = self.records.enterprise.iter().filter_map(|e| Some((e.id.clone(), e.payload.admin_unit_id.clone()?))).collect();
         // A record and its conflict copies travel together: the ids chosen are those whose
         // record, or any copy, the scope admits.
@@ -389,7 +394,7 @@ impl Held {
         };
         let records = pick(&self.records);
         let conflicts = pick(&self.conflicts.value);
-        SyncFile {
+        Ok(SyncFile {
             format: FORMAT.into(),
             version: VERSION,
             exported_at,
@@ -402,7 +407,7 @@ impl Held {
             aliases: self.aliases.value.clone(),
             unreadable: if scope.is_everything() { self.unreadable.clone() } else { Vec::new() },
             scope,
-        }
+        })
     }
 
     /// The audit entry of an export of `file`, named `name` with `checksum`.
@@ -867,6 +872,10 @@ fn sort_copies(copies: &mut Sections) {
     }
     copies.visit_mut(&mut Sort);
 }
+
+/// What an import's read holds (`Held::load_for_import`) makes no file: see `Held::export`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartlyRead;
 
 /// Why the last import cannot be undone.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -37,7 +37,7 @@ impl Laptop {
 
     pub fn export(&mut self, scope: Scope) -> Incoming {
         let at = self.change().at;
-        let file = self.held().export(scope, at, self.device.clone(), format!("Cán bộ {}", self.device), 420);
+        let file = self.held().export(scope, at, self.device.clone(), format!("Cán bộ {}", self.device), 420).unwrap();
         let text = file.to_text(file::tests::sha256).unwrap();
         let file::Head::V2 { checksum, .. } = file::read_head(&text).unwrap() else { panic!("version 2") };
         Incoming { name: format!("{}.json", self.device), checksum: checksum.to_string(), file: file::parse(&text).unwrap() }
@@ -558,7 +558,7 @@ fn a_result_file_lands_under_the_register_enterprise_with_the_same_tax_code_once
     let result = whole.for_result("own-e");
     assert_eq!((result.records.enterprise.len(), result.records.assessment.len()), (1, 1));
     let at = own.change().at;
-    let written = result.export(Scope { from_enterprise: true, ..Default::default() }, at, own.device.clone(), String::new(), 420);
+    let written = result.export(Scope { from_enterprise: true, ..Default::default() }, at, own.device.clone(), String::new(), 420).unwrap();
     let text = written.to_text(file::tests::sha256).unwrap();
     let file::Head::V2 { checksum, .. } = file::read_head(&text).unwrap() else { panic!("version 2") };
     let file = Incoming { name: "ket-qua.json".into(), checksum: checksum.to_string(), file: file::parse(&text).unwrap() };
@@ -835,4 +835,22 @@ fn copies_their_record_supersedes_are_dropped_alike_when_the_file_does_not_bring
     assert_eq!(batch(&held), batch(&all));
     let copies_written = batch(&held).settings.into_iter().find(|w| w.key == local::CONFLICTS_SETTING).and_then(|w| w.new).unwrap();
     assert!(copies_written.contains("\"s1\"") && !copies_written.contains("\"s9\""), "the new copy written, the superseded one not: {copies_written}");
+}
+
+/// What an import's read holds of the kinds the page's versions cover is only what the file
+/// may change: it makes no file, where what `Held::load` reads makes one with everything.
+#[test]
+fn an_import_s_partial_read_makes_no_file() {
+    let (mut a, mut b) = (Laptop::new("laptop-a"), Laptop::new("laptop-b"));
+    new_enterprise(&mut a, "e1", "Công ty Sen Hồng");
+    survey_of(&mut a, "s1", "e1");
+    b.import(&[a.export(Scope::default())]);
+    survey_of(&mut b, "s2", "e1");
+    let from_a = a.export(Scope::default());
+    let partial = ready(Held::load_for_import(&b.store, std::slice::from_ref(&from_a), b.known(), || std::future::ready(()))).unwrap();
+    assert_eq!(partial.records.survey.len(), 0, "neither survey is one the file may change");
+    let at = b.change().at;
+    assert_eq!(partial.export(Scope::default(), at.clone(), "laptop-b".into(), "Cán bộ B".into(), 420), Err(local::PartlyRead));
+    let whole = b.held().export(Scope::default(), at, "laptop-b".into(), "Cán bộ B".into(), 420).unwrap();
+    assert_eq!(whole.records.survey.len(), 2);
 }

@@ -59,7 +59,7 @@ pub async fn export(held: &Held, scope: Scope, unit_label: &str, packing: &Packi
     }
     let everything = scope.is_everything();
     let officer = browser::officer_name();
-    let file = held.export(scope, at.clone(), browser::device_id(), officer.clone(), browser::utc_offset_minutes());
+    let file = held.export(scope, at.clone(), browser::device_id(), officer.clone(), browser::utc_offset_minutes()).map_err(|local::PartlyRead| StoreError::Other("export from an import's partial read".into()))?;
     // Each part is copied out of wasm memory as it is made (wasm memory holds one part at a
     // time), as bytes: the text is UTF-8 already, and a part made a JavaScript string would be
     // decoded into one and encoded back by the Blob (about a second for a province's 46 MiB).
