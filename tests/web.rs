@@ -537,7 +537,8 @@ async fn a_file_unpacks_piece_by_piece_within_its_limit() {
         x ^= x << 5;
         x as u8
     }).collect();
-    plain.extend("Hợp tác xã Xoài Mỹ Xương\n".repeat(40_000).into_bytes());
+    // More than 4 MiB unpacked: the reads pause between tasks while the feeding waits.
+    plain.extend("Hợp tác xã Xoài Mỹ Xương\n".repeat(200_000).into_bytes());
     let packed = bytes_of_blob(&gzip(&blob_of(&plain)).await.unwrap()).await;
     assert!(packed.len() > 10 * (16 << 10), "{} packed bytes", packed.len());
     let unpack = |bytes: &[u8], limit: f64| {
@@ -552,6 +553,10 @@ async fn a_file_unpacks_piece_by_piece_within_its_limit() {
     let mut damaged = packed.clone();
     damaged[packed.len() / 3] ^= 0x55;
     assert!(unpack(&damaged, 2e9).await.is_err(), "a byte changed");
+    assert!(unpack(&[&packed[..], b"junk"].concat(), 2e9).await.is_err(), "bytes after the end");
+    assert!(unpack(b"{\"not\":\"gzip\"}", 2e9).await.is_err(), "not gzip");
+    let empty = bytes_of_blob(&gzip(&blob_of(b"")).await.unwrap()).await;
+    assert_eq!(unpack(&empty, 2e9).await.unwrap().unwrap(), Vec::<u8>::new());
 }
 
 #[wasm_bindgen_test]

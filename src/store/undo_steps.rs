@@ -262,14 +262,20 @@ mod tests {
         let text = parts.concat();
         let (n, last) = steps(&text, 4096);
         assert!(matches!(last, UndoStep::Done(ref b) if b.rows.len() == 1000));
-        assert!(n >= text.len() / 4096, "{n} steps for {} bytes", text.len());
+        // A step may run one row past its budget.
+        assert!(n >= text.len() / (2 * 4096), "{n} steps for {} bytes", text.len());
         // The same undo with its members in another order (serde reads it; an earlier build
         // might have written it so) or with spaces is not this reader's: the one-piece parse reads it.
         let undo: Batch = serde_json::from_str(&text).unwrap();
         let value = serde_json::to_value(&undo).unwrap();
+        // A `Value`'s members in the order of their names: history, rows, settings, undo_key.
+        let reordered = serde_json::to_string(&value).unwrap();
+        assert!(reordered.starts_with("{\"history\":"));
         let pretty = serde_json::to_string_pretty(&value).unwrap();
-        assert_eq!(steps(&pretty, 4096).1, UndoStep::Fallback);
-        assert_eq!(ready(read_in_steps(&pretty, 4096, || std::future::ready(()))), Some(undo));
+        for other in [reordered, pretty] {
+            assert_eq!(steps(&other, 4096).1, UndoStep::Fallback);
+            assert_eq!(ready(read_in_steps(&other, 4096, || std::future::ready(()))), Some(undo.clone()));
+        }
         assert_eq!(ready(read_in_steps("not an undo", 4096, || std::future::ready(()))), None);
     }
 }

@@ -900,8 +900,11 @@ where
     P: Fn() -> F,
     F: std::future::Future<Output = ()>,
 {
-    let Some(mut batch) = undo_text::read(store, UNDO_SETTING, pause).await? else { return Ok(Err(UndoRefused::Nothing)) };
+    // The log first: every import writes it, so one that another tab makes while the undo
+    // is read (in steps, a province's takes seconds) makes the write below refuse, rather
+    // than undo the older import and drop the newer one's undo.
     let log = store.get_setting(AUDIT_SETTING).await?;
+    let Some(mut batch) = undo_text::read(store, UNDO_SETTING, pause).await? else { return Ok(Err(UndoRefused::Nothing)) };
     let entry = AuditEntry::new(AuditAction::Undo, change, at_ms);
     batch.settings.push(SettingWrite { key: AUDIT_SETTING.into(), expected: Expect::of(log.as_deref()), new: Some(with_entry(log.as_deref(), &entry)?), undo: false });
     Ok(store.write_batch(&batch).await?.map_err(|Stale(what)| UndoRefused::ChangedSince(what)))

@@ -854,3 +854,34 @@ fn an_import_s_partial_read_makes_no_file() {
     let whole = b.held().export(Scope::default(), at, "laptop-b".into(), "Cán bộ B".into(), 420).unwrap();
     assert_eq!(whole.records.survey.len(), 2);
 }
+
+/// Another tab imports a file while this one reads the undo of the import before (in steps:
+/// it is over a MiB): the undo refuses, and the newer import's undo is kept and undoes it.
+#[test]
+fn an_import_in_another_tab_while_the_undo_is_read_refuses_the_undo() {
+    let (mut a, mut b, mut c) = (Laptop::new("a"), Laptop::new("b"), Laptop::new("c"));
+    let long = "Công ty Sen Hồng ".repeat(70_000);
+    new_enterprise(&mut a, "e1", &long);
+    b.import(&[a.export(Scope::default())]);
+    a.edit("e1", &format!("{long}(A)"));
+    // Its undo holds B's earlier row of e1: over a MiB of text, read in more than one step.
+    b.import(&[a.export(Scope::default())]);
+    new_enterprise(&mut c, "e9", "HTX Xoài Cao Lãnh");
+    let from_c = c.export(Scope::default());
+    let other_tab = std::cell::RefCell::new(Laptop { device: "b".into(), backend: b.backend.clone(), store: RecordStore::new(b.backend.clone()), clock: b.clock + 1_000_000 });
+    let imported = std::cell::Cell::new(false);
+    let pause = || {
+        if !imported.replace(true) {
+            other_tab.borrow_mut().import(std::slice::from_ref(&from_c));
+        }
+        std::future::ready(())
+    };
+    let change = b.change();
+    assert!(matches!(ready(local::undo_last_import(&b.store, &change, 0, pause)).unwrap(), Err(UndoRefused::ChangedSince(_))));
+    assert!(imported.get(), "the other tab imported while the undo was read");
+    assert_eq!(b.enterprise("e1").unwrap().payload.name, format!("{long}(A)"), "nothing undone");
+    assert!(b.enterprise("e9").is_some());
+    assert_eq!(ready(local::undo_last_import(&b.store, &change, 0, || std::future::ready(()))).unwrap(), Ok(()), "the newer import's undo");
+    assert!(b.enterprise("e9").is_none());
+    assert_eq!(b.enterprise("e1").unwrap().payload.name, format!("{long}(A)"));
+}

@@ -214,6 +214,10 @@ pub async fn gunzip_limited(bytes: &Uint8Array, limit: f64) -> Result<Result<Vec
         }
     });
     let read = method(&reader, "read")?;
+    // Whatever ends the reads early (the limit, an error, the import given up and this future
+    // dropped) cancels them: the feeding task's waiting write then fails and it ends, where it
+    // would otherwise wait for reads that never come, holding the packed file.
+    let mut reads = CancelReads { reader: reader.clone(), done: false };
     let chunks = Array::new();
     let mut total = 0.0;
     let mut since_pause = 0.0;
@@ -232,11 +236,11 @@ pub async fn gunzip_limited(bytes: &Uint8Array, limit: f64) -> Result<Result<Vec
         total += f64::from(chunk.length());
         since_pause += f64::from(chunk.length());
         if total > limit {
-            let _ = method(&reader, "cancel")?.call0(&reader);
             return Ok(Err(total));
         }
         chunks.push(&chunk);
     }
+    reads.done = true;
     // The chunks go straight into wasm memory, sized once: gathering them into a Blob first
     // copied a province's 46 MiB in a 200 ms task, and the reader copied it again. They stay
     // in the JavaScript heap until the total is known, since wasm memory never shrinks back.
@@ -256,6 +260,27 @@ pub async fn gunzip_limited(bytes: &Uint8Array, limit: f64) -> Result<Result<Vec
         }
     }
     Ok(Ok(out))
+}
+
+/// Cancels a stream's reads when dropped, unless they are `done`.
+struct CancelReads {
+    reader: JsValue,
+    done: bool,
+}
+
+impl Drop for CancelReads {
+    fn drop(&mut self) {
+        if self.done {
+            return;
+        }
+        let cancel = js_sys::Reflect::get(&self.reader, &JsValue::from_str("cancel")).and_then(|f| f.dyn_into::<js_sys::Function>());
+        if let Ok(cancelled) = cancel.and_then(|f| f.call0(&self.reader)).and_then(|p| p.dyn_into::<Promise>()) {
+            // A stream that failed already refuses the cancel: awaited, so no rejection goes unhandled.
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = JsFuture::from(cancelled).await;
+            });
+        }
+    }
 }
 
 /// The whole of a file the officer picked.
