@@ -62,6 +62,38 @@ impl OutsideStrings {
     }
 }
 
+/// Where the list or object that opens at `bytes[start]` ends (just past its closing
+/// bracket), brackets inside strings not counted; `None` if it never closes, or nests more
+/// than `max_levels` deep counting itself. A reader in steps finds each record's text so,
+/// and has serde read just that.
+pub fn value_end(bytes: &[u8], start: usize, max_levels: usize) -> Option<usize> {
+    if !matches!(bytes.get(start), Some(b'{' | b'[')) {
+        return None;
+    }
+    let (mut level, mut strings) = (0usize, OutsideStrings::default());
+    for (i, &b) in bytes[start..].iter().enumerate() {
+        if !strings.outside(b) {
+            continue;
+        }
+        match b {
+            b'{' | b'[' => {
+                level += 1;
+                if level > max_levels {
+                    return None;
+                }
+            }
+            b'}' | b']' => {
+                level -= 1;
+                if level == 0 {
+                    return Some(start + i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Whether `text` nests deeper than [`MAX_NESTING`].
 pub fn too_deep(text: &str) -> bool {
     exceeds(text, MAX_NESTING)
@@ -80,6 +112,18 @@ mod tests {
         assert!(!exceeds("]]]]][", 1), "stray closing brackets do not go below zero");
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         assert!(too_deep(&deep) && !too_deep(&format!("{}{}", "[".repeat(MAX_NESTING), "]".repeat(MAX_NESTING))));
+    }
+
+    #[test]
+    fn a_value_ends_at_its_own_closing_bracket() {
+        let text = br#"x{"a": "}]\"", "b": [1, {}]}, [2]"#;
+        assert_eq!(value_end(text, 1, 3), Some(28));
+        assert_eq!(&text[1..28], br#"{"a": "}]\"", "b": [1, {}]}"#);
+        assert_eq!(value_end(text, 1, 2), None, "three levels deep");
+        assert_eq!(value_end(text, 30, 1), Some(33));
+        assert_eq!(value_end(text, 0, 9), None, "not a list or object");
+        assert_eq!(value_end(b"[[]", 0, 9), None, "never closes");
+        assert_eq!(value_end(b"[", 5, 9), None, "past the end");
     }
 
     #[test]

@@ -10,7 +10,7 @@
 
 use super::batch::{Batch, HistoryWrite, RowWrite, SettingWrite};
 use super::row::HistoryRow;
-use crate::json_nesting::{OutsideStrings, MAX_NESTING};
+use crate::json_nesting::{value_end, MAX_NESTING};
 use serde::de::DeserializeOwned;
 
 /// What one step came to.
@@ -122,36 +122,11 @@ impl<'a> UndoReader<'a> {
     /// The list or object that starts here, parsed; the reader moves past it.
     fn value<T: DeserializeOwned>(&mut self) -> Option<T> {
         let start = self.pos;
-        let bytes = self.text.as_bytes();
-        if !matches!(bytes.get(start), Some(b'{' | b'[')) {
-            return None;
-        }
-        let (mut level, mut strings) = (0usize, OutsideStrings::default());
-        for (i, &b) in bytes[start..].iter().enumerate() {
-            if !strings.outside(b) {
-                continue;
-            }
-            match b {
-                b'{' | b'[' => {
-                    level += 1;
-                    // As deep as the one-piece parse would find it: a row sits two levels down.
-                    if level + 2 > MAX_NESTING {
-                        return None;
-                    }
-                }
-                b'}' | b']' => {
-                    level -= 1;
-                    if level == 0 {
-                        let end = start + i + 1;
-                        self.pos = end;
-                        // A bracket is ASCII, so `end` is a character boundary.
-                        return serde_json::from_str(&self.text[start..end]).ok();
-                    }
-                }
-                _ => {}
-            }
-        }
-        None
+        // As deep as the one-piece parse would find it: a row sits two levels down.
+        let end = value_end(self.text.as_bytes(), start, MAX_NESTING - 2)?;
+        self.pos = end;
+        // Brackets are ASCII, so both ends are character boundaries.
+        serde_json::from_str(&self.text[start..end]).ok()
     }
 }
 

@@ -15,7 +15,7 @@
 
 use super::file::{self, SyncFile, FORMAT, VERSION};
 use super::kinds::{self, KindCall, Sections, SyncKind};
-use crate::json_nesting::{OutsideStrings, MAX_NESTING};
+use crate::json_nesting::{self, MAX_NESTING};
 use crate::model::record::Record;
 
 /// What one step came to.
@@ -137,29 +137,9 @@ impl<'a> StepReader<'a> {
         let bytes = self.bytes();
         match self.peek()? {
             b'{' | b'[' => {
-                let (mut level, mut strings) = (0usize, OutsideStrings::default());
-                for (i, &b) in bytes[start..].iter().enumerate() {
-                    if !strings.outside(b) {
-                        continue;
-                    }
-                    match b {
-                        b'{' | b'[' => {
-                            level += 1;
-                            if depth + level - 1 > MAX_NESTING {
-                                return None;
-                            }
-                        }
-                        b'}' | b']' => {
-                            level -= 1;
-                            if level == 0 {
-                                self.pos = start + i + 1;
-                                return Some(start);
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-                None
+                // Its own bracket is at `depth`: no deeper than `MAX_NESTING` in all.
+                self.pos = json_nesting::value_end(bytes, start, (MAX_NESTING + 1).saturating_sub(depth))?;
+                Some(start)
             }
             b'"' => {
                 let mut escaped = false;
