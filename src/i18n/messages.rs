@@ -397,6 +397,7 @@ messages! {
     Undone => "Đã hoàn tác lần nhập gần nhất.", "The last import was undone.";
     UndoChanged => "Không thể hoàn tác: hồ sơ do lần nhập đó ghi đã được sửa sau đó, hoàn tác sẽ làm mất các sửa đổi ấy.", "Cannot undo: records that import wrote were edited since, and undoing would lose those edits.";
     UndoNothing => "Không có lần nhập nào để hoàn tác.", "There is no import to undo.";
+    UndoSyncedSince => "Không thể hoàn tác: trong lúc đó đã có một thao tác đồng bộ khác (nhập, xuất hoặc hoàn tác, có thể ở một thẻ khác). Hãy xem lại dữ liệu rồi thử lại: lần nhập gần nhất có thể đã là một lần khác.", "Cannot undo: another sync action (an import, export or undo, perhaps in another tab) was made meanwhile. Check the data, then try again: the last import may now be a different one.";
     ConflictsTitle => "Xung đột cần xử lý", "Conflicts to resolve";
     ConflictsHelp => "Hai máy đã sửa cùng một hồ sơ mà không thấy bản của nhau. Bản mới hơn đang được hiển thị; bản kia được giữ ở đây, không mất. Hãy giữ một bản, hoặc chọn từng trường rồi bấm Giữ các trường đã chọn.", "Two computers edited the same record without seeing each other's version. The later one is shown; the other is kept here, not lost. Keep one version, or pick field by field and press Keep the fields picked.";
     NoConflicts => "Không có xung đột nào.", "No conflicts.";

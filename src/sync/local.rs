@@ -884,6 +884,9 @@ pub enum UndoRefused {
     Nothing,
     /// A record or setting the import wrote has changed since: undoing would lose that change.
     ChangedSince(String),
+    /// Another import, export, undo or resolution was logged (another tab's, most likely)
+    /// while this undo was read: the last import may be another one now.
+    SyncedSince,
 }
 
 /// Whether there is an import to undo.
@@ -907,7 +910,7 @@ where
     let Some(mut batch) = undo_text::read(store, UNDO_SETTING, pause).await? else { return Ok(Err(UndoRefused::Nothing)) };
     let entry = AuditEntry::new(AuditAction::Undo, change, at_ms);
     batch.settings.push(SettingWrite { key: AUDIT_SETTING.into(), expected: Expect::of(log.as_deref()), new: Some(with_entry(log.as_deref(), &entry)?), undo: false });
-    Ok(store.write_batch(&batch).await?.map_err(|Stale(what)| UndoRefused::ChangedSince(what)))
+    Ok(store.write_batch(&batch).await?.map_err(|Stale(what)| if what == AUDIT_SETTING { UndoRefused::SyncedSince } else { UndoRefused::ChangedSince(what) }))
 }
 
 /// One record's versions held, the shown one first, then its conflict copies.

@@ -199,6 +199,7 @@ pub fn ImportPanel() -> impl IntoView {
                 }
                 Ok(Err(UndoRefused::Nothing)) => note.set(Some(Note::Text(FlashKind::Warning, Msg::UndoNothing))),
                 Ok(Err(UndoRefused::ChangedSince(_))) => note.set(Some(Note::Text(FlashKind::Error, Msg::UndoChanged))),
+                Ok(Err(UndoRefused::SyncedSince)) => note.set(Some(Note::Text(FlashKind::Error, Msg::UndoSyncedSince))),
                 Err(e) => note.set(Some(Note::Failed(e))),
             }
             busy.set(None);
