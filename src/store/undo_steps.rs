@@ -85,10 +85,7 @@ impl<'a> UndoReader<'a> {
             self.stage = Stage::History { first: true };
             return Some(UndoStep::More);
         }
-        if !first && !self.eat(",") {
-            return None;
-        }
-        let row = self.value()?;
+        let row = self.item(first)?;
         self.rows.push(row);
         self.stage = Stage::Rows { first: false };
         Some(UndoStep::More)
@@ -102,13 +99,18 @@ impl<'a> UndoReader<'a> {
             let history = HistoryWrite::Restore(std::mem::take(&mut self.history));
             return Some(UndoStep::Done(Box::new(Batch { rows: std::mem::take(&mut self.rows), settings: std::mem::take(&mut self.settings), history, undo_key: None })));
         }
-        if !first && !self.eat(",") {
-            return None;
-        }
-        let row = self.value()?;
+        let row = self.item(first)?;
         self.history.push(row);
         self.stage = Stage::History { first: false };
         Some(UndoStep::More)
+    }
+
+    /// A list's next value: after a comma, but for its `first`.
+    fn item<T: DeserializeOwned>(&mut self, first: bool) -> Option<T> {
+        if !first && !self.eat(",") {
+            return None;
+        }
+        self.value()
     }
 
     fn eat(&mut self, literal: &str) -> bool {
