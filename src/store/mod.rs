@@ -119,7 +119,6 @@ pub fn decode<T: RecordKind + DeserializeOwned>(json: &str) -> Option<Record<T>>
     decode_value(serde_json::from_str(json).ok()?)
 }
 
-/// The same, from an already parsed value (the localStorage collection holds values).
 /// The records of `rows` that decode and carry their row's id, each row's text to `seen`;
 /// the rest go to `unreadable`. Both stepped reads (a whole kind, or given ids) sort rows so.
 fn decode_rows<R>(rows: impl IntoIterator<Item = Row>, decode: &dyn Fn(&str) -> Option<Record<R>>, seen: &mut dyn FnMut(&str, &str), unreadable: &mut Vec<Row>) -> Vec<Record<R>> {
@@ -137,6 +136,7 @@ fn decode_rows<R>(rows: impl IntoIterator<Item = Row>, decode: &dyn Fn(&str) -> 
     records
 }
 
+/// The same as `decode`, from an already parsed value (the localStorage collection holds values).
 pub fn decode_value<T: RecordKind + DeserializeOwned>(value: serde_json::Value) -> Option<Record<T>> {
     let record: Record<T> = serde_json::from_value(format::upgrade(value).ok()?).ok()?;
     (record.kind == T::KIND && !record.id.is_empty()).then_some(record)
