@@ -6,6 +6,7 @@
 //! Leptos components (`ui`) exist only in the wasm build.
 
 pub mod both;
+pub mod drop_in_parts;
 pub mod charts;
 pub mod form;
 pub mod format;

@@ -295,6 +295,11 @@ macro_rules! record_kinds {
                 Ok((out, unreadable))
             }
 
+            /// Hands every kind's records to `parts`, to be freed a part at a time.
+            pub fn drop_into(self, parts: &mut crate::drop_in_parts::DropInParts) {
+                $(parts.add(self.$field);)*
+            }
+
             /// How many records of all kinds.
             pub fn len(&self) -> usize {
                 0 $(+ self.$field.len())*
@@ -312,6 +317,10 @@ macro_rules! record_kinds {
             }
             pub fn visit(&self, v: &mut impl PlanVisitor) {
                 $(v.visit(&self.$field);)*
+            }
+            /// Hands every kind's planned records to `parts`, to be freed a part at a time.
+            pub fn drop_into(self, parts: &mut crate::drop_in_parts::DropInParts) {
+                $(parts.add(self.$field.items);)*
             }
             /// Each kind's plan, with `pause` within and after each (a province's surveys are one kind).
             pub(super) async fn each<P, F>(held: &Sections, held_conflicts: &Sections, known: &super::known::Known, incoming: &[&Sections], pause: &P) -> Plans

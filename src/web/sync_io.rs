@@ -202,6 +202,10 @@ pub async fn apply(held: &Held, preview: &local::Preview) -> Result<Result<(), c
     let batch = local::import_batch(held, preview, &change, browser::now_ms(), store.history_depth(), browser::next_task).await?;
     browser::mark("nscl-import-apply");
     let written = store.write_batch(&batch).await?;
+    // A province's rows and their texts: freed a part at a time, not in the task the write ends in.
+    let mut parts = crate::drop_in_parts::DropInParts::new();
+    parts.add(batch.rows);
+    wasm_bindgen_futures::spawn_local(parts.run(browser::next_task));
     if written.is_ok() {
         super::broadcast::notify_changed();
         browser::mark("nscl-import-applied");

@@ -5,6 +5,7 @@
 
 use super::preview_view::PreviewView;
 use super::status::SyncStatus;
+use crate::drop_in_parts::DropInParts;
 use crate::i18n::Msg;
 use crate::sync::error::ImportError;
 use crate::sync::local::{self, Held, Incoming, KindView, Preview, UndoRefused, Verdict};
@@ -39,6 +40,23 @@ enum Note {
     Failed(crate::store::StoreError),
 }
 
+/// Frees what an import worked with (a province's files, what the laptop held, the preview:
+/// each tens of thousands of records) a part at a time with the page free between, instead of
+/// in the task that is done with them (the preview alone held the page 200-260 ms).
+fn drop_later(incoming: Vec<Incoming>, worked_out: Option<(Held, Preview)>) {
+    let mut parts = DropInParts::new();
+    for file in incoming {
+        file.drop_into(&mut parts);
+    }
+    if let Some((held, preview)) = worked_out {
+        held.drop_into(&mut parts);
+        preview.drop_into(&mut parts);
+    }
+    if !parts.is_empty() {
+        spawn_local(parts.run(browser::next_task));
+    }
+}
+
 #[component]
 pub fn ImportPanel() -> impl IntoView {
     let register = expect_context::<Register>();
@@ -58,8 +76,7 @@ pub fn ImportPanel() -> impl IntoView {
     let undo_open = RwSignal::new(false);
 
     let clear = move || {
-        worked_out.set_value(None);
-        incoming.set_value(Vec::new());
+        drop_later(incoming.try_update_value(std::mem::take).unwrap_or_default(), worked_out.try_update_value(Option::take).flatten());
         kinds.set(None);
         changes.set(false);
     };
@@ -96,7 +113,8 @@ pub fn ImportPanel() -> impl IntoView {
                 let notes = preview.matched.iter().map(|m| (true, m)).chain(preview.created.iter().map(|c| (false, c))).map(|(matched, m)| (matched, m.name.clone(), m.tax_code.clone())).collect();
                 result_notes.set(notes);
                 kinds.set(Some(local::preview_view(&preview, &held, lang.get_untracked(), LISTED_PER_KIND)));
-                worked_out.set_value(Some((held, preview)));
+                let earlier = worked_out.try_update_value(|w| w.replace((held, preview))).flatten();
+                drop_later(Vec::new(), earlier);
                 browser::mark("nscl-import-previewed");
             }
             Err(e) => {
@@ -166,7 +184,9 @@ pub fn ImportPanel() -> impl IntoView {
         spawn_local(async move {
             let written = sync_io::apply(&held, &preview).await;
             let c = preview.counts();
-            if !matches!(written, Ok(Ok(()))) {
+            if matches!(written, Ok(Ok(()))) {
+                drop_later(Vec::new(), Some((held, preview)));
+            } else {
                 worked_out.set_value(Some((held, preview)));
             }
             match written {
