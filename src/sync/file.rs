@@ -269,71 +269,153 @@ pub(super) fn check(file: &SyncFile) -> Result<(), ImportError> {
 /// parts are few, small enough that no part is a large string to copy.
 pub const PART_BYTES: usize = 1 << 20;
 
+/// A file's body (`SyncFile::write_body`) written a part at a time: each
+/// `next_part` makes about `part_bytes` of text, so a caller can give the page
+/// a turn between parts (serialising a province's 46 MiB in one go held it
+/// for half a second).
+pub struct BodyWriter<'f> {
+    file: &'f SyncFile,
+    part_bytes: usize,
+    out: String,
+    stage: BodyStage,
+    /// Within a section: the kind being written (its place in `KINDS`), the next record
+    /// of it, and whether a kind of the section has been opened yet.
+    kind: usize,
+    record: usize,
+    any_kind: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum BodyStage {
+    Head,
+    /// `records` (0), then `conflicts` (1).
+    Section(usize),
+    Tail,
+    Done,
+}
+
+/// Fills the writer's text from the kind and record it is at, up to a part.
+struct Fill<'w, 'f> {
+    w: &'w mut BodyWriter<'f>,
+    /// The place of the kind being visited.
+    at: usize,
+    full: bool,
+    error: Option<serde_json::Error>,
+}
+
+impl KindVisitor for Fill<'_, '_> {
+    fn visit<T: SyncKind>(&mut self, records: &[Record<T>]) {
+        let at = self.at;
+        self.at += 1;
+        if self.full || self.error.is_some() || at < self.w.kind {
+            return;
+        }
+        let w = &mut *self.w;
+        w.kind = at;
+        if records.is_empty() {
+            return;
+        }
+        if w.record == 0 {
+            if w.any_kind {
+                w.out.push(',');
+            }
+            w.any_kind = true;
+            w.out.push_str(&format!("\"{}\":[", T::KIND));
+        }
+        while w.record < records.len() {
+            if w.record > 0 {
+                w.out.push(',');
+            }
+            match serde_json::to_string(&records[w.record]) {
+                Ok(json) => w.out.push_str(&json),
+                Err(e) => {
+                    self.error = Some(e);
+                    return;
+                }
+            }
+            w.record += 1;
+            if w.out.len() >= w.part_bytes {
+                // The kind's list is closed by the next part if this was its last record.
+                self.full = w.record < records.len();
+                if self.full {
+                    return;
+                }
+            }
+        }
+        w.out.push(']');
+        w.record = 0;
+        w.kind = at + 1;
+        self.full = w.out.len() >= w.part_bytes;
+    }
+}
+
+impl<'f> BodyWriter<'f> {
+    pub fn new(file: &'f SyncFile, part_bytes: usize) -> BodyWriter<'f> {
+        BodyWriter { file, part_bytes, out: String::new(), stage: BodyStage::Head, kind: 0, record: 0, any_kind: false }
+    }
+
+    /// The next part of the body, `None` once it is all written.
+    pub fn next_part(&mut self) -> Result<Option<String>, serde_json::Error> {
+        let file = self.file;
+        loop {
+            match self.stage {
+                BodyStage::Done => return Ok(None),
+                BodyStage::Head => {
+                    let out = &mut self.out;
+                    out.push('{');
+                    out.push_str(&format!("\"format\":{}", serde_json::to_string(&file.format)?));
+                    out.push_str(&format!(",\"version\":{}", file.version));
+                    out.push_str(&format!(",\"exported_at\":{}", serde_json::to_string(&file.exported_at)?));
+                    out.push_str(&format!(",\"device_id\":{}", serde_json::to_string(&file.device_id)?));
+                    out.push_str(&format!(",\"officer\":{}", serde_json::to_string(&file.officer)?));
+                    out.push_str(&format!(",\"scope\":{}", serde_json::to_string(&file.scope)?));
+                    out.push_str(&format!(",\"admin_units\":{}", serde_json::to_string(&file.admin_units)?));
+                    out.push_str(&format!(",\"forms\":{}", serde_json::to_string(&file.forms)?));
+                    self.stage = BodyStage::Section(0);
+                }
+                BodyStage::Section(n) => {
+                    let (key, section) = if n == 0 { ("records", &file.records) } else { ("conflicts", &file.conflicts) };
+                    if self.kind == 0 && self.record == 0 && !self.any_kind {
+                        self.out.push_str(&format!(",\"{key}\":{{"));
+                    }
+                    let mut fill = Fill { w: self, at: 0, full: false, error: None };
+                    section.visit(&mut fill);
+                    let (full, error) = (fill.full, fill.error);
+                    if let Some(e) = error {
+                        self.stage = BodyStage::Done;
+                        return Err(e);
+                    }
+                    if full {
+                        return Ok(Some(std::mem::take(&mut self.out)));
+                    }
+                    // Every kind of the section is written.
+                    self.out.push('}');
+                    (self.kind, self.record, self.any_kind) = (0, 0, false);
+                    self.stage = if n == 0 { BodyStage::Section(1) } else { BodyStage::Tail };
+                }
+                BodyStage::Tail => {
+                    self.out.push_str(&format!(",\"aliases\":{}", serde_json::to_string(&file.aliases)?));
+                    if !file.unreadable.is_empty() {
+                        self.out.push_str(&format!(",\"unreadable\":{}", serde_json::to_string(&file.unreadable)?));
+                    }
+                    self.stage = BodyStage::Done;
+                    return Ok(Some(std::mem::take(&mut self.out)));
+                }
+            }
+        }
+    }
+}
+
 impl SyncFile {
     /// Writes the file up to its checksum, as compact JSON, in parts of about
     /// `part_bytes` handed to `sink` as they are made. The caller hashes the
     /// parts and appends `checksum_suffix`. Records go one by one, so no
     /// string holds a province at once.
     pub fn write_body(&self, part_bytes: usize, sink: &mut dyn FnMut(String)) -> Result<(), serde_json::Error> {
-        struct Writer<'a> {
-            out: String,
-            part_bytes: usize,
-            sink: &'a mut dyn FnMut(String),
-            first_kind: bool,
-            error: Option<serde_json::Error>,
+        let mut writer = BodyWriter::new(self, part_bytes);
+        while let Some(part) = writer.next_part()? {
+            sink(part);
         }
-        impl KindVisitor for Writer<'_> {
-            fn visit<T: SyncKind>(&mut self, records: &[Record<T>]) {
-                if records.is_empty() || self.error.is_some() {
-                    return;
-                }
-                if !self.first_kind {
-                    self.out.push(',');
-                }
-                self.first_kind = false;
-                self.out.push_str(&format!("\"{}\":[", T::KIND));
-                for (i, r) in records.iter().enumerate() {
-                    if i > 0 {
-                        self.out.push(',');
-                    }
-                    match serde_json::to_string(r) {
-                        Ok(json) => self.out.push_str(&json),
-                        Err(e) => {
-                            self.error = Some(e);
-                            return;
-                        }
-                    }
-                    if self.out.len() >= self.part_bytes {
-                        (self.sink)(std::mem::take(&mut self.out));
-                    }
-                }
-                self.out.push(']');
-            }
-        }
-        let mut head = String::from("{");
-        head.push_str(&format!("\"format\":{}", serde_json::to_string(&self.format)?));
-        head.push_str(&format!(",\"version\":{}", self.version));
-        head.push_str(&format!(",\"exported_at\":{}", serde_json::to_string(&self.exported_at)?));
-        head.push_str(&format!(",\"device_id\":{}", serde_json::to_string(&self.device_id)?));
-        head.push_str(&format!(",\"officer\":{}", serde_json::to_string(&self.officer)?));
-        head.push_str(&format!(",\"scope\":{}", serde_json::to_string(&self.scope)?));
-        head.push_str(&format!(",\"admin_units\":{}", serde_json::to_string(&self.admin_units)?));
-        head.push_str(&format!(",\"forms\":{}", serde_json::to_string(&self.forms)?));
-        let mut w = Writer { out: head, part_bytes, sink, first_kind: true, error: None };
-        for (key, section) in [("records", &self.records), ("conflicts", &self.conflicts)] {
-            w.out.push_str(&format!(",\"{key}\":{{"));
-            w.first_kind = true;
-            section.visit(&mut w);
-            if let Some(e) = w.error.take() {
-                return Err(e);
-            }
-            w.out.push('}');
-        }
-        w.out.push_str(&format!(",\"aliases\":{}", serde_json::to_string(&self.aliases)?));
-        if !self.unreadable.is_empty() {
-            w.out.push_str(&format!(",\"unreadable\":{}", serde_json::to_string(&self.unreadable)?));
-        }
-        (w.sink)(w.out);
         Ok(())
     }
 
@@ -412,6 +494,35 @@ pub(crate) mod tests {
             conflicts: Sections::default(),
             aliases: BTreeMap::new(),
             unreadable: vec![],
+        }
+    }
+
+    proptest::proptest! {
+        /// Written a part at a time, of any size, a file is the same text as written whole,
+        /// and every part but the last holds at least a part's bytes; whichever kinds hold
+        /// records, in either section.
+        #[test]
+        fn a_body_in_parts_is_the_body_whole(part in 1usize..400, keep in proptest::collection::vec(proptest::bool::ANY, 6)) {
+            let mut file = sample();
+            let whole = sample();
+            if !keep[0] { file.records.enterprise.clear(); }
+            if !keep[1] { file.records.survey.clear(); }
+            if keep[2] { file.records.survey.extend(whole.records.survey.iter().cloned().map(|mut s| { s.id = "s2".into(); s })); }
+            if keep[3] { file.conflicts.enterprise = whole.records.enterprise.clone(); }
+            if keep[4] { file.conflicts.survey = whole.records.survey.clone(); }
+            if keep[5] { file.aliases.insert("e9".into(), "e1".into()); }
+            let mut one = Vec::new();
+            file.write_body(usize::MAX, &mut |p| one.push(p)).unwrap();
+            proptest::prop_assert_eq!(one.len(), 1);
+            let mut parts = Vec::new();
+            let mut writer = BodyWriter::new(&file, part);
+            while let Some(p) = writer.next_part().unwrap() {
+                parts.push(p);
+            }
+            proptest::prop_assert!(parts[..parts.len() - 1].iter().all(|p| p.len() >= part));
+            proptest::prop_assert_eq!(parts.concat(), one.concat());
+            proptest::prop_assert_eq!(writer.next_part().unwrap(), None, "done stays done");
+            proptest::prop_assert_eq!(parse(&file.to_text(sha256).unwrap()).unwrap(), file);
         }
     }
 

@@ -50,7 +50,7 @@ pub async fn load_held_for_import(files: &[Incoming], known: crate::sync::known:
 /// Makes the file `scope` describes from what `held` holds, offers it as a
 /// download named for `unit_label`, and logs it. A full backup also moves
 /// the "last export" time the reminder counts from.
-pub async fn export(held: &Held, scope: Scope, unit_label: &str, packing: &Packing) -> Result<Exported, StoreError> {
+pub async fn export(held: Held, scope: Scope, unit_label: &str, packing: &Packing) -> Result<Exported, StoreError> {
     browser::mark("nscl-export-start");
     let mut at = browser::change().at;
     let latest = held.records.enterprise.iter().map(|r| &r.updated).chain(held.records.survey.iter().map(|r| &r.updated));
@@ -63,11 +63,13 @@ pub async fn export(held: &Held, scope: Scope, unit_label: &str, packing: &Packi
     // Each part is copied out of wasm memory as it is made (wasm memory holds one part at a
     // time), as bytes: the text is UTF-8 already, and a part made a JavaScript string would be
     // decoded into one and encoded back by the Blob (about a second for a province's 46 MiB).
+    // The page gets a turn between parts: a province's whole body held it for half a second.
     let parts = Array::new();
-    file.write_body(PART_BYTES, &mut |part| {
+    let mut writer = file::BodyWriter::new(&file, PART_BYTES);
+    while let Some(part) = writer.next_part().map_err(|e| StoreError::Other(format!("serialise: {e}")))? {
         parts.push(&js_sys::Uint8Array::from(part.as_bytes()));
-    })
-    .map_err(|e| StoreError::Other(format!("serialise: {e}")))?;
+        browser::next_task().await;
+    }
     let body = backup::blob_of(&parts, "application/json").map_err(js_error)?;
     let checksum = file::hex(&file_codec::sha256_blob(&body).await.map_err(js_error)?);
     drop(parts);
@@ -96,7 +98,13 @@ pub async fn export(held: &Held, scope: Scope, unit_label: &str, packing: &Packi
         browser::save_last_export(&at);
     }
     browser::mark("nscl-export-done");
-    Ok(Exported { name, bytes: blob.size(), records: file.record_count() })
+    let exported = Exported { name, bytes: blob.size(), records: file.record_count() };
+    // A province's records: freed a part at a time, not in the task that hands the file over.
+    let mut held_parts = crate::drop_in_parts::DropInParts::new();
+    file.records.drop_into(&mut held_parts);
+    file.conflicts.drop_into(&mut held_parts);
+    wasm_bindgen_futures::spawn_local(held_parts.run(browser::next_task));
+    Ok(exported)
 }
 
 /// A file chosen for import, read and checked, or why it cannot be.

@@ -26,7 +26,7 @@ pub fn ResultExport(#[prop(into)] enterprise_id: Signal<String>, #[prop(into)] t
                 let held = sync_io::load_held().await?.for_result(&enterprise_id.get_untracked());
                 let scope = Scope { from_enterprise: true, kinds: vec![Enterprise::KIND.to_string(), Assessment::KIND.to_string()], ..Default::default() };
                 let label = format!("ket-qua-tu-danh-gia-{}", tax_code.get_untracked());
-                sync_io::export(&held, scope, &label, &sync_io::Packing { compress: false, passphrase: None }).await
+                sync_io::export(held, scope, &label, &sync_io::Packing { compress: false, passphrase: None }).await
             }
             .await;
             done.set(Some(outcome.map(|e| e.name).map_err(|e| e.message(lang.get_untracked()).to_string())));

@@ -89,7 +89,7 @@ pub fn ExportPanel() -> impl IntoView {
                 let unit_label = if unit_id.is_empty() { "tinh".to_string() } else { register.units.with_untracked(|u| u.display_name(&unit_id, l)) };
                 let pass = passphrase.get_untracked();
                 let packing = sync_io::Packing { compress: compress.get_untracked(), passphrase: (!pass.is_empty()).then_some(pass) };
-                sync_io::export(&held, scope, &unit_label, &packing).await
+                sync_io::export(held, scope, &unit_label, &packing).await
             }
             .await;
             busy.set(false);
