@@ -112,10 +112,11 @@ mod tests {
         assert_eq!(value_end(b"[", 5, 9), None, "past the end");
     }
 
-    /// The byte-by-byte reading these replaced, kept as the property tests' oracle.
-    fn exceeds_byte_by_byte(text: &str, max: usize) -> bool {
-        let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-        for b in text.bytes() {
+    /// The brackets outside strings and where they are, found byte by byte: the walk the
+    /// search replaced, kept as the property tests' oracle.
+    fn brackets_byte_by_byte(bytes: &[u8]) -> Vec<(usize, u8)> {
+        let (mut out, mut in_string, mut escaped) = (Vec::new(), false, false);
+        for (i, &b) in bytes.iter().enumerate() {
             if in_string {
                 match b {
                     _ if escaped => escaped = false,
@@ -123,18 +124,25 @@ mod tests {
                     b'"' => in_string = false,
                     _ => {}
                 }
-                continue;
+            } else if b == b'"' {
+                in_string = true;
+            } else if matches!(b, b'[' | b']' | b'{' | b'}') {
+                out.push((i, b));
             }
-            match b {
-                b'"' => in_string = true,
-                b'[' | b'{' => {
-                    depth += 1;
-                    if depth > max {
-                        return true;
-                    }
+        }
+        out
+    }
+
+    fn exceeds_byte_by_byte(text: &str, max: usize) -> bool {
+        let mut depth = 0usize;
+        for (_, b) in brackets_byte_by_byte(text.as_bytes()) {
+            if matches!(b, b'[' | b'{') {
+                depth += 1;
+                if depth > max {
+                    return true;
                 }
-                b']' | b'}' => depth = depth.saturating_sub(1),
-                _ => {}
+            } else {
+                depth = depth.saturating_sub(1);
             }
         }
         false
@@ -144,32 +152,18 @@ mod tests {
         if !matches!(bytes.get(start), Some(b'{' | b'[')) {
             return None;
         }
-        let (mut level, mut in_string, mut escaped) = (0usize, false, false);
-        for (i, &b) in bytes[start..].iter().enumerate() {
-            if in_string {
-                match b {
-                    _ if escaped => escaped = false,
-                    b'\\' => escaped = true,
-                    b'"' => in_string = false,
-                    _ => {}
+        let mut level = 0usize;
+        for (i, b) in brackets_byte_by_byte(&bytes[start..]) {
+            if matches!(b, b'[' | b'{') {
+                level += 1;
+                if level > max_levels {
+                    return None;
                 }
-                continue;
-            }
-            match b {
-                b'"' => in_string = true,
-                b'{' | b'[' => {
-                    level += 1;
-                    if level > max_levels {
-                        return None;
-                    }
+            } else {
+                level -= 1;
+                if level == 0 {
+                    return Some(start + i + 1);
                 }
-                b'}' | b']' => {
-                    level -= 1;
-                    if level == 0 {
-                        return Some(start + i + 1);
-                    }
-                }
-                _ => {}
             }
         }
         None
