@@ -354,8 +354,18 @@ impl<'f> BodyWriter<'f> {
         BodyWriter { file, part_bytes, out: String::new(), stage: BodyStage::Head, kind: 0, record: 0, any_kind: false }
     }
 
-    /// The next part of the body, `None` once it is all written.
+    /// The next part of the body, `None` once it is all written, or after an error (a
+    /// half-written part is never handed over twice).
     pub fn next_part(&mut self) -> Result<Option<String>, serde_json::Error> {
+        let part = self.write_part();
+        if part.is_err() {
+            self.stage = BodyStage::Done;
+            self.out.clear();
+        }
+        part
+    }
+
+    fn write_part(&mut self) -> Result<Option<String>, serde_json::Error> {
         let file = self.file;
         loop {
             match self.stage {
@@ -382,7 +392,6 @@ impl<'f> BodyWriter<'f> {
                     section.visit(&mut fill);
                     let (full, error) = (fill.full, fill.error);
                     if let Some(e) = error {
-                        self.stage = BodyStage::Done;
                         return Err(e);
                     }
                     if full {

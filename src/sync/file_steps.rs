@@ -24,7 +24,8 @@ pub enum Step<'a> {
     /// More to do: call `step` again (after letting the page breathe).
     More,
     /// The frame is read and well formed: the caller checks `checksum` against
-    /// `body` before the records are parsed.
+    /// `body` (the app while the records are parsed) and takes the file only if
+    /// they agree.
     Scanned { body: &'a str, checksum: &'a str },
     /// The whole file, as `file::parse` reads it.
     Done(Box<SyncFile>),

@@ -38,6 +38,14 @@ pub struct Known {
 }
 
 impl Known {
+    /// Hands the versions known, kind by kind, to `parts`, to be freed a part at a time (a
+    /// province's page knows tens of thousands).
+    pub fn drop_into(self, parts: &mut crate::drop_in_parts::DropInParts) {
+        for (_, versions) in self.kinds {
+            parts.add(versions.into_iter().collect::<Vec<_>>());
+        }
+    }
+
     /// Copies read while the import log's text hashed to `log` (`log_hash`).
     pub fn as_of(log: u64) -> Known {
         Known { kinds: HashMap::new(), as_of: Some(log) }

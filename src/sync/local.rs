@@ -216,12 +216,14 @@ fn records_to_read(files: &[Incoming], known: &Known, copies: &Sections, stored:
 }
 
 impl Held {
-    /// Hands the records read (and their conflict copies, and the hashes of their texts) to
-    /// `parts`, to be freed a part at a time; the rest is small and goes now.
+    /// Hands the records read, their conflict copies, the hashes of their texts and an
+    /// import's ids not read to `parts`, to be freed a part at a time; the rest goes now.
     pub fn drop_into(self, parts: &mut crate::drop_in_parts::DropInParts) {
         self.records.drop_into(parts);
         self.conflicts.value.drop_into(parts);
         parts.add(self.row_hashes.into_iter().collect::<Vec<_>>());
+        parts.add(self.unread.into_iter().collect::<Vec<_>>());
+        self.known.drop_into(parts);
     }
 
     /// Reads what this laptop holds, a few hundred records at a time with `pause` in between.
