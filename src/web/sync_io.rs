@@ -100,10 +100,10 @@ pub async fn export(held: Held, scope: Scope, unit_label: &str, packing: &Packin
     browser::mark("nscl-export-done");
     let exported = Exported { name, bytes: blob.size(), records: file.record_count() };
     // A province's records: freed a part at a time, not in the task that hands the file over.
-    let mut held_parts = crate::drop_in_parts::DropInParts::new();
-    file.records.drop_into(&mut held_parts);
-    file.conflicts.drop_into(&mut held_parts);
-    wasm_bindgen_futures::spawn_local(held_parts.run(browser::next_task));
+    let mut freed = crate::drop_in_parts::DropInParts::new();
+    file.records.drop_into(&mut freed);
+    file.conflicts.drop_into(&mut freed);
+    wasm_bindgen_futures::spawn_local(freed.run(browser::next_task));
     Ok(exported)
 }
 
@@ -188,8 +188,8 @@ async fn read_in_steps(text: &str, name: &str) -> Result<Option<Incoming>, Impor
             Step::Done(_) | Step::Fallback => return Ok(None),
         }
     };
-    // The checksum is worked out (by a worker, for a large file) while the records are parsed:
-    // one after the other, a province's hash added about a quarter of a second.
+    // The checksum is worked out (by a worker, for a large file) while the records are parsed,
+    // where the parse used to wait for the whole hash.
     let records = async {
         loop {
             match reader.step(STEP_BYTES) {
