@@ -14,10 +14,9 @@ pub const MAX_NESTING: usize = 32;
 /// Brackets inside strings do not count. Text that is not JSON gets an answer
 /// too; the JSON reader refuses it afterwards.
 pub fn exceeds(text: &str, max: usize) -> bool {
-    let bytes = text.as_bytes();
-    let (mut depth, mut i) = (0usize, 0usize);
-    while let Some(at) = next_bracket(bytes, i) {
-        if matches!(bytes[at], b'[' | b'{') {
+    let mut depth = 0usize;
+    for (_, b) in brackets(text.as_bytes(), 0) {
+        if matches!(b, b'[' | b'{') {
             depth += 1;
             if depth > max {
                 return true;
@@ -25,9 +24,18 @@ pub fn exceeds(text: &str, max: usize) -> bool {
         } else {
             depth = depth.saturating_sub(1);
         }
-        i = at + 1;
     }
     false
+}
+
+/// Every bracket outside strings from `from` on (which is outside every string), with its place.
+fn brackets(bytes: &[u8], from: usize) -> impl Iterator<Item = (usize, u8)> + '_ {
+    let mut i = from;
+    std::iter::from_fn(move || {
+        let at = next_bracket(bytes, i)?;
+        i = at + 1;
+        Some((at, bytes[at]))
+    })
 }
 
 /// The place of the first bracket at or after `i` (which is outside every string) that
@@ -61,9 +69,9 @@ pub fn value_end(bytes: &[u8], start: usize, max_levels: usize) -> Option<usize>
     if !matches!(bytes.get(start), Some(b'{' | b'[')) {
         return None;
     }
-    let (mut level, mut i) = (0usize, start);
-    while let Some(at) = next_bracket(bytes, i) {
-        if matches!(bytes[at], b'{' | b'[') {
+    let mut level = 0usize;
+    for (at, b) in brackets(bytes, start) {
+        if matches!(b, b'{' | b'[') {
             level += 1;
             if level > max_levels {
                 return None;
@@ -75,7 +83,6 @@ pub fn value_end(bytes: &[u8], start: usize, max_levels: usize) -> Option<usize>
                 return Some(at + 1);
             }
         }
-        i = at + 1;
     }
     None
 }
@@ -148,14 +155,8 @@ mod tests {
         false
     }
 
-    /// The brackets `next_bracket` finds, one after the other.
     fn brackets_searched(bytes: &[u8]) -> Vec<(usize, u8)> {
-        let (mut out, mut i) = (Vec::new(), 0);
-        while let Some(at) = next_bracket(bytes, i) {
-            out.push((at, bytes[at]));
-            i = at + 1;
-        }
-        out
+        brackets(bytes, 0).collect()
     }
 
     /// Text made mostly of the bytes that matter: brackets, quotes, backslashes.

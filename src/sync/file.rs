@@ -416,6 +416,12 @@ impl<'f> BodyWriter<'f> {
 }
 
 impl SyncFile {
+    /// Hands the file's records and conflict copies to `parts`, to be freed a part at a time.
+    pub fn drop_into(self, parts: &mut crate::drop_in_parts::DropInParts) {
+        self.records.drop_into(parts);
+        self.conflicts.drop_into(parts);
+    }
+
     /// Writes the file up to its checksum, as compact JSON, in parts of about
     /// `part_bytes` handed to `sink` as they are made. The caller hashes the
     /// parts and appends `checksum_suffix`. Records go one by one, so no

@@ -458,8 +458,7 @@ pub struct Incoming {
 impl Incoming {
     /// Hands the file's records and conflict copies to `parts`, to be freed a part at a time.
     pub fn drop_into(self, parts: &mut crate::drop_in_parts::DropInParts) {
-        self.file.records.drop_into(parts);
-        self.file.conflicts.drop_into(parts);
+        self.file.drop_into(parts);
     }
 }
 

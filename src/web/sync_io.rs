@@ -101,8 +101,7 @@ pub async fn export(held: Held, scope: Scope, unit_label: &str, packing: &Packin
     let exported = Exported { name, bytes: blob.size(), records: file.record_count() };
     // A province's records: freed a part at a time, not in the task that hands the file over.
     let mut freed = crate::drop_in_parts::DropInParts::new();
-    file.records.drop_into(&mut freed);
-    file.conflicts.drop_into(&mut freed);
+    file.drop_into(&mut freed);
     wasm_bindgen_futures::spawn_local(freed.run(browser::next_task));
     Ok(exported)
 }
