@@ -14,8 +14,14 @@ pub const MAX_NESTING: usize = 32;
 /// Brackets inside strings do not count. Text that is not JSON gets an answer
 /// too; the JSON reader refuses it afterwards.
 pub fn exceeds(text: &str, max: usize) -> bool {
+    deeper_than(brackets(text.as_bytes(), 0), max)
+}
+
+/// Whether `brackets`, in order, open more than `max` levels at once; a stray closing one
+/// does not go below zero.
+fn deeper_than(brackets: impl IntoIterator<Item = (usize, u8)>, max: usize) -> bool {
     let mut depth = 0usize;
-    for (_, b) in brackets(text.as_bytes(), 0) {
+    for (_, b) in brackets {
         if matches!(b, b'[' | b'{') {
             depth += 1;
             if depth > max {
@@ -141,18 +147,7 @@ mod tests {
     }
 
     fn exceeds_byte_by_byte(text: &str, max: usize) -> bool {
-        let mut depth = 0usize;
-        for (_, b) in brackets_byte_by_byte(text.as_bytes()) {
-            if matches!(b, b'[' | b'{') {
-                depth += 1;
-                if depth > max {
-                    return true;
-                }
-            } else {
-                depth = depth.saturating_sub(1);
-            }
-        }
-        false
+        deeper_than(brackets_byte_by_byte(text.as_bytes()), max)
     }
 
     fn brackets_searched(bytes: &[u8]) -> Vec<(usize, u8)> {
