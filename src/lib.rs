@@ -13,6 +13,7 @@ pub mod format;
 pub mod i18n;
 pub mod indicators;
 pub mod json_nesting;
+pub mod keyed_rows;
 pub mod model;
 /// How much of a list's changed page of rows is drawn before the next frame.
 pub mod page_parts;

@@ -3,51 +3,59 @@
 //! before the next frame, the other new rows just after it (`page_parts`).
 //! The keystroke's frame then lays out what the officer sees, not fifty rows.
 
-use crate::page_parts::{drawn_now, rows_on_screen, ON_SCREEN_UNMEASURED};
+use crate::page_parts::{drawn_now, rows_on_screen};
+use crate::web::table_rows::{TableRow, TableRows};
 use leptos::html::Tbody;
 use leptos::prelude::*;
 use std::collections::HashSet;
-use std::hash::Hash;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
-/// The rows to give the list's keyed `For`, following `page`, the rows of
-/// page number `number`. `key` is the `For`'s key: a row it would keep is not
-/// a new row. `body` is the table body the rows are drawn in, where the rows
-/// on the screen are measured.
+/// Draws `page`, the rows of page number `number`, into the table body
+/// `body` (which the view leaves empty), each row built from `template`
+/// (`web::table_rows`). A row whose key stays is kept, not a new row.
 ///
 /// A page turned is drawn whole: the pager is below the rows, and a page
 /// drawn short for a frame would pull the officer who clicked it up the list.
 /// A filter typed on a later page takes the list back to the first, so it is
 /// drawn whole too.
-pub fn drawn_in_parts<T, K>(page: Memo<Vec<T>>, number: Signal<usize>, key: fn(&T) -> &K, body: NodeRef<Tbody>) -> ReadSignal<Vec<T>>
+pub fn draw_in_parts<T>(page: Memo<Vec<T>>, number: Signal<usize>, body: NodeRef<Tbody>, template: &'static str)
 where
-    T: Clone + Send + Sync + 'static,
-    K: Eq + Hash + 'static,
+    T: TableRow + Clone + Send + Sync + 'static,
 {
-    let drawn = RwSignal::new(Vec::<T>::new());
+    let table = StoredValue::new_local(None::<TableRows<T::Key>>);
     // Which change the rest belongs to: a later change before the frame makes its own parts.
     let change = StoredValue::new(0u64);
     let drawn_number = StoredValue::new(number.get_untracked());
     Effect::new(move |_| {
         let full = page.get();
+        // The body comes and goes with the list's table ("no match", then rows again): a new one holds no rows.
+        let Some(tbody) = body.get() else { return };
+        let tbody: web_sys::Element = tbody.unchecked_into();
+        table.update_value(|t| {
+            if t.as_ref().is_none_or(|t| *t.body() != tbody) {
+                *t = TableRows::new(tbody.clone(), template);
+            }
+        });
         let shown = number.get_untracked();
         let turned = drawn_number.get_value() != shown;
         drawn_number.set_value(shown);
         let now = if turned {
             None
         } else {
-            let on_screen = body.get_untracked().map_or(ON_SCREEN_UNMEASURED, |b| measured(&b));
-            drawn.with_untracked(|d| {
-                let keys: HashSet<&K> = d.iter().map(key).collect();
-                drawn_now(&full.iter().map(key).collect::<Vec<_>>(), &keys, on_screen)
+            let on_screen = measured(&tbody);
+            table.with_value(|t| {
+                let keys: HashSet<&T::Key> = t.iter().flat_map(|t| t.drawn_keys()).collect();
+                drawn_now(&full.iter().map(T::key).collect::<Vec<_>>(), &keys, on_screen)
             })
         };
         change.update_value(|c| *c += 1);
+        let draw = move |rows: &[&T]| table.try_update_value(|t| t.as_mut().map(|t| t.draw(rows)));
         let Some(now) = now else {
-            drawn.set(full);
+            draw(&full.iter().collect::<Vec<_>>());
             return;
         };
-        drawn.set(full.iter().zip(now).filter(|(_, now)| *now).map(|(row, _)| row.clone()).collect());
+        draw(&full.iter().zip(now).filter(|(_, now)| *now).map(|(row, _)| row).collect::<Vec<_>>());
         let this = change.get_value();
         // A timeout set in a frame's callback runs after that frame is drawn. A hidden tab
         // draws no frames: its rest comes when it is shown.
@@ -55,14 +63,13 @@ where
             set_timeout(
                 move || {
                     if change.try_get_value() == Some(this) {
-                        drawn.try_set(full);
+                        draw(&full.iter().collect::<Vec<_>>());
                     }
                 },
                 Duration::ZERO,
             )
         });
     });
-    drawn.read_only()
 }
 
 /// How many of the page's first rows the window shows, from where the table
@@ -72,7 +79,7 @@ where
 /// out (only the typed text has changed since) and the read costs a layout of
 /// that text; when the last change's rest is not drawn yet, it lays those
 /// rows out here instead of in the frame.
-fn measured(body: &web_sys::HtmlTableSectionElement) -> usize {
+fn measured(body: &web_sys::Element) -> usize {
     let window_height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(f64::NAN);
     let mut shortest = f64::INFINITY;
     let mut row = body.first_element_child();

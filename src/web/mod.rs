@@ -15,6 +15,7 @@ pub mod shipped_forms;
 /// The on-demand spreadsheet worker (XLSX/CSV read, XLSX write).
 pub mod spreadsheet;
 pub mod svg_png;
+pub mod table_rows;
 pub mod sync_io;
 
 pub use idb::IdbBackend;

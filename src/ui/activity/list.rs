@@ -12,7 +12,8 @@ use crate::ui::i18n::{tr, use_lang};
 use crate::ui::pager::{page_count, ListBody, Pager, ResultCount, StillReading, PAGE_SIZE};
 use crate::ui::state::{LoadStatus, Register};
 use crate::ui::typed_text::typed_text;
-use crate::ui::rows_in_parts::drawn_in_parts;
+use crate::ui::rows_in_parts::draw_in_parts;
+use crate::web::table_rows::TableRow;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -28,6 +29,24 @@ struct RowText {
     unit: String,
     enterprises: String,
     budget: String,
+}
+
+/// One row of the list, marked for `RowText::values`.
+const ROW: &str = concat!(
+    r#"<tr data-testid="activity-row"><td data-testid="activity-row-date" data-fill="text"></td>"#,
+    r#"<td data-testid="activity-row-kind" data-fill="text"></td><td><a data-testid="activity-link" data-fill="href text"></a></td>"#,
+    r#"<td data-fill="text"></td><td data-fill="text"></td><td class="wrap" data-testid="activity-row-enterprises" data-fill="text"></td>"#,
+    r#"<td class="num" data-testid="activity-row-budget" data-fill="text"></td></tr>"#,
+);
+
+impl TableRow for RowText {
+    type Key = (String, i64, Lang);
+    fn key(&self) -> &Self::Key {
+        &self.key
+    }
+    fn values(&self) -> Vec<&str> {
+        vec![&self.date, &self.kind, &self.href, &self.title, &self.plan, &self.unit, &self.enterprises, &self.budget]
+    }
 }
 
 #[component]
@@ -106,7 +125,7 @@ pub fn ActivityList() -> impl IntoView {
         })
     });
     let table_body = NodeRef::new();
-    let drawn = drawn_in_parts(shown, current_page, |r: &RowText| &r.key, table_body);
+    draw_in_parts(shown, current_page, table_body, ROW);
     let kind_options = Signal::derive(move || types().iter().map(|t| (t.id.clone(), t.label.get(lang.get()).to_string())).collect());
     let plan_options = Signal::derive(move || plan_items().iter().map(|p| (p.id.clone(), format!("{} – {}", p.id, p.label.get(lang.get())))).collect());
     // A year from a link stays choosable even when no activity has it (yet).
@@ -169,19 +188,7 @@ pub fn ActivityList() -> impl IntoView {
                                 <th scope="col">{tr(Msg::FieldEnterprises)}</th>
                                 <th scope="col" class="num">{tr(Msg::ColBudget)}</th>
                             </tr></thead>
-                            <tbody node_ref=table_body>
-                                <For each=move || drawn.get() key=|r| r.key.clone() children=move |r| view! {
-                                    <tr data-testid="activity-row">
-                                        <td data-testid="activity-row-date">{r.date}</td>
-                                        <td data-testid="activity-row-kind">{r.kind}</td>
-                                        <td><a href=r.href data-testid="activity-link">{r.title}</a></td>
-                                        <td>{r.plan}</td>
-                                        <td>{r.unit}</td>
-                                        <td class="wrap" data-testid="activity-row-enterprises">{r.enterprises}</td>
-                                        <td class="num" data-testid="activity-row-budget">{r.budget}</td>
-                                    </tr>
-                                }/>
-                            </tbody>
+                            <tbody node_ref=table_body></tbody>
                         </table>
                     </div>
                 }.into_any(),

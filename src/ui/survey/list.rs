@@ -13,7 +13,8 @@ use crate::web::browser;
 use crate::ui::day_input::DayInput;
 use leptos::prelude::*;
 use crate::ui::typed_text::typed_text;
-use crate::ui::rows_in_parts::drawn_in_parts;
+use crate::ui::rows_in_parts::draw_in_parts;
+use crate::web::table_rows::TableRow;
 
 
 #[derive(Clone, PartialEq)]
@@ -28,6 +29,25 @@ struct RowText {
     progress: String,
     officer: String,
     updated: String,
+}
+
+/// One row of the list, marked for `RowText::values`.
+const ROW: &str = concat!(
+    r#"<tr data-testid="survey-row"><td><a data-testid="survey-link" data-fill="href text"></a></td>"#,
+    r#"<td data-fill="text"></td><td data-fill="text"></td>"#,
+    r#"<td><span data-testid="survey-row-status" data-fill="class text"></span></td>"#,
+    r#"<td class="num" data-fill="text"></td><td data-fill="text"></td><td data-fill="text"></td></tr>"#,
+);
+
+impl TableRow for RowText {
+    type Key = (String, i64, Lang);
+    fn key(&self) -> &Self::Key {
+        &self.key
+    }
+    fn values(&self) -> Vec<&str> {
+        let badge = if self.complete { "badge badge-done" } else { "badge" };
+        vec![&self.href, &self.enterprise, &self.unit, &self.date, badge, self.status, &self.progress, &self.officer, &self.updated]
+    }
 }
 
 #[component]
@@ -91,7 +111,7 @@ pub fn SurveyList() -> impl IntoView {
         })
     });
     let table_body = NodeRef::new();
-    let drawn = drawn_in_parts(shown, Signal::derive(current_page), |r: &RowText| &r.key, table_body);
+    draw_in_parts(shown, Signal::derive(current_page), table_body, ROW);
     let date_field = move |label: Msg, testid: &'static str, set: fn(&mut SurveyQuery, Option<String>)| {
         view! {
             <div class="field">
@@ -146,19 +166,7 @@ pub fn SurveyList() -> impl IntoView {
                                 <th scope="col">{tr(Msg::ColOfficer)}</th>
                                 <th scope="col">{tr(Msg::ColUpdated)}</th>
                             </tr></thead>
-                            <tbody node_ref=table_body>
-                                <For each=move || drawn.get() key=|r| r.key.clone() children=move |r| view! {
-                                    <tr data-testid="survey-row">
-                                        <td><a href=r.href data-testid="survey-link">{r.enterprise}</a></td>
-                                        <td>{r.unit}</td>
-                                        <td>{r.date}</td>
-                                        <td><span class="badge" class:badge-done=r.complete data-testid="survey-row-status">{r.status}</span></td>
-                                        <td class="num">{r.progress}</td>
-                                        <td>{r.officer}</td>
-                                        <td>{r.updated}</td>
-                                    </tr>
-                                }/>
-                            </tbody>
+                            <tbody node_ref=table_body></tbody>
                         </table>
                     </div>
                 }.into_any(),
