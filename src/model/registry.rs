@@ -299,7 +299,14 @@ impl Registry {
     /// register next changes.
     pub fn search_positions(&self, q: &Query) -> Vec<usize> {
         let terms = search_terms(&q.text);
-        let mut hits: Vec<usize> = self.name_order.iter().copied().filter(|&i| self.admits(i, q, &terms)).collect();
+        // A cleared search box with no filter admits every record: the name order as it is, no
+        // record looked at (a plain pass cost a few milliseconds of that keystroke at 13,000).
+        let everything = terms.is_empty() && Query { text: q.text.clone(), sort: q.sort, descending: q.descending, ..Query::default() } == *q;
+        let mut hits: Vec<usize> = if everything {
+            self.name_order.clone()
+        } else {
+            self.name_order.iter().copied().filter(|&i| self.admits(i, q, &terms)).collect()
+        };
         if q.sort == SortKey::Name {
             if q.descending {
                 hits.reverse();
@@ -586,6 +593,29 @@ mod props {
             prop_assert_eq!(&whole.name_order, &name_order);
             for q in [Query::default(), Query { text: "an".into(), ..Default::default() }, Query { sort: SortKey::Name, descending: true, ..Default::default() }] {
                 prop_assert_eq!(parts.search_positions(&q), whole.search_positions(&q));
+            }
+        }
+
+        /// A search of blanks with no filter lists every record, in the order a filter that
+        /// admits them all gives (`admits` with no words), whatever the sort.
+        #[test]
+        fn nothing_searched_lists_every_record(names in proptest::collection::vec((text(), text()), 0..12), blanks in "[ \t]{0,3}", descending in any::<bool>()) {
+            let r = Registry::new(names.iter().cloned().enumerate().map(|(i, (n, t))| record(i, n, t)).collect());
+            for sort in SortKey::ALL {
+                let q = Query { text: blanks.clone(), sort, descending, ..Default::default() };
+                let mut admitted: Vec<usize> = r.name_order.iter().copied().filter(|&i| r.admits(i, &q, &[])).collect();
+                prop_assert_eq!(admitted.len(), names.len());
+                let listed = r.search_positions(&q);
+                if sort == SortKey::Name && descending {
+                    admitted.reverse();
+                }
+                if sort == SortKey::Name {
+                    prop_assert_eq!(listed, admitted);
+                } else {
+                    let mut sorted = listed.clone();
+                    sorted.sort_unstable();
+                    prop_assert_eq!(sorted, (0..names.len()).collect::<Vec<_>>());
+                }
             }
         }
 
