@@ -57,6 +57,8 @@ pub fn EnterpriseList() -> impl IntoView {
         let partial = register.still_reading().is_some();
         ListBody::of(loading && !partial, register.register_read.get(), hits.with(|h| !h.positions.is_empty()), register.listed(|r| !r.is_empty()))
     });
+    // The sort controls follow the sort alone, not every letter typed in the search box.
+    let sort = Memo::new(move |_| list.query.with(|q| (q.sort, q.descending)));
     let filtered = move || list.query.with(|q| *q != Query { text: q.text.clone(), sort: q.sort, descending: q.descending, ..Default::default() });
 
     view! {
@@ -99,14 +101,14 @@ pub fn EnterpriseList() -> impl IntoView {
                         <select id="enterprise-sort" data-testid="sort-key"
                             on:change=move |ev| { let v = event_target_value(&ev); set_query(&|q| q.sort = SortKey::from_key(&v).unwrap_or_default()); }>
                             {SortKey::ALL.into_iter().map(|k| view! {
-                                <option value=k.key() prop:selected=move || list.query.with(|q| q.sort == k)>{tr(sort_msg(k))}</option>
+                                <option value=k.key() prop:selected=move || sort.get().0 == k>{tr(sort_msg(k))}</option>
                             }).collect_view()}
                         </select>
                         <button type="button" class="icon-button" data-testid="sort-direction"
-                            title=move || lang.get().t(if list.query.with(|q| q.descending) { Msg::SortDescending } else { Msg::SortAscending })
-                            aria-label=move || lang.get().t(if list.query.with(|q| q.descending) { Msg::SortDescending } else { Msg::SortAscending })
+                            title=move || lang.get().t(if sort.get().1 { Msg::SortDescending } else { Msg::SortAscending })
+                            aria-label=move || lang.get().t(if sort.get().1 { Msg::SortDescending } else { Msg::SortAscending })
                             on:click=move |_| set_query(&|q| q.descending = !q.descending)>
-                            {move || if list.query.with(|q| q.descending) { "↓" } else { "↑" }}
+                            {move || if sort.get().1 { "↓" } else { "↑" }}
                         </button>
                     </div>
                 </div>

@@ -13,6 +13,10 @@ pub fn FilterSelect(
     on_change: Callback<String>,
 ) -> impl IntoView {
     let id = format!("{testid}-select");
+    // Each option's `selected` follows the value. Lists derive the value from their whole query,
+    // which every keystroke in a search box changes: through a memo, the options (102 units) are
+    // looked at only when the filter's own value changes, not on every letter typed elsewhere.
+    let value = Memo::new(move |_| value.get());
     view! {
         <div class="field">
             <label for=id.clone()>{tr(label)}</label>
