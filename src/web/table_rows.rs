@@ -10,7 +10,7 @@
 //! (`docs/benchmarks.md`). Here a new row is one copy of the row's markup and
 //! a setting a part; the rows leaving a page leave in one call when none stays.
 
-use crate::keyed_rows::plan;
+use crate::keyed_rows::{kept, places, plan, Place};
 use std::hash::Hash;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -86,10 +86,7 @@ impl<K: Eq + Hash + Clone> TableRows<K> {
             plan(&drawn, &rows.iter().map(|r| r.key()).collect::<Vec<_>>())
         };
         let mut old: Vec<Option<Element>> = std::mem::take(&mut self.drawn).into_iter().map(|(_, e)| Some(e)).collect();
-        let mut kept = vec![false; old.len()];
-        for &i in from.iter().flatten() {
-            kept[i] = true;
-        }
+        let kept = kept(&from, old.len());
         if !kept.contains(&true) {
             // One call, not one a row: a new page or a filter that keeps none of the rows.
             if !old.is_empty() {
@@ -102,23 +99,19 @@ impl<K: Eq + Hash + Clone> TableRows<K> {
                 }
             }
         }
-        // The kept rows not yet placed, in the body's order: the first is where the next row goes.
-        let mut waiting = (0..old.len()).filter(|&i| kept[i]).peekable();
-        let mut placed = vec![false; old.len()];
-        for (row, from) in rows.iter().zip(from) {
-            while waiting.next_if(|&i| placed[i]).is_some() {}
-            let next = waiting.peek().copied();
+        for ((row, from), place) in rows.iter().zip(&from).zip(places(&from, old.len())) {
+            // The row a new one goes before is looked up before this one is taken: never the same.
+            let before = match place {
+                Place::Before(i) => old[i].clone(),
+                Place::Stays | Place::AtEnd => None,
+            };
             let element = match from {
-                Some(i) => {
-                    placed[i] = true;
-                    old[i].take()
-                }
+                Some(i) => old[*i].take(),
                 None => self.build(*row),
             };
             let Some(element) = element else { continue };
-            if from.is_none() || from != next {
-                let before = next.and_then(|i| old[i].as_ref()).map(|e| e.unchecked_ref::<web_sys::Node>());
-                let _ = self.body.insert_before(&element, before);
+            if place != Place::Stays {
+                let _ = self.body.insert_before(&element, before.as_ref().map(|e| e.unchecked_ref::<web_sys::Node>()));
             }
             self.drawn.push((row.key().clone(), element));
         }

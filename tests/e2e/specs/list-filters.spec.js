@@ -4,7 +4,7 @@
 // deleted, or added, changes the counts without a reload.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { AppShell, holdReadsAfterFirst, seedRows, storedRows } from '../pages/app.js';
+import { AppShell, EnterpriseRegister, holdReadsAfterFirst, seedRows, storedRows } from '../pages/app.js';
 import { SurveyForm } from '../pages/survey.js';
 import { OfficerAssessments, RoleChoice } from '../pages/readiness.js';
 
@@ -124,6 +124,49 @@ test('a filter that brings a new page draws the rows the screen shows by the nex
   expect(turned).toHaveLength(50);
   expect(turned.filter((href) => after.includes(href))).toEqual([]);
   await expect(page.getByTestId('survey-count')).toHaveText(`Hiển thị 51–100 trên tổng số ${vi(matching.length)}`);
+});
+
+test('a search keeps the rows it still shows: the same rows, not drawn again, in their order, and a row\'s link opens its enterprise in the page', async ({ page }) => {
+  const live = records('enterprise').filter((e) => !e.deleted).map((e) => e.payload.name);
+  const register = new EnterpriseRegister(page);
+  await register.open();
+  await expect(register.resultCount).toHaveText(showing(live.length));
+  await expect(register.rows).toHaveCount(50);
+  const before = await register.names();
+  // Each row drawn is marked with its name: a row drawn again would come without the mark.
+  await register.rows.evaluateAll((rows) => rows.forEach((row) => { row.__drawnAs = row.querySelector('a').textContent; }));
+  // Words that some rows of the first page hold and others do not, and that rows of later pages
+  // hold too: the search keeps some rows, drops the others and brings new ones.
+  const holds = (word) => (name) => fold(name).includes(word);
+  const word = ['thuc pham', 'nong san', 'luong thuc', 'thuong mai', 'co khi', 'sen'].find((w) => {
+    const onPage = before.filter(holds(w)).length;
+    return onPage > 0 && onPage < before.length && live.filter(holds(w)).length > onPage;
+  });
+  expect(word).toBeDefined();
+  await register.search.fill(word);
+  // The search looks in addresses and contacts too: the count says how many it found.
+  await expect(register.resultCount).not.toHaveText(showing(live.length));
+  const found = Number((await register.resultCount.textContent()).match(/tổng số ([\d.]+)/)[1].replace(/\./g, ''));
+  expect(found).toBeGreaterThanOrEqual(live.filter(holds(word)).length);
+  await expect(register.rows).toHaveCount(Math.min(50, found));
+  const after = await register.rows.evaluateAll((rows) => rows.map((row) => ({ name: row.querySelector('a').textContent, mark: row.__drawnAs ?? null })));
+  const kept = after.filter((row) => before.includes(row.name));
+  expect(kept.length).toBe(before.filter(holds(word)).length);
+  expect(kept.length).toBeLessThan(after.length);
+  expect(kept.every((row) => row.mark === row.name)).toBe(true);
+  expect(after.filter((row) => !before.includes(row.name)).every((row) => row.mark === null)).toBe(true);
+  expect(kept.map((row) => row.name)).toEqual(before.filter((name) => kept.some((row) => row.name === name)));
+  // Cleared, the first page comes back as it was.
+  await register.search.fill('');
+  await expect(register.resultCount).toHaveText(showing(live.length));
+  await expect(register.rows).toHaveCount(50);
+  expect(await register.names()).toEqual(before);
+  // The rows are not Leptos's views, yet their links are the app's: the router opens the
+  // enterprise in the same document (a mark on the window survives), no page load.
+  await page.evaluate(() => { window.__sameDocument = true; });
+  await register.openEnterprise(before[1]);
+  await expect(page).toHaveURL(/\/enterprises\/[^/]+$/);
+  expect(await page.evaluate(() => window.__sameDocument === true)).toBe(true);
 });
 
 test('an edit saved in another tab reaches the survey list\'s filters here, through the survey\'s summary', async ({ page, context }) => {
