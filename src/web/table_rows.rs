@@ -93,10 +93,8 @@ impl<K: Eq + Hash + Clone> TableRows<K> {
                 self.body.set_text_content(None);
             }
         } else {
-            for (e, _) in old.iter().zip(&kept).filter(|(_, k)| !**k) {
-                if let Some(e) = e {
-                    e.remove();
-                }
+            for e in old.iter().zip(&kept).filter(|(_, k)| !**k).filter_map(|(e, _)| e.as_ref()) {
+                e.remove();
             }
         }
         for ((row, from), place) in rows.iter().zip(&from).zip(places(&from, old.len())) {
