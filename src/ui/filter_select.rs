@@ -14,8 +14,9 @@ pub fn FilterSelect(
 ) -> impl IntoView {
     let id = format!("{testid}-select");
     // Each option's `selected` follows the value. Lists derive the value from their whole query,
-    // which every keystroke in a search box changes: through a memo, the options (102 units) are
-    // looked at only when the filter's own value changes, not on every letter typed elsewhere.
+    // which every keystroke in a search box changes: through a memo, the options' `selected`
+    // (102 units) is looked at only when the filter's own value changes, not on every letter
+    // typed elsewhere. The options themselves follow `options`.
     let value = Memo::new(move |_| value.get());
     view! {
         <div class="field">

@@ -4,11 +4,12 @@
 //!
 //! Why not Leptos's keyed `For`: a list's rows are plain text, yet each row
 //! built or removed by `For` went through Leptos's view machinery (an owner,
-//! boxed view states, a DOM call an attribute or text). A keystroke that
-//! replaced the register's page spent most of its script there: about 22 ms of
-//! a profiled build's 51 ms per change at 13,000 enterprises
-//! (`docs/benchmarks.md`). Here a new row is one copy of the row's markup and
-//! a setting a part; the rows leaving a page leave in one call when none stays.
+//! boxed view states, a DOM call an attribute or text). Keystrokes that
+//! replaced the register's page spent about half their script there: 459 of a
+//! profiled build's 868 ms over twenty such keystrokes at 13,000 enterprises
+//! (`docs/benchmarks.md`). Here a new row is one copy of the row's markup with
+//! each marked part set; the rows leaving a page leave in one call when none
+//! stays.
 
 use crate::keyed_rows::{kept, places, plan, Place};
 use std::hash::Hash;

@@ -128,10 +128,13 @@ pub fn ActivityList() -> impl IntoView {
     draw_in_parts(shown, current_page, table_body, ROW);
     let kind_options = Signal::derive(move || types().iter().map(|t| (t.id.clone(), t.label.get(lang.get()).to_string())).collect());
     let plan_options = Signal::derive(move || plan_items().iter().map(|p| (p.id.clone(), format!("{} – {}", p.id, p.label.get(lang.get())))).collect());
-    // A year from a link stays choosable even when no activity has it (yet).
+    // A year from a link stays choosable even when no activity has it (yet). Through a memo of the
+    // year chosen: the options (a walk over every activity) are not made again on every letter
+    // typed in the search box.
+    let chosen_year = Memo::new(move |_| query.with(|q| q.year));
     let year_options = Signal::derive(move || {
         let mut ys = register.activities.records.with(|all| years(all));
-        if let Some(y) = query.with(|q| q.year).filter(|y| !ys.contains(y)) {
+        if let Some(y) = chosen_year.get().filter(|y| !ys.contains(y)) {
             ys.push(y);
         }
         ys.into_iter().map(|y| (y.to_string(), y.to_string())).collect()

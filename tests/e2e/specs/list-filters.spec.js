@@ -151,7 +151,10 @@ test('a search keeps the rows it still shows: the same rows, not drawn again, in
   await expect(register.rows).toHaveCount(Math.min(50, found));
   const after = await register.rows.evaluateAll((rows) => rows.map((row) => ({ name: row.querySelector('a').textContent, mark: row.__drawnAs ?? null })));
   const kept = after.filter((row) => before.includes(row.name));
-  expect(kept.length).toBe(before.filter(holds(word)).length);
+  // Every row of the first page whose name holds the word still shows (the search also looks in
+  // addresses and contacts, so others may too), and some rows are new.
+  expect(before.filter(holds(word)).every((name) => kept.some((row) => row.name === name))).toBe(true);
+  expect(kept.length).toBeGreaterThan(0);
   expect(kept.length).toBeLessThan(after.length);
   expect(kept.every((row) => row.mark === row.name)).toBe(true);
   expect(after.filter((row) => !before.includes(row.name)).every((row) => row.mark === null)).toBe(true);
