@@ -82,6 +82,18 @@ pub struct Query {
     pub descending: bool,
 }
 
+impl Query {
+    /// The same search text and order, with no filter set (unit, sector, size, product).
+    pub fn unfiltered(&self) -> Query {
+        Query { text: self.text.clone(), sort: self.sort, descending: self.descending, ..Query::default() }
+    }
+
+    /// Whether any filter is set.
+    pub fn has_filters(&self) -> bool {
+        *self != self.unfiltered()
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
     items: Vec<Indexed>,
@@ -301,7 +313,7 @@ impl Registry {
         let terms = search_terms(&q.text);
         // A cleared search box with no filter admits every record: the name order as it is, no
         // record looked at (a plain pass cost a few milliseconds of that keystroke at 13,000).
-        let everything = terms.is_empty() && Query { text: q.text.clone(), sort: q.sort, descending: q.descending, ..Query::default() } == *q;
+        let everything = terms.is_empty() && !q.has_filters();
         let mut hits: Vec<usize> = if everything {
             self.name_order.clone()
         } else {

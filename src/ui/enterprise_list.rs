@@ -59,7 +59,7 @@ pub fn EnterpriseList() -> impl IntoView {
     });
     // The sort controls follow the sort alone, not every letter typed in the search box.
     let sort = Memo::new(move |_| list.query.with(|q| (q.sort, q.descending)));
-    let filtered = move || list.query.with(|q| *q != Query { text: q.text.clone(), sort: q.sort, descending: q.descending, ..Default::default() });
+    let filtered = move || list.query.with(Query::has_filters);
 
     view! {
         <section class="page">
@@ -114,7 +114,7 @@ pub fn EnterpriseList() -> impl IntoView {
                 </div>
                 <Show when=filtered>
                     <button type="button" class="link-button" data-testid="clear-filters"
-                        on:click=move |_| set_query(&|q| { let (t, s, d) = (q.text.clone(), q.sort, q.descending); *q = Query { text: t, sort: s, descending: d, ..Default::default() }; })>
+                        on:click=move |_| set_query(&|q| *q = q.unfiltered())>
                         {tr(Msg::ClearFilters)}
                     </button>
                 </Show>
