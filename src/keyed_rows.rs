@@ -37,12 +37,11 @@ pub fn kept(from: &[Option<usize>], drawn: usize) -> Vec<bool> {
     kept
 }
 
-/// The places of the next rows, from their `plan` over `drawn` rows.
-pub fn places(from: &[Option<usize>], drawn: usize) -> Vec<Place> {
-    let kept = kept(from, drawn);
-    let mut placed = vec![false; drawn];
+/// The places of the next rows, from their `plan` and the drawn rows it `kept`.
+pub fn places(from: &[Option<usize>], kept: &[bool]) -> Vec<Place> {
+    let mut placed = vec![false; kept.len()];
     // The kept rows not yet placed, in the order they stand: the first is where the next row goes.
-    let mut waiting = (0..drawn).filter(|&i| kept[i]).peekable();
+    let mut waiting = (0..kept.len()).filter(|&i| kept[i]).peekable();
     from.iter()
         .map(|&from| {
             while waiting.next_if(|&i| placed[i]).is_some() {}
@@ -84,9 +83,9 @@ mod tests {
     /// each next row moved or built where its place says.
     fn body_after(drawn: &[u8], next: &[u8]) -> Vec<u8> {
         let from = plan(&drawn.iter().collect::<Vec<_>>(), &next.iter().collect::<Vec<_>>());
-        let kept: Vec<usize> = from.iter().flatten().copied().collect();
-        let mut body: Vec<u8> = drawn.iter().enumerate().filter(|(i, _)| kept.contains(i)).map(|(_, k)| *k).collect();
-        for ((&key, from), place) in next.iter().zip(&from).zip(places(&from, drawn.len())) {
+        let kept = kept(&from, drawn.len());
+        let mut body: Vec<u8> = drawn.iter().zip(&kept).filter(|(_, k)| **k).map(|(d, _)| *d).collect();
+        for ((&key, from), place) in next.iter().zip(&from).zip(places(&from, &kept)) {
             assert_eq!(from.map(|i| drawn[i]).unwrap_or(key), key);
             match place {
                 Place::Stays => assert!(from.is_some() && body.contains(&key), "only a kept row stays"),
@@ -108,7 +107,7 @@ mod tests {
     fn rows_are_moved_only_when_their_order_changes() {
         let moves = |drawn: &[u8], next: &[u8]| {
             let from = plan(&drawn.iter().collect::<Vec<_>>(), &next.iter().collect::<Vec<_>>());
-            places(&from, drawn.len()).into_iter().filter(|p| *p != Place::Stays).count()
+            places(&from, &kept(&from, drawn.len())).into_iter().filter(|p| *p != Place::Stays).count()
         };
         // Narrowing drops rows and keeps the others' order: nothing moves, the new rows come at the end.
         assert_eq!(moves(&[1, 2, 3, 4], &[1, 3, 4, 9]), 1);

@@ -98,7 +98,7 @@ impl<K: Eq + Hash + Clone> TableRows<K> {
                 e.remove();
             }
         }
-        for ((row, from), place) in rows.iter().zip(&from).zip(places(&from, old.len())) {
+        for ((row, from), place) in rows.iter().zip(&from).zip(places(&from, &kept)) {
             // The row a new one goes before is looked up before this one is taken: never the same.
             let before = match place {
                 Place::Before(i) => old[i].clone(),
