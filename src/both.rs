@@ -1,7 +1,7 @@
-//! Two futures run on one thread at once: each gives way at its own awaits.
+//! Futures run on one thread at once: each gives way at its own awaits.
 //! A long read asks for its next step's rows and works through the step it
 //! holds meanwhile; the form definitions are fetched while the code that
-//! installs them loads.
+//! installs them loads; an import asks the store for every kind's ids at once.
 
 /// Runs two futures on this thread at once (each gives way at its own awaits) and waits for both.
 pub async fn both<A: std::future::Future, B: std::future::Future>(a: A, b: B) -> (A::Output, B::Output) {
@@ -30,6 +30,28 @@ pub async fn both<A: std::future::Future, B: std::future::Future>(a: A, b: B) ->
     .await
 }
 
+/// Runs every one of `futures` on this thread at once and waits for all: their outputs, in order.
+pub async fn all<F: std::future::Future>(futures: Vec<F>) -> Vec<F::Output> {
+    use std::task::Poll;
+    let mut running: Vec<std::pin::Pin<Box<F>>> = futures.into_iter().map(Box::pin).collect();
+    let mut done: Vec<Option<F::Output>> = running.iter().map(|_| None).collect();
+    std::future::poll_fn(move |cx| {
+        for (f, out) in running.iter_mut().zip(done.iter_mut()) {
+            if out.is_none() {
+                if let Poll::Ready(x) = f.as_mut().poll(cx) {
+                    *out = Some(x);
+                }
+            }
+        }
+        if done.iter().all(Option::is_some) {
+            Poll::Ready(done.iter_mut().filter_map(Option::take).collect())
+        } else {
+            Poll::Pending
+        }
+    })
+    .await
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::both;
@@ -51,6 +73,31 @@ mod tests {
                 Poll::Pending
             }
         }
+    }
+
+    #[test]
+    fn all_starts_each_before_any_finishes_and_gives_the_outputs_in_order() {
+        let log = RefCell::new(Vec::new());
+        let task = |name: &'static str, turns: usize| {
+            let log = &log;
+            async move {
+                log.borrow_mut().push(format!("{name} asks"));
+                for _ in 0..turns {
+                    OneTurn(false).await;
+                }
+                log.borrow_mut().push(format!("{name} has it"));
+                name
+            }
+        };
+        let mut joined = std::pin::pin!(super::all(vec![task("a", 2), task("b", 0), task("c", 1)]));
+        let mut cx = Context::from_waker(Waker::noop());
+        let out = loop {
+            if let Poll::Ready(out) = joined.as_mut().poll(&mut cx) {
+                break out;
+            }
+        };
+        assert_eq!(out, ["a", "b", "c"]);
+        assert_eq!(*log.borrow(), ["a asks", "b asks", "b has it", "c asks", "c has it", "a has it"]);
     }
 
     #[test]

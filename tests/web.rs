@@ -165,6 +165,13 @@ async fn the_store_counts_its_rows_unreadable_ones_too() {
     assert_eq!(IdbBackend.count_rows("survey").await.unwrap(), 0);
     // An import's read: every stored id without the rows, then only the rows it needs.
     assert_eq!(IdbBackend.stored_ids("enterprise").await.unwrap(), ["c1", "c2", "c3", "c4"]);
+    // The ids cross as one JSON text: an id with quotes, a backslash, a line break and
+    // Vietnamese letters comes back as it was stored.
+    let odd = "c5 \"Đồng\" \\ Tháp\n";
+    store.put_many(&[enterprise(odd, "Hợp tác xã Sen Tháp Mười")]).await.unwrap();
+    assert_eq!(IdbBackend.stored_ids("enterprise").await.unwrap(), ["c1", "c2", "c3", "c4", odd]);
+    assert_eq!(IdbBackend.stored_ids("survey").await.unwrap(), Vec::<String>::new());
+    IdbBackend.delete_row("enterprise", odd).await.unwrap();
     let ids = ["c3", "none", "c4"].map(String::from);
     let rows = IdbBackend.get_rows("enterprise", &ids).await.unwrap();
     assert_eq!(rows.iter().map(|r| r.as_ref().map(|r| r.id.as_str())).collect::<Vec<_>>(), [Some("c3"), None, Some("c4")]);

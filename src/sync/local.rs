@@ -181,31 +181,36 @@ impl super::kinds::KindVisitor for RowKeys {
     }
 }
 
-/// Of the kinds `known` covers, the stored records (`stored`: every id of each) an import of
-/// `files` must read: those a file brings a version of that `known` does not know, and
-/// every one with conflict copies (the plan merges copies with their record, and copies a
-/// record supersedes are dropped before the import writes them back).
-fn records_to_read(files: &[Incoming], known: &Known, copies: &Sections, stored: &HashMap<&'static str, HashSet<String>>) -> HashMap<&'static str, BTreeSet<String>> {
+/// Of `kind`'s stored records (`stored`: every id of it), those an import of `files` must
+/// read: those a file brings a version of that `known` does not know, and every one with
+/// conflict copies (the plan merges copies with their record, and copies a record
+/// supersedes are dropped before the import writes them back). A kind at a time, so a
+/// province's re-import has the page free between kinds (all four at once were one task of
+/// 40-75 ms).
+fn records_to_read(files: &[Incoming], known: &Known, copies: &Sections, kind: &str, stored: &HashSet<String>) -> BTreeSet<String> {
     struct ToRead<'a> {
+        kind: &'a str,
         known: &'a Known,
         copies: HashSet<String>,
-        stored: &'a HashMap<&'static str, HashSet<String>>,
-        out: HashMap<&'static str, BTreeSet<String>>,
+        stored: &'a HashSet<String>,
+        out: BTreeSet<String>,
     }
     impl super::kinds::KindVisitor for ToRead<'_> {
         fn visit<T: SyncKind>(&mut self, records: &[Record<T>]) {
-            let Some(stored) = self.stored.get(T::KIND) else { return };
+            if T::KIND != self.kind {
+                return;
+            }
             for r in records {
                 let has_copies = || !self.copies.is_empty() && self.copies.contains(&row_key(T::KIND, &r.id));
-                if stored.contains(&r.id) && (!self.known.knows(r) || has_copies()) {
-                    self.out.entry(T::KIND).or_default().insert(r.id.clone());
+                if self.stored.contains(&r.id) && (!self.known.knows(r) || has_copies()) {
+                    self.out.insert(r.id.clone());
                 }
             }
         }
     }
     let mut with_copies = RowKeys(HashSet::new());
     copies.visit(&mut with_copies);
-    let mut to_read = ToRead { known, copies: with_copies.0, stored, out: HashMap::new() };
+    let mut to_read = ToRead { kind, known, copies: with_copies.0, stored, out: BTreeSet::new() };
     // Read whether a file brings them or not: copies are few.
     copies.visit(&mut to_read);
     for f in files {
@@ -258,19 +263,22 @@ impl Held {
         let conflicts = SettingRead::load(store, CONFLICTS_SETTING, Sections::default).await?;
         let mut stored: HashMap<&'static str, HashSet<String>> = HashMap::new();
         let covered: Vec<&'static str> = KINDS.iter().copied().filter(|k| known.covers(k)).collect();
-        for kind in covered {
-            let ids: HashSet<String> = store.stored_ids(kind).await?.into_iter().collect();
+        // Asked for all at once: the store works through the next kind's read while the page
+        // takes in the one before (one after the other, the page waited on each).
+        let read = crate::both::all(covered.iter().map(|kind| store.stored_ids(kind)).collect()).await;
+        for (kind, ids) in covered.into_iter().zip(read) {
+            let ids: HashSet<String> = ids?.into_iter().collect();
             known.keep_stored(kind, &ids);
             stored.insert(kind, ids);
             pause().await;
         }
-        let wanted = records_to_read(files, &known, &conflicts.value, &stored);
         let mut only = HashMap::new();
         let mut unread = HashSet::new();
         for (kind, ids) in stored {
-            let read = wanted.get(kind);
-            unread.extend(ids.into_iter().filter(|id| !read.is_some_and(|r| r.contains(id))).map(|id| row_key(kind, &id)));
-            only.insert(kind, read.map(|r| r.iter().cloned().collect()).unwrap_or_default());
+            let read = records_to_read(files, &known, &conflicts.value, kind, &ids);
+            unread.extend(ids.into_iter().filter(|id| !read.contains(id)).map(|id| row_key(kind, &id)));
+            only.insert(kind, read.into_iter().collect());
+            pause().await;
         }
         let held = Held::load_reading(store, &pause, conflicts, known, &only, unread).await?;
         // One written while this read: read everything.
@@ -295,18 +303,30 @@ impl Held {
         F: std::future::Future<Output = ()>,
     {
         let mut row_hashes = HashMap::new();
-        let (records, unreadable) = Sections::load(store, pause, only, &mut |kind, id, text| {
+        let mut seen = |kind: &'static str, id: &str, text: &str| {
             row_hashes.insert(row_key(kind, id), crate::store::batch::text_hash(text));
-        })
-        .await?;
+        };
+        let records = Sections::load(store, pause, only, &mut seen);
+        // The reference data is read beside the records (each read waited on its own before).
+        // A change to it meanwhile is caught as any is: the import writes it only over the text
+        // read here. The log is read after the records, so an import written during their read
+        // is seen (below, and in `load_for_import`).
+        let reference = async {
+            let units = SettingRead::load(store, UNITS_SETTING, AdminUnitList::default_list).await?;
+            let forms = SettingRead::load(store, FORMS_SETTING, Vec::new).await?;
+            let aliases = SettingRead::load(store, ALIASES_SETTING, BTreeMap::new).await?;
+            Ok::<_, StoreError>((units, forms, aliases))
+        };
+        let (records, reference) = crate::both::both(records, reference).await;
+        let ((records, unreadable), (units, forms, aliases)) = (records?, reference?);
         drop_superseded_copies(&records, &mut conflicts.value);
         Ok(Held {
             records,
             unreadable,
             conflicts,
-            units: SettingRead::load(store, UNITS_SETTING, AdminUnitList::default_list).await?,
-            forms: SettingRead::load(store, FORMS_SETTING, Vec::new).await?,
-            aliases: SettingRead::load(store, ALIASES_SETTING, BTreeMap::new).await?,
+            units,
+            forms,
+            aliases,
             audit: SettingRead::load_or_default(store, AUDIT_SETTING).await?,
             row_hashes,
             known,
@@ -667,8 +687,11 @@ where
     for m in matched.iter().zip(&verdicts).filter(|(_, v)| !matches!(v, Verdict::Repeat { .. })).flat_map(|(m, _)| m) {
         aliases.entry(m.file_id.clone()).or_insert_with(|| m.register_id.clone());
     }
-    // Rows another laptop could not read travel on: kept here if nothing of that id is held or arriving.
-    let arriving: HashSet<String> = {
+    // Rows another laptop could not read travel on: kept here if nothing of that id is held or
+    // arriving. Most files carry none, and the set of every `kind/id` held and arriving is a
+    // province's 38,000 strings (30-40 ms), so it is made only for a file that does.
+    let carried = fresh().any(|f| !f.file.unreadable.is_empty());
+    let arriving: HashSet<String> = if carried {
         let mut ids = RowKeys(held.row_hashes.keys().cloned().collect());
         ids.0.extend(quarantined.iter().cloned());
         ids.0.extend(held.unread.iter().cloned());
@@ -676,6 +699,8 @@ where
             s.visit(&mut ids);
         }
         ids.0
+    } else {
+        HashSet::new()
     };
     let mut unreadable: Vec<UnreadableRow> = Vec::new();
     for f in fresh() {

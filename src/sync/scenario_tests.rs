@@ -524,6 +524,28 @@ fn a_record_whose_stored_copy_cannot_be_read_is_skipped_and_unreadable_rows_trav
 }
 
 #[test]
+fn an_unreadable_row_in_a_file_never_takes_the_place_of_a_record_held_or_arriving() {
+    let (mut a, mut b) = (Laptop::new("a"), Laptop::new("b"));
+    new_enterprise(&mut a, "e1", "Một");
+    let from_a = a.export(Scope::default());
+    let broken = crate::store::Row { id: "e1".into(), updated_ms: 0, keys: Default::default(), json: "{\"id\":\"e1\",\"payload\":".into() };
+    ready(crate::store::RowBackend::put_rows(&b.backend, "enterprise", vec![broken.clone()], None)).unwrap();
+    let from_b = b.export(Scope::default());
+    assert_eq!(from_b.file.unreadable.len(), 1, "B's file carries its unreadable e1");
+    // A laptop that holds e1, readable: the unreadable row stays out.
+    let mut holder = Laptop::new("holder");
+    holder.import(std::slice::from_ref(&from_a));
+    assert!(local::preview(&holder.held(), std::slice::from_ref(&from_b)).unreadable.is_empty());
+    holder.import(std::slice::from_ref(&from_b));
+    assert!(holder.backend.raw_json("enterprise", "e1").is_some_and(|j| j != broken.json), "the readable e1 stays");
+    // Both files at once on a new laptop: e1 arrives readable, so the unreadable row stays out.
+    let both = Laptop::new("both");
+    assert!(local::preview(&both.held(), &[from_a.clone(), from_b.clone()]).unreadable.is_empty());
+    // B's file alone on a new laptop: nothing else of e1, so the row is kept.
+    assert_eq!(local::preview(&Laptop::new("new").held(), &[from_b]).unreadable.len(), 1);
+}
+
+#[test]
 fn a_record_and_its_conflict_copies_travel_together_in_a_scoped_file() {
     let (mut a, mut b) = (Laptop::new("a"), Laptop::new("b"));
     new_enterprise(&mut a, "e1", "Gốc");

@@ -107,6 +107,9 @@ pub fn ImportPanel() -> impl IntoView {
                     }
                 });
                 changes.set(preview.changes_anything());
+                // Every enterprise's tax code, held and arriving, is read again for this: a
+                // province's is a task of its own.
+                browser::next_task().await;
                 duplicates.set(local::duplicates_after(&held, &preview));
                 browser::next_task().await;
                 // An enterprise's result file: say under which register enterprise it goes, or that it creates one.
