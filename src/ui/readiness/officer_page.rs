@@ -2,9 +2,7 @@
 //! (module, band, unit, date), and the shortlist of enterprises for support.
 
 use crate::format::{format_iso_date, format_percent};
-use crate::i18n::Msg;
-use crate::model::assessment::Assessment;
-use crate::model::record::Record;
+use crate::i18n::{Lang, Msg};
 use crate::readiness::band::Band;
 use crate::readiness::assessment_list::{AssessmentFilters, AssessmentIndex};
 use crate::readiness::profile::date_of;
@@ -13,9 +11,43 @@ use crate::ui::i18n::{tr, use_lang};
 use crate::ui::pager::{Pager, StillReading, PAGE_SIZE};
 use crate::ui::state::Register;
 use crate::ui::day_input::DayInput;
-use crate::store::summary::SummaryOf;
+use crate::ui::rows_in_parts::draw_in_parts;
+use crate::web::table_rows::TableRow;
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+#[derive(Clone, PartialEq)]
+struct RowText {
+    key: (String, i64, Lang, String, String),
+    date: String,
+    enterprise_href: String,
+    name: String,
+    module: String,
+    status: &'static str,
+    readiness: String,
+    band_class: String,
+    band: &'static str,
+    open_href: String,
+    open: &'static str,
+}
+
+/// One row of the list, marked for `RowText::values`.
+const ROW: &str = concat!(
+    r#"<tr data-testid="assessment-row"><td data-fill="text"></td><td><a data-fill="href text"></a></td>"#,
+    r#"<td data-fill="text"></td><td data-fill="text"></td><td class="num" data-fill="text"></td>"#,
+    r#"<td><span data-fill="class text"></span></td>"#,
+    r#"<td class="no-print"><a data-testid="assessment-open" data-fill="href text"></a></td></tr>"#,
+);
+
+impl TableRow for RowText {
+    type Key = (String, i64, Lang, String, String);
+    fn key(&self) -> &Self::Key {
+        &self.key
+    }
+    fn values(&self) -> Vec<&str> {
+        vec![&self.date, &self.enterprise_href, &self.name, &self.module, self.status, &self.readiness, &self.band_class, self.band, &self.open_href, self.open]
+    }
+}
 
 #[component]
 pub fn OfficerAssessments() -> impl IntoView {
@@ -48,31 +80,43 @@ pub fn OfficerAssessments() -> impl IntoView {
             page.set(0);
         }
     });
-    let rows = move || {
+    // The page's rows as text, drawn straight into the table body (`ui::rows_in_parts`): a row
+    // whose record, enterprise name and module stay is kept, so a step of the background read or
+    // a filter that keeps a row does not build it again.
+    let shown = Memo::new(move |_| {
         let l = lang.get();
         let start = page.get() * PAGE_SIZE;
-        let shown: Vec<Record<SummaryOf<Assessment>>> = matches.with(|m| register.assessments.records.with(|all| m.iter().skip(start).take(PAGE_SIZE).filter_map(|&i| all.get(i).cloned()).collect()));
-        {
-            shown.iter().map(|a| {
-                let p = &a.payload;
-                let enterprise = p.enterprise_id.clone().unwrap_or_default();
-                let name = register.registry.with(|r| r.get(&enterprise).map(|e| e.payload.name.clone())).or_else(|| p.enterprise_name().map(str::to_string)).unwrap_or_else(|| "—".into());
-                let module = register.forms.with(|lib| lib.get(&p.form_id, p.form_version).map(|f| f.module.as_ref().map_or_else(|| f.title.get(l).to_string(), |m| m.short.get(l).to_string()))).unwrap_or_else(|| p.form_id.clone());
-                let band = p.readiness.and_then(Band::of);
-                view! {
-                    <tr data-testid="assessment-row">
-                        <td>{format_iso_date(&date_of(a))}</td>
-                        <td><A href=format!("/enterprises/{enterprise}")>{name}</A></td>
-                        <td>{module}</td>
-                        <td>{l.assessment_status(p.status)}</td>
-                        <td class="num">{p.readiness.map(|x| format_percent(x, l)).unwrap_or_else(|| "—".into())}</td>
-                        <td><span class=format!("band band-{}", band.map(Band::key).unwrap_or("none"))>{band.map(|b| l.band(b)).unwrap_or("—")}</span></td>
-                        <td class="no-print"><A href=format!("/self-assessment/{}", a.id)>{tr(Msg::Open)}</A></td>
-                    </tr>
-                }
-            }).collect::<Vec<_>>()
-        }
-    };
+        matches.with(|m| {
+            register.assessments.records.with(|all| {
+                register.registry.with(|reg| {
+                    register.forms.with(|lib| {
+                        m.iter().skip(start).take(PAGE_SIZE).filter_map(|&i| all.get(i)).map(|a| {
+                            let p = &a.payload;
+                            let enterprise = p.enterprise_id.clone().unwrap_or_default();
+                            let name = reg.get(&enterprise).map(|e| e.payload.name.clone()).or_else(|| p.enterprise_name().map(str::to_string)).unwrap_or_else(|| "—".into());
+                            let module = lib.get(&p.form_id, p.form_version).map(|f| f.module.as_ref().map_or_else(|| f.title.get(l).to_string(), |m| m.short.get(l).to_string())).unwrap_or_else(|| p.form_id.clone());
+                            let band = p.readiness.and_then(Band::of);
+                            RowText {
+                                key: (a.id.clone(), a.updated_ms(), l, name.clone(), module.clone()),
+                                date: format_iso_date(&date_of(a)),
+                                enterprise_href: format!("/enterprises/{enterprise}"),
+                                name,
+                                module,
+                                status: l.assessment_status(p.status),
+                                readiness: p.readiness.map(|x| format_percent(x, l)).unwrap_or_else(|| "—".into()),
+                                band_class: format!("band band-{}", band.map(Band::key).unwrap_or("none")),
+                                band: band.map(|b| l.band(b)).unwrap_or("—"),
+                                open_href: format!("/self-assessment/{}", a.id),
+                                open: l.t(Msg::Open),
+                            }
+                        }).collect::<Vec<_>>()
+                    })
+                })
+            })
+        })
+    });
+    let table_body = NodeRef::new();
+    draw_in_parts(shown, page.into(), table_body, ROW);
     let candidates = Memo::new(move |_| {
         // Ranked from every assessment or none: not from the part read so far on a first start.
         if !shortlist_view.get() || !register.assessments.ready.get() {
@@ -154,7 +198,7 @@ pub fn OfficerAssessments() -> impl IntoView {
                         <th scope="col">{tr(Msg::ColAssessmentDate)}</th><th scope="col">{tr(Msg::ColEnterprise)}</th><th scope="col">{tr(Msg::ColModule)}</th>
                         <th scope="col">{tr(Msg::ColStatus)}</th><th scope="col" class="num">{tr(Msg::ColReadiness)}</th><th scope="col">{tr(Msg::ColBand)}</th><th scope="col" class="no-print"></th>
                     </tr></thead>
-                    <tbody>{rows}</tbody>
+                    <tbody node_ref=table_body></tbody>
                 </table>
                 <Pager total=Signal::derive(move || matches.with(Vec::len)) page=page.into() on_page=Callback::new(move |p| page.set(p))/>
             </Show>

@@ -230,11 +230,44 @@ test('the self-assessment list: band and unit counted as the records say', async
   const ready = assessments.filter((a) => band(a.payload.readiness) === 'ready');
   await officer.filter('band').selectOption('ready');
   await expect(officer.count).toHaveText(`${vi(ready.length)} lượt tự đánh giá`);
-  const unit = unitOf[ready[0].payload.enterprise_id];
+  await expect(officer.rows).toHaveCount(Math.min(ready.length, 50));
+  // Each row as its record says: the enterprise's name and band, and its own page's link.
+  const readyIds = new Set(ready.map((a) => a.id));
+  const shown = await officer.rows.evaluateAll((rows) => rows.map((row) => ({
+    name: row.cells[1].textContent,
+    band: row.cells[5].textContent,
+    bandClass: row.cells[5].querySelector('span').className,
+    open: row.querySelector('[data-testid="assessment-open"]').getAttribute('href'),
+  })));
+  for (const row of shown) {
+    const id = row.open.replace('/self-assessment/', '');
+    expect(readyIds.has(id)).toBe(true);
+    const record = ready.find((a) => a.id === id);
+    expect(row.name).toBe(nameOf[record.payload.enterprise_id]);
+    expect([row.band, row.bandClass]).toEqual(['Sẵn sàng áp dụng/chứng nhận', 'band band-ready']);
+  }
+  // A filter that keeps rows keeps their elements: each row is marked with its link, and after the
+  // unit is chosen the rows of that unit are the same elements, in their order; no other row is.
+  await officer.rows.evaluateAll((rows) => rows.forEach((row) => { row.__drawnAs = row.querySelector('[data-testid="assessment-open"]').getAttribute('href'); }));
+  // The unit of the first row shown: some rows stay, the others leave.
+  const unit = unitOf[ready.find((a) => `/self-assessment/${a.id}` === shown[0].open).payload.enterprise_id];
   await officer.filter('unit').selectOption(unit);
   const readyInUnit = ready.filter((a) => unitOf[a.payload.enterprise_id] === unit);
   await expect(officer.count).toHaveText(`${vi(readyInUnit.length)} lượt tự đánh giá`);
   await expect(officer.rows).toHaveCount(Math.min(readyInUnit.length, 50));
+  const after = await officer.rows.evaluateAll((rows) => rows.map((row) => ({ open: row.querySelector('[data-testid="assessment-open"]').getAttribute('href'), mark: row.__drawnAs ?? null })));
+  const inUnit = (href) => unitOf[ready.find((a) => `/self-assessment/${a.id}` === href).payload.enterprise_id] === unit;
+  const keptBefore = shown.map((row) => row.open).filter(inUnit);
+  expect(keptBefore.length).toBeGreaterThan(0);
+  expect(keptBefore.length).toBeLessThan(shown.length);
+  expect(after.filter((row) => row.mark !== null).map((row) => row.open)).toEqual(keptBefore);
+  expect(after.every((row) => row.mark === null || row.mark === row.open)).toBe(true);
+  // The rows are not Leptos's views, yet their links are the app's: the self-assessment opens in
+  // the same document (a mark on the window survives).
+  await page.evaluate(() => { window.__sameDocument = true; });
+  await officer.rows.first().getByTestId('assessment-open').click();
+  await expect(page).toHaveURL(new RegExp(`${after[0].open}$`));
+  expect(await page.evaluate(() => window.__sameDocument === true)).toBe(true);
 });
 
 test('a list shows what has been read while the rest is still read, says how much, and one kind never waits for another', async ({ page }) => {
