@@ -264,7 +264,8 @@ impl Held {
         let mut stored: HashMap<&'static str, HashSet<String>> = HashMap::new();
         let covered: Vec<&'static str> = KINDS.iter().copied().filter(|k| known.covers(k)).collect();
         // Asked for all at once: the store works through the next kind's read while the page
-        // takes in the one before (one after the other, the page waited on each).
+        // takes in the one before (one after the other, the page waited on each). Each read
+        // ends before the first failure, in kind order, is given.
         let read = crate::both::all(covered.iter().map(|kind| store.stored_ids(kind)).collect()).await;
         for (kind, ids) in covered.into_iter().zip(read) {
             let ids: HashSet<String> = ids?.into_iter().collect();
@@ -303,30 +304,18 @@ impl Held {
         F: std::future::Future<Output = ()>,
     {
         let mut row_hashes = HashMap::new();
-        let mut seen = |kind: &'static str, id: &str, text: &str| {
+        let (records, unreadable) = Sections::load(store, pause, only, &mut |kind, id, text| {
             row_hashes.insert(row_key(kind, id), crate::store::batch::text_hash(text));
-        };
-        let records = Sections::load(store, pause, only, &mut seen);
-        // The reference data is read beside the records (each read waited on its own before).
-        // A change to it meanwhile is caught as any is: the import writes it only over the text
-        // read here. The log is read after the records, so an import written during their read
-        // is seen (below, and in `load_for_import`).
-        let reference = async {
-            let units = SettingRead::load(store, UNITS_SETTING, AdminUnitList::default_list).await?;
-            let forms = SettingRead::load(store, FORMS_SETTING, Vec::new).await?;
-            let aliases = SettingRead::load(store, ALIASES_SETTING, BTreeMap::new).await?;
-            Ok::<_, StoreError>((units, forms, aliases))
-        };
-        let (records, reference) = crate::both::both(records, reference).await;
-        let ((records, unreadable), (units, forms, aliases)) = (records?, reference?);
+        })
+        .await?;
         drop_superseded_copies(&records, &mut conflicts.value);
         Ok(Held {
             records,
             unreadable,
             conflicts,
-            units,
-            forms,
-            aliases,
+            units: SettingRead::load(store, UNITS_SETTING, AdminUnitList::default_list).await?,
+            forms: SettingRead::load(store, FORMS_SETTING, Vec::new).await?,
+            aliases: SettingRead::load(store, ALIASES_SETTING, BTreeMap::new).await?,
             audit: SettingRead::load_or_default(store, AUDIT_SETTING).await?,
             row_hashes,
             known,

@@ -546,6 +546,27 @@ fn an_unreadable_row_in_a_file_never_takes_the_place_of_a_record_held_or_arrivin
 }
 
 #[test]
+fn an_unreadable_survey_in_a_file_never_takes_the_place_of_one_held_but_not_read() {
+    // A survey the page knows is not read from the store by an import (it is held as "unread"):
+    // an unreadable row of it that another laptop sends must stay out all the same.
+    let (mut a, mut b) = (Laptop::new("a"), Laptop::new("b"));
+    new_enterprise(&mut a, "e1", "Một");
+    let change = a.change();
+    ready(a.store.put(&Record::new("s1".into(), &change, Survey { form_id: "nscl-survey".into(), form_version: 1, enterprise_id: "e1".into(), ..Default::default() }))).unwrap();
+    let mut holder = Laptop::new("holder");
+    holder.import(&[a.export(Scope::default())]);
+    let broken = crate::store::Row { id: "s1".into(), updated_ms: 0, keys: Default::default(), json: "{\"id\":\"s1\",\"payload\":".into() };
+    ready(crate::store::RowBackend::put_rows(&b.backend, "survey", vec![broken.clone()], None)).unwrap();
+    let from_b = b.export(Scope::default());
+    assert_eq!(from_b.file.unreadable.len(), 1, "B's file carries its unreadable s1");
+    // `import` reads against the page's versions (s1 unread) and checks that preview against
+    // the one read whole.
+    let preview = holder.import(std::slice::from_ref(&from_b));
+    assert!(preview.unreadable.is_empty());
+    assert!(holder.backend.raw_json("survey", "s1").is_some_and(|j| j != broken.json), "the readable s1 stays");
+}
+
+#[test]
 fn a_record_and_its_conflict_copies_travel_together_in_a_scoped_file() {
     let (mut a, mut b) = (Laptop::new("a"), Laptop::new("b"));
     new_enterprise(&mut a, "e1", "Gốc");

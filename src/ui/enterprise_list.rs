@@ -13,6 +13,7 @@ use crate::model::size_class::SizeClass;
 use crate::model::admin_unit::AdminUnitList;
 use crate::model::vsic;
 use crate::web::browser;
+use crate::model::clock::Hlc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use crate::ui::typed_text::typed_text;
@@ -139,7 +140,7 @@ pub fn EnterpriseList() -> impl IntoView {
 /// its key stays on the page.
 #[derive(Clone, PartialEq)]
 struct RowText {
-    key: (String, i64, Lang),
+    key: (String, Hlc, Lang),
     href: String,
     name: String,
     tax_code: String,
@@ -154,7 +155,7 @@ impl RowText {
     fn of(r: &EnterpriseRecord, l: Lang, units: &AdminUnitList, offset: i32) -> RowText {
         let e = &r.payload;
         RowText {
-            key: (r.id.clone(), r.updated_ms(), l),
+            key: (r.id.clone(), r.updated.clone(), l),
             href: format!("/enterprises/{}", r.id),
             name: e.name.clone(),
             tax_code: e.tax_code.clone().unwrap_or_default(),
@@ -175,7 +176,7 @@ const ROW: &str = concat!(
 );
 
 impl TableRow for RowText {
-    type Key = (String, i64, Lang);
+    type Key = (String, Hlc, Lang);
     fn key(&self) -> &Self::Key {
         &self.key
     }

@@ -65,11 +65,16 @@ fn dom_error_name(err: &indexed_db_futures::error::Error) -> Option<String> {
 }
 
 fn store_error(err: indexed_db_futures::error::Error) -> StoreError {
-    match dom_error_name(&err).as_deref() {
+    error_named(dom_error_name(&err).as_deref(), || format!("{err}"))
+}
+
+/// The store's error for a DOMException of this name (`None`: not one), else `text`.
+fn error_named(name: Option<&str>, text: impl FnOnce() -> String) -> StoreError {
+    match name {
         Some("QuotaExceededError") => StoreError::QuotaExceeded,
         Some("VersionError") => StoreError::NewerSchema { found: DB_VERSION + 1 },
         Some("InvalidStateError") | Some("SecurityError") => StoreError::Unavailable,
-        _ => StoreError::Other(format!("{err}")),
+        _ => StoreError::Other(text()),
     }
 }
 
@@ -524,8 +529,8 @@ impl RowBackend for IdbBackend {
         // The keys cross into wasm as one JSON text: taken one by one, a province's 15,000
         // survey ids were 15,000 calls across the boundary, a task of 40-80 ms.
         use indexed_db_futures::internals::SystemRepr;
-        use wasm_bindgen::JsValue;
-        let failed = |e: JsValue| StoreError::Other(format!("stored ids of {kind}: {e:?}"));
+        use wasm_bindgen::{JsCast, JsValue};
+        let failed = |e: JsValue| error_named(e.dyn_ref::<web_sys::DomException>().map(web_sys::DomException::name).as_deref(), || format!("stored ids of {kind}: {e:?}"));
         let sys: &web_sys::IdbObjectStore = store.as_sys();
         let request = sys.get_all_keys().map_err(failed)?;
         let answered = js_sys::Promise::new(&mut |resolve, reject| {

@@ -14,13 +14,14 @@ use crate::ui::state::{LoadStatus, Register};
 use crate::ui::typed_text::typed_text;
 use crate::ui::rows_in_parts::draw_in_parts;
 use crate::web::table_rows::TableRow;
+use crate::model::clock::Hlc;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 #[derive(Clone, PartialEq)]
 struct RowText {
-    key: (String, i64, Lang),
+    key: (String, Hlc, Lang),
     href: String,
     date: String,
     kind: String,
@@ -40,7 +41,7 @@ const ROW: &str = concat!(
 );
 
 impl TableRow for RowText {
-    type Key = (String, i64, Lang);
+    type Key = (String, Hlc, Lang);
     fn key(&self) -> &Self::Key {
         &self.key
     }
@@ -109,7 +110,7 @@ pub fn ActivityList() -> impl IntoView {
                             title = format!("{title} ({})", e.name);
                         }
                         RowText {
-                            key: (r.id.clone(), r.updated_ms(), l),
+                            key: (r.id.clone(), r.updated.clone(), l),
                             href: format!("/activities/{}", r.id),
                             date,
                             kind: activity_type(&a.activity_type).map_or_else(|| a.activity_type.clone(), |t| t.label.get(l).to_string()),

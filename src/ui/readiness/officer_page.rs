@@ -13,12 +13,13 @@ use crate::ui::state::Register;
 use crate::ui::day_input::DayInput;
 use crate::ui::rows_in_parts::draw_in_parts;
 use crate::web::table_rows::TableRow;
+use crate::model::clock::Hlc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[derive(Clone, PartialEq)]
 struct RowText {
-    key: (String, i64, Lang, String, String),
+    key: (String, Hlc, Lang, String, String),
     date: String,
     enterprise_href: String,
     name: String,
@@ -40,7 +41,7 @@ const ROW: &str = concat!(
 );
 
 impl TableRow for RowText {
-    type Key = (String, i64, Lang, String, String);
+    type Key = (String, Hlc, Lang, String, String);
     fn key(&self) -> &Self::Key {
         &self.key
     }
@@ -97,7 +98,7 @@ pub fn OfficerAssessments() -> impl IntoView {
                             let module = lib.get(&p.form_id, p.form_version).map(|f| f.module.as_ref().map_or_else(|| f.title.get(l).to_string(), |m| m.short.get(l).to_string())).unwrap_or_else(|| p.form_id.clone());
                             let band = p.readiness.and_then(Band::of);
                             RowText {
-                                key: (a.id.clone(), a.updated_ms(), l, name.clone(), module.clone()),
+                                key: (a.id.clone(), a.updated.clone(), l, name.clone(), module.clone()),
                                 date: format_iso_date(&date_of(a)),
                                 enterprise_href: format!("/enterprises/{enterprise}"),
                                 name,

@@ -11,6 +11,7 @@ use crate::ui::i18n::{tr, use_lang};
 use crate::ui::state::{LoadStatus, Register};
 use crate::web::browser;
 use crate::ui::day_input::DayInput;
+use crate::model::clock::Hlc;
 use leptos::prelude::*;
 use crate::ui::typed_text::typed_text;
 use crate::ui::rows_in_parts::draw_in_parts;
@@ -19,7 +20,7 @@ use crate::web::table_rows::TableRow;
 
 #[derive(Clone, PartialEq)]
 struct RowText {
-    key: (String, i64, Lang),
+    key: (String, Hlc, Lang),
     href: String,
     enterprise: String,
     unit: String,
@@ -40,7 +41,7 @@ const ROW: &str = concat!(
 );
 
 impl TableRow for RowText {
-    type Key = (String, i64, Lang);
+    type Key = (String, Hlc, Lang);
     fn key(&self) -> &Self::Key {
         &self.key
     }
@@ -94,7 +95,7 @@ pub fn SurveyList() -> impl IntoView {
                         let s = &surveys[i];
                         let ent = reg.get(&s.payload.enterprise_id);
                         RowText {
-                            key: (s.id.clone(), s.updated_ms(), l),
+                            key: (s.id.clone(), s.updated.clone(), l),
                             href: format!("/surveys/{}", s.id),
                             enterprise: ent.map_or_else(|| l.t(Msg::UnknownEnterprise).to_string(), |e| e.payload.name.clone()),
                             unit: ent.and_then(|e| e.payload.admin_unit_id.as_ref()).map(|u| units.display_name(u, l)).unwrap_or_default(),
