@@ -3,8 +3,10 @@
 //! Folded search text and collation keys are computed once per record, when
 //! the record enters the register, so a keystroke only scans prepared strings.
 
+use super::clock::Hlc;
 use super::enterprise::{Enterprise, ProductGroup};
 use super::record::Record;
+use super::record_counts::RecordCounts;
 use super::search_text::SearchText;
 use super::size_class::SizeClass;
 use crate::text::{exact_form, fold, search_terms, CollationKey};
@@ -106,6 +108,45 @@ pub struct Registry {
     /// Changes whenever the records do, unique across registers: hits of an
     /// earlier search are positions that hold only while it is the same.
     generation: u64,
+    /// Deleted enterprises, which the register does not show: a deletion is still a change the
+    /// next export carries, and counts as "not exported" until then.
+    tombstones: HashMap<String, EnterpriseRecord>,
+    /// Live and not-exported counts, tombstones included, kept as records change.
+    counts: RecordCounts,
+    /// The dashboard's and the unit editor's counts, kept as records change.
+    tally: Tally,
+}
+
+/// Counts over the live records (`items`, as `count_by_unit` once walked them), kept as
+/// each one enters or leaves: at 13,000 enterprises a walk per save or per screen is what this replaces.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Tally {
+    by_unit: HashMap<Option<String>, usize>,
+    by_size: HashMap<Option<SizeClass>, usize>,
+    with_tax_code: usize,
+}
+
+impl Tally {
+    fn add(&mut self, x: &Indexed) {
+        *self.by_unit.entry(x.record.payload.admin_unit_id.clone()).or_insert(0) += 1;
+        *self.by_size.entry(x.size).or_insert(0) += 1;
+        self.with_tax_code += usize::from(x.record.payload.tax_code.is_some());
+    }
+
+    /// The opposite of `add`. A count that reaches 0 goes, so the maps read as a fresh count's.
+    fn take(&mut self, x: &Indexed) {
+        fn less<K: std::hash::Hash + Eq>(map: &mut HashMap<K, usize>, key: &K) {
+            if let Some(n) = map.get_mut(key) {
+                *n -= 1;
+                if *n == 0 {
+                    map.remove(key);
+                }
+            }
+        }
+        less(&mut self.by_unit, &x.record.payload.admin_unit_id);
+        less(&mut self.by_size, &x.size);
+        self.with_tax_code -= usize::from(x.record.payload.tax_code.is_some());
+    }
 }
 
 /// The hits of a search, kept so the next keystroke can narrow them
@@ -143,6 +184,9 @@ impl Hits {
 pub struct RegistryBuilder {
     items: Vec<Indexed>,
     keys: Keys,
+    tombstones: HashMap<String, EnterpriseRecord>,
+    counts: RecordCounts,
+    tally: Tally,
 }
 
 /// The indexes over a register's items but its search text.
@@ -184,10 +228,25 @@ impl Keys {
 }
 
 impl RegistryBuilder {
-    /// Adds records (tombstones stay out, as in `Registry::new`).
+    /// A builder whose "not exported" count is against the export at `last_export`
+    /// (`Default` counts every record as not exported).
+    pub fn against(last_export: Option<&Hlc>) -> RegistryBuilder {
+        RegistryBuilder { counts: RecordCounts::of(std::iter::empty::<&EnterpriseRecord>(), last_export), ..Default::default() }
+    }
+
+    /// Adds records (tombstones stay out of the list, as in `Registry::new`, and are counted).
     pub fn add(&mut self, records: Vec<EnterpriseRecord>) {
         let from = self.items.len();
-        self.items.extend(records.into_iter().filter(|x| !x.deleted).map(Indexed::new));
+        for r in records {
+            self.counts.replace(None, &r);
+            if r.deleted {
+                self.tombstones.insert(r.id.clone(), r);
+            } else {
+                let x = Indexed::new(r);
+                self.tally.add(&x);
+                self.items.push(x);
+            }
+        }
         self.keys.extend(&self.items, from);
     }
 
@@ -202,15 +261,16 @@ static NEXT_GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::Atomic
 impl Registry {
     /// The register of the live records; tombstones (deleted records) stay out.
     pub fn new(records: Vec<EnterpriseRecord>) -> Registry {
-        let mut r = Registry { items: records.into_iter().filter(|x| !x.deleted).map(Indexed::new).collect(), ..Default::default() };
-        r.reindex();
-        r
+        let mut builder = RegistryBuilder::default();
+        builder.add(records);
+        Registry::from_builder(builder)
     }
 
     /// The register of what `builder` gathered (`RegistryBuilder`): only the search text is left to make.
     pub fn from_builder(builder: RegistryBuilder) -> Registry {
-        let mut r = Registry { items: builder.items, ..Default::default() };
-        r.indexed(builder.keys);
+        let RegistryBuilder { items, keys, tombstones, counts, tally } = builder;
+        let mut r = Registry { items, tombstones, counts, tally, ..Default::default() };
+        r.indexed(keys);
         r
     }
 
@@ -259,42 +319,86 @@ impl Registry {
         (Some(id.as_str()) != except).then(|| id.clone())
     }
 
-    /// Inserts a new record or replaces the one with the same id; a tombstone removes it.
+    /// Inserts a new record or replaces the one with the same id; a tombstone removes it
+    /// from the list (and is kept, counted as a change until it is exported).
     pub fn upsert(&mut self, record: EnterpriseRecord) {
+        let live = self.by_id.get(&record.id).copied();
+        let buried = self.tombstones.remove(&record.id);
+        self.counts.replace(live.map(|i| &self.items[i].record).or(buried.as_ref()), &record);
         if record.deleted {
-            self.remove(&record.id);
+            if let Some(i) = live {
+                self.take(i);
+            }
+            self.tombstones.insert(record.id.clone(), record);
             return;
         }
         let indexed = Indexed::new(record);
-        match self.by_id.get(&indexed.record.id) {
-            Some(&i) => self.items[i] = indexed,
+        self.tally.add(&indexed);
+        match live {
+            Some(i) => {
+                let old = std::mem::replace(&mut self.items[i], indexed);
+                self.tally.take(&old);
+            }
             None => self.items.push(indexed),
         }
         self.reindex();
     }
 
+    /// Takes a live record out, no tombstone kept: as if it had never been read.
     pub fn remove(&mut self, id: &str) -> Option<EnterpriseRecord> {
         let i = *self.by_id.get(id)?;
-        let removed = self.items.remove(i).record;
-        self.reindex();
+        let removed = self.take(i);
+        self.counts.forget(&removed);
         Some(removed)
+    }
+
+    /// Takes the live record at `i` out of the list and its tallies.
+    fn take(&mut self, i: usize) -> EnterpriseRecord {
+        let removed = self.items.remove(i);
+        self.tally.take(&removed);
+        self.reindex();
+        removed.record
+    }
+
+    /// Counts the "not exported" changes again against the export at `last_export`, unless they already are.
+    pub fn rebase(&mut self, last_export: Option<&Hlc>) {
+        if !self.counts.is_against(last_export) {
+            self.counts = RecordCounts::of(self.with_tombstones(), last_export);
+        }
+    }
+
+    /// How many enterprises changed after the export at `last_export`, deletions included,
+    /// and the time of the oldest change: the running count, or a walk when it was made
+    /// against another export (until `rebase`).
+    pub fn unexported(&self, last_export: Option<&Hlc>) -> (usize, Option<i64>) {
+        if self.counts.is_against(last_export) {
+            self.counts.unexported()
+        } else {
+            crate::store::export::unexported(self.with_tombstones(), last_export)
+        }
+    }
+
+    /// The deleted enterprises this laptop holds.
+    pub fn tombstones(&self) -> impl Iterator<Item = &EnterpriseRecord> {
+        self.tombstones.values()
+    }
+
+    fn with_tombstones(&self) -> impl Iterator<Item = &EnterpriseRecord> {
+        self.records().chain(self.tombstones.values())
     }
 
     /// Record counts per administrative unit id.
     pub fn count_by_unit(&self) -> HashMap<Option<String>, usize> {
-        let mut counts = HashMap::new();
-        for x in &self.items {
-            *counts.entry(x.record.payload.admin_unit_id.clone()).or_insert(0) += 1;
-        }
-        counts
+        self.tally.by_unit.clone()
     }
 
     pub fn count_by_size(&self) -> HashMap<Option<SizeClass>, usize> {
-        let mut counts = HashMap::new();
-        for x in &self.items {
-            *counts.entry(x.size).or_insert(0) += 1;
-        }
-        counts
+        self.tally.by_size.clone()
+    }
+
+    /// How many live records have a tax code.
+    pub fn with_tax_code(&self) -> usize {
+        self.tally.with_tax_code
     }
 
     /// The record at a position returned by [`Registry::search_positions`].
@@ -605,6 +709,74 @@ mod props {
             prop_assert_eq!(&whole.name_order, &name_order);
             for q in [Query::default(), Query { text: "an".into(), ..Default::default() }, Query { sort: SortKey::Name, descending: true, ..Default::default() }] {
                 prop_assert_eq!(parts.search_positions(&q), whole.search_positions(&q));
+            }
+        }
+
+        /// Any sequence of saves, deletions (tombstones), restores and removals, read whole or in
+        /// parts, against any last export that may move: the running counts are what walking the
+        /// records gives (per unit, per size, with a tax code; not exported, deletions included).
+        #[test]
+        fn running_counts_are_what_a_walk_gives(
+            read in proptest::collection::vec((0..8usize, 0..3usize, any::<bool>(), any::<bool>()), 0..10),
+            steps in proptest::collection::vec((0..8usize, 0..3usize, 0..4u8, any::<bool>()), 0..30),
+            exports in proptest::collection::vec(proptest::option::of(0i64..80), 1..4),
+        ) {
+            let units = ["tp-sa-dec", "tp-cao-lanh", "xa-my-an"];
+            let at = |ms: i64| crate::model::record::Change { at: Hlc { ms, counter: 0, device: "d".into() }, officer: String::new() };
+            let make = |id: usize, unit: usize, taxed: bool, ms: i64| Record::new(format!("e{id}"), &at(ms), Enterprise {
+                name: format!("Cơ sở {id}"),
+                admin_unit_id: Some(units[unit].into()),
+                tax_code: taxed.then(|| format!("{:010}", id)),
+                employees: Some(unit as u32 * 60),
+                revenue_bn_vnd: Some(1.0),
+                ..Default::default()
+            });
+            // One record per id, as a store holds them; some read as tombstones.
+            let mut held: HashMap<usize, EnterpriseRecord> = HashMap::new();
+            for (i, &(id, unit, taxed, deleted)) in read.iter().enumerate() {
+                let r = make(id, unit, taxed, i as i64 + 1);
+                held.insert(id, if deleted { r.deleted_by(&at(i as i64 + 2)) } else { r });
+            }
+            let mut last = exports[0].map(|ms| Hlc { ms, counter: 0, device: "d".into() });
+            let mut builder = RegistryBuilder::against(last.as_ref());
+            let mut ids: Vec<&usize> = held.keys().collect();
+            ids.sort();
+            for part in ids.chunks(3) {
+                builder.add(part.iter().map(|id| held[id].clone()).collect());
+            }
+            let mut r = Registry::from_builder(builder);
+            for (n, (id, unit, what, taxed)) in steps.into_iter().enumerate() {
+                let ms = 20 + n as i64 * 2;
+                match what {
+                    0 | 1 => r.upsert(make(id, unit, taxed, ms)),
+                    2 => {
+                        if let Some(x) = r.get(&format!("e{id}")).cloned() {
+                            r.upsert(x.deleted_by(&at(ms)));
+                        }
+                    }
+                    _ => {
+                        r.remove(&format!("e{id}"));
+                    }
+                }
+                if let Some(e) = exports.get(n % 3 + 1).filter(|_| n % 5 == 4) {
+                    last = e.map(|ms| Hlc { ms, counter: 0, device: "d".into() });
+                    if n % 2 == 0 {
+                        r.rebase(last.as_ref());
+                    }
+                }
+                let live: Vec<&EnterpriseRecord> = r.records().collect();
+                let mut by_unit: HashMap<Option<String>, usize> = HashMap::new();
+                let mut by_size: HashMap<Option<SizeClass>, usize> = HashMap::new();
+                for x in &live {
+                    *by_unit.entry(x.payload.admin_unit_id.clone()).or_insert(0) += 1;
+                    *by_size.entry(x.payload.size_class()).or_insert(0) += 1;
+                }
+                prop_assert_eq!(r.count_by_unit(), by_unit);
+                prop_assert_eq!(r.count_by_size(), by_size);
+                prop_assert_eq!(r.with_tax_code(), live.iter().filter(|x| x.payload.tax_code.is_some()).count());
+                let everything: Vec<&EnterpriseRecord> = live.iter().copied().chain(r.tombstones.values()).collect();
+                prop_assert!(everything.iter().filter(|x| x.deleted).all(|x| r.get(&x.id).is_none()), "a tombstone is not listed");
+                prop_assert_eq!(r.unexported(last.as_ref()), crate::store::export::unexported(everything.into_iter(), last.as_ref()));
             }
         }
 

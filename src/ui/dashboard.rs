@@ -18,7 +18,7 @@ pub fn Dashboard() -> impl IntoView {
     let register = expect_context::<Register>();
     let lang = use_lang();
     let total = move || register.registry.with(|r| r.len());
-    let with_tax = move || register.registry.with(|r| r.records().filter(|x| x.payload.tax_code.is_some()).count());
+    let with_tax = move || register.registry.with(|r| r.with_tax_code());
     let by_size = Memo::new(move |_| register.registry.with(|r| r.count_by_size()));
     let sme = move || {
         by_size.with(|m| [SizeClass::Micro, SizeClass::Small, SizeClass::Medium].iter().map(|s| m.get(&Some(*s)).copied().unwrap_or(0)).sum::<usize>())
@@ -73,8 +73,8 @@ pub fn Dashboard() -> impl IntoView {
             <p class="muted">{tr(Msg::DashboardIntro)}</p>
             <div class="stat-cards">
                 <div class="stat-card"><span class="stat-value" data-testid="stat-enterprises">{move || register_count(total())}</span><span class="stat-label">{tr(Msg::StatEnterprises)}</span></div>
-                <div class="stat-card"><span class="stat-value">{move || register_count(with_tax())}</span><span class="stat-label">{tr(Msg::StatWithTaxCode)}</span></div>
-                <div class="stat-card"><span class="stat-value">{move || register_count(sme())}</span><span class="stat-label">{tr(Msg::StatSmeShare)}</span></div>
+                <div class="stat-card"><span class="stat-value" data-testid="stat-with-tax-code">{move || register_count(with_tax())}</span><span class="stat-label">{tr(Msg::StatWithTaxCode)}</span></div>
+                <div class="stat-card"><span class="stat-value" data-testid="stat-sme">{move || register_count(sme())}</span><span class="stat-label">{tr(Msg::StatSmeShare)}</span></div>
                 <div class="stat-card"><span class="stat-value" data-testid="stat-surveys">{surveys}</span><span class="stat-label">{tr(Msg::StatSurveys)}</span>{move || unlinked_note(unlinked.get().0)}</div>
                 <div class="stat-card"><span class="stat-value" data-testid="stat-assessments">{assessments}</span><span class="stat-label">{tr(Msg::StatAssessments)}</span>{move || unlinked_note(unlinked.get().1)}</div>
                 <div class="stat-card"><span class="stat-value" data-testid="stat-activities">{activities}</span><span class="stat-label">{tr(Msg::StatActivities)}</span></div>
@@ -110,7 +110,7 @@ pub fn Dashboard() -> impl IntoView {
                             let counts = by_size.get();
                             SizeClass::ALL.iter().map(|s| Some(*s)).chain([None]).map(|s| {
                                 let n = counts.get(&s).copied().unwrap_or(0);
-                                view! { <tr><th scope="row">{tr(size_msg(s))}</th><td class="num">{register_count(n)}</td></tr> }
+                                view! { <tr data-testid="by-size-row" data-size=s.map_or("", SizeClass::key)><th scope="row">{tr(size_msg(s))}</th><td class="num">{register_count(n)}</td></tr> }
                             }).collect_view()
                         }}
                     </tbody>
@@ -119,11 +119,12 @@ pub fn Dashboard() -> impl IntoView {
                     <caption>{tr(Msg::ByUnit)}</caption>
                     <tbody>
                         {move || by_unit.get().into_iter().map(|(unit, n)| {
+                            let key = unit.clone().unwrap_or_default();
                             let name = move || match &unit {
                                 Some(id) => register.units.with(|u| u.display_name(id, lang.get())),
                                 None => lang.get().t(Msg::NoUnit).to_string(),
                             };
-                            view! { <tr><th scope="row">{name}</th><td class="num">{num(n)}</td></tr> }
+                            view! { <tr data-testid="by-unit-row" data-unit=key><th scope="row">{name}</th><td class="num">{num(n)}</td></tr> }
                         }).collect_view()}
                     </tbody>
                 </table>

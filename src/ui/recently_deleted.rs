@@ -5,7 +5,7 @@
 
 use super::deletion::{Restorable, RestoreError};
 use super::i18n::{tr, use_lang};
-use super::state::{Flash, FlashKind, LoadStatus, Register};
+use super::state::{Flash, FlashKind, Register};
 use crate::format::format_date_time;
 use crate::i18n::Msg;
 use crate::model::enterprise::Enterprise;
@@ -14,7 +14,7 @@ use crate::model::record::Record;
 use crate::model::survey::Survey;
 use crate::store::summary::SummaryOf;
 use crate::sync::kinds::SyncKind;
-use crate::web::{browser, record_store};
+use crate::web::browser;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -42,22 +42,6 @@ pub fn RecentlyDeletedPage() -> impl IntoView {
     let flash = expect_context::<Flash>();
     let lang = use_lang();
     let offset = browser::utc_offset_minutes();
-    // Deleted enterprises are not in the register (it holds the living), so they are read here.
-    let enterprises = RwSignal::new(None::<Vec<Record<Enterprise>>>);
-    let read_enterprises = move || {
-        spawn_local(async move {
-            let deleted = record_store().load::<Enterprise>().await.map(|l| l.records.into_iter().filter(|r| r.deleted).collect());
-            let _ = enterprises.try_set(Some(deleted.unwrap_or_default()));
-        });
-    };
-    Effect::new(move |_| {
-        // Again after every change to the register: a restore here, or another tab's deletion.
-        register.registry.track();
-        if register.status.with(|s| *s != LoadStatus::Loading) {
-            read_enterprises();
-        }
-    });
-
     let restore = move |run: Pending| {
         spawn_local(async move {
             match run.await {
@@ -69,21 +53,22 @@ pub fn RecentlyDeletedPage() -> impl IntoView {
 
     // Forms are named by their titles, from the definitions.
     let ready = move || {
-        enterprises.with(Option::is_some) && register.surveys.ready.get() && register.assessments.ready.get() && register.activities.ready.get() && register.forms_settled()
+        register.register_read.get() && register.surveys.ready.get() && register.assessments.ready.get() && register.activities.ready.get() && register.forms_settled()
     };
     let rows = move || {
         if !ready() {
             return Vec::new();
         }
         let l = lang.get();
+        // Deleted enterprises are kept beside the register, which lists the living.
         let gone_names: HashMap<String, String> =
-            enterprises.with(|all| all.iter().flatten().map(|r| (r.id.clone(), format!("{} {}", r.payload.name, l.t(Msg::DeletedMark)))).collect());
+            register.registry.with(|r| r.tombstones().map(|r| (r.id.clone(), format!("{} {}", r.payload.name, l.t(Msg::DeletedMark)))).collect());
         let name = |id: &str| register.registry.with_untracked(|r| r.get(id).map(|e| e.payload.name.clone())).or_else(|| gone_names.get(id).cloned());
         // A form is named by its title, not its id: "Công ty X · Phiếu khảo sát…".
         let form_title = |form_id: &str| register.forms.with_untracked(|f| f.latest(form_id).map(|f| f.title.get(l).to_string()));
         let mut rows = Vec::new();
         let label = |r: &Record<Enterprise>| r.payload.label(&name);
-        enterprises.with(|all| push::<Enterprise, _>(&mut rows, all.iter().flatten(), &label, register, restore));
+        register.registry.with(|r| push::<Enterprise, _>(&mut rows, r.tombstones(), &label, register, restore));
         // Surveys and self-assessments are listed from their summaries; a restore reads the whole tombstone.
         let survey_label = |r: &Record<SummaryOf<Survey>>| filled_label(r.payload.as_ref(), &name, &form_title);
         register.surveys.records.with(|all| push::<Survey, _>(&mut rows, all.iter().filter(|r| r.deleted), &survey_label, register, restore));

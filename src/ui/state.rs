@@ -19,7 +19,6 @@ use crate::model::indicator_target::IndicatorTarget;
 use crate::model::record::{Record, RecordKind};
 use crate::model::survey::Survey;
 use crate::model::registry::{Query, Registry};
-use crate::store::export;
 use crate::store::{legacy, StoreError};
 use crate::web::{broadcast, browser, record_store, IdbBackend, LegacyLocalStorage};
 use leptos::prelude::*;
@@ -149,7 +148,7 @@ impl Register {
             quarantined: RwSignal::new(Default::default()),
             legacy_error: RwSignal::new(None),
             last_export,
-            unexported_enterprises: Memo::new(move |_| last_export.with(|last| registry.with(|r| export::unexported(r.records(), last.as_ref())))),
+            unexported_enterprises: Memo::new(move |_| last_export.with(|last| registry.with(|r| r.unexported(last.as_ref())))),
             surveys: RecordList::new(last_export),
             assessments: RecordList::new(last_export),
             activities: RecordList::new(last_export),
@@ -273,6 +272,9 @@ impl Register {
     }
 
     fn rebase_counts(&self) {
+        // Untracked: the count reads the same before and after (a walk until then), only cheaper.
+        let last = self.last_export.get_untracked();
+        self.registry.update_untracked(|r| r.rebase(last.as_ref()));
         self.surveys.rebase();
         self.assessments.rebase();
         self.activities.rebase();
@@ -299,9 +301,11 @@ impl Register {
             }
         };
         match (units, records) {
-            (Ok(units), Ok((registry, unreadable))) => {
+            (Ok(units), Ok((mut registry, unreadable))) => {
                 self.units.set(units);
                 self.refresh_last_export();
+                // Counted during the read against the export as it was then; another tab may have exported since.
+                registry.rebase(self.last_export.get_untracked().as_ref());
                 self.set_quarantined(Enterprise::KIND, unreadable);
                 self.registry.set(registry);
                 self.end_reading();
@@ -444,7 +448,7 @@ impl Register {
         // How many are stored is only said on the first read.
         let total = if showing { store.count::<Enterprise>().await? } else { 0 };
         use crate::store::step_rows::StepRows;
-        let mut builder = crate::model::registry::RegistryBuilder::default();
+        let mut builder = crate::model::registry::RegistryBuilder::against(self.last_export.get_untracked().as_ref());
         let (mut read, mut shown) = (0, false);
         let unreadable = store
             .read_first_then_steps::<Enterprise, _, _>(SIZES, &browser::page_clock_ms, browser::next_task, &mut |step, records| {
@@ -661,7 +665,7 @@ impl Register {
             return Err(DeleteError::Changed);
         };
         if stored.deleted {
-            self.forget(&id);
+            self.forget(stored);
             return Ok(());
         }
         if stored.version != seen {
@@ -671,10 +675,11 @@ impl Register {
         if crate::sync::local::in_conflict::<Enterprise, _>(&record_store(), &id).await.map_err(DeleteError::Store)? {
             return Err(DeleteError::InConflict);
         }
-        match record_store().put_if_version(&stored.deleted_by(&browser::change()), &seen, true).await.map_err(DeleteError::Store)? {
+        let tombstone = stored.deleted_by(&browser::change());
+        match record_store().put_if_version(&tombstone, &seen, true).await.map_err(DeleteError::Store)? {
             Ok(()) => {
                 broadcast::notify_enterprise_changed(&id);
-                self.forget(&id);
+                self.forget(tombstone);
                 Ok(())
             }
             Err(_) => {
@@ -695,11 +700,11 @@ impl Register {
         match record_store().put_if_version(&seen, &tombstone.version, true).await? {
             Ok(()) => {
                 broadcast::notify_enterprise_changed(&id);
-                self.forget(&id);
+                self.forget(seen);
                 Ok(true)
             }
             Err(Some(stored)) if stored.deleted => {
-                self.forget(&id);
+                self.forget(stored);
                 Ok(true)
             }
             Err(_) => {
@@ -711,19 +716,13 @@ impl Register {
 
     /// A version of an enterprise this page wrote (a restore): the register shows it, or drops a tombstone.
     pub fn remember_enterprise(&self, record: Record<Enterprise>) {
-        if record.deleted {
-            self.forget(&record.id);
-        } else {
-            self.changed_in_place();
-            self.registry.update(|r| r.upsert(record));
-        }
+        self.changed_in_place();
+        self.registry.update(|r| r.upsert(record));
     }
 
-    fn forget(&self, id: &str) {
-        self.changed_in_place();
-        self.registry.update(|r| {
-            r.remove(id);
-        });
+    /// The register drops a deleted enterprise; its tombstone counts as a change until exported.
+    fn forget(&self, tombstone: Record<Enterprise>) {
+        self.remember_enterprise(tombstone);
     }
 
     /// Applies a change to the unit list as stored now (not this page's copy,

@@ -4,7 +4,7 @@
 // deleted, or added, changes the counts without a reload.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { AppShell, EnterpriseRegister, holdReadsAfterFirst, seedRows, storedRows } from '../pages/app.js';
+import { AppShell, EnterpriseForm, EnterpriseRegister, holdReadsAfterFirst, seedRows, storedRows } from '../pages/app.js';
 import { SurveyForm } from '../pages/survey.js';
 import { OfficerAssessments, RoleChoice } from '../pages/readiness.js';
 
@@ -17,6 +17,15 @@ const vi = (n) => n.toLocaleString('de-DE');
 const unitOf = Object.fromEntries(records('enterprise').map((e) => [e.id, e.payload.admin_unit_id]));
 const nameOf = Object.fromEntries(records('enterprise').map((e) => [e.id, e.payload.name]));
 const showing = (n) => `Hiển thị 1–${vi(Math.min(n, 50))} trên tổng số ${vi(n)}`;
+// An activity's plan item: its own, or its kind's (data/activity_types.json).
+const kinds = JSON.parse(fs.readFileSync(new URL('../../../data/activity_types.json', import.meta.url), 'utf8')).types;
+const planOf = (a) => a.payload.plan_item || kinds.find((k) => k.id === a.payload.activity_type)?.plan_item || '';
+// The value held by the most records, and how many hold it.
+const mostCommon = (list, key) => {
+  const n = new Map();
+  for (const x of list) n.set(key(x), (n.get(key(x)) ?? 0) + 1);
+  return [...n.entries()].sort((a, b) => b[1] - a[1])[0][0];
+};
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -200,8 +209,8 @@ test('an edit saved in another tab reaches the survey list\'s filters here, thro
   expect(JSON.parse(brief.json).payload.answers.survey_date).toBe('2020-01-15');
 });
 
-test('the activity list: words found in titles and enterprises\' names, with kind and year', async ({ page }) => {
-  const activities = records('activity');
+test('the activity list: words found in titles and enterprises\' names, with kind, plan item, year and unit, counted as the records say; a deletion is counted at once', async ({ page }) => {
+  const activities = records('activity').filter((a) => !a.deleted);
   const text = (a) => fold([a.payload.title, a.payload.organiser, a.payload.reference, a.payload.expert?.name ?? '', a.payload.expert?.organisation ?? '',
     ...a.payload.enterprise_ids.map((id) => nameOf[id] ?? '')].join(' '));
   const matching = (words) => activities.filter((a) => fold(words).split(' ').every((w) => text(a).includes(w)));
@@ -218,14 +227,146 @@ test('the activity list: words found in titles and enterprises\' names, with kin
   await page.getByTestId('filter-activity-year').selectOption(String(year));
   const ofYear = matching('lop tap huan').filter((a) => a.payload.start_date.startsWith(String(year)));
   await expect(count).toHaveText(ofYear.length ? showing(ofYear.length) : '');
+  await page.getByTestId('filter-activity-year').selectOption('');
+  await page.getByTestId('activity-search').fill('');
+  await expect(count).toHaveText(showing(activities.length));
+
+  // By kind; by plan item (an activity's own, or its kind's), then with a unit too.
+  const kind = mostCommon(activities, (a) => a.payload.activity_type);
+  const ofKind = activities.filter((a) => a.payload.activity_type === kind);
+  expect(ofKind.length).toBeLessThan(activities.length);
+  await page.getByTestId('filter-activity-kind').selectOption(kind);
+  await expect(count).toHaveText(showing(ofKind.length));
+  const kindLabel = kinds.find((k) => k.id === kind).label.vi;
+  for (const shown of await page.getByTestId('activity-row-kind').allTextContents()) expect(shown).toBe(kindLabel);
+  await page.getByTestId('filter-activity-kind').selectOption('');
+  const plan = mostCommon(activities, planOf);
+  const ofPlan = activities.filter((a) => planOf(a) === plan);
+  await page.getByTestId('filter-activity-plan').selectOption(plan);
+  await expect(count).toHaveText(showing(ofPlan.length));
+  const unit = mostCommon(ofPlan.filter((a) => a.payload.admin_unit_id), (a) => a.payload.admin_unit_id);
+  const ofPlanInUnit = ofPlan.filter((a) => a.payload.admin_unit_id === unit);
+  expect(ofPlanInUnit.length).toBeLessThan(ofPlan.length);
+  await page.getByTestId('filter-activity-unit').selectOption(unit);
+  await expect(count).toHaveText(showing(ofPlanInUnit.length));
+  const ids = new Set(ofPlanInUnit.map((a) => `/activities/${a.id}`));
+  const links = await page.getByTestId('activity-link').evaluateAll((all) => all.map((a) => a.getAttribute('href')));
+  expect(links.length).toBe(Math.min(50, ofPlanInUnit.length));
+  expect(links.every((href) => ids.has(href))).toBe(true);
+
+  // Deleting one of them from its page: back on the list, the same filters count one fewer.
+  await page.getByTestId('activity-link').first().click();
+  await page.getByTestId('delete-activity').click();
+  await page.getByTestId('confirm-yes').click();
+  await expect(page.getByTestId('activity-list')).toBeVisible();
+  await page.getByTestId('filter-activity-plan').selectOption(plan);
+  await page.getByTestId('filter-activity-unit').selectOption(unit);
+  await expect(count).toHaveText(ofPlanInUnit.length > 1 ? showing(ofPlanInUnit.length - 1) : '');
+  const after = await page.getByTestId('activity-link').evaluateAll((all) => all.map((a) => a.getAttribute('href')));
+  expect(after).not.toContain(links[0]);
+  expect(after.every((href) => ids.has(href))).toBe(true);
 });
 
-test('the self-assessment list: band and unit counted as the records say', async ({ page }) => {
+test('the dashboard\'s counts and the "not exported" count are what the records say, and follow a deletion here and an edit in another tab without a reload', async ({ page, context }) => {
+  const live = records('enterprise').filter((e) => !e.deleted);
+  const num = (t) => Number(t.replace(/\./g, ''));
+  const byUnit = (list) => {
+    const n = {};
+    for (const e of list) n[e.payload.admin_unit_id ?? ''] = (n[e.payload.admin_unit_id ?? ''] ?? 0) + 1;
+    return Object.fromEntries(Object.entries(n).map(([u, c]) => [u, vi(c)]));
+  };
+  const shownByUnit = () => page.getByTestId('by-unit-row').evaluateAll((rows) => Object.fromEntries(rows.map((r) => [r.dataset.unit, r.querySelector('td').textContent])));
+  const shownBySize = () => page.getByTestId('by-size-row').evaluateAll((rows) => Object.fromEntries(rows.map((r) => [r.dataset.size, r.querySelector('td').textContent])));
+  const expectCounts = async (list) => {
+    await expect(page.getByTestId('stat-enterprises')).toHaveText(vi(list.length));
+    await expect(page.getByTestId('stat-with-tax-code')).toHaveText(vi(list.filter((e) => e.payload.tax_code).length));
+    await expect.poll(shownByUnit).toEqual(byUnit(list));
+    // Every enterprise has one size (or none known), and the SME card is the three small classes.
+    await expect.poll(async () => Object.values(await shownBySize()).reduce((n, t) => n + num(t), 0)).toBe(list.length);
+    const sizes = await shownBySize();
+    await expect(page.getByTestId('stat-sme')).toHaveText(vi(num(sizes.micro) + num(sizes.small) + num(sizes.medium)));
+  };
+  // Nothing was ever exported: every record is a change still to export.
+  const stored = Object.values(rows).reduce((n, list) => n + list.length, 0);
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('unexported')).toHaveText(`${vi(stored)} bản ghi chưa từng được xuất ra bản sao lưu.`);
+  await page.getByTestId('nav-dashboard').click();
+  for (const [id, kind] of [['stat-surveys', 'survey'], ['stat-assessments', 'assessment'], ['stat-activities', 'activity']]) {
+    await expect(page.getByTestId(id)).toHaveText(vi(records(kind).filter((r) => !r.deleted).length));
+  }
+  await expectCounts(live);
+
+  // An enterprise with a tax code deleted here: one fewer in its unit and with a tax code.
+  const app = new AppShell(page);
+  const gone = live.find((e) => e.payload.tax_code && e.payload.admin_unit_id);
+  await app.open(`/enterprises/${gone.id}`);
+  await page.getByTestId('delete-enterprise').click();
+  await page.getByTestId('confirm-yes').click();
+  await expect(app.flash()).toContainText('Đã xóa');
+  await page.getByTestId('nav-dashboard').click();
+  const left = live.filter((e) => e.id !== gone.id);
+  await expectCounts(left);
+
+  // Another tab moves an enterprise to another unit: the counts by unit follow here.
+  const moved = left.find((e) => e.payload.admin_unit_id && e.payload.admin_unit_id !== gone.payload.admin_unit_id);
+  const other = await context.newPage();
+  await new AppShell(other).open(`/enterprises/${moved.id}`);
+  await other.getByTestId('edit-enterprise').click();
+  await new EnterpriseForm(other).fill({ unit: gone.payload.admin_unit_id });
+  await other.getByTestId('save-enterprise').click();
+  await expect.poll(async () => JSON.parse((await storedRows(other, 'enterprise')).find((r) => r.id === moved.id).json).payload.admin_unit_id).toBe(gone.payload.admin_unit_id);
+  await other.close();
+  await expectCounts(left.map((e) => (e.id === moved.id ? { ...e, payload: { ...e.payload, admin_unit_id: gone.payload.admin_unit_id } } : e)));
+  // The deletion and the edit were changes of records never exported: the count stays, here and
+  // once everything is read again (the deleted enterprise is still a change to export).
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('unexported')).toHaveText(`${vi(stored)} bản ghi chưa từng được xuất ra bản sao lưu.`);
+  await app.reload();
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('unexported')).toHaveText(`${vi(stored)} bản ghi chưa từng được xuất ra bản sao lưu.`);
+  await page.getByTestId('nav-dashboard').click();
+  await expect(page.getByTestId('stat-enterprises')).toHaveText(vi(left.length));
+});
+
+test('the self-assessment list: module, dates, band and unit counted as the records say', async ({ page }) => {
   const assessments = records('assessment');
   const band = (r) => (r == null ? null : r < 40 ? 'not_ready' : r < 70 ? 'preparing' : 'ready');
   const officer = new OfficerAssessments(page);
   await officer.open();
   await officer.showAssessments();
+  await expect(officer.count).toHaveText(`${vi(assessments.length)} lượt tự đánh giá`);
+  // By module, then within dates (the assessment's own date, typed as the officer reads it: dd/mm/yyyy).
+  const module = mostCommon(assessments, (a) => a.payload.form_id);
+  const ofModule = assessments.filter((a) => a.payload.form_id === module);
+  const modules = await officer.filter('module').locator('option').evaluateAll((all) => all.map((o) => o.value).filter(Boolean));
+  const other = modules.find((m) => m !== module);
+  expect(modules).toContain(module);
+  await officer.filter('module').selectOption(other);
+  const ofOther = assessments.filter((a) => a.payload.form_id === other);
+  await expect(officer.count).toHaveText(`${vi(ofOther.length)} lượt tự đánh giá`);
+  if (!ofOther.length) await expect(page.getByTestId('no-assessment-results')).toBeVisible();
+  await officer.filter('module').selectOption(module);
+  await expect(officer.count).toHaveText(`${vi(ofModule.length)} lượt tự đánh giá`);
+  const dateOf = (a) => {
+    const d = (a.payload.answers.assessment_date ?? '').trim();
+    return /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : new Date(a.updated.ms).toISOString().slice(0, 10);
+  };
+  const dates = ofModule.map(dateOf).sort();
+  const [from, to] = [dates[Math.floor(dates.length / 4)], dates[Math.floor((dates.length * 3) / 4)]];
+  const typed = (iso) => iso.split('-').reverse().join('/');
+  await officer.filter('from').fill(typed(from));
+  await officer.filter('to').fill(typed(to));
+  const within = ofModule.filter((a) => dateOf(a) >= from && dateOf(a) <= to);
+  expect(within.length).toBeGreaterThan(0);
+  expect(within.length).toBeLessThan(ofModule.length);
+  await expect(officer.count).toHaveText(`${vi(within.length)} lượt tự đánh giá`);
+  for (const shown of await officer.rows.locator('td:first-child').allTextContents()) {
+    const iso = shown.split('/').reverse().join('-');
+    expect(iso >= from && iso <= to).toBe(true);
+  }
+  await officer.filter('from').fill('');
+  await officer.filter('to').fill('');
+  await officer.filter('module').selectOption('');
   await expect(officer.count).toHaveText(`${vi(assessments.length)} lượt tự đánh giá`);
   const ready = assessments.filter((a) => band(a.payload.readiness) === 'ready');
   await officer.filter('band').selectOption('ready');
