@@ -451,6 +451,8 @@ messages! {
     // Self-assessments and programme activities on an enterprise's page
     AssessmentsOfEnterprise => "Tự đánh giá của doanh nghiệp", "Self-assessments";
     NoAssessmentsOfEnterprise => "Doanh nghiệp chưa gửi bản tự đánh giá nào.", "The enterprise has not sent a self-assessment yet.";
+    NoAssessments => "Chưa có bản tự đánh giá nào. Doanh nghiệp gửi tệp kết quả tự đánh giá; bấm “Nhập tệp kết quả” để nhận.", "No self-assessments yet. Enterprises send their result files; press “Import a result file” to take one in.";
+    NoAssessmentsMatch => "Không có bản tự đánh giá nào khớp với bộ lọc.", "No self-assessment matches the filters.";
     ColAssessmentDate => "Ngày đánh giá", "Date";
     ColQuestionnaire => "Bộ câu hỏi", "Questionnaire";
     ColReadiness => "Mức sẵn sàng", "Readiness";

@@ -8,8 +8,8 @@ use crate::readiness::assessment_list::{AssessmentFilters, AssessmentIndex};
 use crate::readiness::profile::date_of;
 use crate::readiness::shortlist::shortlist;
 use crate::ui::i18n::{tr, use_lang};
-use crate::ui::pager::{Pager, StillReading, PAGE_SIZE};
-use crate::ui::state::Register;
+use crate::ui::pager::{ListBody, Pager, StillReading, PAGE_SIZE};
+use crate::ui::state::{LoadStatus, Register};
 use crate::ui::day_input::DayInput;
 use crate::ui::rows_in_parts::draw_in_parts;
 use crate::web::table_rows::TableRow;
@@ -68,6 +68,15 @@ pub fn OfficerAssessments() -> impl IntoView {
     let matches = Memo::new(move |_| {
         let f = filters.get();
         index.with(|i| i.positions(&f))
+    });
+    // "Loading" until the register and the first assessments are read, never a count of 0 meanwhile.
+    let body = Memo::new(move |_| {
+        ListBody::of(
+            register.status.with(|s| *s == LoadStatus::Loading),
+            register.assessments.ready.get(),
+            matches.with(|m| !m.is_empty()),
+            register.assessments.live_count() > 0,
+        )
     });
     let set = move |edit: fn(&mut AssessmentFilters, String)| move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
@@ -193,14 +202,24 @@ pub fn OfficerAssessments() -> impl IntoView {
                     <label>{tr(Msg::ChangedTo)}" "<DayInput testid="filter-to" value=Signal::derive(String::new) on_change=set_day(|f, v| f.to = v)/></label>
                 </div>
                 <StillReading progress=Signal::derive(move || register.assessments.still_reading())/>
-                <p class="muted" data-testid="assessment-count">{move || lang.get().assessments_found(matches.with(Vec::len))}</p>
-                <table class="data-table">
-                    <thead><tr>
-                        <th scope="col">{tr(Msg::ColAssessmentDate)}</th><th scope="col">{tr(Msg::ColEnterprise)}</th><th scope="col">{tr(Msg::ColModule)}</th>
-                        <th scope="col">{tr(Msg::ColStatus)}</th><th scope="col" class="num">{tr(Msg::ColReadiness)}</th><th scope="col">{tr(Msg::ColBand)}</th><th scope="col" class="no-print"></th>
-                    </tr></thead>
-                    <tbody node_ref=table_body></tbody>
-                </table>
+                {move || match body.get() {
+                    ListBody::Loading => view! { <p class="banner" role="status" data-testid="assessments-loading">{tr(Msg::Loading)}</p> }.into_any(),
+                    ListBody::Nothing => view! { <p class="empty" data-testid="no-assessments">{tr(Msg::NoAssessments)}</p> }.into_any(),
+                    ListBody::NoMatch => view! {
+                        <p class="muted" data-testid="assessment-count">{move || lang.get().assessments_found(0)}</p>
+                        <p class="empty" data-testid="no-assessment-results">{tr(Msg::NoAssessmentsMatch)}</p>
+                    }.into_any(),
+                    ListBody::Rows => view! {
+                        <p class="muted" data-testid="assessment-count">{move || lang.get().assessments_found(matches.with(Vec::len))}</p>
+                        <table class="data-table">
+                            <thead><tr>
+                                <th scope="col">{tr(Msg::ColAssessmentDate)}</th><th scope="col">{tr(Msg::ColEnterprise)}</th><th scope="col">{tr(Msg::ColModule)}</th>
+                                <th scope="col">{tr(Msg::ColStatus)}</th><th scope="col" class="num">{tr(Msg::ColReadiness)}</th><th scope="col">{tr(Msg::ColBand)}</th><th scope="col" class="no-print"></th>
+                            </tr></thead>
+                            <tbody node_ref=table_body></tbody>
+                        </table>
+                    }.into_any(),
+                }}
                 <Pager total=Signal::derive(move || matches.with(Vec::len)) page=page.into() on_page=Callback::new(move |p| page.set(p))/>
             </Show>
         </section>

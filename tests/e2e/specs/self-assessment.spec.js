@@ -239,6 +239,12 @@ test.describe.serial('an enterprise sends its result and the department files it
     const { context, page } = await openDevice(browser, 'officer');
     // The register already holds the enterprise, under the name the department uses.
     await new EnterpriseForm(page).add({ name: REGISTER_NAME, taxCode: TAX_CODE });
+    // Before any result file: the list says there is none and how one comes, not a count of 0.
+    const none = new OfficerAssessments(page);
+    await none.open();
+    await expect(page.getByTestId('no-assessments')).toContainText('bấm “Nhập tệp kết quả” để nhận');
+    await expect(none.count).toHaveCount(0);
+    await expect(none.rows).toHaveCount(0);
 
     const sync = new SyncPage(page);
     await sync.open();
@@ -289,6 +295,8 @@ test.describe.serial('an enterprise sends its result and the department files it
     // By unit: the register's enterprise has none, so any unit leaves nothing.
     await officer.filter('unit').selectOption({ index: 1 });
     await expect(officer.count).toHaveText('0 lượt tự đánh giá');
+    await expect(page.getByTestId('no-assessment-results')).toHaveText('Không có bản tự đánh giá nào khớp với bộ lọc.');
+    await expect(officer.rows).toHaveCount(0);
     await officer.filter('unit').selectOption('');
     // By date: all three are dated today.
     await officer.filter('from').fill(await browserDate(page, 1));
@@ -368,7 +376,7 @@ test('damaged and forged result files are refused with their reason, and nothing
   const { context, page } = await openDevice(browser, 'officer');
   const officer = new OfficerAssessments(page);
   await officer.open();
-  await expect(officer.count).toHaveText('0 lượt tự đánh giá');
+  await expect(page.getByTestId('no-assessments')).toBeVisible();
   const sync = new SyncPage(page);
   await sync.open();
   const before = await dumpDatabase(page, { stores: RECORD_STORES });
@@ -388,7 +396,7 @@ test('damaged and forged result files are refused with their reason, and nothing
   expect(await dumpDatabase(page, { stores: RECORD_STORES })).toEqual(before);
 
   await officer.open();
-  await expect(officer.count).toHaveText('0 lượt tự đánh giá');
+  await expect(page.getByTestId('no-assessments')).toBeVisible();
   await expect(officer.rows).toHaveCount(0);
   await new EnterpriseRegister(page).open();
   await expect(page.getByTestId('enterprise-row')).toHaveCount(0);
