@@ -30,6 +30,45 @@ const round = (x) => Math.round(x * 10) / 10;
 // Where the run is, on stderr: at the merged province's scale a run takes several minutes.
 const stage = (what) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${what}`);
 
+// Typing in a list's text box, a letter at a time as a person types (three rounds of `texts`): per
+// keystroke, the work until the page is free, to the next frame, and to the whole page of rows drawn.
+async function keystrokes(page, inputId, countId, rowId, texts) {
+  return page.evaluate(async ([inputId, countId, rowId, texts]) => {
+    const input = document.querySelector(`[data-testid="${inputId}"]`);
+    const macrotask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    const pageRows = () => {
+      const m = document.querySelector(`[data-testid="${countId}"]`).textContent.match(/([\d.]+)–([\d.]+)/);
+      return m ? Number(m[2].replace(/\./g, '')) - Number(m[1].replace(/\./g, '')) + 1 : 0;
+    };
+    const work = [];
+    const paint = [];
+    const whole = [];
+    // Three rounds, as the search's: the p95 of ten keystrokes was their slowest one.
+    for (let round = 0; round < 3; round++) {
+      for (const text of texts) {
+        const t0 = performance.now();
+        input.value = text;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await macrotask();
+        work.push(performance.now() - t0);
+        await frame();
+        paint.push(performance.now() - t0);
+        while (document.querySelectorAll(`[data-testid="${rowId}"]`).length !== pageRows()) await frame();
+        whole.push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 30));
+      }
+    }
+    return { work, paint, whole };
+  }, [inputId, countId, rowId, texts]);
+}
+
+// Work, to-frame and whole-page figures of `keystrokes`.
+function keystrokeFigures({ work, paint, whole }) {
+  const p = (xs) => ({ p50: round(percentile(xs, 50)), p95: round(percentile(xs, 95)), max: round(Math.max(...xs)) });
+  return { samples: work.length, workMs: p(work), toPaintMs: p(paint), toWholePageMs: p(whole) };
+}
+
 // Bundle size: what an officer downloads on first visit.
 const dist = process.env.BENCH_DIST || `${root}dist`; // BENCH_DIST measures another build side by side
 const bundle = {};
@@ -290,34 +329,7 @@ try {
   stage('survey list, officer filter');
   // Typing in the filter once the self-assessments, read after the surveys, are in too (as the search above).
   await p.waitForFunction(() => performance.getEntriesByName('nscl-records-loaded').length > 0, null, { timeout: 60_000 });
-  const filterSamples = await p.evaluate(async () => {
-    const input = document.querySelector('[data-testid="filter-officer"]');
-    const macrotask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
-    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-    const pageRows = () => {
-      const m = document.querySelector('[data-testid="survey-count"]').textContent.match(/([\d.]+)–([\d.]+)/);
-      return m ? Number(m[2].replace(/\./g, '')) - Number(m[1].replace(/\./g, '')) + 1 : 0;
-    };
-    const work = [];
-    const paint = [];
-    const whole = [];
-    // Three rounds, as the search's: the p95 of ten keystrokes was their slowest one.
-    for (let round = 0; round < 3; round++) {
-      for (const text of ['n', 'ng', 'ngu', 'nguy', 'nguye', 'nguyen', 'nguyen ', 'nguyen a', 'nguyen an', '']) {
-        const t0 = performance.now();
-        input.value = text;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        await macrotask();
-        work.push(performance.now() - t0);
-        await frame();
-        paint.push(performance.now() - t0);
-        while (document.querySelectorAll('[data-testid="survey-row"]').length !== pageRows()) await frame();
-        whole.push(performance.now() - t0);
-        await new Promise((r) => setTimeout(r, 30));
-      }
-    }
-    return { work, paint, whole };
-  });
+  const filterSamples = await keystrokes(p, 'filter-officer', 'survey-count', 'survey-row', ['n', 'ng', 'ngu', 'nguy', 'nguye', 'nguyen', 'nguyen ', 'nguyen a', 'nguyen an', '']);
   const { work: filterWork, paint: filterPaint, whole: filterWhole } = filterSamples;
   result.surveyFilterKeystrokeMs = { p50: round(percentile(filterWork, 50)), p95: round(percentile(filterWork, 95)), max: round(Math.max(...filterWork)), samples: filterWork.length };
   result.surveyFilterToPaintMs = { p50: round(percentile(filterPaint, 50)), p95: round(percentile(filterPaint, 95)), max: round(Math.max(...filterPaint)) };
@@ -345,6 +357,11 @@ try {
     }
   }
   result.listOpenFromNavMs = Object.fromEntries(Object.entries(listOpenRuns).map(([href, runs]) => [href, { median: percentile(runs, 50), runs }]));
+  stage('activity list, search');
+  // The activity list's search box (words in titles, organisers, experts and the enterprises' names).
+  await p.evaluate(() => document.querySelector('nav a[href="/activities"]').click());
+  await p.waitForSelector('[data-testid="activity-row"]');
+  result.activitySearch = keystrokeFigures(await keystrokes(p, 'activity-search', 'activity-count', 'activity-row', ['l', 'lo', 'lop', 'lop ', 'lop t', 'lop ta', 'lop tap', 'lop tap h', 'lop tap huan', '']));
   const estimate = await p.evaluate(async () => { const e = await navigator.storage.estimate(); return { usage: e.usage, idb: e.usageDetails && e.usageDetails.indexedDB }; });
   result.storageUsedBytes = estimate;
   stage('memory');
@@ -372,5 +389,6 @@ console.log(`storage used: ${kb(result.storageUsedBytes.usage)} (IndexedDB ${kb(
 console.log(`search keystroke (${result.keystroke.samples} samples): work p50 ${result.keystroke.workMs.p50} ms, p95 ${result.keystroke.workMs.p95} ms; to paint p50 ${result.keystroke.toPaintMs.p50} ms, p95 ${result.keystroke.toPaintMs.p95} ms; to the whole page drawn p50 ${result.keystroke.toWholePageMs.p50} ms, p95 ${result.keystroke.toWholePageMs.p95} ms`);
 console.log(`lists opened from the navigation, click to first row, median: ${Object.entries(result.listOpenFromNavMs).map(([k, v]) => `${k} ${v.median} ms`).join(', ')}`);
 console.log(`long tasks after the first row, while the rest is read: ${JSON.stringify(result.longTasksWhileLoading)}`);
+console.log(`activity search keystroke (${result.activitySearch.samples} samples): work p50 ${result.activitySearch.workMs.p50} ms, p95 ${result.activitySearch.workMs.p95} ms; to paint p95 ${result.activitySearch.toPaintMs.p95} ms, to the whole page drawn p95 ${result.activitySearch.toWholePageMs.p95} ms`);
 console.log(`search keystroke while surveys and self-assessments are read: ${JSON.stringify(result.keystrokeWhileRecordsLoad)}`);
 console.log(`save one enterprise into ${SCALE}: median ${result.saveOneMs.median} ms, click to page shown; phases ${JSON.stringify(result.savePhasesMs)}`);
