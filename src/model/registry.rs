@@ -110,7 +110,7 @@ pub struct Registry {
     generation: u64,
     /// Deleted enterprises, which the register does not show: a deletion is still a change the
     /// next export carries, and counts as "not exported" until then.
-    tombstones: HashMap<String, EnterpriseRecord>,
+    tombstones: Vec<EnterpriseRecord>,
     /// Live and not-exported counts, tombstones included, kept as records change.
     counts: RecordCounts,
     /// The dashboard's and the unit editor's counts, kept as records change.
@@ -122,14 +122,19 @@ pub struct Registry {
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Tally {
     by_unit: HashMap<Option<String>, usize>,
-    by_size: HashMap<Option<SizeClass>, usize>,
+    /// Per `SizeClass::ALL`, then the records of no known size (an array: no map's code at start-up).
+    by_size: [usize; 5],
     with_tax_code: usize,
+}
+
+fn size_slot(size: Option<SizeClass>) -> usize {
+    size.map_or(SizeClass::ALL.len(), |s| s as usize)
 }
 
 impl Tally {
     fn add(&mut self, x: &Indexed) {
         *self.by_unit.entry(x.record.payload.admin_unit_id.clone()).or_insert(0) += 1;
-        *self.by_size.entry(x.size).or_insert(0) += 1;
+        self.by_size[size_slot(x.size)] += 1;
         self.with_tax_code += usize::from(x.record.payload.tax_code.is_some());
     }
 
@@ -144,7 +149,7 @@ impl Tally {
             }
         }
         less(&mut self.by_unit, &x.record.payload.admin_unit_id);
-        less(&mut self.by_size, &x.size);
+        self.by_size[size_slot(x.size)] -= 1;
         self.with_tax_code -= usize::from(x.record.payload.tax_code.is_some());
     }
 }
@@ -184,7 +189,7 @@ impl Hits {
 pub struct RegistryBuilder {
     items: Vec<Indexed>,
     keys: Keys,
-    tombstones: HashMap<String, EnterpriseRecord>,
+    tombstones: Vec<EnterpriseRecord>,
     counts: RecordCounts,
     tally: Tally,
 }
@@ -240,7 +245,7 @@ impl RegistryBuilder {
         for r in records {
             self.counts.replace(None, &r);
             if r.deleted {
-                self.tombstones.insert(r.id.clone(), r);
+                self.tombstones.push(r);
             } else {
                 let x = Indexed::new(r);
                 self.tally.add(&x);
@@ -323,13 +328,14 @@ impl Registry {
     /// from the list (and is kept, counted as a change until it is exported).
     pub fn upsert(&mut self, record: EnterpriseRecord) {
         let live = self.by_id.get(&record.id).copied();
-        let buried = self.tombstones.remove(&record.id);
+        // Few: a linear look is cheaper than a map's code in the first download.
+        let buried = self.tombstones.iter().position(|t| t.id == record.id).map(|i| self.tombstones.swap_remove(i));
         self.counts.replace(live.map(|i| &self.items[i].record).or(buried.as_ref()), &record);
         if record.deleted {
             if let Some(i) = live {
                 self.take(i);
             }
-            self.tombstones.insert(record.id.clone(), record);
+            self.tombstones.push(record);
             return;
         }
         let indexed = Indexed::new(record);
@@ -380,11 +386,11 @@ impl Registry {
 
     /// The deleted enterprises this laptop holds.
     pub fn tombstones(&self) -> impl Iterator<Item = &EnterpriseRecord> {
-        self.tombstones.values()
+        self.tombstones.iter()
     }
 
     fn with_tombstones(&self) -> impl Iterator<Item = &EnterpriseRecord> {
-        self.records().chain(self.tombstones.values())
+        self.records().chain(self.tombstones.iter())
     }
 
     /// Record counts per administrative unit id.
@@ -393,7 +399,7 @@ impl Registry {
     }
 
     pub fn count_by_size(&self) -> HashMap<Option<SizeClass>, usize> {
-        self.tally.by_size.clone()
+        SizeClass::ALL.iter().map(|s| Some(*s)).chain([None]).map(|s| (s, self.tally.by_size[size_slot(s)])).filter(|(_, n)| *n > 0).collect()
     }
 
     /// How many live records have a tax code.
@@ -774,7 +780,7 @@ mod props {
                 prop_assert_eq!(r.count_by_unit(), by_unit);
                 prop_assert_eq!(r.count_by_size(), by_size);
                 prop_assert_eq!(r.with_tax_code(), live.iter().filter(|x| x.payload.tax_code.is_some()).count());
-                let everything: Vec<&EnterpriseRecord> = live.iter().copied().chain(r.tombstones.values()).collect();
+                let everything: Vec<&EnterpriseRecord> = live.iter().copied().chain(r.tombstones.iter()).collect();
                 prop_assert!(everything.iter().filter(|x| x.deleted).all(|x| r.get(&x.id).is_none()), "a tombstone is not listed");
                 prop_assert_eq!(r.unexported(last.as_ref()), crate::store::export::unexported(everything.into_iter(), last.as_ref()));
             }
