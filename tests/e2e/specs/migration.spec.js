@@ -279,5 +279,23 @@ test('a full disk during the upgrade to summaries leaves the data as it was, say
     };
   }));
   expect(counts).toEqual({ version: 6, survey: rows.survey.length, survey_summary: rows.survey.length, assessment: rows.assessment.length, assessment_summary: rows.assessment.length });
+  // Each summary is its record's: the same envelope (id, versions, stamps, deletion), and the
+  // payload's fields the lists and counts read; the answers only those the lists and indicators need.
+  for (const kind of ['survey', 'assessment']) {
+    const summaries = new Map((await storedRows(page, `${kind}_summary`)).map((r) => [r.id, JSON.parse(r.json)]));
+    for (const row of await storedRows(page, kind)) {
+      const whole = JSON.parse(row.json);
+      const brief = summaries.get(row.id);
+      expect(brief, `${kind} ${row.id} has its summary`).toBeDefined();
+      expect({ ...brief, payload: undefined }).toEqual({ ...whole, payload: undefined });
+      for (const field of ['enterprise_id', 'form_id', 'form_version', 'status']) {
+        expect(brief.payload[field], `${kind} ${row.id}: ${field}`).toEqual(whole.payload[field]);
+      }
+      // A score read and written again may differ in its last bits (the JSON reader's float rounding).
+      if (whole.payload.readiness != null) expect(brief.payload.readiness).toBeCloseTo(whole.payload.readiness, 9);
+      else expect(brief.payload.readiness ?? null).toBeNull();
+      expect(Object.keys(brief.payload.answers).every((k) => JSON.stringify(brief.payload.answers[k]) === JSON.stringify(whole.payload.answers[k]))).toBe(true);
+    }
+  }
 });
 });
