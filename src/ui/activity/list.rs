@@ -58,9 +58,21 @@ pub fn ActivityList() -> impl IntoView {
     let navigate = use_navigate();
     let query = Memo::new(move |_| params.with(|p| ActivityQuery::from_params(|k| p.get(k))));
     let page = RwSignal::new(0usize);
-    // Each change of filter replaces the address (no history entry per keystroke) and goes back to page 1.
+    // The words typed: the list follows them at each keystroke, the address when the box is left
+    // (or another filter changes). A navigation per keystroke ran the router's matching and every
+    // reader of the address again: about half of a keystroke's work.
+    let typed = RwSignal::new(query.with_untracked(|q| q.text.clone()));
+    Effect::new(move |_| {
+        // A link or the history brought other words: the box shows them.
+        let text = query.with(|q| q.text.clone());
+        if typed.with_untracked(|t| *t != text) {
+            typed.set(text);
+        }
+    });
+    // Each change of filter replaces the address (no history entry) and goes back to page 1.
     let set_query = move |f: &dyn Fn(&mut ActivityQuery)| {
         let mut q = query.get_untracked();
+        q.text = typed.get_untracked();
         f(&mut q);
         page.set(0);
         navigate(&format!("/activities{}", q.to_search()), NavigateOptions { replace: true, scroll: false, ..Default::default() });
@@ -75,7 +87,7 @@ pub fn ActivityList() -> impl IntoView {
         register.activities.records.with(|all| ActivityIndex::build(all, &name_of))
     });
     let matches = Memo::new(move |_| {
-        let q = query.get();
+        let q = ActivityQuery { text: typed.get(), ..query.get() };
         index.with(|i| i.positions(&q))
     });
     let total = Signal::derive(move || matches.with(Vec::len));
@@ -152,8 +164,9 @@ pub fn ActivityList() -> impl IntoView {
                 <div class="field grow">
                     <label for="activity-search">{tr(Msg::SearchActivities)}</label>
                     <input type="search" id="activity-search" data-testid="activity-search" autocomplete="off"
-                        prop:value=move || query.with(|q| q.text.clone())
-                        on:input=move |ev| { let v = typed_text(&ev); set(&|q| q.text = v.clone()); }/>
+                        prop:value=move || typed.get()
+                        on:input=move |ev| { typed.set(typed_text(&ev)); page.set(0); }
+                        on:change=move |_| { if query.with_untracked(|q| q.text != typed.get_untracked()) { set(&|_| {}); } }/>
                 </div>
                 <FilterSelect label=Msg::ColActivityType testid="filter-activity-kind" options=kind_options
                     value=Signal::derive(move || query.with(|q| q.kind.clone().unwrap_or_default()))

@@ -227,9 +227,17 @@ test('the activity list: words found in titles and enterprises\' names, with kin
   await page.getByTestId('filter-activity-year').selectOption(String(year));
   const ofYear = matching('lop tap huan').filter((a) => a.payload.start_date.startsWith(String(year)));
   await expect(count).toHaveText(ofYear.length ? showing(ofYear.length) : '');
+  // The words go into the address with the other filters (the list follows each keystroke, the
+  // address a filter's change or leaving the box): the same list comes back from it.
+  await expect(page).toHaveURL(new RegExp(`[?&]q=lop(\\+|%20)tap(\\+|%20)huan.*year=${year}|year=${year}.*[?&]q=lop(\\+|%20)tap(\\+|%20)huan`));
+  await page.reload();
+  await expect(page.getByTestId('activity-search')).toHaveValue('lop tap huan');
+  await expect(count).toHaveText(ofYear.length ? showing(ofYear.length) : '');
   await page.getByTestId('filter-activity-year').selectOption('');
   await page.getByTestId('activity-search').fill('');
   await expect(count).toHaveText(showing(activities.length));
+  await page.getByTestId('activity-search').press('Tab');
+  await expect(page).not.toHaveURL(/[?&]q=/);
 
   // By kind; by plan item (an activity's own, or its kind's), then with a unit too.
   const kind = mostCommon(activities, (a) => a.payload.activity_type);
