@@ -303,11 +303,12 @@ impl Register {
         match (units, records) {
             (Ok(units), Ok((mut registry, unreadable))) => {
                 self.units.set(units);
-                self.refresh_last_export();
-                // Counted during the read against the export as it was then; another tab may have exported since.
-                registry.rebase(self.last_export.get_untracked().as_ref());
+                // Counted during the read against the export as it was then; another tab may have exported
+                // since. Rebased before it replaces the register, so the old one is not counted again first.
+                registry.rebase(browser::last_export().as_ref());
                 self.set_quarantined(Enterprise::KIND, unreadable);
                 self.registry.set(registry);
+                self.refresh_last_export();
                 self.end_reading();
                 // Only on a real change: an open form must not be rebuilt by a reload from another tab.
                 if self.status.get_untracked() != LoadStatus::Ready {
@@ -511,6 +512,7 @@ impl Register {
         match record_store().get::<Enterprise>(&id).await {
             Ok(Some(stored)) => {
                 browser::observe(&stored.updated);
+                // Against the live copy only: a deletion held here is replaced by what the store holds, which is never older.
                 if self.registry.with_untracked(|r| r.get(&id).is_none_or(|here| stored.updated > here.updated)) {
                     self.changed_in_place();
                     self.registry.update(|r| r.upsert(stored));

@@ -245,6 +245,9 @@ test('the activity list: words found in titles and enterprises\' names, with kin
   expect(ofKind.length).toBeLessThan(activities.length);
   await page.getByTestId('filter-activity-kind').selectOption(kind);
   await expect(count).toHaveText(showing(ofKind.length));
+  // The rows the window shows come first, the rest just after: every row of the page before reading them.
+  const activityRows = page.getByTestId('activity-row');
+  await expect(activityRows).toHaveCount(Math.min(50, ofKind.length));
   const kindLabel = kinds.find((k) => k.id === kind).label.vi;
   for (const shown of await page.getByTestId('activity-row-kind').allTextContents()) expect(shown).toBe(kindLabel);
   await page.getByTestId('filter-activity-kind').selectOption('');
@@ -257,6 +260,7 @@ test('the activity list: words found in titles and enterprises\' names, with kin
   expect(ofPlanInUnit.length).toBeLessThan(ofPlan.length);
   await page.getByTestId('filter-activity-unit').selectOption(unit);
   await expect(count).toHaveText(showing(ofPlanInUnit.length));
+  await expect(activityRows).toHaveCount(Math.min(50, ofPlanInUnit.length));
   const ids = new Set(ofPlanInUnit.map((a) => `/activities/${a.id}`));
   const links = await page.getByTestId('activity-link').evaluateAll((all) => all.map((a) => a.getAttribute('href')));
   expect(links.length).toBe(Math.min(50, ofPlanInUnit.length));
@@ -270,6 +274,7 @@ test('the activity list: words found in titles and enterprises\' names, with kin
   await page.getByTestId('filter-activity-plan').selectOption(plan);
   await page.getByTestId('filter-activity-unit').selectOption(unit);
   await expect(count).toHaveText(ofPlanInUnit.length > 1 ? showing(ofPlanInUnit.length - 1) : '');
+  await expect(activityRows).toHaveCount(Math.min(50, ofPlanInUnit.length - 1));
   const after = await page.getByTestId('activity-link').evaluateAll((all) => all.map((a) => a.getAttribute('href')));
   expect(after).not.toContain(links[0]);
   expect(after.every((href) => ids.has(href))).toBe(true);
@@ -368,6 +373,7 @@ test('the self-assessment list: module, dates, band and unit counted as the reco
   expect(within.length).toBeGreaterThan(0);
   expect(within.length).toBeLessThan(ofModule.length);
   await expect(officer.count).toHaveText(`${vi(within.length)} lượt tự đánh giá`);
+  await expect(officer.rows).toHaveCount(Math.min(50, within.length));
   for (const shown of await officer.rows.locator('td:first-child').allTextContents()) {
     const iso = shown.split('/').reverse().join('-');
     expect(iso >= from && iso <= to).toBe(true);
