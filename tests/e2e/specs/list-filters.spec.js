@@ -20,7 +20,7 @@ const showing = (n) => `Hiển thị 1–${vi(Math.min(n, 50))} trên tổng s�
 // An activity's plan item: its own, or its kind's (data/activity_types.json).
 const kinds = JSON.parse(fs.readFileSync(new URL('../../../data/activity_types.json', import.meta.url), 'utf8')).types;
 const planOf = (a) => a.payload.plan_item || kinds.find((k) => k.id === a.payload.activity_type)?.plan_item || '';
-// The value held by the most records, and how many hold it.
+// The value the most records hold.
 const mostCommon = (list, key) => {
   const n = new Map();
   for (const x of list) n.set(key(x), (n.get(key(x)) ?? 0) + 1);
