@@ -220,7 +220,7 @@ test('a schema-3 database (before self-assessments and targets) gains their stor
 // write (runs have seen a 1 MB probe fit for 30 s, and go on fitting with the quota lowered to
 // nothing; one CI rehearsal failed all three tries so). This test must write the old database
 // before it fills the disk, so it sets a roomy override before that write and lowers it after
-// (five runs in a row passed so, where two of three first tries had failed that day). Should the
+// (five runs in a row passed so, where most first tries had failed that day). Should the
 // browser still ignore it, that is caught before the app is tested: a fresh context gets two more tries.
 test.describe('a full disk', () => {
 test.describe.configure({ retries: 2 });
