@@ -41,11 +41,6 @@ impl RecordCounts {
         self.add(new, 1);
     }
 
-    /// A record counted here is no longer held (without a tombstone).
-    pub fn forget<T>(&mut self, old: &Record<T>) {
-        self.add(old, -1);
-    }
-
     fn add<T>(&mut self, r: &Record<T>, sign: i8) {
         if !r.deleted {
             self.live = if sign > 0 { self.live + 1 } else { self.live.saturating_sub(1) };
