@@ -202,15 +202,15 @@ pub fn OfficerAssessments() -> impl IntoView {
                     <label>{tr(Msg::ChangedTo)}" "<DayInput testid="filter-to" value=Signal::derive(String::new) on_change=set_day(|f, v| f.to = v)/></label>
                 </div>
                 <StillReading progress=Signal::derive(move || register.assessments.still_reading())/>
+                // The count once there is something to count: a filter that matches nothing says 0.
+                {move || matches!(body.get(), ListBody::NoMatch | ListBody::Rows).then(|| view! {
+                    <p class="muted" data-testid="assessment-count">{move || lang.get().assessments_found(matches.with(Vec::len))}</p>
+                })}
                 {move || match body.get() {
                     ListBody::Loading => view! { <p class="banner" role="status" data-testid="assessments-loading">{tr(Msg::Loading)}</p> }.into_any(),
                     ListBody::Nothing => view! { <p class="empty" data-testid="no-assessments">{tr(Msg::NoAssessments)}</p> }.into_any(),
-                    ListBody::NoMatch => view! {
-                        <p class="muted" data-testid="assessment-count">{move || lang.get().assessments_found(0)}</p>
-                        <p class="empty" data-testid="no-assessment-results">{tr(Msg::NoAssessmentsMatch)}</p>
-                    }.into_any(),
+                    ListBody::NoMatch => view! { <p class="empty" data-testid="no-assessment-results">{tr(Msg::NoAssessmentsMatch)}</p> }.into_any(),
                     ListBody::Rows => view! {
-                        <p class="muted" data-testid="assessment-count">{move || lang.get().assessments_found(matches.with(Vec::len))}</p>
                         <table class="data-table">
                             <thead><tr>
                                 <th scope="col">{tr(Msg::ColAssessmentDate)}</th><th scope="col">{tr(Msg::ColEnterprise)}</th><th scope="col">{tr(Msg::ColModule)}</th>
