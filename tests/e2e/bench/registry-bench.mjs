@@ -275,14 +275,8 @@ try {
     }
     return out;
   }, { query: QUERY, rounds: 3 });
-  const work = samples.map((s) => s.work);
-  const paint = samples.map((s) => s.paint);
-  const whole = samples.map((s) => s.whole);
   result.keystroke = {
-    samples: samples.length,
-    workMs: { p50: round(percentile(work, 50)), p95: round(percentile(work, 95)), max: round(Math.max(...work)) },
-    toPaintMs: { p50: round(percentile(paint, 50)), p95: round(percentile(paint, 95)), max: round(Math.max(...paint)) },
-    toWholePageMs: { p50: round(percentile(whole, 50)), p95: round(percentile(whole, 95)), max: round(Math.max(...whole)) },
+    ...keystrokeFigures({ work: samples.map((s) => s.work), paint: samples.map((s) => s.paint), whole: samples.map((s) => s.whole) }),
     finalRows: samples[samples.length - 2].rows,
     slowest: [...samples].sort((a, b) => b.work - a.work).slice(0, 5).map((s) => ({ value: s.value, work: round(s.work) })),
   };
@@ -329,11 +323,10 @@ try {
   stage('survey list, officer filter');
   // Typing in the filter once the self-assessments, read after the surveys, are in too (as the search above).
   await p.waitForFunction(() => performance.getEntriesByName('nscl-records-loaded').length > 0, null, { timeout: 60_000 });
-  const filterSamples = await keystrokes(p, 'filter-officer', 'survey-count', 'survey-row', ['n', 'ng', 'ngu', 'nguy', 'nguye', 'nguyen', 'nguyen ', 'nguyen a', 'nguyen an', '']);
-  const { work: filterWork, paint: filterPaint, whole: filterWhole } = filterSamples;
-  result.surveyFilterKeystrokeMs = { p50: round(percentile(filterWork, 50)), p95: round(percentile(filterWork, 95)), max: round(Math.max(...filterWork)), samples: filterWork.length };
-  result.surveyFilterToPaintMs = { p50: round(percentile(filterPaint, 50)), p95: round(percentile(filterPaint, 95)), max: round(Math.max(...filterPaint)) };
-  result.surveyFilterToWholePageMs = { p50: round(percentile(filterWhole, 50)), p95: round(percentile(filterWhole, 95)), max: round(Math.max(...filterWhole)) };
+  const filter = keystrokeFigures(await keystrokes(p, 'filter-officer', 'survey-count', 'survey-row', ['n', 'ng', 'ngu', 'nguy', 'nguye', 'nguyen', 'nguyen ', 'nguyen a', 'nguyen an', '']));
+  result.surveyFilterKeystrokeMs = { ...filter.workMs, samples: filter.samples };
+  result.surveyFilterToPaintMs = filter.toPaintMs;
+  result.surveyFilterToWholePageMs = filter.toWholePageMs;
   stage('lists opened from the navigation');
   // "Any list open to its first page" (issue 16): a list opened from the navigation of a running app,
   // everything read, timed in the page from the click to its first row in the DOM. One warm-up round
