@@ -58,18 +58,35 @@ pub fn Dashboard() -> impl IntoView {
     let unit = RwSignal::new(None::<String>);
     provide_context(DashboardFilters { period: period.into(), unit: unit.into() });
 
-    // Nothing on this device yet: say what to do instead of a page of zeros.
-    let empty = Memo::new(move |_| {
-        register.status.with(|s| *s == super::state::LoadStatus::Ready)
-            && register.registry.with(|r| r.is_empty())
-            && [register.surveys.ready, register.assessments.ready, register.activities.ready].iter().all(|r| r.get())
-            && register.surveys.live_count() + register.assessments.live_count() + register.activities.live_count() == 0
+    // What the page shows under its heading: nothing until the register is read, the first steps
+    // on a device with nothing on it, else the counts and indicators. Until the register is read the
+    // page cannot know which, and drawing the counts meanwhile would fetch the indicators' chunk (19
+    // files) beside the store's first reads on every start, a new device's too, which never shows it.
+    let shown = Memo::new(move |_| {
+        if register.status.with(|s| *s != super::state::LoadStatus::Ready) {
+            return Shown::Nothing;
+        }
+        if register.registry.with(|r| !r.is_empty()) {
+            return Shown::Counts;
+        }
+        // No enterprise: the first steps only once the other kinds are read and hold nothing either.
+        if ![register.surveys.ready, register.assessments.ready, register.activities.ready].iter().all(|r| r.get()) {
+            return Shown::Nothing;
+        }
+        if register.surveys.live_count() + register.assessments.live_count() + register.activities.live_count() == 0 {
+            Shown::FirstSteps
+        } else {
+            Shown::Counts
+        }
     });
 
     view! {
         <section class="page">
             <h1 data-testid="page-title">{tr(Msg::NavDashboard)}</h1>
-            <Show when=move || !empty.get() fallback=|| view! { <DashboardEmpty/> }>
+            <Show when=move || shown.get() == Shown::FirstSteps>
+                <DashboardEmpty/>
+            </Show>
+            <Show when=move || shown.get() == Shown::Counts>
             <p class="muted">{tr(Msg::DashboardIntro)}</p>
             <div class="stat-cards">
                 <div class="stat-card"><span class="stat-value" data-testid="stat-enterprises">{move || register_count(total())}</span><span class="stat-label">{tr(Msg::StatEnterprises)}</span></div>
@@ -132,6 +149,16 @@ pub fn Dashboard() -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// What the dashboard shows under its heading.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    /// The register is not read yet (the shell's banner says so), or it is empty and the other kinds are not.
+    Nothing,
+    /// Nothing on this device: what to do first, instead of a page of zeros.
+    FirstSteps,
+    Counts,
 }
 
 /// The first steps, where a new device's dashboard would show only zeros.

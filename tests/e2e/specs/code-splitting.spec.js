@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { AppShell, seedRows, servedCopyOfBuild, untilControlled } from '../pages/app.js';
+import { AppShell, EnterpriseForm, seedRows, servedCopyOfBuild, untilControlled } from '../pages/app.js';
 import { SurveyForm } from '../pages/survey.js';
 
 const dir = new URL('../../../target/synth/province-300/', import.meta.url);
@@ -107,6 +107,29 @@ test('mọi trang mở thẳng bằng địa chỉ khi có mạng, và khi mất
     await expect(page.getByTestId('chunk-failed')).toHaveCount(0);
   }
   await context.setOffline(false);
+});
+
+test('máy mới: trang chủ chỉ các bước đầu tiên, không tải phần mã chỉ tiêu; có doanh nghiệp thì bảng chỉ tiêu hiện ra', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open('/');
+  await expect(page.getByTestId('dashboard-empty')).toBeVisible();
+  await expect(page.getByTestId('stat-enterprises')).toHaveCount(0);
+  // Start-up is over once the form definitions' checker is in; the indicators' chunk is not, then or later.
+  const groups = async () => (await chunksFetched(page)).map((p) => p.match(/split_([a-z_]+)\.wasm$/)).filter(Boolean).map((m) => m[1]).sort();
+  await expect.poll(groups).toEqual(['forms']);
+  await app.reload();
+  await expect(page.getByTestId('dashboard-empty')).toBeVisible();
+  await expect.poll(groups).toEqual(['forms']);
+
+  await page.getByTestId('add-first-enterprise').click();
+  await new EnterpriseForm(page).fill({ name: 'Cơ sở Bánh phồng Sa Đéc' });
+  await new EnterpriseForm(page).save.click();
+  await expect(page.getByTestId('enterprise-detail')).toBeVisible();
+  await app.nav('dashboard').click();
+  await expect(page.getByTestId('dashboard-empty')).toHaveCount(0);
+  await expect(page.getByTestId('stat-enterprises')).toHaveText('1');
+  await expect(page.getByTestId('indicator-progress')).toBeVisible();
+  expect(await groups()).toContain('indicators');
 });
 
 // A laptop whose page requests can be blocked: no service worker (it would serve them), the
