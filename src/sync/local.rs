@@ -960,13 +960,30 @@ pub async fn in_conflict<T: SyncKind, B: RowBackend>(store: &RecordStore<B>, id:
 /// The same, with what a write over them must expect.
 async fn versions_of<T: SyncKind, B: RowBackend>(store: &RecordStore<B>, id: &str) -> Result<Option<(Versions<T>, Expect, SettingRead<Sections>)>, StoreError> {
     let Some(row) = store.get_row(T::KIND, id).await? else { return Ok(None) };
-    let Some(shown) = crate::store::decode::<T>(&row.json) else { return Ok(None) };
     let conflicts = SettingRead::load(store, CONFLICTS_SETTING, Sections::default).await?;
+    Ok(versions_with::<T>(id, &row.json, &conflicts.value).map(|v| (v, Expect::of(Some(&row.json)), conflicts)))
+}
+
+/// The stored version `json` of record `id`, with its conflict copies among `copies`
+/// (`None`: the stored text is not a record of this kind).
+fn versions_with<T: SyncKind>(id: &str, json: &str, copies: &Sections) -> Option<Versions<T>> {
+    let shown = crate::store::decode::<T>(json)?;
     let mut versions = Versions::new(shown);
-    for copy in conflicts.value.of::<T>().iter().filter(|c| c.id == id) {
+    for copy in copies.of::<T>().iter().filter(|c| c.id == id) {
         versions.merge(copy.clone());
     }
-    Ok(Some((versions, Expect::of(Some(&row.json)), conflicts)))
+    Some(versions)
+}
+
+/// The records the conflict copies name, kind by kind, each once.
+#[derive(Default)]
+struct ConflictIds(Vec<(&'static str, String)>);
+
+impl super::kinds::KindVisitor for ConflictIds {
+    fn visit<T: SyncKind>(&mut self, records: &[Record<T>]) {
+        let ids: std::collections::BTreeSet<&str> = records.iter().map(|r| r.id.as_str()).collect();
+        self.0.extend(ids.into_iter().map(|id| (T::KIND, id.to_string())));
+    }
 }
 
 /// Resolves a conflict with `payload` (one version's, or fields picked from
@@ -1076,14 +1093,7 @@ type LocalFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> 
 /// Every record in conflict now, kind by kind in id order.
 pub async fn open_conflicts<B: RowBackend>(store: &RecordStore<B>, lang: crate::i18n::Lang) -> Result<Vec<ConflictView>, StoreError> {
     let copies = load_conflicts(store).await?;
-    struct Ids(Vec<(&'static str, String)>);
-    impl super::kinds::KindVisitor for Ids {
-        fn visit<T: SyncKind>(&mut self, records: &[Record<T>]) {
-            let ids: std::collections::BTreeSet<&str> = records.iter().map(|r| r.id.as_str()).collect();
-            self.0.extend(ids.into_iter().map(|id| (T::KIND, id.to_string())));
-        }
-    }
-    let mut ids = Ids(Vec::new());
+    let mut ids = ConflictIds::default();
     copies.visit(&mut ids);
     struct View<'a, B: RowBackend> {
         store: &'a RecordStore<B>,
@@ -1124,9 +1134,34 @@ pub async fn open_conflicts<B: RowBackend>(store: &RecordStore<B>, lang: crate::
     Ok(out)
 }
 
-/// How many records are in conflict now (the navigation's count).
+/// How many records are in conflict now (the navigation's count): those `open_conflicts`
+/// lists, without their labels and field tables. The shell reads this on every start, and
+/// that code (the field diff, the indicators' names) then stays in the Sync page's chunk.
 pub async fn conflict_count<B: RowBackend>(store: &RecordStore<B>) -> Result<usize, StoreError> {
-    Ok(open_conflicts(store, crate::i18n::Lang::Vi).await?.len())
+    let copies = load_conflicts(store).await?;
+    let mut ids = ConflictIds::default();
+    copies.visit(&mut ids);
+    struct Open<'a, B: RowBackend> {
+        store: &'a RecordStore<B>,
+        copies: &'a Sections,
+        id: String,
+    }
+    impl<'a, B: RowBackend> super::kinds::KindCall for Open<'a, B> {
+        type Out = LocalFuture<'a, Result<bool, StoreError>>;
+        fn call<T: SyncKind>(self) -> Self::Out {
+            Box::pin(async move {
+                let Some(row) = self.store.get_row(T::KIND, &self.id).await? else { return Ok(false) };
+                Ok(versions_with::<T>(&self.id, &row.json, self.copies).is_some_and(|v| !v.conflicts().is_empty()))
+            })
+        }
+    }
+    let mut count = 0;
+    for (kind, id) in ids.0 {
+        if let Some(open) = super::kinds::call_for_kind(kind, Open { store, copies: &copies, id }) {
+            count += usize::from(open.await?);
+        }
+    }
+    Ok(count)
 }
 
 /// Resolves the conflict on record `id` of `kind` as a person chose.
