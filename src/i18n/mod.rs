@@ -244,6 +244,16 @@ mod tests {
     }
 
     #[test]
+    fn each_message_reads_its_own_texts_from_the_table() {
+        // One near the start of the list, one further on and the last, each in both languages.
+        assert_eq!((Msg::PageLoadRetry.text(Lang::Vi), Msg::PageLoadRetry.text(Lang::En)), ("Thử lại", "Try again"));
+        assert_eq!((Msg::ChartDownloadPng.text(Lang::Vi), Msg::ChartDownloadPng.text(Lang::En)), ("Tải ảnh PNG", "Download PNG"));
+        assert_eq!((Msg::ReadOnlyMode.text(Lang::Vi), Msg::ReadOnlyMode.text(Lang::En)), ("Chế độ chỉ đọc", "Read-only mode"));
+        assert_eq!(Msg::ALL.last(), Some(&Msg::ReadOnlyMode));
+        assert_eq!(Msg::ALL.iter().enumerate().find(|(i, m)| **m as usize != *i), None, "ALL is in the enum's order");
+    }
+
+    #[test]
     fn vietnamese_texts_are_actually_vietnamese() {
         // Guards against an English string pasted into the Vietnamese column.
         let identical: Vec<Msg> = Msg::ALL.iter().copied().filter(|m| m.text(Lang::Vi) == m.text(Lang::En)).collect();
