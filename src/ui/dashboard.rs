@@ -58,22 +58,27 @@ pub fn Dashboard() -> impl IntoView {
     let unit = RwSignal::new(None::<String>);
     provide_context(DashboardFilters { period: period.into(), unit: unit.into() });
 
-    // What the page shows under its heading: nothing until the register is read, the first steps
-    // on a device with nothing on it, else the counts and indicators. Until the register is read the
-    // page cannot know which, and drawing the counts meanwhile would fetch the indicators' chunk (19
-    // files) beside the store's first reads on every start, a new device's too, which never shows it.
+    // What the page shows under its heading. The counts (and with them the indicators' chunk, about
+    // 20 files) once there is something to count: the register's first rows, the other kinds once
+    // read, or what could be read under the shell's error. The first steps on a device with nothing
+    // on it. Nothing while that is not known yet: drawing the counts at once fetched the indicators'
+    // chunk beside the store's first reads on every start, a new device's too, which never shows it.
     let shown = Memo::new(move |_| {
-        if register.status.with(|s| *s != super::state::LoadStatus::Ready) {
-            return Shown::Nothing;
-        }
-        if register.registry.with(|r| !r.is_empty()) {
+        use super::state::LoadStatus;
+        // A large register's first rows count already: its counts say "…" until it is read whole.
+        if register.registry.with(|r| !r.is_empty()) || register.still_reading().is_some_and(|(read, _)| read > 0) {
             return Shown::Counts;
+        }
+        match register.status.with(|s| (matches!(s, LoadStatus::Loading), matches!(s, LoadStatus::Failed(_)))) {
+            (true, _) => return Shown::Nothing,
+            // What could be read, under the shell's error.
+            (_, true) => return Shown::Counts,
+            _ => {}
         }
         // No enterprise: the first steps only once the other kinds are read and hold nothing either.
         if ![register.surveys.ready, register.assessments.ready, register.activities.ready].iter().all(|r| r.get()) {
-            return Shown::Nothing;
-        }
-        if register.surveys.live_count() + register.assessments.live_count() + register.activities.live_count() == 0 {
+            Shown::Nothing
+        } else if register.surveys.live_count() + register.assessments.live_count() + register.activities.live_count() == 0 {
             Shown::FirstSteps
         } else {
             Shown::Counts
@@ -154,7 +159,7 @@ pub fn Dashboard() -> impl IntoView {
 /// What the dashboard shows under its heading.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Shown {
-    /// The register is not read yet (the shell's banner says so), or it is empty and the other kinds are not.
+    /// Not known yet: the register's first rows are not in, or it is empty and the other kinds are not read.
     Nothing,
     /// Nothing on this device: what to do first, instead of a page of zeros.
     FirstSteps,

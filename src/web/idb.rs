@@ -166,19 +166,20 @@ async fn open() -> Result<Database, StoreError> {
                 let filled: indexed_db_futures::Result<()> = async {
                     for (kind, name) in summary::SUMMARISED {
                         let summaries = db.create_object_store(name).with_key_path(KeyPath::from("id")).build()?;
-                        // A new database's record stores were created empty just above: reading them
-                        // would only add round trips to every first start.
-                        if old == 0 {
-                            continue;
-                        }
                         if UPGRADE.with(|u| u.borrow().is_none()) {
                             use indexed_db_futures::internals::SystemRepr;
                             use wasm_bindgen::JsCast;
                             let store: web_sys::IdbObjectStore = summaries.as_sys().clone().unchecked_into();
                             UPGRADE.with(|u| *u.borrow_mut() = Some((store.transaction(), old)));
-                            crate::web::browser::mark("nscl-schema-upgrade");
+                            if old > 0 {
+                                crate::web::browser::mark("nscl-schema-upgrade");
+                            }
                         }
-                        fill_summaries(&summaries, kind).await?;
+                        // A new database's record stores were created empty just above: reading them
+                        // would only add round trips to every first start.
+                        if old > 0 {
+                            fill_summaries(&summaries, kind).await?;
+                        }
                     }
                     Ok(())
                 }
