@@ -37,6 +37,19 @@ pub fn App() -> impl IntoView {
     provide_context(Flash(RwSignal::new(None)));
     provide_context(Role::load());
     spawn_local(register.start());
+    // The register's pages' code once every kind is read and the form definitions are in, never
+    // beside the start's own work (`split_pages::warm_after_start`).
+    Effect::new(move |warmed: Option<bool>| {
+        if warmed == Some(true) {
+            return true;
+        }
+        let lists = [register.surveys.ready, register.assessments.ready, register.activities.ready, register.targets.ready];
+        let over = register.forms_settled() && lists.iter().all(|ready| ready.get());
+        if over {
+            pages::warm_after_start();
+        }
+        over
+    });
     let sync_status = SyncStatus::new();
     provide_context(sync_status);
     sync_status.refresh();

@@ -62,6 +62,17 @@ macro_rules! split_view {
 }
 pub(crate) use split_view;
 
+thread_local! {
+    /// Whether a page loaded from a chunk has been opened in this tab: its group's chunks then
+    /// bring the shared ones, and `split_pages::warm_after_start` leaves them to it.
+    static PAGE_OPENED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a page from a chunk has been opened in this tab (not a part of the home page).
+pub fn page_opened() -> bool {
+    PAGE_OPENED.with(|o| o.get())
+}
+
 // No PartialEq: function pointers do not compare reliably, and nothing needs to.
 #[derive(Clone, Copy)]
 enum Loaded {
@@ -81,6 +92,9 @@ where
     F: Fn() -> Fut + Copy + Send + Sync + 'static,
     Fut: Future<Output = Result<PageView, ChunkError>> + 'static,
 {
+    if !part {
+        PAGE_OPENED.with(|o| o.set(true));
+    }
     let state = RwSignal::new(Loaded::Waiting);
     let slow = RwSignal::new(false);
     // Each attempt's number: a "slow" timer left from an attempt that already failed must not

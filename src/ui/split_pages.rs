@@ -60,6 +60,22 @@ split_value!(
         |library, shipped, installed| library.install_all(shipped, installed.iter().map(|f| (f.file.as_str(), f.source.as_str())))
 );
 
+/// Once the start is over, loads the register's pages (the list, a new enterprise: the likeliest
+/// next page, a new device's first step) and with them most of the code every page group shares,
+/// which the dashboard's indicators used to bring in at start. The officer's first click on any
+/// page then waits for less of it. Not when a page from a chunk is open already: its group brings
+/// the shared code, and this would only compete with it. Marked `nscl-warm-after-start` for the tests.
+pub fn warm_after_start() {
+    leptos::task::spawn_local(async {
+        // Not inside the reactive update that found the start over.
+        crate::web::browser::next_task().await;
+        crate::web::browser::mark("nscl-warm-after-start");
+        if !super::lazy_page::page_opened() {
+            let _ = enterprise_list().await;
+        }
+    });
+}
+
 /// Starts loading the chunk of the page a navigation link leads to (from the service worker's
 /// cache once it has them all, else from the network) and compiling it, when the officer points
 /// at the link or tabs to it: by the click, a fraction of a second later, the page's code is
