@@ -42,9 +42,10 @@ async function serve(dist, port) {
 const SLOW = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 
 // Medians, each run in a context of its own, over the slow connection when `slow`: from the
-// navigation's start to the frame after `ready` is drawn with no "loading" banner, timed in the page
-// (`page`), and as Playwright saw it from before `goto` (`polled`). Playwright's polling adds its own
-// delay, which varies with the page's state (over "Fast 3G" 150-350 ms), so `page` is the measure.
+// navigation's start to the next animation frame once `ready` is in the document with no
+// "loading" banner, timed in the page (`page`), and as Playwright saw it from before `goto`
+// (`polled`). Playwright's polling adds its own delay, which varies with the page's state (over
+// "Fast 3G" 150-350 ms), so `page` is the measure.
 async function coldOpen(dist, port, ready, slow = false) {
   const server = await serve(dist, port);
   const browser = await chromium.launch(LAUNCH);
