@@ -12,7 +12,7 @@ macro_rules! messages {
 
             pub fn text(self, lang: Lang) -> &'static str {
                 // A table in the order of the enum, not a `match` of every pair: that match was
-                // 25 KB of code in the first download, the table is data a third of that.
+                // 25 KB of code in the first download, the table is about half that in data.
                 const TEXTS: &[[&str; 2]] = &[$([$vi, $en]),*];
                 let [vi, en] = TEXTS[self as usize];
                 match lang {
