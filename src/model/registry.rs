@@ -488,6 +488,12 @@ fn none_last<T: Ord>(a: Option<&T>, b: Option<&T>, descending: bool) -> Ordering
     }
 }
 
+/// A change made at `ms` on device "d", for the tests below.
+#[cfg(test)]
+fn change_at(ms: i64) -> crate::model::record::Change {
+    crate::model::record::Change { at: crate::model::clock::Hlc { ms, counter: 0, device: "d".into() }, officer: String::new() }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -613,8 +619,7 @@ mod tests {
         assert_eq!(r.len(), 4);
         assert_eq!(r.owner_of_tax_code("0100233488", None), None);
         assert_eq!(names(r.search(&Query { text: "tan quy".into(), ..Default::default() })).len(), 1);
-        let later = |ms| crate::model::record::Change { at: crate::model::clock::Hlc { ms, counter: 0, device: "d".into() }, officer: String::new() };
-        let gone = r.get("a").unwrap().deleted_by(&later(8));
+        let gone = r.get("a").unwrap().deleted_by(&change_at(8));
         r.upsert(gone.clone());
         assert!(r.get("a").is_none());
         r.upsert(gone);
@@ -622,8 +627,7 @@ mod tests {
         assert_eq!(r.owner_of_tax_code("1400100593", None), None);
         assert_eq!(r.get("bb").unwrap().payload.name, "HTX Xoài Mỹ Xương", "ids still resolve after a removal");
         assert_eq!(r.count_by_unit().get(&Some("tp-sa-dec".into())), Some(&2));
-        let change = crate::model::record::Change { at: crate::model::clock::Hlc { ms: 9, counter: 0, device: "d".into() }, officer: String::new() };
-        let tomb = r.get("bb").unwrap().deleted_by(&change);
+        let tomb = r.get("bb").unwrap().deleted_by(&change_at(9));
         r.upsert(tomb.clone());
         assert!(r.get("bb").is_none(), "a tombstone leaves the register");
         assert!(Registry::new(vec![tomb]).is_empty());
@@ -637,8 +641,7 @@ mod props {
     use proptest::prelude::*;
 
     fn record(i: usize, name: String, tax_code: String) -> EnterpriseRecord {
-        let change = crate::model::record::Change { at: crate::model::clock::Hlc { ms: i as i64, counter: 0, device: "d".into() }, officer: String::new() };
-        Record::new(format!("e{i}"), &change, Enterprise { name, tax_code: Some(tax_code), ..Default::default() })
+        Record::new(format!("e{i}"), &change_at(i as i64), Enterprise { name, tax_code: Some(tax_code), ..Default::default() })
     }
 
     fn any_query() -> impl Strategy<Value = Query> {
@@ -669,7 +672,7 @@ mod props {
                 prop_assert_eq!(&narrowed.positions, &r.search_positions(&q), "typed {:?}", &q.text);
                 hits = Some(narrowed);
             }
-            let gone = r.get("e0").unwrap().deleted_by(&crate::model::record::Change { at: crate::model::clock::Hlc { ms: 1_000, counter: 0, device: "d".into() }, officer: String::new() });
+            let gone = r.get("e0").unwrap().deleted_by(&change_at(1_000));
             r.upsert(gone);
             let q = Query { text: full.clone(), ..base.clone() };
             prop_assert_eq!(r.search_narrowing(&q, hits.as_ref()).positions, r.search_positions(&q));
@@ -724,8 +727,7 @@ mod props {
             exports in proptest::collection::vec(proptest::option::of(0i64..80), 1..4),
         ) {
             let units = ["tp-sa-dec", "tp-cao-lanh", "xa-my-an"];
-            let at = |ms: i64| crate::model::record::Change { at: Hlc { ms, counter: 0, device: "d".into() }, officer: String::new() };
-            let make = |id: usize, unit: usize, taxed: bool, ms: i64| Record::new(format!("e{id}"), &at(ms), Enterprise {
+            let make = |id: usize, unit: usize, taxed: bool, ms: i64| Record::new(format!("e{id}"), &change_at(ms), Enterprise {
                 name: format!("Cơ sở {id}"),
                 admin_unit_id: Some(units[unit].into()),
                 tax_code: taxed.then(|| format!("{:010}", id)),
@@ -737,7 +739,7 @@ mod props {
             let mut held: HashMap<usize, EnterpriseRecord> = HashMap::new();
             for (i, &(id, unit, taxed, deleted)) in read.iter().enumerate() {
                 let r = make(id, unit, taxed, i as i64 + 1);
-                held.insert(id, if deleted { r.deleted_by(&at(i as i64 + 2)) } else { r });
+                held.insert(id, if deleted { r.deleted_by(&change_at(i as i64 + 2)) } else { r });
             }
             let mut last = exports[0].map(|ms| Hlc { ms, counter: 0, device: "d".into() });
             let mut builder = RegistryBuilder::against(last.as_ref());
@@ -753,11 +755,11 @@ mod props {
                     0 | 1 => r.upsert(make(id, unit, taxed, ms)),
                     2 => {
                         if let Some(x) = r.get(&format!("e{id}")).cloned() {
-                            r.upsert(x.deleted_by(&at(ms)));
+                            r.upsert(x.deleted_by(&change_at(ms)));
                         }
                     }
                     // A tombstone whatever the register holds: none, a live record, or a tombstone already.
-                    _ => r.upsert(make(id, unit, taxed, ms).deleted_by(&at(ms + 1))),
+                    _ => r.upsert(make(id, unit, taxed, ms).deleted_by(&change_at(ms + 1))),
                 }
                 if let Some(e) = exports.get(n % 3 + 1).filter(|_| n % 5 == 4) {
                     last = e.map(|ms| Hlc { ms, counter: 0, device: "d".into() });
