@@ -975,9 +975,24 @@ fn versions_with<T: SyncKind>(id: &str, json: &str, copies: &Sections) -> Option
     Some(versions)
 }
 
+/// Record `id`'s versions as stored, with its conflict copies among `copies`, when some of them
+/// are still open (`None`: none are, or the record is not held or not readable).
+async fn open_versions<T: SyncKind, B: RowBackend>(store: &RecordStore<B>, id: &str, copies: &Sections) -> Result<Option<Versions<T>>, StoreError> {
+    let Some(row) = store.get_row(T::KIND, id).await? else { return Ok(None) };
+    Ok(versions_with::<T>(id, &row.json, copies).filter(|v| !v.conflicts().is_empty()))
+}
+
 /// The records the conflict copies name, kind by kind, each once.
 #[derive(Default)]
 struct ConflictIds(Vec<(&'static str, String)>);
+
+impl ConflictIds {
+    fn of(copies: &Sections) -> ConflictIds {
+        let mut ids = ConflictIds::default();
+        copies.visit(&mut ids);
+        ids
+    }
+}
 
 impl super::kinds::KindVisitor for ConflictIds {
     fn visit<T: SyncKind>(&mut self, records: &[Record<T>]) {
@@ -1093,10 +1108,9 @@ type LocalFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> 
 /// Every record in conflict now, kind by kind in id order.
 pub async fn open_conflicts<B: RowBackend>(store: &RecordStore<B>, lang: crate::i18n::Lang) -> Result<Vec<ConflictView>, StoreError> {
     let copies = load_conflicts(store).await?;
-    let mut ids = ConflictIds::default();
-    copies.visit(&mut ids);
     struct View<'a, B: RowBackend> {
         store: &'a RecordStore<B>,
+        copies: &'a Sections,
         id: String,
         lang: crate::i18n::Lang,
     }
@@ -1104,10 +1118,7 @@ pub async fn open_conflicts<B: RowBackend>(store: &RecordStore<B>, lang: crate::
         type Out = LocalFuture<'a, Result<Option<ConflictView>, StoreError>>;
         fn call<T: SyncKind>(self) -> Self::Out {
             Box::pin(async move {
-                let Some(versions) = conflict_versions::<T, B>(self.store, &self.id).await? else { return Ok(None) };
-                if versions.conflicts().is_empty() {
-                    return Ok(None);
-                }
+                let Some(versions) = open_versions::<T, B>(self.store, &self.id, self.copies).await? else { return Ok(None) };
                 let payloads: Vec<&T> = versions.all().iter().map(|v| &v.payload).collect();
                 // A survey or self-assessment is named by its enterprise.
                 let enterprise = match versions.winner().payload.place() {
@@ -1126,8 +1137,8 @@ pub async fn open_conflicts<B: RowBackend>(store: &RecordStore<B>, lang: crate::
         }
     }
     let mut out = Vec::new();
-    for (kind, id) in ids.0 {
-        if let Some(view) = super::kinds::call_for_kind(kind, View { store, id, lang }) {
+    for (kind, id) in ConflictIds::of(&copies).0 {
+        if let Some(view) = super::kinds::call_for_kind(kind, View { store, copies: &copies, id, lang }) {
             out.extend(view.await?);
         }
     }
@@ -1139,8 +1150,6 @@ pub async fn open_conflicts<B: RowBackend>(store: &RecordStore<B>, lang: crate::
 /// that code (the field diff, the indicators' names) then stays in the Sync page's chunk.
 pub async fn conflict_count<B: RowBackend>(store: &RecordStore<B>) -> Result<usize, StoreError> {
     let copies = load_conflicts(store).await?;
-    let mut ids = ConflictIds::default();
-    copies.visit(&mut ids);
     struct Open<'a, B: RowBackend> {
         store: &'a RecordStore<B>,
         copies: &'a Sections,
@@ -1149,14 +1158,11 @@ pub async fn conflict_count<B: RowBackend>(store: &RecordStore<B>) -> Result<usi
     impl<'a, B: RowBackend> super::kinds::KindCall for Open<'a, B> {
         type Out = LocalFuture<'a, Result<bool, StoreError>>;
         fn call<T: SyncKind>(self) -> Self::Out {
-            Box::pin(async move {
-                let Some(row) = self.store.get_row(T::KIND, &self.id).await? else { return Ok(false) };
-                Ok(versions_with::<T>(&self.id, &row.json, self.copies).is_some_and(|v| !v.conflicts().is_empty()))
-            })
+            Box::pin(async move { Ok(open_versions::<T, B>(self.store, &self.id, self.copies).await?.is_some()) })
         }
     }
     let mut count = 0;
-    for (kind, id) in ids.0 {
+    for (kind, id) in ConflictIds::of(&copies).0 {
         if let Some(open) = super::kinds::call_for_kind(kind, Open { store, copies: &copies, id }) {
             count += usize::from(open.await?);
         }
