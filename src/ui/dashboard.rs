@@ -69,11 +69,13 @@ pub fn Dashboard() -> impl IntoView {
         if register.registry.with(|r| !r.is_empty()) || register.still_reading().is_some_and(|(read, _)| read > 0) {
             return Shown::Counts;
         }
-        match register.status.with(|s| (matches!(s, LoadStatus::Loading), matches!(s, LoadStatus::Failed(_)))) {
-            (true, _) => return Shown::Nothing,
+        let (loading, failed) = register.status.with(|s| (matches!(s, LoadStatus::Loading), matches!(s, LoadStatus::Failed(_))));
+        if loading {
+            return Shown::Nothing;
+        }
+        if failed {
             // What could be read, under the shell's error.
-            (_, true) => return Shown::Counts,
-            _ => {}
+            return Shown::Counts;
         }
         // No enterprise: the first steps only once the other kinds are read and hold nothing either.
         if ![register.surveys.ready, register.assessments.ready, register.activities.ready].iter().all(|r| r.get()) {
