@@ -307,8 +307,9 @@ mod props {
     // Edits and files weigh twice: a conflict needs a record sent, edited on both sides and sent
     // again. Random steps alone made one a Resolve step could find in none of 88 tries, so a Clash
     // makes one on purpose, and a Resolve takes the next laptop holding one: over the 48 cases,
-    // about 70 conflicts made and 40 resolved (a resolution that did not dominate both versions
-    // went unnoticed before, and now fails in the first few cases).
+    // 56-68 conflicts made and 45-49 resolved in three runs (a resolution that did not dominate
+    // both versions went unnoticed before, and now fails in the first few cases). Edits and
+    // deletions leave a record in conflict alone, as the app does (`editable`).
     fn step() -> impl Strategy<Value = Step> {
         prop_oneof![
             1 => (0..3usize, 0..3u8).prop_map(|(laptop, record)| Step::Create { laptop, record }),
@@ -318,6 +319,13 @@ mod props {
             2 => (0..3usize, any::<bool>()).prop_map(|(laptop, pick_copy)| Step::Resolve { laptop, pick_copy }),
             1 => (0..3usize, 1..3usize, 0..3u8, any::<bool>()).prop_map(|(first, apart, record, delete)| Step::Clash { first, second: (first + apart) % 3, record, delete }),
         ]
+    }
+
+    /// The live enterprises a person could edit or delete on `laptop`: the app refuses a record
+    /// with conflict copies waiting until they are resolved (`local::in_conflict`).
+    fn editable(laptop: &Laptop) -> Vec<String> {
+        let live = laptop.held().records.enterprise.into_iter().filter(|r| !r.deleted);
+        live.map(|r| r.id).filter(|id| !ready(local::in_conflict::<Enterprise, _>(&laptop.store, id)).unwrap()).collect()
     }
 
     proptest! {
@@ -337,14 +345,14 @@ mod props {
                     }
                     Step::Edit { laptop, record } => {
                         let l = &mut laptops[laptop];
-                        if let Some(id) = l.held().records.enterprise.iter().filter(|r| !r.deleted).nth(record as usize).map(|r| r.id.clone()) {
+                        if let Some(id) = editable(l).into_iter().nth(record as usize) {
                             made.push(l.edit(&id, &format!("sửa {n}")));
                         }
                     }
                     Step::Delete { laptop, record } => {
                         let l = &mut laptops[laptop];
-                        if let Some(r) = l.held().records.enterprise.iter().filter(|r| !r.deleted).nth(record as usize).cloned() {
-                            let tomb = r.deleted_by(&l.change());
+                        if let Some(id) = editable(l).into_iter().nth(record as usize) {
+                            let tomb = l.enterprise(&id).unwrap().deleted_by(&l.change());
                             l.put(&tomb);
                             made.push(tomb);
                         }
@@ -366,9 +374,9 @@ mod props {
                         }
                         let file = laptops[first].export(Scope::default());
                         laptops[second].import(std::slice::from_ref(&file));
-                        let live: Vec<String> = laptops[first].held().records.enterprise.iter().filter(|r| !r.deleted).map(|r| r.id.clone()).collect();
+                        let live = editable(&laptops[first]);
                         let chosen = (!live.is_empty()).then(|| live[record as usize % live.len()].clone());
-                        if let Some(id) = chosen.filter(|id| laptops[second].enterprise(id).is_some_and(|r| !r.deleted)) {
+                        if let Some(id) = chosen.filter(|id| editable(&laptops[second]).contains(id)) {
                             made.push(laptops[first].edit(&id, &format!("xung đột {n}")));
                             let l = &mut laptops[second];
                             if delete {
