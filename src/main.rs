@@ -3,7 +3,11 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     nscl_tracker::web::panic_guard::install();
-    leptos::mount::mount_to_body(nscl_tracker::ui::App);
+    // The database's open is asked for first and the shell built just after, in the same turn
+    // (spawned futures run in order, and the open's request goes out at its first poll): the
+    // browser opens the database while the page builds and lays out the first screen.
+    nscl_tracker::web::idb::open_early();
+    wasm_bindgen_futures::spawn_local(async { leptos::mount::mount_to_body(nscl_tracker::ui::App) });
 }
 
 /// A crash on purpose, for the end-to-end test of the panic guard

@@ -96,6 +96,16 @@ fn opened() -> Option<Result<Database, StoreError>> {
     FAILED_UPGRADE.with(|f| f.borrow().clone()).map(Err)
 }
 
+/// Asks the browser to open the database before the app's first screen is built: the open (and
+/// a new laptop's upgrade) runs in the browser while the page builds the shell, instead of after
+/// it. Whoever reads first waits for this open rather than starting another; an open that fails
+/// is tried again by the first caller, which then meets its error.
+pub fn open_early() {
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = db().await;
+    });
+}
+
 async fn db() -> Result<Database, StoreError> {
     // Several callers may wake from one open that left nothing: the first opens again, the
     // others wait for that one.

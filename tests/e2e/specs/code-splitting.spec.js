@@ -143,6 +143,33 @@ test('máy mới: trang chủ chỉ các bước đầu tiên, không tải ph�
   expect(await groups()).toContain('indicators');
 });
 
+// The database opens while the page builds and lays out its first screen (`idb::open_early`), not
+// after it: on a new laptop the open creates every store, on any laptop it waits for the browser.
+test('cơ sở dữ liệu được mở trong lúc dựng màn hình đầu tiên, trên máy mới và khi mở lại', async ({ page }) => {
+  // Whether the shell's navigation was in the document when the page asked for each database open.
+  await page.addInitScript(() => {
+    const open = IDBFactory.prototype.open;
+    window.__opens = [];
+    IDBFactory.prototype.open = function (...args) {
+      window.__opens.push({ name: args[0], shellBuilt: document.querySelector('nav') !== null });
+      return open.apply(this, args);
+    };
+  });
+  const app = new AppShell(page);
+  const opens = () => page.evaluate(() => window.__opens);
+  await app.open('/');
+  await expect(page.getByTestId('dashboard-empty')).toBeVisible();
+  expect(await opens()).toEqual([{ name: 'nscl-tracker', shellBuilt: false }]);
+
+  await page.getByTestId('add-first-enterprise').click();
+  await new EnterpriseForm(page).fill({ name: 'Cơ sở Bánh phồng Sa Đéc' });
+  await new EnterpriseForm(page).save.click();
+  await expect(page.getByTestId('enterprise-detail')).toBeVisible();
+  await app.reload();
+  await expect(page.getByTestId('enterprise-detail')).toContainText('Cơ sở Bánh phồng Sa Đéc');
+  expect(await opens()).toEqual([{ name: 'nscl-tracker', shellBuilt: false }]);
+});
+
 test('một loại hồ sơ đọc không được sau sổ doanh nghiệp: trang chủ vẫn hiện số đếm, dưới thông báo lỗi', async ({ page }) => {
   // From the next load of this tab, reading the activities fails (the register reads first, and whole).
   await page.addInitScript(() => {
