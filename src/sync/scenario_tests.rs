@@ -307,9 +307,10 @@ mod props {
     // Edits and files weigh twice: a conflict needs a record sent, edited on both sides and sent
     // again. Random steps alone made one a Resolve step could find in none of 88 tries, so a Clash
     // makes one on purpose, and a Resolve takes the next laptop holding one: over the 48 cases,
-    // 56-68 conflicts made and 45-49 resolved in three runs (a resolution that did not dominate
-    // both versions went unnoticed before, and now fails in the first few cases). Edits and
-    // deletions leave a record in conflict alone, as the app does (`editable`).
+    // 56-68 conflicts made and 45-49 resolved in three runs. Each resolution is checked to
+    // descend from every version it replaces (a `resolve` that kept only the winner's vector
+    // went unnoticed before; it now fails within a second). Edits and deletions leave a record
+    // in conflict alone, as the app does (`editable`).
     fn step() -> impl Strategy<Value = Step> {
         prop_oneof![
             1 => (0..3usize, 0..3u8).prop_map(|(laptop, record)| Step::Create { laptop, record }),
@@ -319,6 +320,18 @@ mod props {
             2 => (0..3usize, any::<bool>()).prop_map(|(laptop, pick_copy)| Step::Resolve { laptop, pick_copy }),
             1 => (0..3usize, 1..3usize, 0..3u8, any::<bool>()).prop_map(|(first, apart, record, delete)| Step::Clash { first, second: (first + apart) % 3, record, delete }),
         ]
+    }
+
+    /// `from`'s whole file imported by `to`; the same file again changes nothing, and the
+    /// navigation's count is the conflicts list's length, whatever the history.
+    fn send(laptops: &mut [Laptop; 3], from: usize, to: usize) -> Result<(), TestCaseError> {
+        let file = laptops[from].export(Scope::default());
+        laptops[to].import(std::slice::from_ref(&file));
+        let again = local::preview(&laptops[to].held(), std::slice::from_ref(&file));
+        prop_assert!(!again.changes_anything());
+        let listed = ready(local::open_conflicts(&laptops[to].store, crate::i18n::Lang::Vi)).unwrap().len();
+        prop_assert_eq!(ready(local::conflict_count(&laptops[to].store)).unwrap(), listed);
+        Ok(())
     }
 
     /// The live enterprises a person could edit or delete on `laptop`: the app refuses a record
@@ -357,23 +370,13 @@ mod props {
                             made.push(tomb);
                         }
                     }
-                    Step::Send { from, to } if from != to => {
-                        let file = laptops[from].export(Scope::default());
-                        laptops[to].import(std::slice::from_ref(&file));
-                        // Idempotent: the same file again changes nothing.
-                        let again = local::preview(&laptops[to].held(), std::slice::from_ref(&file));
-                        prop_assert!(!again.changes_anything());
-                        // The navigation's count is the conflicts list's length, whatever the history.
-                        let listed = ready(local::open_conflicts(&laptops[to].store, crate::i18n::Lang::Vi)).unwrap().len();
-                        prop_assert_eq!(ready(local::conflict_count(&laptops[to].store)).unwrap(), listed);
-                    }
+                    Step::Send { from, to } if from != to => send(&mut laptops, from, to)?,
                     Step::Send { .. } => {}
                     Step::Clash { first, second, record, delete } => {
                         if laptops[first].held().records.enterprise.iter().all(|r| r.deleted) {
                             made.push(new_enterprise(&mut laptops[first], &format!("e{first}-clash{n}"), &format!("tạo {n}")));
                         }
-                        let file = laptops[first].export(Scope::default());
-                        laptops[second].import(std::slice::from_ref(&file));
+                        send(&mut laptops, first, second)?;
                         let live = editable(&laptops[first]);
                         let chosen = (!live.is_empty()).then(|| live[record as usize % live.len()].clone());
                         if let Some(id) = chosen.filter(|id| editable(&laptops[second]).contains(id)) {
@@ -386,9 +389,8 @@ mod props {
                             } else {
                                 made.push(l.edit(&id, &format!("xung đột khác {n}")));
                             }
-                            let back = laptops[second].export(Scope::default());
-                            laptops[first].import(std::slice::from_ref(&back));
-                            prop_assert!(!laptops[first].held().conflicts().enterprise.is_empty(), "a clash leaves a conflict on {}", first);
+                            send(&mut laptops, second, first)?;
+                            prop_assert!(laptops[first].held().conflicts().enterprise.iter().any(|c| c.id == id), "a clash leaves a conflict over {} on {}", id, first);
                         }
                     }
                     Step::Resolve { laptop, pick_copy } => {
@@ -401,6 +403,12 @@ mod props {
                             let chosen = if pick_copy { copy.clone() } else { versions.winner().clone() };
                             let change = l.change();
                             let resolved = ready(local::resolve(&l.store, &copy.id, chosen.payload, chosen.deleted, &change, 0)).unwrap().unwrap();
+                            // The resolution descends from every version held, so it replaces them on
+                            // every laptop it reaches; here none is left waiting.
+                            for v in versions.all() {
+                                prop_assert_eq!(resolved.version.compare(&v.version), Causality::Descends);
+                            }
+                            prop_assert!(!ready(local::in_conflict::<Enterprise, _>(&l.store, &copy.id)).unwrap());
                             made.push(resolved);
                         }
                     }
