@@ -424,6 +424,7 @@ messages! {
     ActionUndo => "Hoàn tác nhập", "Undo of an import";
     ActionResolve => "Xử lý xung đột", "Conflict resolved";
     ConflictsInNav => "xung đột cần xử lý", "conflicts to resolve";
+    RecordInConflict => "Hồ sơ này có phiên bản khác từ máy khác đang chờ xử lý xung đột, nên chưa lưu. Hãy xử lý xung đột ở trang Đồng bộ dữ liệu trước (những gì bạn nhập vẫn còn đây).", "This record has another computer's version waiting in the conflicts list, so nothing was saved. Resolve the conflict on the Sync page first (what you typed is still here).";
     EditInConflict => "Doanh nghiệp này có phiên bản khác từ máy khác đang chờ xử lý xung đột, nên chưa lưu. Hãy xử lý xung đột ở trang Đồng bộ dữ liệu trước (những gì bạn nhập vẫn còn đây).", "This enterprise has another computer's version waiting in the conflicts list, so nothing was saved. Resolve the conflict on the Sync page first (what you typed is still here).";
     DuplicatesTitle => "Có thể trùng doanh nghiệp", "Likely duplicate enterprises";
     DuplicatesHelp => "Các doanh nghiệp dưới đây có cùng mã số thuế, có lẽ được đăng ký ở hai máy. Hãy giữ một hồ sơ (có thể chọn từng trường); hồ sơ kia được gộp vào, và khảo sát, tự đánh giá, hoạt động của nó đi theo.", "These enterprises share a tax code: probably registered on two computers. Keep one record (picking fields if you like); the other is merged into it, and its surveys, self-assessments and activities follow.";

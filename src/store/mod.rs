@@ -48,6 +48,10 @@ pub enum StoreError {
     /// space). The upgrade was undone, so the data is as the earlier build left it; nothing is
     /// read or written until a reload upgrades it.
     UpgradeFailed { full: bool },
+    /// The record has conflict copies waiting for a person to choose (`sync::local::in_conflict`):
+    /// a new version would look as if it had seen them, and they would be dropped unseen.
+    /// Nothing was written.
+    InConflict,
     Other(String),
 }
 
@@ -61,6 +65,7 @@ impl StoreError {
             StoreError::Corrupt => Msg::ErrStorageCorrupt,
             StoreError::UpgradeFailed { full: true } => Msg::ErrUpgradeFull,
             StoreError::UpgradeFailed { full: false } => Msg::ErrUpgradeFailed,
+            StoreError::InConflict => Msg::RecordInConflict,
         }
     }
 

@@ -58,6 +58,12 @@ impl Register {
     /// `keep_previous` the replaced version goes to the history; a draft's
     /// autosave does not keep one per keystroke.
     pub(super) async fn save_filled<T: FilledKind>(self, record: Record<T>, base: VersionVector, keep_previous: bool) -> Result<Record<T>, FilledSaveError<T>> {
+        // As for enterprises and activities: an edit over conflict copies waiting would drop them
+        // unseen (a version vector cannot tell), so it waits until they are resolved. The
+        // editor keeps the answers and says why; its next change tries again.
+        if crate::sync::local::in_conflict::<T, _>(&record_store(), &record.id).await.map_err(FilledSaveError::Store)? {
+            return Err(FilledSaveError::Store(StoreError::InConflict));
+        }
         match record_store().put_if_version(&record, &base, keep_previous).await.map_err(FilledSaveError::Store)? {
             Ok(()) => {}
             Err(Some(theirs)) => return Err(FilledSaveError::Conflict(Box::new(theirs))),

@@ -20,6 +20,10 @@ pub async fn save_target(register: Register, indicator: &str, period: &str, seen
     if stored.as_ref().map(|r| r.version.clone()).unwrap_or_default() != seen {
         return Err(Msg::TargetErrChanged);
     }
+    // A target with another laptop's version waiting: saving would drop that version unseen.
+    if crate::sync::local::in_conflict::<IndicatorTarget, _>(&store, &id).await.map_err(|e| e.msg())? {
+        return Err(Msg::RecordInConflict);
+    }
     let payload = IndicatorTarget { indicator_id: indicator.to_string(), period: period.to_string(), value, stretch, note };
     let change = browser::change();
     let (mut record, expected) = match stored {

@@ -28,8 +28,12 @@ fn waits_text(waits: &[Wait], lang: Lang) -> String {
     format!("{} {}", lang.t(Msg::WaitsFor), parts.join("; "))
 }
 
-/// Stores a new action state on an assessment, if it has not changed since it was read.
-async fn save_action(register: Register, record: Record<Assessment>, key: String, state: ActionState) -> bool {
+/// Stores a new action state on an assessment, if it has not changed since it was read and
+/// has no conflict copies waiting (a new version would drop them unseen).
+async fn save_action(register: Register, record: Record<Assessment>, key: String, state: ActionState) -> Result<(), Msg> {
+    if crate::sync::local::in_conflict::<Assessment, _>(&record_store(), &record.id).await.unwrap_or(false) {
+        return Err(Msg::RecordInConflict);
+    }
     let mut payload = record.payload.clone();
     if state == ActionState::default() {
         payload.actions.remove(&key);
@@ -41,9 +45,9 @@ async fn save_action(register: Register, record: Record<Assessment>, key: String
         Ok(Ok(())) => {
             broadcast::notify_assessment_changed(&revised.id);
             register.assessments.remember(crate::store::summary::summary_record(&revised));
-            true
+            Ok(())
         }
-        _ => false,
+        _ => Err(Msg::ActionNotSaved),
     }
 }
 
@@ -84,10 +88,10 @@ pub fn ActionPlan(
                     edit(&mut state);
                     save_action(register, record, key, state).await
                 }
-                None => false,
+                None => Err(Msg::ActionNotSaved),
             };
-            if !saved {
-                flash.show(FlashKind::Warning, vec![Msg::ActionNotSaved]);
+            if let Err(why) = saved {
+                flash.show(FlashKind::Warning, vec![why]);
             }
         });
     };

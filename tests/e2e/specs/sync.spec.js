@@ -6,6 +6,7 @@ import zlib from 'node:zlib';
 import { AppShell, EnterpriseForm, EnterpriseRegister, seedRows, storedRows } from '../pages/app.js';
 import { SurveyForm, SurveyList } from '../pages/survey.js';
 import { SyncPage, openLaptop, dumpDatabase } from '../pages/sync.js';
+import { TargetSettings } from '../pages/indicators.js';
 import { validateSyncFile, checksumOk } from '../lib/sync-schema.js';
 import { newerVersions } from '../lib/newer-versions.js';
 
@@ -403,6 +404,102 @@ test('a survey open in the editor while an import changes it ends in the conflic
   await a.page.getByTestId('keep-mine').click();
   await editing.storedPayload((p) => p.answers.respondent_name === 'Lê Thị Tám (A sửa)' && p.answers.respondent_phone === '0912345678');
   await expect(editing.input('respondent_phone')).toHaveValue(/^0912 ?345 ?678$/);
+  await a.context.close();
+  await b.context.close();
+});
+
+// Editing a survey over another laptop's version waiting in the conflicts list would drop that
+// version unseen (a version vector cannot tell an edit of the shown version from one that has
+// seen the waiting one): the save waits until the conflict is resolved, as for an enterprise.
+test('a survey with another laptop\'s version waiting is not saved over: the editor says why and keeps the answers', async ({ browser }) => {
+  const a = await laptop(browser, 'Nguyễn Thị Hạnh');
+  const b = await laptop(browser, 'Trần Văn Bình');
+  await a.form.add({ name: 'Công ty Sen Hồng' });
+  const onA = new SurveyForm(a.page);
+  await onA.startFromEnterprisePage();
+  await onA.type('respondent_name', 'Lê Thị Tám');
+  await onA.storedPayload((p) => p.answers.respondent_name === 'Lê Thị Tám');
+  const surveyId = onA.surveyId();
+  await a.page.goto('/');
+  await a.sync.open();
+  const first = await a.sync.exportFile();
+  await b.sync.open();
+  await b.sync.importFiles([first.path]);
+
+  // Both change the same answer without seeing each other; each file then holds a version the other lacks.
+  await b.page.goto(`/surveys/${surveyId}`);
+  const onB = new SurveyForm(b.page);
+  await expect(onB.editor).toBeVisible();
+  await onB.type('respondent_name', 'Lê Thị Tám (B sửa)');
+  await onB.storedPayload((p) => p.answers.respondent_name === 'Lê Thị Tám (B sửa)');
+  await b.page.goto('/');
+  await b.sync.open();
+  const fromB = await b.sync.exportFile();
+  await a.page.goto(`/surveys/${surveyId}`);
+  await expect(onA.editor).toBeVisible();
+  await onA.type('respondent_name', 'Lê Thị Tám (A sửa)');
+  await onA.storedPayload((p) => p.answers.respondent_name === 'Lê Thị Tám (A sửa)');
+  await a.page.goto('/');
+  await a.sync.open();
+  await a.sync.importFiles([fromB.path]);
+  await expect(a.page.getByTestId('nav-conflicts')).toHaveText('1');
+
+  // A types into the survey while the conflict waits: nothing is written, the editor says why, the answer stays.
+  await a.page.goto(`/surveys/${surveyId}`);
+  await expect(onA.editor).toBeVisible();
+  const before = await storedRows(a.page, 'survey');
+  await onA.type('respondent_phone', '0912345678');
+  await expect(a.page.getByTestId('save-state')).toContainText('Hãy xử lý xung đột ở trang Đồng bộ dữ liệu trước');
+  await expect(onA.input('respondent_phone')).toHaveValue(/^0912 ?345 ?678$/);
+  expect(await storedRows(a.page, 'survey')).toEqual(before);
+
+  // Resolved (A keeps its own version), the next change is saved, with the answer typed meanwhile.
+  await a.page.goto('/');
+  await a.sync.open();
+  await expect(a.sync.conflicts).toHaveCount(1);
+  await a.sync.conflicts.getByTestId('keep-version').first().click();
+  await expect(a.page.getByTestId('no-conflicts')).toBeVisible();
+  await a.page.goto(`/surveys/${surveyId}`);
+  await expect(onA.editor).toBeVisible();
+  await onA.type('respondent_phone', '0912345678');
+  await onA.storedPayload((p) => p.answers.respondent_phone === '0912345678' && p.answers.respondent_name === 'Lê Thị Tám (A sửa)');
+  await a.context.close();
+  await b.context.close();
+});
+
+test('a target with another laptop\'s version waiting is not saved over until the conflict is resolved', async ({ browser }) => {
+  const a = await laptop(browser, 'Nguyễn Thị Hạnh');
+  const b = await laptop(browser, 'Trần Văn Bình');
+  const setTarget = async (l, value) => {
+    const settings = new TargetSettings(l.page);
+    await settings.open();
+    await settings.edit('training_classes', '2021-2025', { value });
+    await settings.save();
+    return settings;
+  };
+  await a.form.add({ name: 'Công ty Sen Hồng' });
+  await expect((await setTarget(a, '12')).current('training_classes', '2021-2025')).toHaveText('≥ 12');
+  await a.sync.open();
+  await b.sync.open();
+  await b.sync.importFiles([(await a.sync.exportFile()).path]);
+  await expect((await setTarget(b, '13')).current('training_classes', '2021-2025')).toHaveText('≥ 13');
+  await b.sync.open();
+  const fromB = await b.sync.exportFile();
+  await expect((await setTarget(a, '14')).current('training_classes', '2021-2025')).toHaveText('≥ 14');
+  await a.sync.open();
+  await a.sync.importFiles([fromB.path]);
+  await expect(a.page.getByTestId('nav-conflicts')).toHaveText('1');
+
+  const before = await storedRows(a.page, 'indicator_target');
+  const settings = await setTarget(a, '15');
+  await expect(settings.error).toContainText('Hãy xử lý xung đột ở trang Đồng bộ dữ liệu trước');
+  await expect(settings.current('training_classes', '2021-2025')).toHaveText('≥ 14');
+  expect(await storedRows(a.page, 'indicator_target')).toEqual(before);
+
+  await a.sync.open();
+  await a.sync.conflicts.getByTestId('keep-version').first().click();
+  await expect(a.page.getByTestId('no-conflicts')).toBeVisible();
+  await expect((await setTarget(a, '15')).current('training_classes', '2021-2025')).toHaveText('≥ 15');
   await a.context.close();
   await b.context.close();
 });
