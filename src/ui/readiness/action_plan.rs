@@ -31,8 +31,11 @@ fn waits_text(waits: &[Wait], lang: Lang) -> String {
 /// Stores a new action state on an assessment, if it has not changed since it was read and
 /// has no conflict copies waiting (a new version would drop them unseen).
 async fn save_action(register: Register, record: Record<Assessment>, key: String, state: ActionState) -> Result<(), Msg> {
-    if crate::sync::local::in_conflict::<Assessment, _>(&record_store(), &record.id).await.unwrap_or(false) {
-        return Err(Msg::RecordInConflict);
+    match crate::sync::local::in_conflict::<Assessment, _>(&record_store(), &record.id).await {
+        Ok(false) => {}
+        Ok(true) => return Err(Msg::RecordInConflict),
+        // Not known to be free of conflicts: nothing is written.
+        Err(e) => return Err(e.msg()),
     }
     let mut payload = record.payload.clone();
     if state == ActionState::default() {
