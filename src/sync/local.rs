@@ -954,7 +954,13 @@ pub async fn conflict_versions<T: SyncKind, B: RowBackend>(store: &RecordStore<B
 /// them (a version vector cannot tell), and they would be dropped unseen: the
 /// app asks for the conflict to be resolved first.
 pub async fn in_conflict<T: SyncKind, B: RowBackend>(store: &RecordStore<B>, id: &str) -> Result<bool, StoreError> {
-    Ok(conflict_versions::<T, B>(store, id).await?.is_some_and(|v| !v.conflicts().is_empty()))
+    // Every save asks (a survey's autosave every second or so): the copies first, and the record
+    // itself read and decoded only when one of them names it, which is rarely.
+    let copies = load_conflicts(store).await?;
+    if copies.of::<T>().iter().all(|c| c.id != id) {
+        return Ok(false);
+    }
+    Ok(open_versions::<T, B>(store, id, &copies).await?.is_some())
 }
 
 /// The same, with what a write over them must expect.
