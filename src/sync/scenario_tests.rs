@@ -85,6 +85,14 @@ impl Laptop {
         new
     }
 
+    /// Deletes the record as the app does: a tombstone that has seen the version held.
+    pub fn delete(&mut self, id: &str) -> Record<Enterprise> {
+        let change = self.change();
+        let tomb = self.enterprise(id).unwrap().deleted_by(&change);
+        self.put(&tomb);
+        tomb
+    }
+
     /// What every laptop must agree on: records of every kind and the conflict copies.
     pub fn state(&self) -> (super::kinds::Sections, super::kinds::Sections) {
         let held = self.held();
@@ -159,8 +167,7 @@ fn undo_restores_the_stores_byte_for_byte_and_refuses_after_a_later_edit() {
     }
     a.edit("e2", "Hai (A)");
     new_enterprise(&mut a, "e3", "Ba");
-    let tomb = a.enterprise("e1").unwrap().deleted_by(&a.change());
-    a.put(&tomb);
+    a.delete("e1");
     let from_a = a.export(Scope::default());
     let without_log = |l: &Laptop| {
         let dump: serde_json::Value = serde_json::from_str(&l.backend.dump()).unwrap();
@@ -250,8 +257,7 @@ fn a_restored_laptop_holds_exactly_what_the_backup_held() {
     let mut a = Laptop::new("a");
     new_enterprise(&mut a, "e1", "Một");
     new_enterprise(&mut a, "e2", "Hai");
-    let tomb = a.enterprise("e2").unwrap().deleted_by(&a.change());
-    a.put(&tomb);
+    a.delete("e2");
     let backup = a.export(Scope::default());
     let mut fresh = Laptop::new("new-laptop");
     let preview = fresh.import(&[backup]);
@@ -365,9 +371,7 @@ mod props {
                     Step::Delete { laptop, record } => {
                         let l = &mut laptops[laptop];
                         if let Some(id) = editable(l).into_iter().nth(record as usize) {
-                            let tomb = l.enterprise(&id).unwrap().deleted_by(&l.change());
-                            l.put(&tomb);
-                            made.push(tomb);
+                            made.push(l.delete(&id));
                         }
                     }
                     Step::Send { from, to } if from != to => send(&mut laptops, from, to)?,
@@ -382,13 +386,7 @@ mod props {
                         if let Some(id) = chosen.filter(|id| editable(&laptops[second]).contains(id)) {
                             made.push(laptops[first].edit(&id, &format!("xung đột {n}")));
                             let l = &mut laptops[second];
-                            if delete {
-                                let tomb = l.enterprise(&id).unwrap().deleted_by(&l.change());
-                                l.put(&tomb);
-                                made.push(tomb);
-                            } else {
-                                made.push(l.edit(&id, &format!("xung đột khác {n}")));
-                            }
+                            made.push(if delete { l.delete(&id) } else { l.edit(&id, &format!("xung đột khác {n}")) });
                             send(&mut laptops, second, first)?;
                             prop_assert!(laptops[first].held().conflicts().enterprise.iter().any(|c| c.id == id), "a clash leaves a conflict over {} on {}", id, first);
                         }
@@ -526,10 +524,8 @@ fn an_import_never_drops_the_version_that_should_be_shown() {
     let theirs = b.edit("e1", "B sửa");
     a.edit("e1", "A sửa sau");
     a.import(&[b.export(Scope::default())]);
-    let tomb = a.enterprise("e1").unwrap().deleted_by(&a.change());
-    a.put(&tomb);
-    let c_tomb = c.enterprise("e1").unwrap().deleted_by(&c.change());
-    c.put(&c_tomb);
+    a.delete("e1");
+    c.delete("e1");
     a.import(&[c.export(Scope::default())]);
     let held = a.held();
     let kept: Vec<&Record<Enterprise>> = held.records.enterprise.iter().chain(held.conflicts().enterprise.iter()).collect();
