@@ -1,7 +1,7 @@
 //! An in-memory row backend with an optional quota, for native tests.
 
 use super::batch::{Batch, HistoryWrite, Stale};
-use super::row::{HistoryRow, Row, RowBackend};
+use super::row::{FetchedRows, HistoryRow, Row, RowBackend};
 use super::StoreError;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
@@ -15,6 +15,8 @@ pub struct MemoryBackend {
     quota_bytes: Option<usize>,
     /// How large the parts of an undo are (`undo_text::PART_BYTES` if not set).
     undo_part_bytes: Option<usize>,
+    /// When set, each step of rows asked for and each taken in, in order (`with_read_log`).
+    read_log: Option<Rc<RefCell<Vec<String>>>>,
 }
 
 impl MemoryBackend {
@@ -25,6 +27,13 @@ impl MemoryBackend {
     /// A backend that stores undos in parts of `bytes`: tiny parts put a test's undos in many.
     pub fn with_undo_parts_of(bytes: usize) -> Self {
         MemoryBackend { undo_part_bytes: Some(bytes), ..Default::default() }
+    }
+
+    /// A backend that logs each step of rows asked for (`fetch <after>`) and taken in
+    /// (`take <first id>`), in the order they happen.
+    pub fn with_read_log() -> (Self, Rc<RefCell<Vec<String>>>) {
+        let log = Rc::new(RefCell::new(Vec::new()));
+        (MemoryBackend { read_log: Some(log.clone()), ..Default::default() }, log)
     }
 
     /// Removes the parts of an undo stored under `key`.
@@ -97,13 +106,39 @@ impl MemoryBackend {
     }
 }
 
+/// A step of rows read from memory.
+pub struct MemoryRows {
+    rows: Vec<Row>,
+    log: Option<Rc<RefCell<Vec<String>>>>,
+}
+
+impl FetchedRows for MemoryRows {
+    fn len(&self) -> usize {
+        self.rows.len()
+    }
+    fn last_id(&self) -> Option<String> {
+        self.rows.last().map(|r| r.id.clone())
+    }
+    fn into_rows(self) -> Result<Vec<Row>, StoreError> {
+        if let Some(log) = &self.log {
+            log.borrow_mut().push(format!("take {}", self.rows.first().map_or("-", |r| r.id.as_str())));
+        }
+        Ok(self.rows)
+    }
+}
+
 impl RowBackend for MemoryBackend {
-    async fn load_rows(&self, kind: &str, after: Option<&str>, limit: Option<usize>) -> Result<Vec<Row>, StoreError> {
+    type Fetched = MemoryRows;
+
+    async fn fetch_rows(&self, kind: &str, after: Option<&str>, limit: Option<usize>) -> Result<MemoryRows, StoreError> {
         use std::ops::Bound::{Excluded, Unbounded};
+        if let Some(log) = &self.read_log {
+            log.borrow_mut().push(format!("fetch {}", after.unwrap_or("-")));
+        }
         let all = self.rows.borrow();
-        let Some(map) = all.get(kind) else { return Ok(Vec::new()) };
         let from = after.map_or(Unbounded, Excluded);
-        Ok(map.range::<str, _>((from, Unbounded)).map(|(_, r)| r.clone()).take(limit.unwrap_or(usize::MAX)).collect())
+        let rows = all.get(kind).map(|map| map.range::<str, _>((from, Unbounded)).map(|(_, r)| r.clone()).take(limit.unwrap_or(usize::MAX)).collect()).unwrap_or_default();
+        Ok(MemoryRows { rows, log: self.read_log.clone() })
     }
 
     async fn get_row(&self, kind: &str, id: &str) -> Result<Option<Row>, StoreError> {

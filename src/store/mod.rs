@@ -25,7 +25,7 @@ pub mod undo_text;
 
 pub use collection::{Collection, SCHEMA_VERSION};
 pub use memory::MemoryBackend;
-pub use row::{HistoryRow, Row, RowBackend};
+pub use row::{FetchedRows, HistoryRow, Row, RowBackend};
 
 use crate::both::both;
 use crate::i18n::{Lang, Msg};
@@ -283,34 +283,40 @@ impl<B: RowBackend> RecordStore<B> {
         let mut unreadable = Vec::new();
         let limit_of = |every: usize| (every != usize::MAX).then_some(every);
         let mut limit = limit_of(step_size(None).max(1));
-        let mut rows = self.backend.load_rows(store, None, limit).await?;
+        let mut fetched = self.backend.fetch_rows(store, None, limit).await?;
         let mut last = None;
         loop {
-            let full = limit.is_some_and(|n| rows.len() == n);
-            let after = rows.last().map(|r| r.id.clone());
-            // The next step's rows are asked for before this step's are worked through, so the
-            // browser reads them meanwhile: one round trip a step, which a province's 39,000
-            // surveys read 200 at a time waited for 195 times, is then hidden behind the work.
-            // Its size is therefore set by the step before this one.
+            let full = limit.is_some_and(|n| fetched.len() == n);
+            // A full step's last id is text (ids are the store's text keys); were it not, the
+            // step's rows would not be taken in either, which says so below.
+            let after = if full { fetched.last_id() } else { None };
+            // The next step's rows are asked for before this step's are taken in and worked
+            // through, so the browser reads them meanwhile: one round trip a step, which a
+            // province's 39,000 surveys read 200 at a time waited for 195 times, is then hidden
+            // behind the work. Its size is therefore set by the step before this one.
             let next_limit = limit_of(step_size(last).max(1));
             let next = async {
                 match &after {
-                    Some(after) if full => Some(self.backend.load_rows(store, Some(after), next_limit).await),
-                    _ => None,
+                    Some(after) => Some(self.backend.fetch_rows(store, Some(after), next_limit).await),
+                    None => None,
                 }
             };
             let work = async {
-                let (began, read) = (clock(), rows.len());
+                let (began, read) = (clock(), fetched.len());
+                let rows = fetched.into_rows()?;
                 take(decode_rows(rows, decode, seen, &mut unreadable));
-                (read, clock() - began)
+                Ok::<_, StoreError>((read, clock() - began))
             };
             // `both` starts `next` first: its request is made before the work begins.
             let (next_rows, timing) = both(next, work).await;
-            last = Some(timing);
+            last = Some(timing?);
+            if full && after.is_none() {
+                return Err(StoreError::Corrupt);
+            }
             match next_rows {
                 None => return Ok(unreadable),
                 Some(next_rows) => {
-                    rows = next_rows?;
+                    fetched = next_rows?;
                     limit = next_limit;
                 }
             }
@@ -660,6 +666,20 @@ pub(crate) mod tests {
             assert_eq!(loaded.records.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["ok"]);
             assert_eq!(loaded.unreadable.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["elsewhere"]);
         }
+    }
+
+    #[test]
+    fn each_step_is_asked_for_before_the_one_before_it_is_taken_in() {
+        let (backend, log) = MemoryBackend::with_read_log();
+        let store = RecordStore::new(backend);
+        for (id, name) in [("a", "An"), ("b", "Bình"), ("c", "Châu"), ("d", "Đức"), ("e", "Én")] {
+            ready(store.put(&ent(id, name))).unwrap();
+        }
+        let loaded = ready(store.load_in_steps::<Enterprise, _, _>(2, || std::future::ready(()))).unwrap();
+        assert_eq!(loaded.records.len(), 5);
+        // Taking a step in (in the browser, out of JavaScript into wasm) comes after the next
+        // step is asked for, so the browser reads meanwhile; the last, short step asks for none.
+        assert_eq!(*log.borrow(), ["fetch -", "fetch b", "take a", "fetch d", "take c", "take e"]);
     }
 
     #[test]

@@ -505,21 +505,66 @@ fn failure(tx: Option<&web_sys::IdbTransaction>, e: indexed_db_futures::error::E
     }
 }
 
+/// The store's error for what a request or a call on the browser's IndexedDB threw, else `text`.
+fn js_error(e: &wasm_bindgen::JsValue, text: impl FnOnce() -> String) -> StoreError {
+    use wasm_bindgen::JsCast;
+    error_named(e.dyn_ref::<web_sys::DomException>().map(web_sys::DomException::name).as_deref(), text)
+}
+
+/// What `request` answers, or its error.
+async fn answer(request: &web_sys::IdbRequest) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsValue;
+    let answered = js_sys::Promise::new(&mut |resolve, reject| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
+    });
+    let answer = wasm_bindgen_futures::JsFuture::from(answered).await;
+    request.set_onsuccess(None);
+    request.set_onerror(None);
+    answer.map_err(|_| request.error().ok().flatten().map_or(JsValue::NULL, JsValue::from))?;
+    request.result()
+}
+
+/// A step of rows as IndexedDB handed them over, still JavaScript objects (`RowBackend::fetch_rows`).
+pub struct FetchedJsRows(js_sys::Array);
+
+impl crate::store::FetchedRows for FetchedJsRows {
+    fn len(&self) -> usize {
+        self.0.length() as usize
+    }
+
+    fn last_id(&self) -> Option<String> {
+        let last = self.0.length().checked_sub(1)?;
+        js_sys::Reflect::get(&self.0.get(last), &wasm_bindgen::JsValue::from_str("id")).ok()?.as_string()
+    }
+
+    fn into_rows(self) -> Result<Vec<Row>, StoreError> {
+        use indexed_db_futures::DeserialiseFromJs;
+        self.0.into_iter().map(|row| Row::deserialise_from_js(row).map_err(store_error)).collect()
+    }
+}
+
 /// The browser's IndexedDB, opened once per page.
 #[derive(Clone, Copy, Default)]
 pub struct IdbBackend;
 
 impl RowBackend for IdbBackend {
-    async fn load_rows(&self, kind: &str, after: Option<&str>, limit: Option<usize>) -> Result<Vec<Row>, StoreError> {
-        use indexed_db_futures::KeyRange;
+    type Fetched = FetchedJsRows;
+
+    async fn fetch_rows(&self, kind: &str, after: Option<&str>, limit: Option<usize>) -> Result<FetchedJsRows, StoreError> {
+        use indexed_db_futures::internals::SystemRepr;
+        use wasm_bindgen::{JsCast, JsValue};
         let db = db().await?;
         let tx = db.transaction(kind).build().map_err(store_error)?;
         let store = tx.object_store(kind).map_err(store_error)?;
+        let failed = |e: JsValue| js_error(&e, || format!("rows of {kind}: {e:?}"));
         // Ids are text, and every text key sorts at or after "": one request shape serves every call.
-        let from = KeyRange::LowerBound(after.unwrap_or_default().to_string(), after.is_some());
+        let from = web_sys::IdbKeyRange::lower_bound_with_open(&JsValue::from_str(after.unwrap_or_default()), after.is_some()).map_err(failed)?;
         let limit = limit.and_then(|n| u32::try_from(n).ok()).unwrap_or(u32::MAX);
-        let rows = store.get_all::<Row>().with_query::<String, _>(from).with_limit(limit).serde().map_err(store_error)?.await.map_err(store_error)?;
-        rows.collect::<Result<Vec<Row>, _>>().map_err(store_error)
+        let sys: &web_sys::IdbObjectStore = store.as_sys();
+        let request = sys.get_all_with_key_and_limit(&from, limit).map_err(failed)?;
+        let rows = answer(&request).await.map_err(failed)?;
+        Ok(FetchedJsRows(rows.dyn_into().map_err(failed)?))
     }
 
     async fn get_row(&self, kind: &str, id: &str) -> Result<Option<Row>, StoreError> {
@@ -543,19 +588,12 @@ impl RowBackend for IdbBackend {
         // The keys cross into wasm as one JSON text: taken one by one, a province's 15,000
         // survey ids were 15,000 calls across the boundary, a task of 40-80 ms.
         use indexed_db_futures::internals::SystemRepr;
-        use wasm_bindgen::{JsCast, JsValue};
-        let failed = |e: JsValue| error_named(e.dyn_ref::<web_sys::DomException>().map(web_sys::DomException::name).as_deref(), || format!("stored ids of {kind}: {e:?}"));
+        use wasm_bindgen::JsValue;
+        let failed = |e: JsValue| js_error(&e, || format!("stored ids of {kind}: {e:?}"));
         let sys: &web_sys::IdbObjectStore = store.as_sys();
         let request = sys.get_all_keys().map_err(failed)?;
-        let answered = js_sys::Promise::new(&mut |resolve, reject| {
-            request.set_onsuccess(Some(&resolve));
-            request.set_onerror(Some(&reject));
-        });
-        let answer = wasm_bindgen_futures::JsFuture::from(answered).await;
-        request.set_onsuccess(None);
-        request.set_onerror(None);
-        answer.map_err(|_| failed(request.error().ok().flatten().map_or(JsValue::NULL, JsValue::from)))?;
-        let keys = js_sys::JSON::stringify(&request.result().map_err(failed)?).map_err(failed)?;
+        let keys = answer(&request).await.map_err(failed)?;
+        let keys = js_sys::JSON::stringify(&keys).map_err(failed)?;
         serde_json::from_str(&String::from(keys)).map_err(|e| StoreError::Other(format!("stored ids of {kind}: {e}")))
     }
 
