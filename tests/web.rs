@@ -531,6 +531,26 @@ async fn gzip_round_trips_and_a_cut_stream_is_an_error() {
     assert_eq!(gunzip(&js_sys::Uint8Array::from(&empty[..])).await.unwrap().length(), 0);
 }
 
+/// An export's gzip: the body is packed while its checksum is worked out, which then ends the
+/// same stream; a checksum that fails fails the whole.
+#[wasm_bindgen_test]
+async fn gzip_then_packs_the_body_and_the_text_that_comes_later_as_one_stream() {
+    use nscl_tracker::web::file_codec::{gunzip, gzip_then};
+    let body: Vec<u8> = "{\"enterprise\":\"Công ty Cổ phần Đồng Tháp\"}\n".repeat(40_000).into_bytes();
+    let tail = async {
+        nscl_tracker::web::browser::next_task().await;
+        Ok((7, ",\"checksum\":\"ab\"}".to_string()))
+    };
+    let (packed, value) = gzip_then(&blob_of(&body), tail).await.unwrap();
+    assert_eq!(value, 7);
+    let packed = bytes_of_blob(&packed).await;
+    let mut whole = body.clone();
+    whole.extend_from_slice(b",\"checksum\":\"ab\"}");
+    assert_eq!(gunzip(&js_sys::Uint8Array::from(&packed[..])).await.unwrap().to_vec(), whole);
+    let failed = gzip_then(&blob_of(&body), async { Err::<((), String), _>(wasm_bindgen::JsValue::from_str("no hash")) }).await;
+    assert_eq!(failed.err().and_then(|e| e.as_string()).as_deref(), Some("no hash"));
+}
+
 /// The import's inflater, fed the packed bytes a piece at a time: a file of many pieces
 /// unpacks whole, one that unpacks past the limit stops there, damaged ones are errors.
 #[wasm_bindgen_test]

@@ -71,17 +71,24 @@ pub async fn export(held: Held, scope: Scope, unit_label: &str, packing: &Packin
         browser::next_task().await;
     }
     let body = backup::blob_of(&parts, "application/json").map_err(js_error)?;
-    let checksum = file::hex(&file_codec::sha256_blob(&body).await.map_err(js_error)?);
     drop(parts);
-    // The file is the body's Blob and the checksum after it: a Blob of a Blob refers to its
-    // bytes, where a Blob of the parts again would encode the whole text a second time
-    // (about half a second for a province).
-    let whole = Array::of2(&body, &JsValue::from_str(&file::checksum_suffix(&checksum)));
-    let mut blob = backup::blob_of(&whole, "application/json").map_err(js_error)?;
-    let mut extension = "json";
+    // The file is the body and the checksum after it.
+    let hash = async {
+        let checksum = file::hex(&file_codec::sha256_blob(&body).await?);
+        let suffix = file::checksum_suffix(&checksum);
+        Ok((checksum, suffix))
+    };
+    let (mut blob, checksum, mut extension);
     if packing.compress || packing.passphrase.is_some() {
-        blob = file_codec::gzip(&blob).await.map_err(js_error)?;
+        (blob, checksum) = file_codec::gzip_then(&body, hash).await.map_err(js_error)?;
         extension = "json.gz";
+    } else {
+        let suffix;
+        (checksum, suffix) = hash.await.map_err(js_error)?;
+        // A Blob of a Blob refers to its bytes, where a Blob of the parts again would encode
+        // the whole text a second time (about half a second for a province).
+        blob = backup::blob_of(&Array::of2(&body, &JsValue::from_str(&suffix)), "application/json").map_err(js_error)?;
+        extension = "json";
     }
     if let Some(passphrase) = &packing.passphrase {
         blob = file_codec::encrypt(&blob, passphrase).await.map_err(js_error)?;
