@@ -46,10 +46,10 @@ for (const f of files) {
   urls.push(rel);
   entries.push([rel, crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16)]);
 }
-// The workers (the spreadsheet's, index.html's data-type="worker", and the sync file hasher,
-// public/hash-worker.js) are fetched on demand, not by the page at load: the list above must hold
+// The workers (the spreadsheet's, index.html's data-type="worker", and the sync file's hasher and
+// packer, public/hash-worker.js and public/pack-worker.js) are fetched on demand, not by the page at load: the list above must hold
 // them, or they fail offline. Trunk writes them unhashed.
-const workerFiles = ['/spreadsheet-worker_loader.js', '/spreadsheet-worker.js', '/spreadsheet-worker_bg.wasm', '/hash-worker.js'];
+const workerFiles = ['/spreadsheet-worker_loader.js', '/spreadsheet-worker.js', '/spreadsheet-worker_bg.wasm', '/hash-worker.js', '/pack-worker.js'];
 const missingWorker = workerFiles.filter((f) => !urls.includes(f));
 if (missingWorker.length) {
   console.error(`precache: the workers' files are missing from the build: ${missingWorker.join(', ')}`);

@@ -112,14 +112,18 @@ pub async fn sha256_blob(blob: &Blob) -> Result<[u8; 32], JsValue> {
     hash_of(bytes_of(crypto()?.subtle().digest_with_str_and_buffer_source("SHA-256", &buffer)).await?)
 }
 
-/// A hash worker and the handlers it calls. Dropped (its answer had, or the wait given
-/// up), the worker is ended before the handlers are freed: a late answer then calls nothing.
-struct HashWorker {
+/// A worker asked for one answer (a hash, a packed file), and the handlers it calls.
+/// Dropped (its answer had, or the wait given up), the worker is ended before the handlers
+/// are freed: a late answer then calls nothing. A worker is kept for one answer: a sync file
+/// is hashed and packed once or twice per import or export, and a worker kept would hold its
+/// memory for nothing.
+struct OneAnswerWorker {
     worker: web_sys::Worker,
+    answered: Promise,
     _handlers: [Closure<dyn FnMut(web_sys::Event)>; 3],
 }
 
-impl Drop for HashWorker {
+impl Drop for OneAnswerWorker {
     fn drop(&mut self) {
         self.worker.terminate();
         self.worker.set_onmessage(None);
@@ -128,35 +132,85 @@ impl Drop for HashWorker {
     }
 }
 
-/// One worker per hash, ended when it answers: a sync file is hashed once or twice
-/// per import or export, and a worker kept would hold its memory for nothing. A worker
-/// that cannot start (its file missing), cannot read the message, or fails, rejects.
-async fn sha256_in_worker(blob: &Blob) -> Result<[u8; 32], JsValue> {
-    use js_sys::{Function, Reflect};
-    let mut settle: Option<(Function, Function)> = None;
-    // A promise's executor runs before its constructor returns.
-    let answered = Promise::new(&mut |resolve, reject| settle = Some((resolve, reject)));
-    let Some((resolve, reject)) = settle else { return Err(JsValue::from_str("promise executor did not run")) };
-    let settles = |with: Function, data: bool| {
-        Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
-            let value = if data { e.unchecked_ref::<web_sys::MessageEvent>().data() } else { e.into() };
-            let _ = with.call1(&JsValue::NULL, &value);
-        })
-    };
-    let hashing = HashWorker { worker: web_sys::Worker::new(HASH_WORKER_URL)?, _handlers: [settles(resolve, true), settles(reject.clone(), false), settles(reject, false)] };
-    let [on_message, on_error, on_message_error] = &hashing._handlers;
-    hashing.worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    hashing.worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    hashing.worker.set_onmessageerror(Some(on_message_error.as_ref().unchecked_ref()));
-    hashing.worker.post_message(blob)?;
-    let answer = JsFuture::from(answered).await;
-    drop(hashing);
-    let answer = answer?;
-    let digest = Reflect::get(&answer, &JsValue::from_str("digest"))?;
-    if !digest.is_instance_of::<ArrayBuffer>() {
-        return Err(Reflect::get(&answer, &JsValue::from_str("error")).unwrap_or(JsValue::UNDEFINED));
+impl OneAnswerWorker {
+    /// The worker of the script at `url`. One that cannot start (its file missing), cannot
+    /// read a message, or fails, rejects its answer.
+    fn start(url: &str) -> Result<OneAnswerWorker, JsValue> {
+        use js_sys::Function;
+        let mut settle: Option<(Function, Function)> = None;
+        // A promise's executor runs before its constructor returns.
+        let answered = Promise::new(&mut |resolve, reject| settle = Some((resolve, reject)));
+        let Some((resolve, reject)) = settle else { return Err(JsValue::from_str("promise executor did not run")) };
+        let settles = |with: Function, data: bool| {
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+                let value = if data { e.unchecked_ref::<web_sys::MessageEvent>().data() } else { e.into() };
+                let _ = with.call1(&JsValue::NULL, &value);
+            })
+        };
+        let started = OneAnswerWorker { worker: web_sys::Worker::new(url)?, answered, _handlers: [settles(resolve, true), settles(reject.clone(), false), settles(reject, false)] };
+        let [on_message, on_error, on_message_error] = &started._handlers;
+        started.worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        started.worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        started.worker.set_onmessageerror(Some(on_message_error.as_ref().unchecked_ref()));
+        Ok(started)
     }
+
+    fn post(&self, message: &JsValue) -> Result<(), JsValue> {
+        self.worker.post_message(message)
+    }
+
+    /// Its answer, or its error; the worker is ended.
+    async fn answer(self) -> Result<JsValue, JsValue> {
+        let answer = JsFuture::from(self.answered.clone()).await;
+        drop(self);
+        answer
+    }
+}
+
+/// `answer`'s member `name` when it is a `T`, else the answer's `error`.
+fn answered<T: JsCast>(answer: &JsValue, name: &str) -> Result<T, JsValue> {
+    use js_sys::Reflect;
+    Reflect::get(answer, &JsValue::from_str(name))?.dyn_into::<T>().map_err(|_| Reflect::get(answer, &JsValue::from_str("error")).unwrap_or(JsValue::UNDEFINED))
+}
+
+/// The hash worker's answer for `blob`.
+async fn sha256_in_worker(blob: &Blob) -> Result<[u8; 32], JsValue> {
+    let hashing = OneAnswerWorker::start(HASH_WORKER_URL)?;
+    hashing.post(blob)?;
+    let answer = hashing.answer().await?;
+    let digest: ArrayBuffer = answered(&answer, "digest")?;
     hash_of(Uint8Array::new(&digest))
+}
+
+/// Where `public/pack-worker.js` is served (precached with the build).
+const PACK_WORKER_URL: &str = "/pack-worker.js";
+
+/// A file gzipped by a worker (`public/pack-worker.js`) a part at a time as the page makes
+/// it: a province's export compressed on the page took about half a second of its thread
+/// after the file was made, where the worker compresses beside the making.
+pub struct Packer(OneAnswerWorker);
+
+impl Packer {
+    /// `None` when the browser gives no worker: the caller packs on the page.
+    pub fn start() -> Option<Packer> {
+        OneAnswerWorker::start(PACK_WORKER_URL).ok().map(Packer)
+    }
+
+    /// The file's next part, copied to the worker.
+    pub fn add(&self, part: &Uint8Array) -> Result<(), JsValue> {
+        let message = js_sys::Object::new();
+        js_sys::Reflect::set(&message, &JsValue::from_str("part"), part)?;
+        self.0.post(&message)
+    }
+
+    /// The whole file packed, `tail` last; an error when the worker could not start, read a
+    /// part or pack it (the caller then packs on the page).
+    pub async fn finish(self, tail: &str) -> Result<Blob, JsValue> {
+        let message = js_sys::Object::new();
+        js_sys::Reflect::set(&message, &JsValue::from_str("tail"), &JsValue::from_str(tail))?;
+        self.0.post(&message)?;
+        answered::<Blob>(&self.0.answer().await?, "packed")
+    }
 }
 
 /// `new Response(stream.pipeThrough(transform))`.

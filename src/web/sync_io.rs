@@ -64,10 +64,18 @@ pub async fn export(held: Held, scope: Scope, unit_label: &str, packing: &Packin
     // time), as bytes: the text is UTF-8 already, and a part made a JavaScript string would be
     // decoded into one and encoded back by the Blob (about a second for a province's 46 MiB).
     // The page gets a turn between parts: a province's whole body held it for half a second.
+    // A packed file is compressed by a worker as the parts are made.
+    let packed = packing.compress || packing.passphrase.is_some();
+    let mut packer = if packed { file_codec::Packer::start() } else { None };
     let parts = Array::new();
     let mut writer = file::BodyWriter::new(&file, PART_BYTES);
     while let Some(part) = writer.next_part().map_err(|e| StoreError::Other(format!("serialise: {e}")))? {
-        parts.push(&js_sys::Uint8Array::from(part.as_bytes()));
+        let bytes = js_sys::Uint8Array::from(part.as_bytes());
+        // A part the worker cannot take: the file is packed on the page instead.
+        if packer.as_ref().is_some_and(|p| p.add(&bytes).is_err()) {
+            packer = None;
+        }
+        parts.push(&bytes);
         browser::next_task().await;
     }
     let body = backup::blob_of(&parts, "application/json").map_err(js_error)?;
@@ -79,7 +87,17 @@ pub async fn export(held: Held, scope: Scope, unit_label: &str, packing: &Packin
         Ok((checksum, suffix))
     };
     let (mut blob, checksum, mut extension);
-    if packing.compress || packing.passphrase.is_some() {
+    if let Some(packer) = packer {
+        // The worker packs what it has been given while another hashes the body.
+        let suffix;
+        (checksum, suffix) = hash.await.map_err(js_error)?;
+        blob = match packer.finish(&suffix).await {
+            Ok(blob) => blob,
+            // The worker could not start or failed: packed on the page.
+            Err(_) => file_codec::gzip_then(&body, std::future::ready(Ok(((), suffix)))).await.map_err(js_error)?.0,
+        };
+        extension = "json.gz";
+    } else if packed {
         (blob, checksum) = file_codec::gzip_then(&body, hash).await.map_err(js_error)?;
         extension = "json.gz";
     } else {

@@ -324,6 +324,52 @@ test('an edit saved in another tab after the preview is never written over by th
   await b.context.close();
 });
 
+// A packed (gzipped) export is compressed by a worker as the file is made (public/pack-worker.js),
+// never on the page, and the worker is ended once it has answered; a browser that refuses the
+// worker, or whose file is missing, packs on the page. Each file reads whole on laptop B. Each
+// page counts the compression streams made on it.
+const countPageDeflaters = `
+  window.__pageDeflaters = 0;
+  const RealDeflater = window.CompressionStream;
+  window.CompressionStream = function CompressionStream(format) {
+    window.__pageDeflaters += 1;
+    return new RealDeflater(format);
+  };`;
+
+test('a packed file is compressed by a worker beside the page, or on the page when no worker can be had', async ({ browser }) => {
+  const rows = province();
+  const counts = Object.fromEntries(KINDS.map((k) => [k, rows[k].length]));
+  const valid = `Hợp lệ: ${total(counts).toLocaleString('de-DE')} bản ghi.`;
+  const ways = {
+    'a worker': '',
+    'a browser without workers': 'window.Worker = function Worker() { throw new Error("workers refused"); };',
+    'a worker whose file is missing': 'const RealWorker = window.Worker; window.Worker = function Worker(url, options) { return new RealWorker("/no-such-worker.js", options); };',
+  };
+  for (const [how, script] of Object.entries(ways)) {
+    const a = await laptop(browser, 'Nguyễn Thị Hạnh', { initScript: { content: `${script}\n${countPageDeflaters}` } });
+    const packers = [];
+    a.page.on('worker', (w) => { if (new URL(w.url()).pathname === '/pack-worker.js') packers.push(w); });
+    await seedRows(a.page, rows);
+    await a.app.reload();
+    await a.sync.open();
+    const file = await a.sync.exportFile({ compress: true });
+    expect(file.name, how).toMatch(/\.json\.gz$/);
+    if (how === 'a worker') {
+      expect(packers, 'packed by one worker').toHaveLength(1);
+      expect(await a.page.evaluate(() => window.__pageDeflaters), 'nothing compressed on the page').toBe(0);
+      await expect.poll(() => a.page.workers().filter((w) => new URL(w.url()).pathname === '/pack-worker.js').length).toBe(0);
+    } else {
+      expect(await a.page.evaluate(() => window.__pageDeflaters), `${how}: compressed on the page`).toBeGreaterThan(0);
+    }
+    await a.context.close();
+    const b = await laptopB(browser);
+    await b.sync.choose([file.path]);
+    await expect(b.sync.fileStatus(0), how).toHaveText(valid);
+    await expectPreviewOfAll(b, counts);
+    await b.context.close();
+  }
+});
+
 // Chromium's SubtleCrypto.digest holds the page for the whole hash (80-90 ms for a province's
 // file), so a file over a mebibyte is hashed by a worker (public/hash-worker.js). Its answer must
 // be the page's own: the file A's worker hashed on export is found whole by B's worker, with no
