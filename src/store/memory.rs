@@ -17,6 +17,8 @@ pub struct MemoryBackend {
     undo_part_bytes: Option<usize>,
     /// When set, each step of rows asked for and each taken in, in order (`with_read_log`).
     read_log: Option<Rc<RefCell<Vec<String>>>>,
+    /// Steps read from this backend name no last id (`with_nameless_steps`).
+    nameless_steps: bool,
 }
 
 impl MemoryBackend {
@@ -34,6 +36,12 @@ impl MemoryBackend {
     pub fn with_read_log() -> (Self, Rc<RefCell<Vec<String>>>) {
         let log = Rc::new(RefCell::new(Vec::new()));
         (MemoryBackend { read_log: Some(log.clone()), ..Default::default() }, log)
+    }
+
+    /// A backend whose steps of rows name no last id, as a store whose keys were not text
+    /// would: a read in steps must fail there, not end as if it had read everything.
+    pub fn with_nameless_steps() -> Self {
+        MemoryBackend { nameless_steps: true, ..Default::default() }
     }
 
     /// Removes the parts of an undo stored under `key`.
@@ -110,6 +118,7 @@ impl MemoryBackend {
 pub struct MemoryRows {
     rows: Vec<Row>,
     log: Option<Rc<RefCell<Vec<String>>>>,
+    nameless: bool,
 }
 
 impl FetchedRows for MemoryRows {
@@ -117,7 +126,7 @@ impl FetchedRows for MemoryRows {
         self.rows.len()
     }
     fn last_id(&self) -> Option<String> {
-        self.rows.last().map(|r| r.id.clone())
+        self.rows.last().filter(|_| !self.nameless).map(|r| r.id.clone())
     }
     fn into_rows(self) -> Result<Vec<Row>, StoreError> {
         if let Some(log) = &self.log {
@@ -138,7 +147,7 @@ impl RowBackend for MemoryBackend {
         let all = self.rows.borrow();
         let from = after.map_or(Unbounded, Excluded);
         let rows = all.get(kind).map(|map| map.range::<str, _>((from, Unbounded)).map(|(_, r)| r.clone()).take(limit.unwrap_or(usize::MAX)).collect()).unwrap_or_default();
-        Ok(MemoryRows { rows, log: self.read_log.clone() })
+        Ok(MemoryRows { rows, log: self.read_log.clone(), nameless: self.nameless_steps })
     }
 
     async fn get_row(&self, kind: &str, id: &str) -> Result<Option<Row>, StoreError> {

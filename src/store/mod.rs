@@ -303,8 +303,11 @@ impl<B: RowBackend> RecordStore<B> {
             };
             let work = async {
                 let read = fetched.len();
+                // Taken into wasm in one task and decoded in the next: each takes milliseconds a
+                // hundred rows, and a step of a thousand would hold the page for both at once.
                 let rows = fetched.into_rows()?;
-                // Decoding and `take` are timed, as the step sizes were set by (`step_rows`).
+                pause().await;
+                // Only the decoding and `take` are timed: `step_rows`' targets were set without the conversion.
                 let began = clock();
                 take(decode_rows(rows, decode, seen, &mut unreadable));
                 Ok::<_, StoreError>((read, clock() - began))
@@ -322,8 +325,8 @@ impl<B: RowBackend> RecordStore<B> {
                     limit = next_limit;
                 }
             }
-            // The next rows were moved into wasm as they came (in `load_rows`): their decoding
-            // goes in a task of its own.
+            // The step's decoding may have ended in the task that brought the next rows: taking
+            // those in goes in a task of its own.
             pause().await;
         }
     }
@@ -549,7 +552,9 @@ pub(crate) mod tests {
             std::future::ready(())
         }))
         .unwrap();
-        assert_eq!((stepped, pauses.get()), (loaded, 2), "the same records, read one at a time with a pause after each full step");
+        // Three steps (the last finds nothing): each taken in and decoded in tasks of their own,
+        // and a pause after each full one.
+        assert_eq!((stepped, pauses.get()), (loaded, 3 + 2), "the same records, read one at a time");
         assert_eq!(ready(store.get::<Enterprise>("1")).unwrap().unwrap().payload.name, "Đồng Tháp mới");
         assert!(ready(store.get::<Enterprise>("nope")).unwrap().is_none());
         // A write that expects the version it replaces goes through once; the second finds it moved on.
@@ -682,6 +687,17 @@ pub(crate) mod tests {
         // Taking a step in (in the browser, out of JavaScript into wasm) comes after the next
         // step is asked for, so the browser reads meanwhile; the last, short step asks for none.
         assert_eq!(*log.borrow(), ["fetch -", "fetch b", "take a", "fetch d", "take c", "take e"]);
+    }
+
+    #[test]
+    fn a_full_step_that_names_no_last_row_fails_the_read_instead_of_ending_it() {
+        let store = RecordStore::new(MemoryBackend::with_nameless_steps());
+        for (id, name) in [("a", "An"), ("b", "Bình"), ("c", "Châu")] {
+            ready(store.put(&ent(id, name))).unwrap();
+        }
+        assert_eq!(ready(store.load_in_steps::<Enterprise, _, _>(2, || std::future::ready(()))).err(), Some(StoreError::Corrupt));
+        // A step that is not full is the last: nothing after it is asked for.
+        assert_eq!(ready(store.load_in_steps::<Enterprise, _, _>(5, || std::future::ready(()))).unwrap().records.len(), 3);
     }
 
     #[test]

@@ -119,7 +119,9 @@ pub async fn sha256_blob(blob: &Blob) -> Result<[u8; 32], JsValue> {
 /// memory for nothing.
 struct OneAnswerWorker {
     worker: web_sys::Worker,
-    answered: Promise,
+    /// Listened to from the start: a worker that fails while the page is still posting to it
+    /// (the packer's, while the parts are made) is then no unhandled rejection.
+    answered: Option<JsFuture>,
     _handlers: [Closure<dyn FnMut(web_sys::Event)>; 3],
 }
 
@@ -147,7 +149,8 @@ impl OneAnswerWorker {
                 let _ = with.call1(&JsValue::NULL, &value);
             })
         };
-        let started = OneAnswerWorker { worker: web_sys::Worker::new(url)?, answered, _handlers: [settles(resolve, true), settles(reject.clone(), false), settles(reject, false)] };
+        let worker = web_sys::Worker::new(url)?;
+        let started = OneAnswerWorker { worker, answered: Some(JsFuture::from(answered)), _handlers: [settles(resolve, true), settles(reject.clone(), false), settles(reject, false)] };
         let [on_message, on_error, on_message_error] = &started._handlers;
         started.worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         started.worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -160,10 +163,9 @@ impl OneAnswerWorker {
     }
 
     /// Its answer, or its error; the worker is ended.
-    async fn answer(self) -> Result<JsValue, JsValue> {
-        let answer = JsFuture::from(self.answered.clone()).await;
-        drop(self);
-        answer
+    async fn answer(mut self) -> Result<JsValue, JsValue> {
+        let Some(answered) = self.answered.take() else { return Err(JsValue::from_str("asked twice")) };
+        answered.await
     }
 }
 
@@ -218,11 +220,6 @@ fn piped(stream: ReadableStream, transform: JsValue) -> Result<Response, JsValue
     Response::new_with_opt_readable_stream(Some(&stream.pipe_through(&transform.unchecked_into::<ReadableWritablePair>())))
 }
 
-/// The blob, gzipped.
-pub async fn gzip(blob: &Blob) -> Result<Blob, JsValue> {
-    let response = piped(blob.stream(), CompressionStream::new("gzip")?.into())?;
-    Ok(resolve(response.blob()).await?.unchecked_into())
-}
 
 /// `body` gzipped with a text after it, as one stream: the body is compressed while `tail`
 /// works out the text (and a value of its own), and the text goes in when it comes. A
@@ -234,21 +231,33 @@ pub async fn gzip_then<T>(body: &Blob, tail: impl std::future::Future<Output = R
     let method = |of: &JsValue, name: &str| -> Result<Function, JsValue> { property(of, name)?.dyn_into() };
     let deflater: JsValue = CompressionStream::new("gzip")?.into();
     let (writable, readable) = (property(&deflater, "writable")?, property(&deflater, "readable")?);
-    // Read from the start, so the compressed bytes never wait for a reader.
-    let packed = Response::new_with_opt_readable_stream(Some(&readable.unchecked_into::<ReadableStream>()))?.blob();
+    // Read from the start, so the compressed bytes never wait for a reader; listened to from the
+    // start, so a failure before the end is no unhandled rejection.
+    let packed = JsFuture::from(Response::new_with_opt_readable_stream(Some(&readable.unchecked_into::<ReadableStream>()))?.blob()?);
     let keep_open = js_sys::Object::new();
     Reflect::set(&keep_open, &JsValue::from_str("preventClose"), &JsValue::TRUE)?;
     let stream: JsValue = body.stream().into();
     let piped: Promise = method(&stream, "pipeTo")?.call2(&stream, &writable, &keep_open)?.dyn_into()?;
     let (piped, tail) = crate::both::both(JsFuture::from(piped), tail).await;
     piped?;
-    let (value, text) = tail?;
+    let (value, text) = match tail {
+        Ok(tail) => tail,
+        Err(e) => {
+            // The stream kept open for the tail is ended, and what it packed let go.
+            if let Ok(abort) = method(&writable, "abort") {
+                if let Ok(aborted) = abort.call0(&writable) {
+                    let _ = aborted.dyn_into::<Promise>().map(JsFuture::from);
+                }
+            }
+            return Err(e);
+        }
+    };
     let writer = method(&writable, "getWriter")?.call0(&writable)?;
     let written: Promise = method(&writer, "write")?.call1(&writer, &Uint8Array::from(text.as_bytes()))?.dyn_into()?;
     JsFuture::from(written).await?;
     let closed: Promise = method(&writer, "close")?.call0(&writer)?.dyn_into()?;
     JsFuture::from(closed).await?;
-    Ok((resolve(packed).await?.unchecked_into(), value))
+    Ok((packed.await?.unchecked_into(), value))
 }
 
 /// The bytes of a gzip stream, unpacked. Damaged or cut-short input is an error.

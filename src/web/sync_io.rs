@@ -64,7 +64,9 @@ pub async fn export(held: Held, scope: Scope, unit_label: &str, packing: &Packin
     // time), as bytes: the text is UTF-8 already, and a part made a JavaScript string would be
     // decoded into one and encoded back by the Blob (about a second for a province's 46 MiB).
     // The page gets a turn between parts: a province's whole body held it for half a second.
-    // A packed file is compressed by a worker as the parts are made.
+    // A packed file is compressed by a worker as the parts are made: on the page, a province's
+    // gzip held its thread for about half a second after the file was made. The worker holds a
+    // copy of each part until it has packed it (a province's 46 MiB at most, for a moment).
     let packed = packing.compress || packing.passphrase.is_some();
     let mut packer = if packed { file_codec::Packer::start() } else { None };
     let parts = Array::new();
@@ -80,7 +82,7 @@ pub async fn export(held: Held, scope: Scope, unit_label: &str, packing: &Packin
     }
     let body = backup::blob_of(&parts, "application/json").map_err(js_error)?;
     drop(parts);
-    // The file is the body and the checksum after it.
+    // The checksum goes after the body, so the body can be packed before it is known.
     let hash = async {
         let checksum = file::hex(&file_codec::sha256_blob(&body).await?);
         let suffix = file::checksum_suffix(&checksum);
@@ -93,11 +95,15 @@ pub async fn export(held: Held, scope: Scope, unit_label: &str, packing: &Packin
         (checksum, suffix) = hash.await.map_err(js_error)?;
         blob = match packer.finish(&suffix).await {
             Ok(blob) => blob,
-            // The worker could not start or failed: packed on the page.
-            Err(_) => file_codec::gzip_then(&body, std::future::ready(Ok(((), suffix)))).await.map_err(js_error)?.0,
+            // The worker could not start or failed: packed on the page (marked, for a trace).
+            Err(_) => {
+                browser::mark("nscl-export-packed-on-page");
+                file_codec::gzip_then(&body, std::future::ready(Ok(((), suffix)))).await.map_err(js_error)?.0
+            }
         };
         extension = "json.gz";
     } else if packed {
+        browser::mark("nscl-export-packed-on-page");
         (blob, checksum) = file_codec::gzip_then(&body, hash).await.map_err(js_error)?;
         extension = "json.gz";
     } else {

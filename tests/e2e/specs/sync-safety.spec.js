@@ -326,8 +326,8 @@ test('an edit saved in another tab after the preview is never written over by th
 
 // A packed (gzipped) export is compressed by a worker as the file is made (public/pack-worker.js),
 // never on the page, and the worker is ended once it has answered; a browser that refuses the
-// worker, or whose file is missing, packs on the page. Each file reads whole on laptop B. Each
-// page counts the compression streams made on it.
+// worker, or whose file is missing, packs on the page, with no error left on it. Each file reads
+// whole on laptop B. Each page counts the compression streams made on it.
 const countPageDeflaters = `
   window.__pageDeflaters = 0;
   const RealDeflater = window.CompressionStream;
@@ -349,6 +349,9 @@ test('a packed file is compressed by a worker beside the page, or on the page wh
     const a = await laptop(browser, 'Nguyễn Thị Hạnh', { initScript: { content: `${script}\n${countPageDeflaters}` } });
     const packers = [];
     a.page.on('worker', (w) => { if (new URL(w.url()).pathname === '/pack-worker.js') packers.push(w); });
+    // A worker that fails while the file is made must leave no unhandled rejection behind.
+    const errors = [];
+    a.page.on('pageerror', (e) => errors.push(String(e)));
     await seedRows(a.page, rows);
     await a.app.reload();
     await a.sync.open();
@@ -361,6 +364,7 @@ test('a packed file is compressed by a worker beside the page, or on the page wh
     } else {
       expect(await a.page.evaluate(() => window.__pageDeflaters), `${how}: compressed on the page`).toBeGreaterThan(0);
     }
+    expect(errors, how).toEqual([]);
     await a.context.close();
     const b = await laptopB(browser);
     await b.sync.choose([file.path]);
