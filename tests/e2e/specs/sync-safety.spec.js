@@ -326,8 +326,9 @@ test('an edit saved in another tab after the preview is never written over by th
 
 // A packed (gzipped) export is compressed by a worker as the file is made (public/pack-worker.js),
 // never on the page, and the worker is ended once it has answered; a browser that refuses the
-// worker, or whose file is missing, packs on the page, with no error left on it. Each file reads
-// whole on laptop B. Each page counts the compression streams made on it.
+// worker, or whose file is missing, or a worker that fails while the file is made, packs on the
+// page, with no error left on it. Each file reads whole on laptop B. Each page counts the
+// compression streams made on it.
 const countPageDeflaters = `
   window.__pageDeflaters = 0;
   const RealDeflater = window.CompressionStream;
@@ -344,6 +345,22 @@ test('a packed file is compressed by a worker beside the page, or on the page wh
     'a worker': '',
     'a browser without workers': 'window.Worker = function Worker() { throw new Error("workers refused"); };',
     'a worker whose file is missing': 'const RealWorker = window.Worker; window.Worker = function Worker(url, options) { return new RealWorker("/no-such-worker.js", options); };',
+    // The page's second part reaches the worker after a message it cannot take: it answers with
+    // an error while the page is still making the file.
+    'a worker that fails part-way': `
+      const RealWorker = window.Worker;
+      window.Worker = function Worker(url, options) {
+        const worker = new RealWorker(url, options);
+        if (new URL(url, location.href).pathname === '/pack-worker.js') {
+          const post = worker.postMessage.bind(worker);
+          let parts = 0;
+          worker.postMessage = (message, transfer) => {
+            if (message && message.part && ++parts === 2) post({ unexpected: true });
+            return post(message, transfer);
+          };
+        }
+        return worker;
+      };`,
   };
   for (const [how, script] of Object.entries(ways)) {
     const a = await laptop(browser, 'Nguyễn Thị Hạnh', { initScript: { content: `${script}\n${countPageDeflaters}` } });
@@ -360,6 +377,10 @@ test('a packed file is compressed by a worker beside the page, or on the page wh
     if (how === 'a worker') {
       expect(packers, 'packed by one worker').toHaveLength(1);
       expect(await a.page.evaluate(() => window.__pageDeflaters), 'nothing compressed on the page').toBe(0);
+      await expect.poll(() => a.page.workers().filter((w) => new URL(w.url()).pathname === '/pack-worker.js').length).toBe(0);
+    } else if (how === 'a worker that fails part-way') {
+      expect(packers, 'one worker, which failed').toHaveLength(1);
+      expect(await a.page.evaluate(() => window.__pageDeflaters), 'then compressed on the page').toBeGreaterThan(0);
       await expect.poll(() => a.page.workers().filter((w) => new URL(w.url()).pathname === '/pack-worker.js').length).toBe(0);
     } else {
       expect(await a.page.evaluate(() => window.__pageDeflaters), `${how}: compressed on the page`).toBeGreaterThan(0);
