@@ -370,14 +370,20 @@ test('a new laptop restored from a full backup holds exactly the records of the 
   await fresh.context.close();
 });
 
-test('a survey open in the editor while an import changes it ends in the conflict prompt, not a lost edit', async ({ browser }) => {
+// Laptops A and B; on A an enterprise and a survey of it, its respondent typed and stored.
+async function surveyStartedOnA(browser) {
   const a = await laptop(browser, 'Nguyễn Thị Hạnh');
   const b = await laptop(browser, 'Trần Văn Bình');
   await a.form.add({ name: 'Công ty Sen Hồng' });
-  const editing = new SurveyForm(a.page);
-  await editing.startFromEnterprisePage();
-  await editing.type('respondent_name', 'Lê Thị Tám');
-  await editing.storedPayload((p) => JSON.stringify(p.answers).includes('Lê Thị Tám'));
+  const survey = new SurveyForm(a.page);
+  await survey.startFromEnterprisePage();
+  await survey.type('respondent_name', 'Lê Thị Tám');
+  await survey.storedPayload((p) => p.answers.respondent_name === 'Lê Thị Tám');
+  return { a, b, survey };
+}
+
+test('a survey open in the editor while an import changes it ends in the conflict prompt, not a lost edit', async ({ browser }) => {
+  const { a, b, survey: editing } = await surveyStartedOnA(browser);
   const tab = await a.context.newPage();
   const sync = new SyncPage(tab);
   await new AppShell(tab).open('/');
@@ -412,13 +418,7 @@ test('a survey open in the editor while an import changes it ends in the conflic
 // version unseen (a version vector cannot tell an edit of the shown version from one that has
 // seen the waiting one): the save waits until the conflict is resolved, as for an enterprise.
 test('a survey with another laptop\'s version waiting is not saved over: the editor says why and keeps the answers', async ({ browser }) => {
-  const a = await laptop(browser, 'Nguyễn Thị Hạnh');
-  const b = await laptop(browser, 'Trần Văn Bình');
-  await a.form.add({ name: 'Công ty Sen Hồng' });
-  const onA = new SurveyForm(a.page);
-  await onA.startFromEnterprisePage();
-  await onA.type('respondent_name', 'Lê Thị Tám');
-  await onA.storedPayload((p) => p.answers.respondent_name === 'Lê Thị Tám');
+  const { a, b, survey: onA } = await surveyStartedOnA(browser);
   const surveyId = onA.surveyId();
   await a.page.goto('/');
   await a.sync.open();
