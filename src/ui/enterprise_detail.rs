@@ -3,6 +3,7 @@
 use super::confirm_dialog::ConfirmDialog;
 use super::enterprise_history::EnterpriseHistory;
 use super::i18n::{tr, use_lang};
+use super::started_on::StartedOn;
 use super::programme::{EnterpriseActivities, EnterpriseAssessments};
 use super::survey::EnterpriseSurveys;
 use super::state::{DeleteError, Flash, FlashKind, LoadStatus, Register};
@@ -33,6 +34,7 @@ pub fn EnterpriseDetail() -> impl IntoView {
 
     let on_delete = Callback::new(move |_| {
         let navigate = navigate.clone();
+        let started_on = StartedOn::here();
         spawn_local(async move {
             // Read before the await: the page may be gone when the deletion returns.
             let Some(seen) = record.with_untracked(|r| r.as_ref().map(|r| (r.id.clone(), r.version.clone()))) else { return };
@@ -44,8 +46,7 @@ pub fn EnterpriseDetail() -> impl IntoView {
                         kept |= form.delete(register).await.is_err();
                     }
                     let (kind, msg) = if kept { (FlashKind::Warning, Msg::LinkedDeleteFailed) } else { (FlashKind::Success, Msg::Deleted) };
-                    flash.show_at("/enterprises", kind, vec![msg]);
-                    navigate("/enterprises", Default::default());
+                    started_on.finish(&navigate, flash, "/enterprises", kind, vec![msg]);
                 }
                 Err(DeleteError::Changed) => flash.show(FlashKind::Warning, vec![Msg::DeleteChangedMeanwhile]),
                 Err(DeleteError::InConflict) => flash.show(FlashKind::Warning, vec![Msg::EditInConflict]),

@@ -2,6 +2,7 @@
 
 use super::form_fields::{FieldErrors, Input, SelectField, TextField};
 use super::i18n::{tr, use_lang};
+use super::started_on::StartedOn;
 use super::state::{Flash, FlashKind, LoadStatus, Register, SaveError};
 use crate::i18n::{ownership_msg, product_msg, size_msg, Msg};
 use crate::model::enterprise::{Enterprise, Ownership, ProductGroup};
@@ -149,6 +150,7 @@ pub fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) 
         }
         saving.set(true);
         let navigate = navigate.clone();
+        let started_on = StartedOn::here();
         spawn_local(async move {
             let base_version = base.with_untracked(|b| b.as_ref().map(|r| r.version.clone()));
             let result = register.save(lang.get_untracked(), draft.get_untracked(), editing.get_value(), base_version).await;
@@ -173,8 +175,7 @@ pub fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) 
                             path = survey;
                         }
                     }
-                    flash.show_at(&path, kind, msgs);
-                    navigate(&path, Default::default());
+                    started_on.finish(&navigate, flash, &path, kind, msgs);
                 }
                 // The registry changed under the form (another tab); the memo re-validates and shows why.
                 Err(SaveError::Invalid) => {}
@@ -264,18 +265,12 @@ pub fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) 
                                     let tombstone = tombstone.clone();
                                     let id = tombstone.id.clone();
                                     let navigate = navigate.clone();
+                                    let started_on = StartedOn::here();
                                     spawn_local(async move {
                                         match register.accept_deletion(tombstone).await {
-                                            Ok(true) => {
-                                                flash.show_at("/enterprises", FlashKind::Warning, vec![Msg::EditDiscarded]);
-                                                navigate("/enterprises", Default::default());
-                                            }
+                                            Ok(true) => started_on.finish(&navigate, flash, "/enterprises", FlashKind::Warning, vec![Msg::EditDiscarded]),
                                             // Someone restored it meanwhile: show it as it is now.
-                                            Ok(false) => {
-                                                let path = format!("/enterprises/{id}");
-                                                flash.show_at(&path, FlashKind::Warning, vec![Msg::RestoredElsewhere]);
-                                                navigate(&path, Default::default());
-                                            }
+                                            Ok(false) => started_on.finish(&navigate, flash, &format!("/enterprises/{id}"), FlashKind::Warning, vec![Msg::RestoredElsewhere]),
                                             Err(e) => { let _ = store_error.try_set(Some(e)); }
                                         }
                                     });

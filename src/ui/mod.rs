@@ -38,6 +38,7 @@ mod record_list;
 mod list_source;
 mod settings;
 mod split_pages;
+mod started_on;
 mod state;
 mod typed_text;
 mod storage_panel;

@@ -5,6 +5,7 @@
 
 use super::field::{ChoiceSelect, FormState, KindField, TextInput};
 use super::store::ActivitySaveError;
+use crate::ui::started_on::StartedOn;
 use crate::i18n::Msg;
 use crate::model::activity::{activity_type, current_types, plan_items, Activity, ActivityField};
 use crate::model::activity_draft::{funding_key, ActivityDraft, DraftField, FUNDINGS};
@@ -91,6 +92,7 @@ pub fn ActivityForm(draft: ActivityDraft, current: RwSignal<Option<Record<Activi
         };
         saving.set(true);
         let navigate = navigate.clone();
+        let started_on = StartedOn::here();
         spawn_local(async move {
             let result = register.save_activity(payload, base).await;
             // The officer may have left the page meanwhile: its signals are then gone.
@@ -98,9 +100,7 @@ pub fn ActivityForm(draft: ActivityDraft, current: RwSignal<Option<Record<Activi
             match result {
                 Ok(saved) => {
                     if is_new {
-                        let path = format!("/activities/{}", saved.id);
-                        flash.show_at(&path, FlashKind::Success, vec![Msg::ActivitySaved]);
-                        navigate(&path, Default::default());
+                        started_on.finish(&navigate, flash, &format!("/activities/{}", saved.id), FlashKind::Success, vec![Msg::ActivitySaved]);
                     } else {
                         // The form shows what was stored, numbers written the officer's way (45.000.000).
                         if let Some(l) = lang.try_get_untracked() {

@@ -5,6 +5,7 @@
 use super::form::ActivityForm;
 use super::history::ActivityHistory;
 use super::store::ActivitySaveError;
+use crate::ui::started_on::StartedOn;
 use crate::i18n::Msg;
 use crate::model::activity::{activity_type, Activity};
 use crate::model::activity_draft::ActivityDraft;
@@ -86,12 +87,10 @@ fn ActivityEditor(record: Record<Activity>, draft: ActivityDraft) -> impl IntoVi
     let on_delete = Callback::new(move |_| {
         let navigate = navigate.clone();
         let Some(seen) = current.get_untracked() else { return };
+        let started_on = StartedOn::here();
         spawn_local(async move {
             match register.delete_activity(seen).await {
-                Ok(()) => {
-                    flash.show_at("/activities", FlashKind::Success, vec![Msg::ActivityDeleted]);
-                    navigate("/activities", Default::default());
-                }
+                Ok(()) => started_on.finish(&navigate, flash, "/activities", FlashKind::Success, vec![Msg::ActivityDeleted]),
                 Err(ActivitySaveError::Changed(stored)) => {
                     let _ = current.try_set(Some(*stored));
                     flash.show(FlashKind::Warning, vec![Msg::ActivityDeleteChanged]);

@@ -2,6 +2,7 @@
 //! result, and one button: continue the draft, or start (again).
 
 use super::data::{module_forms, profile_of, EnterpriseReadiness};
+use crate::ui::started_on::StartedOn;
 use crate::format::format_percent;
 use crate::i18n::Msg;
 use crate::model::assessment::AssessmentStatus;
@@ -41,9 +42,12 @@ pub fn ModuleChooser(of: EnterpriseReadiness) -> impl IntoView {
                     return;
                 }
                 let (form_id, enterprise, navigate) = (form_id.clone(), enterprise.clone(), navigate.clone());
+                let started_on = StartedOn::here();
                 spawn_local(async move {
                     match register.start_assessment(&form_id, Some(enterprise)).await {
-                        Ok(new_id) => navigate(&format!("/self-assessment/{new_id}"), Default::default()),
+                        // The started draft waits in the list if the officer has gone on meanwhile.
+                        Ok(new_id) if started_on.still_here() => navigate(&format!("/self-assessment/{new_id}"), Default::default()),
+                        Ok(_) => {}
                         Err(e) => flash.show(FlashKind::Error, vec![e.msg()]),
                     }
                 });

@@ -9,6 +9,7 @@ use super::context::FormCtx;
 use super::history::SurveyHistory;
 use super::open::Opening;
 use super::section_view::{focus_question, SectionView};
+use crate::ui::started_on::StartedOn;
 use crate::form::evaluate;
 use crate::i18n::Msg;
 use crate::ui::i18n::{tr, use_lang};
@@ -230,12 +231,10 @@ pub fn FilledEditor(
             return;
         };
         let navigate = navigate.clone();
+        let started_on = StartedOn::here();
         leptos::task::spawn_local(async move {
             match base.delete(register).await {
-                Ok(()) => {
-                    flash.show_at(texts.back_href, FlashKind::Success, vec![Msg::FilledDeleted]);
-                    navigate(texts.back_href, Default::default());
-                }
+                Ok(()) => started_on.finish(&navigate, flash, texts.back_href, FlashKind::Success, vec![Msg::FilledDeleted]),
                 Err(e) => {
                     saver.with_value(Autosave::resume);
                     flash.show(FlashKind::Warning, vec![match e {

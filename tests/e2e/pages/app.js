@@ -337,3 +337,24 @@ export async function holdReadsAfterFirst(page, store) {
     release: () => page.evaluate(() => window.__releaseHeldReads()),
   };
 }
+
+// Holds the app's writes to an IndexedDB store, as a slow disk would: a second connection keeps a
+// read-write transaction on `store` open (one request after another) until `release()` is called,
+// so any write of the app to that store waits behind it. Resolves once the hold is in place.
+export async function holdWrites(page, store) {
+  await page.evaluate((store) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('nscl-tracker');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      let held = true;
+      window.__releaseWrites = () => { held = false; };
+      const tx = db.transaction(store, 'readwrite');
+      const os = tx.objectStore(store);
+      const again = () => { if (held) os.count().onsuccess = again; };
+      os.count().onsuccess = () => { again(); resolve(); };
+      tx.oncomplete = () => db.close();
+    };
+  }), store);
+  return { release: () => page.evaluate(() => window.__releaseWrites()) };
+}
