@@ -19,6 +19,9 @@ pub struct MemoryBackend {
     read_log: Option<Rc<RefCell<Vec<String>>>>,
     /// Steps read from this backend name no last id (`with_nameless_steps`).
     nameless_steps: bool,
+    /// The step of rows (counted from 0 over every read) that fails, as a browser's read can.
+    failing_step: Option<usize>,
+    steps_asked: Rc<std::cell::Cell<usize>>,
 }
 
 impl MemoryBackend {
@@ -42,6 +45,12 @@ impl MemoryBackend {
     /// would: a read in steps must fail there, not end as if it had read everything.
     pub fn with_nameless_steps() -> Self {
         MemoryBackend { nameless_steps: true, ..Default::default() }
+    }
+
+    /// A backend whose `step`-th step of rows asked for (from 0) fails: a read in steps must
+    /// fail with it, not end with the rows before it.
+    pub fn with_failing_step(step: usize) -> Self {
+        MemoryBackend { failing_step: Some(step), ..Default::default() }
     }
 
     /// Removes the parts of an undo stored under `key`.
@@ -143,6 +152,10 @@ impl RowBackend for MemoryBackend {
         use std::ops::Bound::{Excluded, Unbounded};
         if let Some(log) = &self.read_log {
             log.borrow_mut().push(format!("fetch {}", after.unwrap_or("-")));
+        }
+        let step = self.steps_asked.replace(self.steps_asked.get() + 1);
+        if self.failing_step == Some(step) {
+            return Err(StoreError::Other(format!("step {step} of {kind} could not be read")));
         }
         let all = self.rows.borrow();
         let from = after.map_or(Unbounded, Excluded);

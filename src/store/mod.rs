@@ -701,6 +701,19 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_step_that_cannot_be_read_fails_the_whole_read() {
+        // The first step, the one asked for while the first is worked through, and the last.
+        for failing in 0..3 {
+            let store = RecordStore::new(MemoryBackend::with_failing_step(failing));
+            for (id, name) in [("a", "An"), ("b", "Bình"), ("c", "Châu"), ("d", "Đức"), ("e", "Én")] {
+                ready(store.put(&ent(id, name))).unwrap();
+            }
+            let read = ready(store.load_in_steps::<Enterprise, _, _>(2, || std::future::ready(())));
+            assert!(matches!(read, Err(StoreError::Other(ref e)) if e == &format!("step {failing} of enterprise could not be read")), "step {failing}: {read:?}");
+        }
+    }
+
+    #[test]
     fn a_large_register_is_read_first_part_then_steps() {
         let store = RecordStore::new(MemoryBackend::default());
         for (id, name) in [("a", "An"), ("b", "Bình"), ("c", "Châu"), ("d", "Đức"), ("e", "Én"), ("f", "Phúc")] {

@@ -122,6 +122,8 @@ struct OneAnswerWorker {
     /// Listened to from the start: a worker that fails while the page is still posting to it
     /// (the packer's, while the parts are made) is then no unhandled rejection.
     answered: Option<JsFuture>,
+    /// Set once the worker has answered or failed: the packer then stops copying parts to it.
+    settled: std::rc::Rc<std::cell::Cell<bool>>,
     _handlers: [Closure<dyn FnMut(web_sys::Event)>; 3],
 }
 
@@ -143,14 +145,18 @@ impl OneAnswerWorker {
         // A promise's executor runs before its constructor returns.
         let answered = Promise::new(&mut |resolve, reject| settle = Some((resolve, reject)));
         let Some((resolve, reject)) = settle else { return Err(JsValue::from_str("promise executor did not run")) };
+        let settled = std::rc::Rc::new(std::cell::Cell::new(false));
         let settles = |with: Function, data: bool| {
+            let settled = settled.clone();
             Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+                settled.set(true);
                 let value = if data { e.unchecked_ref::<web_sys::MessageEvent>().data() } else { e.into() };
                 let _ = with.call1(&JsValue::NULL, &value);
             })
         };
         let worker = web_sys::Worker::new(url)?;
-        let started = OneAnswerWorker { worker, answered: Some(JsFuture::from(answered)), _handlers: [settles(resolve, true), settles(reject.clone(), false), settles(reject, false)] };
+        let handlers = [settles(resolve, true), settles(reject.clone(), false), settles(reject, false)];
+        let started = OneAnswerWorker { worker, answered: Some(JsFuture::from(answered)), settled, _handlers: handlers };
         let [on_message, on_error, on_message_error] = &started._handlers;
         started.worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         started.worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -198,8 +204,12 @@ impl Packer {
         OneAnswerWorker::start(PACK_WORKER_URL).ok().map(Packer)
     }
 
-    /// The file's next part, copied to the worker.
+    /// The file's next part, copied to the worker; an error once the worker has answered
+    /// before the end (it failed: a province's remaining parts would be copied for nothing).
     pub fn add(&self, part: &Uint8Array) -> Result<(), JsValue> {
+        if self.0.settled.get() {
+            return Err(JsValue::from_str("the pack worker has already answered"));
+        }
         let message = js_sys::Object::new();
         js_sys::Reflect::set(&message, &JsValue::from_str("part"), part)?;
         self.0.post(&message)
