@@ -23,8 +23,9 @@ pub fn register(on_update_ready: impl Fn() + 'static) {
     let on_update_ready = std::rc::Rc::new(on_update_ready);
     let promise = container.register("/sw.js");
     wasm_bindgen_futures::spawn_local(async move {
-        let Ok(value) = JsFuture::from(promise).await else { return };
-        let registration: ServiceWorkerRegistration = value.unchecked_into();
+        // Checked, not assumed: a browser that blocks service workers (Playwright's `serviceWorkers:
+        // 'block'`, some policies) may answer with no registration at all.
+        let Ok(Ok(registration)) = JsFuture::from(promise).await.map(JsCast::dyn_into::<ServiceWorkerRegistration>) else { return };
         // An update may already be waiting from an earlier visit.
         if registration.waiting().is_some() && container.controller().is_some() {
             on_update_ready();
@@ -65,8 +66,7 @@ pub fn activate_update() {
     on_change.forget();
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(ready) = container.ready() else { return };
-        let Ok(value) = JsFuture::from(ready).await else { return };
-        let registration: ServiceWorkerRegistration = value.unchecked_into();
+        let Ok(Ok(registration)) = JsFuture::from(ready).await.map(JsCast::dyn_into::<ServiceWorkerRegistration>) else { return };
         match registration.waiting() {
             Some(waiting) => {
                 let _ = waiting.post_message(&JsValue::from_str("skip-waiting"));

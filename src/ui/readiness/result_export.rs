@@ -21,11 +21,12 @@ pub fn ResultExport(#[prop(into)] enterprise_id: Signal<String>, #[prop(into)] t
     let export = move |_| {
         busy.set(true);
         done.set(None);
+        // Read at the click: the props' signals may be gone once the records are read.
+        let (id, label) = (enterprise_id.get_untracked(), format!("ket-qua-tu-danh-gia-{}", tax_code.get_untracked()));
         spawn_local(async move {
             let outcome = async {
-                let held = sync_io::load_held().await?.for_result(&enterprise_id.get_untracked());
+                let held = sync_io::load_held().await?.for_result(&id);
                 let scope = Scope { from_enterprise: true, kinds: vec![Enterprise::KIND.to_string(), Assessment::KIND.to_string()], ..Default::default() };
-                let label = format!("ket-qua-tu-danh-gia-{}", tax_code.get_untracked());
                 sync_io::export(held, scope, &label, &sync_io::Packing { compress: false, passphrase: None }).await
             }
             .await;

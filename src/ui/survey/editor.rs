@@ -236,7 +236,8 @@ pub fn FilledEditor(
             match base.delete(register).await {
                 Ok(()) => started_on.finish(&navigate, flash, texts.back_href, FlashKind::Success, vec![Msg::FilledDeleted]),
                 Err(e) => {
-                    saver.with_value(Autosave::resume);
+                    // The officer may have left meanwhile: the editor's saver is then gone.
+                    let _ = saver.try_with_value(Autosave::resume);
                     flash.show(FlashKind::Warning, vec![match e {
                         DeleteError::Changed => Msg::FilledChangedMeanwhile,
                         DeleteError::InConflict => Msg::EditInConflict,

@@ -69,26 +69,30 @@ pub fn ExportPanel() -> impl IntoView {
         }
         busy.set(true);
         outcome.set(None);
+        // The file is what the form says at the click. Read now: the officer may leave the page
+        // while the records are read (seconds for a province), and its signals go with it.
+        let who = recipient.get_untracked().trim().to_string();
+        let chosen = kinds.get_untracked();
+        let unit_id = unit.get_untracked();
+        let since_last = since_mode.get_untracked();
+        let date = |s: String| (!s.is_empty()).then_some(s);
+        let (from, to) = (date(from.get_untracked()), date(to.get_untracked()));
+        let l = lang.get_untracked();
+        let unit_label = if unit_id.is_empty() { "tinh".to_string() } else { register.units.with_untracked(|u| u.display_name(&unit_id, l)) };
+        let pass = passphrase.get_untracked();
+        let packing = sync_io::Packing { compress: compress.get_untracked(), passphrase: (!pass.is_empty()).then_some(pass) };
         spawn_local(async move {
             let result = async {
                 let held = sync_io::load_held().await?;
-                let who = recipient.get_untracked().trim().to_string();
-                let chosen = kinds.get_untracked();
-                let unit_id = unit.get_untracked();
-                let date = |s: String| (!s.is_empty()).then_some(s);
                 let scope = Scope {
-                    since: if since_mode.get_untracked() { held.last_export_to(&who) } else { None },
+                    since: if since_last { held.last_export_to(&who) } else { None },
                     recipient: who,
                     kinds: if chosen.len() == KINDS.len() { Vec::new() } else { chosen },
-                    units: if unit_id.is_empty() { Vec::new() } else { vec![unit_id.clone()] },
-                    from: date(from.get_untracked()),
-                    to: date(to.get_untracked()),
+                    units: if unit_id.is_empty() { Vec::new() } else { vec![unit_id] },
+                    from,
+                    to,
                     from_enterprise: false,
                 };
-                let l = lang.get_untracked();
-                let unit_label = if unit_id.is_empty() { "tinh".to_string() } else { register.units.with_untracked(|u| u.display_name(&unit_id, l)) };
-                let pass = passphrase.get_untracked();
-                let packing = sync_io::Packing { compress: compress.get_untracked(), passphrase: (!pass.is_empty()).then_some(pass) };
                 sync_io::export(held, scope, &unit_label, &packing).await
             }
             .await;

@@ -81,9 +81,11 @@ pub fn ImportPanel() -> impl IntoView {
         changes.set(false);
     };
 
-    // Works out the preview of the files read, against what is held now.
+    // Works out the preview of the files read, against what is held now. It runs after an
+    // await (files read, an import refused as stale): the officer may have left the page, and
+    // its values with it; then there is nothing to preview.
     let make_preview = move || async move {
-        if incoming.with_value(Vec::is_empty) {
+        if incoming.try_with_value(Vec::is_empty).unwrap_or(true) {
             return;
         }
         // Taken out for the steps (choosing or opening files waits while busy) and put back. The
@@ -153,12 +155,12 @@ pub fn ImportPanel() -> impl IntoView {
                 }
                 browser::next_task().await;
             }
-            rows.set(read_rows);
-            incoming.set_value(read);
             // The passphrase opened these files; it is not kept for the next ones.
-            if !needs_passphrase_now(&rows.get_untracked()) {
+            if !needs_passphrase_now(&read_rows) {
                 passphrase.set(String::new());
             }
+            rows.set(read_rows);
+            incoming.set_value(read);
             make_preview().await;
             busy.set(None);
             browser::mark("nscl-import-read");

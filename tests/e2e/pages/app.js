@@ -338,17 +338,18 @@ export async function holdReadsAfterFirst(page, store) {
   };
 }
 
-// Holds the app's writes to an IndexedDB store, as a slow disk would: a second connection keeps a
-// read-write transaction on `store` open (one request after another) until `release()` is called,
-// so any write of the app to that store waits behind it. Resolves once the hold is in place.
-export async function holdWrites(page, store) {
+// Holds the app's reads and writes of an IndexedDB store, as a slow disk would: a second
+// connection keeps a read-write transaction on `store` open (one request after another) until
+// `release()` is called, so every transaction of the app on that store waits behind it.
+// Resolves once the hold is in place.
+export async function holdStore(page, store) {
   await page.evaluate((store) => new Promise((resolve, reject) => {
     const open = indexedDB.open('nscl-tracker');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const db = open.result;
       let held = true;
-      window.__releaseWrites = () => { held = false; };
+      window.__releaseStore = () => { held = false; };
       const tx = db.transaction(store, 'readwrite');
       const os = tx.objectStore(store);
       const again = () => { if (held) os.count().onsuccess = again; };
@@ -356,5 +357,5 @@ export async function holdWrites(page, store) {
       tx.oncomplete = () => db.close();
     };
   }), store);
-  return { release: () => page.evaluate(() => window.__releaseWrites()) };
+  return { release: () => page.evaluate(() => window.__releaseStore()) };
 }

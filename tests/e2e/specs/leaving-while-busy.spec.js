@@ -1,0 +1,138 @@
+// An officer in a hurry leaves a page while its work still waits (a save on the disk, an export
+// reading the laptop's records, an import reading its files, an enterprise's result file being
+// made): the app stays where they went, no
+// error kills the page, and what was asked for is done or cleanly dropped.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { AppShell, EnterpriseRegister, EnterpriseForm, holdStore } from '../pages/app.js';
+import { SyncPage } from '../pages/sync.js';
+import { EnterpriseHome, openDevice } from '../pages/readiness.js';
+
+const fixture = (name) => new URL(`../../fixtures/sync/${name}`, import.meta.url).pathname;
+
+// Every error thrown on the page (a wasm panic is one), for the test to check there were none.
+function pageErrors(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
+// Waits for `state()` to say `wanted`, but names the page's first error as soon as there is one:
+// a panic ends the app, and waiting on would only time out.
+const untilUnlessError = (errors, state, wanted) => expect.poll(() => (errors.length ? `page error: ${errors[0]}` : state())).toBe(wanted);
+
+test('an officer who goes on while a save waits on the disk stays where they went, and the save is kept', async ({ page }) => {
+  const errors = pageErrors(page);
+  const app = new AppShell(page);
+  const register = new EnterpriseRegister(page);
+  const form = new EnterpriseForm(page);
+  await app.open('/');
+  await form.add({ name: 'HTX Xoài Mỹ Xương' });
+  await page.getByTestId('edit-enterprise').click();
+  await form.fill({ employees: '45' });
+
+  const disk = await holdStore(page, 'enterprise');
+  await form.save.click();
+  await app.nav('settings').click();
+  const settings = page.getByTestId('page-title').filter({ hasText: 'Cài đặt' });
+  await expect(settings).toBeVisible();
+  await disk.release();
+  // The save ends on the page the officer went to: its message shows there, and the app stays.
+  await expect(app.flash()).toHaveText(/Đã lưu doanh nghiệp\./);
+  await expect(page).toHaveURL(/\/settings$/);
+  await expect(settings).toBeVisible();
+
+  await app.reload();
+  await register.open();
+  await register.openEnterprise('HTX Xoài Mỹ Xương');
+  await expect(page.getByTestId('enterprise-detail')).toContainText('45');
+  expect(errors).toEqual([]);
+});
+
+test('an export left for another page while it reads the records still hands over its file, and the page lives on', async ({ page }) => {
+  const errors = pageErrors(page);
+  const app = new AppShell(page);
+  const sync = new SyncPage(page);
+  await app.open('/');
+  await new EnterpriseForm(page).add({ name: 'Công ty TNHH Hoa kiểng Sa Đéc', taxCode: '1400100593' });
+  await sync.open();
+  await page.getByTestId('sync-recipient').fill('Sở KHCN');
+
+  const disk = await holdStore(page, 'enterprise');
+  let download;
+  page.waitForEvent('download').then((d) => { download = d; }, () => {});
+  await page.getByTestId('export-file').click();
+  await app.nav('settings').click();
+  await expect(page.getByTestId('page-title')).toHaveText('Cài đặt');
+  await disk.release();
+  await untilUnlessError(errors, () => (download ? 'downloaded' : 'exporting'), 'downloaded');
+  // The file is made as the form said at the click (packed, as the form has it by default).
+  expect(download.suggestedFilename()).toMatch(/\.json\.gz$/);
+  const file = JSON.parse(zlib.gunzipSync(fs.readFileSync(await download.path())).toString('utf8'));
+  expect(file.records.enterprise.map((r) => r.payload.name)).toEqual(['Công ty TNHH Hoa kiểng Sa Đéc']);
+  expect(file.scope.recipient).toBe('Sở KHCN');
+  await expect(page.getByTestId('page-title')).toHaveText('Cài đặt');
+  await expect(page.getByTestId('crash-overlay')).toHaveCount(0);
+  expect(errors).toEqual([]);
+  // Still a working app: the register opens.
+  await new EnterpriseRegister(page).open();
+  await expect(page.getByTestId('enterprise-row')).toHaveCount(1);
+});
+
+test.describe('without a service worker, so the form definitions can be held', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('an import left for another page while its files are read is dropped whole, and the page lives on', async ({ page }) => {
+    const errors = pageErrors(page);
+    // The form definitions, which a file is checked against before it is read, come only when released.
+    let release;
+    const released = new Promise((r) => { release = r; });
+    await page.route('**/forms/**', async (route) => { await released; await route.continue(); });
+    const app = new AppShell(page);
+    const sync = new SyncPage(page);
+    await app.open('/');
+    await sync.open();
+    await page.getByTestId('import-files').setInputFiles([fixture('valid.json')]);
+    await expect(page.getByTestId('import-busy')).toBeVisible();
+    await app.nav('settings').click();
+    await expect(page.getByTestId('page-title')).toHaveText('Cài đặt');
+    release();
+    // The definitions in, the abandoned read goes on to its end with nowhere to show: nothing is
+    // imported, nothing fails, and the officer stays where they went.
+    const read = () => page.evaluate(() => (performance.getEntriesByName('nscl-import-read').length ? 'read' : 'reading'));
+    await untilUnlessError(errors, read, 'read');
+    await expect(page.getByTestId('page-title')).toHaveText('Cài đặt');
+    await expect(page.getByTestId('crash-overlay')).toHaveCount(0);
+    expect(errors).toEqual([]);
+    await new EnterpriseRegister(page).open();
+    await expect(page.getByTestId('enterprise-row')).toHaveCount(0);
+    // Back on the Sync page, the same file is read and previewed as usual.
+    await sync.open();
+    await sync.choose([fixture('valid.json')]);
+    await expect(sync.fileStatus(0)).toHaveText('Hợp lệ: 3 bản ghi.');
+  });
+});
+
+test('an enterprise that leaves its page while its result file is made still gets the file, and the page lives on', async ({ browser }) => {
+  const { context, page, app } = await openDevice(browser, 'enterprise');
+  const errors = pageErrors(page);
+  const home = new EnterpriseHome(page);
+  await home.fillProfile({ name: 'HTX Xoài Cát Chu Mỹ Xương', taxCode: '1401234568' });
+  await home.open();
+
+  const disk = await holdStore(page, 'enterprise');
+  let download;
+  page.waitForEvent('download').then((d) => { download = d; }, () => {});
+  await page.getByTestId('export-result').click();
+  await app.nav('settings').click();
+  await expect(page.getByTestId('page-title')).toHaveText('Cài đặt');
+  await disk.release();
+  await untilUnlessError(errors, () => (download ? 'downloaded' : 'exporting'), 'downloaded');
+  expect(download.suggestedFilename()).toMatch(/ket-qua-tu-danh-gia-1401234568/);
+  const file = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  expect(file.records.enterprise.map((r) => r.payload.name)).toEqual(['HTX Xoài Cát Chu Mỹ Xương']);
+  await expect(page.getByTestId('crash-overlay')).toHaveCount(0);
+  expect(errors).toEqual([]);
+  await context.close();
+});
