@@ -22,6 +22,20 @@ function pageErrors(page) {
 // a panic ends the app, and waiting on would only time out.
 const untilUnlessError = (errors, state, wanted) => expect.poll(() => (errors.length ? `page error: ${errors[0]}` : state())).toBe(wanted);
 
+// Clicks `button` with the enterprise store held, so the file it asks for waits on the laptop's
+// records; goes to Settings; releases the store; and gives the download that follows.
+async function downloadAfterLeaving(page, errors, button) {
+  const disk = await holdStore(page, 'enterprise');
+  let download;
+  page.waitForEvent('download').then((d) => { download = d; }, () => {});
+  await button.click();
+  await new AppShell(page).nav('settings').click();
+  await expect(page.getByTestId('page-title')).toHaveText('Cài đặt');
+  await disk.release();
+  await untilUnlessError(errors, () => (download ? 'downloaded' : 'exporting'), 'downloaded');
+  return download;
+}
+
 test('an officer who goes on while a save waits on the disk stays where they went, and the save is kept', async ({ page }) => {
   const errors = pageErrors(page);
   const app = new AppShell(page);
@@ -59,14 +73,7 @@ test('an export left for another page while it reads the records still hands ove
   await sync.open();
   await page.getByTestId('sync-recipient').fill('Sở KHCN');
 
-  const disk = await holdStore(page, 'enterprise');
-  let download;
-  page.waitForEvent('download').then((d) => { download = d; }, () => {});
-  await page.getByTestId('export-file').click();
-  await app.nav('settings').click();
-  await expect(page.getByTestId('page-title')).toHaveText('Cài đặt');
-  await disk.release();
-  await untilUnlessError(errors, () => (download ? 'downloaded' : 'exporting'), 'downloaded');
+  const download = await downloadAfterLeaving(page, errors, page.getByTestId('export-file'));
   // The file is made as the form said at the click (packed, as the form has it by default).
   expect(download.suggestedFilename()).toMatch(/\.json\.gz$/);
   const file = JSON.parse(zlib.gunzipSync(fs.readFileSync(await download.path())).toString('utf8'));
@@ -115,20 +122,13 @@ test.describe('without a service worker, so the form definitions can be held', (
 });
 
 test('an enterprise that leaves its page while its result file is made still gets the file, and the page lives on', async ({ browser }) => {
-  const { context, page, app } = await openDevice(browser, 'enterprise');
+  const { context, page } = await openDevice(browser, 'enterprise');
   const errors = pageErrors(page);
   const home = new EnterpriseHome(page);
   await home.fillProfile({ name: 'HTX Xoài Cát Chu Mỹ Xương', taxCode: '1401234568' });
   await home.open();
 
-  const disk = await holdStore(page, 'enterprise');
-  let download;
-  page.waitForEvent('download').then((d) => { download = d; }, () => {});
-  await page.getByTestId('export-result').click();
-  await app.nav('settings').click();
-  await expect(page.getByTestId('page-title')).toHaveText('Cài đặt');
-  await disk.release();
-  await untilUnlessError(errors, () => (download ? 'downloaded' : 'exporting'), 'downloaded');
+  const download = await downloadAfterLeaving(page, errors, page.getByTestId('export-result'));
   expect(download.suggestedFilename()).toMatch(/ket-qua-tu-danh-gia-1401234568/);
   const file = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
   expect(file.records.enterprise.map((r) => r.payload.name)).toEqual(['HTX Xoài Cát Chu Mỹ Xương']);
