@@ -658,6 +658,10 @@ messages! {
     Saving => "Đang lưu…", "Saving…";
     Cancel => "Hủy", "Cancel";
     Saved => "Đã lưu doanh nghiệp.", "Enterprise saved.";
+    NotSavedAfterLeaving => "Thay đổi bạn bấm lưu trước khi rời trang chưa được lưu. Hãy mở lại bản ghi và nhập lại.", "The change you saved just before leaving the page was not saved. Open the record again and enter it again.";
+    LeftChangedElsewhere => "Bản ghi vừa được sửa ở nơi khác, hoặc đang chờ xử lý xung đột.", "The record was just changed elsewhere, or waits in the conflicts list.";
+    LeftStorageFull => "Bộ nhớ của trình duyệt đã đầy.", "The browser's storage is full.";
+    LeftStorageFailed => "Trình duyệt không ghi được dữ liệu.", "The browser could not write the data.";
     RetiredSuffix => "(đã ngừng sử dụng)", "(retired)";
     FormHasErrors => "Chưa lưu: vui lòng sửa các ô được đánh dấu.", "Not saved: please correct the highlighted fields.";
     OpenExisting => "Mở doanh nghiệp đó", "Open that enterprise";

@@ -3,7 +3,7 @@
 use super::batch::{Batch, HistoryWrite, Stale};
 use super::row::{FetchedRows, HistoryRow, Row, RowBackend};
 use super::StoreError;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
@@ -21,7 +21,8 @@ pub struct MemoryBackend {
     nameless_steps: bool,
     /// The step of rows (counted from 0 over every read) that fails, as a browser's read can.
     failing_step: Option<usize>,
-    steps_asked: Rc<std::cell::Cell<usize>>,
+    /// How many steps of rows have been asked for, over every read (for `failing_step`).
+    steps_asked: Rc<Cell<usize>>,
 }
 
 impl MemoryBackend {

@@ -69,6 +69,16 @@ impl StoreError {
         }
     }
 
+    /// Why a save failed, said after the officer has left its page (`msg` speaks of the form
+    /// still on screen).
+    pub fn left_msg(&self) -> Msg {
+        match self {
+            StoreError::QuotaExceeded => Msg::LeftStorageFull,
+            StoreError::InConflict => Msg::LeftChangedElsewhere,
+            _ => Msg::LeftStorageFailed,
+        }
+    }
+
     pub fn message(&self, lang: Lang) -> &'static str {
         lang.t(self.msg())
     }

@@ -5,12 +5,12 @@
 
 use super::field::{ChoiceSelect, FormState, KindField, TextInput};
 use super::store::ActivitySaveError;
-use crate::ui::started_on::StartedOn;
 use crate::i18n::Msg;
 use crate::model::activity::{activity_type, current_types, plan_items, Activity, ActivityField};
 use crate::model::activity_draft::{funding_key, ActivityDraft, DraftField, FUNDINGS};
 use crate::model::record::Record;
 use crate::ui::i18n::{tr, use_lang};
+use crate::ui::started_on::StartedOn;
 use crate::ui::state::{Flash, FlashKind, Register};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -110,6 +110,11 @@ pub fn ActivityForm(draft: ActivityDraft, current: RwSignal<Option<Record<Activi
                         flash.show(FlashKind::Success, vec![Msg::ActivitySaved]);
                     }
                 }
+                // Left behind, the form cannot show why or keep the edit: say so where the officer is.
+                Err(e) if started_on.failed_elsewhere(flash, Some(match &e {
+                    ActivitySaveError::Changed(_) | ActivitySaveError::InConflict => Msg::LeftChangedElsewhere,
+                    ActivitySaveError::Store(e) => e.left_msg(),
+                })) => {}
                 Err(ActivitySaveError::Changed(stored)) => {
                     let msg = if stored.deleted { Msg::ActivityDeletedElsewhere } else { Msg::ActivityChangedElsewhere };
                     let _ = current.try_set(Some(*stored));

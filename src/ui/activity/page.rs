@@ -5,13 +5,13 @@
 use super::form::ActivityForm;
 use super::history::ActivityHistory;
 use super::store::ActivitySaveError;
-use crate::ui::started_on::StartedOn;
 use crate::i18n::Msg;
 use crate::model::activity::{activity_type, Activity};
 use crate::model::activity_draft::ActivityDraft;
 use crate::model::record::Record;
 use crate::ui::confirm_dialog::ConfirmDialog;
 use crate::ui::i18n::{tr, use_lang};
+use crate::ui::started_on::StartedOn;
 use crate::ui::state::{Flash, FlashKind, LoadStatus, Register};
 use crate::web::browser;
 use leptos::prelude::*;

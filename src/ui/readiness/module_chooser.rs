@@ -2,11 +2,11 @@
 //! result, and one button: continue the draft, or start (again).
 
 use super::data::{module_forms, profile_of, EnterpriseReadiness};
-use crate::ui::started_on::StartedOn;
 use crate::format::format_percent;
 use crate::i18n::Msg;
 use crate::model::assessment::AssessmentStatus;
 use crate::ui::i18n::{tr, use_lang};
+use crate::ui::started_on::StartedOn;
 use crate::ui::state::{Flash, FlashKind, Register};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -9,6 +9,7 @@ use crate::model::enterprise::Enterprise;
 use crate::model::record::RecordKind;
 use crate::sync::file::Scope;
 use crate::ui::i18n::{tr, use_lang};
+use crate::ui::state::{Flash, FlashKind};
 use crate::web::sync_io;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -16,6 +17,7 @@ use leptos::task::spawn_local;
 #[component]
 pub fn ResultExport(#[prop(into)] enterprise_id: Signal<String>, #[prop(into)] tax_code: Signal<String>) -> impl IntoView {
     let lang = use_lang();
+    let flash = expect_context::<Flash>();
     let busy = RwSignal::new(false);
     let done = RwSignal::new(None::<Result<String, String>>);
     let export = move |_| {
@@ -30,7 +32,14 @@ pub fn ResultExport(#[prop(into)] enterprise_id: Signal<String>, #[prop(into)] t
                 sync_io::export(held, scope, &label, &sync_io::Packing { compress: false, passphrase: None }).await
             }
             .await;
-            done.set(Some(outcome.map(|e| e.name).map_err(|e| e.message(lang.get_untracked()).to_string())));
+            let said = outcome.as_ref().map(|e| e.name.clone()).map_err(|e| e.message(lang.get_untracked()).to_string());
+            // Gone (the officer left, or the page was drawn again), this cannot show a failure:
+            // it is said where the officer is. A file made is in their downloads either way.
+            if done.try_set(Some(said)).is_some() {
+                if let Err(e) = outcome {
+                    flash.show(FlashKind::Error, vec![e.msg(), Msg::ExportFailed]);
+                }
+            }
             busy.set(false);
         });
     };

@@ -76,7 +76,7 @@ pub fn ExportPanel() -> impl IntoView {
         let unit_id = unit.get_untracked();
         let since_last = since_mode.get_untracked();
         let date = |s: String| (!s.is_empty()).then_some(s);
-        let (from, to) = (date(from.get_untracked()), date(to.get_untracked()));
+        let (from_day, to_day) = (date(from.get_untracked()), date(to.get_untracked()));
         let l = lang.get_untracked();
         let unit_label = if unit_id.is_empty() { "tinh".to_string() } else { register.units.with_untracked(|u| u.display_name(&unit_id, l)) };
         let pass = passphrase.get_untracked();
@@ -89,8 +89,8 @@ pub fn ExportPanel() -> impl IntoView {
                     recipient: who,
                     kinds: if chosen.len() == KINDS.len() { Vec::new() } else { chosen },
                     units: if unit_id.is_empty() { Vec::new() } else { vec![unit_id] },
-                    from,
-                    to,
+                    from: from_day,
+                    to: to_day,
                     from_enterprise: false,
                 };
                 sync_io::export(held, scope, &unit_label, &packing).await

@@ -99,6 +99,11 @@ pub fn ImportPanel() -> impl IntoView {
                 // page gets a turn between them.
                 browser::next_task().await;
                 let preview = local::preview_in_steps(&held, &files, browser::next_task).await;
+                // Left meanwhile: the rest (duplicates, the preview's view) would show nowhere.
+                if incoming.try_with_value(|_| ()).is_none() {
+                    drop_later(files, Some((held, preview)));
+                    return;
+                }
                 incoming.set_value(files);
                 let mut verdicts = preview.verdicts.clone().into_iter();
                 rows.update(|rs| {

@@ -5,6 +5,7 @@
 // self-assessments, 86 activities); laptop B has one enterprise of its own.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import { AppShell, EnterpriseForm, EnterpriseRegister, probeWrite, seedRows, storedRows, untilControlled } from '../pages/app.js';
 import { SyncPage, openLaptop, dumpDatabase, dumpDatabaseAfterClose } from '../pages/sync.js';
 
@@ -405,6 +406,9 @@ test('a packed file is compressed by a worker beside the page, or on the page wh
       // Ended at its failure: one that fails at once may be ended before it ever runs.
       if (how.endsWith('first part')) {
         expect(packers.length, 'at most one worker').toBeLessThanOrEqual(1);
+        // The file is made in parts of a mebibyte: it must have a part after the first, or this
+        // would prove nothing.
+        expect(zlib.gunzipSync(file.bytes).length, 'a file of several parts').toBeGreaterThan(1 << 20);
         expect(await a.page.evaluate(() => window.__partsAfterFailure), 'no part copied to the worker after it failed').toBe(0);
       } else {
         expect(packers, 'one worker, which failed').toHaveLength(1);
