@@ -36,22 +36,29 @@ async function downloadAfterLeaving(page, errors, button) {
   return download;
 }
 
-test('an officer who goes on while a save waits on the disk stays where they went, and the save is kept', async ({ page }) => {
-  const errors = pageErrors(page);
+// An enterprise registered, then edited (45 employees) and saved with the enterprise store held
+// (`beforeSave` runs first); the officer goes to Settings before the store is released.
+async function saveThenLeave(page, beforeSave = async () => {}) {
   const app = new AppShell(page);
-  const register = new EnterpriseRegister(page);
   const form = new EnterpriseForm(page);
   await app.open('/');
   await form.add({ name: 'HTX Xoài Mỹ Xương' });
   await page.getByTestId('edit-enterprise').click();
   await form.fill({ employees: '45' });
-
+  await beforeSave();
   const disk = await holdStore(page, 'enterprise');
   await form.save.click();
   await app.nav('settings').click();
-  const settings = page.getByTestId('page-title').filter({ hasText: 'Cài đặt' });
-  await expect(settings).toBeVisible();
+  await expect(page.getByTestId('page-title')).toHaveText('Cài đặt');
   await disk.release();
+  return app;
+}
+
+test('an officer who goes on while a save waits on the disk stays where they went, and the save is kept', async ({ page }) => {
+  const errors = pageErrors(page);
+  const register = new EnterpriseRegister(page);
+  const app = await saveThenLeave(page);
+  const settings = page.getByTestId('page-title').filter({ hasText: 'Cài đặt' });
   // The save ends on the page the officer went to: its message shows there, and the app stays.
   await expect(app.flash()).toHaveText(/Đã lưu doanh nghiệp\./);
   await expect(page).toHaveURL(/\/settings$/);
@@ -66,26 +73,14 @@ test('an officer who goes on while a save waits on the disk stays where they wen
 
 test('a save that fails after the officer has gone on is said where they are', async ({ page }) => {
   const errors = pageErrors(page);
-  const app = new AppShell(page);
-  const form = new EnterpriseForm(page);
-  await app.open('/');
-  await form.add({ name: 'HTX Xoài Mỹ Xương' });
-  await page.getByTestId('edit-enterprise').click();
-  await form.fill({ employees: '45' });
-
   // The disk is slow, then full: the save fails only once the officer is elsewhere.
-  await page.evaluate(() => {
+  const app = await saveThenLeave(page, () => page.evaluate(() => {
     const original = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function (...args) {
       if (this.name === 'enterprise') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return original.apply(this, args);
     };
-  });
-  const disk = await holdStore(page, 'enterprise');
-  await form.save.click();
-  await app.nav('settings').click();
-  await expect(page.getByTestId('page-title')).toHaveText('Cài đặt');
-  await disk.release();
+  }));
   await expect(app.flash()).toHaveText(/^Thay đổi bạn bấm lưu trước khi rời trang chưa được lưu\. Hãy mở lại bản ghi và nhập lại\. Bộ nhớ của trình duyệt đã đầy\./);
   await expect(page).toHaveURL(/\/settings$/);
   expect(errors).toEqual([]);
