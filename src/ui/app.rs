@@ -70,6 +70,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <super::page_focus::PageFocus/>
+            <super::started_on::CountPageChanges/>
             <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
             <NavBar/>
             <main id="main" tabindex="-1">

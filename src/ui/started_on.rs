@@ -5,25 +5,46 @@
 //! of pulling them back to the page the action would have opened. A failure is said there too: the
 //! page that would have shown why, and kept what they typed, is gone.
 //!
-//! The page is the browser's address. The router writes it a moment after it has swapped the page
-//! (once the new one is drawn): an action ending in that moment still counts as on its page, and
-//! goes where it would have before.
+//! "Still there" is the same address and no page change since: an officer who leaves and comes
+//! back to the same address (a new form at `/activities/new`) is on a new page, which a save of
+//! the old one must not take away. The router writes the address, and `CountPageChanges` counts,
+//! a moment after the page is swapped: an action ending in that moment still counts as on its
+//! page, and goes where it would have before.
 
 use super::state::{Flash, FlashKind};
 use crate::i18n::Msg;
 use crate::web::browser;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 use leptos_router::NavigateOptions;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// How many times the page's path has changed in this tab (`CountPageChanges`).
+static PAGE_CHANGES: AtomicU64 = AtomicU64::new(0);
+
+/// Counts the changes of the page's path for `StartedOn`; placed once, inside the router.
+#[component]
+pub fn CountPageChanges() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        PAGE_CHANGES.fetch_add(1, Ordering::Relaxed);
+    });
+}
 
 /// The page the officer was on when an action started: taken before its first await.
-pub struct StartedOn(String);
+pub struct StartedOn {
+    path: String,
+    page_changes: u64,
+}
 
 impl StartedOn {
     pub fn here() -> Self {
-        Self(browser::current_path())
+        StartedOn { path: browser::current_path(), page_changes: PAGE_CHANGES.load(Ordering::Relaxed) }
     }
 
     pub fn still_here(&self) -> bool {
-        browser::current_path() == self.0
+        browser::current_path() == self.path && PAGE_CHANGES.load(Ordering::Relaxed) == self.page_changes
     }
 
     /// Says, where the officer is now, that a save they left behind failed, and `reason` (a

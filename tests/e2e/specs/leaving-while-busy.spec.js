@@ -36,9 +36,10 @@ async function downloadAfterLeaving(page, errors, button) {
   return download;
 }
 
-// An enterprise registered, then edited (45 employees) and saved with the enterprise store held
-// (`beforeSave` runs first); the officer goes to Settings before the store is released.
-async function saveThenLeave(page, beforeSave = async () => {}) {
+// An enterprise registered, then edited (45 employees) and saved with the enterprise store held;
+// the officer goes to Settings, `beforeRelease` runs, and the store is released. `beforeSave` runs
+// before the save is clicked.
+async function saveThenLeave(page, { beforeSave = async () => {}, beforeRelease = async () => {} } = {}) {
   const app = new AppShell(page);
   const form = new EnterpriseForm(page);
   await app.open('/');
@@ -50,6 +51,7 @@ async function saveThenLeave(page, beforeSave = async () => {}) {
   await form.save.click();
   await app.nav('settings').click();
   await expect(page.getByTestId('page-title')).toHaveText('Cài đặt');
+  await beforeRelease();
   await disk.release();
   return app;
 }
@@ -71,16 +73,32 @@ test('an officer who goes on while a save waits on the disk stays where they wen
   expect(errors).toEqual([]);
 });
 
+test('an officer who leaves and comes back to the same form before the save ends is not taken from it', async ({ page }) => {
+  const errors = pageErrors(page);
+  const form = new EnterpriseForm(page);
+  // Back to the same address: a new form on it, where the officer starts typing again.
+  const app = await saveThenLeave(page, { beforeRelease: async () => {
+    await page.goBack();
+    await expect(page).toHaveURL(/\/enterprises\/[^/]+\/edit$/);
+    await form.fill({ notes: 'Đang gõ dở' });
+  } });
+  // The first save ends: it says so here, and leaves the form and its typing where they are.
+  await expect(app.flash()).toHaveText(/Đã lưu doanh nghiệp\./);
+  await expect(page).toHaveURL(/\/enterprises\/[^/]+\/edit$/);
+  await expect(form.field('notes')).toHaveValue('Đang gõ dở');
+  expect(errors).toEqual([]);
+});
+
 test('a save that fails after the officer has gone on is said where they are', async ({ page }) => {
   const errors = pageErrors(page);
   // The disk is slow, then full: the save fails only once the officer is elsewhere.
-  const app = await saveThenLeave(page, () => page.evaluate(() => {
+  const app = await saveThenLeave(page, { beforeSave: () => page.evaluate(() => {
     const original = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function (...args) {
       if (this.name === 'enterprise') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return original.apply(this, args);
     };
-  }));
+  }) });
   await expect(app.flash()).toHaveText(/^Thay đổi bạn bấm lưu trước khi rời trang chưa được lưu\. Hãy mở lại bản ghi và nhập lại\. Bộ nhớ của trình duyệt đã đầy\./);
   await expect(page).toHaveURL(/\/settings$/);
   expect(errors).toEqual([]);
