@@ -230,7 +230,6 @@ fn piped(stream: ReadableStream, transform: JsValue) -> Result<Response, JsValue
     Response::new_with_opt_readable_stream(Some(&stream.pipe_through(&transform.unchecked_into::<ReadableWritablePair>())))
 }
 
-
 /// `body` gzipped with a text after it, as one stream: the body is compressed while `tail`
 /// works out the text (and a value of its own), and the text goes in when it comes. A
 /// sync file's checksum, which ends it, is hashed by a worker while the page compresses
