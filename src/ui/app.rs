@@ -4,7 +4,7 @@ use super::app_status::AppStatus;
 use super::lazy_page::LazyPage;
 use super::readiness::{HomePage, Role, RoleChoice};
 use super::split_pages as pages;
-use super::crash_rescue::CrashRescueBanner;
+use super::crash_rescue::{CrashRescueBanner, Rescued};
 use super::flash::FlashBanner;
 use super::i18n::tr;
 use super::nav::NavBar;
@@ -35,6 +35,7 @@ pub fn App() -> impl IntoView {
     provide_context(register);
     provide_context(ListState::restored());
     provide_context(Flash(RwSignal::new(None)));
+    provide_context(Rescued::restored());
     provide_context(Role::load());
     spawn_local(register.start());
     // The register's pages' code once every kind is read and the form definitions are in, never

@@ -91,6 +91,7 @@ fn changed_labels(a: &EnterpriseDraft, b: &EnterpriseDraft) -> Vec<Msg> {
 pub fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) -> impl IntoView {
     let register = expect_context::<Register>();
     let flash = expect_context::<Flash>();
+    let rescued = expect_context::<crate::ui::crash_rescue::Rescued>();
     let lang = use_lang();
     let navigate = use_navigate();
     let role = use_context::<crate::ui::readiness::Role>();
@@ -150,7 +151,7 @@ pub fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) 
         }
         saving.set(true);
         let navigate = navigate.clone();
-        let started_on = StartedOn::here();
+        let started_on = StartedOn::here().keeping_typed(rescued);
         spawn_local(async move {
             let base_version = base.with_untracked(|b| b.as_ref().map(|r| r.version.clone()));
             let result = register.save(lang.get_untracked(), draft.get_untracked(), editing.get_value(), base_version).await;

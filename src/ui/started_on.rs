@@ -11,9 +11,11 @@
 //! a moment after the page is swapped: an action ending in that moment still counts as on its
 //! page, and goes where it would have before.
 
+use super::crash_rescue::Rescued;
 use super::state::{Flash, FlashKind};
 use crate::i18n::Msg;
 use crate::web::browser;
+use crate::web::panic_guard::{self, CrashRescue, RescueCause};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use leptos_router::NavigateOptions;
@@ -36,11 +38,22 @@ pub fn CountPageChanges() -> impl IntoView {
 pub struct StartedOn {
     path: String,
     page_changes: u64,
+    /// A form's fields as the officer saved them, and where to keep them if the save fails
+    /// once they have left (`keeping_typed`).
+    typed: Option<(CrashRescue, Rescued)>,
 }
 
 impl StartedOn {
     pub fn here() -> Self {
-        StartedOn { path: browser::current_path(), page_changes: PAGE_CHANGES.load(Ordering::Relaxed) }
+        StartedOn { path: browser::current_path(), page_changes: PAGE_CHANGES.load(Ordering::Relaxed), typed: None }
+    }
+
+    /// Also copies the page's fields as they are now (a save's text): if the save fails once the
+    /// officer has left, `failed_elsewhere` keeps them in `rescued`, listed where the officer
+    /// is and put back when the form opens again. The form itself, with the edit in it, is gone.
+    pub fn keeping_typed(mut self, rescued: Rescued) -> Self {
+        self.typed = Some((panic_guard::fields_on_screen(), rescued));
+        self
     }
 
     pub fn still_here(&self) -> bool {
@@ -56,6 +69,10 @@ impl StartedOn {
             return false;
         }
         flash.show(FlashKind::Error, [Msg::NotSavedAfterLeaving].into_iter().chain(reason).collect());
+        if let Some((typed, rescued)) = self.typed.clone().filter(|(t, _)| !t.fields.is_empty()) {
+            let cause = if reason == Some(Msg::LeftChangedElsewhere) { RescueCause::ChangedElsewhere } else { RescueCause::NotSaved };
+            rescued.keep(CrashRescue { cause, at_ms: browser::now_ms(), ..typed });
+        }
         true
     }
 

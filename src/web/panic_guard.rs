@@ -11,12 +11,32 @@ use wasm_bindgen::JsCast;
 
 const RESCUE_KEY: &str = "nscl.crash_rescue";
 
-/// What was on screen when the app stopped.
+/// What was on screen when the app stopped, or when the officer saved a form whose save then
+/// failed after they had left it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CrashRescue {
     pub path: String,
     pub at_ms: i64,
     pub fields: Vec<RescuedField>,
+    /// Rescues stored before there was a cause were all crashes.
+    #[serde(default)]
+    pub cause: RescueCause,
+}
+
+/// Why the text was put aside.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RescueCause {
+    /// The app stopped on an error.
+    #[default]
+    Crashed,
+    /// A save the officer left the page during could not be written (the disk): the text is
+    /// what they saved, put back when the same form opens again.
+    NotSaved,
+    /// Such a save was refused because the record had changed elsewhere. The text is only
+    /// listed: put back into the form, every field of it (not only those the officer changed)
+    /// would be saved over the other change without a word.
+    ChangedElsewhere,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -34,8 +54,9 @@ pub fn install() {
         console_error_panic_hook::hook(info);
         // Nothing here may panic again: every step is fallible and ignored.
         let rescue = collect();
-        if let (Some(storage), Ok(json)) = (local_storage(), serde_json::to_string(&rescue)) {
-            let _ = storage.set_item(RESCUE_KEY, &json);
+        // A page with nothing typed does not take the place of text still put aside.
+        if !rescue.fields.is_empty() || local_storage().and_then(|s| s.get_item(RESCUE_KEY).ok().flatten()).is_none() {
+            keep_rescue(&rescue);
         }
         show(&rescue);
     }));
@@ -47,6 +68,12 @@ fn local_storage() -> Option<web_sys::Storage> {
 
 fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
+}
+
+/// The text in the page's fields now, for a save that may fail after the officer has left
+/// the page (`StartedOn::keeping_typed`).
+pub fn fields_on_screen() -> CrashRescue {
+    collect()
 }
 
 fn collect() -> CrashRescue {
@@ -86,7 +113,7 @@ fn collect() -> CrashRescue {
             }
         }
     }
-    CrashRescue { path, at_ms, fields }
+    CrashRescue { path, at_ms, fields, cause: RescueCause::Crashed }
 }
 
 /// The message over the dead page. Text only (`set_text_content`): the values are the officer's.
@@ -143,6 +170,13 @@ fn show(rescue: &CrashRescue) {
 /// The text rescued from a crash, if any; it stays stored until `forget_rescue`.
 pub fn rescue() -> Option<CrashRescue> {
     serde_json::from_str(&local_storage()?.get_item(RESCUE_KEY).ok()??).ok()
+}
+
+/// Stores `rescue` until `forget_rescue`, in place of any stored before: the banner shows one.
+pub fn keep_rescue(rescue: &CrashRescue) {
+    if let (Some(storage), Ok(json)) = (local_storage(), serde_json::to_string(rescue)) {
+        let _ = storage.set_item(RESCUE_KEY, &json);
+    }
 }
 
 pub fn forget_rescue() {

@@ -38,6 +38,7 @@ fn testid_of(field: DraftField) -> &'static str {
 pub fn ActivityForm(draft: ActivityDraft, current: RwSignal<Option<Record<Activity>>>) -> impl IntoView {
     let register = expect_context::<Register>();
     let flash = expect_context::<Flash>();
+    let rescued = expect_context::<crate::ui::crash_rescue::Rescued>();
     let lang = use_lang();
     let navigate = use_navigate();
     let draft = RwSignal::new(draft);
@@ -92,7 +93,7 @@ pub fn ActivityForm(draft: ActivityDraft, current: RwSignal<Option<Record<Activi
         };
         saving.set(true);
         let navigate = navigate.clone();
-        let started_on = StartedOn::here();
+        let started_on = StartedOn::here().keeping_typed(rescued);
         spawn_local(async move {
             let result = register.save_activity(payload, base).await;
             // The officer may have left the page meanwhile: its signals are then gone.

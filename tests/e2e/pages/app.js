@@ -352,7 +352,15 @@ export async function holdStore(page, store) {
       window.__releaseStore = () => { held = false; };
       const tx = db.transaction(store, 'readwrite');
       const os = tx.objectStore(store);
-      const again = () => { if (held) os.count().onsuccess = again; };
+      // A test may write through the held transaction before releasing it (a function pushed to
+      // `window.__inHeldStore` is called with the store): that write lands before any the app
+      // asked for meanwhile.
+      window.__inHeldStore = [];
+      const again = () => {
+        if (!held) return;
+        for (const write of window.__inHeldStore.splice(0)) write(os);
+        os.count().onsuccess = again;
+      };
       os.count().onsuccess = () => { again(); resolve(); };
       tx.oncomplete = () => db.close();
     };

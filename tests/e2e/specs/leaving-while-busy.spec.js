@@ -89,18 +89,79 @@ test('an officer who leaves and comes back to the same form before the save ends
   expect(errors).toEqual([]);
 });
 
-test('a save that fails after the officer has gone on is said where they are', async ({ page }) => {
+test('a save that fails after the officer has gone on is said where they are, and what they typed goes back into the form', async ({ page }) => {
   const errors = pageErrors(page);
+  const form = new EnterpriseForm(page);
+  const register = new EnterpriseRegister(page);
   // The disk is slow, then full: the save fails only once the officer is elsewhere.
   const app = await saveThenLeave(page, { beforeSave: () => page.evaluate(() => {
     const original = IDBObjectStore.prototype.put;
+    window.__diskHasRoom = () => { IDBObjectStore.prototype.put = original; };
     IDBObjectStore.prototype.put = function (...args) {
       if (this.name === 'enterprise') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return original.apply(this, args);
     };
   }) });
-  await expect(app.flash()).toHaveText(/^Thay đổi bạn bấm lưu trước khi rời trang chưa được lưu\. Hãy mở lại bản ghi và nhập lại\. Bộ nhớ của trình duyệt đã đầy\./);
+  await expect(app.flash()).toHaveText(/^Thay đổi bạn bấm lưu trước khi rời trang chưa được lưu\. Bộ nhớ của trình duyệt đã đầy\./);
   await expect(page).toHaveURL(/\/settings$/);
+  // What the officer saved is listed where they are, and stays through a reload.
+  const kept = page.getByTestId('crash-rescued');
+  await expect(kept).toContainText('được giữ ở đây');
+  await expect(kept.getByTestId('crash-rescued-fields')).toContainText('HTX Xoài Mỹ Xương');
+  await expect(kept.getByTestId('crash-rescued-fields')).toContainText('45');
+  await page.evaluate(() => window.__diskHasRoom());
+  await app.reload();
+  await expect(kept.getByTestId('crash-rescued-fields')).toContainText('45');
+
+  // Opened again, the form has it back, and it saves.
+  await kept.getByTestId('rescued-reopen').click();
+  await expect(page).toHaveURL(/\/enterprises\/[^/]+\/edit$/);
+  await expect(form.field('employees')).toHaveValue('45');
+  await expect(kept).toContainText('đã được điền lại vào biểu mẫu');
+  await form.save.click();
+  await expect(page.getByTestId('enterprise-detail')).toContainText('45');
+  await page.getByTestId('crash-dismiss').click();
+  await app.reload();
+  await expect(kept).toHaveCount(0);
+  await register.open();
+  await register.openEnterprise('HTX Xoài Mỹ Xương');
+  await expect(page.getByTestId('enterprise-detail')).toContainText('45');
+  expect(errors).toEqual([]);
+});
+
+test('a save refused after the officer has gone on, because the record changed elsewhere, lists what they typed and never puts it over the new version', async ({ page }) => {
+  const errors = pageErrors(page);
+  const form = new EnterpriseForm(page);
+  // Another tab's version (a new address) lands while the save waits.
+  const app = await saveThenLeave(page, { beforeRelease: () => page.evaluate(() => new Promise((resolve) => {
+    window.__inHeldStore.push((store) => {
+      store.getAll().onsuccess = (ev) => {
+        const row = ev.target.result.find((r) => JSON.parse(r.json).payload.name === 'HTX Xoài Mỹ Xương');
+        const rec = JSON.parse(row.json);
+        rec.version = { ...rec.version, 'other-tab': 1 };
+        rec.updated = { ms: rec.updated.ms + 1000, counter: 0, device: 'other-tab' };
+        rec.payload.address = 'Ấp Mỹ Thới, bản của huyện khác';
+        row.json = JSON.stringify(rec);
+        row.updated_ms = rec.updated.ms;
+        // As the other tab would tell this one.
+        store.put(row).onsuccess = () => { new BroadcastChannel('nscl-tracker').postMessage(`enterprise:${row.id}`); resolve(); };
+      };
+    });
+  })) });
+  await expect(app.flash()).toHaveText(/^Thay đổi bạn bấm lưu trước khi rời trang chưa được lưu\. Bản ghi vừa được sửa ở nơi khác/);
+  const kept = page.getByTestId('crash-rescued');
+  await expect(kept).toContainText('đã được sửa ở nơi khác');
+  await expect(kept.getByTestId('crash-rescued-fields')).toContainText('45');
+
+  // The record opens at its new version, with the officer's text beside it, not in it.
+  await kept.getByTestId('rescued-reopen').click();
+  await expect(page).toHaveURL(/\/enterprises\/[^/]+\/edit$/);
+  await expect(form.field('address')).toHaveValue('Ấp Mỹ Thới, bản của huyện khác');
+  await expect(kept.getByTestId('crash-rescued-fields')).toContainText('45');
+  await expect(kept).toContainText('đã được sửa ở nơi khác');
+  // Two frames after the form showed: a fill, which waits one frame for the fields, would be in.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await expect(form.field('employees')).toHaveValue('');
   expect(errors).toEqual([]);
 });
 
