@@ -659,6 +659,7 @@ messages! {
     Cancel => "Hủy", "Cancel";
     Saved => "Đã lưu doanh nghiệp.", "Enterprise saved.";
     NotSavedAfterLeaving => "Thay đổi bạn bấm lưu trước khi rời trang chưa được lưu.", "The change you saved just before leaving the page was not saved.";
+    NotDeletedAfterLeaving => "Bản ghi bạn bấm xóa trước khi rời trang chưa bị xóa.", "The record you deleted just before leaving the page was not deleted.";
     LeftChangedElsewhere => "Bản ghi vừa được sửa ở nơi khác, hoặc đang chờ xử lý xung đột.", "The record was just changed elsewhere, or waits in the conflicts list.";
     LeftStorageFull => "Bộ nhớ của trình duyệt đã đầy.", "The browser's storage is full.";
     LeftStorageFailed => "Trình duyệt không ghi được dữ liệu.", "The browser could not write the data.";

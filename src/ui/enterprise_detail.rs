@@ -48,9 +48,9 @@ pub fn EnterpriseDetail() -> impl IntoView {
                     let (kind, msg) = if kept { (FlashKind::Warning, Msg::LinkedDeleteFailed) } else { (FlashKind::Success, Msg::Deleted) };
                     started_on.finish(&navigate, flash, "/enterprises", kind, vec![msg]);
                 }
-                Err(DeleteError::Changed) => flash.show(FlashKind::Warning, vec![Msg::DeleteChangedMeanwhile]),
-                Err(DeleteError::InConflict) => flash.show(FlashKind::Warning, vec![Msg::EditInConflict]),
-                Err(DeleteError::Store(e)) => flash.show(FlashKind::Error, vec![e.msg()]),
+                Err(DeleteError::Changed) => started_on.deletion_failed(flash, FlashKind::Warning, Msg::DeleteChangedMeanwhile, Msg::LeftChangedElsewhere),
+                Err(DeleteError::InConflict) => started_on.deletion_failed(flash, FlashKind::Warning, Msg::EditInConflict, Msg::LeftChangedElsewhere),
+                Err(DeleteError::Store(e)) => started_on.deletion_failed(flash, FlashKind::Error, e.msg(), e.left_msg()),
             }
         });
     });

@@ -76,6 +76,17 @@ impl StartedOn {
         true
     }
 
+    /// Says a deletion failed: with `here` while the officer is still on its page, which shows
+    /// the record as it is; else, where they are, that the deletion they left behind did not
+    /// happen, and `reason` (a `Left…` message).
+    pub fn deletion_failed(&self, flash: Flash, kind: FlashKind, here: Msg, reason: Msg) {
+        if self.still_here() {
+            flash.show(kind, vec![here]);
+        } else {
+            flash.show(FlashKind::Error, vec![Msg::NotDeletedAfterLeaving, reason]);
+        }
+    }
+
     /// Opens `to` with the message if the officer is still where the action started; shows the
     /// message where they are now if they have gone on.
     pub fn finish(&self, navigate: &impl Fn(&str, NavigateOptions), flash: Flash, to: &str, kind: FlashKind, msgs: Vec<Msg>) {

@@ -93,10 +93,10 @@ fn ActivityEditor(record: Record<Activity>, draft: ActivityDraft) -> impl IntoVi
                 Ok(()) => started_on.finish(&navigate, flash, "/activities", FlashKind::Success, vec![Msg::ActivityDeleted]),
                 Err(ActivitySaveError::Changed(stored)) => {
                     let _ = current.try_set(Some(*stored));
-                    flash.show(FlashKind::Warning, vec![Msg::ActivityDeleteChanged]);
+                    started_on.deletion_failed(flash, FlashKind::Warning, Msg::ActivityDeleteChanged, Msg::LeftChangedElsewhere);
                 }
-                Err(ActivitySaveError::InConflict) => flash.show(FlashKind::Warning, vec![Msg::EditInConflict]),
-                Err(ActivitySaveError::Store(e)) => flash.show(FlashKind::Error, vec![e.msg()]),
+                Err(ActivitySaveError::InConflict) => started_on.deletion_failed(flash, FlashKind::Warning, Msg::EditInConflict, Msg::LeftChangedElsewhere),
+                Err(ActivitySaveError::Store(e)) => started_on.deletion_failed(flash, FlashKind::Error, e.msg(), e.left_msg()),
             }
         });
     });

@@ -238,11 +238,12 @@ pub fn FilledEditor(
                 Err(e) => {
                     // The officer may have left meanwhile: the editor's saver is then gone.
                     let _ = saver.try_with_value(Autosave::resume);
-                    flash.show(FlashKind::Warning, vec![match e {
-                        DeleteError::Changed => Msg::FilledChangedMeanwhile,
-                        DeleteError::InConflict => Msg::EditInConflict,
-                        DeleteError::Store(e) => e.msg(),
-                    }]);
+                    let (here, left) = match e {
+                        DeleteError::Changed => (Msg::FilledChangedMeanwhile, Msg::LeftChangedElsewhere),
+                        DeleteError::InConflict => (Msg::EditInConflict, Msg::LeftChangedElsewhere),
+                        DeleteError::Store(e) => (e.msg(), e.left_msg()),
+                    };
+                    started_on.deletion_failed(flash, FlashKind::Warning, here, left);
                 }
             }
         });

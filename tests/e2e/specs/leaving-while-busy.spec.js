@@ -5,7 +5,8 @@
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import { AppShell, EnterpriseRegister, EnterpriseForm, holdStore } from '../pages/app.js';
+import { AppShell, EnterpriseRegister, EnterpriseForm, holdStore, storedRows } from '../pages/app.js';
+import { SurveyForm } from '../pages/survey.js';
 import { SyncPage } from '../pages/sync.js';
 import { EnterpriseHome, openDevice } from '../pages/readiness.js';
 
@@ -162,6 +163,39 @@ test('a save refused after the officer has gone on, because the record changed e
   // Two frames after the form showed: a fill, which waits one frame for the fields, would be in.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await expect(form.field('employees')).toHaveValue('');
+  expect(errors).toEqual([]);
+});
+
+test('a survey deletion that fails after the officer has gone on says so where they are, and the survey stays', async ({ page }) => {
+  const errors = pageErrors(page);
+  const app = new AppShell(page);
+  const survey = new SurveyForm(page);
+  await app.open('/');
+  await new EnterpriseForm(page).add({ name: 'Hợp tác xã Xoài Mỹ Xương', unit: 'h-cao-lanh' });
+  await survey.startFromEnterprisePage();
+  await survey.type('respondent_name', 'Trần Thị Mai');
+  await survey.storedPayload((p) => p.answers.respondent_name === 'Trần Thị Mai');
+  const id = survey.surveyId();
+  // The disk is slow, then full: the deletion fails only once the officer is elsewhere, where
+  // the editor it would have given back its autosave to is gone.
+  await page.evaluate(() => {
+    const original = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (this.name === 'survey') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return original.apply(this, args);
+    };
+  });
+  const disk = await holdStore(page, 'survey');
+  await page.getByTestId('delete-filled').click();
+  await page.getByTestId('confirm-yes').click();
+  await app.nav('settings').click();
+  await expect(page.getByTestId('page-title')).toHaveText('Cài đặt');
+  await disk.release();
+  await untilUnlessError(errors, async () => ((await app.flash().count()) ? 'said' : 'waiting'), 'said');
+  await expect(app.flash()).toHaveText(/^Bản ghi bạn bấm xóa trước khi rời trang chưa bị xóa\. Bộ nhớ của trình duyệt đã đầy\./);
+  await expect(page).toHaveURL(/\/settings$/);
+  const stored = (await storedRows(page, 'survey')).find((r) => r.id === id);
+  expect(JSON.parse(stored.json).deleted).toBeFalsy();
   expect(errors).toEqual([]);
 });
 
