@@ -338,6 +338,20 @@ export async function holdReadsAfterFirst(page, store) {
   };
 }
 
+// From now on the browser reports a full quota for writes to `store`'s records, as Chromium does;
+// `makeRoom()` ends that.
+export async function fillDisk(page, store) {
+  await page.evaluate((store) => {
+    const original = IDBObjectStore.prototype.put;
+    window.__makeRoom = () => { IDBObjectStore.prototype.put = original; };
+    IDBObjectStore.prototype.put = function (...args) {
+      if (this.name === store) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return original.apply(this, args);
+    };
+  }, store);
+  return { makeRoom: () => page.evaluate(() => window.__makeRoom()) };
+}
+
 // Holds the app's reads and writes of an IndexedDB store, as a slow disk would: a second
 // connection keeps a read-write transaction on `store` open (one request after another) until
 // `release()` is called, so every transaction of the app on that store waits behind it.

@@ -5,7 +5,7 @@
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import { AppShell, EnterpriseRegister, EnterpriseForm, holdStore, storedRows } from '../pages/app.js';
+import { AppShell, EnterpriseRegister, EnterpriseForm, fillDisk, holdStore, storedRows } from '../pages/app.js';
 import { SurveyForm } from '../pages/survey.js';
 import { SyncPage } from '../pages/sync.js';
 import { EnterpriseHome, openDevice } from '../pages/readiness.js';
@@ -95,14 +95,8 @@ test('a save that fails after the officer has gone on is said where they are, an
   const form = new EnterpriseForm(page);
   const register = new EnterpriseRegister(page);
   // The disk is slow, then full: the save fails only once the officer is elsewhere.
-  const app = await saveThenLeave(page, { beforeSave: () => page.evaluate(() => {
-    const original = IDBObjectStore.prototype.put;
-    window.__diskHasRoom = () => { IDBObjectStore.prototype.put = original; };
-    IDBObjectStore.prototype.put = function (...args) {
-      if (this.name === 'enterprise') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return original.apply(this, args);
-    };
-  }) });
+  let disk;
+  const app = await saveThenLeave(page, { beforeSave: async () => { disk = await fillDisk(page, 'enterprise'); } });
   await expect(app.flash()).toHaveText(/^Thay đổi bạn bấm lưu trước khi rời trang chưa được lưu\. Bộ nhớ của trình duyệt đã đầy\./);
   await expect(page).toHaveURL(/\/settings$/);
   // What the officer saved is listed where they are, and stays through a reload.
@@ -110,7 +104,7 @@ test('a save that fails after the officer has gone on is said where they are, an
   await expect(kept).toContainText('được giữ ở đây');
   await expect(kept.getByTestId('crash-rescued-fields')).toContainText('HTX Xoài Mỹ Xương');
   await expect(kept.getByTestId('crash-rescued-fields')).toContainText('45');
-  await page.evaluate(() => window.__diskHasRoom());
+  await disk.makeRoom();
   await app.reload();
   await expect(kept.getByTestId('crash-rescued-fields')).toContainText('45');
 
@@ -178,13 +172,7 @@ test('a survey deletion that fails after the officer has gone on says so where t
   const id = survey.surveyId();
   // The disk is slow, then full: the deletion fails only once the officer is elsewhere, where
   // the editor it would have given back its autosave to is gone.
-  await page.evaluate(() => {
-    const original = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (...args) {
-      if (this.name === 'survey') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return original.apply(this, args);
-    };
-  });
+  await fillDisk(page, 'survey');
   const disk = await holdStore(page, 'survey');
   await page.getByTestId('delete-filled').click();
   await page.getByTestId('confirm-yes').click();

@@ -2,7 +2,7 @@
 // app's data, and a second tab.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { AppShell, EnterpriseRegister, EnterpriseForm, seedStoredEnterprises, storedRows } from '../pages/app.js';
+import { AppShell, EnterpriseRegister, EnterpriseForm, fillDisk, seedStoredEnterprises, storedRows } from '../pages/app.js';
 
 test('a full disk keeps the form as typed and the stored records intact', async ({ page }) => {
   const app = new AppShell(page);
@@ -11,14 +11,7 @@ test('a full disk keeps the form as typed and the stored records intact', async 
   await form.add({ name: 'Công ty TNHH Hoa kiểng Tân Quy Đông', taxCode: '1400100593' });
 
   // From now on the browser reports a full quota for records, as Chromium does.
-  await page.evaluate(() => {
-    const original = IDBObjectStore.prototype.put;
-    window.__restorePut = () => { IDBObjectStore.prototype.put = original; };
-    IDBObjectStore.prototype.put = function (...args) {
-      if (this.name === 'enterprise') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return original.apply(this, args);
-    };
-  });
+  const disk = await fillDisk(page, 'enterprise');
   await form.startNew();
   await form.fill({ name: 'HTX Xoài Cao Lãnh', employees: '20', notes: 'Ghi chú quan trọng' });
   await form.save.click();
@@ -32,7 +25,7 @@ test('a full disk keeps the form as typed and the stored records intact', async 
   await expect(form.field('name')).toHaveValue('HTX Xoài Cao Lãnh');
 
   // Space freed: the same form saves.
-  await page.evaluate(() => window.__restorePut());
+  await disk.makeRoom();
   await form.save.click();
   await expect(page.getByTestId('enterprise-name')).toHaveText('HTX Xoài Cao Lãnh');
   await app.reload();
