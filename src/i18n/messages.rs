@@ -251,7 +251,7 @@ messages! {
     SheetErrEncrypted => "Bảng tính có mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu, lưu lại rồi nhập.", "The workbook is password-protected. Open it in Excel, remove the password, save it and import again.";
     SheetErrLegacyXls => "Đây là tệp Excel kiểu cũ (.xls). Hãy mở bằng Excel và lưu thành .xlsx rồi nhập.", "This is an old-format Excel file (.xls). Open it in Excel, save it as .xlsx and import again.";
     SheetErrEmpty => "Bảng tính không có dữ liệu.", "The spreadsheet holds no data.";
-    SheetErrTooLarge => "Tệp quá lớn để nhập (tối đa 50 MB, 200.000 dòng).", "The file is too large to import (at most 50 MB, 200,000 rows).";
+    SheetErrTooLarge => "Tệp quá lớn để nhập (tối đa 50 MB, 200.000 dòng, 512 cột).", "The file is too large to import (at most 50 MB, 200,000 rows, 512 columns).";
     SheetErrWriteFailed => "Không tạo được tệp Excel.", "The Excel file could not be made.";
     ImportEnterprisesLink => "Nhập từ Excel/CSV", "Import from Excel/CSV";
     ImportEnterprisesTitle => "Nhập danh sách doanh nghiệp từ Excel hoặc CSV", "Import an enterprise list from Excel or CSV";

@@ -5,7 +5,7 @@
 //! Row `i` of the result is the spreadsheet's row `i + 1`: a quoted line break
 //! does not start a new row, as in Excel.
 
-use crate::limits::{MAX_CELLS, MAX_ROWS};
+use crate::limits::{MAX_CELLS, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS};
 use crate::protocol::{ErrorCode, Failure};
 
 /// Decodes and parses a CSV file.
@@ -72,6 +72,22 @@ pub fn parse(text: &str) -> Result<Vec<Vec<String>>, Failure> {
     let mut ended_with_newline = true;
 
     let too_large = |rows: usize, cells: usize| rows > MAX_ROWS || cells > MAX_CELLS;
+    // A field ends: cut to Excel's cell limit, as an XLSX cell is. Text past the last column is
+    // refused, as in an XLSX: a line of 20,000 fields held the page for 40 s in the column
+    // matching. Empty fields there are let through, and trimmed below (";;;;" lines).
+    let end_field = |row: &mut Vec<String>, field: &mut String, line: usize| -> Result<(), Failure> {
+        if !field.is_empty() && row.len() >= MAX_COLUMNS {
+            return Err(Failure::new(ErrorCode::TooLarge, format!("text in column {} of row {line}, past {MAX_COLUMNS} columns", row.len() + 1)));
+        }
+        let mut text = std::mem::take(field);
+        if text.len() > MAX_CELL_CHARS {
+            if let Some((at, _)) = text.char_indices().nth(MAX_CELL_CHARS) {
+                text.truncate(at);
+            }
+        }
+        row.push(text);
+        Ok(())
+    };
 
     while let Some(ch) = chars.next() {
         ended_with_newline = false;
@@ -94,7 +110,7 @@ pub fn parse(text: &str) -> Result<Vec<Vec<String>>, Failure> {
                 at_start = false;
             }
             c if c == sep => {
-                row.push(std::mem::take(&mut field));
+                end_field(&mut row, &mut field, rows.len() + 1)?;
                 cells += 1;
                 at_start = true;
             }
@@ -102,7 +118,7 @@ pub fn parse(text: &str) -> Result<Vec<Vec<String>>, Failure> {
                 if ch == '\r' && chars.peek() == Some(&'\n') {
                     chars.next();
                 }
-                row.push(std::mem::take(&mut field));
+                end_field(&mut row, &mut field, rows.len() + 1)?;
                 cells += 1;
                 rows.push(std::mem::take(&mut row));
                 at_start = true;
@@ -121,7 +137,7 @@ pub fn parse(text: &str) -> Result<Vec<Vec<String>>, Failure> {
         }
     }
     if !ended_with_newline {
-        row.push(field);
+        end_field(&mut row, &mut field, rows.len() + 1)?;
         rows.push(row);
         if too_large(rows.len(), cells + 1) {
             return Err(Failure::new(
@@ -174,6 +190,21 @@ mod tests {
         assert_eq!(r.len(), 3);
         assert!(r[1].is_empty());
         assert_eq!(r[2], vec!["x", "y"]);
+    }
+
+    #[test]
+    fn text_past_the_last_column_is_refused_and_long_cells_are_cut() {
+        let wide = format!("Tên,{}\nA,1\n", (0..MAX_COLUMNS).map(|i| format!("c{i}")).collect::<Vec<_>>().join(","));
+        let err = parse(&wide).unwrap_err();
+        assert!(matches!(err.code, ErrorCode::TooLarge), "{err:?}");
+        assert!(err.detail.contains(&format!("column {} of row 1", MAX_COLUMNS + 1)), "{}", err.detail);
+        // As many columns as allowed, and empty fields past them (a ";;;;" line), read.
+        let full = format!("{}{}\n", (0..MAX_COLUMNS).map(|i| format!("c{i}")).collect::<Vec<_>>().join(","), ",".repeat(3 * MAX_COLUMNS));
+        assert_eq!(rows(&full)[0].len(), MAX_COLUMNS);
+        let long = format!("ắ{}\n", "ỗ".repeat(MAX_CELL_CHARS + 10));
+        let cell = &rows(&long)[0][0];
+        assert_eq!(cell.chars().count(), MAX_CELL_CHARS);
+        assert!(cell.starts_with('ắ'));
     }
 
     #[test]
