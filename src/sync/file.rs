@@ -219,6 +219,28 @@ fn from_v1(old: ExportFile) -> SyncFile {
     }
 }
 
+/// The latest change time a record may carry: the last millisecond of the year 9999 (UTC). No
+/// clock gives a later one; the store could not keep one past 2^53 (an IndexedDB number), and
+/// such a time would win every merge for ever.
+pub const LATEST_STAMP_MS: i64 = 253_402_300_799_999;
+
+/// Whether `id` can name a record: the app's ids are UUIDs (and `target-<indicator>-<period>`),
+/// and a record's id is a segment of its page's address, where `/`, `?`, `#` or `..` would
+/// send the officer elsewhere and leave the record with no page.
+pub fn is_record_id(id: &str) -> bool {
+    (1..=128).contains(&id.len())
+        && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        && id.bytes().any(|b| b != b'.')
+}
+
+/// The start of a text, for a message (at most `chars` characters).
+fn shortened(text: &str, chars: usize) -> String {
+    match text.char_indices().nth(chars) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
 pub(super) fn check(file: &SyncFile) -> Result<(), ImportError> {
     struct Check {
         conflicts: bool,
@@ -237,6 +259,10 @@ pub(super) fn check(file: &SyncFile) -> Result<(), ImportError> {
                     Some(format!("{} record {}: no id", T::KIND, i + 1))
                 } else if r.v != RECORD_FORMAT {
                     Some(format!("{} record {}: envelope version {}", T::KIND, i + 1, r.v))
+                } else if !is_record_id(&r.id) {
+                    Some(format!("{} record {}: id \u{201c}{}\u{201d} is not one a record can have", T::KIND, i + 1, shortened(&r.id, 40)))
+                } else if [&r.created, &r.updated].iter().any(|at| !(0..=LATEST_STAMP_MS).contains(&at.ms)) {
+                    Some(format!("{} record {}: a change time outside the years 1970 to 9999", T::KIND, i + 1))
                 } else {
                     None
                 };
@@ -605,6 +631,24 @@ pub(crate) mod tests {
         assert!(matches!(parse(&wrong_kind), Err(ImportError::BadRecord { .. })));
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         assert!(matches!(read_head(&deep), Err(ImportError::NotJson { .. })));
+        // An id no page can have (its address would lead elsewhere), named in the reason.
+        for id in ["../../x", "..", "a/b", "a?b", "e 1", "", "é1", &"x".repeat(129)] {
+            let bad = resum(&text.replacen("\"id\":\"e2\"", &format!("\"id\":{}", serde_json::to_string(id).unwrap()), 1));
+            assert!(matches!(parse(&bad), Err(ImportError::BadRecord { detail }) if detail.contains("enterprise record 2")), "{id}: {:?}", parse(&bad));
+        }
+        for id in ["e2", "0c9d2f4e-5b1a-4c2e-9a70-3f1e2d4c5b6a", "target-training-classes-2026-2030", "a.b_c"] {
+            let good = resum(&text.replacen("\"id\":\"e2\"", &format!("\"id\":\"{id}\""), 1));
+            assert!(parse(&good).is_ok(), "{id}: {:?}", parse(&good));
+        }
+        // A change time no clock gives (the store could not keep one past 2^53): refused before
+        // the preview, not when the apply fails.
+        for ms in [i64::MAX, LATEST_STAMP_MS + 1, -1, i64::MIN] {
+            let e2 = &sample().records.enterprise[1];
+            let bad = resum(&text.replacen(&format!("\"ms\":{}", e2.updated.ms), &format!("\"ms\":{ms}"), 1));
+            assert_ne!(bad, resum(&text), "the time was replaced");
+            assert!(matches!(parse(&bad), Err(ImportError::BadRecord { detail }) if detail.contains("change time")), "{ms}: {:?}", parse(&bad));
+        }
+        assert!(is_record_id(&"x".repeat(128)) && !is_record_id("..."));
     }
 
     #[test]

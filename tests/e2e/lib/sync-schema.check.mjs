@@ -25,6 +25,8 @@ const CHECKSUM = {
   'future-version.json': true,
   'duplicate-ids.json': true,
   'wrong-shape.json': true,
+  'bad-id.json': true,
+  'impossible-time.json': true,
   'unknown-kind.json': true,
   'not-utf8.json': true, // computed over the bytes as they are: the encoding is its only fault
   'invalid-json.json': true, // likewise: the bytes check out, parsing fails
@@ -58,6 +60,8 @@ const SCHEMA = {
   'wrong-format.json': false,
   'future-version.json': false,
   'wrong-shape.json': false,
+  'bad-id.json': false,
+  'impossible-time.json': false,
   'unknown-kind.json': false,
   'v1-backup.json': false,
 };
