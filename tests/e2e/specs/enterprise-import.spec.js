@@ -139,6 +139,11 @@ test('tệp không phải bảng tính: báo rõ ràng, không ghi gì', async (
   // Một tệp nén zip không phải Excel cũng vậy.
   await sheet.pickRefused({ name: 'anh.xlsx', mimeType: 'application/zip', buffer: Buffer.concat([Buffer.from('PK\u0003\u0004'), garbage]) });
   await expect(sheet.error).toHaveText(/không phải bảng tính Excel/);
+  // Một tệp CSV có chữ ở cột thứ 20.002 (từng giữ trang 40 giây): bị từ chối, nói rõ giới hạn cột.
+  const wide = `Tên doanh nghiệp,Mã số thuế,${Array.from({ length: 20_000 }, (_, i) => `c${i}`).join(',')}\r\nCông ty A,1400100593\r\n`;
+  await sheet.pickRefused({ name: 'rong.csv', mimeType: 'text/csv', buffer: Buffer.from(wide) });
+  await expect(sheet.error).toHaveText('Tệp quá lớn để nhập (tối đa 50 MB, 200.000 dòng, 512 cột).');
+  await expect(sheet.preview).toHaveCount(0);
   // Sau đó một tệp đúng vẫn đọc được.
   await sheet.pick({ name: 'ok.csv', mimeType: 'text/csv', buffer: Buffer.from('Tên doanh nghiệp,Mã số thuế\r\nCông ty A,\r\n') });
   await expect(sheet.error).toHaveCount(0);
