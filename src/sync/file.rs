@@ -219,19 +219,30 @@ fn from_v1(old: ExportFile) -> SyncFile {
     }
 }
 
-/// The latest change time a record may carry: the last millisecond of the year 9999 (UTC). No
-/// clock gives a later one; the store could not keep one past 2^53 (an IndexedDB number), and
-/// such a time would win every merge for ever.
-pub const LATEST_STAMP_MS: i64 = 253_402_300_799_999;
+/// The furthest change time from 1970 a record may carry, either way: 2^53 - 1 ms, the largest
+/// whole number the browser's store keeps exactly (`updated_ms` is a JavaScript number there).
+/// A file past it passed the preview, then failed the apply blaming the browser. Anything within
+/// it was stored before, so a laptop holding such a record still exchanges files.
+pub const MAX_STAMP_MS: i64 = (1 << 53) - 1;
 
-/// Whether `id` can name a record: the app's ids are UUIDs (and `target-<indicator>-<period>`),
-/// and a record's id is a segment of its page's address, where `/`, `?`, `#` or `..` would
-/// send the officer elsewhere and leave the record with no page.
+/// Whether `id` can name a record: it is a segment of the record's page address, where `/` or
+/// `\\` (a separator), `?` or `#` (the address ends), `%` (read back as an escape), control
+/// characters and white space at either end (dropped from an address), or dots alone (`..` is
+/// the folder above) would send the officer elsewhere and leave the record with no page. The
+/// app's own ids are UUIDs (and `target-<indicator>-<period>`); any other id had a page, and
+/// still reads.
 pub fn is_record_id(id: &str) -> bool {
-    (1..=128).contains(&id.len())
-        && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
-        && id.bytes().any(|b| b != b'.')
+    let bad = |c: char| matches!(c, '/' | '\\' | '?' | '#' | '%') || c.is_control();
+    let blank_end = |c: Option<char>| c.is_some_and(|c| c.is_whitespace() || c == '\u{feff}');
+    (1..=MAX_ID_CHARS).contains(&id.chars().count())
+        && !id.chars().any(bad)
+        && !blank_end(id.chars().next())
+        && !blank_end(id.chars().last())
+        && id.chars().any(|c| c != '.')
 }
+
+/// The longest record id, in characters (a UUID has 36).
+pub const MAX_ID_CHARS: usize = 1024;
 
 /// The start of a text, for a message (at most `chars` characters).
 fn shortened(text: &str, chars: usize) -> String {
@@ -261,8 +272,8 @@ pub(super) fn check(file: &SyncFile) -> Result<(), ImportError> {
                     Some(format!("{} record {}: envelope version {}", T::KIND, i + 1, r.v))
                 } else if !is_record_id(&r.id) {
                     Some(format!("{} record {}: id \u{201c}{}\u{201d} is not one a record can have", T::KIND, i + 1, shortened(&r.id, 40)))
-                } else if [&r.created, &r.updated].iter().any(|at| !(0..=LATEST_STAMP_MS).contains(&at.ms)) {
-                    Some(format!("{} record {}: a change time outside the years 1970 to 9999", T::KIND, i + 1))
+                } else if [&r.created, &r.updated].iter().any(|at| at.ms.unsigned_abs() > MAX_STAMP_MS.unsigned_abs()) {
+                    Some(format!("{} record {}: a change time the browser cannot keep", T::KIND, i + 1))
                 } else {
                     None
                 };
@@ -632,23 +643,26 @@ pub(crate) mod tests {
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         assert!(matches!(read_head(&deep), Err(ImportError::NotJson { .. })));
         // An id no page can have (its address would lead elsewhere), named in the reason.
-        for id in ["../../x", "..", "a/b", "a?b", "e 1", "", "é1", &"x".repeat(129)] {
+        for id in ["../../x", "..", "a/b", "a\\b", "a?b", "a#b", "a%20b", " e1", "e1 ", "e\t1", "e1\n", "\u{feff}e1", "", &"x".repeat(MAX_ID_CHARS + 1)] {
             let bad = resum(&text.replacen("\"id\":\"e2\"", &format!("\"id\":{}", serde_json::to_string(id).unwrap()), 1));
             assert!(matches!(parse(&bad), Err(ImportError::BadRecord { detail }) if detail.contains("enterprise record 2")), "{id}: {:?}", parse(&bad));
         }
-        for id in ["e2", "0c9d2f4e-5b1a-4c2e-9a70-3f1e2d4c5b6a", "target-training-classes-2026-2030", "a.b_c"] {
-            let good = resum(&text.replacen("\"id\":\"e2\"", &format!("\"id\":\"{id}\""), 1));
+        // Every other id stays readable: any was stored before, and the page's address holds it.
+        for id in ["e2", "0c9d2f4e-5b1a-4c2e-9a70-3f1e2d4c5b6a", "target-training-classes-2026-2030", "a.b_c", "doanh-nghiệp-1", "e 1", "x(1)+y", &"x".repeat(MAX_ID_CHARS)] {
+            let good = resum(&text.replacen("\"id\":\"e2\"", &format!("\"id\":{}", serde_json::to_string(id).unwrap()), 1));
             assert!(parse(&good).is_ok(), "{id}: {:?}", parse(&good));
         }
-        // A change time no clock gives (the store could not keep one past 2^53): refused before
-        // the preview, not when the apply fails.
-        for ms in [i64::MAX, LATEST_STAMP_MS + 1, -1, i64::MIN] {
-            let e2 = &sample().records.enterprise[1];
-            let bad = resum(&text.replacen(&format!("\"ms\":{}", e2.updated.ms), &format!("\"ms\":{ms}"), 1));
-            assert_ne!(bad, resum(&text), "the time was replaced");
-            assert!(matches!(parse(&bad), Err(ImportError::BadRecord { detail }) if detail.contains("change time")), "{ms}: {:?}", parse(&bad));
+        // A change time the browser's store cannot keep: refused before the preview, not when the
+        // apply fails. Times it keeps, however odd, stay readable.
+        let e2 = &sample().records.enterprise[1];
+        let at = |ms: i64| resum(&text.replacen(&format!("\"ms\":{}", e2.updated.ms), &format!("\"ms\":{ms}"), 1));
+        for ms in [i64::MAX, MAX_STAMP_MS + 1, -MAX_STAMP_MS - 1, i64::MIN] {
+            assert_ne!(at(ms), resum(&text), "the time was replaced");
+            assert!(matches!(parse(&at(ms)), Err(ImportError::BadRecord { detail }) if detail.contains("change time")), "{ms}: {:?}", parse(&at(ms)));
         }
-        assert!(is_record_id(&"x".repeat(128)) && !is_record_id("..."));
+        for ms in [0, -1, MAX_STAMP_MS, -MAX_STAMP_MS, 253_402_300_800_000] {
+            assert!(parse(&at(ms)).is_ok(), "{ms}: {:?}", parse(&at(ms)));
+        }
     }
 
     #[test]

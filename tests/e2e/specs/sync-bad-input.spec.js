@@ -19,7 +19,7 @@ const REFUSED = [
   ['duplicate-ids.json', /^Tệp có hai bản ghi enterprise cùng mã .+: tệp bị hỏng\.$/],
   ['wrong-shape.json', /^Một bản ghi trong tệp sai cấu trúc \(enterprise record 1: .+\)\.$/],
   ['bad-id.json', 'Một bản ghi trong tệp sai cấu trúc (enterprise record 1: id “../../x” is not one a record can have).'],
-  ['impossible-time.json', 'Một bản ghi trong tệp sai cấu trúc (enterprise record 1: a change time outside the years 1970 to 9999).'],
+  ['impossible-time.json', 'Một bản ghi trong tệp sai cấu trúc (enterprise record 1: a change time the browser cannot keep).'],
   ['unknown-kind.json', 'Tệp có loại hồ sơ “widget” mà ứng dụng này không biết. Hãy cập nhật ứng dụng.'],
 ];
 
