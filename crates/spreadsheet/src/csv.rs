@@ -113,6 +113,14 @@ pub fn parse(text: &str) -> Result<Vec<Vec<String>>, Failure> {
                 end_field(&mut row, &mut field, rows.len() + 1)?;
                 cells += 1;
                 at_start = true;
+                // Checked at each field, not only at a line's end: one line of 50 MB of commas
+                // would otherwise hold 50 million empty fields before the check.
+                if too_large(rows.len() + 1, cells) {
+                    return Err(Failure::new(
+                        ErrorCode::TooLarge,
+                        format!("over {} rows or {} cells", MAX_ROWS, MAX_CELLS),
+                    ));
+                }
             }
             '\r' | '\n' => {
                 if ch == '\r' && chars.peek() == Some(&'\n') {
@@ -201,6 +209,9 @@ mod tests {
         // As many columns as allowed, and empty fields past them (a ";;;;" line), read.
         let full = format!("{}{}\n", (0..MAX_COLUMNS).map(|i| format!("c{i}")).collect::<Vec<_>>().join(","), ",".repeat(3 * MAX_COLUMNS));
         assert_eq!(rows(&full)[0].len(), MAX_COLUMNS);
+        // One line of separators past the cell limit is refused as it is read.
+        let commas = ",".repeat(MAX_CELLS + 1);
+        assert!(matches!(parse(&commas).unwrap_err().code, ErrorCode::TooLarge));
         let long = format!("ắ{}\n", "ỗ".repeat(MAX_CELL_CHARS + 10));
         let cell = &rows(&long)[0][0];
         assert_eq!(cell.chars().count(), MAX_CELL_CHARS);
