@@ -191,7 +191,8 @@ pub(super) fn split_checksum(text: &str) -> Option<(&str, &str)> {
 
 /// Parses a whole file whose head has been read (and, for version 2, whose
 /// checksum has been checked), migrating version 1, and checks every record:
-/// its kind is known and matches its section, its id is set and unique.
+/// its kind is known and matches its section, its id is unique and can name a
+/// page (`is_record_id`), and its change times are ones the store keeps.
 pub fn parse(text: &str) -> Result<SyncFile, ImportError> {
     let file = match read_head(text)? {
         Head::V1 => from_v1(serde_json::from_str(text).map_err(json_error)?),
@@ -229,7 +230,8 @@ pub const MAX_STAMP_MS: i64 = (1 << 53) - 1;
 /// `\\` (a separator), `?` or `#` (the address ends), `%` (read back as an escape), control
 /// characters and white space at either end (dropped from an address), or dots alone (`..` is
 /// the folder above) would send the officer elsewhere and leave the record with no page. The
-/// app's own ids are UUIDs (and `target-<indicator>-<period>`); any other id had a page, and
+/// app's own ids are UUIDs (and `target-<indicator>-<period>`), and a new survey takes its id
+/// from its address, checked with this (`ui/survey/page.rs`); any other id had a page, and
 /// still reads.
 pub fn is_record_id(id: &str) -> bool {
     let bad = |c: char| matches!(c, '/' | '\\' | '?' | '#' | '%') || c.is_control();

@@ -37,6 +37,11 @@ pub fn SurveyPage() -> impl IntoView {
 /// The new survey a "survey this enterprise" address names, not stored yet.
 fn fresh(register: Register, id: String, enterprise_id: String) -> Pending<Option<Version>> {
     Box::pin(async move {
+        // An id from the address that no record can have (`..%2Fx` decodes to `../x`): stored, it
+        // would have no page, and every file this laptop writes would be refused.
+        if !crate::sync::file::is_record_id(&id) {
+            return None;
+        }
         // An id already stored (a deleted survey's tombstone, or a row this build cannot read) is never made afresh.
         if record_store().get_row(Survey::KIND, &id).await.ok()?.is_some() {
             return None;

@@ -340,3 +340,17 @@ test('a new survey from the list: pick an enterprise, or add one and go straight
   await expect(list.rows).toHaveCount(1);
   await expect(page.getByTestId('survey-link')).toHaveText('Cơ sở Bánh pía Tân Huê Viên');
 });
+
+test('a new survey\'s address whose id no record can have opens nothing and stores nothing', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open('/');
+  await new EnterpriseForm(page).add({ name: 'HTX Xoài Mỹ Xương' });
+  const enterprise = new URL(page.url()).pathname.split('/').pop();
+  // `..%2F..%2Fx` is read back as `../../x`: stored, the survey would have no page, and every
+  // file this laptop writes would be refused.
+  await page.goto(`/surveys/..%2F..%2Fx?for=${enterprise}`);
+  await app.waitUntilLoaded();
+  await expect(page.getByTestId('not-found')).toBeVisible();
+  await expect(page.getByTestId('survey-editor')).toHaveCount(0);
+  expect(await storedRows(page, 'survey')).toEqual([]);
+});
