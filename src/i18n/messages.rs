@@ -659,7 +659,7 @@ messages! {
     Cancel => "Hủy", "Cancel";
     Saved => "Đã lưu doanh nghiệp.", "Enterprise saved.";
     NotSavedAfterLeaving => "Thay đổi bạn bấm lưu trước khi rời trang chưa được lưu.", "The change you saved just before leaving the page was not saved.";
-    NotDeletedAfterLeaving => "Bản ghi bạn bấm xóa trước khi rời trang chưa bị xóa.", "The record you deleted just before leaving the page was not deleted.";
+    NotDeletedAfterLeaving => "Bản ghi bạn bấm xóa trước khi rời trang chưa bị xóa.", "The record you chose to delete just before leaving the page was not deleted.";
     LeftChangedElsewhere => "Bản ghi vừa được sửa ở nơi khác, hoặc đang chờ xử lý xung đột.", "The record was just changed elsewhere, or waits in the conflicts list.";
     LeftStorageFull => "Bộ nhớ của trình duyệt đã đầy.", "The browser's storage is full.";
     LeftStorageFailed => "Trình duyệt không ghi được dữ liệu.", "The browser could not write the data.";
@@ -744,9 +744,10 @@ messages! {
     CrashReload => "Tải lại", "Reload";
     CrashRestored => "Ứng dụng đã dừng vì một lỗi. Những gì bạn gõ dở đã được điền lại vào biểu mẫu; hãy kiểm tra rồi lưu.", "The app stopped because of an error. What you were typing has been put back into the form; check it, then save.";
     CrashRestoredElsewhere => "Ứng dụng đã dừng vì một lỗi khi bạn đang gõ ở trang khác. Những gì bạn gõ dở:", "The app stopped because of an error while you were typing on another page. What you were typing:";
-    NotSavedKept => "Những gì bạn đã nhập vào biểu mẫu đó được giữ ở đây, và sẽ được điền lại khi bạn mở lại biểu mẫu:", "What you entered in that form is kept here, and will be put back when you open the form again:";
+    NotSavedKept => "Một thay đổi bạn bấm lưu trước khi rời trang chưa được lưu. Những gì bạn đã nhập được giữ ở đây, và sẽ được điền lại khi bạn mở lại biểu mẫu:", "A change you saved just before leaving the page was not saved. What you entered is kept here, and will be put back when you open the form again:";
     NotSavedRestored => "Những gì bạn đã nhập trước khi rời trang đã được điền lại vào biểu mẫu; hãy kiểm tra rồi lưu.", "What you entered before leaving the page has been put back into the form; check it, then save.";
-    ChangedElsewhereKept => "Bản ghi đã được sửa ở nơi khác nên thay đổi của bạn chưa được lưu. Những gì bạn đã nhập, để đối chiếu với bản mới rồi nhập lại phần cần giữ:", "The record was changed elsewhere, so your change was not saved. What you entered, to compare with the new version and enter again what should stay:";
+    ChangedElsewhereKept => "Bản ghi đã được sửa ở nơi khác nên thay đổi bạn bấm lưu trước khi rời trang chưa được lưu. Dưới đây là những gì bạn đã nhập; hãy đối chiếu với bản mới rồi nhập lại phần cần giữ.", "The record was changed elsewhere, so the change you saved just before leaving the page was not saved. Below is what you entered; compare it with the new version and enter again what should stay.";
+    RestoredInPart => "Một phần những gì bạn đã nhập đã được điền lại vào biểu mẫu; những ô không còn trên biểu mẫu thì hãy nhập lại theo danh sách dưới đây, rồi lưu.", "Part of what you entered has been put back into the form; enter the rest again from the list below, then save.";
     ReopenForm => "Mở lại biểu mẫu", "Open the form again";
     OpenRecordNow => "Mở bản mới của bản ghi", "Open the record's new version";
     FormFileTooLarge => "Tệp quá lớn để là một định nghĩa biểu mẫu (tối đa 2 MB); chưa cài gì.", "The file is too large to be a form definition (2 MB at most); nothing was installed.";

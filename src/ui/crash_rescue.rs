@@ -10,18 +10,42 @@ use crate::web::panic_guard::{self, CrashRescue, RescueCause};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// How many frames to wait for the page's fields to appear (about two seconds).
 const FRAMES_TO_WAIT: u32 = 120;
 
-/// The text put aside that the banner shows, and whether it has been put back into its form.
+/// What the banner shows: the text put aside, how much of it is back in its form, and (for a
+/// failed save's) the count of page changes when it was kept.
+#[derive(Clone)]
+struct Shown {
+    rescue: CrashRescue,
+    filled: Filled,
+    kept_at: Option<u64>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Filled {
+    No,
+    All,
+    /// Some fields never came on screen (the form changed, or a choice that shows them was not
+    /// among the rescued fields): the list is what remains.
+    Partly,
+}
+
+/// Page changes seen by the banner: a failed save's text goes back only into a form opened
+/// after it was kept, never into one open then (which holds newer typing), whatever else makes
+/// the banner look again (the register read again).
+static PAGE_CHANGES: AtomicU64 = AtomicU64::new(0);
+
+/// The text put aside that the banner shows.
 #[derive(Clone, Copy)]
-pub struct Rescued(RwSignal<Option<(CrashRescue, bool)>>);
+pub struct Rescued(RwSignal<Option<Shown>>);
 
 impl Rescued {
     /// What the last page load left stored (a crash's text, or a failed save's not yet put back).
     pub fn restored() -> Self {
-        Rescued(RwSignal::new(panic_guard::rescue().map(|r| (r, false))))
+        Rescued(RwSignal::new(panic_guard::rescue().map(|rescue| Shown { rescue, filled: Filled::No, kept_at: None })))
     }
 
     /// Keeps `rescue` (stored, so a reload still has it) and shows it. It goes back into its form
@@ -29,7 +53,7 @@ impl Rescued {
     /// which holds newer typing.
     pub fn keep(self, rescue: CrashRescue) {
         panic_guard::keep_rescue(&rescue);
-        self.0.set(Some((rescue, false)));
+        self.0.set(Some(Shown { rescue, filled: Filled::No, kept_at: Some(PAGE_CHANGES.load(Ordering::Relaxed)) }));
     }
 }
 
@@ -39,36 +63,44 @@ pub fn CrashRescueBanner() -> impl IntoView {
     let rescued = expect_context::<Rescued>();
     let location = use_location();
     let lang = use_lang();
-    // Fills at start (a crash's reload) and on every page opened later (a failed save's form
-    // opened again), once.
     // The router's path, not the browser's: the router tells of a new page before the browser's
     // address has changed.
     let path = location.pathname;
-    Effect::new(move |_| {
-        path.track();
+    // Fills at start (a crash's reload) and on a page opened later (a failed save's form opened
+    // again), once.
+    Effect::new(move |seen: Option<String>| {
+        let here = path.get();
+        if seen.as_ref() != Some(&here) {
+            PAGE_CHANGES.fetch_add(1, Ordering::Relaxed);
+        }
         if register.status.get() != LoadStatus::Ready {
-            return;
+            return here;
         }
-        let Some((r, false)) = rescued.0.get_untracked() else { return };
-        if r.cause != RescueCause::ChangedElsewhere && path.with_untracked(|p| *p == r.path) {
-            fill_when_shown(r, 0, rescued, path);
+        let Some(shown) = rescued.0.get_untracked() else { return here };
+        let opened_since = shown.kept_at.is_none_or(|k| PAGE_CHANGES.load(Ordering::Relaxed) > k);
+        if shown.filled == Filled::No && opened_since && shown.rescue.cause != RescueCause::ChangedElsewhere && here == shown.rescue.path {
+            let all = (0..shown.rescue.fields.len()).collect();
+            fill_when_shown(shown, all, false, 0, rescued, path);
         }
+        here
     });
     move || {
-        let (r, filled) = rescued.0.get()?;
+        let Shown { rescue: r, filled, .. } = rescued.0.get()?;
         let msg = match (r.cause, filled) {
-            (RescueCause::Crashed, true) => Msg::CrashRestored,
-            (RescueCause::Crashed, false) => Msg::CrashRestoredElsewhere,
-            (RescueCause::NotSaved, true) => Msg::NotSavedRestored,
-            (RescueCause::NotSaved, false) => Msg::NotSavedKept,
+            (RescueCause::Crashed, Filled::All) => Msg::CrashRestored,
+            (RescueCause::Crashed, Filled::No) => Msg::CrashRestoredElsewhere,
+            (RescueCause::NotSaved, Filled::All) => Msg::NotSavedRestored,
+            (RescueCause::NotSaved, Filled::No) => Msg::NotSavedKept,
+            (_, Filled::Partly) => Msg::RestoredInPart,
             (RescueCause::ChangedElsewhere, _) => Msg::ChangedElsewhereKept,
         };
-        // A failed save's form, one click away while it is not back on screen.
-        let reopen = (r.cause != RescueCause::Crashed && !filled).then(|| {
+        // A failed save's form, one click away while it is not back on screen (and not the page shown).
+        let away = path.with(|p| *p != r.path);
+        let reopen = (r.cause != RescueCause::Crashed && filled == Filled::No && away).then(|| {
             let label = if r.cause == RescueCause::NotSaved { Msg::ReopenForm } else { Msg::OpenRecordNow };
             view! { <p><A href=r.path.clone() attr:data-testid="rescued-reopen">{tr(label)}</A></p> }
         });
-        let fields = r.fields.clone();
+        let fields: Vec<_> = r.shown().cloned().collect();
         Some(view! {
             <div class="banner banner-warning" role="alert" data-testid="crash-rescued">
                 <p>{move || lang.get().t(msg)}</p>
@@ -83,23 +115,26 @@ pub fn CrashRescueBanner() -> impl IntoView {
     }
 }
 
-/// Fills the fields once they are all on screen; the text then lives in the
-/// form, and is forgotten from storage so a later reload does not type it
-/// again. Fields that never appear (a survey section not shown) leave the
-/// rescue stored, and the banner lists everything.
-fn fill_when_shown(r: CrashRescue, frame: u32, rescued: Rescued, path: Memo<String>) {
+/// Fills the fields as they come on screen, a frame at a time: a ticked box or a chosen kind
+/// brings others. Once all are in, or after about two seconds with some in, the text lives in
+/// the form and is forgotten from storage, so a later reload does not type it again; the banner
+/// still lists it until dismissed. With none in (another page took its place), it stays stored.
+fn fill_when_shown(shown: Shown, left: Vec<usize>, any: bool, frame: u32, rescued: Rescued, path: Memo<String>) {
     request_animation_frame(move || {
         // Another rescue took its place meanwhile, or the officer went on to another page.
-        let gone = path.try_with_untracked(|p| *p != r.path).unwrap_or(true);
-        if gone || rescued.0.try_with_untracked(|now| now.as_ref().map(|(n, _)| n) != Some(&r)).unwrap_or(true) {
+        let gone = path.try_with_untracked(|p| *p != shown.rescue.path).unwrap_or(true);
+        if gone || rescued.0.try_with_untracked(|now| now.as_ref().map(|n| &n.rescue) != Some(&shown.rescue)).unwrap_or(true) {
             return;
         }
-        if panic_guard::present(&r) == r.fields.len() {
-            panic_guard::fill(&r);
+        let done = panic_guard::fill(&shown.rescue, &left);
+        let any = any || !done.is_empty();
+        let left: Vec<usize> = left.into_iter().filter(|i| !done.contains(i)).collect();
+        if !left.is_empty() && frame < FRAMES_TO_WAIT {
+            fill_when_shown(shown, left, any, frame + 1, rescued, path);
+        } else if any {
             panic_guard::forget_rescue();
-            rescued.0.set(Some((r, true)));
-        } else if frame < FRAMES_TO_WAIT {
-            fill_when_shown(r, frame + 1, rescued, path);
+            let filled = if left.is_empty() { Filled::All } else { Filled::Partly };
+            rescued.0.set(Some(Shown { filled, ..shown }));
         }
     });
 }

@@ -3,7 +3,8 @@
 //! The navigation stays usable while a save waits on the disk, and an officer in a hurry clicks on
 //! before it ends. The app then stays where they went and shows the action's message there, instead
 //! of pulling them back to the page the action would have opened. A failure is said there too: the
-//! page that would have shown why, and kept what they typed, is gone.
+//! page that would have shown why is gone, so a form's fields, copied at the click, are kept and
+//! listed there (`keeping_typed`, `crash_rescue::Rescued`).
 //!
 //! "Still there" is the same address and no page change since: an officer who leaves and comes
 //! back to the same address (a new form at `/activities/new`) is on a new page, which a save of
@@ -69,7 +70,7 @@ impl StartedOn {
             return false;
         }
         flash.show(FlashKind::Error, [Msg::NotSavedAfterLeaving].into_iter().chain(reason).collect());
-        if let Some((typed, rescued)) = self.typed.clone().filter(|(t, _)| !t.fields.is_empty()) {
+        if let Some((typed, rescued)) = self.typed.clone().filter(|(t, _)| t.shown().next().is_some()) {
             let cause = if reason == Some(Msg::LeftChangedElsewhere) { RescueCause::ChangedElsewhere } else { RescueCause::NotSaved };
             rescued.keep(CrashRescue { cause, at_ms: browser::now_ms(), ..typed });
         }

@@ -3,7 +3,7 @@
 //! afterwards, and calling back into Rust is unsafe. So the hook does only
 //! plain DOM work: it copies every field's text into localStorage, and puts
 //! a message over the page that shows that text and reloads the page through
-//! a plain form (no Rust handler). After the reload `take_rescue` hands the
+//! a plain form (no Rust handler). After the reload `rescue` hands the
 //! text back, and the shell puts it into the same fields.
 
 use serde::{Deserialize, Serialize};
@@ -45,7 +45,19 @@ pub struct RescuedField {
     pub id: String,
     /// The field's label as shown, so the officer can tell the values apart.
     pub label: String,
+    /// The text, or for a checkbox "✓" when ticked and "" when not.
     pub value: String,
+    /// A checkbox's state (`None` for text): ticking one can bring other fields on screen (OCOP's
+    /// stars), and a form's choices are part of what was typed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<bool>,
+}
+
+impl CrashRescue {
+    /// The fields worth showing the officer: text typed, and boxes ticked.
+    pub fn shown(&self) -> impl Iterator<Item = &RescuedField> {
+        self.fields.iter().filter(|f| !f.value.is_empty())
+    }
 }
 
 /// Installs the hook: the browser console still gets the panic message.
@@ -55,7 +67,7 @@ pub fn install() {
         // Nothing here may panic again: every step is fallible and ignored.
         let rescue = collect();
         // A page with nothing typed does not take the place of text still put aside.
-        if !rescue.fields.is_empty() || local_storage().and_then(|s| s.get_item(RESCUE_KEY).ok().flatten()).is_none() {
+        if rescue.shown().next().is_some() || local_storage().and_then(|s| s.get_item(RESCUE_KEY).ok().flatten()).is_none() {
             keep_rescue(&rescue);
         }
         show(&rescue);
@@ -85,20 +97,22 @@ fn collect() -> CrashRescue {
             for i in 0..list.length() {
                 let Some(node) = list.item(i) else { continue };
                 let Ok(el) = node.dyn_into::<web_sys::Element>() else { continue };
-                let value = if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-                    // Checkboxes and radios carry no typed text; passwords are never copied.
-                    if matches!(input.type_().as_str(), "checkbox" | "radio" | "password" | "file" | "hidden") {
-                        continue;
+                let (value, checked) = if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+                    match input.type_().as_str() {
+                        // Every box, ticked or not: a box the officer cleared is put back cleared.
+                        "checkbox" => (if input.checked() { "✓" } else { "" }.to_string(), Some(input.checked())),
+                        // Radios are the survey's, which keeps its own answers; passwords are never copied.
+                        "radio" | "password" | "file" | "hidden" => continue,
+                        _ => (input.value(), None),
                     }
-                    input.value()
                 } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-                    area.value()
+                    (area.value(), None)
                 } else if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
-                    select.value()
+                    (select.value(), None)
                 } else {
                     continue;
                 };
-                if value.is_empty() {
+                if value.is_empty() && checked.is_none() {
                     continue;
                 }
                 let id = el.id();
@@ -109,7 +123,7 @@ fn collect() -> CrashRescue {
                     .and_then(|l| l.text_content())
                     .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
                     .unwrap_or_else(|| id.clone());
-                fields.push(RescuedField { id, label, value });
+                fields.push(RescuedField { id, label, value, checked });
             }
         }
     }
@@ -135,11 +149,11 @@ fn show(rescue: &CrashRescue) {
     let Some(panel) = doc.create_element("div").ok() else { return };
     let _ = panel.set_attribute("class", "crash-panel");
     let mut parts = vec![el("h2", lang.t(Msg::CrashTitle)), el("p", lang.t(Msg::CrashHelp))];
-    if !rescue.fields.is_empty() {
+    if rescue.shown().next().is_some() {
         parts.push(el("p", lang.t(Msg::CrashYourText)));
         if let Some(list) = doc.create_element("dl").ok() {
             let _ = list.set_attribute("data-testid", "crash-fields");
-            for f in &rescue.fields {
+            for f in rescue.shown() {
                 if let (Some(dt), Some(dd)) = (el("dt", &f.label), el("dd", &f.value)) {
                     let _ = list.append_child(&dt);
                     let _ = list.append_child(&dd);
@@ -167,7 +181,8 @@ fn show(rescue: &CrashRescue) {
     let _ = body.append_child(&overlay);
 }
 
-/// The text rescued from a crash, if any; it stays stored until `forget_rescue`.
+/// The text rescued (from a crash, or from a save that failed once the officer had left its
+/// form), if any; it stays stored until `forget_rescue`.
 pub fn rescue() -> Option<CrashRescue> {
     serde_json::from_str(&local_storage()?.get_item(RESCUE_KEY).ok()??).ok()
 }
@@ -185,34 +200,37 @@ pub fn forget_rescue() {
     }
 }
 
-/// How many of the rescued fields the page now shown has.
-pub fn present(rescue: &CrashRescue) -> usize {
-    let Some(doc) = document() else { return 0 };
-    rescue.fields.iter().filter(|f| doc.get_element_by_id(&f.id).is_some()).count()
-}
-
-/// Puts rescued values back into the fields of the page now shown that have
-/// the same ids, as if typed (an `input` event, so the form's state follows).
-/// Returns how many fields it filled.
-pub fn fill(rescue: &CrashRescue) -> usize {
-    let Some(doc) = document() else { return 0 };
-    let mut filled = 0;
-    for f in &rescue.fields {
+/// Puts back the rescued values of `fields` (indexes into `rescue.fields`) that the page now
+/// shown has, as if typed: a text gets an `input` event (a select a `change`), and a checkbox
+/// in the other state is clicked, so the form's own handlers follow. Returns the indexes it
+/// filled; a field not on screen yet (one a ticked box or a chosen kind brings) is left for a
+/// later call.
+pub fn fill(rescue: &CrashRescue, fields: &[usize]) -> Vec<usize> {
+    let Some(doc) = document() else { return Vec::new() };
+    let mut filled = Vec::new();
+    for &i in fields {
+        let Some(f) = rescue.fields.get(i) else { continue };
         let Some(el) = doc.get_element_by_id(&f.id) else { continue };
-        let set = if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-            input.set_value(&f.value);
-            true
+        let event = if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+            if let Some(want) = f.checked {
+                if input.checked() != want {
+                    input.click();
+                }
+                None
+            } else {
+                input.set_value(&f.value);
+                Some("input")
+            }
         } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
             area.set_value(&f.value);
-            true
+            Some("input")
         } else if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
             select.set_value(&f.value);
-            true
+            Some("change")
         } else {
-            false
+            continue;
         };
-        if set {
-            let kind = if el.dyn_ref::<web_sys::HtmlSelectElement>().is_some() { "change" } else { "input" };
+        if let Some(kind) = event {
             if let Ok(event) = web_sys::Event::new_with_event_init_dict(kind, &{
                 let init = web_sys::EventInit::new();
                 init.set_bubbles(true);
@@ -220,8 +238,8 @@ pub fn fill(rescue: &CrashRescue) -> usize {
             }) {
                 let _ = el.dispatch_event(&event);
             }
-            filled += 1;
         }
+        filled.push(i);
     }
     filled
 }

@@ -96,7 +96,11 @@ test('a save that fails after the officer has gone on is said where they are, an
   const register = new EnterpriseRegister(page);
   // The disk is slow, then full: the save fails only once the officer is elsewhere.
   let disk;
-  const app = await saveThenLeave(page, { beforeSave: async () => { disk = await fillDisk(page, 'enterprise'); } });
+  // Ticking OCOP brings its stars on screen: both must come back, the stars once the box is ticked.
+  const app = await saveThenLeave(page, { beforeSave: async () => {
+    await form.fill({ products: ['ocop'], ocopStars: '4' });
+    disk = await fillDisk(page, 'enterprise');
+  } });
   await expect(app.flash()).toHaveText(/^Thay đổi bạn bấm lưu trước khi rời trang chưa được lưu\. Bộ nhớ của trình duyệt đã đầy\./);
   await expect(page).toHaveURL(/\/settings$/);
   // What the officer saved is listed where they are, and stays through a reload.
@@ -112,9 +116,12 @@ test('a save that fails after the officer has gone on is said where they are, an
   await kept.getByTestId('rescued-reopen').click();
   await expect(page).toHaveURL(/\/enterprises\/[^/]+\/edit$/);
   await expect(form.field('employees')).toHaveValue('45');
-  await expect(kept).toContainText('đã được điền lại vào biểu mẫu');
+  await expect(page.getByTestId('product-ocop')).toBeChecked();
+  await expect(form.field('ocop-stars')).toHaveValue('4');
+  await expect(kept).toContainText('Những gì bạn đã nhập trước khi rời trang đã được điền lại vào biểu mẫu');
   await form.save.click();
   await expect(page.getByTestId('enterprise-detail')).toContainText('45');
+  await expect(page.getByTestId('enterprise-detail')).toContainText('★★★★');
   await page.getByTestId('crash-dismiss').click();
   await app.reload();
   await expect(kept).toHaveCount(0);
@@ -157,6 +164,30 @@ test('a save refused after the officer has gone on, because the record changed e
   // Two frames after the form showed: a fill, which waits one frame for the fields, would be in.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await expect(form.field('employees')).toHaveValue('');
+  await expect(kept).not.toContainText('đã được điền lại');
+  expect(await page.evaluate(() => localStorage.getItem('nscl.crash_rescue'))).toContain('"45"');
+  expect(errors).toEqual([]);
+});
+
+test('a save that fails while the officer is back in a new form at the same address leaves that form\'s typing alone', async ({ page }) => {
+  const errors = pageErrors(page);
+  const form = new EnterpriseForm(page);
+  const app = await saveThenLeave(page, {
+    beforeSave: async () => { await fillDisk(page, 'enterprise'); },
+    beforeRelease: async () => {
+      await page.goBack();
+      await expect(page).toHaveURL(/\/enterprises\/[^/]+\/edit$/);
+      await form.fill({ notes: 'Đang gõ dở' });
+    },
+  });
+  await expect(app.flash()).toHaveText(/^Thay đổi bạn bấm lưu trước khi rời trang chưa được lưu\./);
+  const kept = page.getByTestId('crash-rescued');
+  await expect(kept.getByTestId('crash-rescued-fields')).toContainText('45');
+  // The form on screen is a new one, with newer typing: the old text is listed, not put in it.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await expect(form.field('notes')).toHaveValue('Đang gõ dở');
+  await expect(form.field('employees')).toHaveValue('');
+  await expect(kept).not.toContainText('đã được điền lại');
   expect(errors).toEqual([]);
 });
 
