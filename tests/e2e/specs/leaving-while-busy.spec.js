@@ -23,6 +23,9 @@ function pageErrors(page) {
 // never comes), the failure, at the poll's timeout, names the page's first error instead.
 const untilUnlessError = (errors, state, wanted) => expect.poll(() => (errors.length ? `page error: ${errors[0]}` : state())).toBe(wanted);
 
+// Waits two animation frames: a form's fill from kept text, which waits a frame for its fields, would be in.
+const twoFrames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
 // Clicks `button` with the enterprise store held, so the file it asks for waits on the laptop's
 // records; goes to Settings; releases the store; and gives the download that follows.
 async function downloadAfterLeaving(page, errors, button) {
@@ -161,8 +164,8 @@ test('a save refused after the officer has gone on, because the record changed e
   await expect(form.field('address')).toHaveValue('Ấp Mỹ Thới, bản của huyện khác');
   await expect(kept.getByTestId('crash-rescued-fields')).toContainText('45');
   await expect(kept).toContainText('đã được sửa ở nơi khác');
-  // Two frames after the form showed: a fill, which waits one frame for the fields, would be in.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  // Two frames after the form showed: a fill would be in.
+  await twoFrames(page);
   await expect(form.field('employees')).toHaveValue('');
   await expect(kept).not.toContainText('đã được điền lại');
   expect(await page.evaluate(() => localStorage.getItem('nscl.crash_rescue'))).toContain('"45"');
@@ -184,7 +187,7 @@ test('a save that fails while the officer is back in a new form at the same addr
   const kept = page.getByTestId('crash-rescued');
   await expect(kept.getByTestId('crash-rescued-fields')).toContainText('45');
   // The form on screen is a new one, with newer typing: the old text is listed, not put in it.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await twoFrames(page);
   await expect(form.field('notes')).toHaveValue('Đang gõ dở');
   await expect(form.field('employees')).toHaveValue('');
   await expect(kept).not.toContainText('đã được điền lại');
