@@ -704,6 +704,27 @@ mod props {
     use proptest::prelude::*;
 
     proptest! {
+        /// Any text as a record's id, and any change time: the file reads, or is refused naming
+        /// the record; an id read is one a page can have, and the reason's id is cut at a character.
+        #[test]
+        fn any_id_or_time_is_read_or_refused_by_name(id in text(), ms in any::<i64>()) {
+            let mut file = tests::sample();
+            file.records.enterprise[0].id = id.clone();
+            file.records.enterprise[0].updated.ms = ms;
+            match parse(&file.to_text(tests::sha256).unwrap()) {
+                Ok(read) => {
+                    prop_assert!(is_record_id(&read.records.enterprise[0].id));
+                    prop_assert!(ms.unsigned_abs() <= MAX_STAMP_MS.unsigned_abs());
+                }
+                Err(ImportError::BadRecord { detail }) => prop_assert!(detail.starts_with("enterprise record 1:"), "{}", detail),
+                // The same id twice (the sample's second enterprise is `e2`), or a shape serde refuses.
+                Err(ImportError::DuplicateId { .. }) => prop_assert_eq!(id.as_str(), "e2"),
+                Err(e) => prop_assert!(false, "{:?}", e),
+            }
+            let cut = shortened(&id, 40);
+            prop_assert!(id.starts_with(cut.trim_end_matches('…')) && cut.trim_end_matches('…').chars().count() <= 40);
+        }
+
         #[test]
         fn any_text_is_read_or_refused(s in text()) {
             if let Ok(Head::V2 { body, .. }) = read_head(&s) {

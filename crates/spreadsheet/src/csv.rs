@@ -259,6 +259,35 @@ mod tests {
                 let _ = crate::protocol::read_table(&bytes, "x.csv");
             }
 
+            /// Lines about the column limit wide, with trailing empty fields, and cells about
+            /// Excel's length of any character width: read within the limits, or refused as too
+            /// large only for text past the last column; never a panic.
+            #[test]
+            fn lines_at_the_limits_are_read_within_them_or_refused(
+                width in (MAX_COLUMNS - 3)..(MAX_COLUMNS + 3),
+                empty_tail in 0usize..(MAX_COLUMNS + 10),
+                long in (MAX_CELL_CHARS - 3)..(MAX_CELL_CHARS + 3),
+                letter in "[a-zà-ỹĐđ😀]",
+                quoted in any::<bool>(),
+            ) {
+                let header: Vec<String> = (0..width).map(|i| format!("c{i}")).collect();
+                let cell = letter.repeat(long);
+                let cell = if quoted { format!("\"{cell}\"") } else { cell };
+                let text = format!("{}{}\r\n{cell},1\r\n", header.join(","), ",".repeat(empty_tail));
+                match parse(&text) {
+                    Ok(rows) => {
+                        prop_assert!(width <= MAX_COLUMNS);
+                        prop_assert_eq!(rows[0].len(), width);
+                        prop_assert!(rows.iter().flatten().all(|c| c.chars().count() <= MAX_CELL_CHARS));
+                        prop_assert_eq!(rows[1][0].chars().count(), long.min(MAX_CELL_CHARS));
+                    }
+                    Err(e) => {
+                        prop_assert!(matches!(e.code, ErrorCode::TooLarge));
+                        prop_assert!(width > MAX_COLUMNS, "{}", e.detail);
+                    }
+                }
+            }
+
             /// Any table written with RFC 4180 quoting reads back cell for cell.
             #[test]
             fn written_tables_read_back(
