@@ -4,13 +4,13 @@
 //! same page opens, and is listed in a banner either way until dismissed.
 
 use super::i18n::{tr, use_lang};
+use super::started_on::page_changes;
 use super::state::{LoadStatus, Register};
 use crate::i18n::Msg;
 use crate::web::panic_guard::{self, CrashRescue, RescueCause};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 /// How many frames to wait for the page's fields to appear (about two seconds).
 const FRAMES_TO_WAIT: u32 = 120;
@@ -33,11 +33,6 @@ enum Filled {
     Partly,
 }
 
-/// Page changes seen by the banner: a failed save's text goes back only into a form opened
-/// after it was kept, never into one open then (which holds newer typing), whatever else makes
-/// the banner look again (the register read again).
-static PAGE_CHANGES: AtomicU64 = AtomicU64::new(0);
-
 /// The text put aside that the banner shows.
 #[derive(Clone, Copy)]
 pub struct Rescued(RwSignal<Option<Shown>>);
@@ -53,7 +48,7 @@ impl Rescued {
     /// which holds newer typing.
     pub fn keep(self, rescue: CrashRescue) {
         panic_guard::keep_rescue(&rescue);
-        self.0.set(Some(Shown { rescue, filled: Filled::No, kept_at: Some(PAGE_CHANGES.load(Ordering::Relaxed)) }));
+        self.0.set(Some(Shown { rescue, filled: Filled::No, kept_at: Some(page_changes()) }));
     }
 }
 
@@ -68,21 +63,16 @@ pub fn CrashRescueBanner() -> impl IntoView {
     let path = location.pathname;
     // Fills at start (a crash's reload) and on a page opened later (a failed save's form opened
     // again), once.
-    Effect::new(move |seen: Option<String>| {
+    Effect::new(move |_| {
         let here = path.get();
-        if seen.as_ref() != Some(&here) {
-            PAGE_CHANGES.fetch_add(1, Ordering::Relaxed);
-        }
         if register.status.get() != LoadStatus::Ready {
-            return here;
+            return;
         }
-        let Some(shown) = rescued.0.get_untracked() else { return here };
-        let opened_since = shown.kept_at.is_none_or(|k| PAGE_CHANGES.load(Ordering::Relaxed) > k);
-        if shown.filled == Filled::No && opened_since && shown.rescue.cause != RescueCause::ChangedElsewhere && here == shown.rescue.path {
+        let Some(shown) = rescued.0.get_untracked() else { return };
+        if shown.filled == Filled::No && shown.rescue.cause != RescueCause::ChangedElsewhere && here == shown.rescue.path {
             let all = (0..shown.rescue.fields.len()).collect();
             fill_when_shown(shown, all, false, 0, rescued, path);
         }
-        here
     });
     move || {
         let Shown { rescue: r, filled, .. } = rescued.0.get()?;
@@ -124,6 +114,12 @@ fn fill_when_shown(shown: Shown, left: Vec<usize>, any: bool, frame: u32, rescue
         // Another rescue took its place meanwhile, or the officer went on to another page.
         let gone = path.try_with_untracked(|p| *p != shown.rescue.path).unwrap_or(true);
         if gone || rescued.0.try_with_untracked(|now| now.as_ref().map(|n| &n.rescue) != Some(&shown.rescue)).unwrap_or(true) {
+            return;
+        }
+        // A failed save's text goes only into a form opened after it was kept, never into one
+        // open then (which holds newer typing), whatever else made the banner look (the register
+        // read again). Asked here, a frame on, the page change that opened this one is counted.
+        if shown.kept_at.is_some_and(|k| page_changes() <= k) {
             return;
         }
         let done = panic_guard::fill(&shown.rescue, &left);

@@ -25,7 +25,14 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// How many times the page's path has changed in this tab (`CountPageChanges`).
 static PAGE_CHANGES: AtomicU64 = AtomicU64::new(0);
 
-/// Counts the changes of the page's path for `StartedOn`; placed once, inside the router.
+/// How many times the page's path has changed so far (`CountPageChanges`): a moment after the
+/// router swaps the page, and before the next frame is drawn.
+pub fn page_changes() -> u64 {
+    PAGE_CHANGES.load(Ordering::Relaxed)
+}
+
+/// Counts the changes of the page's path for `StartedOn` and the kept text's banner; placed
+/// once, inside the router.
 #[component]
 pub fn CountPageChanges() -> impl IntoView {
     let location = use_location();
@@ -46,7 +53,7 @@ pub struct StartedOn {
 
 impl StartedOn {
     pub fn here() -> Self {
-        StartedOn { path: browser::current_path(), page_changes: PAGE_CHANGES.load(Ordering::Relaxed), typed: None }
+        StartedOn { path: browser::current_path(), page_changes: page_changes(), typed: None }
     }
 
     /// Also copies the page's fields as they are now (a save's text): if the save fails once the
@@ -58,7 +65,7 @@ impl StartedOn {
     }
 
     pub fn still_here(&self) -> bool {
-        browser::current_path() == self.path && PAGE_CHANGES.load(Ordering::Relaxed) == self.page_changes
+        browser::current_path() == self.path && page_changes() == self.page_changes
     }
 
     /// Says, where the officer is now, that a save they left behind failed, and `reason` (a

@@ -65,7 +65,7 @@ pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         // Nothing here may panic again: every step is fallible and ignored.
-        let rescue = collect();
+        let rescue = fields_on_screen();
         // A page with nothing typed does not take the place of text still put aside.
         if rescue.shown().next().is_some() || local_storage().and_then(|s| s.get_item(RESCUE_KEY).ok().flatten()).is_none() {
             keep_rescue(&rescue);
@@ -82,13 +82,9 @@ fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }
 
-/// The text in the page's fields now, for a save that may fail after the officer has left
-/// the page (`StartedOn::keeping_typed`).
+/// The text in the page's fields now: for the hook, and for a save that may fail after the
+/// officer has left the page (`StartedOn::keeping_typed`).
 pub fn fields_on_screen() -> CrashRescue {
-    collect()
-}
-
-fn collect() -> CrashRescue {
     let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
     let at_ms = js_sys::Date::now() as i64;
     let mut fields = Vec::new();
