@@ -1,6 +1,7 @@
 //! Why a file cannot be imported, in words the officer understands, in
 //! their language. Every refusal leaves the store as it was.
 
+use super::fault::{at_words, kind_noun, At, RecordFault, Syntax};
 use crate::i18n::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,8 +22,8 @@ pub enum ImportError {
     NotUtf8,
     /// The text ends in the middle (a file cut short in copying).
     Truncated,
-    /// Not JSON at all; the parser's words, for whoever investigates.
-    NotJson { detail: String },
+    /// Not JSON at all: what the parser found, and where.
+    NotJson { syntax: Syntax, at: Option<At> },
     /// JSON, but not an NSCL Tracker file.
     WrongFormat,
     /// Written by a newer build, in a format version this one does not know.
@@ -33,14 +34,42 @@ pub enum ImportError {
     DuplicateId { kind: String, id: String },
     /// A record of a kind this build does not know.
     UnknownKind { kind: String },
-    /// A record does not have the shape its kind needs.
-    BadRecord { detail: String },
+    /// A record does not have the shape its kind needs: its kind and position (1-based) in
+    /// its section when known, what is wrong, and where the parser was.
+    BadRecord { place: Option<(String, usize)>, fault: RecordFault, at: Option<At> },
     /// An enterprise's result file names a questionnaire version this app does not know.
     UnknownForm { form: String, version: u32 },
     /// An enterprise's result file holds an answer or a score a questionnaire cannot give.
     ScoreOutOfRange { form: String, detail: String },
     /// A file marked as an enterprise's result holds more than one enterprise and its own self-assessments.
-    NotAResult { detail: String },
+    NotAResult { why: NotAResultWhy },
+}
+
+/// What an enterprise's result file holds that a result cannot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotAResultWhy {
+    /// Not exactly one enterprise: this many.
+    Enterprises(usize),
+    SurveysOrActivities,
+    AliasesOrConflicts,
+    /// A self-assessment (this id) of another enterprise than the file's.
+    OtherEnterprise(String),
+}
+
+impl NotAResultWhy {
+    fn words(&self, lang: Lang) -> String {
+        use NotAResultWhy::*;
+        match (self, lang) {
+            (Enterprises(n), Lang::Vi) => format!("{n} doanh nghiệp thay vì một"),
+            (Enterprises(n), Lang::En) => format!("{n} enterprises instead of one"),
+            (SurveysOrActivities, Lang::Vi) => "phiếu khảo sát hoặc hoạt động".into(),
+            (SurveysOrActivities, Lang::En) => "surveys or activities".into(),
+            (AliasesOrConflicts, Lang::Vi) => "bản ghi đã gộp hoặc bản xung đột".into(),
+            (AliasesOrConflicts, Lang::En) => "merged records or conflict copies".into(),
+            (OtherEnterprise(id), Lang::Vi) => format!("bản tự đánh giá {id} của một doanh nghiệp khác"),
+            (OtherEnterprise(id), Lang::En) => format!("self-assessment {id} of another enterprise"),
+        }
+    }
 }
 
 impl ImportError {
@@ -64,28 +93,36 @@ impl ImportError {
             (NotUtf8, Lang::En) => "The file is not UTF-8 text, so it is not an NSCL Tracker file.".into(),
             (Truncated, Lang::Vi) => "Tệp bị cắt ngắn: phần cuối bị mất khi sao chép. Hãy xin lại tệp.".into(),
             (Truncated, Lang::En) => "The file is cut short: its end was lost in copying. Ask for the file again.".into(),
-            (NotJson { detail }, Lang::Vi) => format!("Tệp không đúng định dạng JSON ({detail})."),
-            (NotJson { detail }, Lang::En) => format!("The file is not valid JSON ({detail})."),
+            (NotJson { syntax, at }, Lang::Vi) => format!("Tệp không đúng định dạng JSON: {}{}.", syntax.words(lang), at_words(*at, lang)),
+            (NotJson { syntax, at }, Lang::En) => format!("The file is not valid JSON: {}{}.", syntax.words(lang), at_words(*at, lang)),
             (WrongFormat, Lang::Vi) => "Đây không phải tệp dữ liệu của NSCL Tracker.".into(),
             (WrongFormat, Lang::En) => "This is not an NSCL Tracker data file.".into(),
             (FutureVersion { found }, Lang::Vi) => format!("Tệp dùng định dạng phiên bản {found}, mới hơn ứng dụng này. Hãy cập nhật ứng dụng rồi nhập lại."),
             (FutureVersion { found }, Lang::En) => format!("The file uses format version {found}, newer than this app. Update the app, then import it again."),
             (ChecksumMismatch, Lang::Vi) => "Nội dung tệp không khớp mã kiểm tra: tệp đã bị sửa hoặc hỏng sau khi xuất.".into(),
             (ChecksumMismatch, Lang::En) => "The file's content does not match its checksum: it was changed or damaged after export.".into(),
-            (DuplicateId { kind, id }, Lang::Vi) => format!("Tệp có hai bản ghi {kind} cùng mã {id}: tệp bị hỏng."),
-            (DuplicateId { kind, id }, Lang::En) => format!("The file holds two {kind} records with the id {id}: it is damaged."),
+            (DuplicateId { kind, id }, Lang::Vi) => format!("Tệp có hai bản ghi {} cùng mã {id}: tệp bị hỏng.", kind_noun(kind, lang)),
+            (DuplicateId { kind, id }, Lang::En) => format!("The file holds two {} records with the id {id}: it is damaged.", kind_noun(kind, lang)),
             (UnknownKind { kind }, Lang::Vi) => format!("Tệp có loại hồ sơ \u{201c}{kind}\u{201d} mà ứng dụng này không biết. Hãy cập nhật ứng dụng."),
             (UnknownKind { kind }, Lang::En) => format!("The file holds records of a kind this app does not know (\u{201c}{kind}\u{201d}). Update the app."),
-            (BadRecord { detail }, Lang::Vi) => format!("Một bản ghi trong tệp sai cấu trúc ({detail})."),
-            (BadRecord { detail }, Lang::En) => format!("A record in the file has the wrong shape ({detail})."),
+            (BadRecord { place: Some((kind, n)), fault, at }, Lang::Vi) => format!("Bản ghi {} thứ {n} trong tệp sai cấu trúc: {}{}.", kind_noun(kind, lang), fault.words(lang), at_words(*at, lang)),
+            (BadRecord { place: Some((kind, n)), fault, at }, Lang::En) => format!("{} record {n} in the file has the wrong shape: {}{}.", capitalised(&kind_noun(kind, lang)), fault.words(lang), at_words(*at, lang)),
+            (BadRecord { place: None, fault, at }, Lang::Vi) => format!("Một bản ghi trong tệp sai cấu trúc: {}{}.", fault.words(lang), at_words(*at, lang)),
+            (BadRecord { place: None, fault, at }, Lang::En) => format!("A record in the file has the wrong shape: {}{}.", fault.words(lang), at_words(*at, lang)),
             (UnknownForm { form, version }, Lang::Vi) => format!("Tệp kết quả dùng bộ câu hỏi \u{201c}{form}\u{201d} phiên bản {version} mà ứng dụng này chưa có. Hãy cập nhật ứng dụng hoặc cài bộ câu hỏi đó, rồi nhập lại. Chưa có gì được nhập."),
             (UnknownForm { form, version }, Lang::En) => format!("The result file uses questionnaire \u{201c}{form}\u{201d} version {version}, which this app does not have. Update the app or install that questionnaire, then import again. Nothing was imported."),
             (ScoreOutOfRange { form, detail }, Lang::Vi) => format!("Tệp kết quả có điểm hoặc câu trả lời ngoài thang điểm của bộ câu hỏi \u{201c}{form}\u{201d} ({detail}): tệp đã bị sửa hoặc hỏng. Chưa có gì được nhập."),
-            (NotAResult { detail }, Lang::Vi) => format!("Tệp được ghi là kết quả tự đánh giá của một doanh nghiệp nhưng chứa dữ liệu khác ({detail}). Chưa có gì được nhập."),
-            (NotAResult { detail }, Lang::En) => format!("The file is marked as one enterprise's self-assessment result but holds other data ({detail}). Nothing was imported."),
+            (NotAResult { why }, Lang::Vi) => format!("Tệp được ghi là kết quả tự đánh giá của một doanh nghiệp nhưng chứa dữ liệu khác ({}). Chưa có gì được nhập.", why.words(lang)),
+            (NotAResult { why }, Lang::En) => format!("The file is marked as one enterprise's self-assessment result but holds other data ({}). Nothing was imported.", why.words(lang)),
             (ScoreOutOfRange { form, detail }, Lang::En) => format!("The result file holds a score or an answer outside the scale of questionnaire \u{201c}{form}\u{201d} ({detail}): it was changed or damaged. Nothing was imported."),
         }
     }
+}
+
+/// The text with its first letter in capitals (a noun opening a sentence).
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -103,13 +140,16 @@ mod tests {
             ImportError::BadEncryptionHeader,
             ImportError::NotUtf8,
             ImportError::Truncated,
-            ImportError::NotJson { detail: "x".into() },
+            ImportError::NotJson { syntax: Syntax::ExpectedValue, at: None },
             ImportError::WrongFormat,
             ImportError::FutureVersion { found: 99 },
             ImportError::ChecksumMismatch,
             ImportError::DuplicateId { kind: "enterprise".into(), id: "e1".into() },
             ImportError::UnknownKind { kind: "widget".into() },
-            ImportError::BadRecord { detail: "x".into() },
+            ImportError::BadRecord { place: None, fault: RecordFault::NoId, at: None },
+            ImportError::UnknownForm { form: "f".into(), version: 2 },
+            ImportError::ScoreOutOfRange { form: "f".into(), detail: "q = 9".into() },
+            ImportError::NotAResult { why: NotAResultWhy::SurveysOrActivities },
         ];
         for e in &all {
             let (vi, en) = (e.message(Lang::Vi), e.message(Lang::En));

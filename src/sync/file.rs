@@ -9,6 +9,7 @@
 //! to hash and compares.
 
 use super::error::ImportError;
+use super::fault::{self, RecordFault};
 use super::kinds::{KindVisitor, Place, Sections, SyncKind};
 use crate::model::admin_unit::AdminUnitList;
 use crate::model::clock::Hlc;
@@ -136,12 +137,15 @@ pub fn hex(digest: &[u8]) -> String {
 }
 
 fn json_error(e: serde_json::Error) -> ImportError {
+    let message = e.to_string();
+    let (words, at) = fault::split_at(&message);
     if e.is_eof() {
         ImportError::Truncated
     } else if e.is_data() {
-        ImportError::BadRecord { detail: e.to_string() }
+        let (place, words) = fault::split_record(words);
+        ImportError::BadRecord { place, fault: RecordFault::Shape(fault::Shape::read(words)), at }
     } else {
-        ImportError::NotJson { detail: e.to_string() }
+        ImportError::NotJson { syntax: fault::Syntax::read(words), at }
     }
 }
 
@@ -157,7 +161,7 @@ pub fn read_head(text: &str) -> Result<Head<'_>, ImportError> {
         version: Option<serde_json::Value>,
     }
     if crate::json_nesting::too_deep(text) {
-        return Err(ImportError::NotJson { detail: "nested too deep".into() });
+        return Err(ImportError::NotJson { syntax: fault::Syntax::TooDeep, at: None });
     }
     let probe: Probe = serde_json::from_str(text).map_err(|e| match json_error(e) {
         // The head is only format and version: any other shape error means "not our file".
@@ -267,20 +271,20 @@ pub(super) fn check(file: &SyncFile) -> Result<(), ImportError> {
             let mut seen = HashSet::with_capacity(records.len());
             for (i, r) in records.iter().enumerate() {
                 let problem = if r.kind != T::KIND {
-                    Some(format!("{} record {}: kind \u{201c}{}\u{201d}", T::KIND, i + 1, r.kind))
+                    Some(RecordFault::KindMismatch { found: shortened(&r.kind, 40) })
                 } else if r.id.trim().is_empty() {
-                    Some(format!("{} record {}: no id", T::KIND, i + 1))
+                    Some(RecordFault::NoId)
                 } else if r.v != RECORD_FORMAT {
-                    Some(format!("{} record {}: envelope version {}", T::KIND, i + 1, r.v))
+                    Some(RecordFault::Envelope { version: r.v })
                 } else if !is_record_id(&r.id) {
-                    Some(format!("{} record {}: id \u{201c}{}\u{201d} is not one a record can have", T::KIND, i + 1, shortened(&r.id, 40)))
+                    Some(RecordFault::BadId { id: shortened(&r.id, 40) })
                 } else if [&r.created, &r.updated].iter().any(|at| at.ms.unsigned_abs() > MAX_STAMP_MS.unsigned_abs()) {
-                    Some(format!("{} record {}: a change time the browser cannot keep", T::KIND, i + 1))
+                    Some(RecordFault::ImpossibleTime)
                 } else {
                     None
                 };
-                if let Some(detail) = problem {
-                    self.error = Some(ImportError::BadRecord { detail });
+                if let Some(fault) = problem {
+                    self.error = Some(ImportError::BadRecord { place: Some((T::KIND.to_string(), i + 1)), fault, at: None });
                     return;
                 }
                 // Conflict copies share ids with the shown versions, and with each other.
@@ -637,17 +641,20 @@ pub(crate) mod tests {
         let twice = resum(&text.replacen("\"id\":\"e2\"", "\"id\":\"e1\"", 1));
         assert_eq!(parse(&twice), Err(ImportError::DuplicateId { kind: "enterprise".into(), id: "e1".into() }));
         let shape = resum(&text.replacen("\"name\":\"HTX Xoài Cao Lãnh\"", "\"name\":5", 1));
-        assert!(matches!(parse(&shape), Err(ImportError::BadRecord { detail }) if detail.contains("enterprise record 2")), "{:?}", parse(&shape));
+        let expected_shape = fault::Shape::WrongType { found: fault::JsonType::Number, expected: Some(fault::JsonType::Text) };
+        assert!(matches!(parse(&shape), Err(ImportError::BadRecord { place: Some((kind, 2)), fault: RecordFault::Shape(s), at: Some(_) }) if kind == "enterprise" && s == expected_shape), "{:?}", parse(&shape));
+        let words = parse(&shape).unwrap_err().message(crate::i18n::Lang::Vi);
+        assert!(words.starts_with("Bản ghi doanh nghiệp thứ 2 trong tệp sai cấu trúc: có một số ở chỗ cần một đoạn chữ (dòng 1, cột "), "{words}");
         let unknown = resum(&text.replacen("\"records\":{", "\"records\":{\"widget\":[{}],", 1));
         assert_eq!(parse(&unknown), Err(ImportError::UnknownKind { kind: "widget".into() }));
         let wrong_kind = resum(&text.replacen("\"kind\":\"survey\"", "\"kind\":\"enterprise\"", 1));
-        assert!(matches!(parse(&wrong_kind), Err(ImportError::BadRecord { .. })));
+        assert!(matches!(parse(&wrong_kind), Err(ImportError::BadRecord { place: Some((kind, 1)), fault: RecordFault::KindMismatch { found }, .. }) if kind == "survey" && found == "enterprise"), "{:?}", parse(&wrong_kind));
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         assert!(matches!(read_head(&deep), Err(ImportError::NotJson { .. })));
         // An id no page can have (its address would lead elsewhere), named in the reason.
         for id in ["../../x", "..", "a/b", "a\\b", "a?b", "a#b", "a%20b", " e1", "e1 ", "e\t1", "e1\n", "\u{feff}e1", "", &"x".repeat(MAX_ID_CHARS + 1)] {
             let bad = resum(&text.replacen("\"id\":\"e2\"", &format!("\"id\":{}", serde_json::to_string(id).unwrap()), 1));
-            assert!(matches!(parse(&bad), Err(ImportError::BadRecord { detail }) if detail.contains("enterprise record 2")), "{id}: {:?}", parse(&bad));
+            assert!(matches!(parse(&bad), Err(ImportError::BadRecord { place: Some((kind, 2)), fault: RecordFault::BadId { .. } | RecordFault::NoId, .. }) if kind == "enterprise"), "{id}: {:?}", parse(&bad));
         }
         // Every other id stays readable: any was stored before, and the page's address holds it.
         for id in ["e2", "0c9d2f4e-5b1a-4c2e-9a70-3f1e2d4c5b6a", "target-training-classes-2026-2030", "a.b_c", "doanh-nghiệp-1", "e 1", "x(1)+y", &"x".repeat(MAX_ID_CHARS)] {
@@ -660,7 +667,7 @@ pub(crate) mod tests {
         let at = |ms: i64| resum(&text.replacen(&format!("\"ms\":{}", e2.updated.ms), &format!("\"ms\":{ms}"), 1));
         for ms in [i64::MAX, MAX_STAMP_MS + 1, -MAX_STAMP_MS - 1, i64::MIN] {
             assert_ne!(at(ms), resum(&text), "the time was replaced");
-            assert!(matches!(parse(&at(ms)), Err(ImportError::BadRecord { detail }) if detail.contains("change time")), "{ms}: {:?}", parse(&at(ms)));
+            assert!(matches!(parse(&at(ms)), Err(ImportError::BadRecord { fault: RecordFault::ImpossibleTime, .. })), "{ms}: {:?}", parse(&at(ms)));
         }
         for ms in [0, -1, MAX_STAMP_MS, -MAX_STAMP_MS, 253_402_300_800_000] {
             assert!(parse(&at(ms)).is_ok(), "{ms}: {:?}", parse(&at(ms)));
@@ -716,7 +723,12 @@ mod props {
                     prop_assert!(is_record_id(&read.records.enterprise[0].id));
                     prop_assert!(ms.unsigned_abs() <= MAX_STAMP_MS.unsigned_abs());
                 }
-                Err(ImportError::BadRecord { detail }) => prop_assert!(detail.starts_with("enterprise record 1:"), "{}", detail),
+                Err(ImportError::BadRecord { place, fault, .. }) => {
+                    prop_assert_eq!(place, Some(("enterprise".to_string(), 1)));
+                    if let RecordFault::BadId { id: shown } = fault {
+                        prop_assert!(id.starts_with(shown.trim_end_matches('…')));
+                    }
+                }
                 // The same id twice (the sample's second enterprise is `e2`), or a shape serde refuses.
                 Err(ImportError::DuplicateId { .. }) => prop_assert_eq!(id.as_str(), "e2"),
                 Err(e) => prop_assert!(false, "{:?}", e),

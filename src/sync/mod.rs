@@ -10,6 +10,7 @@
 pub mod diff;
 pub mod envelope;
 pub mod error;
+pub mod fault;
 pub mod file;
 pub mod file_steps;
 pub mod kinds;

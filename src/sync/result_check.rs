@@ -4,7 +4,7 @@
 //! answer only what that form offers, and carry the score those answers give.
 //! An officer's file is not checked this way: a backup must always restore.
 
-use super::error::ImportError;
+use super::error::{ImportError, NotAResultWhy};
 use super::file::SyncFile;
 use crate::form::definition::{Cells, Kind};
 use crate::form::{evaluate, score, Form, FormLibrary};
@@ -65,16 +65,16 @@ pub fn check_result_file(library: &FormLibrary, file: &SyncFile) -> Result<(), I
     // record of the department's register.
     let one = match &file.records.enterprise[..] {
         [one] => one.id.clone(),
-        list => return Err(ImportError::NotAResult { detail: format!("{} enterprises", list.len()) }),
+        list => return Err(ImportError::NotAResult { why: NotAResultWhy::Enterprises(list.len()) }),
     };
     if !file.records.survey.is_empty() || !file.records.activity.is_empty() {
-        return Err(ImportError::NotAResult { detail: "surveys or activities".into() });
+        return Err(ImportError::NotAResult { why: NotAResultWhy::SurveysOrActivities });
     }
     if !file.aliases.is_empty() || !file.conflicts.enterprise.is_empty() || !file.conflicts.survey.is_empty() || !file.conflicts.activity.is_empty() {
-        return Err(ImportError::NotAResult { detail: "aliases or conflict copies".into() });
+        return Err(ImportError::NotAResult { why: NotAResultWhy::AliasesOrConflicts });
     }
     if let Some(other) = file.records.assessment.iter().chain(&file.conflicts.assessment).find(|a| a.payload.enterprise_id.as_deref() != Some(one.as_str())) {
-        return Err(ImportError::NotAResult { detail: format!("assessment {} of another enterprise", other.id) });
+        return Err(ImportError::NotAResult { why: NotAResultWhy::OtherEnterprise(other.id.clone()) });
     }
     let mut known = library.clone();
     for carried in &file.forms {

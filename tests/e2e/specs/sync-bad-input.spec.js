@@ -11,15 +11,15 @@ const fixture = (name) => new URL(`../../fixtures/sync/${name}`, import.meta.url
 const REFUSED = [
   ['truncated.json', 'Tệp bị cắt ngắn: phần cuối bị mất khi sao chép. Hãy xin lại tệp.'],
   ['truncated.json.gz', 'Tệp nén bị hỏng hoặc bị cắt ngắn khi sao chép.'],
-  ['invalid-json.json', /^Tệp không đúng định dạng JSON \(.+\)\.$/],
+  ['invalid-json.json', /^Tệp không đúng định dạng JSON: thiếu một giá trị hoặc có chữ lạ \(dòng \d+, cột \d+\)\.$/],
   ['not-utf8.json', 'Tệp không phải văn bản UTF-8, nên không phải tệp của NSCL Tracker.'],
   ['wrong-format.json', 'Đây không phải tệp dữ liệu của NSCL Tracker.'],
   ['future-version.json', 'Tệp dùng định dạng phiên bản 99, mới hơn ứng dụng này. Hãy cập nhật ứng dụng rồi nhập lại.'],
   ['checksum-mismatch.json', 'Nội dung tệp không khớp mã kiểm tra: tệp đã bị sửa hoặc hỏng sau khi xuất.'],
-  ['duplicate-ids.json', /^Tệp có hai bản ghi enterprise cùng mã .+: tệp bị hỏng\.$/],
-  ['wrong-shape.json', /^Một bản ghi trong tệp sai cấu trúc \(enterprise record 1: .+\)\.$/],
-  ['bad-id.json', 'Một bản ghi trong tệp sai cấu trúc (enterprise record 1: id “../../x” is not one a record can have).'],
-  ['impossible-time.json', 'Một bản ghi trong tệp sai cấu trúc (enterprise record 1: a change time the browser cannot keep).'],
+  ['duplicate-ids.json', /^Tệp có hai bản ghi doanh nghiệp cùng mã .+: tệp bị hỏng\.$/],
+  ['wrong-shape.json', /^Bản ghi doanh nghiệp thứ 1 trong tệp sai cấu trúc: có một số ở chỗ cần một đoạn chữ \(dòng \d+, cột \d+\)\.$/],
+  ['bad-id.json', 'Bản ghi doanh nghiệp thứ 1 trong tệp sai cấu trúc: mã “../../x” không dùng được làm mã bản ghi.'],
+  ['impossible-time.json', 'Bản ghi doanh nghiệp thứ 1 trong tệp sai cấu trúc: có thời điểm thay đổi mà trình duyệt không lưu được.'],
   ['unknown-kind.json', 'Tệp có loại hồ sơ “widget” mà ứng dụng này không biết. Hãy cập nhật ứng dụng.'],
 ];
 
@@ -37,6 +37,8 @@ test('every damaged or foreign file is refused with its reason, and nothing is w
   await sync.choose([...REFUSED.map(([name]) => fixture(name)), big]);
   for (const [i, [, message]] of REFUSED.entries()) {
     await expect(sync.fileStatus(i)).toHaveText(message);
+    // All in Vietnamese: the parser's English words used to be quoted inside the message.
+    expect(await sync.fileStatus(i).textContent()).not.toMatch(/\b(record|expected|invalid|type|field|line|column|at)\b/);
   }
   await expect(sync.fileStatus(REFUSED.length)).toHaveText('Tệp quá lớn (201 MB); giới hạn là 200 MB. Hãy xuất theo từng huyện hoặc từng loại hồ sơ.');
   await expect(sync.preview).toHaveCount(0);
@@ -47,6 +49,8 @@ test('every damaged or foreign file is refused with its reason, and nothing is w
   await page.getByTestId('header-lang-en').click();
   await sync.choose([fixture('future-version.json')]);
   await expect(sync.fileStatus(0)).toHaveText('The file uses format version 99, newer than this app. Update the app, then import it again.');
+  await sync.choose([fixture('wrong-shape.json')]);
+  await expect(sync.fileStatus(0)).toHaveText(/^Enterprise record 1 in the file has the wrong shape: it has a number where a text is needed \(line \d+, column \d+\)\.$/);
   expect(await dumpDatabase(page)).toEqual(before);
 });
 
