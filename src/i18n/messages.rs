@@ -659,6 +659,7 @@ messages! {
     Cancel => "Hủy", "Cancel";
     Saved => "Đã lưu doanh nghiệp.", "Enterprise saved.";
     NotSavedAfterLeaving => "Thay đổi bạn bấm lưu trước khi rời trang chưa được lưu.", "The change you saved just before leaving the page was not saved.";
+    LeftDeletedElsewhere => "Bản ghi vừa bị xóa ở nơi khác (thẻ khác hoặc tệp nhập vào).", "The record was just deleted elsewhere (another tab, or an imported file).";
     NotDeletedAfterLeaving => "Bản ghi bạn bấm xóa trước khi rời trang chưa bị xóa.", "The record you chose to delete just before leaving the page was not deleted.";
     LeftChangedElsewhere => "Bản ghi vừa được sửa ở nơi khác, hoặc đang chờ xử lý xung đột.", "The record was just changed elsewhere, or waits in the conflicts list.";
     LeftStorageFull => "Bộ nhớ của trình duyệt đã đầy.", "The browser's storage is full.";
@@ -749,6 +750,8 @@ messages! {
     ChangedElsewhereKept => "Bản ghi đã được sửa ở nơi khác nên thay đổi bạn bấm lưu trước khi rời trang chưa được lưu. Dưới đây là những gì bạn đã nhập; hãy đối chiếu với bản mới rồi nhập lại phần cần giữ.", "The record was changed elsewhere, so the change you saved just before leaving the page was not saved. Below is what you entered; compare it with the new version and enter again what should stay.";
     RestoredInPart => "Một phần những gì bạn đã nhập đã được điền lại vào biểu mẫu; những ô không còn trên biểu mẫu thì hãy nhập lại theo danh sách dưới đây, rồi lưu.", "Part of what you entered has been put back into the form; enter the rest again from the list below, then save.";
     ReopenForm => "Mở lại biểu mẫu", "Open the form again";
+    DeletedElsewhereKept => "Bản ghi đã bị xóa ở nơi khác nên thay đổi bạn bấm lưu trước khi rời trang chưa được lưu. Dưới đây là những gì bạn đã nhập; nếu cần giữ, hãy khôi phục bản ghi trong mục “Đã xóa gần đây” rồi nhập lại.", "The record was deleted elsewhere, so the change you saved just before leaving the page was not saved. Below is what you entered; to keep it, restore the record from “Recently deleted” and enter it again.";
+    OpenRecentlyDeleted => "Mở mục “Đã xóa gần đây”", "Open “Recently deleted”";
     OpenRecordNow => "Mở bản mới của bản ghi", "Open the record's new version";
     FormFileTooLarge => "Tệp quá lớn để là một định nghĩa biểu mẫu (tối đa 2 MB); chưa cài gì.", "The file is too large to be a form definition (2 MB at most); nothing was installed.";
     RestoredElsewhere => "Doanh nghiệp vừa được khôi phục ở nơi khác; trang đang hiện bản mới nhất.", "This enterprise was just restored elsewhere; the page shows the latest version.";

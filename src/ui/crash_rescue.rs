@@ -69,7 +69,7 @@ pub fn CrashRescueBanner() -> impl IntoView {
             return;
         }
         let Some(shown) = rescued.0.get_untracked() else { return };
-        if shown.filled == Filled::No && shown.rescue.cause != RescueCause::ChangedElsewhere && here == shown.rescue.path {
+        if shown.filled == Filled::No && shown.rescue.cause.fills() && here == shown.rescue.path {
             let all = (0..shown.rescue.fields.len()).collect();
             fill_when_shown(shown, all, false, 0, rescued, path);
         }
@@ -83,12 +83,18 @@ pub fn CrashRescueBanner() -> impl IntoView {
             (RescueCause::NotSaved, Filled::No) => Msg::NotSavedKept,
             (_, Filled::Partly) => Msg::RestoredInPart,
             (RescueCause::ChangedElsewhere, _) => Msg::ChangedElsewhereKept,
+            (RescueCause::DeletedElsewhere, _) => Msg::DeletedElsewhereKept,
         };
         // A failed save's form, one click away while it is not back on screen (and not the page shown).
         let away = path.with(|p| *p != r.path);
         let reopen = (r.cause != RescueCause::Crashed && filled == Filled::No && away).then(|| {
-            let label = if r.cause == RescueCause::NotSaved { Msg::ReopenForm } else { Msg::OpenRecordNow };
-            view! { <p><A href=r.path.clone() attr:data-testid="rescued-reopen">{tr(label)}</A></p> }
+            // A deleted record has no page to open: it is brought back from the deleted records.
+            let (to, label) = match r.cause {
+                RescueCause::NotSaved => (r.path.clone(), Msg::ReopenForm),
+                RescueCause::DeletedElsewhere => ("/deleted".to_string(), Msg::OpenRecentlyDeleted),
+                _ => (r.path.clone(), Msg::OpenRecordNow),
+            };
+            view! { <p><A href=to attr:data-testid="rescued-reopen">{tr(label)}</A></p> }
         });
         let fields: Vec<_> = r.shown().cloned().collect();
         Some(view! {

@@ -181,7 +181,8 @@ pub fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) 
                 // Left behind, the form cannot show why or keep the edit: say so where the officer is.
                 Err(e) if started_on.failed_elsewhere(flash, match &e {
                     SaveError::Store(e) => Some(e.left_msg()),
-                    SaveError::InConflict | SaveError::Deleted(_) | SaveError::Conflict(_) => Some(Msg::LeftChangedElsewhere),
+                    SaveError::Deleted(_) => Some(Msg::LeftDeletedElsewhere),
+                    SaveError::InConflict | SaveError::Conflict(_) => Some(Msg::LeftChangedElsewhere),
                     SaveError::Invalid => None,
                 }) => {}
                 // The registry changed under the form (another tab); the memo re-validates and shows why.

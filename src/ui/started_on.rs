@@ -79,7 +79,11 @@ impl StartedOn {
         flash.show(FlashKind::Error, [Msg::NotSavedAfterLeaving].into_iter().chain(reason).collect());
         if let Some((typed, rescued)) = self.typed.clone().filter(|(t, _)| t.shown().next().is_some()) {
             // The reason is the one word the callers give on why: changed elsewhere, or the disk.
-            let cause = if reason == Some(Msg::LeftChangedElsewhere) { RescueCause::ChangedElsewhere } else { RescueCause::NotSaved };
+            let cause = match reason {
+                Some(Msg::LeftChangedElsewhere) => RescueCause::ChangedElsewhere,
+                Some(Msg::LeftDeletedElsewhere) => RescueCause::DeletedElsewhere,
+                _ => RescueCause::NotSaved,
+            };
             rescued.keep(CrashRescue { cause, at_ms: browser::now_ms(), ..typed });
         }
         true

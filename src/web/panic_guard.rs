@@ -37,6 +37,17 @@ pub enum RescueCause {
     /// listed: put back into the form, every field of it (not only those the officer changed)
     /// would be saved over the other change without a word.
     ChangedElsewhere,
+    /// Such a save was refused because the record had been deleted elsewhere. Listed only, as
+    /// for a change elsewhere: the record comes back from "Recently deleted" first.
+    DeletedElsewhere,
+}
+
+impl RescueCause {
+    /// Whether the text goes back into its form when the form opens: only when nothing else
+    /// happened to the record, so a save writes no field over another change or a deletion.
+    pub fn fills(self) -> bool {
+        matches!(self, RescueCause::Crashed | RescueCause::NotSaved)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -113,6 +113,7 @@ pub fn ActivityForm(draft: ActivityDraft, current: RwSignal<Option<Record<Activi
                 }
                 // Left behind, the form cannot show why or keep the edit: say so where the officer is.
                 Err(e) if started_on.failed_elsewhere(flash, Some(match &e {
+                    ActivitySaveError::Changed(stored) if stored.deleted => Msg::LeftDeletedElsewhere,
                     ActivitySaveError::Changed(_) | ActivitySaveError::InConflict => Msg::LeftChangedElsewhere,
                     ActivitySaveError::Store(e) => e.left_msg(),
                 })) => {}

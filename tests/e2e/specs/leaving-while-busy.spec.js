@@ -172,6 +172,35 @@ test('a save refused after the officer has gone on, because the record changed e
   expect(errors).toEqual([]);
 });
 
+test('a save refused after the officer has gone on, because the record was deleted elsewhere, says so and points to the deleted records', async ({ page }) => {
+  const errors = pageErrors(page);
+  // Another tab deletes the enterprise while the save waits.
+  const app = await saveThenLeave(page, { beforeRelease: () => page.evaluate(() => new Promise((resolve) => {
+    window.__inHeldStore.push((store) => {
+      store.getAll().onsuccess = (ev) => {
+        const row = ev.target.result.find((r) => JSON.parse(r.json).payload.name === 'HTX Xoài Mỹ Xương');
+        const rec = JSON.parse(row.json);
+        rec.version = { ...rec.version, 'other-tab': 1 };
+        rec.updated = { ms: rec.updated.ms + 1000, counter: 0, device: 'other-tab' };
+        rec.deleted = true;
+        row.json = JSON.stringify(rec);
+        row.updated_ms = rec.updated.ms;
+        store.put(row).onsuccess = () => { new BroadcastChannel('nscl-tracker').postMessage(`enterprise:${row.id}`); resolve(); };
+      };
+    });
+  })) });
+  await expect(app.flash()).toHaveText(/^Thay đổi bạn bấm lưu trước khi rời trang chưa được lưu\. Bản ghi vừa bị xóa ở nơi khác \(thẻ khác hoặc tệp nhập vào\)\./);
+  const kept = page.getByTestId('crash-rescued');
+  await expect(kept).toContainText('Bản ghi đã bị xóa ở nơi khác');
+  await expect(kept.getByTestId('crash-rescued-fields')).toContainText('45');
+  // The way back is the deleted records, where it is restored; the typed text stays listed.
+  await kept.getByTestId('rescued-reopen').click();
+  await expect(page).toHaveURL(/\/deleted$/);
+  await expect(page.getByTestId('deleted-label')).toHaveText('HTX Xoài Mỹ Xương');
+  await expect(kept.getByTestId('crash-rescued-fields')).toContainText('45');
+  expect(errors).toEqual([]);
+});
+
 test('a save that fails while the officer is back in a new form at the same address leaves that form\'s typing alone', async ({ page }) => {
   const errors = pageErrors(page);
   const form = new EnterpriseForm(page);
