@@ -103,7 +103,8 @@ messages! {
     TargetSaved => "Đã lưu mục tiêu.", "Target saved.";
     TargetResetDone => "Đã trả mục tiêu về mặc định.", "Target reset to default.";
     TargetErrEmpty => "Nhập mục tiêu là một số.", "Enter the target as a number.";
-    TargetErrNotNumber => "Mục tiêu phải là một số, ví dụ 12 hoặc 2,5.", "The target must be a number, such as 12 or 2.5.";
+    TargetErrNotNumber => "Mục tiêu phải là một số, ví dụ 12.", "The target must be a number, such as 12.";
+    TargetErrNotWhole => "Mục tiêu phải là số nguyên: chỉ tiêu đếm lớp, người, doanh nghiệp…", "The target must be a whole number: indicators count classes, people, enterprises…";
     TargetErrNegative => "Mục tiêu không được âm.", "The target cannot be negative.";
     TargetErrTooLarge => "Mục tiêu quá lớn (tối đa 1.000.000).", "The target is too large (at most 1,000,000).";
     TargetErrStretchBelow => "Mục tiêu phấn đấu phải không thấp hơn mục tiêu.", "The stretch target cannot be below the target.";

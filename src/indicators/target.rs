@@ -129,11 +129,14 @@ pub enum TargetInputError {
     NotANumber,
     Negative,
     TooLarge,
+    /// A fraction: every indicator counts things (classes, people, enterprises: `Rule`).
+    NotWhole,
     /// The stretch target is below the target.
     StretchBelow,
 }
 
-/// Reads a target as an officer types it (`12`, `2,5`, `1.000` in Vietnamese).
+/// Reads a target as an officer types it (`12`, `1.000` in Vietnamese): a whole number, as every
+/// indicator counts things, and the plan's later term is worked out from it rounding up.
 pub fn parse_target(text: &str, lang: crate::i18n::Lang) -> Result<f64, TargetInputError> {
     if text.trim().is_empty() {
         return Err(TargetInputError::Empty);
@@ -143,6 +146,8 @@ pub fn parse_target(text: &str, lang: crate::i18n::Lang) -> Result<f64, TargetIn
         Err(TargetInputError::Negative)
     } else if v > MAX_TARGET {
         Err(TargetInputError::TooLarge)
+    } else if v.fract() != 0.0 {
+        Err(TargetInputError::NotWhole)
     } else {
         // -0 typed as "-0" is 0.
         Ok(v.abs())
@@ -170,9 +175,11 @@ mod input_tests {
     #[test]
     fn typed_targets() {
         assert_eq!(parse_target("12", Lang::Vi), Ok(12.0));
-        assert_eq!(parse_target(" 2,5 ", Lang::Vi), Ok(2.5));
+        assert_eq!(parse_target(" 12,0 ", Lang::Vi), Ok(12.0));
         assert_eq!(parse_target("1.000", Lang::Vi), Ok(1000.0));
-        assert_eq!(parse_target("2.5", Lang::En), Ok(2.5));
+        assert_eq!(parse_target("1,000", Lang::En), Ok(1000.0));
+        assert_eq!(parse_target(" 2,5 ", Lang::Vi), Err(TargetInputError::NotWhole));
+        assert_eq!(parse_target("3.14", Lang::En), Err(TargetInputError::NotWhole));
         assert_eq!(parse_target("", Lang::Vi), Err(TargetInputError::Empty));
         assert_eq!(parse_target("mười", Lang::Vi), Err(TargetInputError::NotANumber));
         assert_eq!(parse_target("-3", Lang::Vi), Err(TargetInputError::Negative));
@@ -196,7 +203,7 @@ mod input_props {
         fn any_typed_text_is_a_target_in_range_or_a_reason(a in prop_oneof![text(), numberish()], b in prop_oneof![text(), numberish()]) {
             for lang in Lang::ALL {
                 if let Ok((v, s)) = parse_target_pair(&a, &b, lang) {
-                    prop_assert!((0.0..=MAX_TARGET).contains(&v));
+                    prop_assert!((0.0..=MAX_TARGET).contains(&v) && v.fract() == 0.0);
                     prop_assert!(s.is_none_or(|s| s >= v && s <= MAX_TARGET));
                 }
             }

@@ -21,6 +21,7 @@ fn input_msg(e: TargetInputError) -> Msg {
         TargetInputError::NotANumber => Msg::TargetErrNotNumber,
         TargetInputError::Negative => Msg::TargetErrNegative,
         TargetInputError::TooLarge => Msg::TargetErrTooLarge,
+        TargetInputError::NotWhole => Msg::TargetErrNotWhole,
         TargetInputError::StretchBelow => Msg::TargetErrStretchBelow,
     }
 }

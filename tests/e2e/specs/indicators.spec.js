@@ -63,7 +63,10 @@ test('đổi mục tiêu trong Cài đặt: trang tổng quan theo, lịch sử 
   // Gõ sai: báo lỗi, không lưu gì.
   await settings.edit('training_classes', '2021-2025', { value: 'mười hai' });
   await settings.save();
-  await expect(settings.error).toHaveText('Mục tiêu phải là một số, ví dụ 12 hoặc 2,5.');
+  await expect(settings.error).toHaveText('Mục tiêu phải là một số, ví dụ 12.');
+  await settings.edit('training_classes', '2021-2025', { value: '3,14' });
+  await settings.save();
+  await expect(settings.error).toHaveText('Mục tiêu phải là số nguyên: chỉ tiêu đếm lớp, người, doanh nghiệp…');
   await settings.edit('training_classes', '2021-2025', { value: '12', stretch: '11' });
   await settings.save();
   await expect(settings.error).toHaveText('Mục tiêu phấn đấu phải không thấp hơn mục tiêu.');
