@@ -39,7 +39,15 @@ pub trait Summarised: RecordKind + Clone + Serialize + DeserializeOwned {
 }
 
 fn keep(answers: &crate::form::Answers, ids: &[&str]) -> crate::form::Answers {
-    ids.iter().filter_map(|id| answers.get(*id).map(|a| (id.to_string(), a.clone()))).collect()
+    // Inserted one by one: collecting a map sorts, one more copy of the sort's code in the first
+    // download, for the two or three answers a summary keeps.
+    let mut kept = crate::form::Answers::new();
+    for id in ids {
+        if let Some(a) = answers.get(*id) {
+            kept.insert(id.to_string(), a.clone());
+        }
+    }
+    kept
 }
 
 impl Summarised for Survey {

@@ -1002,7 +1002,12 @@ impl ConflictIds {
 
 impl super::kinds::KindVisitor for ConflictIds {
     fn visit<T: SyncKind>(&mut self, records: &[Record<T>]) {
-        let ids: std::collections::BTreeSet<&str> = records.iter().map(|r| r.id.as_str()).collect();
+        // Inserted one by one: collecting a set sorts, one more copy of the sort's code in the
+        // first download (the navigation's conflict count runs this).
+        let mut ids = std::collections::BTreeSet::new();
+        for r in records {
+            ids.insert(r.id.as_str());
+        }
         self.0.extend(ids.into_iter().map(|id| (T::KIND, id.to_string())));
     }
 }

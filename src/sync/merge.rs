@@ -113,8 +113,10 @@ impl<T: Clone> Versions<T> {
         }
         let winner_before = (self.versions[0].version.clone(), self.versions[0].updated.clone());
         self.versions.retain(|held| !descends(&incoming, held));
-        self.versions.push(incoming);
-        self.versions.sort_by(shown_first);
+        // Kept in order by inserting, as a stable sort of the pushed version would place it: a
+        // sort here was one more copy of the sort's code per record kind in the first download.
+        let at = self.versions.iter().position(|held| shown_first(&incoming, held) == Ordering::Less).unwrap_or(self.versions.len());
+        self.versions.insert(at, incoming);
         if self.versions.len() > 1 {
             Outcome::Conflict
         } else if (&self.versions[0].version, &self.versions[0].updated) != (&winner_before.0, &winner_before.1) {
