@@ -33,7 +33,7 @@ async fn clear() {
     )
     .unwrap();
     let stores = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(emptied)).await.unwrap();
-    assert_eq!(stores.as_f64(), Some(9.0), "every store of schema 6: five kinds, history, settings, two kinds' summaries");
+    assert_eq!(stores.as_f64(), Some(10.0), "every store of schema 7: five kinds, history, settings, two kinds' summaries, export packs");
     web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
 }
 
@@ -672,7 +672,7 @@ async fn upgrading_a_schema_5_database_gives_every_survey_and_self_assessment_it
     );
     run_js(&script).await;
 
-    // The app opens it at schema 6: the upgrade works out every summary in its own transaction.
+    // The app opens it at schema 7: the upgrade works out every summary in its own transaction.
     let store = RecordStore::new(IdbBackend);
     assert_eq!(store.count_summaries::<Survey>().await.unwrap(), 3, "the unreadable row has no summary");
     let mut listed = Vec::new();

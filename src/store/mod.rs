@@ -136,7 +136,7 @@ pub fn decode<T: RecordKind + DeserializeOwned>(json: &str) -> Option<Record<T>>
 
 /// The records of `rows` that decode and carry their row's id, each row's text to `seen`;
 /// the rest go to `unreadable`. Both stepped reads (a whole kind, or given ids) sort rows so.
-fn decode_rows<R>(rows: impl IntoIterator<Item = Row>, decode: &dyn Fn(&str) -> Option<Record<R>>, seen: &mut dyn FnMut(&str, &str), unreadable: &mut Vec<Row>) -> Vec<Record<R>> {
+pub(crate) fn decode_rows<R>(rows: impl IntoIterator<Item = Row>, decode: &dyn Fn(&str) -> Option<Record<R>>, seen: &mut dyn FnMut(&str, &str), unreadable: &mut Vec<Row>) -> Vec<Record<R>> {
     let rows = rows.into_iter();
     let mut records = Vec::with_capacity(rows.size_hint().0);
     for row in rows {

@@ -487,6 +487,18 @@ impl SyncFile {
         Ok(body)
     }
 
+    /// The body of this file (its `records` empty) as the text before its records' kinds and
+    /// the text after them, for a writer that has the records as text already (`sync::pack`).
+    pub fn body_around_records(&self) -> Result<(String, String), serde_json::Error> {
+        const SECTION: &str = ",\"records\":{";
+        let mut whole = String::new();
+        self.write_body(usize::MAX, &mut |p| whole.push_str(&p))?;
+        // The first such text is the section's key: inside a string, every quote is escaped.
+        let at = whole.find(SECTION).map(|i| i + SECTION.len()).unwrap_or(whole.len());
+        let after = whole.split_off(at);
+        Ok((whole, after))
+    }
+
     /// How many records the file holds, conflict copies included.
     pub fn record_count(&self) -> usize {
         self.records.len() + self.conflicts.len()

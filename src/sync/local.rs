@@ -289,6 +289,49 @@ impl Held {
         Ok(held)
     }
 
+    /// What a file of everything needs beside the records its packs hold (`sync::pack`): the
+    /// settings, the conflict copies, and the shown versions of the records with copies (a copy
+    /// its record has caught up with is left out, as `load` leaves it out). Makes only
+    /// `packed_file`: its `records` hold just those versions.
+    pub async fn load_beside_packs<B, P, F>(store: &RecordStore<B>, pause: P) -> Result<Held, StoreError>
+    where
+        B: RowBackend,
+        P: Fn() -> F,
+        F: std::future::Future<Output = ()>,
+    {
+        let conflicts = SettingRead::load(store, CONFLICTS_SETTING, Sections::default).await?;
+        let mut with_copies = RowKeys(HashSet::new());
+        conflicts.value.visit(&mut with_copies);
+        let only: HashMap<&'static str, Vec<String>> = KINDS
+            .iter()
+            .map(|kind| {
+                let prefix = format!("{kind}/");
+                (*kind, with_copies.0.iter().filter_map(|k| k.strip_prefix(&prefix)).map(str::to_string).collect())
+            })
+            .collect();
+        Held::load_reading(store, pause, conflicts, Known::default(), &only, HashSet::new()).await
+    }
+
+    /// The file of everything (`scope` names only its recipient) around the records packs hold:
+    /// its `records` empty, its rows that cannot be read `unreadable` (the packs').
+    pub fn packed_file(self, scope: Scope, exported_at: Hlc, device_id: String, officer: String, unreadable: Vec<UnreadableRow>) -> SyncFile {
+        debug_assert!(scope.is_everything());
+        SyncFile {
+            format: FORMAT.into(),
+            version: VERSION,
+            exported_at,
+            device_id,
+            officer,
+            scope,
+            admin_units: self.units.value,
+            forms: self.forms.value,
+            records: Sections::default(),
+            conflicts: self.conflicts.value,
+            aliases: self.aliases.value,
+            unreadable,
+        }
+    }
+
     /// `load`, reading only the listed ids of the kinds in `only`.
     async fn load_reading<B, P, F>(
         store: &RecordStore<B>,
@@ -425,10 +468,6 @@ impl Held {
 
     /// The audit entry of an export of `file`, named `name` with `checksum`.
     pub fn export_entry(file: &SyncFile, name: &str, checksum: &str, change: &Change, at_ms: i64) -> AuditEntry {
-        let mut entry = AuditEntry::new(AuditAction::Export, change, at_ms);
-        entry.files.push(AuditFile { name: name.into(), checksum: checksum.into() });
-        entry.recipient = file.scope.recipient.trim().to_string();
-        entry.exported_at = Some(file.exported_at.clone());
         struct Count(Vec<AuditCount>);
         impl super::kinds::KindVisitor for Count {
             fn visit<T: SyncKind>(&mut self, records: &[Record<T>]) {
@@ -439,7 +478,17 @@ impl Held {
         }
         let mut c = Count(Vec::new());
         file.records.visit(&mut c);
-        entry.counts = c.0;
+        Held::export_entry_counted(file, c.0.into_iter().map(|c| (c.kind, c.exported)).collect(), name, checksum, change, at_ms)
+    }
+
+    /// The same, for a file whose records are counted apart (`counts`: kind, records), as a
+    /// file of packs is.
+    pub fn export_entry_counted(file: &SyncFile, counts: Vec<(String, usize)>, name: &str, checksum: &str, change: &Change, at_ms: i64) -> AuditEntry {
+        let mut entry = AuditEntry::new(AuditAction::Export, change, at_ms);
+        entry.files.push(AuditFile { name: name.into(), checksum: checksum.into() });
+        entry.recipient = file.scope.recipient.trim().to_string();
+        entry.exported_at = Some(file.exported_at.clone());
+        entry.counts = counts.into_iter().filter(|(_, n)| *n > 0).map(|(kind, exported)| AuditCount { kind, exported, ..Default::default() }).collect();
         entry
     }
 }

@@ -17,6 +17,7 @@ pub mod kinds;
 pub mod known;
 pub mod local;
 pub mod merge;
+pub mod pack;
 pub mod plan;
 pub mod result_check;
 

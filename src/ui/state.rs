@@ -177,9 +177,8 @@ impl Register {
     /// browser: a failure leaves it, and the reminder, as they were.
     pub async fn export_backup(self) -> Result<(), StoreError> {
         // The backup is a sync file of everything, plain JSON so it stays readable without the app.
-        let held = crate::web::sync_io::load_held().await?;
         let packing = crate::web::sync_io::Packing { compress: false, passphrase: None };
-        crate::web::sync_io::export(held, crate::sync::file::Scope::default(), "tinh", &packing).await?;
+        crate::web::sync_io::export_everything(crate::sync::file::Scope::default(), "tinh", &packing).await?;
         self.set_last_export();
         Ok(())
     }

@@ -19,11 +19,14 @@ use std::cell::RefCell;
 pub const DB_NAME: &str = "nscl-tracker";
 /// The IndexedDB schema version; each step up is one arm of `upgrade`.
 /// A database at a higher version belongs to a newer build and is never written.
-pub const DB_VERSION: u32 = 6;
+pub const DB_VERSION: u32 = 7;
 const SETTINGS: &str = "settings";
 /// A write of at least this many rows is marked for the browser's profiler and the tests.
 const BULK_ROWS: usize = 100;
 const HISTORY: &str = "history";
+/// Export packs (`sync::pack`): copies of each kind's records a bucket at a time, which every
+/// write of a record deletes in its own transaction (`drop_packs`).
+pub(super) const PACKS: &str = "export_pack";
 
 thread_local! {
     static DB: RefCell<Option<Database>> = const { RefCell::new(None) };
@@ -64,7 +67,7 @@ fn dom_error_name(err: &indexed_db_futures::error::Error) -> Option<String> {
     }
 }
 
-fn store_error(err: indexed_db_futures::error::Error) -> StoreError {
+pub(super) fn store_error(err: indexed_db_futures::error::Error) -> StoreError {
     error_named(dom_error_name(&err).as_deref(), || format!("{err}"))
 }
 
@@ -106,7 +109,7 @@ pub fn open_early() {
     });
 }
 
-async fn db() -> Result<Database, StoreError> {
+pub(super) async fn db() -> Result<Database, StoreError> {
     // Several callers may wake from one open that left nothing: the first opens again, the
     // others wait for that one.
     loop {
@@ -200,6 +203,10 @@ async fn open() -> Result<Database, StoreError> {
                     UPGRADE.with(|u| u.borrow().as_ref().map(|(tx, _)| tx.abort()));
                     return Err(e);
                 }
+            }
+            if old < 7 {
+                // Version 7: export packs, built when first needed (`web::export_packs`).
+                db.create_object_store(PACKS).build()?;
             }
             Ok(())
         })
@@ -474,12 +481,35 @@ fn keep_summary(tx: &indexed_db_futures::transaction::Transaction<'_>, kind: &st
     Ok(())
 }
 
-/// The stores a write to `kinds` opens: theirs and their summaries'.
+/// Deletes the export packs of the buckets `ids` of `kind` fall in, in the transaction that
+/// writes those records: a pack that is kept then always holds what the rows hold. Once per
+/// bucket, not per row: an import writes tens of thousands of rows into sixteen buckets.
+fn drop_packs<'a>(tx: &indexed_db_futures::transaction::Transaction<'_>, kind: &str, ids: impl IntoIterator<Item = &'a str>) -> Result<(), StoreError> {
+    use crate::sync::pack::{bucket_of, pack_key, BOUNDS};
+    if !crate::sync::kinds::KINDS.contains(&kind) {
+        return Ok(());
+    }
+    let mut touched = [false; BOUNDS.len()];
+    for id in ids {
+        touched[bucket_of(id)] = true;
+    }
+    let packs = tx.object_store(PACKS).map_err(store_error)?;
+    for (b, _) in touched.iter().enumerate().filter(|(_, t)| **t) {
+        packs.delete(pack_key(kind, b).as_str()).primitive().map_err(store_error)?;
+    }
+    Ok(())
+}
+
+/// The stores a write to `kinds` opens: theirs, their summaries' and, for a record kind, the
+/// export packs.
 fn stores_for<'a>(kinds: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     let mut names: Vec<&str> = Vec::new();
     for kind in kinds {
         names.push(kind);
         names.extend(summary::summary_store(kind));
+        if crate::sync::kinds::KINDS.contains(&kind) {
+            names.push(PACKS);
+        }
     }
     names.sort_unstable();
     names.dedup();
@@ -489,7 +519,7 @@ fn stores_for<'a>(kinds: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
 /// Commits a write transaction. Chromium checks the quota when a
 /// transaction commits and aborts it; the library reports a bare abort, so
 /// the transaction's own error is read to tell a full disk from the rest.
-async fn commit(tx: indexed_db_futures::transaction::Transaction<'_>) -> Result<(), StoreError> {
+pub(super) async fn commit(tx: indexed_db_futures::transaction::Transaction<'_>) -> Result<(), StoreError> {
     use indexed_db_futures::internals::SystemRepr;
     use wasm_bindgen::JsCast;
     let sys: web_sys::IdbTransaction = tx.as_sys().clone().unchecked_into();
@@ -506,13 +536,13 @@ fn failure(tx: Option<&web_sys::IdbTransaction>, e: indexed_db_futures::error::E
 }
 
 /// The store's error for what a request or a call on the browser's IndexedDB threw, else `text`.
-fn js_error(e: &wasm_bindgen::JsValue, text: impl FnOnce() -> String) -> StoreError {
+pub(super) fn js_error(e: &wasm_bindgen::JsValue, text: impl FnOnce() -> String) -> StoreError {
     use wasm_bindgen::JsCast;
     error_named(e.dyn_ref::<web_sys::DomException>().map(web_sys::DomException::name).as_deref(), text)
 }
 
 /// What `request` answers, or its error.
-async fn answer(request: &web_sys::IdbRequest) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
+pub(super) async fn answer(request: &web_sys::IdbRequest) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
     use wasm_bindgen::JsValue;
     let answered = js_sys::Promise::new(&mut |resolve, reject| {
         request.set_onsuccess(Some(&resolve));
@@ -526,7 +556,7 @@ async fn answer(request: &web_sys::IdbRequest) -> Result<wasm_bindgen::JsValue, 
 }
 
 /// A step of rows as IndexedDB handed them over, still JavaScript objects (`RowBackend::fetch_rows`).
-pub struct FetchedJsRows(js_sys::Array);
+pub struct FetchedJsRows(pub(super) js_sys::Array);
 
 impl crate::store::FetchedRows for FetchedJsRows {
     fn len(&self) -> usize {
@@ -622,6 +652,7 @@ impl RowBackend for IdbBackend {
             super::browser::mark("nscl-bulk-write-open");
         }
         let repeats = rows.iter().map(|r| r.id.as_str()).collect::<std::collections::HashSet<_>>().len() < rows.len();
+        drop_packs(&tx, kind, rows.iter().map(|r| r.id.as_str()))?;
         {
             let store = tx.object_store(kind).map_err(store_error)?;
             let history = tx.object_store(HISTORY).map_err(store_error)?;
@@ -666,6 +697,7 @@ impl RowBackend for IdbBackend {
                 // Nothing was written; the read-only use of the transaction just ends.
                 return Ok(Err(old));
             }
+            drop_packs(&tx, kind, [row.id.as_str()])?;
             // One row: its put is issued whether or not its request is waited for.
             write_row(&tx, &history, kind, row, None, Replaced { row: old, history: None }, keep_history).await?;
         }
@@ -691,6 +723,7 @@ impl RowBackend for IdbBackend {
             if found.is_some() {
                 store.delete(id).primitive().map_err(store_error)?;
                 keep_summary(&tx, kind, id, None, None)?;
+                drop_packs(&tx, kind, [id])?;
             }
             found.is_some()
         };
@@ -768,6 +801,12 @@ impl RowBackend for IdbBackend {
                     return Ok(Err(Stale(w.key.clone())));
                 }
                 old_settings.push(old);
+            }
+            let mut kinds: Vec<&str> = batch.rows.iter().map(|w| w.kind.as_str()).collect();
+            kinds.sort_unstable();
+            kinds.dedup();
+            for kind in kinds {
+                drop_packs(&tx, kind, batch.rows.iter().filter(|w| w.kind == kind).map(|w| w.id.as_str()))?;
             }
             // The undo needs the history of records that existed (new ones have none), and an
             // undo itself replaces the history of every record it touches.

@@ -5,6 +5,7 @@ pub mod backup;
 pub mod broadcast;
 pub mod enterprise_import;
 pub mod browser;
+pub mod export_packs;
 pub mod file_codec;
 pub mod idb;
 pub mod local_storage;

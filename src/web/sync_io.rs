@@ -49,7 +49,8 @@ pub async fn load_held_for_import(files: &[Incoming], known: crate::sync::known:
 
 /// Makes the file `scope` describes from what `held` holds, offers it as a
 /// download named for `unit_label`, and logs it. A full backup also moves
-/// the "last export" time the reminder counts from.
+/// the "last export" time the reminder counts from. (`export_everything` makes a full backup
+/// without reading every record.)
 pub async fn export(held: Held, scope: Scope, unit_label: &str, packing: &Packing) -> Result<Exported, StoreError> {
     browser::mark("nscl-export-start");
     let mut at = browser::change().at;
@@ -64,24 +65,101 @@ pub async fn export(held: Held, scope: Scope, unit_label: &str, packing: &Packin
     // time), as bytes: the text is UTF-8 already, and a part made a JavaScript string would be
     // decoded into one and encoded back by the Blob (about a second for a province's 46 MiB).
     // The page gets a turn between parts: a province's whole body held it for half a second.
-    // A packed file is compressed by a worker as the parts are made: on the page, a province's
-    // gzip held its thread for about half a second after the file was made. The worker holds a
-    // copy of each part until it has packed it (a province's 46 MiB at most, for a moment).
-    let packed = packing.compress || packing.passphrase.is_some();
-    let mut packer = if packed { file_codec::Packer::start() } else { None };
-    let parts = Array::new();
+    let mut body = BodyParts::new(packing);
     let mut writer = file::BodyWriter::new(&file, PART_BYTES);
     while let Some(part) = writer.next_part().map_err(|e| StoreError::Other(format!("serialise: {e}")))? {
-        let bytes = js_sys::Uint8Array::from(part.as_bytes());
-        // A part the worker cannot take: the file is packed on the page instead.
-        if packer.as_ref().is_some_and(|p| p.add(&bytes).is_err()) {
-            packer = None;
-        }
-        parts.push(&bytes);
+        body.add(&js_sys::Uint8Array::from(part.as_bytes()));
         browser::next_task().await;
     }
-    let body = backup::blob_of(&parts, "application/json").map_err(js_error)?;
+    let (name, bytes) = hand_over(body, packing, unit_label, &officer, |name, checksum, change, now| Held::export_entry(&file, name, checksum, change, now)).await?;
+    if everything {
+        browser::save_last_export(&at);
+    }
+    browser::mark("nscl-export-done");
+    let exported = Exported { name, bytes, records: file.record_count() };
+    // A province's records: freed a part at a time, not in the task that hands the file over.
+    let mut freed = crate::drop_in_parts::DropInParts::new();
+    file.drop_into(&mut freed);
+    wasm_bindgen_futures::spawn_local(freed.run(browser::next_task));
+    Ok(exported)
+}
+
+/// `export` of everything this laptop holds, made of its export packs (`sync::pack`), built
+/// first where missing: the records are never read one by one, nor decoded. The same file.
+pub async fn export_everything(scope: Scope, unit_label: &str, packing: &Packing) -> Result<Exported, StoreError> {
+    use crate::sync::kinds::KINDS;
+    use crate::sync::pack::{self, PackSize, Piece};
+    browser::mark("nscl-export-start");
+    let held = Held::load_beside_packs(&record_store(), browser::next_task).await?;
+    let mut packs: Vec<Vec<super::export_packs::KeptPack>> = Vec::with_capacity(KINDS.len());
+    for kind in KINDS {
+        let mut of_kind = Vec::with_capacity(pack::BOUNDS.len());
+        for (bucket, kept) in super::export_packs::read(kind).await?.into_iter().enumerate() {
+            of_kind.push(match kept {
+                Some(p) => p,
+                None => {
+                    browser::next_task().await;
+                    super::export_packs::build(kind, bucket).await?
+                }
+            });
+        }
+        packs.push(of_kind);
+    }
+    let mut at = browser::change().at;
+    if let Some(latest) = packs.iter().flatten().filter_map(|p| p.latest.as_ref()).max() {
+        at = at.max(latest.clone());
+    }
+    let officer = browser::officer_name();
+    let unreadable = packs.iter().flatten().flat_map(|p| p.unreadable.iter().cloned()).collect();
+    let file = held.packed_file(scope, at.clone(), browser::device_id(), officer.clone(), unreadable);
+    let sizes: Vec<Vec<PackSize>> = packs.iter().map(|k| k.iter().map(|p| PackSize { count: p.count }).collect()).collect();
+    let mut body = BodyParts::new(packing);
+    for piece in pack::body_pieces(&file, &sizes).map_err(|e| StoreError::Other(format!("serialise: {e}")))? {
+        match piece {
+            Piece::Text(text) => body.add(&js_sys::Uint8Array::from(text.as_bytes())),
+            Piece::Pack { kind, bucket } => body.add(&packs[kind][bucket].body),
+        }
+    }
+    let counts: Vec<(String, usize)> = KINDS.iter().zip(&sizes).map(|(kind, k)| (kind.to_string(), k.iter().map(|p| p.count).sum())).collect();
+    let records = counts.iter().map(|(_, n)| n).sum::<usize>() + file.record_count();
+    let (name, bytes) = hand_over(body, packing, unit_label, &officer, |name, checksum, change, now| Held::export_entry_counted(&file, counts, name, checksum, change, now)).await?;
+    browser::save_last_export(&at);
+    browser::mark("nscl-export-done");
+    Ok(Exported { name, bytes, records })
+}
+
+/// A file's body as it is made, part by part: kept for the file, and handed to a worker that
+/// gzips it as it comes when the file is packed (on the page, a province's gzip held its thread
+/// for about half a second after the file was made). The worker holds a copy of each part until
+/// it has packed it (a province's 46 MiB at most, for a moment).
+struct BodyParts {
+    parts: Array,
+    packer: Option<file_codec::Packer>,
+}
+
+impl BodyParts {
+    fn new(packing: &Packing) -> BodyParts {
+        let packed = packing.compress || packing.passphrase.is_some();
+        BodyParts { parts: Array::new(), packer: if packed { file_codec::Packer::start() } else { None } }
+    }
+
+    fn add(&mut self, bytes: &js_sys::Uint8Array) {
+        // A part the worker cannot take: the file is packed on the page instead.
+        if self.packer.as_ref().is_some_and(|p| p.add(bytes).is_err()) {
+            self.packer = None;
+        }
+        self.parts.push(bytes);
+    }
+}
+
+/// Ends a file: its checksum, gzip and encryption as `packing` says, the download, and the
+/// audit log's entry (`entry` of the name and checksum). Gives the name and the size in bytes.
+async fn hand_over(body: BodyParts, packing: &Packing, unit_label: &str, officer: &str, entry: impl FnOnce(&str, &str, &crate::model::record::Change, i64) -> local::AuditEntry) -> Result<(String, f64), StoreError> {
+    let BodyParts { parts, packer } = body;
+    let blob_body = backup::blob_of(&parts, "application/json").map_err(js_error)?;
     drop(parts);
+    let body = blob_body;
+    let packed = packing.compress || packing.passphrase.is_some();
     // The checksum goes after the body, so the body can be packed before it is known.
     let hash = async {
         let checksum = file::hex(&file_codec::sha256_blob(&body).await?);
@@ -119,22 +197,13 @@ pub async fn export(held: Held, scope: Scope, unit_label: &str, packing: &Packin
         extension = "json.gz.enc";
     }
     let local = crate::format::iso_date_time(browser::now_ms(), browser::utc_offset_minutes());
-    let name = file::file_name(unit_label, &officer, &local, extension);
+    let name = file::file_name(unit_label, officer, &local, extension);
     backup::download_blob(&name, &blob).map_err(js_error)?;
     let change = browser::change();
-    let entry = Held::export_entry(&file, &name, &checksum, &change, browser::now_ms());
+    let logged = entry(&name, &checksum, &change, browser::now_ms());
     // The file is out; a log that cannot be written does not take it back.
-    let _ = local::log_export(&record_store(), &entry).await;
-    if everything {
-        browser::save_last_export(&at);
-    }
-    browser::mark("nscl-export-done");
-    let exported = Exported { name, bytes: blob.size(), records: file.record_count() };
-    // A province's records: freed a part at a time, not in the task that hands the file over.
-    let mut freed = crate::drop_in_parts::DropInParts::new();
-    file.drop_into(&mut freed);
-    wasm_bindgen_futures::spawn_local(freed.run(browser::next_task));
-    Ok(exported)
+    let _ = local::log_export(&record_store(), &logged).await;
+    Ok((name, blob.size()))
 }
 
 /// A file chosen for import, read and checked, or why it cannot be.
@@ -257,6 +326,9 @@ pub async fn apply(held: &Held, preview: &local::Preview) -> Result<Result<(), c
     if written.is_ok() {
         super::broadcast::notify_changed();
         browser::mark("nscl-import-applied");
+        // The import dropped the export packs of what it wrote: a coordinator's next step is
+        // often the province's file, which then finds them built.
+        wasm_bindgen_futures::spawn_local(super::export_packs::refresh());
     }
     Ok(written)
 }

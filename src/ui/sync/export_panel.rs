@@ -83,9 +83,13 @@ pub fn ExportPanel() -> impl IntoView {
         let packing = sync_io::Packing { compress: compress.get_untracked(), passphrase: (!pass.is_empty()).then_some(pass) };
         spawn_local(async move {
             let result = async {
-                let held = sync_io::load_held().await?;
+                // Only the log, to know where the changes since the last file start.
+                let since = match since_last {
+                    true => crate::sync::local::last_export_in(&crate::sync::local::load_audit(&crate::web::record_store()).await?, &who),
+                    false => None,
+                };
                 let scope = Scope {
-                    since: if since_last { held.last_export_to(&who) } else { None },
+                    since,
                     recipient: who,
                     kinds: if chosen.len() == KINDS.len() { Vec::new() } else { chosen },
                     units: if unit_id.is_empty() { Vec::new() } else { vec![unit_id] },
@@ -93,7 +97,12 @@ pub fn ExportPanel() -> impl IntoView {
                     to: to_day,
                     from_enterprise: false,
                 };
-                sync_io::export(held, scope, &unit_label, &packing).await
+                // Everything is made of the export packs; a part, of the records read and chosen.
+                if scope.is_everything() {
+                    sync_io::export_everything(scope, &unit_label, &packing).await
+                } else {
+                    sync_io::export(sync_io::load_held().await?, scope, &unit_label, &packing).await
+                }
             }
             .await;
             busy.set(false);

@@ -9,6 +9,11 @@ use leptos::prelude::*;
 
 #[component]
 pub fn SyncPage() -> impl IntoView {
+    // An export is what this page is opened for, often: its packs are built meanwhile.
+    leptos::task::spawn_local(async {
+        crate::web::browser::next_task().await;
+        crate::web::export_packs::refresh().await;
+    });
     view! {
         <section class="page sync-page">
             <h1 data-testid="page-title">{tr(Msg::SyncTitle)}</h1>

@@ -199,7 +199,8 @@ export async function seedRows(page, rowsByKind, { reopen = true } = {}) {
     const done = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
     const now = await done(indexedDB.open('nscl-tracker'));
     const kept = {};
-    const stores = [...now.objectStoreNames].filter((n) => !n.endsWith('_summary'));
+    // Summaries and export packs are worked out from the records: a schema-5 database has neither.
+    const stores = [...now.objectStoreNames].filter((n) => !n.endsWith('_summary') && n !== 'export_pack');
     if (stores.length) {
       const tx = now.transaction(stores);
       for (const name of stores) {

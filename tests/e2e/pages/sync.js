@@ -91,7 +91,9 @@ export async function dumpDatabase(page, { stores, leaveSettings = [] } = {}) {
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const db = open.result;
-      const names = [...db.objectStoreNames].filter((n) => !only || only.includes(n)).sort();
+      // Export packs are copies of the records, made again from them whenever they are missing
+      // (src/sync/pack.rs): what the database holds is the rest.
+      const names = [...db.objectStoreNames].filter((n) => (only ? only.includes(n) : n !== 'export_pack')).sort();
       const tx = db.transaction(names);
       const out = {};
       for (const n of names) {

@@ -145,8 +145,8 @@ test('a database left by an earlier build (schema 1) is upgraded in place throug
     open.onsuccess = () => { resolve({ version: open.result.version, stores: [...open.result.objectStoreNames].sort() }); open.result.close(); };
   }));
   expect(info).toEqual({
-    version: 6,
-    stores: ['activity', 'assessment', 'assessment_summary', 'enterprise', 'history', 'indicator_target', 'settings', 'survey', 'survey_summary'],
+    version: 7,
+    stores: ['activity', 'assessment', 'assessment_summary', 'enterprise', 'export_pack', 'history', 'indicator_target', 'settings', 'survey', 'survey_summary'],
   });
   const [row] = (await storedRows(page)).filter((r) => r.id === 'e1');
   expect(JSON.parse(row.json)).toMatchObject({ v: 2, version: { 'laptop-1': 1 } });
@@ -200,7 +200,7 @@ test('a schema-3 database (before self-assessments and targets) gains their stor
     };
   }));
   expect(info).toEqual({
-    version: 6,
+    version: 7,
     assessment: ['by_enterprise', 'by_status', 'by_tax_code', 'by_updated'],
     activity: ['by_type', 'by_unit', 'by_updated', 'by_year'],
     indicator_target: ['by_indicator', 'by_updated'],
@@ -285,7 +285,7 @@ test('a full disk during the upgrade to summaries leaves the data as it was, say
       tx.oncomplete = () => { resolve({ version: db.version, ...n }); db.close(); };
     };
   }));
-  expect(counts).toEqual({ version: 6, survey: rows.survey.length, survey_summary: rows.survey.length, assessment: rows.assessment.length, assessment_summary: rows.assessment.length });
+  expect(counts).toEqual({ version: 7, survey: rows.survey.length, survey_summary: rows.survey.length, assessment: rows.assessment.length, assessment_summary: rows.assessment.length });
   // Each summary is its record's: the same envelope (id, versions, stamps, deletion), and the
   // payload's fields the lists and counts read; the answers only those the lists and indicators need.
   for (const kind of ['survey', 'assessment']) {

@@ -1,0 +1,130 @@
+//! Export packs in IndexedDB (`sync::pack`): read a kind's at once, build a missing one from its
+//! bucket's rows. A pack's body stays bytes in the browser's memory from the store to the file:
+//! a province's 46 MiB never pass through wasm (copying them in and out was most of what the
+//! page did in an export).
+
+use super::idb::{answer, commit, db, js_error, store_error, FetchedJsRows, PACKS};
+use crate::model::clock::Hlc;
+use crate::store::export::UnreadableRow;
+use crate::store::{FetchedRows, StoreError};
+use crate::sync::pack::{self, BOUNDS};
+use indexed_db_futures::internals::SystemRepr;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+use js_sys::{Object, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// A pack as kept: its body as bytes, and what the file needs to know of it.
+#[derive(Clone)]
+pub struct KeptPack {
+    pub count: usize,
+    pub latest: Option<Hlc>,
+    pub unreadable: Vec<UnreadableRow>,
+    pub body: Uint8Array,
+}
+
+const BUCKET: &str = "bucket";
+const COUNT: &str = "count";
+const LATEST: &str = "latest";
+const UNREADABLE: &str = "unreadable";
+const BODY: &str = "body";
+
+fn field(object: &JsValue, name: &str) -> Option<JsValue> {
+    Reflect::get(object, &JsValue::from_str(name)).ok()
+}
+
+/// A stored pack's fields; `None` for a value that is not one (another build's), which is then
+/// built again.
+fn kept(value: &JsValue) -> Option<(usize, KeptPack)> {
+    let bucket = field(value, BUCKET)?.as_f64()? as usize;
+    let count = field(value, COUNT)?.as_f64()? as usize;
+    let latest = serde_json::from_str(&field(value, LATEST)?.as_string()?).ok()?;
+    let unreadable = serde_json::from_str(&field(value, UNREADABLE)?.as_string()?).ok()?;
+    let body = field(value, BODY)?.dyn_into::<Uint8Array>().ok()?;
+    (bucket < BOUNDS.len()).then_some((bucket, KeptPack { count, latest, unreadable, body }))
+}
+
+fn stored(bucket: usize, p: &KeptPack) -> Result<JsValue, StoreError> {
+    let o = Object::new();
+    let set = |k: &str, v: &JsValue| Reflect::set(&o, &JsValue::from_str(k), v).map(|_| ()).map_err(|e| js_error(&e, || "pack".into()));
+    let json_error = |e: serde_json::Error| StoreError::Other(e.to_string());
+    set(BUCKET, &JsValue::from_f64(bucket as f64))?;
+    set(COUNT, &JsValue::from_f64(p.count as f64))?;
+    set(LATEST, &JsValue::from_str(&serde_json::to_string(&p.latest).map_err(json_error)?))?;
+    set(UNREADABLE, &JsValue::from_str(&serde_json::to_string(&p.unreadable).map_err(json_error)?))?;
+    set(BODY, &p.body)?;
+    Ok(o.into())
+}
+
+/// The packs of `kind` that are kept, by bucket (`None`: none kept, or not readable).
+pub async fn read(kind: &str) -> Result<Vec<Option<KeptPack>>, StoreError> {
+    let db = db().await?;
+    let tx = db.transaction(PACKS).build().map_err(store_error)?;
+    let store = tx.object_store(PACKS).map_err(store_error)?;
+    let failed = |e: JsValue| js_error(&e, || format!("packs of {kind}: {e:?}"));
+    let (first, last) = pack::kind_keys(kind);
+    let range = web_sys::IdbKeyRange::bound(&JsValue::from_str(&first), &JsValue::from_str(&last)).map_err(failed)?;
+    let sys: &web_sys::IdbObjectStore = store.as_sys();
+    let values: js_sys::Array = answer(&sys.get_all_with_key(&range).map_err(failed)?).await.map_err(failed)?.dyn_into().map_err(failed)?;
+    let mut out = vec![None; BOUNDS.len()];
+    for (bucket, p) in values.iter().filter_map(|v| kept(&v)) {
+        out[bucket] = Some(p);
+    }
+    Ok(out)
+}
+
+/// Builds `kind`'s pack of `bucket` from the bucket's rows and keeps it, in one transaction:
+/// no write can come between the read and the pack. A pack that could not be kept (a full
+/// disk) is still given back: it is what the rows held when read.
+pub async fn build(kind: &str, bucket: usize) -> Result<KeptPack, StoreError> {
+    let db = db().await?;
+    let tx = db.transaction([kind, PACKS]).with_mode(TransactionMode::Readwrite).build().map_err(store_error)?;
+    let failed = |e: JsValue| js_error(&e, || format!("pack of {kind}: {e:?}"));
+    let made = {
+        let rows_store = tx.object_store(kind).map_err(store_error)?;
+        let (from, to) = pack::range(bucket);
+        let range = match to {
+            Some(to) => web_sys::IdbKeyRange::bound_with_lower_open_and_upper_open(&JsValue::from_str(from), &JsValue::from_str(to), false, true),
+            None => web_sys::IdbKeyRange::lower_bound(&JsValue::from_str(from)),
+        }
+        .map_err(failed)?;
+        let sys: &web_sys::IdbObjectStore = rows_store.as_sys();
+        let rows: js_sys::Array = answer(&sys.get_all_with_key(&range).map_err(failed)?).await.map_err(failed)?.dyn_into().map_err(failed)?;
+        let rows = FetchedJsRows(rows).into_rows()?;
+        let made = pack::make_pack(kind, rows).ok_or_else(|| StoreError::Other(format!("no packs of {kind}")))?.map_err(|e| StoreError::Other(e.to_string()))?;
+        let made = KeptPack { count: made.count, latest: made.latest, unreadable: made.unreadable, body: Uint8Array::from(made.body.as_bytes()) };
+        // Issued in the task the read answered in, so the transaction is still the read's.
+        let packs = tx.object_store(PACKS).map_err(store_error)?;
+        let packs: &web_sys::IdbObjectStore = packs.as_sys();
+        packs.put_with_key(&stored(bucket, &made)?, &JsValue::from_str(&pack::pack_key(kind, bucket))).map_err(failed)?;
+        made
+    };
+    // Kept or not, the pack is the rows as read.
+    let _ = commit(tx).await;
+    // Counted by the tests: an export after one edit builds one pack.
+    super::browser::mark("nscl-pack-built");
+    Ok(made)
+}
+
+/// Every pack of every kind, built where missing, a bucket at a time with the page free in
+/// between. Run after an import and when the Sync page opens, so the export the officer asks
+/// for next reads packs only. Once at a time in a page.
+pub async fn refresh() {
+    thread_local! {
+        static RUNNING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if RUNNING.with(|r| r.replace(true)) {
+        return;
+    }
+    for kind in crate::sync::kinds::KINDS {
+        let Ok(kept) = read(kind).await else { break };
+        for (bucket, _) in kept.iter().enumerate().filter(|(_, p)| p.is_none()) {
+            super::browser::next_task().await;
+            if build(kind, bucket).await.is_err() {
+                break;
+            }
+        }
+    }
+    super::browser::mark("nscl-packs-refreshed");
+    RUNNING.with(|r| r.set(false));
+}
