@@ -74,7 +74,8 @@ impl Lang {
     pub fn assessment_status(self, status: AssessmentStatus) -> &'static str {
         self.t(match status {
             AssessmentStatus::Draft => Msg::StatusDraft,
-            AssessmentStatus::Submitted => Msg::StatusSubmitted,
+            // "Complete", as a survey: the result reaches the department only as a file, later.
+            AssessmentStatus::Submitted => Msg::StatusComplete,
         })
     }
 

@@ -50,7 +50,7 @@ messages! {
     IndBaseline => "Giai đoạn 2012-2020", "2012-2020";
     IndStretch => "phấn đấu", "stretch";
     IndRange => "khoảng", "range";
-    IndPerYearNote => "mỗi năm", "a year";
+    IndPerYearNote => "mỗi năm giai đoạn", "a year in";
     IndUnitTargetNote => "Mục tiêu của Kế hoạch tính cho toàn tỉnh; khi chọn một đơn vị chỉ hiện số thực hiện.", "The plan's targets are the province's; with a unit chosen only actual values show.";
     IndPaceNoTarget => "Không có mục tiêu", "No target";
     IndPaceNotStarted => "Chưa bắt đầu", "Not started";
@@ -448,6 +448,7 @@ messages! {
     FilterTo => "Đến ngày", "To";
     ColEnterprise => "Doanh nghiệp", "Enterprise";
     ColSurveyDate => "Ngày khảo sát", "Survey date";
+    SurveyDateIsStart => "(ngày bắt đầu phiếu)", "(day started)";
     ColStatus => "Trạng thái", "Status";
     ColProgress => "Đã trả lời", "Answered";
     ColOfficer => "Cán bộ", "Officer";
@@ -463,7 +464,6 @@ messages! {
     ColAssessmentDate => "Ngày đánh giá", "Date";
     ColQuestionnaire => "Bộ câu hỏi", "Questionnaire";
     ColReadiness => "Mức sẵn sàng", "Readiness";
-    StatusSubmitted => "Đã gửi", "Sent";
     // A self-assessment open in the editor
     BackToAssessments => "← Tự đánh giá", "← Self-assessment";
     AssessmentNotFound => "Không tìm thấy bản tự đánh giá này.", "This self-assessment does not exist.";
@@ -747,6 +747,7 @@ messages! {
     CrashRestored => "Ứng dụng đã dừng vì một lỗi. Những gì bạn gõ dở đã được điền lại vào biểu mẫu; hãy kiểm tra rồi lưu.", "The app stopped because of an error. What you were typing has been put back into the form; check it, then save.";
     CrashRestoredElsewhere => "Ứng dụng đã dừng vì một lỗi khi bạn đang gõ ở trang khác. Những gì bạn gõ dở:", "The app stopped because of an error while you were typing on another page. What you were typing:";
     NotSavedKept => "Một thay đổi bạn bấm lưu trước khi rời trang chưa được lưu. Những gì bạn đã nhập được giữ ở đây, và sẽ được điền lại khi bạn mở lại biểu mẫu:", "A change you saved just before leaving the page was not saved. What you entered is kept here, and will be put back when you open the form again:";
+    LeftUnsavedKept => "Bạn đã rời biểu mẫu khi chưa lưu. Những gì bạn đã nhập được giữ ở đây, và sẽ được điền lại khi bạn mở lại biểu mẫu:", "You left a form without saving. What you entered is kept here, and will be put back when you open the form again:";
     NotSavedRestored => "Những gì bạn đã nhập trước khi rời trang đã được điền lại vào biểu mẫu; hãy kiểm tra rồi lưu.", "What you entered before leaving the page has been put back into the form; check it, then save.";
     ChangedElsewhereKept => "Bản ghi đã được sửa ở nơi khác nên thay đổi bạn bấm lưu trước khi rời trang chưa được lưu. Dưới đây là những gì bạn đã nhập; hãy đối chiếu với bản mới rồi nhập lại phần cần giữ.", "The record was changed elsewhere, so the change you saved just before leaving the page was not saved. Below is what you entered; compare it with the new version and enter again what should stay.";
     RestoredInPart => "Một phần những gì bạn đã nhập đã được điền lại vào biểu mẫu; những ô không còn trên biểu mẫu thì hãy nhập lại theo danh sách dưới đây, rồi lưu.", "Part of what you entered has been put back into the form; enter the rest again from the list below, then save.";

@@ -82,6 +82,13 @@ impl Lang {
         }
     }
 
+    pub fn filed_under_other_name(self, sent: &str, name: &str, tax_code: &str) -> String {
+        match self {
+            Lang::Vi => format!("Tệp do “{sent}” gửi, với mã số thuế {tax_code}: mã này thuộc “{name}” trong danh bạ, tên khác với tên trong tệp. Nếu nhập, kết quả sẽ được ghi vào hồ sơ “{name}”. Hãy kiểm tra với doanh nghiệp trước (có thể mã số thuế bị gõ nhầm)."),
+            Lang::En => format!("The file was sent by “{sent}”, with tax code {tax_code}: that code is “{name}”'s in the register, a different name. If imported, the result goes under “{name}”. Check with the enterprise first (the tax code may have been mistyped)."),
+        }
+    }
+
     pub fn filed_under(self, name: &str, tax_code: &str) -> String {
         match self {
             Lang::Vi => format!("Kết quả của doanh nghiệp có mã số thuế {tax_code} sẽ được ghi vào hồ sơ “{name}” trong danh bạ."),

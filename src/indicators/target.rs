@@ -107,7 +107,17 @@ pub fn target_with(defs: &Indicators, indicator: &Indicator, period: Period, sto
     if period.is_year() {
         let term = period.term().filter(|t| *t == first || *t == next)?;
         let whole = target_with(defs, indicator, term, stored)?;
-        let share = |x: f64| x / f64::from(term.len());
+        // A year's part of a term's count, as a whole number: "at least" rounded up (a year
+        // that meets it keeps the term on course), "about" to the nearest, never below one.
+        // "≥ 0,8 lĩnh vực" in a signed report reads as an error.
+        let share = |x: f64| {
+            let part = (x / f64::from(term.len()) * 100.0).round() / 100.0;
+            let whole = match whole.comparison {
+                Comparison::AtLeast => part.ceil(),
+                Comparison::About => part.round(),
+            };
+            if part > 0.0 { whole.max(1.0) } else { whole }
+        };
         return Some(Target {
             value: share(whole.value),
             stretch: whole.stretch.map(share),

@@ -146,6 +146,11 @@ fn targets_the_plan_the_uplift_a_years_share_and_stored_ones() {
     assert_eq!(t("organisations_guided", Period::year(2027)), Some((110.0, Some(115.0), Some((110.0, 115.0)))));
     assert_eq!(t("organisations_guided", Period::year(2022)), Some((100.0, None, None)));
     assert_eq!(t("training_classes", Period::year(2022)).map(|x| x.0), Some(2.0));
+    // A year's part is a whole number: "at least" 11-12 classes over five years is at least 3
+    // a year (2,2-2,4 rounded up), "about" 22-23 experts is about 4-5, 4 fields at least 1.
+    assert_eq!(t("training_classes", Period::year(2027)), Some((3.0, Some(3.0), Some((3.0, 3.0)))));
+    assert_eq!(t("experts_trained", Period::year(2027)), Some((4.0, Some(5.0), Some((4.0, 5.0)))));
+    assert_eq!(t("testing_fields", Period::year(2027)), Some((1.0, Some(1.0), Some((1.0, 1.0)))));
     assert_eq!(t("standards_built", Period::TERM_2021), None, "the plan sets no target");
     assert_eq!(t("training_classes", Period::year(2031)), None);
     assert_eq!(raised(10.0, 10), 11.0);

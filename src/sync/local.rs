@@ -574,8 +574,29 @@ pub struct Preview {
 pub struct Matched {
     pub file_id: String,
     pub register_id: String,
+    /// The register enterprise's name (the file's, for one the import creates).
     pub name: String,
+    /// The name the enterprise gave itself in the file.
+    pub sent_name: String,
     pub tax_code: String,
+}
+
+#[cfg(test)]
+#[test]
+fn names_differ_beyond_case_accents_and_spacing() {
+    let m = |name: &str, sent: &str| Matched { file_id: "f".into(), register_id: "r".into(), name: name.into(), sent_name: sent.into(), tax_code: "1400100593".into() };
+    assert!(!m("Công ty TNHH Sen Hồng", "cong ty  tnhh SEN HONG ").names_differ());
+    assert!(m("Hợp tác xã Sen Tháp Mười", "Công ty TNHH Thực phẩm Sa Giang Xanh").names_differ());
+}
+
+impl Matched {
+    /// Whether the file names the enterprise otherwise than the register does (letter case,
+    /// accents and spacing aside): the tax code may have been mistyped into another's, and
+    /// the officer should look before its result is filed there.
+    pub fn names_differ(&self) -> bool {
+        let key = |s: &str| crate::text::fold(s).split_whitespace().collect::<Vec<_>>().join(" ");
+        key(&self.name) != key(&self.sent_name)
+    }
 }
 
 /// The enterprises a result file names that are not held, matched to a live register
@@ -593,7 +614,7 @@ fn match_by_tax_code(held: &Held, file: &SyncFile) -> Vec<Matched> {
         .filter_map(|e| {
             let code = code_of(&e.payload.tax_code)?;
             let register = held.records.enterprise.iter().filter(|h| !h.deleted && code_of(&h.payload.tax_code).as_deref() == Some(code.as_str())).min_by(|a, b| a.id.cmp(&b.id))?;
-            Some(Matched { file_id: e.id.clone(), register_id: register.id.clone(), name: register.payload.name.clone(), tax_code: code })
+            Some(Matched { file_id: e.id.clone(), register_id: register.id.clone(), name: register.payload.name.clone(), sent_name: e.payload.name.clone(), tax_code: code })
         })
         .collect()
 }
@@ -753,7 +774,7 @@ where
         .filter(|f| f.file.scope.from_enterprise)
         .flat_map(|f| f.file.records.enterprise.iter())
         .filter(|e| !e.deleted && !held.holds("enterprise", &e.id) && plans.enterprise.items.iter().any(|i| i.id == e.id))
-        .map(|e| Matched { file_id: e.id.clone(), register_id: e.id.clone(), name: e.payload.name.clone(), tax_code: e.payload.tax_code.clone().unwrap_or_default() })
+        .map(|e| Matched { file_id: e.id.clone(), register_id: e.id.clone(), name: e.payload.name.clone(), sent_name: e.payload.name.clone(), tax_code: e.payload.tax_code.clone().unwrap_or_default() })
         .collect();
     let matched_fresh = matched.into_iter().zip(&verdicts).filter(|(_, v)| !matches!(v, Verdict::Repeat { .. })).flat_map(|(m, _)| m).collect();
     Preview {
@@ -1306,6 +1327,8 @@ pub fn preview_view(preview: &Preview, held: &Held, lang: crate::i18n::Lang, lim
     // Records about an enterprise are named by it: held here, or arriving with them.
     let mut names: HashMap<String, String> = held.records.enterprise.iter().map(|e| (e.id.clone(), e.payload.name.clone())).collect();
     names.extend(preview.plans.enterprise.items.iter().map(|i| (i.id.clone(), i.winner().payload.name.clone())));
+    // An enterprise's result: its records are named by the enterprise they are filed under.
+    names.extend(preview.matched.iter().chain(&preview.created).map(|m| (m.file_id.clone(), m.name.clone())));
     struct View {
         lang: crate::i18n::Lang,
         limit: usize,

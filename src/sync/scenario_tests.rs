@@ -669,6 +669,9 @@ fn a_result_file_lands_under_the_register_enterprise_with_the_same_tax_code_once
     assert_eq!(preview.matched.len(), 1);
     assert!(preview.created.is_empty());
     assert_eq!((preview.matched[0].file_id.as_str(), preview.matched[0].register_id.as_str()), ("own-e", "reg-e"));
+    // Both names go to the preview: the register's differs from the one the enterprise sent.
+    assert_eq!((preview.matched[0].name.as_str(), preview.matched[0].sent_name.as_str()), ("Cty Sen Hồng (Sở)", "Công ty TNHH Sen Hồng"));
+    assert!(preview.matched[0].names_differ());
     assert!(preview.plans.enterprise.items.is_empty(), "the register's record is not overwritten by the enterprise's profile");
     assert_eq!(preview.plans.assessment.count(Effect::New), 1);
     assert!(dept.enterprise("own-e").is_none());

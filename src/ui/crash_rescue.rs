@@ -81,6 +81,8 @@ pub fn CrashRescueBanner() -> impl IntoView {
             (RescueCause::Crashed, Filled::No) => Msg::CrashRestoredElsewhere,
             (RescueCause::NotSaved, Filled::All) => Msg::NotSavedRestored,
             (RescueCause::NotSaved, Filled::No) => Msg::NotSavedKept,
+            (RescueCause::LeftUnsaved, Filled::All) => Msg::NotSavedRestored,
+            (RescueCause::LeftUnsaved, Filled::No) => Msg::LeftUnsavedKept,
             (_, Filled::Partly) => Msg::RestoredInPart,
             (RescueCause::ChangedElsewhere, _) => Msg::ChangedElsewhereKept,
             (RescueCause::DeletedElsewhere, _) => Msg::DeletedElsewhereKept,
@@ -90,7 +92,7 @@ pub fn CrashRescueBanner() -> impl IntoView {
         let reopen = (r.cause != RescueCause::Crashed && filled == Filled::No && away).then(|| {
             // A deleted record has no page to open: it is brought back from the deleted records.
             let (to, label) = match r.cause {
-                RescueCause::NotSaved => (r.path.clone(), Msg::ReopenForm),
+                RescueCause::NotSaved | RescueCause::LeftUnsaved => (r.path.clone(), Msg::ReopenForm),
                 RescueCause::DeletedElsewhere => ("/deleted".to_string(), Msg::OpenRecentlyDeleted),
                 _ => (r.path.clone(), Msg::OpenRecordNow),
             };

@@ -97,7 +97,11 @@ pub fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) 
     let role = use_context::<crate::ui::readiness::Role>();
     // Added from the survey picker: the survey starts as soon as the enterprise is saved.
     let then_survey = use_query_map().with_untracked(|q| q.get("then").as_deref() == Some("survey")) && base.is_none();
+    let opened = draft.clone();
     let draft = RwSignal::new(draft);
+    // Left unsaved (another page, Back, a reload), the form's fields are kept (`unsaved_form`).
+    let unsaved = crate::ui::unsaved_form::guard(move || draft.try_with_untracked(|d| *d != opened).unwrap_or(false), rescued);
+    let cancelled = unsaved;
     let editing = StoredValue::new(base.as_ref().map(|r| r.id.clone()));
     let base = RwSignal::new(base);
     let conflict = RwSignal::new(None::<Conflict>);
@@ -150,6 +154,7 @@ pub fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) 
             return;
         }
         saving.set(true);
+        unsaved.done();
         let navigate = navigate.clone();
         let started_on = StartedOn::here().keeping_typed(rescued);
         spawn_local(async move {
@@ -254,6 +259,7 @@ pub fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) 
                     let when = crate::format::format_date_time(tombstone.updated_ms(), crate::web::browser::utc_offset_minutes());
                     let restore_base = tombstone.clone();
                     let navigate = navigate_discard.clone();
+                    let discarded = cancelled;
                     view! {
                         <div class="banner banner-warning" role="alert" data-testid="deleted-prompt">
                             <p><strong>{tr(Msg::DeletedElsewhereTitle)}</strong>" "{move || lang.get().conflict_by(&who, &when)}</p>
@@ -270,6 +276,8 @@ pub fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) 
                             " "
                             <button type="button" class="button" data-testid="deleted-discard"
                                 on:click=move |_| {
+                                    // The officer drops the edit: nothing to keep when the form goes.
+                                    discarded.done();
                                     let tombstone = tombstone.clone();
                                     let id = tombstone.id.clone();
                                     let navigate = navigate.clone();
@@ -381,7 +389,7 @@ pub fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) 
                         disabled=move || saving.get() || register.read_only()>
                         {move || lang.get().t(if saving.get() { Msg::Saving } else { Msg::Save })}
                     </button>
-                    <A href=cancel_href attr:class="button" attr:data-testid="cancel">{tr(Msg::Cancel)}</A>
+                    <A href=cancel_href attr:class="button" attr:data-testid="cancel" on:click=move |_| cancelled.done()>{tr(Msg::Cancel)}</A>
                 </div>
             </form>
         </section>

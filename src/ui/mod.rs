@@ -46,5 +46,6 @@ mod survey;
 mod survey_store;
 mod sync;
 mod unit_editor;
+mod unsaved_form;
 
 pub use app::App;

@@ -12,6 +12,8 @@ pub fn SettingsPage() -> impl IntoView {
     let lang = use_lang();
     let device = browser::device_id();
     let officer = RwSignal::new(browser::officer_name());
+    let register = expect_context::<super::state::Register>();
+    let unit = RwSignal::new(browser::officer_unit().unwrap_or_default());
     let depth = RwSignal::new(browser::history_depth());
     view! {
         <section class="page">
@@ -46,6 +48,19 @@ pub fn SettingsPage() -> impl IntoView {
                     <input id="officer-name" type="text" data-testid="officer-name" autocomplete="name"
                         prop:value=move || officer.get()
                         on:input=move |ev| { let v = typed_text(&ev); browser::save_officer_name(&v); officer.set(v); }/>
+                </div>
+                // The unit new enterprises start in: chosen at the welcome, changed here.
+                <div class="field">
+                    <label for="officer-unit">{tr(Msg::WelcomeUnit)}</label>
+                    <select id="officer-unit" data-testid="officer-unit"
+                        on:change=move |ev| { let v = event_target_value(&ev); browser::save_officer_unit(&v); unit.set(v); }>
+                        <option value="" prop:selected=move || unit.with(String::is_empty)>{tr(Msg::ChooseOption)}</option>
+                        {move || register.units.with(|u| u.active().map(|x| {
+                            let id = x.id.clone();
+                            let chosen = id.clone();
+                            view! { <option value=id prop:selected=move || unit.with(|u| *u == chosen)>{x.label(lang.get())}</option> }
+                        }).collect_view())}
+                    </select>
                 </div>
                 <div class="field narrow-field">
                     <label for="history-depth">{tr(Msg::HistoryDepth)}</label>

@@ -483,7 +483,7 @@ fn keep_summary(tx: &indexed_db_futures::transaction::Transaction<'_>, kind: &st
 
 /// Deletes the export packs of the buckets `ids` of `kind` fall in, in the transaction that
 /// writes those records: a pack that is kept then always holds what the rows hold. Once per
-/// bucket, not per row: an import writes tens of thousands of rows into sixteen buckets.
+/// bucket, not per row: an import writes tens of thousands of rows into 32 buckets.
 fn drop_packs<'a>(tx: &indexed_db_futures::transaction::Transaction<'_>, kind: &str, ids: impl IntoIterator<Item = &'a str>) -> Result<(), StoreError> {
     use crate::sync::pack::{bucket_of, pack_key, BOUNDS};
     if !crate::sync::kinds::KINDS.contains(&kind) {

@@ -40,13 +40,16 @@ pub enum RescueCause {
     /// Such a save was refused because the record had been deleted elsewhere. Listed only, as
     /// for a change elsewhere: the record comes back from "Recently deleted" first.
     DeletedElsewhere,
+    /// The officer left a form with changes they never saved (another page, Back, a reload):
+    /// put back when the same form opens again (`ui::unsaved_form`).
+    LeftUnsaved,
 }
 
 impl RescueCause {
     /// Whether the text goes back into its form when the form opens: only when nothing else
     /// happened to the record, so a save writes no field over another change or a deletion.
     pub fn fills(self) -> bool {
-        matches!(self, RescueCause::Crashed | RescueCause::NotSaved)
+        matches!(self, RescueCause::Crashed | RescueCause::NotSaved | RescueCause::LeftUnsaved)
     }
 }
 

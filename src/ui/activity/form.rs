@@ -41,7 +41,11 @@ pub fn ActivityForm(draft: ActivityDraft, current: RwSignal<Option<Record<Activi
     let rescued = expect_context::<crate::ui::crash_rescue::Rescued>();
     let lang = use_lang();
     let navigate = use_navigate();
+    // What the form held when it opened or was last saved: anything else is unsaved.
+    let saved_draft = StoredValue::new(draft.clone());
     let draft = RwSignal::new(draft);
+    let unsaved = crate::ui::unsaved_form::guard(move || draft.try_with_untracked(|d| saved_draft.try_with_value(|s| s != d).unwrap_or(false)).unwrap_or(false), rescued);
+    let cancelled = unsaved;
     let is_new = current.with_untracked(Option::is_none);
     let base_payload = move || current.with(|c| c.as_ref().map(|r| r.payload.clone()).unwrap_or_default());
     let errors = Memo::new(move |_| {
@@ -92,6 +96,7 @@ pub fn ActivityForm(draft: ActivityDraft, current: RwSignal<Option<Record<Activi
             }
         };
         saving.set(true);
+        unsaved.done();
         let navigate = navigate.clone();
         let started_on = StartedOn::here().keeping_typed(rescued);
         spawn_local(async move {
@@ -105,7 +110,9 @@ pub fn ActivityForm(draft: ActivityDraft, current: RwSignal<Option<Record<Activi
                     } else {
                         // The form shows what was stored, numbers written the officer's way (45.000.000).
                         if let Some(l) = lang.try_get_untracked() {
-                            let _ = draft.try_set(ActivityDraft::from_activity(&saved.payload, l));
+                            let shown = ActivityDraft::from_activity(&saved.payload, l);
+                            let _ = saved_draft.try_set_value(shown.clone());
+                            let _ = draft.try_set(shown);
                         }
                         let _ = current.try_set(Some(saved));
                         flash.show(FlashKind::Success, vec![Msg::ActivitySaved]);
@@ -198,7 +205,7 @@ pub fn ActivityForm(draft: ActivityDraft, current: RwSignal<Option<Record<Activi
                 <button type="submit" class="button primary" data-testid="save-activity" disabled=move || saving.get() || register.read_only()>
                     {move || lang.get().t(if saving.get() { Msg::Saving } else { Msg::Save })}
                 </button>
-                <a class="button" href="/activities" data-testid="cancel-activity">{tr(Msg::Cancel)}</a>
+                <a class="button" href="/activities" data-testid="cancel-activity" on:click=move |_| cancelled.done()>{tr(Msg::Cancel)}</a>
             </div>
         </form>
     }

@@ -16,7 +16,7 @@ const TEXTS: EditorTexts = EditorTexts {
     back: Msg::BackToAssessments,
     not_found: Msg::AssessmentNotFound,
     form_missing: Msg::AssessmentFormMissing,
-    done: Msg::StatusSubmitted,
+    done: Msg::StatusComplete,
     finish: Msg::FinishAssessment,
     finished: Msg::AssessmentFinished,
     done_read_only: Msg::AssessmentReadOnly,

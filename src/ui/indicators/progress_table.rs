@@ -61,7 +61,8 @@ pub fn ProgressTable(data: IndicatorData, figures: DashboardFigures, period: Sig
         let href = move || behind_href(id, period.get(), unit.get().as_deref());
         let unit_text = move || {
             let l = lang.get();
-            let per_year = def.target.filter(|t| t.per == crate::indicators::Per::Year).map(|t| format!(", {} {}", number(t.value, l), l.t(Msg::IndPerYearNote)));
+            // The plan's own yearly figure is its first term's: the later term's is raised from it.
+            let per_year = def.target.filter(|t| t.per == crate::indicators::Per::Year).map(|t| format!(", {} {} {}", number(t.value, l), l.t(Msg::IndPerYearNote), defs.uplift.from_term));
             format!("({}{})", def.unit.get(l), per_year.unwrap_or_default())
         };
         let baseline = move || defs.baseline_of(id).map(|b| format!("{}{}", number(b.value, lang.get()), if b.or_more { "+" } else { "" })).unwrap_or_default();

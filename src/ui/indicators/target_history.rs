@@ -56,9 +56,23 @@ pub fn TargetHistory() -> impl IntoView {
                     <ol class="history-list">
                         {entries.into_iter().map(|(v, prev)| {
                             let name = defs.get(&v.payload.indicator_id).map_or(v.payload.indicator_id.clone(), |d| d.label.get(l).to_string());
+                            // The first version replaced the plan's default, which is shown as such
+                            // (it read "—", as if there had been no target).
+                            let from_default = prev.is_none();
                             let rows = match &prev {
                                 Some(p) => field_table(&[&p.payload, &v.payload], l),
-                                None => field_table(&[&IndicatorTarget { indicator_id: v.payload.indicator_id.clone(), period: v.payload.period.clone(), ..Default::default() }, &v.payload], l),
+                                None => {
+                                    let default = crate::indicators::Period::parse(&v.payload.period)
+                                        .and_then(|p| defs.get(&v.payload.indicator_id).and_then(|d| crate::indicators::default_target(defs, d, p)));
+                                    let base = IndicatorTarget {
+                                        indicator_id: v.payload.indicator_id.clone(),
+                                        period: v.payload.period.clone(),
+                                        value: default.as_ref().map(|t| t.value),
+                                        stretch: default.as_ref().and_then(|t| t.stretch),
+                                        ..Default::default()
+                                    };
+                                    field_table(&[&base, &v.payload], l)
+                                }
                             };
                             view! {
                                 <li class="history-entry" data-testid="target-history-entry">
@@ -70,7 +84,10 @@ pub fn TargetHistory() -> impl IntoView {
                                                 Some(Ok(n)) if r.key == "value" || r.key == "stretch" => super::progress_table::number(n, l),
                                                 _ => x.cloned().filter(|t| !t.is_empty()).unwrap_or_else(|| "—".into()),
                                             };
-                                            let (before, after) = (shown(r.values.first()), shown(r.values.get(1)));
+                                            let (mut before, after) = (shown(r.values.first()), shown(r.values.get(1)));
+                                            if from_default && before != "—" {
+                                                before = format!("{before} ({})", l.t(Msg::TargetDefault).to_lowercase());
+                                            }
                                             view! {
                                                 <li data-testid="history-change"><span class="change-label">{r.label}": "</span><del>{before}</del>" → "<ins>{after}</ins></li>
                                             }

@@ -99,7 +99,12 @@ pub fn SurveyList() -> impl IntoView {
                             href: format!("/surveys/{}", s.id),
                             enterprise: ent.map_or_else(|| l.t(Msg::UnknownEnterprise).to_string(), |e| e.payload.name.clone()),
                             unit: ent.and_then(|e| e.payload.admin_unit_id.as_ref()).map(|u| units.display_name(u, l)).unwrap_or_default(),
-                            date: format_iso_date(&listed_date(s, &day)),
+                            // Listed (and filtered) by the day it was started until a visit date is
+                            // entered: said so, not shown as a visit date nobody entered.
+                            date: match s.payload.as_ref().survey_date() {
+                                Some(_) => format_iso_date(&listed_date(s, &day)),
+                                None => format!("{} {}", format_iso_date(&listed_date(s, &day)), l.t(Msg::SurveyDateIsStart)),
+                            },
                             complete: s.payload.status == SurveyStatus::Complete,
                             status: l.survey_status(s.payload.status),
                             progress: l.answered_of(s.payload.answered, s.payload.total),

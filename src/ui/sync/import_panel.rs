@@ -69,7 +69,7 @@ pub fn ImportPanel() -> impl IntoView {
     let kinds = RwSignal::new(None::<Vec<KindView>>);
     let changes = RwSignal::new(false);
     let duplicates = RwSignal::new(0usize);
-    let result_notes = RwSignal::new(Vec::<(bool, String, String)>::new());
+    let result_notes = RwSignal::new(Vec::<(bool, local::Matched)>::new());
     let passphrase = RwSignal::new(String::new());
     let busy = RwSignal::new(None::<Msg>);
     let note = RwSignal::new(None::<Note>);
@@ -120,7 +120,7 @@ pub fn ImportPanel() -> impl IntoView {
                 duplicates.set(local::duplicates_after(&held, &preview));
                 browser::next_task().await;
                 // An enterprise's result file: say under which register enterprise it goes, or that it creates one.
-                let notes = preview.matched.iter().map(|m| (true, m)).chain(preview.created.iter().map(|c| (false, c))).map(|(matched, m)| (matched, m.name.clone(), m.tax_code.clone())).collect();
+                let notes = preview.matched.iter().map(|m| (true, m.clone())).chain(preview.created.iter().map(|c| (false, c.clone()))).collect();
                 result_notes.set(notes);
                 kinds.set(Some(local::preview_view(&preview, &held, lang.get_untracked(), LISTED_PER_KIND)));
                 let earlier = worked_out.try_update_value(|w| w.replace((held, preview))).flatten();
@@ -302,10 +302,23 @@ pub fn ImportPanel() -> impl IntoView {
                 <section class="preview" data-testid="import-preview">
                     <h3>{tr(Msg::PreviewTitle)}</h3>
                     <PreviewView kinds=k/>
-                    {move || result_notes.get().into_iter().map(|(matched, name, tax)| view! {
-                        <p class="banner" data-testid=if matched { "preview-filed-under" } else { "preview-creates-enterprise" }>
-                            {move || if matched { lang.get().filed_under(&name, &tax) } else { lang.get().creates_enterprise(&name, &tax) }}
-                        </p>
+                    {move || result_notes.get().into_iter().map(|(matched, m)| {
+                        // Another name under the same tax code: a warning, the officer looks before filing it there.
+                        let differs = matched && m.names_differ();
+                        let (class, id) = match (matched, differs) {
+                            (true, true) => ("banner banner-warning", "preview-name-differs"),
+                            (true, false) => ("banner", "preview-filed-under"),
+                            (false, _) => ("banner", "preview-creates-enterprise"),
+                        };
+                        view! {
+                            <p class=class data-testid=id>
+                                {move || match (matched, differs) {
+                                    (true, true) => lang.get().filed_under_other_name(&m.sent_name, &m.name, &m.tax_code),
+                                    (true, false) => lang.get().filed_under(&m.name, &m.tax_code),
+                                    (false, _) => lang.get().creates_enterprise(&m.name, &m.tax_code),
+                                }}
+                            </p>
+                        }
                     }).collect_view()}
                     {move || (duplicates.get() > 0).then(|| view! {
                         <p class="banner banner-warning" data-testid="preview-duplicates">{move || lang.get().duplicates_after_import(duplicates.get())}</p>

@@ -82,7 +82,7 @@ test('đổi mục tiêu trong Cài đặt: trang tổng quan theo, lịch sử 
   const entry = settings.entries.first();
   await expect(entry).toContainText('Nguyễn Thị Hoa');
   await expect(entry).toContainText('Lớp đào tạo, tập huấn về NSCL · 2021-2025');
-  await expect(entry.getByTestId('history-change').filter({ hasText: 'Mục tiêu:' })).toContainText('— → 12');
+  await expect(entry.getByTestId('history-change').filter({ hasText: 'Mục tiêu:' })).toContainText('10 (mặc định) → 12');
   await expect(entry.getByTestId('history-change').filter({ hasText: 'Căn cứ, ghi chú:' })).toContainText('Quyết định điều chỉnh số 15/QĐ-UBND');
 
   // Trang tổng quan theo mục tiêu mới.

@@ -320,3 +320,43 @@ test('an enterprise that leaves its page while its result file is made still get
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('an edit left unsaved, for another page or a reload, is kept and goes back into the form; a cancelled one is not kept', async ({ page }) => {
+  const errors = pageErrors(page);
+  const app = new AppShell(page);
+  const form = new EnterpriseForm(page);
+  await app.open('/');
+  await form.add({ name: 'HTX Sen Tháp Mười', employees: '45' });
+  await page.getByTestId('edit-enterprise').click();
+  await form.fill({ employees: '52', notes: 'Ghi chú chưa lưu' });
+  // Another page: nothing was saved, and what was typed is listed.
+  await app.nav('settings').click();
+  await expect(page.getByTestId('page-title')).toHaveText('Cài đặt');
+  const kept = page.getByTestId('crash-rescued');
+  await expect(kept).toContainText('Bạn đã rời biểu mẫu khi chưa lưu.');
+  await expect(kept.getByTestId('crash-rescued-fields')).toContainText('52');
+  await expect(kept.getByTestId('crash-rescued-fields')).toContainText('Ghi chú chưa lưu');
+  // Opening the form again puts it back; saving it keeps it.
+  await kept.getByTestId('rescued-reopen').click();
+  await expect(form.field('employees')).toHaveValue('52');
+  await expect(form.field('notes')).toHaveValue('Ghi chú chưa lưu');
+  await form.save.click();
+  await expect(page.getByTestId('enterprise-detail')).toContainText('52');
+  await kept.getByTestId('crash-dismiss').click();
+
+  // A reload in the middle of an edit: the form comes back with the edit in it.
+  await page.getByTestId('edit-enterprise').click();
+  await form.fill({ employees: '60' });
+  await page.reload();
+  await expect(form.field('employees')).toHaveValue('60');
+  await expect(kept).toContainText('đã được điền lại vào biểu mẫu');
+  await kept.getByTestId('crash-dismiss').click();
+
+  // Cancel drops the edit on purpose: nothing is kept.
+  await form.fill({ employees: '70' });
+  await page.getByTestId('cancel').click();
+  await expect(page.getByTestId('enterprise-detail')).toContainText('52');
+  await expect(kept).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('nscl.crash_rescue'))).toBeNull();
+  expect(errors).toEqual([]);
+});

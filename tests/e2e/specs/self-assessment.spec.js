@@ -251,9 +251,15 @@ test.describe.serial('an enterprise sends its result and the department files it
     await sync.choose([resultFile.path]);
     await expect(sync.fileStatus(0)).toHaveText(/^Hợp lệ: \d+ bản ghi\.$/);
     await expect(sync.preview).toBeVisible();
-    await expect(page.getByTestId('preview-filed-under')).toContainText(`“${REGISTER_NAME}”`);
-    await expect(page.getByTestId('preview-filed-under')).toContainText(TAX_CODE);
+    // The register names it otherwise than the enterprise does: both names are shown, to be
+    // checked before the result is filed there (a tax code typed into another's would land it
+    // under the wrong enterprise). The preview's rows are named by the register's enterprise.
+    const differs = page.getByTestId('preview-name-differs');
+    await expect(differs).toHaveText(`Tệp do “${OWN_NAME}” gửi, với mã số thuế ${TAX_CODE}: mã này thuộc “${REGISTER_NAME}” trong danh bạ, tên khác với tên trong tệp. Nếu nhập, kết quả sẽ được ghi vào hồ sơ “${REGISTER_NAME}”. Hãy kiểm tra với doanh nghiệp trước (có thể mã số thuế bị gõ nhầm).`);
+    await expect(page.getByTestId('preview-filed-under')).toHaveCount(0);
     await expect(page.getByTestId('preview-creates-enterprise')).toHaveCount(0);
+    await page.getByTestId('preview-kind-assessment').locator('summary').click();
+    await expect(page.getByTestId('preview-kind-assessment').getByTestId('preview-label').first()).toContainText(`${REGISTER_NAME} ·`);
     expect((await sync.counts('assessment')).new).toBe(3);
     await sync.apply();
 
