@@ -144,7 +144,8 @@ mod tests {
             let (from, to) = range(b);
             assert!(from <= id && to.is_none_or(|t| id < t), "{id:?} in {b}");
         }
-        assert_eq!(bucket_of("0c9d2f4e-5b1a-4c2e-9a70-3f1e2d4c5b6a"), 0);
+        assert_eq!(bucket_of("03c9d2f4-5b1a-4c2e-9a70-3f1e2d4c5b6a"), 0);
+        assert_eq!(bucket_of("0c9d2f4e-5b1a-4c2e-9a70-3f1e2d4c5b6a"), 1);
         assert_eq!(bucket_of("f0000000-0000-4000-8000-000000000000"), 30);
         assert_eq!(bucket_of("f9000000-0000-4000-8000-000000000000"), 31);
         assert!(BOUNDS.windows(2).all(|w| w[0] < w[1]), "bounds in order");
