@@ -117,13 +117,12 @@ pub async fn export_everything(scope: Scope, unit_label: &str, packing: &Packing
     for piece in pack::body_pieces(&file, &sizes).map_err(|e| StoreError::Other(format!("serialise: {e}")))? {
         match piece {
             Piece::Text(text) => body.add(&js_sys::Uint8Array::from(text.as_bytes())),
-            Piece::Pack { kind, bucket } => {
-                body.add(&packs[kind][bucket].body);
-                // Handing a pack to the gzip worker copies it (a survey bucket is about 3 MiB):
-                // all of them in one task held the page for 135 ms.
-                browser::next_task().await;
-            }
+            Piece::Pack { kind, bucket } => body.add(&packs[kind][bucket].body),
         }
+        // A turn between pieces: handing a pack to the gzip worker copies it (a survey bucket
+        // is about 1.5 MiB; all of them in one task held the page for 135 ms), and a worker
+        // that failed is heard of before another piece is copied to it.
+        browser::next_task().await;
     }
     let counts: Vec<(String, usize)> = KINDS.iter().zip(&sizes).map(|(kind, k)| (kind.to_string(), k.iter().map(|p| p.count).sum())).collect();
     let records = counts.iter().map(|(_, n)| n).sum::<usize>() + file.record_count();
