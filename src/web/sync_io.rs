@@ -330,9 +330,6 @@ pub async fn apply(held: &Held, preview: &local::Preview) -> Result<Result<(), c
     if written.is_ok() {
         super::broadcast::notify_changed();
         browser::mark("nscl-import-applied");
-        // The import dropped the export packs of what it wrote: a coordinator's next step is
-        // often the province's file, which then finds them built.
-        wasm_bindgen_futures::spawn_local(super::export_packs::refresh());
     }
     Ok(written)
 }

@@ -207,6 +207,10 @@ pub fn ImportPanel() -> impl IntoView {
                     rows.set(Vec::new());
                     status.changed();
                     register.reload().await;
+                    // The import dropped the export packs of what it wrote: a coordinator's next
+                    // step is often the province's file, which then finds them built. Once the
+                    // page has read everything again (beside it, that read took 15 % longer).
+                    spawn_local(crate::web::export_packs::refresh());
                 }
                 Ok(Err(_stale)) => {
                     note.set(Some(Note::Text(FlashKind::Warning, Msg::ImportStale)));
@@ -226,6 +230,7 @@ pub fn ImportPanel() -> impl IntoView {
                     note.set(Some(Note::Text(FlashKind::Success, Msg::Undone)));
                     status.changed();
                     register.reload().await;
+                    spawn_local(crate::web::export_packs::refresh());
                 }
                 Ok(Err(UndoRefused::Nothing)) => note.set(Some(Note::Text(FlashKind::Warning, Msg::UndoNothing))),
                 Ok(Err(UndoRefused::ChangedSince(_))) => note.set(Some(Note::Text(FlashKind::Error, Msg::UndoChanged))),
