@@ -89,6 +89,12 @@ pub fn kind_noun(kind: &str, lang: Lang) -> String {
     known.to_string()
 }
 
+/// A kind as a noun in quotes, whether this build knows it or not.
+fn kind_noun_quoted(kind: &str, lang: Lang) -> String {
+    let noun = kind_noun(kind, lang);
+    if noun.starts_with('\u{201c}') { noun } else { format!("\u{201c}{noun}\u{201d}") }
+}
+
 /// Splits a parser message into its words and the line and column it ends with
 /// (`… at line 3 column 14`, serde_json's form).
 pub fn split_at(message: &str) -> (&str, Option<At>) {
@@ -192,7 +198,7 @@ fn type_words(t: JsonType, lang: Lang) -> &'static str {
         (JsonType::Number, Lang::Vi) => "một số",
         (JsonType::Number, Lang::En) => "a number",
         (JsonType::Text, Lang::Vi) => "một đoạn chữ",
-        (JsonType::Text, Lang::En) => "a text",
+        (JsonType::Text, Lang::En) => "text",
         (JsonType::Null, Lang::Vi) => "giá trị rỗng (null)",
         (JsonType::Null, Lang::En) => "an empty value (null)",
         (JsonType::List, Lang::Vi) => "một danh sách",
@@ -215,8 +221,8 @@ impl RecordFault {
     pub fn words(&self, lang: Lang) -> String {
         use RecordFault::*;
         match (self, lang) {
-            (KindMismatch { found }, Lang::Vi) => format!("ghi loại \u{201c}{found}\u{201d}, khác với phần của tệp chứa nó"),
-            (KindMismatch { found }, Lang::En) => format!("its kind is \u{201c}{found}\u{201d}, not its section's"),
+            (KindMismatch { found }, Lang::Vi) => format!("có loại {}, không phải loại của phần chứa nó", kind_noun_quoted(found, lang)),
+            (KindMismatch { found }, Lang::En) => format!("its kind is {}, not its section's", kind_noun_quoted(found, lang)),
             (NoId, Lang::Vi) => "không có mã bản ghi".into(),
             (NoId, Lang::En) => "it has no id".into(),
             (Envelope { version }, Lang::Vi) => format!("dùng định dạng bản ghi phiên bản {version}, ứng dụng này không đọc được"),
@@ -236,7 +242,7 @@ impl Shape {
         match (self, lang) {
             (MissingField(f), Lang::Vi) => format!("thiếu trường \u{201c}{f}\u{201d}"),
             (MissingField(f), Lang::En) => format!("the field \u{201c}{f}\u{201d} is missing"),
-            (DuplicateField(f), Lang::Vi) => format!("trường \u{201c}{f}\u{201d} có hai lần"),
+            (DuplicateField(f), Lang::Vi) => format!("trường \u{201c}{f}\u{201d} xuất hiện hai lần"),
             (DuplicateField(f), Lang::En) => format!("the field \u{201c}{f}\u{201d} appears twice"),
             (UnknownField(f), Lang::Vi) => format!("có trường lạ \u{201c}{f}\u{201d}"),
             (UnknownField(f), Lang::En) => format!("it has an unknown field \u{201c}{f}\u{201d}"),

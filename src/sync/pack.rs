@@ -15,8 +15,10 @@ use crate::model::clock::Hlc;
 use crate::store::export::UnreadableRow;
 use crate::store::Row;
 
-/// What a pack's text is made by: a build that writes records differently bumps it, and packs
-/// of another format are built again rather than read.
+/// What a pack's key and text are made by. A build that changes how packs are made (the
+/// bounds, how records are written) bumps it *with* a schema upgrade that clears the store
+/// (`web::idb`): the version change closes an older build's tabs, which would otherwise go on
+/// deleting only their own format's packs on every write and leave this one's stale.
 pub const PACK_FORMAT: u32 = 1;
 
 /// The first id of each bucket: the app's ids are UUIDs, spread evenly over their first two hex

@@ -103,7 +103,7 @@ pub fn CrashRescueBanner() -> impl IntoView {
             <div class="banner banner-warning" role="alert" data-testid="crash-rescued">
                 <p>{move || lang.get().t(msg)}</p>
                 <dl class="details small" data-testid="crash-rescued-fields">
-                    {fields.into_iter().map(|f| view! { <dt>{f.label}</dt><dd>{f.value}</dd> }).collect_view()}
+                    {fields.into_iter().map(|f| { let shown = f.shown_text().to_string(); view! { <dt>{f.label}</dt><dd>{shown}</dd> } }).collect_view()}
                 </dl>
                 {reopen}
                 <button type="button" class="button" data-testid="crash-dismiss"
@@ -129,6 +129,17 @@ fn fill_when_shown(shown: Shown, left: Vec<usize>, any: bool, frame: u32, rescue
         // read again). Asked here, a frame on, the page change that opened this one is counted.
         if shown.kept_at.is_some_and(|k| page_changes() <= k) {
             return;
+        }
+        // The record changed since the text was typed (an import, another tab): the text is only
+        // listed, as for a save refused for that; put back, all of it would be saved over the change.
+        if shown.rescue.version.is_some() && !any {
+            let now = panic_guard::record_version_on_screen();
+            if now.is_some() && now != shown.rescue.version {
+                let rescue = CrashRescue { cause: RescueCause::ChangedElsewhere, ..shown.rescue.clone() };
+                panic_guard::keep_rescue(&rescue);
+                rescued.0.set(Some(Shown { rescue, ..shown }));
+                return;
+            }
         }
         let done = panic_guard::fill(&shown.rescue, &left);
         let any = any || !done.is_empty();

@@ -154,13 +154,16 @@ pub fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) 
             return;
         }
         saving.set(true);
-        unsaved.done();
+        unsaved.saving();
         let navigate = navigate.clone();
         let started_on = StartedOn::here().keeping_typed(rescued);
         spawn_local(async move {
             let base_version = base.with_untracked(|b| b.as_ref().map(|r| r.version.clone()));
             let result = register.save(lang.get_untracked(), draft.get_untracked(), editing.get_value(), base_version).await;
             saving.set(false);
+            // Saved: nothing to keep. Not saved: the text on screen is kept again if the officer
+            // leaves it now (left already, the save's own rescue keeps it).
+            if result.is_ok() { unsaved.done() } else { unsaved.failed() }
             match result {
                 Ok(saved) => {
                     let mut msgs = vec![Msg::Saved];
@@ -230,7 +233,8 @@ pub fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) 
     view! {
         <section class="page narrow">
             <h1 data-testid="page-title">{tr(title)}</h1>
-            <form novalidate on:submit=submit data-testid="enterprise-form" node_ref=form_ref>
+            <form novalidate on:submit=submit data-testid="enterprise-form" node_ref=form_ref
+                data-record-version=move || base.with(|b| b.as_ref().map(|r| crate::ui::unsaved_form::version_of(&r.updated)))>
                 <Show when=has_errors>
                     <p class="banner banner-error" role="alert" data-testid="form-error-summary">{tr(Msg::FormHasErrors)}</p>
                 </Show>

@@ -75,8 +75,8 @@ pub async fn read(kind: &str) -> Result<Vec<Option<KeptPack>>, StoreError> {
 
 /// Builds `kind`'s pack of `bucket` from the bucket's rows and keeps it, in one transaction:
 /// no write can come between the read and the pack. A pack that could not be kept (a full
-/// disk) is still given back: it is what the rows held when read.
-pub async fn build(kind: &str, bucket: usize) -> Result<KeptPack, StoreError> {
+/// disk) is still given back, with `false`: it is what the rows held when read.
+pub async fn build(kind: &str, bucket: usize) -> Result<(KeptPack, bool), StoreError> {
     let db = db().await?;
     let tx = db.transaction([kind, PACKS]).with_mode(TransactionMode::Readwrite).build().map_err(store_error)?;
     let failed = |e: JsValue| js_error(&e, || format!("pack of {kind}: {e:?}"));
@@ -100,10 +100,10 @@ pub async fn build(kind: &str, bucket: usize) -> Result<KeptPack, StoreError> {
         made
     };
     // Kept or not, the pack is the rows as read.
-    let _ = commit(tx).await;
+    let kept = commit(tx).await.is_ok();
     // Counted by the tests: an export after one edit builds one pack.
     super::browser::mark("nscl-pack-built");
-    Ok(made)
+    Ok((made, kept))
 }
 
 /// Every pack of every kind, built where missing, a bucket at a time with the page free in
@@ -111,20 +111,41 @@ pub async fn build(kind: &str, bucket: usize) -> Result<KeptPack, StoreError> {
 /// for next reads packs only. Once at a time in a page.
 pub async fn refresh() {
     thread_local! {
-        static RUNNING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+        /// Whether a refresh runs, and whether another was asked for meanwhile (it then goes
+        /// round again: packs it had passed may have been dropped since).
+        static RUNNING: std::cell::Cell<(bool, bool)> = const { std::cell::Cell::new((false, false)) };
     }
-    if RUNNING.with(|r| r.replace(true)) {
+    if RUNNING.with(|r| r.replace((true, r.get().0)).0) {
+        RUNNING.with(|r| r.set((true, true)));
         return;
     }
-    for kind in crate::sync::kinds::KINDS {
-        let Ok(kept) = read(kind).await else { break };
-        for (bucket, _) in kept.iter().enumerate().filter(|(_, p)| p.is_none()) {
-            super::browser::next_task().await;
-            if build(kind, bucket).await.is_err() {
-                break;
+    'again: loop {
+        for kind in crate::sync::kinds::KINDS {
+            let Ok(kept) = read(kind).await else { break 'again };
+            for (bucket, _) in kept.iter().enumerate().filter(|(_, p)| p.is_none()) {
+                super::browser::next_task().await;
+                // A pack the disk could not take: no more are tried (each would hold the kind's
+                // store for nothing); an export builds what it needs.
+                if !matches!(build(kind, bucket).await, Ok((_, true))) {
+                    break 'again;
+                }
             }
+        }
+        if !RUNNING.with(|r| r.replace((true, false)).1) {
+            break;
         }
     }
     super::browser::mark("nscl-packs-refreshed");
-    RUNNING.with(|r| r.set(false));
+    RUNNING.with(|r| r.set((false, false)));
+}
+
+/// Drops every pack: the disk is full, and the packs are the one thing stored that the
+/// records can give again (a province's are about 46 MiB).
+pub async fn clear() {
+    let Ok(db) = db().await else { return };
+    let Ok(tx) = db.transaction(PACKS).with_mode(TransactionMode::Readwrite).build() else { return };
+    if let Ok(store) = tx.object_store(PACKS) {
+        let _ = store.clear();
+    }
+    let _ = commit(tx).await;
 }

@@ -205,7 +205,9 @@ async fn open() -> Result<Database, StoreError> {
                 }
             }
             if old < 7 {
-                // Version 7: export packs, built when first needed (`web::export_packs`).
+                // Version 7: export packs, built when first needed (`web::export_packs`). A later
+                // change to how packs are made (`sync::pack::PACK_FORMAT`) clears the store in its
+                // own upgrade.
                 db.create_object_store(PACKS).build()?;
             }
             Ok(())
@@ -523,7 +525,12 @@ pub(super) async fn commit(tx: indexed_db_futures::transaction::Transaction<'_>)
     use indexed_db_futures::internals::SystemRepr;
     use wasm_bindgen::JsCast;
     let sys: web_sys::IdbTransaction = tx.as_sys().clone().unchecked_into();
-    tx.commit().await.map_err(|e| failure(Some(&sys), e))
+    let done = tx.commit().await.map_err(|e| failure(Some(&sys), e));
+    if done == Err(StoreError::QuotaExceeded) {
+        // The export packs are copies the records give again: room for the officer's next try.
+        wasm_bindgen_futures::spawn_local(super::export_packs::clear());
+    }
+    done
 }
 
 /// What a failed write says: a full disk when the transaction was aborted for want of space,

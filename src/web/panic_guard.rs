@@ -21,6 +21,19 @@ pub struct CrashRescue {
     /// Rescues stored before there was a cause were all crashes.
     #[serde(default)]
     pub cause: RescueCause,
+    /// The version of the record the form was editing (`RECORD_VERSION_ATTR`), when it edits one:
+    /// a form opened again on another version of it only lists the text, as for a change made
+    /// elsewhere, never puts it back over that change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+}
+
+/// The attribute a form editing a stored record carries: that record's version (its change time).
+pub const RECORD_VERSION_ATTR: &str = "data-record-version";
+
+/// The version of the record the form on screen edits, if it edits one (`RECORD_VERSION_ATTR`).
+pub fn record_version_on_screen() -> Option<String> {
+    document()?.query_selector(&format!("main [{RECORD_VERSION_ATTR}]")).ok().flatten()?.get_attribute(RECORD_VERSION_ATTR)
 }
 
 /// Why the text was put aside.
@@ -65,6 +78,17 @@ pub struct RescuedField {
     /// stars), and a form's choices are part of what was typed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checked: Option<bool>,
+    /// A choice's text as the list showed it ("Thành phố Hồng Ngự"), where `value` is its code
+    /// (`tp-hong-ngu`), which the officer never saw.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+impl RescuedField {
+    /// What the officer is shown of the field: a choice's text, else the value.
+    pub fn shown_text(&self) -> &str {
+        self.text.as_deref().unwrap_or(&self.value)
+    }
 }
 
 impl CrashRescue {
@@ -107,18 +131,19 @@ pub fn fields_on_screen() -> CrashRescue {
             for i in 0..list.length() {
                 let Some(node) = list.item(i) else { continue };
                 let Ok(el) = node.dyn_into::<web_sys::Element>() else { continue };
-                let (value, checked) = if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+                let (value, checked, text) = if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
                     match input.type_().as_str() {
                         // Every box, ticked or not: a box the officer cleared is put back cleared.
-                        "checkbox" => (if input.checked() { "✓" } else { "" }.to_string(), Some(input.checked())),
+                        "checkbox" => (if input.checked() { "✓" } else { "" }.to_string(), Some(input.checked()), None),
                         // Radios are the survey's, which keeps its own answers; passwords are never copied.
                         "radio" | "password" | "file" | "hidden" => continue,
-                        _ => (input.value(), None),
+                        _ => (input.value(), None, None),
                     }
                 } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-                    (area.value(), None)
+                    (area.value(), None, None)
                 } else if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
-                    (select.value(), None)
+                    let chosen = select.selected_options().item(0).and_then(|o| o.text_content()).map(|t| t.trim().to_string());
+                    (select.value(), None, chosen)
                 } else {
                     continue;
                 };
@@ -133,11 +158,11 @@ pub fn fields_on_screen() -> CrashRescue {
                     .and_then(|l| l.text_content())
                     .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
                     .unwrap_or_else(|| id.clone());
-                fields.push(RescuedField { id, label, value, checked });
+                fields.push(RescuedField { id, label, value, checked, text });
             }
         }
     }
-    CrashRescue { path, at_ms, fields, cause: RescueCause::Crashed }
+    CrashRescue { path, at_ms, fields, cause: RescueCause::Crashed, version: record_version_on_screen() }
 }
 
 /// The message over the dead page. Text only (`set_text_content`): the values are the officer's.
@@ -164,7 +189,7 @@ fn show(rescue: &CrashRescue) {
         if let Some(list) = doc.create_element("dl").ok() {
             let _ = list.set_attribute("data-testid", "crash-fields");
             for f in rescue.shown() {
-                if let (Some(dt), Some(dd)) = (el("dt", &f.label), el("dd", &f.value)) {
+                if let (Some(dt), Some(dd)) = (el("dt", &f.label), el("dd", f.shown_text())) {
                     let _ = list.append_child(&dt);
                     let _ = list.append_child(&dd);
                 }

@@ -55,7 +55,9 @@ pub async fn export(held: Held, scope: Scope, unit_label: &str, packing: &Packin
     browser::mark("nscl-export-start");
     let mut at = browser::change().at;
     let latest = held.records.enterprise.iter().map(|r| &r.updated).chain(held.records.survey.iter().map(|r| &r.updated));
-    if let Some(latest) = latest.chain(held.records.assessment.iter().map(|r| &r.updated)).chain(held.records.activity.iter().map(|r| &r.updated)).max() {
+    let latest = latest.chain(held.records.assessment.iter().map(|r| &r.updated)).chain(held.records.activity.iter().map(|r| &r.updated));
+    // As a file of packs does: every kind's latest change, the targets' too.
+    if let Some(latest) = latest.chain(held.records.indicator_target.iter().map(|r| &r.updated)).max() {
         at = at.max(latest.clone());
     }
     let everything = scope.is_everything();
@@ -99,7 +101,7 @@ pub async fn export_everything(scope: Scope, unit_label: &str, packing: &Packing
                 Some(p) => p,
                 None => {
                     browser::next_task().await;
-                    super::export_packs::build(kind, bucket).await?
+                    super::export_packs::build(kind, bucket).await?.0
                 }
             });
         }

@@ -96,13 +96,16 @@ pub fn ActivityForm(draft: ActivityDraft, current: RwSignal<Option<Record<Activi
             }
         };
         saving.set(true);
-        unsaved.done();
+        unsaved.saving();
         let navigate = navigate.clone();
         let started_on = StartedOn::here().keeping_typed(rescued);
         spawn_local(async move {
             let result = register.save_activity(payload, base).await;
             // The officer may have left the page meanwhile: its signals are then gone.
             let _ = saving.try_set(false);
+            // Saved: nothing to keep. Not saved: the text on screen is kept again if the officer
+            // leaves it now (left already, the save's own rescue keeps it).
+            if result.is_ok() { unsaved.done() } else { unsaved.failed() }
             match result {
                 Ok(saved) => {
                     if is_new {
@@ -150,7 +153,8 @@ pub fn ActivityForm(draft: ActivityDraft, current: RwSignal<Option<Record<Activi
     };
     let description = move || activity_type(&kind.get()).map(|t| t.description.get(lang.get()).to_string());
     view! {
-        <form novalidate class="activity-form" data-testid="activity-form" on:submit=submit>
+        <form novalidate class="activity-form" data-testid="activity-form" on:submit=submit
+            data-record-version=move || current.with(|c| c.as_ref().map(|r| crate::ui::unsaved_form::version_of(&r.updated)))>
             <Show when=has_errors>
                 <p class="banner banner-error" role="alert" data-testid="activity-form-errors">{tr(Msg::FormHasErrors)}</p>
             </Show>

@@ -58,7 +58,10 @@ pub fn TargetHistory() -> impl IntoView {
                             let name = defs.get(&v.payload.indicator_id).map_or(v.payload.indicator_id.clone(), |d| d.label.get(l).to_string());
                             // The first version replaced the plan's default, which is shown as such
                             // (it read "—", as if there had been no target).
-                            let from_default = prev.is_none();
+                            // Only a record's first version replaced the default: with no earlier
+                            // version for another reason (history trimmed, or kept on another
+                            // laptop), what came before is not known here.
+                            let from_default = prev.is_none() && v.created == v.updated;
                             let rows = match &prev {
                                 Some(p) => field_table(&[&p.payload, &v.payload], l),
                                 None => {

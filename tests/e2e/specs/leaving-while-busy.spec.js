@@ -40,6 +40,24 @@ async function downloadAfterLeaving(page, errors, button) {
   return download;
 }
 
+// Another tab's version of the enterprise 'HTX Xoài Mỹ Xương' lands through the held store while
+// a save waits: `address` changes its address, `deleted` deletes it. The other tab tells this one.
+const otherTabWrites = (page, change) => page.evaluate((change) => new Promise((resolve) => {
+  window.__inHeldStore.push((store) => {
+    store.getAll().onsuccess = (ev) => {
+      const row = ev.target.result.find((r) => JSON.parse(r.json).payload.name === 'HTX Xoài Mỹ Xương');
+      const rec = JSON.parse(row.json);
+      rec.version = { ...rec.version, 'other-tab': 1 };
+      rec.updated = { ms: rec.updated.ms + 1000, counter: 0, device: 'other-tab' };
+      if (change.address) rec.payload.address = change.address;
+      if (change.deleted) rec.deleted = true;
+      row.json = JSON.stringify(rec);
+      row.updated_ms = rec.updated.ms;
+      store.put(row).onsuccess = () => { new BroadcastChannel('nscl-tracker').postMessage(`enterprise:${row.id}`); resolve(); };
+    };
+  });
+}), change);
+
 // An enterprise registered, then edited (45 employees) and saved with the enterprise store held;
 // the officer goes to Settings, `beforeRelease` runs, and the store is released. `beforeSave` runs
 // before the save is clicked.
@@ -138,21 +156,7 @@ test('a save refused after the officer has gone on, because the record changed e
   const errors = pageErrors(page);
   const form = new EnterpriseForm(page);
   // Another tab's version (a new address) lands while the save waits.
-  const app = await saveThenLeave(page, { beforeRelease: () => page.evaluate(() => new Promise((resolve) => {
-    window.__inHeldStore.push((store) => {
-      store.getAll().onsuccess = (ev) => {
-        const row = ev.target.result.find((r) => JSON.parse(r.json).payload.name === 'HTX Xoài Mỹ Xương');
-        const rec = JSON.parse(row.json);
-        rec.version = { ...rec.version, 'other-tab': 1 };
-        rec.updated = { ms: rec.updated.ms + 1000, counter: 0, device: 'other-tab' };
-        rec.payload.address = 'Ấp Mỹ Thới, bản của huyện khác';
-        row.json = JSON.stringify(rec);
-        row.updated_ms = rec.updated.ms;
-        // As the other tab would tell this one.
-        store.put(row).onsuccess = () => { new BroadcastChannel('nscl-tracker').postMessage(`enterprise:${row.id}`); resolve(); };
-      };
-    });
-  })) });
+  const app = await saveThenLeave(page, { beforeRelease: () => otherTabWrites(page, { address: 'Ấp Mỹ Thới, bản của huyện khác' }) });
   await expect(app.flash()).toHaveText(/^Thay đổi bạn bấm lưu trước khi rời trang chưa được lưu\. Bản ghi vừa được sửa ở nơi khác/);
   const kept = page.getByTestId('crash-rescued');
   await expect(kept).toContainText('đã được sửa ở nơi khác');
@@ -175,20 +179,7 @@ test('a save refused after the officer has gone on, because the record changed e
 test('a save refused after the officer has gone on, because the record was deleted elsewhere, says so and points to the deleted records', async ({ page }) => {
   const errors = pageErrors(page);
   // Another tab deletes the enterprise while the save waits.
-  const app = await saveThenLeave(page, { beforeRelease: () => page.evaluate(() => new Promise((resolve) => {
-    window.__inHeldStore.push((store) => {
-      store.getAll().onsuccess = (ev) => {
-        const row = ev.target.result.find((r) => JSON.parse(r.json).payload.name === 'HTX Xoài Mỹ Xương');
-        const rec = JSON.parse(row.json);
-        rec.version = { ...rec.version, 'other-tab': 1 };
-        rec.updated = { ms: rec.updated.ms + 1000, counter: 0, device: 'other-tab' };
-        rec.deleted = true;
-        row.json = JSON.stringify(rec);
-        row.updated_ms = rec.updated.ms;
-        store.put(row).onsuccess = () => { new BroadcastChannel('nscl-tracker').postMessage(`enterprise:${row.id}`); resolve(); };
-      };
-    });
-  })) });
+  const app = await saveThenLeave(page, { beforeRelease: () => otherTabWrites(page, { deleted: true }) });
   await expect(app.flash()).toHaveText(/^Thay đổi bạn bấm lưu trước khi rời trang chưa được lưu\. Bản ghi vừa bị xóa ở nơi khác \(thẻ khác hoặc tệp nhập vào\)\./);
   const kept = page.getByTestId('crash-rescued');
   await expect(kept).toContainText('Bản ghi đã bị xóa ở nơi khác');
@@ -328,18 +319,21 @@ test('an edit left unsaved, for another page or a reload, is kept and goes back 
   await app.open('/');
   await form.add({ name: 'HTX Sen Tháp Mười', employees: '45' });
   await page.getByTestId('edit-enterprise').click();
-  await form.fill({ employees: '52', notes: 'Ghi chú chưa lưu' });
-  // Another page: nothing was saved, and what was typed is listed.
+  await form.fill({ employees: '52', notes: 'Ghi chú chưa lưu', unit: 'tp-sa-dec' });
+  // Another page: nothing was saved, and what was typed is listed (a choice by its name, not its code).
   await app.nav('settings').click();
   await expect(page.getByTestId('page-title')).toHaveText('Cài đặt');
   const kept = page.getByTestId('crash-rescued');
   await expect(kept).toContainText('Bạn đã rời biểu mẫu khi chưa lưu.');
   await expect(kept.getByTestId('crash-rescued-fields')).toContainText('52');
   await expect(kept.getByTestId('crash-rescued-fields')).toContainText('Ghi chú chưa lưu');
+  await expect(kept.getByTestId('crash-rescued-fields')).toContainText('Thành phố Sa Đéc');
+  await expect(kept.getByTestId('crash-rescued-fields')).not.toContainText('tp-sa-dec');
   // Opening the form again puts it back; saving it keeps it.
   await kept.getByTestId('rescued-reopen').click();
   await expect(form.field('employees')).toHaveValue('52');
   await expect(form.field('notes')).toHaveValue('Ghi chú chưa lưu');
+  await expect(form.field('unit')).toHaveValue('tp-sa-dec');
   await form.save.click();
   await expect(page.getByTestId('enterprise-detail')).toContainText('52');
   await kept.getByTestId('crash-dismiss').click();
@@ -358,5 +352,47 @@ test('an edit left unsaved, for another page or a reload, is kept and goes back 
   await expect(page.getByTestId('enterprise-detail')).toContainText('52');
   await expect(kept).toHaveCount(0);
   expect(await page.evaluate(() => localStorage.getItem('nscl.crash_rescue'))).toBeNull();
+  expect(errors).toEqual([]);
+});
+
+test('an edit left unsaved is only listed, never put back, once the record has changed elsewhere', async ({ page, context }) => {
+  const errors = pageErrors(page);
+  const app = new AppShell(page);
+  const form = new EnterpriseForm(page);
+  await app.open('/');
+  await form.add({ name: 'HTX Sen Tháp Mười', employees: '45' });
+  await page.getByTestId('edit-enterprise').click();
+  await form.fill({ employees: '52' });
+  await app.nav('settings').click();
+  const kept = page.getByTestId('crash-rescued');
+  await expect(kept).toContainText('Bạn đã rời biểu mẫu khi chưa lưu.');
+  // Another laptop's version (a new address) arrives, as an import writes it, and this tab hears of it.
+  const other = await context.newPage();
+  await other.goto('/favicon.svg');
+  await other.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('nscl-tracker');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const store = open.result.transaction('enterprise', 'readwrite').objectStore('enterprise');
+      store.getAll().onsuccess = (ev) => {
+        const row = ev.target.result.find((r) => JSON.parse(r.json).payload.name === 'HTX Sen Tháp Mười');
+        const rec = JSON.parse(row.json);
+        rec.version = { ...rec.version, 'laptop-khac': 1 };
+        rec.updated = { ms: rec.updated.ms + 1000, counter: 0, device: 'laptop-khac' };
+        rec.payload.address = 'Ấp Mỹ Thới, bản của máy khác';
+        row.json = JSON.stringify(rec);
+        row.updated_ms = rec.updated.ms;
+        store.put(row).onsuccess = () => { new BroadcastChannel('nscl-tracker').postMessage(`enterprise:${row.id}`); open.result.close(); resolve(); };
+      };
+    };
+  }));
+  await other.close();
+  // The form opens on the new version; the text is listed beside it, not typed over it.
+  await kept.getByTestId('rescued-reopen').click();
+  await expect(form.field('address')).toHaveValue('Ấp Mỹ Thới, bản của máy khác');
+  await expect(kept).toContainText('đã được sửa ở nơi khác');
+  await twoFrames(page);
+  await expect(form.field('employees')).toHaveValue('45');
+  await expect(kept.getByTestId('crash-rescued-fields')).toContainText('52');
   expect(errors).toEqual([]);
 });

@@ -50,7 +50,7 @@ test('every damaged or foreign file is refused with its reason, and nothing is w
   await sync.choose([fixture('future-version.json')]);
   await expect(sync.fileStatus(0)).toHaveText('The file uses format version 99, newer than this app. Update the app, then import it again.');
   await sync.choose([fixture('wrong-shape.json')]);
-  await expect(sync.fileStatus(0)).toHaveText(/^Enterprise record 1 in the file has the wrong shape: it has a number where a text is needed \(line \d+, column \d+\)\.$/);
+  await expect(sync.fileStatus(0)).toHaveText(/^Enterprise record 1 in the file has the wrong shape: it has a number where text is needed \(line \d+, column \d+\)\.$/);
   expect(await dumpDatabase(page)).toEqual(before);
 });
 
