@@ -147,5 +147,6 @@ pub async fn clear() {
     if let Ok(store) = tx.object_store(PACKS) {
         let _ = store.clear();
     }
-    let _ = commit(tx).await;
+    // Not `idb::commit`, which calls this on a full disk: a clear that failed is not tried again.
+    let _ = tx.commit().await;
 }
