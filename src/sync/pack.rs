@@ -44,6 +44,17 @@ pub fn pack_key(kind: &str, b: usize) -> String {
     format!("{kind}/{PACK_FORMAT}/{b:02}")
 }
 
+/// The bucket a key of `kind`'s packs (of this format) names.
+pub fn bucket_of_key(kind: &str, key: &str) -> Option<usize> {
+    let n: usize = key.strip_prefix(kind)?.strip_prefix(&format!("/{PACK_FORMAT}/"))?.parse().ok()?;
+    (n < BOUNDS.len()).then_some(n)
+}
+
+/// Whether `kind`'s records are kept in packs: every kind a sync file carries.
+pub fn is_packed(kind: &str) -> bool {
+    KINDS.contains(&kind)
+}
+
 /// The first and last possible key of a kind's packs (of this format), for one read of them all.
 pub fn kind_keys(kind: &str) -> (String, String) {
     (pack_key(kind, 0), pack_key(kind, BOUNDS.len() - 1))
@@ -152,6 +163,9 @@ mod tests {
         assert_eq!(bucket_of("f9000000-0000-4000-8000-000000000000"), 31);
         assert!(BOUNDS.windows(2).all(|w| w[0] < w[1]), "bounds in order");
         assert_eq!(pack_key("survey", 3), "survey/1/03");
+        assert_eq!(bucket_of_key("survey", &pack_key("survey", 31)), Some(31));
+        assert_eq!((bucket_of_key("survey", "survey/0/03"), bucket_of_key("surveys", "survey/1/03"), bucket_of_key("survey", "survey/1/32")), (None, None, None));
+        assert!(is_packed("indicator_target") && !is_packed("settings"));
         let (first, last) = kind_keys("survey");
         assert!(first <= pack_key("survey", 7) && pack_key("survey", 7) <= last && pack_key("surveys", 0) > last);
     }

@@ -56,8 +56,8 @@ fn stored(bucket: usize, p: &KeptPack) -> Result<JsValue, StoreError> {
     Ok(o.into())
 }
 
-/// The packs of `kind` that are kept, by bucket (`None`: none kept, or not readable).
-pub async fn read(kind: &str) -> Result<Vec<Option<KeptPack>>, StoreError> {
+/// Every kept pack of `kind` (of this format) in one request: the values, or only their keys.
+async fn all_of(kind: &str, keys_only: bool) -> Result<js_sys::Array, StoreError> {
     let db = db().await?;
     let tx = db.transaction(PACKS).build().map_err(store_error)?;
     let store = tx.object_store(PACKS).map_err(store_error)?;
@@ -65,7 +65,13 @@ pub async fn read(kind: &str) -> Result<Vec<Option<KeptPack>>, StoreError> {
     let (first, last) = pack::kind_keys(kind);
     let range = web_sys::IdbKeyRange::bound(&JsValue::from_str(&first), &JsValue::from_str(&last)).map_err(failed)?;
     let sys: &web_sys::IdbObjectStore = store.as_sys();
-    let values: js_sys::Array = answer(&sys.get_all_with_key(&range).map_err(failed)?).await.map_err(failed)?.dyn_into().map_err(failed)?;
+    let request = if keys_only { sys.get_all_keys_with_key(&range) } else { sys.get_all_with_key(&range) }.map_err(failed)?;
+    answer(&request).await.map_err(failed)?.dyn_into().map_err(failed)
+}
+
+/// The packs of `kind` that are kept, by bucket (`None`: none kept, or not readable).
+pub async fn read(kind: &str) -> Result<Vec<Option<KeptPack>>, StoreError> {
+    let values = all_of(kind, false).await?;
     let mut out = vec![None; BOUNDS.len()];
     for (bucket, p) in values.iter().filter_map(|v| kept(&v)) {
         out[bucket] = Some(p);
@@ -121,8 +127,15 @@ pub async fn refresh() {
     }
     'again: loop {
         for kind in crate::sync::kinds::KINDS {
-            let Ok(kept) = read(kind).await else { break 'again };
-            for (bucket, _) in kept.iter().enumerate().filter(|(_, p)| p.is_none()) {
+            // Only the keys: the bodies (a province's 46 MiB) are the export's to read.
+            let Ok(keys) = all_of(kind, true).await else { break 'again };
+            let mut kept = [false; BOUNDS.len()];
+            for key in keys.iter().filter_map(|k| k.as_string()) {
+                if let Some(bucket) = pack::bucket_of_key(kind, &key) {
+                    kept[bucket] = true;
+                }
+            }
+            for (bucket, _) in kept.iter().enumerate().filter(|(_, k)| !**k) {
                 super::browser::next_task().await;
                 // A pack the disk could not take: no more are tried (each would hold the kind's
                 // store for nothing); an export builds what it needs.

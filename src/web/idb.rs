@@ -488,7 +488,7 @@ fn keep_summary(tx: &indexed_db_futures::transaction::Transaction<'_>, kind: &st
 /// bucket, not per row: an import writes tens of thousands of rows into 32 buckets.
 fn drop_packs<'a>(tx: &indexed_db_futures::transaction::Transaction<'_>, kind: &str, ids: impl IntoIterator<Item = &'a str>) -> Result<(), StoreError> {
     use crate::sync::pack::{bucket_of, pack_key, BOUNDS};
-    if !crate::sync::kinds::KINDS.contains(&kind) {
+    if !crate::sync::pack::is_packed(kind) {
         return Ok(());
     }
     let mut touched = [false; BOUNDS.len()];
@@ -509,7 +509,7 @@ fn stores_for<'a>(kinds: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     for kind in kinds {
         names.push(kind);
         names.extend(summary::summary_store(kind));
-        if crate::sync::kinds::KINDS.contains(&kind) {
+        if crate::sync::pack::is_packed(kind) {
             names.push(PACKS);
         }
     }
