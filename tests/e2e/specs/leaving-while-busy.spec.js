@@ -40,23 +40,32 @@ async function downloadAfterLeaving(page, errors, button) {
   return download;
 }
 
-// Another tab's version of the enterprise 'HTX Xoài Mỹ Xương' lands through the held store while
-// a save waits: `address` changes its address, `deleted` deletes it. The other tab tells this one.
-const otherTabWrites = (page, change) => page.evaluate((change) => new Promise((resolve) => {
-  window.__inHeldStore.push((store) => {
+// Another version of the enterprise called `name` is written, from `page`, and this tab is told
+// as another tab would tell it: by `device`, through the held store while a save waits (`held`),
+// else straight into the database (as an import writes it). `address` changes its address,
+// `deleted` deletes it.
+const writeOtherVersion = (page, { name, device = 'other-tab', held = false, address, deleted }) => page.evaluate((w) => new Promise((resolve, reject) => {
+  const write = (store, done) => {
     store.getAll().onsuccess = (ev) => {
-      const row = ev.target.result.find((r) => JSON.parse(r.json).payload.name === 'HTX Xoài Mỹ Xương');
+      const row = ev.target.result.find((r) => JSON.parse(r.json).payload.name === w.name);
       const rec = JSON.parse(row.json);
-      rec.version = { ...rec.version, 'other-tab': 1 };
-      rec.updated = { ms: rec.updated.ms + 1000, counter: 0, device: 'other-tab' };
-      if (change.address) rec.payload.address = change.address;
-      if (change.deleted) rec.deleted = true;
+      rec.version = { ...rec.version, [w.device]: 1 };
+      rec.updated = { ms: rec.updated.ms + 1000, counter: 0, device: w.device };
+      if (w.address) rec.payload.address = w.address;
+      if (w.deleted) rec.deleted = true;
       row.json = JSON.stringify(rec);
       row.updated_ms = rec.updated.ms;
-      store.put(row).onsuccess = () => { new BroadcastChannel('nscl-tracker').postMessage(`enterprise:${row.id}`); resolve(); };
+      store.put(row).onsuccess = () => { new BroadcastChannel('nscl-tracker').postMessage(`enterprise:${row.id}`); done(); resolve(); };
     };
-  });
-}), change);
+  };
+  if (w.held) {
+    window.__inHeldStore.push((store) => write(store, () => {}));
+    return;
+  }
+  const open = indexedDB.open('nscl-tracker');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => write(open.result.transaction('enterprise', 'readwrite').objectStore('enterprise'), () => open.result.close());
+}), { name, device, held, address, deleted });
 
 // An enterprise registered, then edited (45 employees) and saved with the enterprise store held;
 // the officer goes to Settings, `beforeRelease` runs, and the store is released. `beforeSave` runs
@@ -156,7 +165,7 @@ test('a save refused after the officer has gone on, because the record changed e
   const errors = pageErrors(page);
   const form = new EnterpriseForm(page);
   // Another tab's version (a new address) lands while the save waits.
-  const app = await saveThenLeave(page, { beforeRelease: () => otherTabWrites(page, { address: 'Ấp Mỹ Thới, bản của huyện khác' }) });
+  const app = await saveThenLeave(page, { beforeRelease: () => writeOtherVersion(page, { name: 'HTX Xoài Mỹ Xương', held: true, address: 'Ấp Mỹ Thới, bản của huyện khác' }) });
   await expect(app.flash()).toHaveText(/^Thay đổi bạn bấm lưu trước khi rời trang chưa được lưu\. Bản ghi vừa được sửa ở nơi khác/);
   const kept = page.getByTestId('crash-rescued');
   await expect(kept).toContainText('đã được sửa ở nơi khác');
@@ -179,7 +188,7 @@ test('a save refused after the officer has gone on, because the record changed e
 test('a save refused after the officer has gone on, because the record was deleted elsewhere, says so and points to the deleted records', async ({ page }) => {
   const errors = pageErrors(page);
   // Another tab deletes the enterprise while the save waits.
-  const app = await saveThenLeave(page, { beforeRelease: () => otherTabWrites(page, { deleted: true }) });
+  const app = await saveThenLeave(page, { beforeRelease: () => writeOtherVersion(page, { name: 'HTX Xoài Mỹ Xương', held: true, deleted: true }) });
   await expect(app.flash()).toHaveText(/^Thay đổi bạn bấm lưu trước khi rời trang chưa được lưu\. Bản ghi vừa bị xóa ở nơi khác \(thẻ khác hoặc tệp nhập vào\)\./);
   const kept = page.getByTestId('crash-rescued');
   await expect(kept).toContainText('Bản ghi đã bị xóa ở nơi khác');
@@ -312,19 +321,26 @@ test('an enterprise that leaves its page while its result file is made still get
   await context.close();
 });
 
-test('an edit left unsaved, for another page or a reload, is kept and goes back into the form; a cancelled one is not kept', async ({ page }) => {
-  const errors = pageErrors(page);
+// An enterprise 'HTX Sen Tháp Mười' of 45 employees, edited as `typed` says and left unsaved for
+// Settings, where the banner says its text is kept. Gives the form and the banner.
+async function leaveUnsaved(page, typed) {
   const app = new AppShell(page);
   const form = new EnterpriseForm(page);
   await app.open('/');
   await form.add({ name: 'HTX Sen Tháp Mười', employees: '45' });
   await page.getByTestId('edit-enterprise').click();
-  await form.fill({ employees: '52', notes: 'Ghi chú chưa lưu', unit: 'tp-sa-dec' });
-  // Another page: nothing was saved, and what was typed is listed (a choice by its name, not its code).
+  await form.fill(typed);
   await app.nav('settings').click();
   await expect(page.getByTestId('page-title')).toHaveText('Cài đặt');
   const kept = page.getByTestId('crash-rescued');
   await expect(kept).toContainText('Bạn đã rời biểu mẫu khi chưa lưu.');
+  return { form, kept };
+}
+
+test('an edit left unsaved, for another page or a reload, is kept and goes back into the form; a cancelled one is not kept', async ({ page }) => {
+  const errors = pageErrors(page);
+  // Another page: nothing was saved, and what was typed is listed (a choice by its name, not its code).
+  const { form, kept } = await leaveUnsaved(page, { employees: '52', notes: 'Ghi chú chưa lưu', unit: 'tp-sa-dec' });
   await expect(kept.getByTestId('crash-rescued-fields')).toContainText('52');
   await expect(kept.getByTestId('crash-rescued-fields')).toContainText('Ghi chú chưa lưu');
   await expect(kept.getByTestId('crash-rescued-fields')).toContainText('Thành phố Sa Đéc');
@@ -357,35 +373,11 @@ test('an edit left unsaved, for another page or a reload, is kept and goes back 
 
 test('an edit left unsaved is only listed, never put back, once the record has changed elsewhere', async ({ page, context }) => {
   const errors = pageErrors(page);
-  const app = new AppShell(page);
-  const form = new EnterpriseForm(page);
-  await app.open('/');
-  await form.add({ name: 'HTX Sen Tháp Mười', employees: '45' });
-  await page.getByTestId('edit-enterprise').click();
-  await form.fill({ employees: '52' });
-  await app.nav('settings').click();
-  const kept = page.getByTestId('crash-rescued');
-  await expect(kept).toContainText('Bạn đã rời biểu mẫu khi chưa lưu.');
+  const { form, kept } = await leaveUnsaved(page, { employees: '52' });
   // Another laptop's version (a new address) arrives, as an import writes it, and this tab hears of it.
   const other = await context.newPage();
   await other.goto('/favicon.svg');
-  await other.evaluate(() => new Promise((resolve, reject) => {
-    const open = indexedDB.open('nscl-tracker');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const store = open.result.transaction('enterprise', 'readwrite').objectStore('enterprise');
-      store.getAll().onsuccess = (ev) => {
-        const row = ev.target.result.find((r) => JSON.parse(r.json).payload.name === 'HTX Sen Tháp Mười');
-        const rec = JSON.parse(row.json);
-        rec.version = { ...rec.version, 'laptop-khac': 1 };
-        rec.updated = { ms: rec.updated.ms + 1000, counter: 0, device: 'laptop-khac' };
-        rec.payload.address = 'Ấp Mỹ Thới, bản của máy khác';
-        row.json = JSON.stringify(rec);
-        row.updated_ms = rec.updated.ms;
-        store.put(row).onsuccess = () => { new BroadcastChannel('nscl-tracker').postMessage(`enterprise:${row.id}`); open.result.close(); resolve(); };
-      };
-    };
-  }));
+  await writeOtherVersion(other, { name: 'HTX Sen Tháp Mười', device: 'laptop-khac', address: 'Ấp Mỹ Thới, bản của máy khác' });
   await other.close();
   // The form opens on the new version; the text is listed beside it, not typed over it.
   await kept.getByTestId('rescued-reopen').click();
