@@ -237,6 +237,46 @@ async fn a_batch_with_one_bad_row_writes_nothing() {
     assert_eq!(loaded.records.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), vec!["keep"]);
 }
 
+/// Every stored row, in key order, as JSON text read by the page's own `JSON.stringify`.
+async fn stored_text(store: &str) -> String {
+    let read = js_sys::eval(&format!(
+        "new Promise((resolve, reject) => {{ \
+           const open = indexedDB.open('nscl-tracker'); \
+           open.onerror = () => reject(open.error); \
+           open.onsuccess = () => {{ \
+             const db = open.result; const all = db.transaction('{store}').objectStore('{store}').getAll(); \
+             all.onsuccess = () => {{ db.close(); resolve(JSON.stringify(all.result)); }}; \
+             all.onerror = () => {{ db.close(); reject(all.error); }}; }}; }})"
+    ))
+    .unwrap();
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(read)).await.unwrap().as_string().unwrap()
+}
+
+/// Rows reach IndexedDB laid out a step at a time (`store::row_layout`, `web::row_puts`): each is
+/// stored as the object serde made of it, its strings cut at the right places (characters past
+/// U+FFFF, two units each in the page, too); and a record given twice in one write is read back
+/// between its two puts, its first version going to the history.
+#[wasm_bindgen_test]
+async fn rows_laid_out_are_stored_as_serde_wrote_them() {
+    use nscl_tracker::store::Row;
+    clear().await;
+    let row = |id: &str, ms: i64, keys: &[(&str, &str)], json: &str| Row { id: id.into(), updated_ms: ms, keys: keys.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(), json: json.into() };
+    let rows = vec![
+        row("a😀b", 1_700_000_000_123, &[("admin_unit_id", "đồng-tháp-🌾"), ("tax_code", "0301234567")], r#"{"name":"Công ty \"Sen\" 🌸 <b>x</b>","n":1}"#),
+        row("b", -5, &[], ""),
+        row("c𝄞", 9_007_199_254_740_991, &[("tax_code", "")], "\u{1}\t\n\\ Ư"),
+    ];
+    IdbBackend.put_rows("enterprise", rows.clone(), None).await.unwrap();
+    assert_eq!(stored_text("enterprise").await, serde_json::to_string(&rows).unwrap());
+
+    let first = row("r", 1, &[], "first");
+    let second = row("r", 2, &[], "second");
+    IdbBackend.put_rows("enterprise", vec![first, second.clone()], Some(5)).await.unwrap();
+    assert_eq!(IdbBackend.get_row("enterprise", "r").await.unwrap(), Some(second));
+    let history = IdbBackend.load_history("enterprise", "r").await.unwrap();
+    assert_eq!(history.iter().map(|h| h.json.as_str()).collect::<Vec<_>>(), vec!["first"]);
+}
+
 /// A large write (`put_rows`, and an import's `write_batch`) issues its rows in steps
 /// (`ROWS_PER_STEP` in `src/web/idb.rs`): the page gets its turn between them, and the write is
 /// still one transaction that a failure undoes whole.

@@ -18,6 +18,7 @@ pub mod format;
 pub mod legacy;
 mod memory;
 mod row;
+pub mod row_layout;
 pub mod step_rows;
 pub mod summary;
 pub mod undo_steps;

@@ -371,30 +371,31 @@ struct Replaced<'a> {
     history: Option<&'a [HistoryRow]>,
 }
 
-/// Puts one row inside a write transaction; with `keep_history`, the row it
-/// replaces goes to the history store, which keeps at most that many versions
-/// of the record. Gives back the row's own request, for `Steps`.
+/// Puts one row inside a write transaction (laid out in `steps`, issued at the step's end);
+/// with `keep_history`, the row it replaces goes to the history store, which keeps at most
+/// that many versions of the record.
+#[allow(clippy::too_many_arguments)]
 async fn write_row(
     tx: &indexed_db_futures::transaction::Transaction<'_>,
     history: &indexed_db_futures::object_store::ObjectStore<'_>,
+    steps: &mut Steps,
     kind: &str,
-    row: Row,
+    row: &Row,
     summary: Option<&Row>,
     replaced: Replaced<'_>,
     keep_history: Option<usize>,
-) -> Result<VoidRequest, StoreError> {
+) -> Result<(), StoreError> {
     let Replaced { row: old, history: history_before } = replaced;
-    let id = row.id.clone();
     let changed = old.as_ref().is_some_and(|o| o.json != row.json);
-    keep_summary(tx, kind, &id, Some(&row), summary)?;
-    let put = tx.object_store(kind).map_err(store_error)?.put(row).serde().map_err(store_error)?;
+    keep_summary(tx, steps, kind, &row.id, Some(row), summary)?;
+    steps.put(kind, row)?;
     if let (Some(keep), true, Some(old)) = (keep_history, changed, old) {
         let entry = HistoryRow::of(kind, &old);
         let mut keys: std::collections::BTreeSet<String> = match history_before {
             Some(rows) => rows.iter().map(|h| h.key.clone()).collect(),
             None => {
                 let by_record = history.index("by_record").map_err(store_error)?;
-                history_of(&by_record, kind, id).await?.into_iter().map(|h| h.key).collect()
+                history_of(&by_record, kind, row.id.clone()).await?.into_iter().map(|h| h.key).collect()
             }
         };
         keys.insert(entry.key.clone());
@@ -404,7 +405,7 @@ async fn write_row(
             history.delete(key.as_str()).primitive().map_err(store_error)?;
         }
     }
-    Ok(put)
+    Ok(())
 }
 
 /// Deletes the parts of an undo stored under `key` (`store::undo_text`), if it has any.
@@ -420,67 +421,123 @@ fn delete_parts(settings: &indexed_db_futures::object_store::ObjectStore<'_>, ke
 /// held the page for 4.8 s, nothing drawn and no click answered.
 const ROWS_PER_STEP: usize = 250;
 
-/// Counts the rows a write has issued and, every `ROWS_PER_STEP`, waits for one of them. A wait
-/// ends in that request's success event, where the transaction is active again, so the write
-/// stays one transaction. It waits for the step's first row the browser has not written yet,
-/// not the last, so the browser goes on writing the rest of the step while the page takes its
-/// turn. The steps still cost time: a scratch probe that timed every `put` of a 38,021-record
-/// import saw them issued over 5.4 s with no steps, 8.1 s waiting for each step's last row and
-/// 7.5 s waiting for its first unwritten one (`docs/benchmarks.md`, 2026-12-04 midday).
+/// The text of rows laid out before their puts are issued. The puts are most of a row's cost
+/// to the page, so they are issued a few dozen rows at a time, inside the step's time, not
+/// all at its end (which held the page past 50 ms when a step's rows replaced stored ones);
+/// and the decoding of a layout's text is one call however large it is.
+const PUT_BYTES: usize = 64 * 1024;
+
+/// A large write's steps. Rows are laid out (`put`) and their puts issued together
+/// (`row_puts`), every `PUT_BYTES` of text and at the step's end. A step ends after
+/// `ROWS_PER_STEP` rows or `STEP_MS`; it then waits for one of its requests. A wait ends in that request's success
+/// event, where the transaction is active again, so the write stays one transaction. It waits
+/// for the step's first request the browser has not written yet, not the last, so the browser
+/// goes on writing the rest of the step while the page takes its turn. The steps still cost
+/// time: a scratch probe that timed every `put` of a 38,021-record import saw them issued over
+/// 5.4 s with no steps, 8.1 s waiting for each step's last row and 7.5 s waiting for its first
+/// unwritten one (`docs/benchmarks.md`, 2026-12-04 midday).
 ///
-/// A step also ends once it has taken `STEP_MS`: rows that each replace a stored record cost
-/// more (the replaced version goes to the history, and the undo's text is made beside them),
-/// and 250 of them took 50-140 ms of the page (`docs/benchmarks.md`, 2026-12-04 afternoon), as
-/// would a slower laptop's steps of any rows.
-#[derive(Default)]
+/// Rows that each replace a stored record cost more (the replaced version goes to the
+/// history, and the undo's text is made beside them), and 250 of them took 50-140 ms of the
+/// page (`docs/benchmarks.md`, 2026-12-04 afternoon), as would a slower laptop's steps of any
+/// rows: hence the time limit too.
+///
+/// Puts laid out but not issued would be lost: a write ends with `finish`, and anything that
+/// must come after a laid-out put in the same store (a delete, a read) calls `flush` first.
 struct Steps {
-    issued: Vec<VoidRequest>,
+    tx: web_sys::IdbTransaction,
+    /// The step's requests: those issued straight, and the first put of each layout issued.
+    issued: Vec<web_sys::IdbRequest>,
+    rows: usize,
     /// When the step began (the page's clock), once it has.
     began: Option<f64>,
+    puts: crate::store::row_layout::RowLayout,
 }
 
 /// How long a step of a large write may hold the page, in milliseconds.
 const STEP_MS: f64 = 25.0;
 
 impl Steps {
-    async fn issued(&mut self, last: VoidRequest) -> Result<(), StoreError> {
+    fn new(tx: &indexed_db_futures::transaction::Transaction<'_>) -> Steps {
         use indexed_db_futures::internals::SystemRepr;
-        self.issued.push(last);
+        use wasm_bindgen::JsCast;
+        Steps { tx: tx.as_sys().unchecked_ref::<web_sys::IdbTransaction>().clone(), issued: Vec::new(), rows: 0, began: None, puts: Default::default() }
+    }
+
+    /// Lays out the put of `row` into `store`.
+    fn put(&mut self, store: &str, row: &Row) -> Result<(), StoreError> {
+        self.puts.push(store, row)
+    }
+
+    /// Issues the puts laid out so far.
+    fn flush(&mut self) -> Result<(), StoreError> {
+        let first = super::row_puts::put_all(&self.tx, &self.puts).map_err(|e| request_failure(Some(&self.tx), &e))?;
+        self.puts.clear();
+        self.issued.extend(first);
+        Ok(())
+    }
+
+    /// Counts a request issued straight (not laid out) as a row of the step.
+    async fn issued(&mut self, request: VoidRequest) -> Result<(), StoreError> {
+        use indexed_db_futures::internals::SystemRepr;
+        use wasm_bindgen::JsCast;
+        self.issued.push(request.as_sys().unchecked_ref::<web_sys::IdbRequest>().clone());
+        self.row_done().await
+    }
+
+    /// Ends a row; at the end of a step, issues its puts and waits for one of its requests.
+    async fn row_done(&mut self) -> Result<(), StoreError> {
+        self.rows += 1;
+        if self.puts.text_bytes() >= PUT_BYTES {
+            self.flush()?;
+        }
         let now = crate::web::browser::page_clock_ms();
         let began = *self.began.get_or_insert(now);
-        if self.issued.len() < ROWS_PER_STEP && now - began < STEP_MS {
+        if self.rows < ROWS_PER_STEP && now - began < STEP_MS {
             return Ok(());
         }
         self.began = None;
-        let mut step = std::mem::take(&mut self.issued);
+        self.rows = 0;
+        self.flush()?;
+        let step = std::mem::take(&mut self.issued);
         // A request made in this task cannot have finished yet (its success event is a task of
-        // its own), so a step issued in one go waits for its first row. Only a step that waited
-        // inside (the history of a replaced record) may find every row written; then it waited
-        // already, and runs on.
-        let unwritten = step.iter().position(|r| r.as_sys().ready_state() == web_sys::IdbRequestReadyState::Pending).unwrap_or(step.len() - 1);
-        let waited = step.swap_remove(unwritten);
-        let tx = waited.as_sys().transaction();
-        // A request that failed on its own aborts the transaction, and this one then reports a
-        // bare abort: the transaction's error says what it was.
-        waited.await.map_err(|e| failure(tx.as_ref(), e))
+        // its own). Only a step that waited inside (the history of a replaced record) may find
+        // every request written: it has waited already, and runs on, its transaction active.
+        let Some(waited) = step.iter().find(|r| r.ready_state() == web_sys::IdbRequestReadyState::Pending) else {
+            return Ok(());
+        };
+        answer(waited).await.map(|_| ()).map_err(|e| request_failure(Some(&self.tx), &e))
+    }
+
+    /// Issues what is still laid out: the last thing a write does before its commit.
+    fn finish(mut self) -> Result<(), StoreError> {
+        self.flush()
+    }
+}
+
+/// What a failed request or call says: a full disk when the transaction was aborted for want
+/// of space, else the request's own error.
+fn request_failure(tx: Option<&web_sys::IdbTransaction>, e: &wasm_bindgen::JsValue) -> StoreError {
+    match tx.and_then(|t| t.error()) {
+        Some(dom) if dom.name() == "QuotaExceededError" => StoreError::QuotaExceeded,
+        _ => js_error(e, || format!("write: {e:?}")),
     }
 }
 
 /// Writes the summary of a row in the transaction that writes the row (`given`, when the
 /// writer worked it out already), or removes it with the row (`None`, or a row that does not
 /// decode). The transaction must include the summary store of a summarised kind (`stores_for`).
-fn keep_summary(tx: &indexed_db_futures::transaction::Transaction<'_>, kind: &str, id: &str, row: Option<&Row>, given: Option<&Row>) -> Result<(), StoreError> {
+fn keep_summary(tx: &indexed_db_futures::transaction::Transaction<'_>, steps: &mut Steps, kind: &str, id: &str, row: Option<&Row>, given: Option<&Row>) -> Result<(), StoreError> {
     let Some(name) = summary::summary_store(kind) else { return Ok(()) };
-    let store = tx.object_store(name).map_err(store_error)?;
     match row.and_then(|r| summary::summary_row_given(kind, r, given)) {
-        Some(s) => {
-            store.put(s.as_ref()).serde().map_err(store_error)?;
-        }
+        Some(s) => steps.put(name, &s),
         None => {
-            store.delete(id).primitive().map_err(store_error)?;
+            // After any laid-out put of the same summary.
+            steps.flush()?;
+            tx.object_store(name).map_err(store_error)?.delete(id).primitive().map_err(store_error)?;
+            Ok(())
         }
     }
-    Ok(())
 }
 
 /// Deletes the export packs of the buckets `ids` of `kind` fall in, in the transaction that
@@ -660,17 +717,20 @@ impl RowBackend for IdbBackend {
         }
         let repeats = rows.iter().map(|r| r.id.as_str()).collect::<std::collections::HashSet<_>>().len() < rows.len();
         drop_packs(&tx, kind, rows.iter().map(|r| r.id.as_str()))?;
+        let mut steps = Steps::new(&tx);
         {
             let store = tx.object_store(kind).map_err(store_error)?;
             let history = tx.object_store(HISTORY).map_err(store_error)?;
             // What each row replaces, and the histories it joins, read before anything is written;
             // a record given twice replaces its first row the second time, so such a write reads
             // each row just before it writes it, as every write once did.
-            let mut steps = Steps::default();
             if keep_history.is_some() && repeats {
                 for row in rows {
+                    // The read follows the put of the same record given before it.
+                    steps.flush()?;
                     let old = store.get(row.id.as_str()).serde().map_err(store_error)?.await.map_err(store_error)?;
-                    steps.issued(write_row(&tx, &history, kind, row, None, Replaced { row: old, history: None }, keep_history).await?).await?;
+                    write_row(&tx, &history, &mut steps, kind, &row, None, Replaced { row: old, history: None }, keep_history).await?;
+                    steps.row_done().await?;
                 }
             } else {
                 let (olds, histories) = match keep_history {
@@ -685,11 +745,13 @@ impl RowBackend for IdbBackend {
                     }
                     None => (vec![None; rows.len()], vec![Vec::new(); rows.len()]),
                 };
-                for ((row, old), before) in rows.into_iter().zip(olds).zip(&histories) {
-                    steps.issued(write_row(&tx, &history, kind, row, None, Replaced { row: old, history: Some(before) }, keep_history).await?).await?;
+                for ((row, old), before) in rows.iter().zip(olds).zip(&histories) {
+                    write_row(&tx, &history, &mut steps, kind, row, None, Replaced { row: old, history: Some(before) }, keep_history).await?;
+                    steps.row_done().await?;
                 }
             }
         }
+        steps.finish()?;
         commit(tx).await
     }
 
@@ -706,7 +768,9 @@ impl RowBackend for IdbBackend {
             }
             drop_packs(&tx, kind, [row.id.as_str()])?;
             // One row: its put is issued whether or not its request is waited for.
-            write_row(&tx, &history, kind, row, None, Replaced { row: old, history: None }, keep_history).await?;
+            let mut steps = Steps::new(&tx);
+            write_row(&tx, &history, &mut steps, kind, &row, None, Replaced { row: old, history: None }, keep_history).await?;
+            steps.finish()?;
         }
         commit(tx).await.map(Ok)
     }
@@ -729,7 +793,9 @@ impl RowBackend for IdbBackend {
             let found: Option<Row> = store.get(id).serde().map_err(store_error)?.await.map_err(store_error)?;
             if found.is_some() {
                 store.delete(id).primitive().map_err(store_error)?;
-                keep_summary(&tx, kind, id, None, None)?;
+                let mut steps = Steps::new(&tx);
+                keep_summary(&tx, &mut steps, kind, id, None, None)?;
+                steps.finish()?;
                 drop_packs(&tx, kind, [id])?;
             }
             found.is_some()
@@ -824,7 +890,7 @@ impl RowBackend for IdbBackend {
             let wanted: Vec<(&str, &str)> = batch.rows.iter().zip(&read_history).filter(|(_, read)| **read).map(|(w, _)| (w.kind.as_str(), w.id.as_str())).collect();
             let mut read = histories_of(&by_record, &wanted).await?.into_iter();
             let histories: Vec<Vec<HistoryRow>> = read_history.iter().map(|r| if *r { read.next().unwrap_or_default() } else { Vec::new() }).collect();
-            let mut steps = Steps::default();
+            let mut steps = Steps::new(&tx);
             // An undo replaces the history of every record it touches: a province's in steps too.
             if restoring {
                 for h in histories.iter().flatten() {
@@ -842,19 +908,20 @@ impl RowBackend for IdbBackend {
                     text.row(&w.kind, &w.id, w.new.as_ref(), old.as_ref())?;
                     put_parts(&settings, &mut steps, key, stored, text.take_done()).await?;
                 }
-                let store = tx.object_store(&w.kind).map_err(store_error)?;
-                let last = match (&w.new, &batch.history) {
-                    (Some(row), HistoryWrite::Keep(depth)) => write_row(&tx, &history, &w.kind, row.clone(), w.summary.as_ref(), Replaced { row: old, history: Some(before) }, Some(*depth)).await?,
+                match (&w.new, &batch.history) {
+                    (Some(row), HistoryWrite::Keep(depth)) => write_row(&tx, &history, &mut steps, &w.kind, row, w.summary.as_ref(), Replaced { row: old, history: Some(before) }, Some(*depth)).await?,
                     (Some(row), HistoryWrite::Restore(_)) => {
-                        keep_summary(&tx, &w.kind, &w.id, Some(row), w.summary.as_ref())?;
-                        store.put(row.clone()).serde().map_err(store_error)?
+                        keep_summary(&tx, &mut steps, &w.kind, &w.id, Some(row), w.summary.as_ref())?;
+                        steps.put(&w.kind, row)?;
                     }
                     (None, _) => {
-                        keep_summary(&tx, &w.kind, &w.id, None, None)?;
-                        store.delete(w.id.as_str()).primitive().map_err(store_error)?
+                        // After any laid-out put of the same record.
+                        steps.flush()?;
+                        keep_summary(&tx, &mut steps, &w.kind, &w.id, None, None)?;
+                        tx.object_store(&w.kind).map_err(store_error)?.delete(w.id.as_str()).primitive().map_err(store_error)?;
                     }
-                };
-                steps.issued(last).await?;
+                }
+                steps.row_done().await?;
             }
             if let HistoryWrite::Restore(rows) = &batch.history {
                 for h in rows {
@@ -887,6 +954,7 @@ impl RowBackend for IdbBackend {
                     settings.put(v).with_key(k).primitive().map_err(store_error)?;
                 }
             }
+            steps.finish()?;
         }
         commit(tx).await.map(Ok)
     }

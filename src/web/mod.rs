@@ -10,6 +10,7 @@ pub mod file_codec;
 pub mod idb;
 pub mod local_storage;
 pub mod panic_guard;
+mod row_puts;
 pub mod service_worker;
 /// The form definitions that come with the app, fetched after start-up.
 pub mod shipped_forms;
