@@ -215,9 +215,9 @@ fn disk_full_at_put(n: u32) {
     .unwrap();
 }
 
-/// Puts back the browser's own `put` after `disk_full_at_put` or a counting stand-in.
+/// Puts back the browser's own `put` (and `delete`) after `disk_full_at_put` or a counting stand-in.
 fn real_put() {
-    js_sys::eval("IDBObjectStore.prototype.put = window.__realPut").unwrap();
+    js_sys::eval("IDBObjectStore.prototype.put = window.__realPut; if (window.__realDelete) IDBObjectStore.prototype.delete = window.__realDelete").unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -254,8 +254,7 @@ async fn stored_text(store: &str) -> String {
 
 /// Rows reach IndexedDB laid out a step at a time (`store::row_layout`, `web::row_puts`): each is
 /// stored as the object serde made of it, its strings cut at the right places (characters past
-/// U+FFFF, two units each in the page, too); and a record given twice in one write is read back
-/// between its two puts, its first version going to the history.
+/// U+FFFF, two units each in the page, too).
 #[wasm_bindgen_test]
 async fn rows_laid_out_are_stored_as_serde_wrote_them() {
     use nscl_tracker::store::Row;
@@ -268,13 +267,6 @@ async fn rows_laid_out_are_stored_as_serde_wrote_them() {
     ];
     IdbBackend.put_rows("enterprise", rows.clone(), None).await.unwrap();
     assert_eq!(stored_text("enterprise").await, serde_json::to_string(&rows).unwrap());
-
-    let first = row("r", 1, &[], "first");
-    let second = row("r", 2, &[], "second");
-    IdbBackend.put_rows("enterprise", vec![first, second.clone()], Some(5)).await.unwrap();
-    assert_eq!(IdbBackend.get_row("enterprise", "r").await.unwrap(), Some(second));
-    let history = IdbBackend.load_history("enterprise", "r").await.unwrap();
-    assert_eq!(history.iter().map(|h| h.json.as_str()).collect::<Vec<_>>(), vec!["first"]);
 }
 
 /// A large write (`put_rows`, and an import's `write_batch`) issues its rows in steps
@@ -311,12 +303,26 @@ async fn a_large_write_lets_the_page_run_between_steps_and_stays_one_transaction
     assert!(turns.iter().any(|&n| n > 0.0 && n < 1250.0), "the page had no turn between the batch's rows: {turns:?}");
     assert_eq!(store.load::<Enterprise>().await.unwrap().records.len(), 2501);
 
+    // A batch of deletions alone (the undo of a first import): its steps let the page run too.
+    let deletions = nscl_tracker::store::batch::Batch {
+        rows: batch.rows.iter().map(|w| nscl_tracker::store::batch::RowWrite { expected: nscl_tracker::store::batch::Expect::of(w.new.as_ref().map(|r| r.json.as_str())), new: None, ..w.clone() }).collect(),
+        settings: Vec::new(),
+        history: nscl_tracker::store::batch::HistoryWrite::Keep(20),
+        undo_key: None,
+    };
+    count_puts_at_each_turn();
+    let written = backend.write_batch(&deletions).await;
+    let turns = puts_at_turns();
+    assert_eq!(written, Ok(Ok(())));
+    assert!(turns.iter().any(|&n| n > 0.0 && n < 1250.0), "the page had no turn between the batch's deletions: {turns:?}");
+    assert_eq!(store.load::<Enterprise>().await.unwrap().records.len(), 1251);
+
     // The disk fills up at the 1,100th row, after four of the write's waits: nothing of it stays.
     disk_full_at_put(1100);
     let result = backend.put_rows("enterprise", rows("b"), None).await;
     real_put();
     assert_eq!(result, Err(nscl_tracker::store::StoreError::QuotaExceeded));
-    assert_eq!(store.load::<Enterprise>().await.unwrap().records.len(), 2501);
+    assert_eq!(store.load::<Enterprise>().await.unwrap().records.len(), 1251);
 }
 
 /// A write over many stored records reads what it replaces, and each record's history, with
@@ -432,12 +438,16 @@ fn most_reads_in_flight() -> f64 {
     js_sys::eval("IDBObjectStore.prototype.get = window.__realGet; IDBIndex.prototype.getAll = window.__realGetAll; window.__mostInFlight").unwrap().as_f64().unwrap_or(0.0)
 }
 
-/// From now on every row put is counted, and a timer that sets itself again notes the count each
-/// time it runs: a count between none and all of a write's rows is a turn the page had inside it.
+/// From now on every enterprise row put or deleted is counted (not the export packs a write
+/// deletes before its rows), and a timer that sets itself again notes the
+/// count each time it runs: a count between none and all of a write's rows is a turn the page had
+/// inside it.
 fn count_puts_at_each_turn() {
     js_sys::eval(
         "(() => { const put = IDBObjectStore.prototype.put; window.__realPut = put; window.__puts = 0; window.__turns = []; \
-          IDBObjectStore.prototype.put = function (...a) { window.__puts++; return put.apply(this, a); }; \
+          const del = IDBObjectStore.prototype.delete; window.__realDelete = del; \
+          IDBObjectStore.prototype.put = function (...a) { if (this.name === 'enterprise') window.__puts++; return put.apply(this, a); }; \
+          IDBObjectStore.prototype.delete = function (...a) { if (this.name === 'enterprise') window.__puts++; return del.apply(this, a); }; \
           const turn = () => { window.__turns.push(window.__puts); if (window.__turns.length < 100000) window.__turn = setTimeout(turn, 0); }; \
           window.__turn = setTimeout(turn, 0); })()",
     )

@@ -371,7 +371,7 @@ struct Replaced<'a> {
     history: Option<&'a [HistoryRow]>,
 }
 
-/// Puts one row inside a write transaction (laid out in `steps`, issued at the step's end);
+/// Puts one row inside a write transaction (laid out in `steps`, issued at its next flush);
 /// with `keep_history`, the row it replaces goes to the history store, which keeps at most
 /// that many versions of the record.
 #[allow(clippy::too_many_arguments)]
@@ -446,7 +446,8 @@ const PUT_BYTES: usize = 64 * 1024;
 /// must come after a laid-out put in the same store (a delete, a read) calls `flush` first.
 struct Steps {
     tx: web_sys::IdbTransaction,
-    /// The step's requests: those issued straight, and the first put of each layout issued.
+    /// The step's requests it may wait for: the record deletes and undo parts issued straight,
+    /// and the first put of each layout issued.
     issued: Vec<web_sys::IdbRequest>,
     rows: usize,
     /// When the step began (the page's clock), once it has.
@@ -477,11 +478,17 @@ impl Steps {
         Ok(())
     }
 
-    /// Counts a request issued straight (not laid out) as a row of the step.
-    async fn issued(&mut self, request: VoidRequest) -> Result<(), StoreError> {
+    /// Notes a request issued straight (not laid out), for the step to wait for: a step of
+    /// deletes alone (the undo of a province's first import) must let the page run too.
+    fn note(&mut self, request: &VoidRequest) {
         use indexed_db_futures::internals::SystemRepr;
         use wasm_bindgen::JsCast;
         self.issued.push(request.as_sys().unchecked_ref::<web_sys::IdbRequest>().clone());
+    }
+
+    /// Notes a request issued straight (not laid out) as a row of the step.
+    async fn issued(&mut self, request: VoidRequest) -> Result<(), StoreError> {
+        self.note(&request);
         self.row_done().await
     }
 
@@ -501,8 +508,9 @@ impl Steps {
         self.flush()?;
         let step = std::mem::take(&mut self.issued);
         // A request made in this task cannot have finished yet (its success event is a task of
-        // its own). Only a step that waited inside (the history of a replaced record) may find
-        // every request written: it has waited already, and runs on, its transaction active.
+        // its own). Only a step that waited inside (the history of a replaced record, a read of a
+        // record given twice) may find every request written: it has waited already, and runs
+        // on, its transaction active.
         let Some(waited) = step.iter().find(|r| r.ready_state() == web_sys::IdbRequestReadyState::Pending) else {
             return Ok(());
         };
@@ -767,7 +775,7 @@ impl RowBackend for IdbBackend {
                 return Ok(Err(old));
             }
             drop_packs(&tx, kind, [row.id.as_str()])?;
-            // One row: its put is issued whether or not its request is waited for.
+            // One row: its put is issued by `finish`, and the commit waits for it.
             let mut steps = Steps::new(&tx);
             write_row(&tx, &history, &mut steps, kind, &row, None, Replaced { row: old, history: None }, keep_history).await?;
             steps.finish()?;
@@ -918,7 +926,7 @@ impl RowBackend for IdbBackend {
                         // After any laid-out put of the same record.
                         steps.flush()?;
                         keep_summary(&tx, &mut steps, &w.kind, &w.id, None, None)?;
-                        tx.object_store(&w.kind).map_err(store_error)?.delete(w.id.as_str()).primitive().map_err(store_error)?;
+                        steps.note(&tx.object_store(&w.kind).map_err(store_error)?.delete(w.id.as_str()).primitive().map_err(store_error)?);
                     }
                 }
                 steps.row_done().await?;
