@@ -82,6 +82,9 @@ const TEXT_PX: f64 = 12.0;
 const TICK_PX: f64 = 11.0;
 const VALUE_PX: f64 = 10.0;
 const LINE: f64 = 14.0;
+/// Lines a horizontal chart's category name may take (its band grows to hold them): the
+/// plan items' names need three at a report's width.
+const LABEL_LINES: usize = 3;
 /// A horizontal bar's thickness.
 const BAR: f64 = 16.0;
 /// At most this many series are drawn (the palette repeats after six anyway).
@@ -137,7 +140,7 @@ impl Data {
         let mut label_lines: Vec<Vec<String>> = Vec::new();
         let mut band = 0.0;
         let count = if chart.horizontal {
-            label_lines = chart.categories.iter().take(MAX_SIDE as usize).map(|c| wrap(&clean(c), label_chars, 2)).collect();
+            label_lines = chart.categories.iter().take(MAX_SIDE as usize).map(|c| wrap(&clean(c), label_chars, LABEL_LINES)).collect();
             let most_lines = label_lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
             band = (series.len().max(1) as f64 * if series.len() > 1 { BAR * 0.75 } else { BAR } + 10.0).max(most_lines as f64 * LINE + 8.0);
             let fixed = top + horizontal_fixed(&target, &value_label, legend_rows);

@@ -87,6 +87,11 @@ const TEXT_PX: f64 = 12.0;
 const TICK_PX: f64 = 11.0;
 const LINE: f64 = 14.0;
 const ROW: f64 = 44.0;
+/// A row's height when some name takes three lines: at `ROW` they nearly touched the next row's.
+const ROW_THREE_LINES: f64 = 52.0;
+/// Lines a row's name may take. The plan's longest indicator names need three at a report's
+/// width, and a printed name cut with `…` cannot be read.
+const LABEL_LINES: usize = 3;
 const BAR: f64 = 14.0;
 /// Below the rows: tick labels, then the axis's name.
 const TICKS_HEIGHT: f64 = 20.0;
@@ -124,6 +129,10 @@ struct Layout {
     rows_top: f64,
     /// How many rows are drawn: as many as fit in the tallest chart.
     drawn: usize,
+    /// Each row's height.
+    row: f64,
+    /// Each drawn row's name, a line at a time.
+    labels: Vec<Vec<String>>,
     keys: Vec<Key>,
     legend: Vec<legend::Entry>,
     legend_rows: usize,
@@ -157,10 +166,14 @@ impl Layout {
         let names: Vec<String> = keys.iter().map(|&k| clean(key_name(chart, k))).collect();
         let (legend, legend_rows) = if chart.rows.is_empty() { (Vec::new(), 0) } else { legend::layout(&names, PAD, width, 3) };
         let below = TICKS_HEIGHT + if clean(&chart.axis_label).is_empty() { 0.0 } else { AXIS_LABEL_HEIGHT } + legend_rows as f64 * legend::ROW + 6.0 + PAD;
-        let fit = ((f64::from(MAX_SIDE) - rows_top - below) / ROW).floor().max(1.0) as usize;
+        let label_chars = chars_in(width * 0.3, TEXT_PX).max(6);
+        let mut labels: Vec<Vec<String>> = chart.rows.iter().take(MAX_SIDE as usize).map(|r| wrap(&clean(&r.label), label_chars, LABEL_LINES)).collect();
+        let row = if labels.iter().any(|l| l.len() > 2) { ROW_THREE_LINES } else { ROW };
+        let fit = ((f64::from(MAX_SIDE) - rows_top - below) / row).floor().max(1.0) as usize;
         let drawn = chart.rows.len().min(fit);
-        let height = if drawn == 0 { rows_top + 80.0 } else { rows_top + drawn as f64 * ROW + below };
-        Layout { width, height, rows_top, drawn, keys, legend, legend_rows }
+        labels.truncate(drawn);
+        let height = if drawn == 0 { rows_top + 80.0 } else { rows_top + drawn as f64 * row + below };
+        Layout { width, height, rows_top, drawn, row, labels, keys, legend, legend_rows }
     }
 }
 
@@ -228,8 +241,7 @@ fn draw(area: &Area, chart: &ProgressChart, layout: &Layout, title: &str) -> Dra
     }
 
     // Columns: names left, numbers right, the track between.
-    let label_chars = chars_in(width * 0.3, TEXT_PX).max(6);
-    let labels: Vec<Vec<String>> = rows.iter().map(|r| wrap(&clean(&r.label), label_chars, 2)).collect();
+    let (labels, row_height) = (&layout.labels, layout.row);
     let value_chars = chars_in(width * 0.28, TICK_PX).max(4);
     let values: Vec<[String; 2]> =
         rows.iter().map(|r| [truncate(&numbers_text(r, chart.lang), value_chars), truncate(&status_text(chart, r), value_chars)]).collect();
@@ -239,7 +251,7 @@ fn draw(area: &Area, chart: &ProgressChart, layout: &Layout, title: &str) -> Dra
     let x1 = (width - PAD - value_width - 10.0).max(x0 + 20.0);
     let (end, step) = scale_end(rows);
     let at = |percent: f64| x0 + (x1 - x0) * percent.clamp(0.0, end) / end;
-    let rows_bottom = layout.rows_top + rows.len() as f64 * ROW;
+    let rows_bottom = layout.rows_top + rows.len() as f64 * row_height;
 
     // Grid and ticks: percent of target.
     let tick_style = font(TICK_PX, palette::TEXT);
@@ -259,7 +271,7 @@ fn draw(area: &Area, chart: &ProgressChart, layout: &Layout, title: &str) -> Dra
     let label_style = font(TEXT_PX, palette::TEXT);
     let status_style = font(TICK_PX, palette::MUTED_TEXT);
     for (i, row) in rows.iter().enumerate() {
-        let mid = layout.rows_top + i as f64 * ROW + ROW / 2.0;
+        let mid = layout.rows_top + i as f64 * row_height + row_height / 2.0;
         let (bar_top, bar_bottom) = (px(mid - BAR / 2.0), px(mid + BAR / 2.0));
         let first = mid - (labels[i].len().max(1) - 1) as f64 * LINE / 2.0;
         for (k, line) in labels[i].iter().enumerate() {

@@ -533,6 +533,34 @@ fn the_charts_show_the_same_numbers_as_the_tables() {
     assert!(crate::charts::bars_svg(&b).starts_with("<svg"));
 }
 
+/// A printed report cannot be hovered for a cut name: every shipped indicator's name and every
+/// plan item's beside its bars in section II is drawn whole, in both languages.
+#[test]
+fn the_report_charts_draw_every_name_whole() {
+    let f = fixture();
+    for lang in [Lang::Vi, Lang::En] {
+        let r = build(&f, Period::year(2024), lang);
+        let template = progress_chart(&r, "2024-07-01", lang).rows[0].clone();
+        let names: Vec<String> = crate::indicators::shipped().indicators.iter().map(|i| i.label.get(lang).to_string()).collect();
+        let progress = crate::charts::ProgressChart {
+            rows: names.iter().map(|n| crate::charts::ProgressRow { label: n.clone(), ..template.clone() }).collect(),
+            ..progress_chart(&r, "2024-07-01", lang)
+        };
+        let items: Vec<String> = crate::model::activity::plan_items().iter().map(|p| format!("{} {}", p.id, p.label.get(lang))).collect();
+        let bars = crate::charts::BarChart { categories: items.clone(), series: budget_chart(&r, lang).series.into_iter().map(|mut s| { s.values = vec![1.0; items.len()]; s }).collect(), ..budget_chart(&r, lang) };
+        for (svg, names) in [(crate::charts::progress_svg(&progress), &names), (crate::charts::bars_svg(&bars), &items)] {
+            assert!(!svg.contains('…'), "a name is cut ({lang:?}):\n{svg}");
+            for name in names.iter() {
+                // Each word of the name is on the chart (a name runs over several lines).
+                for word in name.split_whitespace() {
+                    let word = word.replace('&', "&amp;");
+                    assert!(svg.contains(&word), "{word:?} of {name:?} is not drawn ({lang:?})");
+                }
+            }
+        }
+    }
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 mod props {
     use super::*;

@@ -28,7 +28,7 @@ pub fn ReportDocument(
             tables.with(|all| all.iter().find(|t| t.id == id).cloned()).map(|t| {
                 let empty = t.rows.iter().all(|r| r.kind != crate::report::RowKind::Body);
                 view! {
-                    <section class=format!("gov-section gov-section-{}", id.key()) data-testid=format!("report-section-{}", id.key())>
+                    <section class=format!("gov-section gov-section-{}{}", id.key(), if empty { " gov-section-empty" } else { "" }) data-testid=format!("report-section-{}", id.key())>
                         <h2>{t.title.clone()}</h2>
                         {empty.then(|| view! { <p class="muted">{tr(Msg::ReportNoRows)}</p> })}
                         <div class="table-scroll"><ReportTable table=t/></div>

@@ -123,6 +123,19 @@ test('báo cáo sơ kết năm: sửa tiêu đề và người ký, in ra A4, t�
   expect(pdf.pages).toBeGreaterThan(1);
   // The pages as pictures, to look at (test-results/…/trang-*.png).
   execFileSync('pdftoppm', ['-r', '60', '-png', pdfPath, test.info().outputPath('trang')]);
+  // Page by page: each plan item's heading row in section IV is printed on the page of its first
+  // activity, never alone at a page's foot (this year's 2.3.4 was, before the rows kept together).
+  const pageTexts = pdf.text.split('\f').map(compact);
+  const groups = await page.getByTestId('report-section-activities').locator('tr.report-group').evaluateAll((rows) => rows.map((r) => {
+    const next = r.nextElementSibling;
+    return { heading: r.textContent, first: next && !next.classList.contains('report-group') ? [...next.cells].slice(1, 4).map((c) => c.textContent) : null };
+  }));
+  expect(groups.filter((g) => g.first).length).toBeGreaterThan(2);
+  for (const g of groups.filter((g) => g.first)) {
+    const at = pageTexts.findIndex((t) => t.includes(compact(g.heading)));
+    expect(at, g.heading).toBeGreaterThanOrEqual(0);
+    for (const cell of g.first) expect(pageTexts[at], `${g.heading}: its first activity on its page`).toContain(compact(cell));
+  }
 
   // XLSX: one sheet per table, numbers as numbers.
   const xlsx = await report.downloadXlsx();
@@ -147,4 +160,21 @@ test('báo cáo sơ kết năm: sửa tiêu đề và người ký, in ra A4, t�
   expect(csvRows[0]).toEqual(['Mục', 'Nội dung', 'Số hoạt động có kinh phí', 'Ngân sách nhà nước', 'Kinh phí huy động', 'Không ghi nguồn', 'Tổng cộng']);
   expect(csvRows.find((r) => r[0] === '2.3.3')[1]).toBe('Hỗ trợ doanh nghiệp áp dụng tiêu chuẩn, hệ thống quản lý, công cụ cải tiến');
   expect(csvRows[csvRows.length - 1][6]).toBe(String(want.budget));
+});
+
+test('a report with nothing done yet prints its empty sections III and IV on one page, not a page each', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open('/');
+  await untilControlled(page);
+  const report = new AnnualReport(page);
+  await report.open();
+  await expect(page.getByTestId('report-section-enterprises')).toHaveClass(/gov-section-empty/);
+  await expect(page.getByTestId('report-section-activities')).toHaveClass(/gov-section-empty/);
+  const bytes = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+  fs.writeFileSync(test.info().outputPath('bao-cao-trong.pdf'), bytes);
+  const pdf = readPdf(bytes);
+  const pages = pdf.text.split('\f').map(compact);
+  const pageOf = (heading) => pages.findIndex((t) => t.includes(compact(heading)));
+  expect(pageOf('III. DOANH NGHIỆP ĐƯỢC HỖ TRỢ')).toBeGreaterThanOrEqual(0);
+  expect(pageOf('IV. HOẠT ĐỘNG THEO NHIỆM VỤ CỦA KẾ HOẠCH')).toBe(pageOf('III. DOANH NGHIỆP ĐƯỢC HỖ TRỢ'));
 });
