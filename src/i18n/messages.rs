@@ -578,7 +578,7 @@ messages! {
     EnterprisesTitle => "Danh bạ doanh nghiệp", "Enterprise register";
     AddEnterprise => "Thêm doanh nghiệp", "Add enterprise";
     SearchLabel => "Tìm kiếm", "Search";
-    SearchPlaceholder => "Tên, mã số thuế, địa chỉ, người liên hệ…", "Name, tax code, address, contact…";
+    SearchPlaceholder => "Tên, mã số thuế, địa chỉ, liên hệ…", "Name, tax code, address, contact…";
     FilterAll => "Tất cả", "All";
     FilterUnit => "Đơn vị hành chính", "Administrative unit";
     FilterSector => "Ngành (VSIC)", "Sector (VSIC)";

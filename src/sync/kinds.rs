@@ -22,8 +22,9 @@ use std::collections::BTreeMap;
 /// What sync needs to know about a kind of record beyond its storage.
 pub trait SyncKind: RecordKind + Serialize + DeserializeOwned + Clone + PartialEq + 'static {
     /// How a person recognises the record in a preview or a conflict: its
-    /// name or title; `enterprise` names the enterprise a record is about.
-    fn label(&self, enterprise: &dyn Fn(&str) -> Option<String>) -> String;
+    /// name or title; `name_of` says what the officer calls an enterprise or a
+    /// form, by its id (the id itself when it cannot).
+    fn label(&self, name_of: &dyn Fn(&str) -> Option<String>) -> String;
     /// Where the record belongs: an administrative unit, or an enterprise (whose unit it shares).
     fn place(&self) -> Place<'_>;
     /// Points references to merged-away enterprises at the enterprise kept
@@ -80,8 +81,8 @@ impl SyncKind for Survey {
     fn summary_row(record: &Record<Self>) -> Result<Option<Row>, StoreError> {
         summary::record_summary_row(record).map(Some)
     }
-    fn label(&self, enterprise: &dyn Fn(&str) -> Option<String>) -> String {
-        format!("{} · {}", enterprise(&self.enterprise_id).unwrap_or_else(|| self.enterprise_id.clone()), self.form_id)
+    fn label(&self, name_of: &dyn Fn(&str) -> Option<String>) -> String {
+        format!("{} · {}", name_of(&self.enterprise_id).unwrap_or_else(|| self.enterprise_id.clone()), name_of(&self.form_id).unwrap_or_else(|| self.form_id.clone()))
     }
     fn place(&self) -> Place<'_> {
         Place::Enterprise(Some(&self.enterprise_id))
@@ -95,9 +96,9 @@ impl SyncKind for Assessment {
     fn summary_row(record: &Record<Self>) -> Result<Option<Row>, StoreError> {
         summary::record_summary_row(record).map(Some)
     }
-    fn label(&self, enterprise: &dyn Fn(&str) -> Option<String>) -> String {
-        let who = self.enterprise_id.as_deref().map(|id| enterprise(id).unwrap_or_else(|| id.to_string()));
-        format!("{} · {}", who.as_deref().unwrap_or("—"), self.form_id)
+    fn label(&self, name_of: &dyn Fn(&str) -> Option<String>) -> String {
+        let who = self.enterprise_id.as_deref().map(|id| name_of(id).unwrap_or_else(|| id.to_string()));
+        format!("{} · {}", who.as_deref().unwrap_or("—"), name_of(&self.form_id).unwrap_or_else(|| self.form_id.clone()))
     }
     fn place(&self) -> Place<'_> {
         Place::Enterprise(self.enterprise_id.as_deref())
@@ -387,6 +388,24 @@ record_kinds! {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A survey or self-assessment is named by its enterprise and its form's title in the
+    /// officer's language (the latest version's), the ids only when nothing names them.
+    #[test]
+    fn surveys_and_assessments_are_named_by_enterprise_and_form_title() {
+        let forms = crate::form::FormLibrary::shipped();
+        let vi = crate::sync::local::form_titles(&forms, crate::i18n::Lang::Vi);
+        let en = crate::sync::local::form_titles(&forms, crate::i18n::Lang::En);
+        assert_eq!(vi.get("iso9001-readiness").map(String::as_str), Some("Tự đánh giá mức độ sẵn sàng áp dụng ISO 9001:2015"));
+        assert_eq!(en.get("iso9001-readiness").map(String::as_str), Some("Self-assessment: readiness for ISO 9001:2015"));
+        assert_eq!(vi.len(), forms.all().iter().map(|f| f.id.as_str()).collect::<std::collections::BTreeSet<_>>().len(), "one title a form");
+        let survey = Survey { form_id: "field-survey".into(), enterprise_id: "e1".into(), ..Default::default() };
+        let assessment = Assessment { form_id: "iso9001-readiness".into(), enterprise_id: Some("e1".into()), ..Default::default() };
+        let name_of = |id: &str| if id == "e1" { Some("HTX Xoài Mỹ Xương".to_string()) } else { vi.get(id).cloned() };
+        assert_eq!(survey.label(&name_of), format!("HTX Xoài Mỹ Xương · {}", vi["field-survey"]));
+        assert_eq!(assessment.label(&name_of), "HTX Xoài Mỹ Xương · Tự đánh giá mức độ sẵn sàng áp dụng ISO 9001:2015");
+        assert_eq!(assessment.label(&|_| None), "e1 · iso9001-readiness");
+    }
 
     #[test]
     fn aliases_are_followed_to_the_end_and_a_cycle_stops() {

@@ -1186,12 +1186,26 @@ pub enum Choice {
 
 type LocalFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + 'a>>;
 
-/// Every record in conflict now, kind by kind in id order.
-pub async fn open_conflicts<B: RowBackend>(store: &RecordStore<B>, lang: crate::i18n::Lang) -> Result<Vec<ConflictView>, StoreError> {
+/// What the officer calls each form, by its id: its latest version's title in `lang`. A survey or
+/// self-assessment is named by its enterprise and its form, not the form's id
+/// (`iso9001-readiness`).
+pub fn form_titles(forms: &crate::form::FormLibrary, lang: crate::i18n::Lang) -> HashMap<String, String> {
+    let mut titles = HashMap::new();
+    for form in forms.all() {
+        if forms.latest(&form.id).is_some_and(|latest| latest.version == form.version) {
+            titles.insert(form.id.clone(), form.title.get(lang).to_string());
+        }
+    }
+    titles
+}
+
+/// Every record in conflict now, kind by kind in id order; `forms` names the forms (`form_titles`).
+pub async fn open_conflicts<B: RowBackend>(store: &RecordStore<B>, forms: &HashMap<String, String>, lang: crate::i18n::Lang) -> Result<Vec<ConflictView>, StoreError> {
     let copies = load_conflicts(store).await?;
     struct View<'a, B: RowBackend> {
         store: &'a RecordStore<B>,
         copies: &'a Sections,
+        forms: &'a HashMap<String, String>,
         id: String,
         lang: crate::i18n::Lang,
     }
@@ -1209,7 +1223,7 @@ pub async fn open_conflicts<B: RowBackend>(store: &RecordStore<B>, lang: crate::
                 Ok(Some(ConflictView {
                     kind: T::KIND,
                     id: self.id.clone(),
-                    label: versions.winner().payload.label(&|id| enterprise.as_ref().filter(|(e, _)| e == id).map(|(_, n)| n.clone())),
+                    label: versions.winner().payload.label(&|id| enterprise.as_ref().filter(|(e, _)| e == id).map(|(_, n)| n.clone()).or_else(|| self.forms.get(id).cloned())),
                     versions: versions.all().iter().map(version_view).collect(),
                     fields: super::diff::field_table(&payloads, self.lang),
                     seen: versions_seen(versions.all()),
@@ -1219,7 +1233,7 @@ pub async fn open_conflicts<B: RowBackend>(store: &RecordStore<B>, lang: crate::
     }
     let mut out = Vec::new();
     for (kind, id) in ConflictIds::of(&copies).0 {
-        if let Some(view) = super::kinds::call_for_kind(kind, View { store, copies: &copies, id, lang }) {
+        if let Some(view) = super::kinds::call_for_kind(kind, View { store, copies: &copies, forms, id, lang }) {
             out.extend(view.await?);
         }
     }
@@ -1322,20 +1336,21 @@ fn version_view<T>(v: &Record<T>) -> VersionView {
 }
 
 /// The preview as the page shows it: each kind's counts and its first
-/// `limit` changed records, field by field.
-pub fn preview_view(preview: &Preview, held: &Held, lang: crate::i18n::Lang, limit: usize) -> Vec<KindView> {
+/// `limit` changed records, field by field; `forms` names the forms (`form_titles`).
+pub fn preview_view(preview: &Preview, held: &Held, forms: &HashMap<String, String>, lang: crate::i18n::Lang, limit: usize) -> Vec<KindView> {
     // Records about an enterprise are named by it: held here, or arriving with them.
     let mut names: HashMap<String, String> = held.records.enterprise.iter().map(|e| (e.id.clone(), e.payload.name.clone())).collect();
     names.extend(preview.plans.enterprise.items.iter().map(|i| (i.id.clone(), i.winner().payload.name.clone())));
     // An enterprise's result: its records are named by the enterprise they are filed under.
     names.extend(preview.matched.iter().chain(&preview.created).map(|m| (m.file_id.clone(), m.name.clone())));
-    struct View {
+    struct View<'a> {
         lang: crate::i18n::Lang,
         limit: usize,
         names: HashMap<String, String>,
+        forms: &'a HashMap<String, String>,
         out: Vec<KindView>,
     }
-    impl PlanVisitor for View {
+    impl PlanVisitor for View<'_> {
         fn visit<T: SyncKind>(&mut self, plan: &KindPlan<T>) {
             let items = plan
                 .items
@@ -1350,7 +1365,7 @@ pub fn preview_view(preview: &Preview, held: &Held, lang: crate::i18n::Lang, lim
                     let payloads: Vec<&T> = compared.iter().map(|r| &r.payload).collect();
                     ItemView {
                         id: item.id.clone(),
-                        label: item.winner().payload.label(&|id| self.names.get(id).cloned()),
+                        label: item.winner().payload.label(&|id| self.names.get(id).or_else(|| self.forms.get(id)).cloned()),
                         effect: item.effect,
                         versions: compared.iter().map(|r| version_view(r)).collect(),
                         fields: if payloads.len() > 1 { super::diff::field_table(&payloads, self.lang) } else { Vec::new() },
@@ -1365,7 +1380,7 @@ pub fn preview_view(preview: &Preview, held: &Held, lang: crate::i18n::Lang, lim
             });
         }
     }
-    let mut v = View { lang, limit, names, out: Vec::new() };
+    let mut v = View { lang, limit, names, forms, out: Vec::new() };
     preview.plans.visit(&mut v);
     v.out
 }

@@ -335,7 +335,7 @@ mod props {
         laptops[to].import(std::slice::from_ref(&file));
         let again = local::preview(&laptops[to].held(), std::slice::from_ref(&file));
         prop_assert!(!again.changes_anything());
-        let listed = ready(local::open_conflicts(&laptops[to].store, crate::i18n::Lang::Vi)).unwrap().len();
+        let listed = ready(local::open_conflicts(&laptops[to].store, &Default::default(), crate::i18n::Lang::Vi)).unwrap().len();
         prop_assert_eq!(ready(local::conflict_count(&laptops[to].store)).unwrap(), listed);
         Ok(())
     }
@@ -424,7 +424,7 @@ mod props {
                 }
             }
             for l in &laptops {
-                let listed = ready(local::open_conflicts(&l.store, crate::i18n::Lang::Vi)).unwrap().len();
+                let listed = ready(local::open_conflicts(&l.store, &Default::default(), crate::i18n::Lang::Vi)).unwrap().len();
                 prop_assert_eq!(ready(local::conflict_count(&l.store)).unwrap(), listed);
             }
             let state = laptops[0].state();
@@ -453,7 +453,7 @@ fn a_conflict_is_listed_field_by_field_and_resolved_by_picking_fields() {
     b.put(&edited);
     a.edit("e1", "Tên của A");
     a.import(&[b.export(Scope::default())]);
-    let views = ready(local::open_conflicts(&a.store, crate::i18n::Lang::Vi)).unwrap();
+    let views = ready(local::open_conflicts(&a.store, &Default::default(), crate::i18n::Lang::Vi)).unwrap();
     assert_eq!(views.len(), 1);
     let v = &views[0];
     assert_eq!((v.kind, v.id.as_str(), v.versions.len()), ("enterprise", "e1", 2));

@@ -25,9 +25,11 @@ pub fn ConflictsPanel() -> impl IntoView {
     Effect::new(move |_| {
         status.revision.track();
         let l = lang.get();
+        // Named by their forms' titles once the definitions are in.
+        let forms = register.forms.with(|f| local::form_titles(f, l));
         spawn_local(async move {
             // A store that cannot be read shows an empty list; the page's load banner says why.
-            list.set(Some(local::open_conflicts(&record_store(), l).await.unwrap_or_default()));
+            list.set(Some(local::open_conflicts(&record_store(), &forms, l).await.unwrap_or_default()));
             browser::mark("nscl-conflicts-loaded");
         });
     });

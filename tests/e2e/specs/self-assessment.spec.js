@@ -259,7 +259,10 @@ test.describe.serial('an enterprise sends its result and the department files it
     await expect(page.getByTestId('preview-filed-under')).toHaveCount(0);
     await expect(page.getByTestId('preview-creates-enterprise')).toHaveCount(0);
     await page.getByTestId('preview-kind-assessment').locator('summary').click();
-    await expect(page.getByTestId('preview-kind-assessment').getByTestId('preview-label').first()).toContainText(`${REGISTER_NAME} ·`);
+    // Each named by the enterprise and its form's title, not the form's id (iso9001-readiness).
+    const titles = [ISO_DEF, formDefinition(FIVE_S), formDefinition(AWARD)].map((d) => d.title.vi);
+    const labels = await page.getByTestId('preview-kind-assessment').getByTestId('preview-label').allTextContents();
+    expect(labels.map((l) => l.replace(`${REGISTER_NAME} · `, '')).sort()).toEqual([...titles].sort());
     expect((await sync.counts('assessment')).new).toBe(3);
     await sync.apply();
 
