@@ -1009,7 +1009,13 @@ where
     // than undo the older import and drop the newer one's undo.
     let log = store.get_setting(AUDIT_SETTING).await?;
     let Some(mut batch) = undo_text::read(store, UNDO_SETTING, pause).await? else { return Ok(Err(UndoRefused::Nothing)) };
-    let entry = AuditEntry::new(AuditAction::Undo, change, at_ms);
+    let mut entry = AuditEntry::new(AuditAction::Undo, change, at_ms);
+    // Which import it takes back (the last one, whose undo this is): its files and what it
+    // changed, so the log's line says more than "undo".
+    if let Some(undone) = log.as_deref().and_then(|t| serde_json::from_str::<Vec<AuditEntry>>(t).ok()).and_then(|l| l.into_iter().rev().find(|e| e.action == AuditAction::Import)) {
+        entry.files = undone.files;
+        entry.counts = undone.counts;
+    }
     batch.settings.push(SettingWrite { key: AUDIT_SETTING.into(), expected: Expect::of(log.as_deref()), new: Some(with_entry(log.as_deref(), &entry)?), undo: false });
     Ok(store.write_batch(&batch).await?.map_err(|Stale(what)| if what == AUDIT_SETTING { UndoRefused::SyncedSince } else { UndoRefused::ChangedSince(what) }))
 }

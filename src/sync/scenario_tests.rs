@@ -184,6 +184,12 @@ fn undo_restores_the_stores_byte_for_byte_and_refuses_after_a_later_edit() {
     let change = b.change();
     assert_eq!(ready(local::undo_last_import(&b.store, &change, 0, || std::future::ready(()))).unwrap(), Ok(()));
     assert_eq!(without_log(&b), before, "records, history and settings exactly as before the import");
+    // The log's line for the undo names the import it took back: its file and what it changed.
+    let log = ready(local::load_audit(&b.store)).unwrap();
+    let (import, undo) = (&log[log.len() - 2], &log[log.len() - 1]);
+    assert_eq!((import.action, undo.action), (local::AuditAction::Import, local::AuditAction::Undo));
+    assert!(!undo.files.is_empty());
+    assert_eq!((&undo.files, &undo.counts), (&import.files, &import.counts));
     assert_eq!(ready(local::undo_last_import(&b.store, &change, 0, || std::future::ready(()))).unwrap(), Err(UndoRefused::Nothing), "once");
     let settings: serde_json::Value = serde_json::from_str(&b.backend.dump()).unwrap();
     assert!(!settings[1].as_object().unwrap().keys().any(|k| k.starts_with(local::UNDO_SETTING)), "the undo's parts went with it");

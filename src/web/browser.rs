@@ -267,13 +267,26 @@ pub fn save_officer_unit(unit: &str) {
     set_setting(OFFICER_UNIT_KEY, unit);
 }
 
-/// Whether the first-start welcome has been finished (or put off) on this device.
+/// Whether the first-start welcome has been finished on this device, or put off today: "Later"
+/// is not "never", and records made without the officer's name say nobody made them, so an
+/// officer who put it off is asked again on another day (until a name is given).
 pub fn welcomed() -> bool {
-    setting(WELCOMED_KEY).is_some()
+    match setting(WELCOMED_KEY) {
+        Some(v) => v.strip_prefix(PUT_OFF).is_none_or(|day| day == today()),
+        None => false,
+    }
 }
 
 pub fn save_welcomed() {
     set_setting(WELCOMED_KEY, "1");
+}
+
+/// How a welcome put off is kept: the day it was, `later:2026-12-06`.
+const PUT_OFF: &str = "later:";
+
+/// The welcome put off until another day.
+pub fn save_welcome_put_off() {
+    set_setting(WELCOMED_KEY, &format!("{PUT_OFF}{}", today()));
 }
 
 const ROLE_KEY: &str = "nscl.role";

@@ -91,7 +91,7 @@ fn OfficerWelcome(done: RwSignal<bool>) -> impl IntoView {
     let tried = RwSignal::new(false);
     let missing = move || name.with(|n| n.trim().is_empty());
     let later = move |_| {
-        browser::save_welcomed();
+        browser::save_welcome_put_off();
         done.set(true);
     };
     let start = move |ev: leptos::ev::SubmitEvent| {

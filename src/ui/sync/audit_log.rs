@@ -60,13 +60,15 @@ pub fn AuditLog() -> impl IntoView {
                                     // Kinds the import left as they were are not listed.
                                     (c.new + c.updated + c.conflicts + c.deleted > 0).then(|| format!("{kind}: {}", l.imported(c.new, c.updated, c.conflicts, c.deleted).split_once(": ").map_or(String::new(), |(_, rest)| rest.trim_end_matches('.').to_string())))
                                 }).collect::<Vec<_>>().join("; ");
+                                // An undo lists what the import it took back had changed.
+                                let changes = if e.action == AuditAction::Undo && !changes.is_empty() { format!("{}: {changes}", l.t(Msg::AuditTakenBack)) } else { changes };
                                 view! {
                                     <tr data-testid="audit-entry">
                                         <td>{crate::format::format_date_time(e.at_ms, offset)}</td>
                                         <td data-testid="audit-action">{l.t(action_msg(e.action))}</td>
                                         <td>{who}</td>
                                         <td class="mono small" data-testid="audit-files">{files}</td>
-                                        <td>{changes}</td>
+                                        <td data-testid="audit-changes">{changes}</td>
                                     </tr>
                                 }
                             }).collect_view()}

@@ -261,8 +261,9 @@ test.describe.serial('an enterprise sends its result and the department files it
     await page.getByTestId('preview-kind-assessment').locator('summary').click();
     // Each named by the enterprise and its form's title, not the form's id (iso9001-readiness).
     const titles = [ISO_DEF, formDefinition(FIVE_S), formDefinition(AWARD)].map((d) => d.title.vi);
-    const labels = await page.getByTestId('preview-kind-assessment').getByTestId('preview-label').allTextContents();
-    expect(labels.map((l) => l.replace(`${REGISTER_NAME} · `, '')).sort()).toEqual([...titles].sort());
+    const labels = page.getByTestId('preview-kind-assessment').getByTestId('preview-label');
+    await expect(labels).toHaveCount(titles.length);
+    expect((await labels.allTextContents()).map((l) => l.replace(`${REGISTER_NAME} · `, '')).sort()).toEqual([...titles].sort());
     expect((await sync.counts('assessment')).new).toBe(3);
     await sync.apply();
 

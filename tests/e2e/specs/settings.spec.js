@@ -1,6 +1,7 @@
 // Language from the URL and Settings; administrative units that change without losing records.
 import { test, expect } from '@playwright/test';
-import { AppShell, EnterpriseRegister, EnterpriseForm } from '../pages/app.js';
+import { AppShell, EnterpriseRegister, EnterpriseForm, untilControlled } from '../pages/app.js';
+import { RoleChoice } from '../pages/readiness.js';
 
 test('?lang=en switches to English and is remembered; ?lang=vi switches back', async ({ page }) => {
   const app = new AppShell(page);
@@ -89,4 +90,27 @@ test('units can be added, renamed and retired without losing the records that us
   await app.nav('settings').click();
   await expect(rows).toHaveCount(13);
   await expect(rows.filter({ hasText: 'Huyện Lấp Vò' })).toContainText('Đã ngừng');
+});
+
+// "Để sau" is later, not never: records made without the officer's name say nobody made them.
+test('an officer who puts the welcome off is asked again the next day, not again today, and never once named', async ({ page }) => {
+  const day = (d) => new Date(`2026-12-${d}T09:00:00+07:00`);
+  await page.clock.setSystemTime(day('06'));
+  const app = new AppShell(page);
+  await app.open('/');
+  await untilControlled(page);
+  await new RoleChoice(page).choose('officer');
+  const welcome = page.getByTestId('welcome');
+  await app.reload();
+  await expect(welcome).toHaveCount(0);
+  await page.clock.setSystemTime(day('07'));
+  await app.reload();
+  await expect(welcome).toBeVisible();
+  await page.getByTestId('welcome-name').fill('Lê Thị Mai');
+  await page.getByTestId('welcome-start').click();
+  await expect(welcome).toHaveCount(0);
+  await page.clock.setSystemTime(day('09'));
+  await app.reload();
+  await expect(page.getByTestId('role-choice')).toHaveCount(0);
+  await expect(welcome).toHaveCount(0);
 });

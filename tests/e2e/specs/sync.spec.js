@@ -192,6 +192,13 @@ test('undo puts the stores back exactly as they were before the import', async (
   await expect(b.page.getByTestId('undo-import')).toHaveCount(0);
   const actions = await b.page.getByTestId('audit-action').allTextContents();
   expect(actions.slice(0, 2)).toEqual(['Hoàn tác nhập', 'Nhập tệp']);
+  // The undo's line names the file whose import it took back, and what that import had changed.
+  const files = await b.page.getByTestId('audit-files').allTextContents();
+  expect(files[0]).toContain(next.name);
+  expect(files[0]).toBe(files[1]);
+  const changes = await b.page.getByTestId('audit-changes').allTextContents();
+  expect(changes[0]).toBe(`Đã gỡ lại: ${changes[1]}`);
+  expect(changes[1]).toMatch(/^Doanh nghiệp: /);
   await a.context.close();
   await b.context.close();
 });
