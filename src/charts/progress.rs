@@ -166,11 +166,13 @@ impl Layout {
         let names: Vec<String> = keys.iter().map(|&k| clean(key_name(chart, k))).collect();
         let (legend, legend_rows) = if chart.rows.is_empty() { (Vec::new(), 0) } else { legend::layout(&names, PAD, width, 3) };
         let below = TICKS_HEIGHT + if clean(&chart.axis_label).is_empty() { 0.0 } else { AXIS_LABEL_HEIGHT } + legend_rows as f64 * legend::ROW + 6.0 + PAD;
+        let fit = |row: f64| ((f64::from(MAX_SIDE) - rows_top - below) / row).floor().max(1.0) as usize;
+        // The rows the tallest chart could hold at the usual height decide it: a three-line
+        // name that would not be drawn does not make every row taller.
         let label_chars = chars_in(width * 0.3, TEXT_PX).max(6);
-        let mut labels: Vec<Vec<String>> = chart.rows.iter().take(MAX_SIDE as usize).map(|r| wrap(&clean(&r.label), label_chars, LABEL_LINES)).collect();
+        let mut labels: Vec<Vec<String>> = chart.rows.iter().take(fit(ROW)).map(|r| wrap(&clean(&r.label), label_chars, LABEL_LINES)).collect();
         let row = if labels.iter().any(|l| l.len() > 2) { ROW_THREE_LINES } else { ROW };
-        let fit = ((f64::from(MAX_SIDE) - rows_top - below) / row).floor().max(1.0) as usize;
-        let drawn = chart.rows.len().min(fit);
+        let drawn = chart.rows.len().min(fit(row));
         labels.truncate(drawn);
         let height = if drawn == 0 { rows_top + 80.0 } else { rows_top + drawn as f64 * row + below };
         Layout { width, height, rows_top, drawn, row, labels, keys, legend, legend_rows }

@@ -423,7 +423,7 @@ messages! {
     ActionExport => "Xuất tệp", "Export";
     ActionImport => "Nhập tệp", "Import";
     ActionUndo => "Hoàn tác nhập", "Undo of an import";
-    AuditTakenBack => "Đã gỡ lại", "Taken back";
+    AuditTakenBack => "Đã hoàn tác", "Undone";
     ActionResolve => "Xử lý xung đột", "Conflict resolved";
     ConflictsInNav => "xung đột cần xử lý", "conflicts to resolve";
     RecordInConflict => "Hồ sơ này có phiên bản khác từ máy khác đang chờ xử lý xung đột, nên chưa lưu. Hãy xử lý xung đột ở trang Đồng bộ dữ liệu trước (những gì bạn nhập vẫn còn đây).", "This record has another computer's version waiting in the conflicts list, so nothing was saved. Resolve the conflict on the Sync page first (what you typed is still here).";

@@ -272,6 +272,9 @@ pub fn save_officer_unit(unit: &str) {
 /// officer who put it off is asked again on another day (until a name is given).
 pub fn welcomed() -> bool {
     match setting(WELCOMED_KEY) {
+        // Builds before 2026-12-06 stored "1" for "Later" too; "Start" needs a name, so
+        // without one the welcome was put off, and is asked again.
+        Some(v) if v == "1" => !officer_name().is_empty(),
         Some(v) => v.strip_prefix(PUT_OFF).is_none_or(|day| day == today()),
         None => false,
     }

@@ -190,6 +190,8 @@ test('undo puts the stores back exactly as they were before the import', async (
   await b.app.reload();
   await b.sync.open();
   await expect(b.page.getByTestId('undo-import')).toHaveCount(0);
+  // The log is read after the page is drawn: wait for its newest line first.
+  await expect(b.page.getByTestId('audit-action').first()).toHaveText('Hoàn tác nhập');
   const actions = await b.page.getByTestId('audit-action').allTextContents();
   expect(actions.slice(0, 2)).toEqual(['Hoàn tác nhập', 'Nhập tệp']);
   // The undo's line names the file whose import it took back, and what that import had changed.
@@ -197,7 +199,7 @@ test('undo puts the stores back exactly as they were before the import', async (
   expect(files[0]).toContain(next.name);
   expect(files[0]).toBe(files[1]);
   const changes = await b.page.getByTestId('audit-changes').allTextContents();
-  expect(changes[0]).toBe(`Đã gỡ lại: ${changes[1]}`);
+  expect(changes[0]).toBe(`Đã hoàn tác: ${changes[1]}`);
   expect(changes[1]).toMatch(/^Doanh nghiệp: /);
   await a.context.close();
   await b.context.close();
