@@ -122,6 +122,9 @@ pub fn ImportPanel() -> impl IntoView {
                 // An enterprise's result file: say under which register enterprise it goes, or that it creates one.
                 let notes = preview.matched.iter().map(|m| (true, m.clone())).chain(preview.created.iter().map(|c| (false, c.clone()))).collect();
                 result_notes.set(notes);
+                // Named by their forms' titles: a file chosen in the app's first seconds waits
+                // for the shipped definitions (at once when they are in).
+                register.wait_for_forms().await;
                 let forms = register.forms.with_untracked(|f| local::form_titles(f, lang.get_untracked()));
                 kinds.set(Some(local::preview_view(&preview, &held, &forms, lang.get_untracked(), LISTED_PER_KIND)));
                 let earlier = worked_out.try_update_value(|w| w.replace((held, preview))).flatten();
