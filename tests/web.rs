@@ -279,11 +279,9 @@ async fn a_large_write_lets_the_page_run_between_steps_and_stays_one_transaction
     let store = RecordStore::new(backend);
     store.put(&enterprise("keep", "Sa Đéc")).await.unwrap();
     let rows = |prefix: &str| -> Vec<_> { (0..1250).map(|i| nscl_tracker::store::Row::from_record(&enterprise(&format!("{prefix}{i}"), "Hợp tác xã")).unwrap()).collect() };
-    count_puts_at_each_turn();
-    let written = backend.put_rows("enterprise", rows("a"), None).await;
-    let turns = puts_at_turns();
+    let (written, turns) = with_turns(backend.put_rows("enterprise", rows("a"), None)).await;
     written.unwrap();
-    assert!(turns.iter().any(|&n| n > 0.0 && n < 1250.0), "the page had no turn between the write's rows: {turns:?}");
+    assert!(turned_inside(&turns, 1250), "the page had no turn between the write's rows: {turns:?}");
     assert_eq!(store.load::<Enterprise>().await.unwrap().records.len(), 1251);
 
     // An import's batch (`write_batch`) too.
@@ -296,11 +294,9 @@ async fn a_large_write_lets_the_page_run_between_steps_and_stays_one_transaction
         history: nscl_tracker::store::batch::HistoryWrite::Keep(20),
         undo_key: Some("undo-test".into()),
     };
-    count_puts_at_each_turn();
-    let written = backend.write_batch(&batch).await;
-    let turns = puts_at_turns();
+    let (written, turns) = with_turns(backend.write_batch(&batch)).await;
     assert_eq!(written, Ok(Ok(())));
-    assert!(turns.iter().any(|&n| n > 0.0 && n < 1250.0), "the page had no turn between the batch's rows: {turns:?}");
+    assert!(turned_inside(&turns, 1250), "the page had no turn between the batch's rows: {turns:?}");
     assert_eq!(store.load::<Enterprise>().await.unwrap().records.len(), 2501);
 
     // A batch of deletions alone (the undo of a first import): its steps let the page run too.
@@ -310,11 +306,9 @@ async fn a_large_write_lets_the_page_run_between_steps_and_stays_one_transaction
         history: nscl_tracker::store::batch::HistoryWrite::Keep(20),
         undo_key: None,
     };
-    count_puts_at_each_turn();
-    let written = backend.write_batch(&deletions).await;
-    let turns = puts_at_turns();
+    let (written, turns) = with_turns(backend.write_batch(&deletions)).await;
     assert_eq!(written, Ok(Ok(())));
-    assert!(turns.iter().any(|&n| n > 0.0 && n < 1250.0), "the page had no turn between the batch's deletions: {turns:?}");
+    assert!(turned_inside(&turns, 1250), "the page had no turn between the batch's deletions: {turns:?}");
     assert_eq!(store.load::<Enterprise>().await.unwrap().records.len(), 1251);
 
     // The disk fills up at the 1,100th row, after four of the write's waits: nothing of it stays.
@@ -452,6 +446,19 @@ fn count_puts_at_each_turn() {
           window.__turn = setTimeout(turn, 0); })()",
     )
     .unwrap();
+}
+
+/// Runs `write` with its rows counted at each turn of the page (`count_puts_at_each_turn`):
+/// what it gave, and the counts noted.
+async fn with_turns<T>(write: impl std::future::Future<Output = T>) -> (T, Vec<f64>) {
+    count_puts_at_each_turn();
+    let written = write.await;
+    (written, puts_at_turns())
+}
+
+/// Whether the page had a turn inside a write of `rows` rows: a count between none and all.
+fn turned_inside(turns: &[f64], rows: usize) -> bool {
+    turns.iter().any(|&n| n > 0.0 && n < rows as f64)
 }
 
 /// The counts `count_puts_at_each_turn` noted; stops its timer and puts back the real `put`.
