@@ -5,10 +5,8 @@
 // "Initial" is what the first screen needs: index.html and every file it names (the loader, the
 // main JS and wasm modules, the style sheets), compressed as a host sends them (gzip -9, and
 // brotli at quality 11 for hosts that have it). Every other part is listed on its own: the page
-// chunks (split-<build>/), loaded when a page is first opened, the start-up chunks (the `startup`
-// group: reading the store and checking the form definitions, fetched by every start once the
-// first screen is built), the spreadsheet worker, and the form definitions (forms/), fetched
-// after start-up.
+// chunks (split-<build>/), loaded when a page is first opened, the spreadsheet worker, and the
+// form definitions (forms/), fetched after start-up.
 // With a budget name, the initial gzip size must stay within docs/size-budget.json's number for
 // it, or this exits 1: `make test` checks the test bundle, `make bench` the release bundle.
 import fs from 'node:fs';
@@ -69,14 +67,7 @@ if (loaderFile) {
   const chunkVar = Object.fromEntries([...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]));
   for (const m of loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\)\);/g)) {
     const files = [m[2], ...m[3].split(',').map((s) => s.trim()).filter(Boolean).map((v) => chunkVar[v])];
-    const group = sum(files.map((f) => sizes(`${folder}/${f}`)));
-    if (m[1] === 'startup') {
-      // Every start fetches it just after the first screen: reading the store, checking the forms.
-      console.log(line(`  start-up code, after the first screen (${files.length} files)`, group));
-      console.log(line('  first screen with its records read (both)', sum([initialSum, group])));
-    } else {
-      console.log(line(`  first open of the ${m[1]} pages (${files.length} files)`, group));
-    }
+    console.log(line(`  first open of the ${m[1]} pages (${files.length} files)`, sum(files.map((f) => sizes(`${folder}/${f}`)))));
   }
 }
 console.log(line(`page chunks, all (${chunks.length} files)`, sum(chunks)));

@@ -3,10 +3,10 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     nscl_tracker::web::panic_guard::install();
-    // The reading chunk is asked for first and the shell built just after, in the same turn
-    // (spawned futures run in order): the chunk comes, and then the database opens, while the
-    // page builds and lays out the first screen (`store_reading::open_early`).
-    nscl_tracker::ui::store_reading::open_early();
+    // The database's open is asked for first and the shell built just after, in the same turn
+    // (spawned futures run in order, and the open's request goes out at its first poll): the
+    // browser opens the database while the page builds and lays out the first screen.
+    nscl_tracker::web::idb::open_early();
     wasm_bindgen_futures::spawn_local(async { leptos::mount::mount_to_body(nscl_tracker::ui::App) });
 }
 

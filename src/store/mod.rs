@@ -53,9 +53,6 @@ pub enum StoreError {
     /// a new version would look as if it had seen them, and they would be dropped unseen.
     /// Nothing was written.
     InConflict,
-    /// The app's code that reads the store could not be loaded (`ui::store_reading`): nothing
-    /// was read, and nothing is written until a reload brings it.
-    CodeUnavailable,
     Other(String),
 }
 
@@ -70,7 +67,6 @@ impl StoreError {
             StoreError::UpgradeFailed { full: true } => Msg::ErrUpgradeFull,
             StoreError::UpgradeFailed { full: false } => Msg::ErrUpgradeFailed,
             StoreError::InConflict => Msg::RecordInConflict,
-            StoreError::CodeUnavailable => Msg::ErrReadingCodeUnavailable,
         }
     }
 
@@ -90,7 +86,7 @@ impl StoreError {
 
     /// Whether the stored data must not be written until the app is updated or repaired.
     pub fn blocks_writes(&self) -> bool {
-        matches!(self, StoreError::NewerSchema { .. } | StoreError::Corrupt | StoreError::UpgradeFailed { .. } | StoreError::CodeUnavailable)
+        matches!(self, StoreError::NewerSchema { .. } | StoreError::Corrupt | StoreError::UpgradeFailed { .. })
     }
 }
 

@@ -118,7 +118,7 @@ fn LoadBanner() -> impl IntoView {
         }.into_any()),
         LoadStatus::Failed(e) => {
             // Stored data this build could not upgrade is read again by a reload, once the cause is gone.
-            let reload = matches!(e, crate::store::StoreError::UpgradeFailed { .. } | crate::store::StoreError::CodeUnavailable).then(|| view! {
+            let reload = matches!(e, crate::store::StoreError::UpgradeFailed { .. }).then(|| view! {
                 " "<button type="button" class="link-button" data-testid="storage-error-reload" on:click=|_| crate::web::browser::reload()>{tr(Msg::ReloadNow)}</button>
             });
             Some(view! {

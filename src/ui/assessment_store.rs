@@ -57,7 +57,7 @@ impl Register {
     }
 
     /// Another tab saved this self-assessment: read it alone and keep it if it is newer.
-    pub(super) async fn reload_assessment_now(self, id: String) {
+    pub async fn reload_assessment(self, id: String) {
         self.reload_filled::<Assessment>(id).await
     }
 }

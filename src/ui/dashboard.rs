@@ -70,8 +70,7 @@ pub fn Dashboard() -> impl IntoView {
             return Shown::Counts;
         }
         let (loading, failed) = register.status.with(|s| (matches!(s, LoadStatus::Loading), matches!(s, LoadStatus::Failed(_))));
-        // Nothing was read at all (the reading code could not be loaded): no counts of nothing.
-        if loading || register.status.with(|s| matches!(s, LoadStatus::Failed(crate::store::StoreError::CodeUnavailable))) {
+        if loading {
             return Shown::Nothing;
         }
         if failed {

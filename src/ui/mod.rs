@@ -42,7 +42,6 @@ mod started_on;
 mod state;
 mod typed_text;
 mod storage_panel;
-pub mod store_reading;
 mod survey;
 mod survey_store;
 mod sync;

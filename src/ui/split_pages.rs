@@ -1,8 +1,7 @@
 //! Every page but the shell and the home page, each as a loader of the wasm chunk
 //! its code lives in (`lazy_page`). Pages are grouped by what an officer opens
-//! together, five groups in all, and the start-up code the first screen does not wait for
-//! (`startup`: reading the store, `store_reading`, and checking the form definitions), which
-//! every start loads just after the first screen: code several of them share goes into shared
+//! together, five groups in all, and the form definitions' checker (`forms`), which
+//! every start-up loads once the register is read: code several of them share goes into shared
 //! chunks of its own (one per combination that uses it), so more groups would
 //! mean many more, smaller files for every page to fetch.
 
@@ -56,10 +55,8 @@ pub type FormInstaller = fn(&mut crate::form::FormLibrary, Option<&[(&'static st
 
 split_value!(
     /// Checking form definitions (the definition checker, the expression parser), which every
-    /// start-up needs once the register is read, but the first screen does not: in the start-up
-    /// group, with the store's reading code, which every start loads anyway (a group of its own
-    /// would cut the code both share into more, smaller files).
-    form_installer in startup -> FormInstaller =
+    /// start-up needs once the register is read, but the first screen does not: a group of its own.
+    form_installer in forms -> FormInstaller =
         |library, shipped, installed| library.install_all(shipped, installed.iter().map(|f| (f.file.as_str(), f.source.as_str())))
 );
 

@@ -185,7 +185,7 @@ impl Register {
 
     /// First load of the page: move records an earlier build left in
     /// localStorage into IndexedDB, then read everything.
-    pub(super) async fn start_now(self) {
+    pub async fn start(self) {
         browser::mark("nscl-start");
         if let Err(e) = legacy::migrate(&IdbBackend, &LegacyLocalStorage).await {
             self.legacy_error.set(Some(e));
@@ -198,7 +198,7 @@ impl Register {
     /// Reads everything from the store. Safe to call again, for example when
     /// another tab has written: calls made while one runs are gathered into
     /// one more run after it.
-    pub(super) async fn reload_now(self) {
+    pub async fn reload(self) {
         if self.reloading.with_value(|r| r.0) {
             self.reloading.update_value(|r| r.1 = true);
             return;
@@ -507,7 +507,7 @@ impl Register {
     }
 
     /// Another tab saved or deleted this enterprise: read it alone and keep it if it is newer.
-    pub(super) async fn reload_enterprise_now(self, id: String) {
+    pub async fn reload_enterprise(self, id: String) {
         match record_store().get::<Enterprise>(&id).await {
             Ok(Some(stored)) => {
                 browser::observe(&stored.updated);

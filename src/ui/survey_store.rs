@@ -36,7 +36,7 @@ impl FilledKind for Survey {
 
 impl Register {
     /// Another tab saved this survey: read it alone and keep it if it is newer.
-    pub(super) async fn reload_survey_now(self, id: String) {
+    pub async fn reload_survey(self, id: String) {
         self.reload_filled::<Survey>(id).await
     }
 

@@ -70,7 +70,7 @@ impl Register {
     }
 
     /// Another tab saved this activity: read it alone and keep it if it is newer.
-    pub(in crate::ui) async fn reload_activity_now(self, id: String) {
+    pub async fn reload_activity(self, id: String) {
         if let Ok(Some(mut stored)) = record_store().get::<Activity>(&id).await {
             self.follow_aliases(std::slice::from_mut(&mut stored));
             if self.activities.is_newer(&stored) {

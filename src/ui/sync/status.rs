@@ -22,17 +22,6 @@ impl SyncStatus {
     /// Reads the conflict count and the undo again (after a write here or in another tab).
     pub fn refresh(self) {
         spawn_local(async move {
-            // Through the reading chunk, like the register's reads: counting conflicts decodes
-            // records of every kind (`ui::store_reading`). Unloaded, the count stays as it was.
-            if let Ok(count) = crate::ui::store_reading::sync_status_reader().await {
-                count(self).await;
-            }
-        });
-    }
-
-    /// `refresh`'s work, in the reading chunk.
-    pub(in crate::ui) async fn refresh_now(self) {
-        {
             let store = record_store();
             // A store that cannot be read shows no count; the page's own load reports the problem.
             let count = local::conflict_count(&store).await.unwrap_or(0);
@@ -44,7 +33,7 @@ impl SyncStatus {
                 self.can_undo.set(undo);
             }
             crate::web::browser::mark("nscl-sync-status");
-        }
+        });
     }
 
     /// Sync wrote: panels read again, counts too.

@@ -84,10 +84,10 @@ test('mọi trang mở thẳng bằng địa chỉ khi có mạng, và khi mất
     await new AppShell(tab).open(route.path);
     await expectOpened(tab, route);
     // A fetch is listed once it has finished: the home page's heading can show before its indicators' chunk is in.
-    // Every start-up also fetches its own code (`startup`: reading the store, checking the form definitions)
-    // just after the first screen; once it is over, the home page (no page of a group open) fetches the register's pages too.
-    await expect.poll(async () => (await pageGroups(tab)).before, { message: `${route.path}: the page groups fetched during the start` }).toEqual([route.chunk, 'startup'].sort());
-    const after = route.path === '/' ? [route.chunk, 'startup', 'register'] : [route.chunk, 'startup'];
+    // Every start-up also fetches the form definitions' checker (`forms`) once the register is read; once it
+    // is over, the home page (no page of a group open) fetches the register's pages too.
+    await expect.poll(async () => (await pageGroups(tab)).before, { message: `${route.path}: the page groups fetched during the start` }).toEqual([route.chunk, 'forms'].sort());
+    const after = route.path === '/' ? [route.chunk, 'forms', 'register'] : [route.chunk, 'forms'];
     await expect.poll(async () => (await pageGroups(tab)).all, { message: `${route.path}: and after it` }).toEqual(after.sort());
     await tab.close();
   }
@@ -123,15 +123,14 @@ test('máy mới: trang chủ chỉ các bước đầu tiên, không tải ph�
   await app.open('/');
   await expect(page.getByTestId('dashboard-empty')).toBeVisible();
   await expect(page.getByTestId('stat-enterprises')).toHaveCount(0);
-  // The start fetches its own code (reading the store, checking the forms), and once it is over the
-  // register's pages, the likeliest next step; not the indicators' chunk (checked once the start is
-  // over, here and after a reload).
+  // The start fetches the form definitions' checker, and once it is over the register's pages, the
+  // likeliest next step; not the indicators' chunk (checked once the start is over, here and after a reload).
   const groups = async () => (await pageGroups(page)).all;
-  await expect.poll(groups).toEqual(['register', 'startup']);
-  expect((await pageGroups(page)).before).toEqual(['startup']);
+  await expect.poll(groups).toEqual(['forms', 'register']);
+  expect((await pageGroups(page)).before).toEqual(['forms']);
   await app.reload();
   await expect(page.getByTestId('dashboard-empty')).toBeVisible();
-  await expect.poll(groups).toEqual(['register', 'startup']);
+  await expect.poll(groups).toEqual(['forms', 'register']);
 
   await page.getByTestId('add-first-enterprise').click();
   await new EnterpriseForm(page).fill({ name: 'Cơ sở Bánh phồng Sa Đéc' });
@@ -144,11 +143,10 @@ test('máy mới: trang chủ chỉ các bước đầu tiên, không tải ph�
   expect(await groups()).toContain('indicators');
 });
 
-// The store's reading code (the `startup` chunk, src/ui/store_reading.rs) is asked for before the
-// first screen is built, and the database opens once it is in: one open per load, on a new laptop
-// (which creates every store) and on any other, while the first screen is already drawn.
-test('phần mã đọc dữ liệu được tải trong lúc dựng màn hình đầu tiên, rồi cơ sở dữ liệu được mở một lần', async ({ page }) => {
-  // When the shell's navigation came into the document, and whether it was there at each database open.
+// The database opens while the page builds and lays out its first screen (`idb::open_early`), not
+// after it: on a new laptop the open creates every store, on any laptop it waits for the browser.
+test('cơ sở dữ liệu được mở trong lúc dựng màn hình đầu tiên, trên máy mới và khi mở lại', async ({ page }) => {
+  // Whether the shell's navigation was in the document when the page asked for each database open.
   await page.addInitScript(() => {
     const open = IDBFactory.prototype.open;
     window.__opens = [];
@@ -156,24 +154,12 @@ test('phần mã đọc dữ liệu được tải trong lúc dựng màn hình 
       window.__opens.push({ name: args[0], shellBuilt: document.querySelector('nav') !== null });
       return open.apply(this, args);
     };
-    new MutationObserver((_, observer) => {
-      if (document.querySelector('nav')) {
-        window.__shellAt = performance.now();
-        observer.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
   });
   const app = new AppShell(page);
   const opens = () => page.evaluate(() => window.__opens);
-  // The start-up chunk's request went out before the shell was in the document.
-  const askedBeforeShell = () => page.evaluate(() => {
-    const chunk = performance.getEntriesByType('resource').find((e) => /\/split_startup\.wasm$/.test(new URL(e.name).pathname));
-    return chunk !== undefined && chunk.startTime < window.__shellAt;
-  });
   await app.open('/');
   await expect(page.getByTestId('dashboard-empty')).toBeVisible();
-  expect(await opens()).toEqual([{ name: 'nscl-tracker', shellBuilt: true }]);
-  expect(await askedBeforeShell()).toBe(true);
+  expect(await opens()).toEqual([{ name: 'nscl-tracker', shellBuilt: false }]);
 
   await page.getByTestId('add-first-enterprise').click();
   await new EnterpriseForm(page).fill({ name: 'Cơ sở Bánh phồng Sa Đéc' });
@@ -181,31 +167,7 @@ test('phần mã đọc dữ liệu được tải trong lúc dựng màn hình 
   await expect(page.getByTestId('enterprise-detail')).toBeVisible();
   await app.reload();
   await expect(page.getByTestId('enterprise-detail')).toContainText('Cơ sở Bánh phồng Sa Đéc');
-  expect(await opens()).toEqual([{ name: 'nscl-tracker', shellBuilt: true }]);
-});
-
-// The start-up chunk cannot be fetched: the shell says the data could not be read and offers a
-// reload, which reads it once the chunk comes; nothing stored is touched meanwhile.
-test('phần mã đọc dữ liệu không tải được: báo rõ, không ghi gì, tải lại thì đọc đủ', async ({ browser }) => {
-  await withoutServiceWorker(browser, async (page, app) => {
-    let blocked = 0;
-    await page.route(/\/split_startup\.wasm$/, (route) => { blocked += 1; return route.abort('internetdisconnected'); });
-    await page.reload();
-    const error = page.getByTestId('storage-error');
-    await expect(error).toContainText('Không tải được phần đọc dữ liệu của ứng dụng');
-    expect(blocked).toBeGreaterThan(0);
-    await expect(page.getByTestId('loading')).toHaveCount(0);
-    // The shell works; nothing is counted from a store that was not read.
-    await expect(page.getByTestId('app-title')).toBeVisible();
-    await expect(page.getByTestId('stat-enterprises')).toHaveCount(0);
-
-    await page.unroute(/\/split_startup\.wasm$/);
-    await page.getByTestId('storage-error-reload').click();
-    await app.waitUntilLoaded();
-    await expect(page.getByTestId('storage-error')).toHaveCount(0);
-    await expect(page.getByTestId('stat-enterprises')).toHaveText(String(enterprise.length));
-    await expect(page.getByTestId('stat-surveys')).toHaveText('1');
-  });
+  expect(await opens()).toEqual([{ name: 'nscl-tracker', shellBuilt: false }]);
 });
 
 test('một loại hồ sơ đọc không được sau sổ doanh nghiệp: trang chủ vẫn hiện số đếm, dưới thông báo lỗi', async ({ page }) => {
