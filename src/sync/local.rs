@@ -103,10 +103,15 @@ impl AuditEntry {
     }
 }
 
+/// The audit log's entries in its stored text; none when it cannot be read (a damaged log
+/// does not stop an import or an undo: it starts again from their entry).
+fn audit_entries(log_text: Option<&str>) -> Vec<AuditEntry> {
+    log_text.and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default()
+}
+
 /// The audit log with `entry` added, as stored text.
 fn with_entry(log_text: Option<&str>, entry: &AuditEntry) -> Result<String, StoreError> {
-    // A damaged log does not stop an import: it starts again from this entry.
-    let mut log: Vec<AuditEntry> = log_text.and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
+    let mut log = audit_entries(log_text);
     log.push(entry.clone());
     let drop = log.len().saturating_sub(AUDIT_KEEP);
     log.drain(..drop);
@@ -1012,7 +1017,7 @@ where
     let mut entry = AuditEntry::new(AuditAction::Undo, change, at_ms);
     // Which import it takes back (the last one, whose undo this is): its files and what it
     // changed, so the log's line says more than "undo".
-    if let Some(undone) = log.as_deref().and_then(|t| serde_json::from_str::<Vec<AuditEntry>>(t).ok()).and_then(|l| l.into_iter().rev().find(|e| e.action == AuditAction::Import)) {
+    if let Some(undone) = audit_entries(log.as_deref()).into_iter().rev().find(|e| e.action == AuditAction::Import) {
         entry.files = undone.files;
         entry.counts = undone.counts;
     }
