@@ -244,8 +244,13 @@ mod tests {
     }
 
     #[test]
-    fn each_message_reads_its_own_texts_from_the_table() {
-        // One near the start of the list, one further on and the last, each in both languages.
+    fn each_message_reads_its_own_texts_from_the_string_of_all() {
+        // The first, one near the start of the list, one further on and the last, each in both
+        // languages: all of them are cut from one string (`messages!`).
+        assert_eq!(Msg::ALL.first(), Some(&Msg::PageLoadFailed));
+        assert!(Msg::PageLoadFailed.text(Lang::Vi).starts_with("Không tải được trang này ("));
+        assert!(Msg::PageLoadFailed.text(Lang::Vi).ends_with("hoặc tải lại ứng dụng."));
+        assert!(Msg::PageLoadFailed.text(Lang::En).starts_with("This page could not be loaded ("));
         assert_eq!((Msg::PageLoadRetry.text(Lang::Vi), Msg::PageLoadRetry.text(Lang::En)), ("Thử lại", "Try again"));
         assert_eq!((Msg::ChartDownloadPng.text(Lang::Vi), Msg::ChartDownloadPng.text(Lang::En)), ("Tải ảnh PNG", "Download PNG"));
         assert_eq!((Msg::ReadOnlyMode.text(Lang::Vi), Msg::ReadOnlyMode.text(Lang::En)), ("Chế độ chỉ đọc", "Read-only mode"));
