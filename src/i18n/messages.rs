@@ -29,7 +29,8 @@ macro_rules! messages {
                 // code in the first download), nor a table of `&str`s (12 KB of pointers and
                 // lengths, against 6 KB of ends).
                 const TEXT: &str = concat!($($vi, $en),*);
-                const ENDS: [u32; 2 * Msg::ALL.len()] = text_ends([$($vi.len(), $en.len()),*]);
+                // A static, not a const: one copy in the module, read in place at each call.
+                static ENDS: [u32; 2 * Msg::ALL.len()] = text_ends([$($vi.len(), $en.len()),*]);
                 let i = 2 * self as usize + matches!(lang, Lang::En) as usize;
                 let start = if i == 0 { 0 } else { ENDS[i - 1] as usize };
                 // Always whole texts, cut where one ends: `get` only spares the panic path.
