@@ -52,6 +52,12 @@ function markReady(ready) {
   }).observe(document, { childList: true, subtree: true });
 }
 
+// When the page's `bench-ready` mark fell, once it has.
+async function readyAt(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('bench-ready').length > 0);
+  return page.evaluate(() => performance.getEntriesByName('bench-ready')[0].startTime);
+}
+
 // Medians, each run in a context of its own, over the slow connection when `slow`: from the
 // navigation's start to the next animation frame once `ready` is in the document with no
 // "loading" banner, timed in the page (`page`), and as Playwright saw it from before `goto`
@@ -78,8 +84,7 @@ async function coldOpen(dist, port, ready, slow = false) {
       await page.waitForSelector(ready, { timeout: 120_000 });
       await page.waitForFunction(() => !document.querySelector('[data-testid="loading"]'));
       polled.push(Date.now() - t0);
-      await page.waitForFunction(() => performance.getEntriesByName('bench-ready').length > 0);
-      inPage.push(await page.evaluate(() => performance.getEntriesByName('bench-ready')[0].startTime));
+      inPage.push(await readyAt(page));
       await context.close();
     }
     return { page: round(median(inPage)), polled: round(median(polled)) };
@@ -126,10 +131,7 @@ async function measure(dist, port) {
           check();
         }), [nav, shown]));
         // Read after the click's timing, so that the click comes as soon as it did before.
-        if (nav === PAGES[0][0]) {
-          await page.waitForFunction(() => performance.getEntriesByName('bench-ready').length > 0);
-          coldInPage.push(await page.evaluate(() => performance.getEntriesByName('bench-ready')[0].startTime));
-        }
+        if (nav === PAGES[0][0]) coldInPage.push(await readyAt(page));
         await page.close();
         // As a person does it: the pointer reaches the link (the app starts on the page's chunk
         // then) and the click follows 150 ms later.
