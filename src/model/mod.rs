@@ -19,6 +19,7 @@ pub mod filled;
 pub mod indicator_target;
 pub mod phone;
 pub mod record;
+mod record_deserialize;
 pub mod record_counts;
 pub mod registry;
 pub mod search_text;

@@ -8,12 +8,13 @@
 //! describes the format with examples; `store::format` upgrades older versions.
 
 use super::clock::{Hlc, VersionVector};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The envelope format this build writes.
 pub const RECORD_FORMAT: u32 = 2;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Read by `record_deserialize` (the derive's behaviour, one copy of the envelope's code).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Record<T> {
     /// Envelope format version.
     pub v: u32,
