@@ -23,12 +23,12 @@ pub struct Record<T> {
     pub created: Hlc,
     pub updated: Hlc,
     pub version: VersionVector,
-    /// The officer who made the last change, as entered in Settings.
-    #[serde(default)]
+    /// The officer who made the last change, as entered in Settings (empty when a stored
+    /// record has none: `record_deserialize`).
     pub officer: String,
     /// The device that made the last change.
     pub device_id: String,
-    #[serde(default)]
+    /// False when a stored record has none (`record_deserialize`).
     pub deleted: bool,
     pub payload: T,
 }

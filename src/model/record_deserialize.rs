@@ -1,13 +1,15 @@
 //! Reads a `Record<T>` as `#[derive(Deserialize)]` would, with one copy of the envelope's code.
 //!
 //! The derive writes the whole visitor again for every payload type: five copies of about 5 KB
-//! in the first download (enterprises, surveys, self-assessments, activities, targets), every
-//! field of the envelope read in each. Here only the loop and the payload are per kind; the
+//! of the main module before wasm-opt (enterprises, surveys, self-assessments, activities,
+//! targets), every field of the envelope read in each. Here only the loop and the payload are per kind; the
 //! envelope's fields are read by code shared by all kinds (`Envelope::read`). A map is read as the
 //! derive reads it, errors included: unknown fields are skipped, a repeated one is an error,
 //! `officer` and `deleted` may be missing (the tests below hold it to a derived copy of the
-//! struct). Unlike the derive it takes no array of the fields in order: the format, the store
-//! and files alike, writes an object.
+//! struct). Unlike the derive it takes no array of the fields in order: a record is always an
+//! object, in the store and in files alike. A missing payload is an error, as the derive's for
+//! every payload type the app has (an `Option` payload would be `None` with the derive).
+//! The derive's field numbers (0-9, for formats that name fields by index) are read too.
 
 use super::clock::{Hlc, VersionVector};
 use super::record::Record;
@@ -18,6 +20,7 @@ use std::marker::PhantomData;
 /// The fields in the order `Record` declares them, as the derive names them in its errors.
 const FIELDS: &[&str] = &["v", "id", "kind", "created", "updated", "version", "officer", "device_id", "deleted", "payload"];
 
+#[derive(Clone, Copy)]
 enum Field {
     V,
     Id,
@@ -54,6 +57,21 @@ impl<'de> Deserialize<'de> for Field {
                     "payload" => Field::Payload,
                     _ => Field::Other,
                 })
+            }
+            fn visit_u64<E: de::Error>(self, index: u64) -> Result<Field, E> {
+                const BY_INDEX: [Field; 10] = [
+                    Field::V,
+                    Field::Id,
+                    Field::Kind,
+                    Field::Created,
+                    Field::Updated,
+                    Field::Version,
+                    Field::Officer,
+                    Field::DeviceId,
+                    Field::Deleted,
+                    Field::Payload,
+                ];
+                Ok(usize::try_from(index).ok().and_then(|i| BY_INDEX.get(i)).copied().unwrap_or(Field::Other))
             }
             fn visit_bytes<E: de::Error>(self, name: &[u8]) -> Result<Field, E> {
                 match std::str::from_utf8(name) {
@@ -102,7 +120,8 @@ fn put<'de, A: MapAccess<'de>, V: Deserialize<'de>>(slot: &mut Option<V>, name: 
 }
 
 impl Envelope {
-    /// Reads the value of an envelope's field (not the payload's), or skips an unknown one.
+    /// Reads the value of an envelope's field, or skips an unknown one (the payload is read by
+    /// `RecordVisitor`, the only code that knows its type).
     fn read<'de, A: MapAccess<'de>>(&mut self, field: Field, map: &mut A) -> Result<(), A::Error> {
         match field {
             Field::V => put(&mut self.v, "v", map),
@@ -232,8 +251,45 @@ mod tests {
             assert!(serde_json::from_str::<Record<Note>>(json).is_err(), "{json}");
         }
         same_as_derive("{}").unwrap();
+        same_as_derive(r#"{"other":null}"#).unwrap();
         same_as_derive(&WHOLE.replace(r#""deleted":true"#, r#""deleted":true,"payload":{"text":"x"}"#)).unwrap();
         same_as_derive(&WHOLE.replace(r#""id":"a""#, r#""id":"a","id":"b""#)).unwrap();
+        let updated = r#""updated":{"ms":2,"counter":1,"device":"d"}"#;
+        same_as_derive(&WHOLE.replace(updated, &format!("{updated},{updated}"))).unwrap();
+    }
+
+    /// Which missing field is named first: every one and every pair of them left out.
+    #[test]
+    fn missing_fields_are_named_in_the_derive_order() {
+        let whole: serde_json::Map<String, serde_json::Value> = serde_json::from_str(WHOLE).unwrap();
+        for (i, a) in FIELDS.iter().enumerate() {
+            for b in &FIELDS[i..] {
+                let mut fewer = whole.clone();
+                fewer.remove(*a);
+                fewer.remove(*b);
+                same_as_derive(&serde_json::to_string(&fewer).unwrap()).unwrap();
+            }
+        }
+    }
+
+    /// Keys given as field numbers, as some formats give them: read as the derive reads them.
+    #[test]
+    fn fields_named_by_number_read_as_the_derive_reads_them() {
+        use serde::de::value::{Error, MapDeserializer};
+        use serde::de::IntoDeserializer;
+        let read = |entries: Vec<(u64, &str)>| {
+            let map = || MapDeserializer::<_, Error>::new(entries.clone().into_iter().map(|(k, v)| (k, v.into_deserializer())));
+            let ours = Record::<String>::deserialize(map()).map(as_derived).map_err(|e| e.to_string());
+            let derived = Derived::<String>::deserialize(map()).map_err(|e| e.to_string());
+            (ours, derived)
+        };
+        // The derive's error for the first value that is not what its field holds, or for a missing field.
+        let (ours, derived) = read(vec![(1, "a"), (2, "enterprise"), (3, "not an Hlc")]);
+        assert!(ours.is_err());
+        assert_eq!(ours, derived);
+        let (ours, derived) = read(vec![(9, "payload"), (12, "skipped"), (1, "a")]);
+        assert_eq!(ours, derived);
+        assert_eq!(ours.unwrap_err(), "missing field `v`");
     }
 
     /// A field's value: a right one, or one of the wrong type.
@@ -258,7 +314,7 @@ mod tests {
     fn entries() -> impl Strategy<Value = Vec<(&'static str, String)>> {
         let each: Vec<_> = FIELDS.iter().map(|&k| (prop::bool::weighted(0.95), value(k)).prop_map(move |(keep, v)| keep.then_some((k, v)))).collect();
         let names: Vec<&'static str> = FIELDS.iter().copied().chain(["other", "Payload"]).collect();
-        let extra = prop::collection::vec(prop::sample::select(names).prop_flat_map(|k| value(k).prop_map(move |v| (k, v))), 0..2);
+        let extra = prop::collection::vec(prop::sample::select(names).prop_flat_map(|k| value(k).prop_map(move |v| (k, v))), 0..3);
         (each, extra).prop_map(|(each, extra)| each.into_iter().flatten().chain(extra).collect::<Vec<_>>()).prop_shuffle()
     }
 
