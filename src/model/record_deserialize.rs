@@ -2,14 +2,14 @@
 //!
 //! The derive writes the whole visitor again for every payload type: five copies of about 5 KB
 //! of the main module before wasm-opt (enterprises, surveys, self-assessments, activities,
-//! targets), every field of the envelope read in each. Here only the loop and the payload are per kind; the
-//! envelope's fields are read by code shared by all kinds (`Envelope::read`). A map is read as the
-//! derive reads it, errors included: unknown fields are skipped, a repeated one is an error,
-//! `officer` and `deleted` may be missing (the tests below hold it to a derived copy of the
-//! struct). Unlike the derive it takes no array of the fields in order: a record is always an
-//! object, in the store and in files alike. A missing payload is an error, as the derive's for
-//! every payload type the app has (an `Option` payload would be `None` with the derive).
-//! The derive's field numbers (0-9, for formats that name fields by index) are read too.
+//! targets), every field of the envelope read in each. Here only the loop and the payload are
+//! per kind; the envelope's fields are read by code shared by all kinds (`Envelope::read`). A
+//! map is read as the derive reads it, errors included: unknown fields are skipped, a repeated
+//! one is an error, `officer` and `deleted` may be missing (the tests below hold it to a derived
+//! copy of the struct). Unlike the derive it takes no array of the fields in order: a record is
+//! always an object, in the store and in files alike. A missing payload is an error, as the
+//! derive's is for every payload type the app has (an `Option` payload would be `None` with the
+//! derive). The derive's field numbers (0-9, for formats that name fields by index) are read too.
 
 use super::clock::{Hlc, VersionVector};
 use super::record::Record;
@@ -240,7 +240,7 @@ mod tests {
         same_as_derive(&bare).unwrap();
         // Unknown fields skipped, whatever they hold; a key with an escape read like any other.
         same_as_derive(&WHOLE.replace(r#""v":2"#, r#""extra":[1,{"a":null}],"\u0076":2"#)).unwrap();
-        // Through serde_json's `Value` too, as older rows are read.
+        // Through serde_json's `Value` too.
         let value: serde_json::Value = serde_json::from_str(WHOLE).unwrap();
         assert_eq!(serde_json::from_value::<Record<Note>>(value).unwrap().id, "a");
     }
