@@ -20,7 +20,6 @@ use std::marker::PhantomData;
 /// The fields in the order `Record` declares them, as the derive names them in its errors.
 const FIELDS: &[&str] = &["v", "id", "kind", "created", "updated", "version", "officer", "device_id", "deleted", "payload"];
 
-#[derive(Clone, Copy)]
 enum Field {
     V,
     Id,
@@ -59,19 +58,11 @@ impl<'de> Deserialize<'de> for Field {
                 })
             }
             fn visit_u64<E: de::Error>(self, index: u64) -> Result<Field, E> {
-                const BY_INDEX: [Field; 10] = [
-                    Field::V,
-                    Field::Id,
-                    Field::Kind,
-                    Field::Created,
-                    Field::Updated,
-                    Field::Version,
-                    Field::Officer,
-                    Field::DeviceId,
-                    Field::Deleted,
-                    Field::Payload,
-                ];
-                Ok(usize::try_from(index).ok().and_then(|i| BY_INDEX.get(i)).copied().unwrap_or(Field::Other))
+                // By the name at that place in `FIELDS`: one mapping of names to fields.
+                match usize::try_from(index).ok().and_then(|i| FIELDS.get(i)) {
+                    Some(name) => self.visit_str(name),
+                    None => Ok(Field::Other),
+                }
             }
             fn visit_bytes<E: de::Error>(self, name: &[u8]) -> Result<Field, E> {
                 match std::str::from_utf8(name) {
@@ -96,19 +87,6 @@ struct Envelope {
     officer: Option<String>,
     device_id: Option<String>,
     deleted: Option<bool>,
-}
-
-/// A read envelope, every field present.
-struct Whole {
-    v: u32,
-    id: String,
-    kind: String,
-    created: Hlc,
-    updated: Hlc,
-    version: VersionVector,
-    officer: String,
-    device_id: String,
-    deleted: bool,
 }
 
 fn put<'de, A: MapAccess<'de>, V: Deserialize<'de>>(slot: &mut Option<V>, name: &'static str, map: &mut A) -> Result<(), A::Error> {
@@ -137,13 +115,13 @@ impl Envelope {
         }
     }
 
-    /// The envelope whole, or the derive's error for the first missing field in declaration
-    /// order (`payload`, the last, is the caller's to check).
-    fn whole<E: de::Error>(self) -> Result<Whole, E> {
+    /// The envelope whole, on no payload yet, or the derive's error for the first missing field
+    /// in declaration order (`payload`, the last, is the caller's to check).
+    fn whole<E: de::Error>(self) -> Result<Record<()>, E> {
         fn need<T, E: de::Error>(value: Option<T>, name: &'static str) -> Result<T, E> {
             value.ok_or_else(|| de::Error::missing_field(name))
         }
-        Ok(Whole {
+        Ok(Record {
             v: need(self.v, "v")?,
             id: need(self.id, "id")?,
             kind: need(self.kind, "kind")?,
@@ -153,6 +131,7 @@ impl Envelope {
             officer: self.officer.unwrap_or_default(),
             device_id: need(self.device_id, "device_id")?,
             deleted: self.deleted.unwrap_or_default(),
+            payload: (),
         })
     }
 }
@@ -176,7 +155,7 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for RecordVisitor<T> {
                 field => envelope.read(field, &mut map)?,
             }
         }
-        let Whole { v, id, kind, created, updated, version, officer, device_id, deleted } = envelope.whole()?;
+        let Record { v, id, kind, created, updated, version, officer, device_id, deleted, payload: () } = envelope.whole()?;
         let payload = payload.ok_or_else(|| de::Error::missing_field("payload"))?;
         Ok(Record { v, id, kind, created, updated, version, officer, device_id, deleted, payload })
     }
