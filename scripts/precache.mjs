@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import { moveInlineScripts } from './csp-loader.mjs';
 import { placeSplitChunks } from './split-chunks.mjs';
 import { precompress } from './precompress.mjs';
+import { minifyAssets } from './minify.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) {
@@ -20,6 +21,9 @@ console.log(split ? `precache: ${split.chunks} wasm chunk(s) in ${split.folder}/
 // Then the inline loader, so its new file is precached like the rest.
 const movedScripts = moveInlineScripts(dir);
 console.log(`precache: ${movedScripts} inline script(s) moved to files for the content security policy`);
+// Then every script and style sheet minified, before the list hashes their contents.
+const minified = minifyAssets(dir);
+console.log(`precache: JS and CSS minified, ${minified.before} -> ${minified.after} B`);
 const template = fs.readFileSync(new URL('./sw-template.js', import.meta.url), 'utf8');
 
 const files = [];

@@ -100,11 +100,12 @@ fi
 # --- Build tools ----------------------------------------------------------------
 # wasm-opt comes from npm's binaryen: Debian bookworm's binaryen 108 rewrites
 # wasm-bindgen's externref table into a funcref table and the app fails to start.
+# esbuild minifies the built JS and CSS (scripts/minify.mjs).
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   apt_install nodejs npm
 fi
 if ! cmp -s tools/package-lock.json tools/node_modules/.installed-lock.json; then
-  log "npm ci (tools: binaryen)"
+  log "npm ci (tools: binaryen, esbuild)"
   (cd tools && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-lock.json)
 fi
 
