@@ -12,7 +12,8 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import esbuild from '../tools/node_modules/esbuild/lib/main.js';
 
-// The service worker is written after this (precache.mjs); workers are left as they are.
+// The service worker is written after this (precache.mjs). The workers load on demand, not with
+// the first screen: left as they are.
 const SKIP = /^(sw|hash-worker|pack-worker|spreadsheet-worker.*)\.js$/;
 
 export function minifyAssets(dir) {
