@@ -31,8 +31,8 @@ export function minifyAssets(dir) {
       const loader = entry.name.endsWith('.css') ? 'css' : entry.name.endsWith('.js') ? 'js' : null;
       if (!loader || SKIP.test(entry.name)) continue;
       const source = fs.readFileSync(full, 'utf8');
-      // ES modules stay modules (imports, exports and `import.meta` kept); es2022 so that no
-      // newer syntax than the browsers the wasm needs already have (top-level await: the loader's) is written.
+      // ES modules stay modules (imports, exports and `import.meta` kept). es2022: esbuild writes
+      // no newer syntax than that (the loader's top-level await is ES2022).
       const { code } = esbuild.transformSync(source, { loader, minify: true, target: loader === 'js' ? 'es2022' : undefined, format: loader === 'js' ? 'esm' : undefined, legalComments: 'none' });
       fs.writeFileSync(full, code);
       before += Buffer.byteLength(source);

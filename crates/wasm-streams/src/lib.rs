@@ -10,8 +10,8 @@
 //! This crate has only what `server_fn` 0.8 names (`ReadableStream::from_raw`,
 //! `from_stream`, `into_raw`, `into_stream`) and exports nothing. `server_fn`
 //! calls them only to stream a server function's request or response, which
-//! this app never makes, so the linker drops them. Were one ever called, it would
-//! fail as a stream with an error, never a panic.
+//! this app never makes, so the linker drops them. Were one ever called, nothing
+//! would panic: a request's body would be an empty stream, a response's an error.
 //!
 //! A new `server_fn` that names more of `wasm-streams` fails to compile against
 //! this, rather than linking something that behaves differently.
