@@ -32,7 +32,8 @@ const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
 const named = [...html.matchAll(/(?:href|src)="\/([^"?#]+)"/g)].map((m) => m[1])
   .filter((f) => fs.existsSync(path.join(dist, f)) && !/\.(png|svg|webmanifest)$/.test(f));
 // The loader script imports the main module and fetches its wasm by name.
-const boot = named.filter((f) => f.endsWith('.js')).flatMap((f) => [...fs.readFileSync(path.join(dist, f), 'utf8').matchAll(/'\/([^']+\.(?:js|wasm))'/g)].map((m) => m[1]));
+// Either quote: Trunk writes single ones, scripts/minify.mjs double.
+const boot = named.filter((f) => f.endsWith('.js')).flatMap((f) => [...fs.readFileSync(path.join(dist, f), 'utf8').matchAll(/['"]\/([^'"]+\.(?:js|wasm))['"]/g)].map((m) => m[1]));
 // The main module imports the chunks' loader statically: it comes with the first screen too.
 const splitLoader = fs.readdirSync(dist).filter((f) => f.startsWith('split-')).map((d) => `${d}/__wasm_split.js`);
 const initialFiles = [...new Set(['index.html', ...named, ...boot, ...splitLoader])].filter((f) => fs.existsSync(path.join(dist, f)));
@@ -65,9 +66,16 @@ if (loaderFile) {
   const loader = fs.readFileSync(path.join(dist, loaderFile), 'utf8');
   const folder = path.dirname(loaderFile);
   const chunkVar = Object.fromEntries([...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  let groups = 0;
   for (const m of loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\)\);/g)) {
     const files = [m[2], ...m[3].split(',').map((s) => s.trim()).filter(Boolean).map((v) => chunkVar[v])];
     console.log(line(`  first open of the ${m[1]} pages (${files.length} files)`, sum(files.map((f) => sizes(`${folder}/${f}`)))));
+    groups += 1;
+  }
+  // Each on-demand part is reported, or the check says why not (a loader written differently).
+  if (groups === 0) {
+    console.error(`size: no page group found in ${loaderFile}: scripts/bundle-size.mjs reads them from the loader's text as wasm-split-cli writes it`);
+    process.exit(1);
   }
 }
 console.log(line(`page chunks, all (${chunks.length} files)`, sum(chunks)));

@@ -12,7 +12,8 @@ use crate::model::vsic;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use crate::ui::page_query::use_page_query;
+use leptos_router::hooks::{use_navigate, use_params_map};
 use std::collections::HashSet;
 
 #[component]
@@ -96,7 +97,7 @@ pub fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) 
     let navigate = use_navigate();
     let role = use_context::<crate::ui::readiness::Role>();
     // Added from the survey picker: the survey starts as soon as the enterprise is saved.
-    let then_survey = use_query_map().with_untracked(|q| q.get("then").as_deref() == Some("survey")) && base.is_none();
+    let then_survey = use_page_query().with_untracked(|q| q.get("then").as_deref() == Some("survey")) && base.is_none();
     let opened = draft.clone();
     let draft = RwSignal::new(draft);
     // Left unsaved (another page, Back, a reload), the form's fields are kept (`unsaved_form`).

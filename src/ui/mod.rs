@@ -28,6 +28,7 @@ mod lazy_page;
 mod indicators;
 mod nav;
 mod page_focus;
+mod page_query;
 mod pager;
 mod rows_in_parts;
 mod placeholder;

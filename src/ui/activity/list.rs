@@ -16,7 +16,8 @@ use crate::ui::rows_in_parts::draw_in_parts;
 use crate::web::table_rows::TableRow;
 use crate::model::clock::Hlc;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use crate::ui::page_query::use_page_query;
+use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 #[derive(Clone, PartialEq)]
@@ -54,7 +55,7 @@ impl TableRow for RowText {
 pub fn ActivityList() -> impl IntoView {
     let register = expect_context::<Register>();
     let lang = use_lang();
-    let params = use_query_map();
+    let params = use_page_query();
     let navigate = use_navigate();
     let query = Memo::new(move |_| params.with(|p| ActivityQuery::from_params(|k| p.get(k))));
     let page = RwSignal::new(0usize);

@@ -16,12 +16,13 @@ use crate::ui::state::{Flash, FlashKind, LoadStatus, Register};
 use crate::web::browser;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use crate::ui::page_query::use_page_query;
+use leptos_router::hooks::{use_navigate, use_params_map};
 
 #[component]
 pub fn NewActivityPage() -> impl IntoView {
     let register = expect_context::<Register>();
-    let query = use_query_map();
+    let query = use_page_query();
     let loaded = Memo::new(move |_| register.status.with(|s| *s != LoadStatus::Loading));
     move || {
         if !loaded.get() {

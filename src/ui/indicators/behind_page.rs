@@ -15,7 +15,8 @@ use crate::readiness::Band;
 use crate::ui::i18n::{tr, use_lang};
 use crate::ui::state::Register;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use crate::ui::page_query::use_page_query;
+use leptos_router::hooks::use_params_map;
 use std::collections::HashMap;
 
 #[component]
@@ -24,7 +25,7 @@ pub fn IndicatorBehindPage() -> impl IntoView {
     let lang = use_lang();
     let data = IndicatorData::new(register);
     let params = use_params_map();
-    let query = use_query_map();
+    let query = use_page_query();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let period = Memo::new(move |_| query.with(|q| q.get("period").and_then(|p| Period::parse(&p))).unwrap_or(Period::TERM_2021));
     let unit = Memo::new(move |_| query.with(|q| q.get("unit")).filter(|u| !u.is_empty()));

@@ -16,7 +16,8 @@ use crate::web::browser;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use crate::ui::page_query::use_page_query;
+use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
 /// A record ready for the editor.
@@ -53,7 +54,7 @@ pub fn FilledPage(
 ) -> impl IntoView {
     let register = expect_context::<Register>();
     let params = use_params_map();
-    let query = use_query_map();
+    let query = use_page_query();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     // Read from the store, not the in-memory list: that may lag behind another tab's save,
     // and the page should not wait for every record of the province to load.

@@ -196,3 +196,29 @@ test('khảo sát của tỉnh mẫu: số doanh nghiệp áp dụng ISO 9001 v�
     await dashboard.choosePeriod('2021-2025');
   }
 });
+
+// One indicator's records, then another's by a link in the page (the router follows it without a
+// reload): the same page with other params. The second address's period and unit are shown, and
+// the first's again after "back" (the routes keep a page's first address when only its params
+// change; the pages read the address through src/ui/page_query.rs).
+test('từ trang liệt kê của một chỉ tiêu sang chỉ tiêu khác bằng liên kết: kỳ và đơn vị theo địa chỉ mới, quay lại thì theo địa chỉ cũ', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open('/indicators/training_classes?period=2021-2025');
+  const scope = page.getByTestId('behind-scope');
+  await expect(scope).toHaveText('2021-2025 · Toàn tỉnh');
+  await page.evaluate(() => {
+    window.notReloaded = true;
+    const link = document.createElement('a');
+    link.href = '/indicators/experts_trained?period=2026-2030&unit=none';
+    link.textContent = 'Chuyên gia NSCL, 2026-2030, không gắn đơn vị';
+    link.dataset.testid = 'next-indicator';
+    document.querySelector('main').prepend(link);
+  });
+  await page.getByTestId('next-indicator').click();
+  await expect(page).toHaveURL(/\/indicators\/experts_trained\?period=2026-2030&unit=none$/);
+  await expect(scope).toHaveText('2026-2030 · Không gắn đơn vị');
+  await page.goBack();
+  await expect(page).toHaveURL(/\/indicators\/training_classes\?period=2021-2025$/);
+  await expect(scope).toHaveText('2021-2025 · Toàn tỉnh');
+  expect(await page.evaluate(() => window.notReloaded)).toBe(true);
+});
