@@ -48,6 +48,15 @@ export function minifyAssets(dir) {
   // index.html's comments explain the source (each one the build's own, no conditional
   // comments): the page the officer downloads needs none of them.
   html = html.replace(/<!--[\s\S]*?-->/g, '').replace(/\n\s*\n+/g, '\n');
+  // Every integrity the page names must be its file's: the browser refuses a file that differs,
+  // and the app would not start. A tag written another way than `href="…" … integrity="…"`
+  // would have been missed above.
+  for (const [tag] of html.matchAll(/<[^>]*\bintegrity="[^"]*"[^>]*>/g)) {
+    const file = tag.match(/\b(?:href|src)="\/([^"]+)"/)?.[1];
+    const named = tag.match(/\bintegrity="([^"]*)"/)[1];
+    const actual = file && `sha384-${crypto.createHash('sha384').update(fs.readFileSync(path.join(dir, file))).digest('base64')}`;
+    if (named !== actual) throw new Error(`minify: index.html's integrity for ${file ?? tag} is not its file's`);
+  }
   fs.writeFileSync(index, html);
   return { before, after };
 }

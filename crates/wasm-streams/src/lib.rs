@@ -11,7 +11,8 @@
 //! `from_stream`, `into_raw`, `into_stream`) and exports nothing. `server_fn`
 //! calls them only to stream a server function's request or response, which
 //! this app never makes, so the linker drops them. Were one ever called, nothing
-//! would panic: a request's body would be an empty stream, a response's an error.
+//! would panic: a request's body would be a stream that never sends anything (nor
+//! ends), a response's stream one error.
 //!
 //! A new `server_fn` that names more of `wasm-streams` fails to compile against
 //! this, rather than linking something that behaves differently.
@@ -30,8 +31,9 @@ impl ReadableStream {
         Self { raw }
     }
 
-    /// A browser stream for a Rust stream: here an empty one (no server function
-    /// streams a request from this app). `ReadableStream::new` cannot fail in a browser.
+    /// A browser stream for a Rust stream: here one with nothing in it, which never ends (no
+    /// server function streams a request from this app). `ReadableStream::new` cannot fail in
+    /// a browser; were it to, a plain object stands in rather than a panic.
     pub fn from_stream<St>(_stream: St) -> Self
     where
         St: Stream<Item = Result<JsValue, JsValue>> + 'static,
