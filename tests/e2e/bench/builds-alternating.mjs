@@ -10,48 +10,14 @@
 //   worker's cache: from the click on its link to the frame after the page shows.
 // Usage: DISTS=/tmp/dist-a,/tmp/dist-b [RUNS=10] [SLOW=1] [FIRST_OPEN=1] node tests/e2e/bench/builds-alternating.mjs
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { LAUNCH, PAGES, SLOW, markReady, median, serve } from './open-timing.mjs';
 
-const root = new URL('../../../', import.meta.url).pathname;
 const dists = (process.env.DISTS || '').split(',').filter(Boolean);
 if (dists.length < 2) {
   console.error('DISTS: two or more build folders, comma-separated');
   process.exit(1);
 }
 const RUNS = Number(process.env.RUNS || 10);
-const LAUNCH = {
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
-// Chrome's "Fast 3G" preset, as split-bench.mjs uses it.
-const SLOW = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
-// Each page group's nav link, and what shows once its page is up (as in split-bench.mjs).
-const PAGES = [
-  ['enterprises', '[data-testid="result-count"]'],
-  ['surveys', '[data-testid="new-survey"]'],
-  ['self-assessment', '[data-testid="officer-assessments"]'],
-  ['activities', '[data-testid="activity-count"]'],
-  ['report', '[data-testid="report-page"]'],
-  ['sync', '[data-testid="export-compress"]'],
-  ['settings', '[data-testid="officer-name"]'],
-];
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-// The `bench-ready` mark: the frame after `ready` is in the document with no "loading" banner.
-function markReady(ready) {
-  new MutationObserver((_, observer) => {
-    if (document.querySelector(ready) && !document.querySelector('[data-testid="loading"]')) {
-      observer.disconnect();
-      requestAnimationFrame(() => performance.mark('bench-ready'));
-    }
-  }).observe(document, { childList: true, subtree: true });
-}
-
-async function serve(dist, port) {
-  const server = spawn('node', [`${root}scripts/serve.mjs`, dist, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((resolve) => server.stdout.once('data', resolve));
-  return server;
-}
 
 async function coldOpen(browser, origin, slow) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', serviceWorkers: 'block' });

@@ -9,48 +9,11 @@
 // Usage: node tests/e2e/bench/split-bench.mjs   (BENCH_DIST=dist by default; writes target/bench/split.json)
 import { chromium } from '@playwright/test';
 import fs from 'node:fs';
-import { spawn } from 'node:child_process';
+import { LAUNCH, PAGES, SLOW, markReady, median, serve } from './open-timing.mjs';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const RUNS = 7;
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x) => Math.round(x * 10) / 10;
-
-// Each page group's nav link, and what shows once its page is up.
-const PAGES = [
-  ['enterprises', '[data-testid="result-count"]'],
-  ['surveys', '[data-testid="new-survey"]'],
-  ['self-assessment', '[data-testid="officer-assessments"]'],
-  ['activities', '[data-testid="activity-count"]'],
-  ['report', '[data-testid="report-page"]'],
-  ['sync', '[data-testid="export-compress"]'],
-  ['settings', '[data-testid="officer-name"]'],
-];
-
-const LAUNCH = {
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
-
-async function serve(dist, port) {
-  const server = spawn('node', [`${root}scripts/serve.mjs`, dist, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((resolve) => server.stdout.once('data', resolve));
-  return server;
-}
-
-// A slow mobile connection, as officers in the field have (Chrome's "Fast 3G" preset: 150 ms, 1.6 Mbit/s down).
-const SLOW = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
-
-// In the page, the frame after `ready` is in the document with no "loading" banner: the
-// `bench-ready` mark.
-function markReady(ready) {
-  new MutationObserver((_, observer) => {
-    if (document.querySelector(ready) && !document.querySelector('[data-testid="loading"]')) {
-      observer.disconnect();
-      requestAnimationFrame(() => performance.mark('bench-ready'));
-    }
-  }).observe(document, { childList: true, subtree: true });
-}
 
 // When the page's `bench-ready` mark fell, once it has.
 async function readyAt(page) {
