@@ -20,8 +20,10 @@ pub fn use_page_query() -> Memo<ParamsMap> {
     let params = use_params_map();
     let location = use_location();
     Memo::new(move |_| {
-        params.track();
-        route_query.track();
+        // Read, not only `track()`ed: with `route_query.track()` the memo was not seen to
+        // change, and the activity list's filters stopped following the address.
+        params.with(|_| ());
+        route_query.with(|_| ());
         location.query.get_untracked()
     })
 }
