@@ -4,7 +4,7 @@
 // (`minify = "on_release"`) is not used: it would run before scripts/split-chunks.mjs, which
 // finds the glue's import of the chunks' loader by its text.
 // File names keep the hash Trunk gave them: a minified file changes exactly when its source
-// does. The integrity attributes index.html carries for them are written again.
+// does. Every integrity attribute index.html carries is written again from its file.
 // Called by precache.mjs (the post-build hook) after the chunks are placed and the inline
 // loader moved, before it lists the files.
 import fs from 'node:fs';
@@ -38,25 +38,21 @@ export function minifyAssets(dir) {
       fs.writeFileSync(full, code);
       before += Buffer.byteLength(source);
       after += Buffer.byteLength(code);
-      const rel = '/' + path.relative(dir, full).split(path.sep).join('/');
-      const integrity = `sha384-${crypto.createHash('sha384').update(code).digest('base64')}`;
-      const escaped = rel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      html = html.replace(new RegExp(`(href="${escaped}"[^>]*integrity=")[^"]*"`), `$1${integrity}"`);
     }
   };
   walk(dir);
   // index.html's comments explain the source (each one the build's own, no conditional
   // comments): the page the officer downloads needs none of them.
   html = html.replace(/<!--[\s\S]*?-->/g, '').replace(/\n\s*\n+/g, '\n');
-  // Every integrity the page names must be its file's: the browser refuses a file that differs,
-  // and the app would not start. A tag written another way than `href="…" … integrity="…"`
-  // would have been missed above.
-  for (const [tag] of html.matchAll(/<[^>]*\bintegrity="[^"]*"[^>]*>/g)) {
+  // Every integrity the page names written again from its file as it now is, whatever the
+  // order of the tag's attributes: the browser refuses a file that differs, and the app would
+  // not start. A tag that names no file of the build fails the build.
+  html = html.replace(/<[^>]*\bintegrity="[^"]*"[^>]*>/g, (tag) => {
     const file = tag.match(/\b(?:href|src)="\/([^"]+)"/)?.[1];
-    const named = tag.match(/\bintegrity="([^"]*)"/)[1];
-    const actual = file && `sha384-${crypto.createHash('sha384').update(fs.readFileSync(path.join(dir, file))).digest('base64')}`;
-    if (named !== actual) throw new Error(`minify: index.html's integrity for ${file ?? tag} is not its file's`);
-  }
+    if (!file || !fs.existsSync(path.join(dir, file))) throw new Error(`minify: index.html names an integrity for no file of the build: ${tag}`);
+    const integrity = `sha384-${crypto.createHash('sha384').update(fs.readFileSync(path.join(dir, file))).digest('base64')}`;
+    return tag.replace(/\bintegrity="[^"]*"/, `integrity="${integrity}"`);
+  });
   fs.writeFileSync(index, html);
   return { before, after };
 }
