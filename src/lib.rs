@@ -19,6 +19,8 @@ pub mod model;
 pub mod page_parts;
 pub mod readiness;
 pub mod report;
+/// The one sort every list is sorted with (one copy of the sort's code in the module).
+pub mod sort;
 pub mod store;
 pub mod sync;
 pub mod synth;

@@ -40,7 +40,7 @@ fn letters() -> &'static [(char, char, u32, u8)] {
             all.extend(row.chars().enumerate().map(|(tone, c)| (c, *base, u32::from(*base) * 4 + modifier, tone as u8)));
         }
         all.extend(Y_ROW.chars().enumerate().map(|(tone, c)| (c, 'y', u32::from('y') * 4, tone as u8)));
-        all.sort_by_key(|x| x.0);
+        crate::sort::sort_by_key(&mut all, |x| x.0);
         all
     })
 }

@@ -65,7 +65,7 @@ impl BarChart {
     pub fn top(&mut self, n: usize) -> bool {
         let total = |i: usize| self.series.iter().filter_map(|s| s.values.get(i)).filter(|v| v.is_finite()).sum::<f64>();
         let mut order: Vec<(usize, f64)> = (0..self.categories.len()).map(|i| (i, total(i))).collect();
-        order.sort_by(|a, b| b.1.total_cmp(&a.1));
+        crate::sort::sort_by(&mut order, |a, b| b.1.total_cmp(&a.1));
         let cut = order.len() > n;
         order.truncate(n);
         self.categories = order.iter().map(|(i, _)| self.categories[*i].clone()).collect();

@@ -117,7 +117,7 @@ fn lines(chart: &LineChart) -> Vec<Line> {
         .map(|(index, s)| {
             let mut points: Vec<(i64, f64)> = s.points.iter().filter(|(_, v)| v.is_finite()).filter_map(|(d, v)| Some((day_of(d)?, held(*v)))).collect();
             // Stable: two assessments on one day keep the order they were given in.
-            points.sort_by_key(|&(day, _)| day);
+            crate::sort::sort_by_key(&mut points, |&(day, _)| day);
             Line { index, name: clean(&s.name), points }
         })
         .filter(|l| !l.points.is_empty())
@@ -263,7 +263,7 @@ fn draw(area: &Area, chart: &LineChart, (width, height): (f64, f64), title: &str
 
     // Ticks at the data's dates, as many as fit side by side.
     let mut days: Vec<i64> = lines.iter().flat_map(|l| l.points.iter().map(|&(d, _)| d)).collect();
-    days.sort_unstable();
+    crate::sort::sort(&mut days);
     days.dedup();
     let mut last_right = f64::NEG_INFINITY;
     let mut last_text = String::new();

@@ -856,7 +856,7 @@ fn computed_cycles(top: &HashMap<&str, &Question>) -> Vec<Vec<String>> {
         None
     }
     let mut names: Vec<&String> = nodes.keys().collect();
-    names.sort();
+    crate::sort::sort(&mut names);
     let mut done = HashSet::new();
     names.into_iter().filter_map(|id| cycle_from(id, &uses, &mut done)).collect()
 }

@@ -183,7 +183,7 @@ impl FormLibrary {
         }
         let form = Arc::new(form);
         self.forms.push(form.clone());
-        self.forms.sort_by(|a, b| (a.id.as_str(), a.version).cmp(&(b.id.as_str(), b.version)));
+        crate::sort::sort_by(&mut self.forms, |a, b| (a.id.as_str(), a.version).cmp(&(b.id.as_str(), b.version)));
         Ok(form)
     }
 

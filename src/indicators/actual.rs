@@ -107,7 +107,7 @@ impl Facts {
         // An indicator's kinds are few and distinct (a kind named twice is read once), so
         // each fact comes once, and the counts do not depend on the order.
         let mut kinds: Vec<&String> = indicator.count.kinds.iter().collect();
-        kinds.sort();
+        crate::sort::sort(&mut kinds);
         kinds.dedup();
         kinds.into_iter().filter_map(|k| self.by_kind.get(k)).flatten().map(|i| &self.facts[*i]).filter(move |f| {
             period.contains(f.year)
@@ -178,7 +178,7 @@ fn figure<'a>(indicator: &Indicator, facts: impl Iterator<Item = &'a Fact>, behi
         value += enterprises.len() as u64;
     }
     value += people.len() as u64;
-    ids.sort();
+    crate::sort::sort(&mut ids);
     let enterprise_ids = match behind {
         Behind::Listed => enterprises.into_iter().map(str::to_string).collect(),
         Behind::CountOnly => Vec::new(),

@@ -66,7 +66,7 @@ impl Keys {
     /// Numbers the subjects of `facts`, grouped by subject (`same`) already, and ranks their times.
     fn assign<F>(facts: &mut [F], same: impl Fn(&F, &F) -> bool, when: impl Fn(&F) -> (&str, i64), keys: impl Fn(&mut F) -> &mut Keys) {
         let mut order: Vec<usize> = (0..facts.len()).collect();
-        order.sort_by(|a, b| when(&facts[*a]).cmp(&when(&facts[*b])));
+        crate::sort::sort_by(&mut order, |a, b| when(&facts[*a]).cmp(&when(&facts[*b])));
         let mut ranks = vec![0u32; facts.len()];
         for (k, pair) in order.windows(2).enumerate() {
             let step = u32::from(when(&facts[pair[0]]) != when(&facts[pair[1]]));
@@ -180,7 +180,7 @@ impl SurveyFacts {
             })
             .collect();
         // Stable: an enterprise's surveys keep the order they were read in, which breaks ties.
-        facts.sort_by(|a, b| a.enterprise_id.cmp(&b.enterprise_id));
+        crate::sort::sort_by(&mut facts, |a, b| a.enterprise_id.cmp(&b.enterprise_id));
         Keys::assign(&mut facts, |a, b| a.enterprise_id == b.enterprise_id, |f| (&f.date, f.updated_ms), |f| &mut f.keys);
         SurveyFacts { rows, facts }
     }
@@ -216,7 +216,7 @@ impl SurveyFacts {
             })
             .collect();
         let mut survey_ids: Vec<String> = chosen.iter().map(|f| f.survey_id.clone()).collect();
-        survey_ids.sort();
+        crate::sort::sort(&mut survey_ids);
         SurveyShares { survey_ids, enterprise_ids: chosen.iter().map(|f| f.enterprise_id.clone()).collect(), rows }
     }
 }
@@ -292,7 +292,7 @@ impl AssessmentFacts {
                 })
             })
             .collect();
-        facts.sort_by(|a, b| (&a.form_id, &a.who).cmp(&(&b.form_id, &b.who)));
+        crate::sort::sort_by(&mut facts, |a, b| (&a.form_id, &a.who).cmp(&(&b.form_id, &b.who)));
         Keys::assign(&mut facts, |a, b| a.form_id == b.form_id && a.who == b.who, |f| (&f.date, f.updated_ms), |f| &mut f.keys);
         AssessmentFacts { modules, facts }
     }
@@ -323,7 +323,7 @@ impl AssessmentFacts {
             out[f.module].bands[band_index(f.band)].push(f.id.clone());
         }
         for m in &mut out {
-            m.bands.iter_mut().for_each(|b| b.sort());
+            m.bands.iter_mut().for_each(|b| crate::sort::sort(b));
         }
         out
     }

@@ -235,7 +235,7 @@ impl Activity {
 /// The activities that concern one enterprise, newest first; deleted ones left out.
 pub fn of_enterprise<'a>(activities: &'a [Record<Activity>], enterprise_id: &str) -> Vec<&'a Record<Activity>> {
     let mut out: Vec<&Record<Activity>> = activities.iter().filter(|a| !a.deleted && a.payload.concerns(enterprise_id)).collect();
-    out.sort_by(|a, b| b.payload.start_date.cmp(&a.payload.start_date).then_with(|| b.updated.cmp(&a.updated)));
+    crate::sort::sort_by(&mut out, |a, b| b.payload.start_date.cmp(&a.payload.start_date).then_with(|| b.updated.cmp(&a.updated)));
     out
 }
 

@@ -90,7 +90,7 @@ struct ActivityKey {
 impl ActivityIndex {
     pub fn build(activities: &[Record<Activity>], enterprise_name: &dyn Fn(&str) -> Option<String>) -> ActivityIndex {
         let mut live: Vec<usize> = (0..activities.len()).filter(|&i| !activities[i].deleted).collect();
-        live.sort_by(|&a, &b| {
+        crate::sort::sort_by(&mut live, |&a, &b| {
             let (a, b) = (&activities[a], &activities[b]);
             b.payload.start_date.cmp(&a.payload.start_date).then_with(|| b.updated.cmp(&a.updated))
         });
@@ -146,7 +146,7 @@ fn haystack(a: &Activity, enterprise_name: &dyn Fn(&str) -> Option<String>) -> S
 /// The years activities start in, newest first: the year filter's choices.
 pub fn years(activities: &[Record<Activity>]) -> Vec<i32> {
     let mut years: Vec<i32> = activities.iter().filter(|r| !r.deleted).filter_map(|r| r.payload.year()).collect();
-    years.sort_unstable_by(|a, b| b.cmp(a));
+    crate::sort::sort_by(&mut years, |a, b| b.cmp(a));
     years.dedup();
     years
 }

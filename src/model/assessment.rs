@@ -168,7 +168,7 @@ impl FilledForm for Assessment {
 /// The self-assessments linked to one enterprise, newest first; deleted ones left out.
 pub fn of_enterprise<'a, P: AsRef<Assessment>>(assessments: &'a [Record<P>], enterprise_id: &str) -> Vec<&'a Record<P>> {
     let mut out: Vec<&Record<P>> = assessments.iter().filter(|a| !a.deleted && a.payload.as_ref().enterprise_id.as_deref() == Some(enterprise_id)).collect();
-    out.sort_by(|a, b| (b.payload.as_ref().assessed_on(), &b.updated).cmp(&(a.payload.as_ref().assessed_on(), &a.updated)));
+    crate::sort::sort_by(&mut out, |a, b| (b.payload.as_ref().assessed_on(), &b.updated).cmp(&(a.payload.as_ref().assessed_on(), &a.updated)));
     out
 }
 

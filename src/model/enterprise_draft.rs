@@ -342,7 +342,7 @@ impl EnterpriseDraft {
         }
 
         let mut products = self.products.clone();
-        products.sort();
+        crate::sort::sort(&mut products);
         products.dedup();
         e.products = products;
         if e.products.contains(&ProductGroup::Ocop) && !self.ocop_stars.trim().is_empty() {

@@ -192,7 +192,7 @@ impl UnitMatcher {
             })
             .collect();
         // Active first: a retired unit is found only when no active one has the name.
-        list.sort_by_key(|u| u.3);
+        crate::sort::sort_by_key(&mut list, |u| u.3);
         UnitMatcher { units: list }
     }
 

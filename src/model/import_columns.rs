@@ -292,7 +292,7 @@ pub fn map_header(header: &[String]) -> (Vec<Option<Target>>, u32) {
             }
         }
     }
-    candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    crate::sort::sort_by(&mut candidates, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     let mut taken: Vec<Target> = Vec::new();
     for (s, c, t) in candidates {
         if columns[c].is_some() || (t != Target::AdminUnit && taken.contains(&t)) {

@@ -194,12 +194,6 @@ pub struct RegistryBuilder {
     tally: Tally,
 }
 
-/// A stable sort of positions by `by`: one copy of the sort's code for every order the register
-/// sorts in (each closure given to `sort_by` is a copy of its own, about 4 KB of wasm).
-fn sort_positions(positions: &mut [usize], by: &dyn Fn(&usize, &usize) -> Ordering) {
-    positions.sort_by(|a, b| by(a, b));
-}
-
 /// The indexes over a register's items but its search text.
 #[derive(Debug, Clone, Default)]
 struct Keys {
@@ -219,7 +213,7 @@ impl Keys {
         }
         let by_name = |&a: &usize, &b: &usize| items[a].name_key.cmp(&items[b].name_key);
         let mut fresh: Vec<usize> = (from..items.len()).collect();
-        sort_positions(&mut fresh, &by_name);
+        crate::sort::sort_by(&mut fresh, by_name);
         // A merge of two sorted runs, the earlier items first among equal names: the order one
         // stable sort of every position gives.
         let old = std::mem::take(&mut self.name_order);
@@ -433,7 +427,7 @@ impl Registry {
             return hits;
         }
         // A stable sort on the primary key keeps ties in name order.
-        sort_positions(&mut hits, &|&a, &b| {
+        crate::sort::sort_by(&mut hits, |&a, &b| {
             let (a, b) = (&self.items[a], &self.items[b]);
             let (ea, eb) = (&a.record.payload, &b.record.payload);
             match q.sort {

@@ -166,7 +166,7 @@ fn place_of<'a>(key: &'a str, places: &mut std::collections::HashMap<&'a str, u3
 impl SurveyIndex {
     pub fn build<P: AsRef<Survey>>(surveys: &[Record<P>], registry: &Registry, local_day: &dyn Fn(i64) -> String) -> SurveyIndex {
         let mut live: Vec<usize> = (0..surveys.len()).filter(|&i| !surveys[i].deleted).collect();
-        live.sort_by(|&a, &b| surveys[b].updated.cmp(&surveys[a].updated));
+        crate::sort::sort_by(&mut live, |&a, &b| surveys[b].updated.cmp(&surveys[a].updated));
         let mut index = SurveyIndex { statuses: Vec::with_capacity(live.len()), units: Vec::with_capacity(live.len()), officer_of: Vec::with_capacity(live.len()), days: Vec::with_capacity(live.len()), ..Default::default() };
         let (mut officer_at, mut unit_at) = (std::collections::HashMap::new(), std::collections::HashMap::new());
         for &position in &live {
@@ -247,7 +247,7 @@ impl SurveyIndex {
 /// The surveys of one enterprise, newest visit first.
 pub fn of_enterprise<'a, P: AsRef<Survey>>(surveys: &'a [Record<P>], enterprise_id: &str, local_day: &dyn Fn(i64) -> String) -> Vec<&'a Record<P>> {
     let mut out: Vec<&Record<P>> = surveys.iter().filter(|s| !s.deleted && s.payload.as_ref().enterprise_id == enterprise_id).collect();
-    out.sort_by_key(|s| std::cmp::Reverse((listed_date(s, local_day), s.updated.clone())));
+    crate::sort::sort_by_key(&mut out, |s| std::cmp::Reverse((listed_date(s, local_day), s.updated.clone())));
     out
 }
 

@@ -53,7 +53,7 @@ impl AssessmentIndex {
                 (a.updated.ms, key)
             })
             .collect();
-        rows.sort_by(|(ams, a), (bms, b)| (&b.date, bms).cmp(&(&a.date, ams)));
+        crate::sort::sort_by(&mut rows, |(ams, a), (bms, b)| (&b.date, bms).cmp(&(&a.date, ams)));
         AssessmentIndex { rows: rows.into_iter().map(|(_, k)| k).collect() }
     }
 

@@ -90,7 +90,7 @@ pub fn award_result(form: &Form, answers: &Answers) -> Option<AwardResult> {
     };
     let mut by_shortfall: Vec<&CriterionResult> = criteria.iter().filter(|c| c.band.is_some()).collect();
     // Most points short first; equal ones in the form's order (a stable sort keeps it).
-    by_shortfall.sort_by(|a, b| b.shortfall().total_cmp(&a.shortfall()));
+    crate::sort::sort_by(&mut by_shortfall, |a, b| b.shortfall().total_cmp(&a.shortfall()));
     let weakest = by_shortfall.iter().filter(|c| c.shortfall() > 0.0).take(3).map(|c| c.id.clone()).collect();
     Some(AwardResult {
         max: criteria.iter().map(|c| c.points).sum(),

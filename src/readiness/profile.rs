@@ -68,7 +68,7 @@ pub fn module_order(library: &FormLibrary) -> Vec<String> {
             ids.push((rank(m.kind), shipped(&form.id), form.id.clone()));
         }
     }
-    ids.sort();
+    crate::sort::sort(&mut ids);
     ids.into_iter().map(|(_, _, id)| id).collect()
 }
 
@@ -99,7 +99,7 @@ pub fn profile<P: AsRef<Assessment>>(library: &FormLibrary, assessments: &[&Reco
             })
             .collect();
         // Same day: the one saved later is the later assessment.
-        entries.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+        crate::sort::sort_by(&mut entries, |a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
         m.history = entries.into_iter().map(|(_, _, e)| e).collect();
     }
     modules

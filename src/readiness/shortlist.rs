@@ -58,7 +58,7 @@ pub fn shortlist<P: AsRef<Assessment>>(library: &FormLibrary, assessments: &[Rec
             Some(Candidate { enterprise_id: id.to_string(), readiness, band: Band::of(readiness)?, modules, weakest, latest })
         })
         .collect();
-    out.sort_by(|a, b| group(a.band).cmp(&group(b.band)).then(b.readiness.total_cmp(&a.readiness)).then(a.enterprise_id.cmp(&b.enterprise_id)));
+    crate::sort::sort_by(&mut out, |a, b| group(a.band).cmp(&group(b.band)).then(b.readiness.total_cmp(&a.readiness)).then(a.enterprise_id.cmp(&b.enterprise_id)));
     out
 }
 

@@ -132,7 +132,7 @@ pub fn in_period(activities: &[Record<Activity>], period: Period) -> Vec<&Record
         .iter()
         .filter(|a| !a.deleted && a.payload.year().is_some_and(|y| period.contains(y)))
         .collect();
-    out.sort_by(|a, b| {
+    crate::sort::sort_by(&mut out, |a, b| {
         a.payload
             .start_date
             .cmp(&b.payload.start_date)
@@ -199,7 +199,7 @@ pub fn supported(
         }
     }
     let mut out: Vec<SupportedEnterprise> = by_id.into_values().collect();
-    out.sort_by(|a, b| {
+    crate::sort::sort_by(&mut out, |a, b| {
         compare_vi(&a.name, &b.name).then_with(|| a.enterprise_id.cmp(&b.enterprise_id))
     });
     out

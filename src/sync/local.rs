@@ -973,7 +973,7 @@ fn sort_copies(copies: &mut Sections) {
     struct Sort;
     impl super::kinds::KindVisitorMut for Sort {
         fn visit_mut<T: SyncKind>(&mut self, records: &mut Vec<Record<T>>) {
-            records.sort_by(|a, b| (&a.id, &a.updated).cmp(&(&b.id, &b.updated)));
+            crate::sort::sort_by(records, |a, b| (&a.id, &a.updated).cmp(&(&b.id, &b.updated)));
         }
     }
     copies.visit_mut(&mut Sort);
@@ -1416,7 +1416,7 @@ pub fn likely_duplicates<'a>(enterprises: impl Iterator<Item = &'a Record<crate:
         .into_values()
         .filter(|g| g.len() > 1)
         .map(|mut g| {
-            g.sort_by(|a, b| a.id.cmp(&b.id));
+            crate::sort::sort_by(&mut g, |a, b| a.id.cmp(&b.id));
             g
         })
         .collect()

@@ -116,7 +116,7 @@ pub fn province_in(units: &AdminUnitList, count: usize, seed: u64) -> Vec<Record
         if rng.chance(12) && !products.contains(&ProductGroup::Ocop) {
             products.push(ProductGroup::Ocop);
         }
-        products.sort();
+        crate::sort::sort(&mut products);
         let ocop_stars = products.contains(&ProductGroup::Ocop).then(|| 3 + rng.below(3) as u8);
         let person = format!("{} {} {}", rng.pick(&FAMILY), rng.pick(&MIDDLE), rng.pick(&GIVEN));
         let enterprise = Enterprise {

@@ -26,7 +26,7 @@ pub fn Dashboard() -> impl IntoView {
     let by_unit = Memo::new(move |_| {
         let counts = register.registry.with(|r| r.count_by_unit());
         let mut rows: Vec<(Option<String>, usize)> = counts.into_iter().collect();
-        rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        crate::sort::sort_by(&mut rows, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         rows
     });
     let num = move |n: usize| format_int(n as i64, lang.get());

@@ -76,7 +76,7 @@ pub fn RecentlyDeletedPage() -> impl IntoView {
         register.assessments.records.with(|all| push::<Assessment, _>(&mut rows, all.iter().filter(|r| r.deleted), &assessment_label, register, restore));
         let activity_label = |r: &Record<crate::model::activity::Activity>| r.payload.label(&name);
         register.activities.records.with(|all| push::<crate::model::activity::Activity, _>(&mut rows, all.iter().filter(|r| r.deleted), &activity_label, register, restore));
-        rows.sort_by(|a, b| b.deleted.cmp(&a.deleted));
+        crate::sort::sort_by(&mut rows, |a, b| b.deleted.cmp(&a.deleted));
         rows
     };
 

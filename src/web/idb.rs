@@ -391,14 +391,18 @@ async fn write_row(
     steps.put(kind, row)?;
     if let (Some(keep), true, Some(old)) = (keep_history, changed, old) {
         let entry = HistoryRow::of(kind, &old);
-        let mut keys: std::collections::BTreeSet<String> = match history_before {
+        // A sorted list, not a `BTreeSet`: collecting one sorts with a copy of the standard
+        // sort of its own (src/sort.rs).
+        let mut keys: Vec<String> = match history_before {
             Some(rows) => rows.iter().map(|h| h.key.clone()).collect(),
             None => {
                 let by_record = history.index("by_record").map_err(store_error)?;
                 history_of(&by_record, kind, row.id.clone()).await?.into_iter().map(|h| h.key).collect()
             }
         };
-        keys.insert(entry.key.clone());
+        keys.push(entry.key.clone());
+        crate::sort::sort(&mut keys);
+        keys.dedup();
         history.put(entry).serde().map_err(store_error)?;
         // Keys sort by record, then time: the first ones are the oldest.
         for key in keys.iter().take(keys.len().saturating_sub(keep)) {
@@ -578,7 +582,7 @@ fn stores_for<'a>(kinds: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
             names.push(PACKS);
         }
     }
-    names.sort_unstable();
+    crate::sort::sort(&mut names);
     names.dedup();
     names
 }
@@ -789,7 +793,7 @@ impl RowBackend for IdbBackend {
         let history = tx.object_store(HISTORY).map_err(store_error)?;
         let by_record = history.index("by_record").map_err(store_error)?;
         let mut rows = history_of(&by_record, kind, id.to_string()).await?;
-        rows.sort_by(|a, b| b.key.cmp(&a.key));
+        crate::sort::sort_by(&mut rows, |a, b| b.key.cmp(&a.key));
         Ok(rows)
     }
 
@@ -884,7 +888,7 @@ impl RowBackend for IdbBackend {
                 old_settings.push(old);
             }
             let mut kinds: Vec<&str> = batch.rows.iter().map(|w| w.kind.as_str()).collect();
-            kinds.sort_unstable();
+            crate::sort::sort(&mut kinds);
             kinds.dedup();
             for kind in kinds {
                 drop_packs(&tx, kind, batch.rows.iter().filter(|w| w.kind == kind).map(|w| w.id.as_str()))?;

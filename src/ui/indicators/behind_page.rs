@@ -70,7 +70,7 @@ fn enterprise_name(register: Register, id: &str) -> String {
 /// Enterprises with their names, in the register's alphabetical order (Vietnamese folded).
 fn sorted_by_name(register: Register, ids: &[String]) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = ids.iter().map(|e| (e.clone(), enterprise_name(register, e))).collect();
-    out.sort_by_cached_key(|(_, name)| crate::text::fold(name));
+    crate::sort::sort_by_cached_key(&mut out, |(_, name)| crate::text::fold(name));
     out
 }
 
@@ -128,7 +128,7 @@ fn IndicatorRecords(def: &'static Indicator, data: IndicatorData, period: Signal
                 all.iter().filter(|a| fig.activity_ids.binary_search(&a.id).is_ok()).map(|a| (a.id.clone(), a.clone())).collect()
             });
             let mut acts: Vec<&Record<Activity>> = fig.activity_ids.iter().filter_map(|i| by_id.get(i)).collect();
-            acts.sort_by(|a, b| a.payload.start_date.cmp(&b.payload.start_date).then_with(|| a.id.cmp(&b.id)));
+            crate::sort::sort_by(&mut acts, |a, b| a.payload.start_date.cmp(&b.payload.start_date).then_with(|| a.id.cmp(&b.id)));
             if def.count.rule == Rule::DistinctEnterprises {
                 let unlinked: Vec<&Record<Activity>> = acts.iter().copied().filter(|a| a.payload.enterprise_ids.iter().all(|e| e.is_empty())).collect();
                 view! {

@@ -40,7 +40,7 @@ impl DashboardFigures {
             let p = period.get();
             let per: Vec<_> = data.facts.with(|f| defs.indicators.iter().map(|i| f.breakdown(i, p, Behind::CountOnly)).collect());
             let mut units: Vec<Option<String>> = per.iter().flat_map(|b| b.keys().cloned()).collect();
-            units.sort();
+            crate::sort::sort(&mut units);
             units.dedup();
             units.into_iter().map(|u| {
                 let values = per.iter().map(|b| b.get(&u).map(|f| f.value)).collect();

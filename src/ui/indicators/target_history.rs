@@ -47,7 +47,7 @@ pub fn TargetHistory() -> impl IntoView {
                         entries.push((v.clone(), chain.get(i + 1).cloned()));
                     }
                 }
-                entries.sort_by(|a, b| b.0.updated.cmp(&a.0.updated));
+                crate::sort::sort_by(&mut entries, |a, b| b.0.updated.cmp(&a.0.updated));
                 if entries.is_empty() {
                     return view! { <p class="muted" data-testid="target-history-empty">{tr(Msg::TargetHistoryEmpty)}</p> }.into_any();
                 }

@@ -15,7 +15,7 @@ use std::sync::Arc;
 /// Labels of the questions whose answers differ between two versions.
 fn changed_labels(form: &Form, newer: &Answers, older: &Answers, lang: Lang) -> Vec<String> {
     let mut ids: Vec<&String> = newer.keys().chain(older.keys()).collect();
-    ids.sort();
+    crate::sort::sort(&mut ids);
     ids.dedup();
     ids.into_iter()
         .filter(|id| newer.get(*id) != older.get(*id))

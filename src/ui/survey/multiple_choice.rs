@@ -26,7 +26,7 @@ pub fn MultipleChoice(choices: Vec<Choice>, at: Slot) -> impl IntoView {
                 if on {
                     list.push(value.clone());
                 }
-                list.sort_by_key(|v| order.iter().position(|o| o == v));
+                crate::sort::sort_by_key(&mut list, |v| order.iter().position(|o| o == v));
                 ctx.set(&at, Some(Answer::List(list)));
             };
             view! {

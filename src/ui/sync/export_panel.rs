@@ -150,7 +150,7 @@ pub fn ExportPanel() -> impl IntoView {
                             <input type="checkbox" data-testid=testid prop:checked=move || kinds.with(|ks| ks.contains(&k))
                                 on:change=move |ev| {
                                     let on = event_target_checked(&ev);
-                                    kinds.update(|ks| { ks.retain(|x| *x != k2); if on { ks.push(k2.clone()); ks.sort_by_key(|x| KINDS.iter().position(|y| y == x)); } });
+                                    kinds.update(|ks| { ks.retain(|x| *x != k2); if on { ks.push(k2.clone()); crate::sort::sort_by_key(ks, |x| KINDS.iter().position(|y| y == x)); } });
                                 }/>
                             {tr(msg)}
                         </label>
