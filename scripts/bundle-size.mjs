@@ -5,8 +5,9 @@
 // "Initial" is what the first screen needs: index.html and every file it names (the loader, the
 // main JS and wasm modules, the style sheets), compressed as a host sends them (gzip -9, and
 // brotli at quality 11 for hosts that have it). Every other part is listed on its own: the page
-// chunks (split-<build>/), loaded when a page is first opened, the spreadsheet worker, and the
-// form definitions (forms/), fetched after start-up.
+// chunks (split-<build>/), loaded when a page is first opened, the spreadsheet worker, the
+// form definitions (forms/), fetched after start-up, and the English texts (texts/), fetched
+// when the page is shown in English.
 // With a budget name, the initial gzip size must stay within docs/size-budget.json's number for
 // it, or this exits 1: `make test` checks the test bundle, `make bench` the release bundle.
 import fs from 'node:fs';
@@ -54,6 +55,8 @@ const worker = all.filter((f) => f.startsWith('spreadsheet-worker') && code(f)).
 const other = all.filter((f) => code(f) && !initialFiles.includes(f) && !f.startsWith('split-') && !f.startsWith('spreadsheet-worker')).map(sizes);
 // The shipped form definitions (data/forms, served as forms/*.json), fetched once the register is on screen.
 const forms = all.filter((f) => f.startsWith('forms/') && f.endsWith('.json')).map(sizes);
+// The English of the fixed texts (data/texts, served as texts/en.json), fetched to show English.
+const texts = all.filter((f) => f.startsWith('texts/') && f.endsWith('.json')).map(sizes);
 
 const line = (label, t) => `${label.padEnd(52)} ${kb(t.raw).padStart(11)} raw ${kb(t.gzip).padStart(10)} gzip` + (withBrotli ? ` ${kb(t.brotli).padStart(10)} brotli` : '');
 console.log(`Bundle sizes of ${dist}`);
@@ -81,8 +84,9 @@ if (loaderFile) {
 console.log(line(`page chunks, all (${chunks.length} files)`, sum(chunks)));
 if (worker.length) console.log(line('spreadsheet worker (on demand)', sum(worker)));
 if (forms.length) console.log(line(`form definitions, after start-up (${forms.length} files)`, sum(forms)));
+if (texts.length) console.log(line('English texts, when English is chosen', sum(texts)));
 if (other.length) console.log(line(`other code (${other.map((r) => r.file).join(', ')})`, sum(other)));
-console.log(line('all parts together', sum([...initial, ...chunks, ...worker, ...other, ...forms])));
+console.log(line('all parts together', sum([...initial, ...chunks, ...worker, ...other, ...forms, ...texts])));
 
 // The definitions are fetched so that the first download need not hold them: a build that also
 // builds them into its main module (form::library::SHIPPED outside its cfg) pays twice.
@@ -91,6 +95,16 @@ for (const f of forms) {
   const text = fs.readFileSync(path.join(dist, f.file));
   if (mainWasm.some((w) => w.includes(text.subarray(0, 400)))) {
     console.error(`size: ${f.file} is also built into the first download's wasm; it should only be fetched (src/web/shipped_forms.rs)`);
+    process.exit(1);
+  }
+}
+
+// Likewise the English texts: a build that holds them (i18n::messages::ENGLISH outside its cfg)
+// would carry them twice. Their longest text stands for them all.
+for (const f of texts) {
+  const longest = JSON.parse(fs.readFileSync(path.join(dist, f.file), 'utf8')).texts.reduce((a, b) => (b.length > a.length ? b : a), '');
+  if (mainWasm.some((w) => w.includes(Buffer.from(longest)))) {
+    console.error(`size: the English texts of ${f.file} are also built into the first download's wasm; they should only be fetched (src/i18n/english.rs)`);
     process.exit(1);
   }
 }

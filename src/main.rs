@@ -7,7 +7,16 @@ fn main() {
     // (spawned futures run in order, and the open's request goes out at its first poll): the
     // browser opens the database while the page builds and lays out the first screen.
     nscl_tracker::web::idb::open_early();
-    wasm_bindgen_futures::spawn_local(async { leptos::mount::mount_to_body(nscl_tracker::ui::App) });
+    wasm_bindgen_futures::spawn_local(async {
+        // A page that opens in English first fetches the English texts, which the first
+        // download leaves out (src/i18n/english.rs); a Vietnamese page does not wait at all.
+        if nscl_tracker::web::browser::wanted_lang() == nscl_tracker::i18n::Lang::En {
+            if let Err(e) = nscl_tracker::web::english_texts::load().await {
+                leptos::logging::warn!("English texts: {}", e.0);
+            }
+        }
+        leptos::mount::mount_to_body(nscl_tracker::ui::App)
+    });
 }
 
 /// A crash on purpose, for the end-to-end test of the panic guard

@@ -20,6 +20,13 @@ fn yes_no(text: &str, lang: Lang) -> String {
     }
 }
 
+/// The label of a yes/no answer's value in both languages: the survey's radio buttons show it
+/// in whichever the page switches to, and the English of fixed texts may not be loaded yet
+/// when they are built (`i18n::english`).
+pub fn yes_no_label(value: &str) -> LocalText {
+    LocalText { vi: yes_no(value, Lang::Vi), en: yes_no(value, Lang::En) }
+}
+
 fn level(levels: &[LocalText], text: &str, lang: Lang) -> String {
     match text.parse::<usize>().ok().and_then(|i| levels.get(i)) {
         Some(l) => format!("{text} – {}", l.get(lang)),

@@ -24,19 +24,36 @@ macro_rules! messages {
             pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
 
             pub fn text(self, lang: Lang) -> &'static str {
-                // Every text in one string, each message's Vietnamese then its English in the
-                // order of the enum, and where each ends: not a `match` of every pair (25 KB of
-                // code in the first download), nor a table of `&str`s (12 KB of pointers and
-                // lengths, against 6 KB of ends).
-                const TEXT: &str = concat!($($vi, $en),*);
+                match lang {
+                    Lang::Vi => self.vietnamese(),
+                    // Only a page that has the English texts shows English (`english::available`);
+                    // Vietnamese is what a text missing from them would fall back to.
+                    Lang::En => super::english::text(self as usize).unwrap_or_else(|| self.vietnamese()),
+                }
+            }
+
+            fn vietnamese(self) -> &'static str {
+                // Every text in one string in the order of the enum, and where each ends: not a
+                // `match` of every text (25 KB of code in the first download), nor a table of
+                // `&str`s (twice the bytes of the ends).
+                const TEXT: &str = concat!($($vi),*);
                 // A static, not a const: one copy in the module, read in place at each call.
-                static ENDS: [u32; 2 * Msg::ALL.len()] = text_ends([$($vi.len(), $en.len()),*]);
-                let i = 2 * self as usize + matches!(lang, Lang::En) as usize;
+                static ENDS: [u32; Msg::ALL.len()] = text_ends([$($vi.len()),*]);
+                let i = self as usize;
                 let start = if i == 0 { 0 } else { ENDS[i - 1] as usize };
                 // Always whole texts, cut where one ends: `get` only spares the panic path.
                 TEXT.get(start..ENDS[i] as usize).unwrap_or_default()
             }
         }
+
+        /// The English texts in the order of the enum, where they are built in: everywhere but
+        /// the split build of the app, which fetches them (`super::english`).
+        #[cfg(not(nscl_split))]
+        pub const ENGLISH: &[&str] = &[$($en),*];
+
+        /// What every build's English texts fingerprint to, worked out by the compiler: the
+        /// split build checks a fetched file by it without holding the texts.
+        pub const ENGLISH_FINGERPRINT: u64 = super::english::fingerprint(&[$($en),*]);
     };
 }
 
@@ -847,4 +864,7 @@ messages! {
     ErrStorageChanged => "Dữ liệu vừa được thay đổi ở một thẻ khác. Danh bạ đã được tải lại; hãy kiểm tra rồi lưu lại.", "The data was just changed in another tab. The register was reloaded; check and save again.";
     LegacyNotMoved => "Dữ liệu của phiên bản cũ chưa chuyển được sang kho mới và vẫn được giữ nguyên trên máy.", "Data from an earlier version could not be moved to the new store and is kept untouched on this device.";
     ReadOnlyMode => "Chế độ chỉ đọc", "Read-only mode";
+    // The English texts are fetched before the page first shows English (src/i18n/english.rs):
+    // without them only the Vietnamese text can be shown, so it carries the English too.
+    EnglishUnavailable => "Không tải được bản tiếng Anh của ứng dụng (có thể máy đang không có mạng và chưa từng mở ứng dụng khi có mạng); ứng dụng vẫn hiện tiếng Việt. The English texts could not be loaded (this computer may be offline and never have opened the app online); the app stays in Vietnamese.", "The English texts could not be loaded (this computer may be offline and never have opened the app online); the app stays in Vietnamese.";
 }

@@ -5,6 +5,8 @@
 //! them are the functions below.
 
 mod activity_texts;
+/// The English of the fixed texts: fetched by the app's build, built in elsewhere.
+pub mod english;
 mod import_texts;
 mod labels;
 mod messages;
@@ -14,7 +16,7 @@ mod report_texts;
 
 pub use labels::*;
 
-pub use messages::Msg;
+pub use messages::{Msg, ENGLISH_FINGERPRINT};
 
 use crate::format::format_int;
 use serde::{Deserialize, Serialize};
@@ -246,7 +248,8 @@ mod tests {
     #[test]
     fn each_message_reads_its_own_texts_from_the_string_of_all() {
         // The first, one near the start of the list, one further on and the last, each in both
-        // languages: all of them are cut from one string (`messages!`).
+        // languages: the Vietnamese are cut from one string, the English read from their list
+        // (`messages!`), or the fetched file of it in the app (`english`).
         assert_eq!(Msg::ALL.first(), Some(&Msg::PageLoadFailed));
         assert!(Msg::PageLoadFailed.text(Lang::Vi).starts_with("Không tải được trang này ("));
         assert!(Msg::PageLoadFailed.text(Lang::Vi).ends_with("hoặc tải lại ứng dụng."));
@@ -254,7 +257,9 @@ mod tests {
         assert_eq!((Msg::PageLoadRetry.text(Lang::Vi), Msg::PageLoadRetry.text(Lang::En)), ("Thử lại", "Try again"));
         assert_eq!((Msg::ChartDownloadPng.text(Lang::Vi), Msg::ChartDownloadPng.text(Lang::En)), ("Tải ảnh PNG", "Download PNG"));
         assert_eq!((Msg::ReadOnlyMode.text(Lang::Vi), Msg::ReadOnlyMode.text(Lang::En)), ("Chế độ chỉ đọc", "Read-only mode"));
-        assert_eq!(Msg::ALL.last(), Some(&Msg::ReadOnlyMode));
+        assert!(Msg::EnglishUnavailable.text(Lang::Vi).starts_with("Không tải được bản tiếng Anh"));
+        assert!(Msg::EnglishUnavailable.text(Lang::En).ends_with("the app stays in Vietnamese."));
+        assert_eq!(Msg::ALL.last(), Some(&Msg::EnglishUnavailable));
         assert_eq!(Msg::ALL.iter().enumerate().find(|(i, m)| **m as usize != *i), None, "ALL is in the enum's order");
     }
 

@@ -22,20 +22,29 @@ use std::sync::Arc;
 #[component]
 pub fn App() -> impl IntoView {
     // A `?lang=` link wins and is remembered; otherwise the saved choice; otherwise Vietnamese.
-    let initial = browser::url_lang().or_else(browser::saved_lang).unwrap_or_default();
-    browser::save_lang(initial);
-    let lang = RwSignal::new(initial);
+    // English only once its texts are in (`main` waits for them); without them the page shows
+    // Vietnamese, says why, and keeps the choice for the next open.
+    let wanted = browser::wanted_lang();
+    browser::save_lang(wanted);
+    let english_missing = wanted == Lang::En && !crate::i18n::english::available();
+    let lang = RwSignal::new(if english_missing { Lang::Vi } else { wanted });
     provide_context(lang);
-    Effect::new(move |_| {
+    Effect::new(move |first: Option<()>| {
         let l: Lang = lang.get();
-        browser::save_lang(l);
+        if first.is_some() {
+            browser::save_lang(l);
+        }
         browser::apply_document_lang(l, l.t(Msg::AppTitle));
     });
 
     let register = Register::new();
     provide_context(register);
     provide_context(ListState::restored());
-    provide_context(Flash(RwSignal::new(None)));
+    let flash = Flash(RwSignal::new(None));
+    provide_context(flash);
+    if english_missing {
+        flash.show(crate::ui::state::FlashKind::Error, vec![Msg::EnglishUnavailable]);
+    }
     provide_context(Rescued::restored());
     provide_context(Role::load());
     spawn_local(register.start());

@@ -4,6 +4,7 @@
 mod activity;
 mod app;
 mod app_status;
+mod lang_choice;
 mod assessment;
 mod assessment_store;
 pub(crate) mod charts;

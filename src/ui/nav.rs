@@ -24,6 +24,7 @@ const ENTERPRISE_LINKS: [(&str, Msg, &str); 3] = [
 #[component]
 pub fn NavBar() -> impl IntoView {
     let lang = use_lang();
+    let flash = expect_context::<super::state::Flash>();
     let role = expect_context::<super::readiness::Role>();
     let sync = expect_context::<super::sync::SyncStatus>();
     view! {
@@ -59,7 +60,7 @@ pub fn NavBar() -> impl IntoView {
                         class:active=move || lang.get() == l
                         aria-pressed=move || (lang.get() == l).to_string()
                         data-testid=format!("header-lang-{}", l.code())
-                        on:click=move |_| lang.set(l)>
+                        on:click=move |_| super::lang_choice::choose_lang(lang, flash, l)>
                         {l.code().to_uppercase()}
                     </button>
                 }).collect_view()}

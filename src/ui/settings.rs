@@ -10,6 +10,7 @@ use crate::ui::typed_text::typed_text;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let lang = use_lang();
+    let flash = expect_context::<super::state::Flash>();
     let device = browser::device_id();
     let officer = RwSignal::new(browser::officer_name());
     let register = expect_context::<super::state::Register>();
@@ -28,7 +29,7 @@ pub fn SettingsPage() -> impl IntoView {
                             <label class="radio" for=for_id>
                                 <input type="radio" name="language" id=id data-testid=testid value=l.code()
                                     prop:checked=move || lang.get() == l
-                                    on:change=move |_| lang.set(l)/>
+                                    on:change=move |_| super::lang_choice::choose_lang(lang, flash, l)/>
                                 {tr(if l == Lang::Vi { Msg::LangVi } else { Msg::LangEn })}
                             </label>
                         }

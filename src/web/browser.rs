@@ -189,6 +189,12 @@ pub fn save_lang(lang: Lang) {
     set_setting(LANG_KEY, lang.code());
 }
 
+/// The language the page opens in: a `?lang=` link's, otherwise the saved choice, otherwise
+/// Vietnamese.
+pub fn wanted_lang() -> Lang {
+    url_lang().or_else(saved_lang).unwrap_or_default()
+}
+
 /// The `?lang=` parameter of the page URL, if any.
 pub fn url_lang() -> Option<Lang> {
     let search = web_sys::window()?.location().search().ok()?;

@@ -6,6 +6,8 @@ pub mod broadcast;
 pub mod enterprise_import;
 pub mod browser;
 pub mod export_packs;
+/// The English texts, fetched before the page shows English.
+pub mod english_texts;
 pub mod file_codec;
 pub mod idb;
 pub mod local_storage;
