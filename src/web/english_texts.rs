@@ -23,8 +23,18 @@ async fn fetch() -> Result<(), Unavailable> {
     use wasm_bindgen_futures::JsFuture;
     let failed = |what: &str, e: wasm_bindgen::JsValue| Unavailable(format!("{what}: {}", e.as_string().unwrap_or_else(|| format!("{e:?}"))));
     let window = web_sys::window().ok_or_else(|| Unavailable("no window".into()))?;
-    let response = JsFuture::from(window.fetch_with_str(URL)).await.map_err(|e| failed("fetch", e))?;
-    let response: web_sys::Response = response.dyn_into().map_err(|e| failed("response", e))?;
+    // The boot script's request (scripts/english-early.js), taken once; asked again if there
+    // was none or it failed (it resolves to null then).
+    let early = js_sys::Reflect::get(&window, &EARLY.into()).ok().and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    let _ = js_sys::Reflect::delete_property(&window, &EARLY.into());
+    let early = match early {
+        Some(promise) => JsFuture::from(promise).await.ok().and_then(|r| r.dyn_into::<web_sys::Response>().ok()),
+        None => None,
+    };
+    let response: web_sys::Response = match early {
+        Some(response) => response,
+        None => JsFuture::from(window.fetch_with_str(URL)).await.map_err(|e| failed("fetch", e))?.dyn_into().map_err(|e| failed("response", e))?,
+    };
     if !response.ok() {
         return Err(Unavailable(format!("{URL}: HTTP {}", response.status())));
     }
@@ -44,3 +54,7 @@ async fn fetch() -> Result<(), Unavailable> {
 /// `data/texts/en.json`, which `index.html` copies beside itself.
 #[cfg(nscl_split)]
 const URL: &str = "/texts/en.json";
+
+/// Where the boot script leaves its early request's promise.
+#[cfg(nscl_split)]
+const EARLY: &str = "nsclEnglishTexts";

@@ -8,7 +8,9 @@
 //   "Fast 3G" preset too when SLOW=1;
 // - with FIRST_OPEN=1, each page group's first open in a tab, its chunk from the service
 //   worker's cache: from the click on its link to the frame after the page shows.
-// Usage: DISTS=/tmp/dist-a,/tmp/dist-b [RUNS=10] [SLOW=1] [FIRST_OPEN=1] node tests/e2e/bench/builds-alternating.mjs
+// - with OPEN_LANG=en, the cold opens are of a page whose saved language is English (which
+//   fetches the English texts before it first draws, src/i18n/english.rs).
+// Usage: DISTS=/tmp/dist-a,/tmp/dist-b [RUNS=10] [SLOW=1] [FIRST_OPEN=1] [OPEN_LANG=en] node tests/e2e/bench/builds-alternating.mjs
 import { chromium } from '@playwright/test';
 import { LAUNCH, PAGES, SLOW, markReady, median, serve } from './open-timing.mjs';
 
@@ -23,6 +25,7 @@ async function coldOpen(browser, origin, slow) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', serviceWorkers: 'block' });
   try {
     await context.addInitScript(() => localStorage.setItem('nscl.role', 'officer'));
+    if (process.env.OPEN_LANG) await context.addInitScript((lang) => localStorage.setItem('nscl.lang', lang), process.env.OPEN_LANG);
     await context.addInitScript(markReady, '[data-testid="page-title"]');
     const page = await context.newPage();
     if (slow) {

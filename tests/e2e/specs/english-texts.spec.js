@@ -32,9 +32,12 @@ test('a Vietnamese page never fetches the English texts; English is fetched when
   // The choice is kept: the next open, still offline, is in English from its first screen.
   await page.close();
   const again = await context.newPage();
+  const seenAgain = englishRequests(again);
   const shell = new AppShell(again);
   await shell.open('/settings');
   await expect(shell.title).toHaveText('Settings');
+  // Asked for once, by the boot script beside the wasm (scripts/english-early.js); the app took that answer.
+  expect(seenAgain).toHaveLength(1);
   await expect(again.getByTestId('lang-en')).toBeChecked();
   await expect(again.getByTestId('flash')).toHaveCount(0);
   await context.setOffline(false);
