@@ -12,6 +12,8 @@
   try {
     saved = localStorage.getItem('nscl.lang');
   } catch {}
-  const fromUrl = code(new URLSearchParams(location.search).get('lang'));
+  // As `Lang::from_query`: the first `lang=` pair, its value as written.
+  const pair = location.search.replace(/^\?+/, '').split('&').map((p) => p.split('=')).find((p) => p.length > 1 && p[0] === 'lang');
+  const fromUrl = pair ? code(pair.slice(1).join('=')) : null;
   if ((fromUrl || code(saved)) === 'en') window.nsclEnglishTexts = fetch('/texts/en.json').catch(() => null);
 }

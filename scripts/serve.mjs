@@ -69,9 +69,9 @@ const server = http.createServer((req, res) => {
   }
   const type = types[path.extname(file)] || 'application/octet-stream';
   // Hashed assets never change; the entry points, the service worker, the workers' files (Trunk
-  // names workers after the binary, unhashed; hash-worker.js and pack-worker.js are copied as they are) and the shipped
-  // form definitions (/forms/*.json, named as in data/forms) must be revalidated.
-  const entry = /(index\.html|sw\.js|manifest\.webmanifest|hash-worker\.js|pack-worker\.js)$/.test(file) || /spreadsheet-worker[^/]*$/.test(file) || /[\\/]forms[\\/][^/\\]+\.json$/.test(file);
+  // names workers after the binary, unhashed; hash-worker.js and pack-worker.js are copied as they are), the shipped
+  // form definitions (/forms/*.json, named as in data/forms) and the English texts (/texts/en.json) must be revalidated.
+  const entry = /(index\.html|sw\.js|manifest\.webmanifest|hash-worker\.js|pack-worker\.js)$/.test(file) || /spreadsheet-worker[^/]*$/.test(file) || /[\\/](forms|texts)[\\/][^/\\]+\.json$/.test(file);
   const cache = entry ? 'no-cache' : 'public, max-age=31536000, immutable';
   const headers = { 'content-type': type, 'cache-control': cache, 'x-content-type-options': 'nosniff' };
   const csp = type.startsWith('text/html') ? policy() : null;

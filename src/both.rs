@@ -3,6 +3,18 @@
 //! holds meanwhile; the form definitions are fetched while the code that
 //! installs them loads; an import asks the store for every kind's ids at once.
 
+/// Runs two futures on this thread at once and gives the output of whichever finishes first
+/// (`a` if both do in the same poll); the other is dropped.
+pub async fn first<T, A: std::future::Future<Output = T>, B: std::future::Future<Output = T>>(a: A, b: B) -> T {
+    use std::task::Poll;
+    let (mut a, mut b) = (std::pin::pin!(a), std::pin::pin!(b));
+    std::future::poll_fn(move |cx| match a.as_mut().poll(cx) {
+        Poll::Ready(x) => Poll::Ready(x),
+        Poll::Pending => b.as_mut().poll(cx),
+    })
+    .await
+}
+
 /// Runs two futures on this thread at once (each gives way at its own awaits) and waits for both.
 pub async fn both<A: std::future::Future, B: std::future::Future>(a: A, b: B) -> (A::Output, B::Output) {
     use std::task::Poll;

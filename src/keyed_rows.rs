@@ -142,7 +142,7 @@ mod tests {
             prop_assert_eq!(out.iter().map(|(k, _)| *k).collect::<Vec<_>>(), next.clone());
             let kept: Vec<usize> = out.iter().filter_map(|(_, from)| *from).collect();
             let mut unique = kept.clone();
-            crate::sort::sort(&mut unique);
+            unique.sort_unstable();
             unique.dedup();
             prop_assert_eq!(unique.len(), kept.len());
             for (k, from) in &out {

@@ -11,9 +11,7 @@ fn main() {
         // A page that opens in English first fetches the English texts, which the first
         // download leaves out (src/i18n/english.rs); a Vietnamese page does not wait at all.
         if nscl_tracker::web::browser::wanted_lang() == nscl_tracker::i18n::Lang::En {
-            if let Err(e) = nscl_tracker::web::english_texts::load().await {
-                leptos::logging::warn!("English texts: {}", e.0);
-            }
+            nscl_tracker::web::english_texts::load_at_start().await;
         }
         leptos::mount::mount_to_body(nscl_tracker::ui::App)
     });

@@ -13,6 +13,7 @@ use std::cmp::Ordering;
 pub fn sorted_positions(len: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<u32> {
     // `u32`: a list the app sorts is far below four thousand million items, and half the
     // memory of `usize` positions on a 64-bit build.
+    debug_assert!(u32::try_from(len).is_ok(), "{len} items");
     let mut order: Vec<u32> = (0..len as u32).collect();
     order.sort_by(|&a, &b| cmp(a as usize, b as usize));
     order
@@ -60,6 +61,15 @@ pub fn sort_by_cached_key<T, K: Ord>(items: &mut [T], key: impl FnMut(&T) -> K) 
     let keys: Vec<K> = items.iter().map(key).collect();
     let mut order = sorted_positions(items.len(), &mut |a, b| keys[a].cmp(&keys[b]));
     put_in_order(items, &mut order);
+}
+
+/// `items` sorted, each once: what collecting into a `BTreeSet` gives, without a copy of the
+/// standard sort of its own for each element type (`BTreeSet::from_iter` sorts with one).
+pub fn sorted_unique<T: Ord>(items: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut out: Vec<T> = items.into_iter().collect();
+    sort(&mut out);
+    out.dedup();
+    out
 }
 
 /// Sorts `items` in their natural order, as `<[T]>::sort` (and `sort_unstable`: equal items of
@@ -118,6 +128,9 @@ mod tests {
             sort_by_cached_key(&mut cached, |x| { calls += 1; x.0 });
             prop_assert_eq!(&cached, &expected);
             prop_assert!(items.len() < 2 || calls == items.len());
+
+            let unique = sorted_unique(items.iter().map(|x| x.0));
+            prop_assert_eq!(unique, items.iter().map(|x| x.0).collect::<std::collections::BTreeSet<_>>().into_iter().collect::<Vec<_>>());
 
             let mut natural = items.clone();
             sort(&mut natural);

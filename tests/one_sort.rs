@@ -18,13 +18,42 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-/// The shipped part of a source file: all of it but its test module and test-only files.
+/// Files that are test modules themselves (`#[cfg(test)] mod x;` in their parent).
+const TEST_FILES: [&str; 6] = ["tests.rs", "property_tests.rs", "arbitrary_text.rs", "snapshot_tests.rs", "scenario_tests.rs", "xml_check.rs"];
+
+/// The shipped part of a source file: all of it but the items under a `#[cfg(...)]` that names
+/// `test` (a test module, a test function), found by their braces; none of a test-only file.
 fn shipped_code(path: &Path, text: &str) -> Option<String> {
     let name = path.file_name()?.to_str()?;
-    if name == "tests.rs" || name == "property_tests.rs" || name == "arbitrary_text.rs" {
+    if TEST_FILES.contains(&name) {
         return None;
     }
-    Some(text.split("#[cfg(test)]\nmod ").next().unwrap_or_default().to_string())
+    let mut out = String::new();
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        let attr = line.trim_start();
+        let test_only = attr.starts_with("#[cfg(") && attr.contains("test") && !attr.contains("not(test");
+        if !test_only {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        // The item the attribute is on: one line ending in `;`, or up to its closing brace.
+        let mut depth = 0i32;
+        let mut opened = false;
+        for item in lines.by_ref() {
+            let code = item.split("//").next().unwrap_or_default();
+            if !opened && code.trim_start().starts_with("#[") {
+                continue;
+            }
+            depth += code.matches('{').count() as i32 - code.matches('}').count() as i32;
+            opened |= code.contains('{');
+            if (opened && depth <= 0) || (!opened && code.trim_end().ends_with(';')) {
+                break;
+            }
+        }
+    }
+    Some(out)
 }
 
 #[test]
@@ -48,10 +77,28 @@ fn no_shipped_code_calls_a_slice_sort_method() {
 }
 
 #[test]
-fn the_scan_sees_a_sort_call_and_skips_test_modules() {
-    let shipped = "fn f(v: &mut Vec<u8>) { v.sort(); }\n#[cfg(test)]\nmod tests { fn g(v: &mut Vec<u8>) { v.sort_by(|a, b| a.cmp(b)); } }";
-    let code = shipped_code(Path::new("src/x.rs"), shipped).expect("a shipped file");
-    assert!(code.contains(".sort("));
-    assert!(!code.contains(".sort_by("));
-    assert!(shipped_code(Path::new("src/indicators/tests.rs"), shipped).is_none());
+fn the_scan_sees_a_sort_call_and_skips_test_items_only() {
+    let source = "fn f(v: &mut Vec<u8>) { v.sort(); }
+#[cfg(test)]
+mod tests;
+fn after_a_test_module_file(v: &mut Vec<u8>) { v.sort_unstable(); }
+#[cfg(all(test, not(target_arch = \"wasm32\")))]
+mod tests {
+    fn g(v: &mut Vec<u8>) {
+        v.sort_by(|a, b| a.cmp(b));
+    }
+}
+#[cfg(test)]
+#[test]
+fn t() { let mut v = vec![2, 1]; v.sort_by_key(|x| *x); }
+#[cfg(not(test))]
+fn shipped_only(v: &mut Vec<u8>) { v.sort_by_cached_key(|x| *x); }
+";
+    let code = shipped_code(Path::new("src/x.rs"), source).expect("a shipped file");
+    assert!(code.contains("v.sort();"));
+    assert!(code.contains("v.sort_unstable();"), "code after `mod tests;` is scanned:\n{code}");
+    assert!(code.contains(".sort_by_cached_key("), "`not(test)` code is shipped");
+    assert!(!code.contains(".sort_by("), "a test module's body is skipped:\n{code}");
+    assert!(!code.contains(".sort_by_key("), "a test function is skipped");
+    assert!(shipped_code(Path::new("src/sync/scenario_tests.rs"), source).is_none());
 }

@@ -39,7 +39,7 @@ pub fn merge_answers(base: &Answers, mine: &Answers, theirs: &Answers) -> Answer
     let mut keep_mine = Answers::new();
     let mut keep_theirs = Answers::new();
     let mut both_changed = Vec::new();
-    let ids: std::collections::BTreeSet<&String> = base.keys().chain(mine.keys()).chain(theirs.keys()).collect();
+    let ids = crate::sort::sorted_unique(base.keys().chain(mine.keys()).chain(theirs.keys()));
     for id in ids {
         let (was, m, t) = (given(base, id), given(mine, id), given(theirs, id));
         let (for_mine, for_theirs) = if m == was || m == t {

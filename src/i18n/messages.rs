@@ -866,5 +866,6 @@ messages! {
     ReadOnlyMode => "Chế độ chỉ đọc", "Read-only mode";
     // The English texts are fetched before the page first shows English (src/i18n/english.rs):
     // without them only the Vietnamese text can be shown, so it carries the English too.
+    EnglishOtherBuild => "Bản tiếng Anh nhận được thuộc một phiên bản khác của ứng dụng (ứng dụng vừa được cập nhật). Hãy tải lại trang; đến lúc đó ứng dụng vẫn hiện tiếng Việt. The English texts received belong to another version of the app (it was just updated): reload the page; until then the app stays in Vietnamese.", "The English texts received belong to another version of the app (it was just updated): reload the page; until then the app stays in Vietnamese.";
     EnglishUnavailable => "Không tải được bản tiếng Anh của ứng dụng (có thể máy đang không có mạng và chưa từng mở ứng dụng khi có mạng); ứng dụng vẫn hiện tiếng Việt. The English texts could not be loaded (this computer may be offline and never have opened the app online); the app stays in Vietnamese.", "The English texts could not be loaded (this computer may be offline and never have opened the app online); the app stays in Vietnamese.";
 }

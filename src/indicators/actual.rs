@@ -75,7 +75,7 @@ impl Facts {
                 let year = a.year()?;
                 let units = match a.admin_unit_id.as_deref().filter(|u| !u.is_empty()) {
                     Some(u) => vec![u.to_string()],
-                    None => a.enterprise_ids.iter().filter_map(|e| unit_of(e)).collect::<BTreeSet<_>>().into_iter().collect(),
+                    None => crate::sort::sorted_unique(a.enterprise_ids.iter().filter_map(|e| unit_of(e))),
                 };
                 // A person without a name is still one person, known by the record.
                 let expert = a.expert.as_ref().map(|x| match x.name.trim() {
@@ -87,7 +87,7 @@ impl Facts {
                     kind: a.activity_type.clone(),
                     year,
                     units,
-                    enterprises: a.enterprise_ids.iter().filter(|e| !e.is_empty()).cloned().collect::<BTreeSet<_>>().into_iter().collect(),
+                    enterprises: crate::sort::sorted_unique(a.enterprise_ids.iter().filter(|e| !e.is_empty()).cloned()),
                     expert,
                     experts_qualified: a.experts_qualified.unwrap_or(0),
                     organisations: a.organisations,

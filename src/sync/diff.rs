@@ -44,8 +44,8 @@ pub struct FieldRow {
 /// The fields on which the versions do not all agree, in field-name order.
 pub fn field_table<T: SyncKind>(versions: &[&T], lang: Lang) -> Vec<FieldRow> {
     let all: Vec<Map<String, Value>> = versions.iter().map(|v| fields(*v)).collect();
-    let keys: std::collections::BTreeSet<&String> = all.iter().flat_map(|m| m.keys()).collect();
-    keys.into_iter()
+    crate::sort::sorted_unique(all.iter().flat_map(|m| m.keys()))
+        .into_iter()
         .filter(|k| all.iter().any(|m| m.get(*k) != all[0].get(*k)))
         .map(|k| FieldRow { key: k.clone(), label: T::field_label(k, lang).unwrap_or_else(|| k.clone()), values: all.iter().map(|m| text(m.get(k))).collect() })
         .collect()

@@ -1124,8 +1124,7 @@ pub fn conflict_counts(conflicts: &Sections) -> Vec<(&'static str, usize)> {
     struct Count(Vec<(&'static str, usize)>);
     impl super::kinds::KindVisitor for Count {
         fn visit<T: SyncKind>(&mut self, records: &[Record<T>]) {
-            let ids: std::collections::BTreeSet<&str> = records.iter().map(|r| r.id.as_str()).collect();
-            self.0.push((T::KIND, ids.len()));
+            self.0.push((T::KIND, crate::sort::sorted_unique(records.iter().map(|r| r.id.as_str())).len()));
         }
     }
     let mut c = Count(Vec::with_capacity(KINDS.len()));

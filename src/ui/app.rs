@@ -29,12 +29,15 @@ pub fn App() -> impl IntoView {
     let english_missing = wanted == Lang::En && !crate::i18n::english::available();
     let lang = RwSignal::new(if english_missing { Lang::Vi } else { wanted });
     provide_context(lang);
-    Effect::new(move |first: Option<()>| {
+    // Saved when the language really changes: not the Vietnamese a page falls back to, nor a
+    // failed switch's setting of it again (`lang_choice`).
+    Effect::new(move |before: Option<Lang>| {
         let l: Lang = lang.get();
-        if first.is_some() {
+        if before.is_some_and(|b| b != l) {
             browser::save_lang(l);
         }
         browser::apply_document_lang(l, l.t(Msg::AppTitle));
+        l
     });
 
     let register = Register::new();
@@ -43,7 +46,8 @@ pub fn App() -> impl IntoView {
     let flash = Flash(RwSignal::new(None));
     provide_context(flash);
     if english_missing {
-        flash.show(crate::ui::state::FlashKind::Error, vec![Msg::EnglishUnavailable]);
+        let why = crate::web::english_texts::start_failure().map_or(Msg::EnglishUnavailable, |e| e.message());
+        flash.show(crate::ui::state::FlashKind::Error, vec![why]);
     }
     provide_context(Rescued::restored());
     provide_context(Role::load());

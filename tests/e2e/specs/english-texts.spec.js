@@ -67,13 +67,14 @@ test.describe('without the English texts', () => {
     answer = 'another build';
     await app.open('/settings');
     await page.getByTestId('lang-en').click();
-    await expect(page.getByTestId('flash')).toContainText('The English texts could not be loaded');
+    await expect(page.getByTestId('flash')).toContainText('The English texts received belong to another version of the app');
     await expect(page.getByTestId('lang-vi')).toBeChecked();
 
     // An English link opens in Vietnamese with the message, and keeps the choice for later.
     await app.open('/enterprises?lang=en');
     await expect(app.title).toHaveText('Danh bạ doanh nghiệp');
-    await expect(page.getByTestId('flash')).toContainText('The English texts could not be loaded');
+    await expect(page.getByTestId('flash')).toContainText('Bản tiếng Anh nhận được thuộc một phiên bản khác');
+    expect(await page.evaluate(() => localStorage.getItem('nscl.lang'))).toBe('en');
 
     await page.unroute('**/texts/en.json');
     await page.getByTestId('header-lang-en').click();
@@ -81,5 +82,44 @@ test.describe('without the English texts', () => {
     await expect(page.getByTestId('flash')).toHaveCount(0);
     await app.open('/');
     await expect(app.title).toHaveText('Dashboard');
+  });
+
+  test('Vietnamese chosen while the English texts are on their way stays chosen', async ({ page }) => {
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route('**/texts/en.json', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const app = new AppShell(page);
+    await app.open('/');
+    await page.getByTestId('header-lang-en').click();
+    await page.getByTestId('header-lang-vi').click();
+    release();
+    await page.waitForFunction(() => performance.getEntriesByName('nscl-english-loaded').length > 0);
+    // The frame after: whatever the page would switch to is drawn by then.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
+    await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+    await expect(app.title).toHaveText('Tổng quan');
+    await expect(page.getByTestId('header-lang-vi')).toHaveAttribute('aria-pressed', 'true');
+    // The texts are in: English now comes at once.
+    await page.getByTestId('header-lang-en').click();
+    await expect(app.title).toHaveText('Dashboard');
+  });
+
+  test('an English page whose texts do not come opens in Vietnamese after a few seconds, not blank', async ({ page }) => {
+    let giveUp;
+    const hanging = new Promise((resolve) => (giveUp = resolve));
+    await page.route('**/texts/en.json', async (route) => {
+      await hanging;
+      await route.abort();
+    });
+    const app = new AppShell(page);
+    await page.goto('/?lang=en');
+    // src/web/english_texts.rs waits 4 s for them.
+    await expect(page.getByTestId('app-title')).toBeVisible({ timeout: 15_000 });
+    await expect(app.title).toHaveText('Tổng quan');
+    await expect(page.getByTestId('flash')).toContainText('The English texts could not be loaded');
+    giveUp();
   });
 });
