@@ -21,6 +21,18 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 /// Files that are test modules themselves (`#[cfg(test)] mod x;` in their parent).
 const TEST_FILES: [&str; 6] = ["tests.rs", "property_tests.rs", "arbitrary_text.rs", "snapshot_tests.rs", "scenario_tests.rs", "xml_check.rs"];
 
+/// Whether a `#[cfg(...)]` line names the `test` predicate (`test`, `all(test, ...)`), not
+/// `not(test)` and not a feature whose name holds the word (`feature = "test-hooks"`).
+fn names_test(attr: &str) -> bool {
+    attr.starts_with("#[cfg(")
+        && !attr.contains("not(test")
+        && attr.match_indices("test").any(|(i, _)| {
+            let before = attr[..i].chars().next_back();
+            let after = attr[i + 4..].chars().next();
+            matches!(before, Some('(' | ' ' | ',')) && matches!(after, Some(')' | ','))
+        })
+}
+
 /// The shipped part of a source file: all of it but the items under a `#[cfg(...)]` that names
 /// `test` (a test module, a test function), found by their braces; none of a test-only file.
 fn shipped_code(path: &Path, text: &str) -> Option<String> {
@@ -32,7 +44,7 @@ fn shipped_code(path: &Path, text: &str) -> Option<String> {
     let mut lines = text.lines();
     while let Some(line) = lines.next() {
         let attr = line.trim_start();
-        let test_only = attr.starts_with("#[cfg(") && attr.contains("test") && !attr.contains("not(test");
+        let test_only = names_test(attr);
         if !test_only {
             out.push_str(line);
             out.push('\n');
@@ -93,11 +105,14 @@ mod tests {
 fn t() { let mut v = vec![2, 1]; v.sort_by_key(|x| *x); }
 #[cfg(not(test))]
 fn shipped_only(v: &mut Vec<u8>) { v.sort_by_cached_key(|x| *x); }
+#[cfg(all(target_arch = \"wasm32\", feature = \"test-hooks\"))]
+fn in_the_test_bundle(v: &mut Vec<u8>) { v.sort_unstable_by(|a, b| b.cmp(a)); }
 ";
     let code = shipped_code(Path::new("src/x.rs"), source).expect("a shipped file");
     assert!(code.contains("v.sort();"));
     assert!(code.contains("v.sort_unstable();"), "code after `mod tests;` is scanned:\n{code}");
     assert!(code.contains(".sort_by_cached_key("), "`not(test)` code is shipped");
+    assert!(code.contains(".sort_unstable_by("), "a feature named test-something is shipped");
     assert!(!code.contains(".sort_by("), "a test module's body is skipped:\n{code}");
     assert!(!code.contains(".sort_by_key("), "a test function is skipped");
     assert!(shipped_code(Path::new("src/sync/scenario_tests.rs"), source).is_none());
