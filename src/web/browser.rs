@@ -337,3 +337,20 @@ pub fn mark(name: &str) {
         let _ = p.mark(name);
     }
 }
+
+/// A JavaScript error as text, after `what` was tried: for the console, where a fetch that
+/// failed says why.
+pub fn js_failure(what: &str, e: JsValue) -> String {
+    format!("{what}: {}", e.as_string().unwrap_or_else(|| format!("{e:?}")))
+}
+
+/// The body of a fetched file (`url`) as text, to be awaited, once the host answered with
+/// success: what the shipped form definitions and the English texts are read through.
+#[cfg(nscl_split)]
+pub fn body_text(response: JsValue, url: &str) -> Result<js_sys::Promise, String> {
+    let response: web_sys::Response = response.dyn_into().map_err(|e| js_failure(url, e))?;
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    response.text().map_err(|e| js_failure(url, e))
+}

@@ -63,7 +63,7 @@ thread_local! {
 async fn fetch() -> Result<(), Unavailable> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    let failed = |what: &str, e: wasm_bindgen::JsValue| Unavailable::NotFetched(format!("{what}: {}", e.as_string().unwrap_or_else(|| format!("{e:?}"))));
+    let failed = |what: &str, e: wasm_bindgen::JsValue| Unavailable::NotFetched(super::browser::js_failure(what, e));
     let window = web_sys::window().ok_or_else(|| Unavailable::NotFetched("no window".into()))?;
     // The boot script's request (scripts/english-early.js), taken once; asked again if there
     // was none or it failed (it resolves to null then, or to an error's response).
@@ -73,14 +73,12 @@ async fn fetch() -> Result<(), Unavailable> {
         Some(promise) => JsFuture::from(promise).await.ok().and_then(|r| r.dyn_into::<web_sys::Response>().ok()).filter(web_sys::Response::ok),
         None => None,
     };
-    let response: web_sys::Response = match early {
-        Some(response) => response,
-        None => JsFuture::from(window.fetch_with_str(URL)).await.map_err(|e| failed("fetch", e))?.dyn_into().map_err(|e| failed("response", e))?,
+    let response: wasm_bindgen::JsValue = match early {
+        Some(response) => response.into(),
+        None => JsFuture::from(window.fetch_with_str(URL)).await.map_err(|e| failed("fetch", e))?,
     };
-    if !response.ok() {
-        return Err(Unavailable::NotFetched(format!("{URL}: HTTP {}", response.status())));
-    }
-    let text = JsFuture::from(response.text().map_err(|e| failed("read", e))?).await.map_err(|e| failed("read", e))?;
+    let body = super::browser::body_text(response, URL).map_err(Unavailable::NotFetched)?;
+    let text = JsFuture::from(body).await.map_err(|e| failed("read", e))?;
     let text = text.as_string().ok_or_else(|| Unavailable::NotFetched(format!("{URL}: not text")))?;
     let texts = english::read_file(&text, crate::i18n::ENGLISH_FINGERPRINT).map_err(|_| Unavailable::OtherBuild)?;
     english::install(texts);

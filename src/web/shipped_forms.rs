@@ -21,7 +21,7 @@ pub async fn load() -> Result<Vec<(&'static str, String)>, Unavailable> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or_else(|| Unavailable("no window".into()))?;
-    let failed = |what: &str, e: wasm_bindgen::JsValue| Unavailable(format!("{what}: {}", e.as_string().unwrap_or_else(|| format!("{e:?}"))));
+    let failed = |what: &str, e: wasm_bindgen::JsValue| Unavailable(super::browser::js_failure(what, e));
     // Side by side: from the service worker's cache each takes a few milliseconds, and over a
     // first visit's network the browser sends them together rather than one after another.
     // But a few to a task: each `fetch()` call costs the page 1-3 ms before it returns, and
@@ -44,11 +44,7 @@ pub async fn load() -> Result<Vec<(&'static str, String)>, Unavailable> {
     let responses = JsFuture::from(Promise::all(&requests)).await.map_err(|e| failed("fetch", e))?;
     let texts = Array::new();
     for (file, response) in SHIPPED_FILES.iter().zip(Array::from(&responses).iter()) {
-        let response: web_sys::Response = response.dyn_into().map_err(|e| failed(file, e))?;
-        if !response.ok() {
-            return Err(Unavailable(format!("{}: HTTP {}", url_of(file), response.status())));
-        }
-        let text = response.text().map_err(|e| failed(file, e))?;
+        let text = super::browser::body_text(response, &url_of(file)).map_err(Unavailable)?;
         texts.push(&text);
     }
     let texts = JsFuture::from(Promise::all(&texts)).await.map_err(|e| failed("read", e))?;
