@@ -72,7 +72,9 @@ if (loaderFile) {
   let groups = 0;
   for (const m of loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\)\);/g)) {
     const files = [m[2], ...m[3].split(',').map((s) => s.trim()).filter(Boolean).map((v) => chunkVar[v])];
-    console.log(line(`  first open of the ${m[1]} pages (${files.length} files)`, sum(files.map((f) => sizes(`${folder}/${f}`)))));
+    // `after_start` is no page group: every start-up fetches it once the register is read (src/ui/split_pages.rs).
+    const label = m[1] === 'after_start' ? 'after every start-up' : `first open of the ${m[1]} pages`;
+    console.log(line(`  ${label} (${files.length} files)`, sum(files.map((f) => sizes(`${folder}/${f}`)))));
     groups += 1;
   }
   // Each on-demand part is reported, or the check says why not (a loader written differently).

@@ -126,13 +126,10 @@ fn LoadBanner() -> impl IntoView {
             let n = register.quarantined_count();
             let legacy = register.legacy_error.get();
             let no_forms = register.forms_state.get() == FormsState::Unavailable;
-            (n > 0 || legacy.is_some() || no_forms).then(|| view! {
-                {no_forms.then(|| view! {
-                    <p class="banner banner-warning" role="alert" data-testid="forms-unavailable">
-                        {tr(Msg::FormsUnavailable)}" "
-                        <button type="button" class="link-button" data-testid="forms-unavailable-reload" on:click=|_| crate::web::browser::reload()>{tr(Msg::ReloadNow)}</button>
-                    </p>
-                })}
+            let no_lists = register.lists_unavailable.get();
+            (n > 0 || legacy.is_some() || no_forms || no_lists).then(|| view! {
+                {no_lists.then(|| unavailable_banner("lists-unavailable", Msg::ListsUnavailable))}
+                {no_forms.then(|| unavailable_banner("forms-unavailable", Msg::FormsUnavailable))}
                 {(n > 0).then(|| view! {
                     <p class="banner banner-warning" role="alert" data-testid="quarantine-warning">{move || lang.get().quarantined(n)}</p>
                 })}
@@ -143,6 +140,17 @@ fn LoadBanner() -> impl IntoView {
                 })}
             }.into_any())
         }
+    }
+}
+
+/// Code or files fetched after the start could not be had: what is missing, and a reload, which
+/// fetches them again. The button's test id is the banner's with `-reload`.
+fn unavailable_banner(testid: &'static str, msg: Msg) -> impl IntoView {
+    view! {
+        <p class="banner banner-warning" role="alert" data-testid=testid>
+            {tr(msg)}" "
+            <button type="button" class="link-button" data-testid=format!("{testid}-reload") on:click=|_| crate::web::browser::reload()>{tr(Msg::ReloadNow)}</button>
+        </p>
     }
 }
 

@@ -85,6 +85,9 @@ pub struct Register {
     pub forms: RwSignal<FormLibrary>,
     /// Whether the shipped ones are in `forms` yet.
     pub forms_state: RwSignal<FormsState>,
+    /// The code that reads the other kinds' lists could not be fetched (`split_pages::lists_reader`):
+    /// they stay unread until a reload reads the store again.
+    pub lists_unavailable: RwSignal<bool>,
     /// `forms_state` is no longer `Loading`: what waits for the definitions tracks this, so a
     /// later `Unavailable` → `Ready` (a reload after the connection came back) rebuilds nothing.
     forms_settled: Memo<bool>,
@@ -158,6 +161,7 @@ impl Register {
             changes_in_place: StoredValue::new(0),
             forms: RwSignal::new(FormLibrary::default()),
             forms_state,
+            lists_unavailable: RwSignal::new(false),
             forms_settled: Memo::new(move |_| forms_state.get() != FormsState::Loading),
             forms_loading: StoredValue::new((false, None)),
             forms_refused: RwSignal::new(Vec::new()),
@@ -330,14 +334,18 @@ impl Register {
                 let log = store.get_setting(crate::sync::local::AUDIT_SETTING).await.ok().map(|t| Known::log_hash(t.as_deref()));
                 // Each kind is read even when another could not be; the form definitions meanwhile,
                 // in a task of their own: a slow fetch of them must not hold up the next read.
+                // Their reading code comes with the chunk every start-up fetches once the register is
+                // read (`split_pages::lists_reader`): the first screen needs only the register's.
                 let lists = async {
-                    let activities = self.load_list(self.activities, "nscl-activities-loaded").await;
-                    let targets = self.load_list(self.targets, "nscl-targets-loaded").await;
-                    // Surveys and self-assessments side by side, step by step: at province scale each
-                    // takes seconds, and either list should show its first page without waiting for the other.
-                    let (surveys, assessments) =
-                        both(self.load_list(self.surveys, "nscl-surveys-loaded"), self.load_list(self.assessments, "nscl-assessments-loaded")).await;
-                    activities && targets && surveys && assessments
+                    let read = super::split_pages::lists_reader().await;
+                    if self.lists_unavailable.get_untracked() != read.is_err() {
+                        self.lists_unavailable.set(read.is_err());
+                    }
+                    match read {
+                        Ok(read) => read(self).await,
+                        // The banner says so; the next read of the store (a reload) tries again.
+                        Err(_) => false,
+                    }
                 };
                 self.start_loading_forms(installed);
                 if lists.await {
@@ -353,6 +361,18 @@ impl Register {
                 self.start_loading_forms(installed);
             }
         }
+    }
+
+    /// Reads the lists of the other kinds after the register, the few activities and targets
+    /// first, each even when another could not be read; whether all of them were.
+    pub async fn load_lists(self) -> bool {
+        let activities = self.load_list(self.activities, "nscl-activities-loaded").await;
+        let targets = self.load_list(self.targets, "nscl-targets-loaded").await;
+        // Surveys and self-assessments side by side, step by step: at province scale each
+        // takes seconds, and either list should show its first page without waiting for the other.
+        let (surveys, assessments) =
+            both(self.load_list(self.surveys, "nscl-surveys-loaded"), self.load_list(self.assessments, "nscl-assessments-loaded")).await;
+        activities && targets && surveys && assessments
     }
 
     /// Runs `load_forms` in a task of its own, or once more after the one running.

@@ -7,7 +7,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { AppShell, EnterpriseForm, seedRows, servedCopyOfBuild, untilControlled } from '../pages/app.js';
-import { SurveyForm } from '../pages/survey.js';
+import { SurveyForm, SurveyList } from '../pages/survey.js';
 
 const dir = new URL('../../../target/synth/province-300/', import.meta.url);
 const read = (kind) => JSON.parse(fs.readFileSync(new URL(`${kind}.json`, dir), 'utf8'));
@@ -84,10 +84,11 @@ test('mọi trang mở thẳng bằng địa chỉ khi có mạng, và khi mất
     await new AppShell(tab).open(route.path);
     await expectOpened(tab, route);
     // A fetch is listed once it has finished: the home page's heading can show before its indicators' chunk is in.
-    // Every start-up also fetches the form definitions' checker (`forms`) once the register is read; once it
+    // Every start-up also fetches what runs once the register is read (`after_start`: the form definitions'
+    // checker, the other kinds' lists' reading); once it
     // is over, the home page (no page of a group open) fetches the register's pages too.
-    await expect.poll(async () => (await pageGroups(tab)).before, { message: `${route.path}: the page groups fetched during the start` }).toEqual([route.chunk, 'forms'].sort());
-    const after = route.path === '/' ? [route.chunk, 'forms', 'register'] : [route.chunk, 'forms'];
+    await expect.poll(async () => (await pageGroups(tab)).before, { message: `${route.path}: the page groups fetched during the start` }).toEqual([route.chunk, 'after_start'].sort());
+    const after = route.path === '/' ? [route.chunk, 'after_start', 'register'] : [route.chunk, 'after_start'];
     await expect.poll(async () => (await pageGroups(tab)).all, { message: `${route.path}: and after it` }).toEqual(after.sort());
     await tab.close();
   }
@@ -123,14 +124,14 @@ test('máy mới: trang chủ chỉ các bước đầu tiên, không tải ph�
   await app.open('/');
   await expect(page.getByTestId('dashboard-empty')).toBeVisible();
   await expect(page.getByTestId('stat-enterprises')).toHaveCount(0);
-  // The start fetches the form definitions' checker, and once it is over the register's pages, the
+  // The start fetches what runs once the register is read, and once it is over the register's pages, the
   // likeliest next step; not the indicators' chunk (checked once the start is over, here and after a reload).
   const groups = async () => (await pageGroups(page)).all;
-  await expect.poll(groups).toEqual(['forms', 'register']);
-  expect((await pageGroups(page)).before).toEqual(['forms']);
+  await expect.poll(groups).toEqual(['after_start', 'register']);
+  expect((await pageGroups(page)).before).toEqual(['after_start']);
   await app.reload();
   await expect(page.getByTestId('dashboard-empty')).toBeVisible();
-  await expect.poll(groups).toEqual(['forms', 'register']);
+  await expect.poll(groups).toEqual(['after_start', 'register']);
 
   await page.getByTestId('add-first-enterprise').click();
   await new EnterpriseForm(page).fill({ name: 'Cơ sở Bánh phồng Sa Đéc' });
@@ -288,6 +289,35 @@ test('bộ câu hỏi đi kèm ứng dụng không tải được: sổ doanh ng
     await expect(form.editor).toBeVisible();
     await expect(page.getByTestId('form-missing')).toHaveCount(0);
     await expect(form.input('respondent_name')).toHaveValue(JSON.parse(survey.json).payload.answers.respondent_name ?? '');
+  });
+});
+
+test('phần mã đọc các danh sách không tải được: sổ doanh nghiệp vẫn dùng được, mọi trang nói rõ lý do, tải lại thì có', async ({ browser }) => {
+  // The surveys', self-assessments', activities' and targets' lists are read by code fetched once the
+  // register is read (src/ui/split_pages.rs, `after_start`), not built into the first download.
+  await withoutServiceWorker(browser, async (page, app) => {
+    const afterStart = /\/split_after_start\.wasm$/;
+    let blocked = 0;
+    await page.route(afterStart, (route) => { blocked += 1; return route.abort('internetdisconnected'); });
+    await app.reload();
+    const banner = page.getByTestId('lists-unavailable');
+    await expect(banner).toContainText('Chưa tải được phần đọc danh sách phiếu khảo sát');
+    expect(blocked).toBeGreaterThan(0);
+    // The register was read before: the home page counts it, its list shows it.
+    await expect(page.getByTestId('stat-enterprises')).toHaveText(String(enterprise.length));
+    await app.nav('enterprises').click();
+    await expect(page.getByTestId('enterprise-row')).toHaveCount(enterprise.length);
+    await expect(banner).toBeVisible();
+    await expect(page.getByTestId('storage-error')).toHaveCount(0);
+
+    // The connection back, "Tải lại ngay" reads the lists: the stored survey is listed.
+    await page.unroute(afterStart);
+    await banner.getByTestId('lists-unavailable-reload').click();
+    await app.waitUntilLoaded();
+    const surveys = new SurveyList(page);
+    await surveys.open();
+    await expect(surveys.rows).toHaveCount(1);
+    await expect(banner).toHaveCount(0);
   });
 });
 
