@@ -67,14 +67,29 @@ pub fn App() -> impl IntoView {
     });
     let sync_status = SyncStatus::new();
     provide_context(sync_status);
-    sync_status.refresh();
+    // Once the register is read: the count's code comes with the chunk the start fetches then
+    // (`split_pages::conflict_counter`), which must not compete with the first screen's.
+    Effect::new(move |counted: Option<bool>| {
+        if counted == Some(true) {
+            return true;
+        }
+        let read = register.status.get() != LoadStatus::Loading;
+        if read {
+            sync_status.refresh();
+        }
+        read
+    });
 
     // Another tab wrote to the store: show its changes instead of overwriting them later.
     crate::web::broadcast::on_changed(move |changed| match changed {
-        crate::web::broadcast::Changed::Survey(id) => spawn_local(register.reload_survey(id)),
-        crate::web::broadcast::Changed::Assessment(id) => spawn_local(register.reload_assessment(id)),
         crate::web::broadcast::Changed::Enterprise(id) => spawn_local(register.reload_enterprise(id)),
-        crate::web::broadcast::Changed::Activity(id) => spawn_local(register.reload_activity(id)),
+        // A kind the lists hold: read by code in the chunk of what runs after the start. Without
+        // it the lists were never read either, and the banner says to reload.
+        one @ (crate::web::broadcast::Changed::Survey(_) | crate::web::broadcast::Changed::Assessment(_) | crate::web::broadcast::Changed::Activity(_)) => spawn_local(async move {
+            if let Ok(reload) = pages::record_reloader().await {
+                reload(register, one).await;
+            }
+        }),
         crate::web::broadcast::Changed::All => {
             // Another tab imported, undid or resolved: counts and panels read again too.
             sync_status.changed();

@@ -109,3 +109,30 @@ split_value!(
     /// it moved here.
     lists_reader in after_start -> ListsReader = |register| Box::pin(register.load_lists())
 );
+
+/// Reads one survey, self-assessment or activity again after another tab stored it: what
+/// `Register::reload_survey` and its kin do. Another kind is left alone.
+pub type RecordReloader = fn(Register, crate::web::broadcast::Changed) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>;
+
+split_value!(
+    /// Another tab's saves of the kinds the lists hold, read into them: decoding whole surveys,
+    /// self-assessments and activities is code the first screen never runs.
+    record_reloader in after_start -> RecordReloader = |register, changed| Box::pin(async move {
+        use crate::web::broadcast::Changed;
+        match changed {
+            Changed::Survey(id) => register.reload_survey(id).await,
+            Changed::Assessment(id) => register.reload_assessment(id).await,
+            Changed::Activity(id) => register.reload_activity(id).await,
+            Changed::Enterprise(_) | Changed::All => {}
+        }
+    })
+);
+
+/// How many records wait in the conflicts list: `sync::local::conflict_count`.
+pub type ConflictCounter = fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<usize, StoreError>>>>;
+
+split_value!(
+    /// The navigation's conflict count, which reads every conflict copy of every kind and compares
+    /// it with the stored record: after the start, like the lists.
+    conflict_counter in after_start -> ConflictCounter = || Box::pin(async { crate::sync::local::conflict_count(&crate::web::record_store()).await })
+);

@@ -24,7 +24,11 @@ impl SyncStatus {
         spawn_local(async move {
             let store = record_store();
             // A store that cannot be read shows no count; the page's own load reports the problem.
-            let count = local::conflict_count(&store).await.unwrap_or(0);
+            // Its code comes with the chunk of what runs after the start; without it, no count either.
+            let count = match crate::ui::split_pages::conflict_counter().await {
+                Ok(count) => count().await.unwrap_or(0),
+                Err(_) => 0,
+            };
             let undo = local::can_undo(&store).await.unwrap_or(false);
             if self.conflicts.get_untracked() != count {
                 self.conflicts.set(count);
