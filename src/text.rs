@@ -83,7 +83,7 @@ fn row_of(c: char) -> Option<(&'static str, usize)> {
 }
 
 fn single_lowercase(c: char) -> Option<char> {
-    let mut lower = c.to_lowercase();
+    let mut lower = crate::case::lower(c);
     match (lower.next(), lower.next()) {
         (Some(l), None) => Some(l),
         _ => None,
@@ -133,7 +133,7 @@ pub fn compose_vietnamese(s: &str) -> Cow<'_, str> {
             chars.next();
         }
         match row.chars().nth(tone) {
-            Some(letter) if composed && c.is_uppercase() => out.extend(letter.to_uppercase()),
+            Some(letter) if composed && c.is_uppercase() => out.push(crate::case::upper(letter)),
             Some(letter) if composed => out.push(letter),
             _ => out.push(c),
         }
@@ -163,7 +163,7 @@ pub fn fold(s: &str) -> String {
         if is_combining(c) {
             continue;
         }
-        for lower in c.to_lowercase() {
+        for lower in crate::case::lower(c) {
             out.push(base_of(lower));
         }
     }
@@ -187,7 +187,7 @@ impl CollationKey {
         let s = compose_vietnamese(s);
         let mut primary = Vec::with_capacity(s.len());
         let mut tones = Vec::with_capacity(s.len());
-        for c in s.chars().flat_map(char::to_lowercase) {
+        for c in s.chars().flat_map(crate::case::lower) {
             if is_combining(c) {
                 continue;
             }
@@ -215,7 +215,7 @@ pub fn compare_vi(a: &str, b: &str) -> Ordering {
 /// Lower-case and composed, diacritics kept: what a query typed with
 /// diacritics is matched against.
 pub fn exact_form(s: &str) -> String {
-    compose_vietnamese(s).to_lowercase()
+    crate::case::lower_str(&compose_vietnamese(s))
 }
 
 /// One word of a search query. A word typed with diacritics narrows by them

@@ -51,7 +51,9 @@ fn accessible(svg: String, title: &str) -> String {
 /// given divided by 1.24 (its font sizes are em boxes); this undoes that so
 /// the sizes here are the sizes in the SVG.
 pub fn font(px: f64, color: RGBColor) -> TextStyle<'static> {
-    ("sans-serif", px * 1.24).into_font().color(&color)
+    // The family by name, not as text: plotters lower-cases a family given as text, which
+    // would bring the standard library's case tables into the first download (`case`).
+    (FontFamily::SansSerif, px * 1.24).into_font().color(&color)
 }
 
 /// Draws one line of text at a pixel of `area`, anchored as `h`/`v` say.

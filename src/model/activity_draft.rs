@@ -67,7 +67,7 @@ impl Problem {
 /// negative, mixed or misplaced group marks, more than `u64` holds) is `Err`:
 /// the officer sees a message, never a guess.
 pub fn parse_vnd(input: &str) -> Result<Option<u64>, ()> {
-    let mut s = input.trim().to_lowercase();
+    let mut s = crate::case::lower_str(input.trim());
     for unit in ["vnđ", "vnd", "đồng", "đ", "₫"] {
         if let Some(rest) = s.strip_suffix(unit) {
             s = rest.trim_end().to_string();

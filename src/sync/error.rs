@@ -122,7 +122,7 @@ impl ImportError {
 /// The text with its first letter in capitals (a noun opening a sentence).
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars.next().map(|c| std::iter::once(crate::case::upper(c)).chain(chars).collect()).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -61,7 +61,7 @@ pub fn NavBar() -> impl IntoView {
                         aria-pressed=move || (lang.get() == l).to_string()
                         data-testid=format!("header-lang-{}", l.code())
                         on:click=move |_| super::lang_choice::choose_lang(lang, flash, l)>
-                        {l.code().to_uppercase()}
+                        {l.code().to_ascii_uppercase()}
                     </button>
                 }).collect_view()}
             </div>

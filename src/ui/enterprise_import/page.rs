@@ -128,7 +128,7 @@ pub fn EnterpriseImportPage() -> impl IntoView {
         let rows = table.get_untracked();
         let m = mapping.get_untracked();
         let header = rows.get(m.header_row).cloned().unwrap_or_default();
-        let lower = file_name.get_untracked().to_lowercase();
+        let lower = file_name.get_untracked().to_ascii_lowercase();
         let source = if lower.ends_with(".xlsx") || lower.ends_with(".xlsm") {
             NumberSource::Machine
         } else {

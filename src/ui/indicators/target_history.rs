@@ -89,7 +89,7 @@ pub fn TargetHistory() -> impl IntoView {
                                             };
                                             let (mut before, after) = (shown(r.values.first()), shown(r.values.get(1)));
                                             if from_default && before != "—" {
-                                                before = format!("{before} ({})", l.t(Msg::TargetDefault).to_lowercase());
+                                                before = format!("{before} ({})", crate::case::lower_str(l.t(Msg::TargetDefault)));
                                             }
                                             view! {
                                                 <li data-testid="history-change"><span class="change-label">{r.label}": "</span><del>{before}</del>" → "<ins>{after}</ins></li>
