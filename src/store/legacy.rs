@@ -21,6 +21,11 @@ pub trait LegacySource {
     fn remove(&self, key: &str);
 }
 
+/// Whether `legacy` holds anything an earlier build left: only then is there something to `migrate`.
+pub fn anything_to_move(legacy: &impl LegacySource) -> bool {
+    [ENTERPRISE_KEY, UNITS_KEY].iter().any(|key| legacy.get(key).is_some())
+}
+
 /// The stored collection (`{"schema":1,"kind":"enterprise","records":[…]}`) as
 /// rows; records that do not decode become rows of their own, kept verbatim.
 pub fn enterprise_rows(raw: &str) -> Result<Vec<Row>, StoreError> {

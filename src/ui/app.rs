@@ -10,7 +10,7 @@ use super::i18n::tr;
 use super::nav::NavBar;
 use super::placeholder::NotFound;
 use super::sync::SyncStatus;
-use super::state::{Flash, FormsState, ListState, LoadStatus, Register};
+use super::state::{Flash, FormsState, LegacyNotMoved, ListState, LoadStatus, Register};
 use crate::i18n::{Lang, Msg};
 use crate::web::browser;
 use leptos::prelude::*;
@@ -148,10 +148,20 @@ fn LoadBanner() -> impl IntoView {
                 {(n > 0).then(|| view! {
                     <p class="banner banner-warning" role="alert" data-testid="quarantine-warning">{move || lang.get().quarantined(n)}</p>
                 })}
-                {legacy.map(|e| view! {
-                    <p class="banner banner-warning" role="alert" data-testid="legacy-warning">
-                        {move || lang.get().t(Msg::LegacyNotMoved)}" "{move || e.message(lang.get())}
-                    </p>
+                {legacy.map(|why| {
+                    let code_missing = why == LegacyNotMoved::CodeNotLoaded;
+                    view! {
+                        <p class="banner banner-warning" role="alert" data-testid="legacy-warning">
+                            {move || lang.get().t(Msg::LegacyNotMoved)}" "
+                            {move || match &why {
+                                LegacyNotMoved::Store(e) => e.message(lang.get()),
+                                LegacyNotMoved::CodeNotLoaded => lang.get().t(Msg::LegacyCodeNotLoaded),
+                            }}
+                            {code_missing.then(|| view! {
+                                " "<button type="button" class="link-button" data-testid="legacy-warning-reload" on:click=|_| crate::web::browser::reload()>{tr(Msg::ReloadNow)}</button>
+                            })}
+                        </p>
+                    }
                 })}
             }.into_any())
         }

@@ -136,3 +136,14 @@ split_value!(
     /// it with the stored record: after the start, like the lists.
     conflict_counter in after_start -> ConflictCounter = || Box::pin(async { crate::sync::local::conflict_count(&crate::web::record_store()).await })
 );
+
+/// Moves records an earlier build left in localStorage into IndexedDB: `store::legacy::migrate`.
+pub type LegacyMover = fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), StoreError>>>>;
+
+split_value!(
+    /// Only laptops an earlier build used need it, once: the start loads it first then
+    /// (`legacy::anything_to_move`), and no other start does.
+    legacy_mover in after_start -> LegacyMover = || Box::pin(async {
+        crate::store::legacy::migrate(&crate::web::IdbBackend, &crate::web::LegacyLocalStorage).await.map(|_| ())
+    })
+);

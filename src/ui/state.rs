@@ -30,6 +30,15 @@ pub enum LoadStatus {
     Failed(StoreError),
 }
 
+/// Why records an earlier build left in localStorage are still there.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LegacyNotMoved {
+    /// The store refused them.
+    Store(StoreError),
+    /// The code that moves them could not be fetched (`split_pages::legacy_mover`).
+    CodeNotLoaded,
+}
+
 /// Where the shipped form definitions are: the app's build fetches them once the
 /// register is on screen (`web::shipped_forms`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +68,7 @@ pub struct Register {
     /// How many stored records of each kind could not be read and are kept aside.
     quarantined: RwSignal<std::collections::BTreeMap<&'static str, usize>>,
     /// Records of an earlier build that could not be moved out of localStorage (they stay there).
-    pub legacy_error: RwSignal<Option<StoreError>>,
+    pub legacy_error: RwSignal<Option<LegacyNotMoved>>,
     /// The device clock at the last backup export.
     pub last_export: RwSignal<Option<Hlc>>,
     unexported_enterprises: Memo<(usize, Option<i64>)>,
@@ -191,8 +200,17 @@ impl Register {
     /// localStorage into IndexedDB, then read everything.
     pub async fn start(self) {
         browser::mark("nscl-start");
-        if let Err(e) = legacy::migrate(&IdbBackend, &LegacyLocalStorage).await {
-            self.legacy_error.set(Some(e));
+        // Only a laptop an earlier build used has records there; the moving code comes with the
+        // chunk of what runs after the start, fetched first then.
+        if legacy::anything_to_move(&LegacyLocalStorage) {
+            let not_moved = match super::split_pages::legacy_mover().await {
+                Ok(migrate) => migrate().await.err().map(LegacyNotMoved::Store),
+                // They stay where they are; the next start tries again.
+                Err(_) => Some(LegacyNotMoved::CodeNotLoaded),
+            };
+            if not_moved.is_some() {
+                self.legacy_error.set(not_moved);
+            }
         }
         browser::mark("nscl-migrated");
         self.reload().await;

@@ -28,6 +28,37 @@ test('every record in the old localStorage format ends up in IndexedDB', async (
   expect(await page.evaluate(() => localStorage.getItem('nscl.v1.enterprise'))).toBeNull();
 });
 
+// The moving code comes with the chunk every start fetches once the register is read (src/ui/split_pages.rs,
+// `legacy_mover`), fetched first on a laptop an earlier build used.
+test('the code that moves them cannot be loaded: they stay in localStorage, the page says so, a reload moves them', async ({ browser }) => {
+  const context = await browser.newContext({ ...test.info().project.use, serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const hundred = JSON.stringify({ ...all, records: all.records.slice(0, 100) });
+    await seedStoredEnterprises(page, hundred);
+    const afterStart = /\/split_after_start\.wasm$/;
+    let blocked = 0;
+    await page.route(afterStart, (route) => { blocked += 1; return route.abort('internetdisconnected'); });
+    const app = new AppShell(page);
+    await app.open('/enterprises');
+    const warning = page.getByTestId('legacy-warning');
+    await expect(warning).toContainText('Dữ liệu của phiên bản cũ chưa chuyển được');
+    await expect(warning).toContainText('Chưa tải được phần mã chuyển dữ liệu');
+    expect(blocked).toBeGreaterThan(0);
+    expect(await page.evaluate(() => localStorage.getItem('nscl.v1.enterprise'))).toBe(hundred);
+
+    // The connection back, the warning's reload moves them.
+    await page.unroute(afterStart);
+    await warning.getByTestId('legacy-warning-reload').click();
+    await app.waitUntilLoaded();
+    await expect(new EnterpriseRegister(page).resultCount).toHaveText('Hiển thị 1–50 trên tổng số 100');
+    await expect(warning).toHaveCount(0);
+    expect(await page.evaluate(() => localStorage.getItem('nscl.v1.enterprise'))).toBeNull();
+  } finally {
+    await context.close();
+  }
+});
+
 test('closing the page during the 1,000-record move leaves all or none, and the next start finishes', async ({ browser }) => {
   // Several closes, each followed by a fresh start: slow on a loaded machine.
   test.setTimeout(300_000);
