@@ -10,7 +10,10 @@
 //   worker's cache: from the click on its link to the frame after the page shows.
 // - with OPEN_LANG=en, the cold opens are of a page whose saved language is English (which
 //   fetches the English texts before it first draws, src/i18n/english.rs).
-// Usage: DISTS=/tmp/dist-a,/tmp/dist-b [RUNS=10] [SLOW=1] [FIRST_OPEN=1] [OPEN_LANG=en] node tests/e2e/bench/builds-alternating.mjs
+// - with ALL_READ=1, also when every kind has been read (the `nscl-records-loaded` mark: the lists
+//   after the register, whose code may come in a chunk after the start), on the cold opens and on
+//   a reopen of the page with the service worker holding the build (its first screen, and that).
+// Usage: DISTS=/tmp/dist-a,/tmp/dist-b [RUNS=10] [SLOW=1] [FIRST_OPEN=1] [OPEN_LANG=en] [ALL_READ=1] node tests/e2e/bench/builds-alternating.mjs
 import { chromium } from '@playwright/test';
 import { LAUNCH, PAGES, SLOW, markReady, median, serve } from './open-timing.mjs';
 
@@ -20,6 +23,7 @@ if (dists.length < 2) {
   process.exit(1);
 }
 const RUNS = Number(process.env.RUNS || 10);
+const ALL_READ = process.env.ALL_READ === '1';
 
 async function coldOpen(browser, origin, slow) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', serviceWorkers: 'block' });
@@ -34,10 +38,27 @@ async function coldOpen(browser, origin, slow) {
       await cdp.send('Network.emulateNetworkConditions', SLOW);
     }
     await page.goto(`${origin}/`);
-    await page.waitForFunction(() => performance.getEntriesByName('bench-ready').length > 0, null, { timeout: 120_000 });
-    return await page.evaluate(() => performance.getEntriesByName('bench-ready')[0].startTime);
+    return await readyAndAllRead(page);
   } finally {
     await context.close();
+  }
+}
+
+// When the first screen was ready, and with ALL_READ=1 when every kind had been read.
+async function readyAndAllRead(page) {
+  const marks = ['bench-ready', ...(ALL_READ ? ['nscl-records-loaded'] : [])];
+  await page.waitForFunction((marks) => marks.every((m) => performance.getEntriesByName(m).length > 0), marks, { timeout: 120_000 });
+  return page.evaluate((marks) => marks.map((m) => performance.getEntriesByName(m)[0].startTime), marks);
+}
+
+// A new page of a context whose service worker holds the build.
+async function reopen(context, origin) {
+  const page = await context.newPage();
+  try {
+    await page.goto(`${origin}/`);
+    return await readyAndAllRead(page);
+  } finally {
+    await page.close();
   }
 }
 
@@ -79,16 +100,35 @@ try {
   }
   const measures = { cold: dists.map(() => []) };
   if (process.env.SLOW === '1') measures.cold_fast_3g = dists.map(() => []);
-  const contexts = process.env.FIRST_OPEN === '1' ? await Promise.all(origins.map((o) => installed(browser, o))) : null;
-  if (contexts) for (const [nav] of PAGES) measures[`first_open_${nav}`] = dists.map(() => []);
+  if (ALL_READ) {
+    measures.cold_all_read = dists.map(() => []);
+    if (measures.cold_fast_3g) measures.cold_fast_3g_all_read = dists.map(() => []);
+    measures.reopen = dists.map(() => []);
+    measures.reopen_all_read = dists.map(() => []);
+  }
+  const needInstalled = process.env.FIRST_OPEN === '1' || ALL_READ;
+  const contexts = needInstalled ? await Promise.all(origins.map((o) => installed(browser, o))) : null;
+  if (contexts) for (const context of contexts) await context.addInitScript(markReady, '[data-testid="page-title"]');
+  if (process.env.FIRST_OPEN === '1') for (const [nav] of PAGES) measures[`first_open_${nav}`] = dists.map(() => []);
   for (let run = 0; run < RUNS; run++) {
     // Each build first once in every dists.length runs.
     const order = dists.map((_, i) => (i + run) % dists.length);
     for (const i of order) {
-      measures.cold[i].push(await coldOpen(browser, origins[i], false));
-      if (measures.cold_fast_3g) measures.cold_fast_3g[i].push(await coldOpen(browser, origins[i], true));
+      const [cold, coldAll] = await coldOpen(browser, origins[i], false);
+      measures.cold[i].push(cold);
+      if (ALL_READ) measures.cold_all_read[i].push(coldAll);
+      if (measures.cold_fast_3g) {
+        const [slow, slowAll] = await coldOpen(browser, origins[i], true);
+        measures.cold_fast_3g[i].push(slow);
+        if (ALL_READ) measures.cold_fast_3g_all_read[i].push(slowAll);
+      }
+      if (ALL_READ) {
+        const [again, againAll] = await reopen(contexts[i], origins[i]);
+        measures.reopen[i].push(again);
+        measures.reopen_all_read[i].push(againAll);
+      }
     }
-    if (contexts) {
+    if (process.env.FIRST_OPEN === '1') {
       for (const [nav, shown] of PAGES) {
         for (const i of order) measures[`first_open_${nav}`][i].push(await firstOpen(contexts[i], origins[i], nav, shown));
       }
