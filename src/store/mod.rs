@@ -354,7 +354,12 @@ impl<B: RowBackend> RecordStore<B> {
 
     /// How many records of `T` are stored, readable or not.
     pub async fn count<T: RecordKind>(&self) -> Result<usize, StoreError> {
-        self.backend.count_rows(T::KIND).await
+        self.count_rows(T::KIND).await
+    }
+
+    /// `count` by the kind's name.
+    pub async fn count_rows(&self, kind: &str) -> Result<usize, StoreError> {
+        self.backend.count_rows(kind).await
     }
 
     /// One record as stored now, or `None` when absent or unreadable.

@@ -90,6 +90,14 @@ impl<T: Send + Sync + 'static> RecordList<T> {
         }
     }
 
+    /// The store was found to hold none of these (not even an unreadable one): read, with
+    /// whatever this page stored or read meanwhile.
+    pub fn read_empty(&self) {
+        if !self.ready.get_untracked() {
+            self.ready.set(true);
+        }
+    }
+
     /// The store is about to be read again whole (`replace_loaded` takes the read).
     pub fn reading_again(&self) {
         self.remembered.set_value(Some(std::collections::HashSet::new()));

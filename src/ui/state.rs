@@ -355,6 +355,12 @@ impl Register {
                 // Their reading code comes with the chunk every start-up fetches once the register is
                 // read (`split_pages::lists_reader`): the first screen needs only the register's.
                 let lists = async {
+                    // A new laptop's first start has nothing to read: its first steps, which wait for
+                    // every kind, need not wait for the chunk as well (0.8 s over "Fast 3G").
+                    if self.nothing_else_stored().await {
+                        self.lists_read_empty();
+                        return true;
+                    }
                     let read = super::split_pages::lists_reader().await;
                     if self.lists_unavailable.get_untracked() != read.is_err() {
                         self.lists_unavailable.set(read.is_err());
@@ -379,6 +385,33 @@ impl Register {
                 self.start_loading_forms(installed);
             }
         }
+    }
+
+    /// Whether the lists have never been read and the store holds no row of their kinds at all (not
+    /// one unreadable, nor a deletion): reading them would find nothing.
+    async fn nothing_else_stored(&self) -> bool {
+        if [self.activities.ready, self.targets.ready, self.surveys.ready, self.assessments.ready].iter().any(|r| r.get_untracked()) {
+            return false;
+        }
+        let store = record_store();
+        for kind in [Activity::KIND, IndicatorTarget::KIND, Survey::KIND, Assessment::KIND] {
+            if !matches!(store.count_rows(kind).await, Ok(0)) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The lists read, and found empty (`nothing_else_stored`), as `load_lists` would leave them.
+    fn lists_read_empty(&self) {
+        self.activities.read_empty();
+        browser::mark("nscl-activities-loaded");
+        self.targets.read_empty();
+        browser::mark("nscl-targets-loaded");
+        self.surveys.read_empty();
+        browser::mark("nscl-surveys-loaded");
+        self.assessments.read_empty();
+        browser::mark("nscl-assessments-loaded");
     }
 
     /// Reads the lists of the other kinds after the register, the few activities and targets

@@ -183,7 +183,8 @@ test('một loại hồ sơ đọc không được sau sổ doanh nghiệp: tran
   });
   const app = new AppShell(page);
   await app.open('/');
-  await seedRows(page, { enterprise });
+  // An activity stored, so there is one to read (a store holding none of a kind is not read).
+  await seedRows(page, { enterprise, activity: [activity] });
   await page.evaluate(() => sessionStorage.setItem('fail-activity-reads', '1'));
   await page.reload();
   await expect(page.getByTestId('storage-error')).toBeVisible();
@@ -290,6 +291,24 @@ test('bộ câu hỏi đi kèm ứng dụng không tải được: sổ doanh ng
     await expect(page.getByTestId('form-missing')).toHaveCount(0);
     await expect(form.input('respondent_name')).toHaveValue(JSON.parse(survey.json).payload.answers.respondent_name ?? '');
   });
+});
+
+test('máy mới: các bước đầu tiên hiện ra mà không chờ phần mã chạy sau khi khởi động', async ({ browser }) => {
+  // Nothing but the register to read: the lists are read as empty without the chunk that reads them.
+  const context = await browser.newContext({ ...test.info().project.use, serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    let blocked = 0;
+    await page.route(/\/split_after_start\.wasm$/, (route) => { blocked += 1; return route.abort('internetdisconnected'); });
+    await new AppShell(page).open('/');
+    await expect(page.getByTestId('dashboard-empty')).toBeVisible();
+    // The form definitions' checker is in that chunk: they say so, once it has been asked for.
+    await expect(page.getByTestId('forms-unavailable')).toBeVisible();
+    expect(blocked).toBeGreaterThan(0);
+    await expect(page.getByTestId('lists-unavailable')).toHaveCount(0);
+  } finally {
+    await context.close();
+  }
 });
 
 test('phần mã đọc các danh sách không tải được: sổ doanh nghiệp vẫn dùng được, mọi trang nói rõ lý do, tải lại thì có', async ({ browser }) => {
