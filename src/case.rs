@@ -18,30 +18,48 @@ const DOTTED_CAPITAL_I: char = '\u{130}';
 /// The character `c` is a run's, and what it becomes there.
 fn in_run(&(start, count, stride, delta): &(u32, u16, u8, i32), c: u32) -> Option<u32> {
     let offset = c.checked_sub(start)?;
-    let step = u32::from(stride);
-    (offset % step == 0 && offset / step < u32::from(count)).then(|| c.wrapping_add_signed(delta))
+    // Runs are one or two apart: a shift, not a division, on every character looked up.
+    let step = u32::from(stride == 2);
+    (offset & step == 0 && offset >> step < u32::from(count)).then(|| c.wrapping_add_signed(delta))
 }
 
 /// The lower case of `c` (the same characters as `char::to_lowercase`).
 pub fn lower(c: char) -> impl Iterator<Item = char> + Clone {
-    let (first, second) = if c.is_ascii() {
-        (c.to_ascii_lowercase(), None)
-    } else if c == DOTTED_CAPITAL_I {
-        ('i', Some('\u{307}'))
-    } else {
-        let code = u32::from(c);
-        // The last run starting at or before `c`: runs do not overlap.
-        let run = LOWER.partition_point(|r| r.0 <= code).checked_sub(1).map(|i| &LOWER[i]);
-        (run.and_then(|r| in_run(r, code)).and_then(char::from_u32).unwrap_or(c), None)
-    };
+    let (first, second) = if c == DOTTED_CAPITAL_I { ('i', Some('\u{307}')) } else { (lower_one(c), None) };
     std::iter::once(first).chain(second)
+}
+
+/// The lower case of any character but `İ`.
+fn lower_one(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let code = u32::from(c);
+    // The last run starting at or before `c`: runs do not overlap.
+    let run = LOWER.partition_point(|r| r.0 <= code).checked_sub(1).map(|i| &LOWER[i]);
+    run.and_then(|r| in_run(r, code)).and_then(char::from_u32).unwrap_or(c)
 }
 
 /// `s` lower-cased character by character (see the module's note on the final sigma).
 pub fn lower_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    out.extend(s.chars().flat_map(lower));
-    out
+    let mut rest = s;
+    loop {
+        // A run of ASCII in one go: most of a Vietnamese name is (char by char it took 2.4 times
+        // as long as the standard library's, natively, for 13,000 names).
+        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        let (run, tail) = rest.split_at(ascii);
+        let from = out.len();
+        out.push_str(run);
+        out[from..].make_ascii_lowercase();
+        let mut chars = tail.chars();
+        match chars.next() {
+            None => return out,
+            Some(DOTTED_CAPITAL_I) => out.push_str("i\u{307}"),
+            Some(c) => out.push(lower_one(c)),
+        }
+        rest = chars.as_str();
+    }
 }
 
 /// The upper case of a letter that is the lower case of another: the first character whose
