@@ -73,9 +73,9 @@ pub fn upper(c: char) -> char {
     let code = u32::from(c);
     LOWER
         .iter()
-        .filter_map(|&(start, count, stride, delta)| {
-            let from = code.checked_add_signed(delta.checked_neg()?)?;
-            in_run(&(start, count, stride, delta), from).filter(|&to| to == code).map(|_| from)
+        .filter_map(|run| {
+            let from = code.checked_add_signed(run.3.checked_neg()?)?;
+            in_run(run, from).map(|_| from)
         })
         .min()
         .and_then(char::from_u32)

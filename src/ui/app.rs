@@ -83,11 +83,13 @@ pub fn App() -> impl IntoView {
     // Another tab wrote to the store: show its changes instead of overwriting them later.
     crate::web::broadcast::on_changed(move |changed| match changed {
         crate::web::broadcast::Changed::Enterprise(id) => spawn_local(register.reload_enterprise(id)),
-        // A kind the lists hold: read by code in the chunk of what runs after the start. Without
-        // it the lists were never read either, and the banner says to reload.
+        // A kind the lists hold: read by code in the chunk of what runs after the start. Without it
+        // the record is not shown (lists read empty without the chunk, on a new laptop), and every
+        // page says to reload.
         one @ (crate::web::broadcast::Changed::Survey(_) | crate::web::broadcast::Changed::Assessment(_) | crate::web::broadcast::Changed::Activity(_)) => spawn_local(async move {
-            if let Ok(reload) = pages::record_reloader().await {
-                reload(register, one).await;
+            match pages::record_reloader().await {
+                Ok(reload) => reload(register, one).await,
+                Err(_) => register.lists_unavailable.set(true),
             }
         }),
         crate::web::broadcast::Changed::All => {
@@ -131,7 +133,7 @@ fn LoadBanner() -> impl IntoView {
         LoadStatus::Failed(e) => {
             // Stored data this build could not upgrade is read again by a reload, once the cause is gone.
             let reload = matches!(e, crate::store::StoreError::UpgradeFailed { .. }).then(|| view! {
-                " "<button type="button" class="link-button" data-testid="storage-error-reload" on:click=|_| crate::web::browser::reload()>{tr(Msg::ReloadNow)}</button>
+                " "{reload_button("storage-error-reload")}
             });
             Some(view! {
                 <p class="banner banner-error" role="alert" data-testid="storage-error">{move || e.message(lang.get())}{reload}</p>
@@ -158,7 +160,7 @@ fn LoadBanner() -> impl IntoView {
                                 LegacyNotMoved::CodeNotLoaded => lang.get().t(Msg::LegacyCodeNotLoaded),
                             }}
                             {code_missing.then(|| view! {
-                                " "<button type="button" class="link-button" data-testid="legacy-warning-reload" on:click=|_| crate::web::browser::reload()>{tr(Msg::ReloadNow)}</button>
+                                " "{reload_button("legacy-warning-reload")}
                             })}
                         </p>
                     }
@@ -174,8 +176,16 @@ fn unavailable_banner(testid: &'static str, msg: Msg) -> impl IntoView {
     view! {
         <p class="banner banner-warning" role="alert" data-testid=testid>
             {tr(msg)}" "
-            <button type="button" class="link-button" data-testid=format!("{testid}-reload") on:click=|_| crate::web::browser::reload()>{tr(Msg::ReloadNow)}</button>
+            {reload_button(format!("{testid}-reload"))}
         </p>
+    }
+}
+
+/// "Reload now", as a banner's last words.
+fn reload_button(testid: impl Into<String>) -> impl IntoView {
+    let testid: String = testid.into();
+    view! {
+        <button type="button" class="link-button" data-testid=testid on:click=|_| crate::web::browser::reload()>{tr(Msg::ReloadNow)}</button>
     }
 }
 

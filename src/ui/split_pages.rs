@@ -2,7 +2,8 @@
 //! its code lives in (`lazy_page`). Pages are grouped by what an officer opens
 //! together, five groups in all, and what every start-up runs once the register is read, but
 //! the first screen does not need (`after_start`: the form definitions' checker, the other
-//! kinds' lists' reading): code several of them share goes into shared
+//! kinds' lists' reading, the conflict count, another tab's saves read again, and, first, an
+//! earlier build's records moved): code several of them share goes into shared
 //! chunks of its own (one per combination that uses it), so more groups would
 //! mean many more, smaller files for every page to fetch.
 
@@ -39,8 +40,11 @@ split_view!(enterprise_home in surveys => view! { <super::readiness::enterprise_
 split_view!(sync in admin => view! { <super::sync::SyncPage/> });
 split_view!(settings in admin => view! { <super::settings::SettingsPage/> });
 
+/// What a chunk's function gives when it has work to await.
+pub type Boxed<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>>;
+
 /// A backup of the whole store, made into a file: what `Register::export_backup` returns.
-pub type BackupExport = fn(Register) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), StoreError>>>>;
+pub type BackupExport = fn(Register) -> Boxed<Result<(), StoreError>>;
 
 split_value!(
     /// The backup export, which the reminder and a full disk's message offer on every page.
@@ -100,7 +104,7 @@ pub fn warm(path: &'static str) {
 }
 
 /// Reads the other kinds' lists into the register's state: what `Register::load_lists` returns.
-pub type ListsReader = fn(Register) -> std::pin::Pin<Box<dyn std::future::Future<Output = bool>>>;
+pub type ListsReader = fn(Register) -> Boxed<bool>;
 
 split_value!(
     /// Reading the surveys', self-assessments', activities' and targets' lists (their decoding, the
@@ -112,7 +116,7 @@ split_value!(
 
 /// Reads one survey, self-assessment or activity again after another tab stored it: what
 /// `Register::reload_survey` and its kin do. Another kind is left alone.
-pub type RecordReloader = fn(Register, crate::web::broadcast::Changed) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>;
+pub type RecordReloader = fn(Register, crate::web::broadcast::Changed) -> Boxed<()>;
 
 split_value!(
     /// Another tab's saves of the kinds the lists hold, read into them: decoding whole surveys,
@@ -129,7 +133,7 @@ split_value!(
 );
 
 /// How many records wait in the conflicts list: `sync::local::conflict_count`.
-pub type ConflictCounter = fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<usize, StoreError>>>>;
+pub type ConflictCounter = fn() -> Boxed<Result<usize, StoreError>>;
 
 split_value!(
     /// The navigation's conflict count, which reads every conflict copy of every kind and compares
@@ -138,7 +142,7 @@ split_value!(
 );
 
 /// Moves records an earlier build left in localStorage into IndexedDB: `store::legacy::migrate`.
-pub type LegacyMover = fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), StoreError>>>>;
+pub type LegacyMover = fn() -> Boxed<Result<(), StoreError>>;
 
 split_value!(
     /// Only laptops an earlier build used need it, once: the start loads it first then

@@ -94,8 +94,9 @@ pub struct Register {
     pub forms: RwSignal<FormLibrary>,
     /// Whether the shipped ones are in `forms` yet.
     pub forms_state: RwSignal<FormsState>,
-    /// The code that reads the other kinds' lists could not be fetched (`split_pages::lists_reader`):
-    /// they stay unread until a reload reads the store again.
+    /// The code that reads the other kinds' lists, or one of their records another tab saved, could
+    /// not be fetched (`split_pages::lists_reader`, `record_reloader`): they stay unread, or
+    /// unshown, until a reload reads the store again.
     pub lists_unavailable: RwSignal<bool>,
     /// `forms_state` is no longer `Loading`: what waits for the definitions tracks this, so a
     /// later `Unavailable` → `Ready` (a reload after the connection came back) rebuilds nothing.
@@ -359,6 +360,9 @@ impl Register {
                     // every kind, need not wait for the chunk as well (0.8 s over "Fast 3G").
                     if self.nothing_else_stored().await {
                         self.lists_read_empty();
+                        if self.lists_unavailable.get_untracked() {
+                            self.lists_unavailable.set(false);
+                        }
                         return true;
                     }
                     let read = super::split_pages::lists_reader().await;

@@ -24,13 +24,14 @@ impl SyncStatus {
         spawn_local(async move {
             let store = record_store();
             // A store that cannot be read shows no count; the page's own load reports the problem.
-            // Its code comes with the chunk of what runs after the start; without it, no count either.
+            // Its code comes with the chunk of what runs after the start; without it the count stays
+            // as it was (the shell says that chunk is missing).
             let count = match crate::ui::split_pages::conflict_counter().await {
-                Ok(count) => count().await.unwrap_or(0),
-                Err(_) => 0,
+                Ok(count) => Some(count().await.unwrap_or(0)),
+                Err(_) => None,
             };
             let undo = local::can_undo(&store).await.unwrap_or(false);
-            if self.conflicts.get_untracked() != count {
+            if let Some(count) = count.filter(|&c| self.conflicts.get_untracked() != c) {
                 self.conflicts.set(count);
             }
             if self.can_undo.get_untracked() != undo {

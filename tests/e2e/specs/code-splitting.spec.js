@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { AppShell, EnterpriseForm, seedRows, servedCopyOfBuild, untilControlled } from '../pages/app.js';
 import { SurveyForm, SurveyList } from '../pages/survey.js';
+import { recordActivity } from '../pages/activities.js';
 
 const dir = new URL('../../../target/synth/province-300/', import.meta.url);
 const read = (kind) => JSON.parse(fs.readFileSync(new URL(`${kind}.json`, dir), 'utf8'));
@@ -183,7 +184,7 @@ test('một loại hồ sơ đọc không được sau sổ doanh nghiệp: tran
   });
   const app = new AppShell(page);
   await app.open('/');
-  // An activity stored, so there is one to read (a store holding none of a kind is not read).
+  // An activity stored, so there is one to read (a store holding none of the lists' kinds reads none of them).
   await seedRows(page, { enterprise, activity: [activity] });
   await page.evaluate(() => sessionStorage.setItem('fail-activity-reads', '1'));
   await page.reload();
@@ -306,6 +307,13 @@ test('máy mới: các bước đầu tiên hiện ra mà không chờ phần m�
     await expect(page.getByTestId('forms-unavailable')).toBeVisible();
     expect(blocked).toBeGreaterThan(0);
     await expect(page.getByTestId('lists-unavailable')).toHaveCount(0);
+
+    // Another tab, which has the chunk, records an activity: this one cannot read it, and says so.
+    const other = await context.newPage();
+    await new AppShell(other).open('/');
+    await recordActivity(other, { kind: 'training_class', title: 'Lớp tập huấn 5S cho doanh nghiệp Cao Lãnh', start: '2026-03-10' });
+    await expect(page.getByTestId('lists-unavailable')).toBeVisible();
+    await expect(page.getByTestId('dashboard-empty')).toBeVisible();
   } finally {
     await context.close();
   }
