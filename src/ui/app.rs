@@ -54,31 +54,18 @@ pub fn App() -> impl IntoView {
     spawn_local(register.start());
     // The register's pages' code once every kind is read and the form definitions are in, never
     // beside the start's own work (`split_pages::warm_after_start`).
-    Effect::new(move |warmed: Option<bool>| {
-        if warmed == Some(true) {
-            return true;
-        }
-        let lists = [register.surveys.ready, register.assessments.ready, register.activities.ready, register.targets.ready];
-        let over = register.forms_settled() && lists.iter().all(|ready| ready.get());
-        if over {
-            pages::warm_after_start();
-        }
-        over
-    });
+    once_when(
+        move || {
+            let lists = [register.surveys.ready, register.assessments.ready, register.activities.ready, register.targets.ready];
+            register.forms_settled() && lists.iter().all(|ready| ready.get())
+        },
+        pages::warm_after_start,
+    );
     let sync_status = SyncStatus::new();
     provide_context(sync_status);
     // Once the register is read: the count's code comes with the chunk the start fetches then
     // (`split_pages::conflict_counter`), which must not compete with the first screen's.
-    Effect::new(move |counted: Option<bool>| {
-        if counted == Some(true) {
-            return true;
-        }
-        let read = register.status.get() != LoadStatus::Loading;
-        if read {
-            sync_status.refresh();
-        }
-        read
-    });
+    once_when(move || register.status.get() != LoadStatus::Loading, move || sync_status.refresh());
 
     // Another tab wrote to the store: show its changes instead of overwriting them later.
     crate::web::broadcast::on_changed(move |changed| match changed {
@@ -168,6 +155,21 @@ fn LoadBanner() -> impl IntoView {
             }.into_any())
         }
     }
+}
+
+/// Runs `then` once, the first time `ready` (which reads signals, and runs again when they
+/// change) is true.
+fn once_when(ready: impl Fn() -> bool + 'static, then: impl Fn() + 'static) {
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let now = ready();
+        if now {
+            then();
+        }
+        now
+    });
 }
 
 /// Code or files fetched after the start could not be had: what is missing, and a reload, which
