@@ -39,7 +39,7 @@ mod report;
 mod record_list;
 mod list_source;
 mod settings;
-mod split_pages;
+pub(crate) mod split_pages;
 mod started_on;
 mod state;
 mod typed_text;

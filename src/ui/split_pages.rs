@@ -151,3 +151,12 @@ split_value!(
         crate::store::legacy::migrate(&crate::web::IdbBackend, &crate::web::LegacyLocalStorage).await.map(|_| ())
     })
 );
+
+/// Works out the summary of a stored survey or self-assessment: `store::summary::summary_row`.
+pub type SummaryMaker = fn(&str, &crate::store::Row) -> Option<crate::store::Row>;
+
+split_value!(
+    /// Decoding whole surveys and self-assessments to summarise them, which only an upgrade from
+    /// before schema 6 does (`web::idb`), once: with what runs after the start, which reads them too.
+    summary_maker in after_start -> SummaryMaker = crate::store::summary::summary_row
+);

@@ -40,6 +40,12 @@ thread_local! {
     /// An upgrade that failed: this page tries no other (each attempt works out a province's
     /// summaries again), and every read and write says why until a reload.
     static FAILED_UPGRADE: RefCell<Option<StoreError>> = const { RefCell::new(None) };
+    /// How a survey's or self-assessment's summary is worked out (`store::summary::summary_row`),
+    /// once its code is fetched: only an upgrade from before schema 6 needs it, and it decodes
+    /// whole records, code the first download leaves to a chunk (`split_pages::summary_maker`).
+    static SUMMARY_ROW: std::cell::Cell<Option<crate::ui::split_pages::SummaryMaker>> = const { std::cell::Cell::new(None) };
+    /// An open gave up its upgrade for want of that code: `open` fetches it and opens again.
+    static SUMMARY_CODE_WANTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 fn dom_error_name(err: &indexed_db_futures::error::Error) -> Option<String> {
@@ -130,6 +136,27 @@ pub(super) async fn db() -> Result<Database, StoreError> {
 }
 
 async fn open() -> Result<Database, StoreError> {
+    let first = open_once().await;
+    if !SUMMARY_CODE_WANTED.with(|w| w.replace(false)) {
+        return first;
+    }
+    // The upgrade to summaries was undone before it began, for want of their code: fetched, the
+    // upgrade runs again from the start. Without it the data stays as the earlier build left it,
+    // and the page says to reload, as for any failed upgrade (this page tries no other).
+    match crate::ui::split_pages::summary_maker().await {
+        Ok(make) => {
+            SUMMARY_ROW.with(|s| s.set(Some(make)));
+            open_once().await
+        }
+        Err(_) => {
+            let failed = StoreError::UpgradeFailed { full: false };
+            FAILED_UPGRADE.with(|f| *f.borrow_mut() = Some(failed.clone()));
+            Err(failed)
+        }
+    }
+}
+
+async fn open_once() -> Result<Database, StoreError> {
     let opened = Database::open(DB_NAME)
         .with_version(DB_VERSION)
         .with_on_upgrade_needed_fut(|event, db| async move {
@@ -176,6 +203,7 @@ async fn open() -> Result<Database, StoreError> {
                 // Version 6: summaries of surveys and self-assessments (`store::summary`), worked
                 // out here from every stored record, in the upgrade's own transaction: a page that
                 // opens the database finds every summary or none.
+                let make = SUMMARY_ROW.with(|s| s.get());
                 let filled: indexed_db_futures::Result<()> = async {
                     for (kind, name) in summary::SUMMARISED {
                         let summaries = db.create_object_store(name).with_key_path(KeyPath::from("id")).build()?;
@@ -184,14 +212,20 @@ async fn open() -> Result<Database, StoreError> {
                             use wasm_bindgen::JsCast;
                             let store: web_sys::IdbObjectStore = summaries.as_sys().clone().unchecked_into();
                             UPGRADE.with(|u| *u.borrow_mut() = Some((store.transaction(), old)));
+                            // The upgrade cannot wait for a chunk inside its transaction: undone
+                            // here, it runs again once `open` has the code.
+                            if old > 0 && make.is_none() {
+                                SUMMARY_CODE_WANTED.with(|w| w.set(true));
+                                return Err(wasm_bindgen::JsValue::from_str("the summaries' code is not loaded").into());
+                            }
                             if old > 0 {
                                 crate::web::browser::mark("nscl-schema-upgrade");
                             }
                         }
                         // A new database's record stores were created empty just above: reading them
                         // would only add round trips to every first start.
-                        if old > 0 {
-                            fill_summaries(&summaries, kind).await?;
+                        if let (true, Some(make)) = (old > 0, make) {
+                            fill_summaries(&summaries, kind, make).await?;
                         }
                     }
                     Ok(())
@@ -216,6 +250,8 @@ async fn open() -> Result<Database, StoreError> {
     let upgrade = UPGRADE.with(|u| u.borrow_mut().take());
     let db = match opened {
         Ok(db) => db,
+        // Undone for want of the summaries' code, which `open` fetches: not a failed upgrade.
+        Err(e) if SUMMARY_CODE_WANTED.with(|w| w.get()) => return Err(open_error(e)),
         Err(e) => {
             let e = open_error(e);
             return Err(match upgrade {
@@ -250,7 +286,7 @@ async fn open() -> Result<Database, StoreError> {
 
 /// Writes the summary of every stored record of `kind` into `summaries`, inside the upgrade's
 /// transaction, reading a part at a time so a province's records are never all in memory.
-async fn fill_summaries(summaries: &indexed_db_futures::object_store::ObjectStore<'_>, kind: &str) -> indexed_db_futures::Result<()> {
+async fn fill_summaries(summaries: &indexed_db_futures::object_store::ObjectStore<'_>, kind: &str, summary_row: crate::ui::split_pages::SummaryMaker) -> indexed_db_futures::Result<()> {
     use indexed_db_futures::KeyRange;
     const PART: u32 = 1000;
     let tx = summaries.transaction();
@@ -263,7 +299,7 @@ async fn fill_summaries(summaries: &indexed_db_futures::object_store::ObjectStor
         let rows = records.get_all::<Row>().with_query::<String, _>(from).with_limit(PART).serde()?.await?;
         // A value that is not a row at all has no summary; it stays quarantined where it is.
         for row in rows.filter_map(Result::ok) {
-            if let Some(summary) = summary::summary_row(kind, &row) {
+            if let Some(summary) = summary_row(kind, &row) {
                 summaries.put(summary).serde()?;
             }
         }

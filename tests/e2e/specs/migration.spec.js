@@ -247,6 +247,54 @@ test('a schema-3 database (before self-assessments and targets) gains their stor
   expect(Object.keys(brief.payload.answers).length).toBeLessThan(Object.keys(whole.payload.answers).length);
 });
 
+// Summarising surveys and self-assessments decodes them whole: code the upgrade to schema 6
+// fetches first, with the chunk every start fetches once the register is read (src/ui/split_pages.rs,
+// `summary_maker`), since the upgrade's transaction cannot wait for it.
+test('the upgrade to summaries cannot load its code: the data stays as it was, the page says so, a reload upgrades it', async ({ browser }) => {
+  const context = await browser.newContext({ ...test.info().project.use, serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const dir = new URL('../../../target/synth/province-300/', import.meta.url);
+    const read = (kind) => JSON.parse(fs.readFileSync(new URL(`${kind}.json`, dir), 'utf8')).slice(0, 40);
+    const rows = { enterprise: read('enterprise'), survey: read('survey'), assessment: read('assessment') };
+    await page.goto('/favicon.svg');
+    await seedRows(page, rows, { reopen: false });
+    const before = await dumpDatabase(page);
+    const afterStart = /\/split_after_start\.wasm$/;
+    let blocked = 0;
+    await page.route(afterStart, (route) => { blocked += 1; return route.abort('internetdisconnected'); });
+    const app = new AppShell(page);
+    await page.goto('/enterprises');
+    const banner = page.getByTestId('storage-error');
+    await expect(banner).toContainText('Chưa cập nhật được dữ liệu trên máy cho phiên bản mới này của ứng dụng. Dữ liệu vẫn còn nguyên như trước.');
+    expect(blocked).toBeGreaterThan(0);
+    await expect(page.getByTestId('empty-register')).toHaveCount(0);
+    const version = () => page.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open('nscl-tracker');
+      open.onsuccess = () => { resolve(open.result.version); open.result.close(); };
+    }));
+    expect(await version(), 'the upgrade was undone').toBe(5);
+    expect(await dumpDatabase(page), 'every stored row is as it was').toEqual(before);
+    // The upgrade that gave up for want of its code did not start summarising.
+    expect(await page.evaluate(() => performance.getEntriesByName('nscl-schema-upgrade').length)).toBe(0);
+
+    // The connection back, the banner's reload upgrades: every survey and self-assessment summarised.
+    await page.unroute(afterStart);
+    await banner.getByTestId('storage-error-reload').click();
+    await app.waitUntilLoaded();
+    await expect(banner).toHaveCount(0);
+    await expect(new EnterpriseRegister(page).resultCount).toContainText(`tổng số ${rows.enterprise.length}`);
+    expect(await version()).toBe(7);
+    expect(await page.evaluate(() => performance.getEntriesByName('nscl-schema-upgrade').length)).toBe(1);
+    for (const kind of ['survey', 'assessment']) {
+      const summaries = new Set((await storedRows(page, `${kind}_summary`)).map((r) => r.id));
+      expect([...summaries].sort(), `every ${kind} has its summary`).toEqual(rows[kind].map((r) => r.id).sort());
+    }
+  } finally {
+    await context.close();
+  }
+});
+
 // Chromium sometimes never applies a quota override first set after a browser context's first
 // write (runs have seen a 1 MB probe fit for 30 s, and go on fitting with the quota lowered to
 // nothing; one CI rehearsal failed all three tries so). This test must write the old database
