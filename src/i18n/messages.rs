@@ -864,6 +864,7 @@ messages! {
     ErrStorageCorrupt => "Dữ liệu đã lưu bị hỏng và không đọc được. Ứng dụng tạm không ghi để không mất dữ liệu.", "The stored data is damaged and cannot be read. The app will not write, so nothing is lost.";
     ErrStorageChanged => "Dữ liệu vừa được thay đổi ở một thẻ khác. Danh bạ đã được tải lại; hãy kiểm tra rồi lưu lại.", "The data was just changed in another tab. The register was reloaded; check and save again.";
     LegacyCodeNotLoaded => "Chưa tải được phần mã chuyển dữ liệu (có thể máy đang không có mạng). Hãy kết nối mạng rồi tải lại trang.", "The code that moves it could not be loaded (this laptop may be offline). Connect to the network and reload the page.";
+    OlderRecordsUnread => "Chưa tải được phần mã đọc các doanh nghiệp lưu theo định dạng của phiên bản cũ (có thể máy đang không có mạng), nên danh bạ chưa có các doanh nghiệp đó. Hãy kết nối mạng rồi tải lại trang; dữ liệu đã lưu không bị ảnh hưởng.", "The code that reads enterprises stored in an earlier version's format could not be loaded (this laptop may be offline), so the register does not show them yet. Connect to the network and reload the page; the stored data is not affected.";
     LegacyNotMoved => "Dữ liệu của phiên bản cũ chưa chuyển được sang kho mới và vẫn được giữ nguyên trên máy.", "Data from an earlier version could not be moved to the new store and is kept untouched on this device.";
     ReadOnlyMode => "Chế độ chỉ đọc", "Read-only mode";
     // The English texts are fetched before the page first shows English (src/i18n/english.rs):

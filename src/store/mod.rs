@@ -120,19 +120,39 @@ pub struct InstalledForm {
 
 /// A stored record in any known format version, or `None` if it cannot be read.
 pub fn decode<T: RecordKind + DeserializeOwned>(json: &str) -> Option<Record<T>> {
+    match decode_current(json) {
+        Current::Read(record) => Some(record),
+        Current::Older => decode_value(serde_json::from_str(json).ok()?),
+        Current::Unreadable => None,
+    }
+}
+
+/// What `decode_current` made of a stored row.
+pub enum Current<T> {
+    Read(Record<T>),
+    /// Not a record in the current format: one in an older format (`decode` reads those), or none.
+    Older,
+    /// Cannot be read in any format.
+    Unreadable,
+}
+
+/// A stored record in the current format: the code that reads older ones (through a generic
+/// value, `format::upgrade`) is not needed for it, and the register's read in the first
+/// download leaves that code to a chunk (`split_pages::older_enterprises`).
+pub fn decode_current<T: RecordKind + DeserializeOwned>(json: &str) -> Current<T> {
     // A record nests about eight levels; far deeper, serde would recurse past the stack first.
     if crate::json_nesting::too_deep(json) {
-        return None;
+        return Current::Unreadable;
     }
     // A row in the current format is read straight into its type: the detour through a generic
     // value, which only an older format needs, was most of the cost of a read, and every write
     // of a survey or self-assessment reads its row once more for the summary.
     if let Ok(record) = serde_json::from_str::<Record<T>>(json) {
         if record.v == crate::model::record::RECORD_FORMAT {
-            return (record.kind == T::KIND && !record.id.is_empty()).then_some(record);
+            return if record.kind == T::KIND && !record.id.is_empty() { Current::Read(record) } else { Current::Unreadable };
         }
     }
-    decode_value(serde_json::from_str(json).ok()?)
+    Current::Older
 }
 
 /// The records of `rows` that decode and carry their row's id, each row's text to `seen`;
@@ -237,7 +257,8 @@ impl<B: RowBackend> RecordStore<B> {
     /// step is asked for while the one before it is worked through): a page shows its first
     /// rows from the first step (a full one may have more behind it; `take` is told which
     /// step it is given) instead of waiting for a province's whole register. Returns the
-    /// rows that could not be read.
+    /// rows that could not be read in the current format: those in an older one are read by
+    /// `decode`, which the caller runs on them (`decode_current`).
     pub async fn read_first_then_steps<T, P, F>(&self, sizes: step_rows::StepRows, clock: &dyn Fn() -> f64, pause: P, take: &mut dyn FnMut(usize, Vec<Record<T>>)) -> Result<Vec<Row>, StoreError>
     where
         T: RecordKind + DeserializeOwned,
@@ -255,7 +276,11 @@ impl<B: RowBackend> RecordStore<B> {
                 None => sizes.min.max(1),
             }
         };
-        self.read_store_in_steps(T::KIND, &mut size, clock, pause, &|json| decode::<T>(json), &mut |_, _| (), &mut |records| {
+        let current = |json: &str| match decode_current::<T>(json) {
+            Current::Read(record) => Some(record),
+            Current::Older | Current::Unreadable => None,
+        };
+        self.read_store_in_steps(T::KIND, &mut size, clock, pause, &current, &mut |_, _| (), &mut |records| {
             take(steps, records);
             steps += 1;
         })
@@ -365,6 +390,15 @@ impl<B: RowBackend> RecordStore<B> {
     /// One record as stored now, or `None` when absent or unreadable.
     pub async fn get<T: RecordKind + DeserializeOwned>(&self, id: &str) -> Result<Option<Record<T>>, StoreError> {
         Ok(self.backend.get_row(T::KIND, id).await?.and_then(|row| decode(&row.json)))
+    }
+
+    /// `get`, reading only the current format (`decode_current`): `None` for a record stored in
+    /// an older one too.
+    pub async fn get_current<T: RecordKind + DeserializeOwned>(&self, id: &str) -> Result<Option<Record<T>>, StoreError> {
+        Ok(self.backend.get_row(T::KIND, id).await?.and_then(|row| match decode_current(&row.json) {
+            Current::Read(record) => Some(record),
+            Current::Older | Current::Unreadable => None,
+        }))
     }
 
     /// Writes a new version of a record only if the stored one is still the

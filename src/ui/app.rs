@@ -131,8 +131,10 @@ fn LoadBanner() -> impl IntoView {
             let legacy = register.legacy_error.get();
             let no_forms = register.forms_state.get() == FormsState::Unavailable;
             let no_lists = register.lists_unavailable.get();
-            (n > 0 || legacy.is_some() || no_forms || no_lists).then(|| view! {
+            let older_unread = register.older_unread.get();
+            (n > 0 || legacy.is_some() || no_forms || no_lists || older_unread).then(|| view! {
                 {no_lists.then(|| unavailable_banner("lists-unavailable", Msg::ListsUnavailable))}
+                {older_unread.then(|| unavailable_banner("older-unread", Msg::OlderRecordsUnread))}
                 {no_forms.then(|| unavailable_banner("forms-unavailable", Msg::FormsUnavailable))}
                 {(n > 0).then(|| view! {
                     <p class="banner banner-warning" role="alert" data-testid="quarantine-warning">{move || lang.get().quarantined(n)}</p>

@@ -126,6 +126,8 @@ pub fn EnterpriseList() -> impl IntoView {
 
             {move || match body.get() {
                 ListBody::Loading => None,
+                // Records an earlier build stored wait for their reading code: the banner above says so.
+                ListBody::Nothing if register.older_unread.get() => None,
                 ListBody::Nothing => Some(view! { <p class="empty" data-testid="empty-register">{tr(Msg::EmptyRegister)}</p> }.into_any()),
                 ListBody::NoMatch => Some(view! { <p class="empty" data-testid="no-results">{tr(Msg::NoResults)}</p> }.into_any()),
                 ListBody::Rows => Some(view! { <EnterpriseTable rows=rows page=Signal::derive(current_page)/> }.into_any()),

@@ -160,3 +160,23 @@ split_value!(
     /// before schema 6 does (`web::idb`), once: with what runs after the start, which reads them too.
     summary_maker in after_start -> SummaryMaker = crate::store::summary::summary_row
 );
+
+/// Reads stored enterprises that are not in the current record format (`store::decode`): gives
+/// those it read, and the rows it could not.
+pub type OlderEnterprises = fn(Vec<crate::store::Row>) -> (Vec<crate::model::record::Record<crate::model::enterprise::Enterprise>>, Vec<crate::store::Row>);
+
+split_value!(
+    /// The register's rows in an older format (a laptop the localStorage builds used) go through
+    /// a generic JSON value and `store::format::upgrade`: code the register's read in the first
+    /// download does not carry for every laptop (`store::decode_current`).
+    older_enterprises in after_start -> OlderEnterprises = |rows| {
+        let (mut records, mut still) = (Vec::new(), Vec::new());
+        for row in rows {
+            match crate::store::decode::<crate::model::enterprise::Enterprise>(&row.json) {
+                Some(record) if record.id == row.id => records.push(record),
+                _ => still.push(row),
+            }
+        }
+        (records, still)
+    }
+);

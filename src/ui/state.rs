@@ -98,6 +98,10 @@ pub struct Register {
     /// not be fetched (`split_pages::lists_reader`, `record_reloader`): they stay unread, or
     /// unshown, until a reload reads the store again.
     pub lists_unavailable: RwSignal<bool>,
+    /// The code that reads enterprises stored in an older record format could not be fetched
+    /// (`split_pages::older_enterprises`): the rows not in the current format stay unread, and
+    /// uncounted as damaged, until a read of the register has it.
+    pub older_unread: RwSignal<bool>,
     /// `forms_state` is no longer `Loading`: what waits for the definitions tracks this, so a
     /// later `Unavailable` → `Ready` (a reload after the connection came back) rebuilds nothing.
     forms_settled: Memo<bool>,
@@ -172,6 +176,7 @@ impl Register {
             forms: RwSignal::new(FormLibrary::default()),
             forms_state,
             lists_unavailable: RwSignal::new(false),
+            older_unread: RwSignal::new(false),
             forms_settled: Memo::new(move |_| forms_state.get() != FormsState::Loading),
             forms_loading: StoredValue::new((false, None)),
             forms_refused: RwSignal::new(Vec::new()),
@@ -525,7 +530,7 @@ impl Register {
         use crate::store::step_rows::StepRows;
         let mut builder = crate::model::registry::RegistryBuilder::against(self.last_export.get_untracked().as_ref());
         let (mut read, mut shown) = (0, false);
-        let unreadable = store
+        let mut unreadable = store
             .read_first_then_steps::<Enterprise, _, _>(SIZES, &browser::page_clock_ms, browser::next_task, &mut |step, records| {
                 // Before the records can be shown and edited: an edit must be later than what it replaces.
                 if let Some(latest) = records.iter().map(|r| &r.updated).max() {
@@ -548,6 +553,29 @@ impl Register {
                 }
             })
             .await?;
+        // Rows not in the current format: records an earlier build wrote, or damaged ones. The
+        // code that reads older formats comes with the chunk every start fetches next. Without it
+        // they are not taken for damaged: a banner says they wait for it (a reload), untouched.
+        let mut older_unread = false;
+        if !unreadable.is_empty() {
+            match super::split_pages::older_enterprises().await {
+                Ok(read_older) => {
+                    let (records, still) = read_older(std::mem::take(&mut unreadable));
+                    if let Some(latest) = records.iter().map(|r| &r.updated).max() {
+                        browser::observe(latest);
+                    }
+                    builder.add(records);
+                    unreadable = still;
+                }
+                Err(_) => {
+                    older_unread = true;
+                    unreadable.clear();
+                }
+            }
+        }
+        if self.older_unread.get_untracked() != older_unread {
+            self.older_unread.set(older_unread);
+        }
         // The last part's reading, the whole register's search text (the other indexes grew part
         // by part in the builder) and the lists' redraw over all of it in tasks of their own: the
         // last two in one task took 40-45 ms at 13,000, over 50 ms on a slow turn.
@@ -583,7 +611,9 @@ impl Register {
 
     /// Another tab saved or deleted this enterprise: read it alone and keep it if it is newer.
     pub async fn reload_enterprise(self, id: String) {
-        match record_store().get::<Enterprise>(&id).await {
+        // The current format only: another tab writes no other, and a record in an older one is
+        // read by the register's whole read below, whose code for them comes from a chunk.
+        match record_store().get_current::<Enterprise>(&id).await {
             Ok(Some(stored)) => {
                 browser::observe(&stored.updated);
                 // Against the live copy only: a deletion held here is replaced by what the store holds, which is never older.
@@ -593,7 +623,7 @@ impl Register {
                 }
                 self.refresh_last_export();
             }
-            // Gone, or unreadable now: read everything, which counts what cannot be read.
+            // Gone, unreadable now, or in an older format: read everything, which counts what cannot be read.
             _ => self.reload().await,
         }
         // Tests wait on this, not on time, to know another tab's save has arrived.
