@@ -52,8 +52,20 @@ impl Rescued {
     }
 }
 
+/// The banner, when there is text put aside: its code (the banner, putting the text back in its
+/// fields) comes from a chunk (`split_pages::crash_rescue_banner`), as few starts have any.
+/// Without the chunk the text stays stored, and the part's message offers to try again.
 #[component]
 pub fn CrashRescueBanner() -> impl IntoView {
+    let rescued = expect_context::<Rescued>();
+    // Whether there is any, not what: the banner's changes (filled, another rescue) are its own.
+    let any = Memo::new(move |_| rescued.0.with(Option::is_some));
+    move || any.get().then(|| view! { <super::lazy_page::LazyPage load=super::split_pages::crash_rescue_banner part=true/> })
+}
+
+/// The text put aside, listed, and put back into its form's fields when that page is open.
+#[component]
+pub fn CrashRescueDetails() -> impl IntoView {
     let register = expect_context::<Register>();
     let rescued = expect_context::<Rescued>();
     let location = use_location();

@@ -36,6 +36,8 @@ split_view!(indicator_behind in programme => view! { <super::indicators::Indicat
 // The home page's parts that wait: the dashboard's indicators, and an enterprise's own home.
 split_view!(dashboard_indicators in indicators => view! { <super::dashboard::DashboardIndicators/> });
 split_view!(enterprise_home in surveys => view! { <super::readiness::enterprise_home::EnterpriseHome/> });
+// Text put aside after a crash or a failed save, listed and put back: few starts have any.
+split_view!(crash_rescue_banner in after_start => view! { <super::crash_rescue::CrashRescueDetails/> });
 // Files and settings.
 split_view!(sync in admin => view! { <super::sync::SyncPage/> });
 split_view!(settings in admin => view! { <super::settings::SettingsPage/> });

@@ -108,6 +108,7 @@ pub fn install() {
         if rescue.shown().next().is_some() || local_storage().and_then(|s| s.get_item(RESCUE_KEY).ok().flatten()).is_none() {
             keep_rescue(&rescue);
         }
+        STOPPED.with(|s| s.set(true));
         show(&rescue);
     }));
 }
@@ -222,8 +223,19 @@ pub fn rescue() -> Option<CrashRescue> {
     serde_json::from_str(&local_storage()?.get_item(RESCUE_KEY).ok()??).ok()
 }
 
+thread_local! {
+    /// The app stopped on a panic: what the hook kept is the rescue. The page's handlers can still
+    /// be called (the overlay's reload hides the page, and a form's guard keeps its text then),
+    /// but must not put their own in its place, which would tell the officer they left the form.
+    static STOPPED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Stores `rescue` until `forget_rescue`, in place of any stored before: the banner shows one.
+/// Not once the app has stopped on a panic (`STOPPED`).
 pub fn keep_rescue(rescue: &CrashRescue) {
+    if STOPPED.with(|s| s.get()) {
+        return;
+    }
     if let (Some(storage), Ok(json)) = (local_storage(), serde_json::to_string(rescue)) {
         let _ = storage.set_item(RESCUE_KEY, &json);
     }
