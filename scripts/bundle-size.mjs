@@ -111,6 +111,20 @@ for (const f of texts) {
   }
 }
 
+// And the Vietnamese of the texts only pages show (`Key => page "…"` in src/i18n/messages.rs),
+// which go into a chunk with the code that installs them (src/i18n/page_texts.rs): a build whose
+// first download holds them has a function that reads them outside a chunk. The longest without
+// escapes stands for them all.
+{
+  const messages = fs.readFileSync(new URL('../src/i18n/messages.rs', import.meta.url), 'utf8');
+  const pageTexts = [...messages.matchAll(/^\s*[A-Z][A-Za-z0-9]* => page "([^"\\]*)", /gm)].map((m) => m[1]);
+  const longest = pageTexts.reduce((a, b) => (b.length > a.length ? b : a), '');
+  if (pageTexts.length && mainWasm.some((w) => w.includes(Buffer.from(longest)))) {
+    console.error(`size: the pages' Vietnamese texts are built into the first download's wasm; they should come with the chunks (src/i18n/page_texts.rs)`);
+    process.exit(1);
+  }
+}
+
 if (budgetName) {
   const budgets = JSON.parse(fs.readFileSync(new URL('../docs/size-budget.json', import.meta.url), 'utf8'));
   const budget = budgets[budgetName];

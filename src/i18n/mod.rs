@@ -10,6 +10,7 @@ pub mod english;
 mod import_texts;
 mod labels;
 mod messages;
+pub mod page_texts;
 mod survey_texts;
 mod readiness_texts;
 mod report_texts;

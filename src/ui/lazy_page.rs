@@ -43,6 +43,8 @@ macro_rules! split_value {
         #[cfg(nscl_split)]
         #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
         pub fn $name() -> ::core::result::Result<$ty, $crate::ui::lazy_page::ChunkError> {
+            // Whatever the chunk draws may show the pages' texts, which come with chunks.
+            $crate::i18n::page_texts::install();
             ::core::result::Result::Ok($value)
         }
         $(#[$doc])*
