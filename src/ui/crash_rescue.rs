@@ -52,27 +52,18 @@ impl Rescued {
     }
 }
 
-/// The banner, when there is text put aside: its code (the banner, putting the text back in its
-/// fields) comes from a chunk (`split_pages::crash_rescue_banner`), as few starts have any.
-/// Without the chunk the text stays stored, and the part's message offers to try again.
+/// Puts the text back into its form's fields when that page is open, and shows the banner when
+/// there is text put aside. Putting it back stays here: text typed after a crash must build on
+/// the rescued text, not replace it when the form is left. The banner that lists it comes from a
+/// chunk (`split_pages::crash_rescue_banner`), as few starts have any; without it the part's
+/// message offers to try again, and the text is back in its form all the same.
 #[component]
 pub fn CrashRescueBanner() -> impl IntoView {
-    let rescued = expect_context::<Rescued>();
-    // Whether there is any, not what: the banner's changes (filled, another rescue) are its own.
-    let any = Memo::new(move |_| rescued.0.with(Option::is_some));
-    move || any.get().then(|| view! { <super::lazy_page::LazyPage load=super::split_pages::crash_rescue_banner part=true/> })
-}
-
-/// The text put aside, listed, and put back into its form's fields when that page is open.
-#[component]
-pub fn CrashRescueDetails() -> impl IntoView {
     let register = expect_context::<Register>();
     let rescued = expect_context::<Rescued>();
-    let location = use_location();
-    let lang = use_lang();
     // The router's path, not the browser's: the router tells of a new page before the browser's
     // address has changed.
-    let path = location.pathname;
+    let path = use_location().pathname;
     // Fills at start (a crash's reload) and on a page opened later (a failed save's form opened
     // again), once.
     Effect::new(move |_| {
@@ -86,6 +77,17 @@ pub fn CrashRescueDetails() -> impl IntoView {
             fill_when_shown(shown, all, false, 0, rescued, path);
         }
     });
+    // Whether there is any, not what: the banner's changes (filled, another rescue) are its own.
+    let any = Memo::new(move |_| rescued.0.with(Option::is_some));
+    move || any.get().then(|| view! { <super::lazy_page::LazyPage load=super::split_pages::crash_rescue_banner part=true/> })
+}
+
+/// The text put aside, listed, with what became of it and a way to reopen its form.
+#[component]
+pub fn CrashRescueDetails() -> impl IntoView {
+    let rescued = expect_context::<Rescued>();
+    let path = use_location().pathname;
+    let lang = use_lang();
     move || {
         let Shown { rescue: r, filled, .. } = rescued.0.get()?;
         let msg = match (r.cause, filled) {

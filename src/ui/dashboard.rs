@@ -73,8 +73,9 @@ pub fn Dashboard() -> impl IntoView {
         if loading {
             return Shown::Nothing;
         }
-        if failed {
-            // What could be read, under the shell's error.
+        // What could be read, under the shell's error, or beside enterprises not read yet (an
+        // earlier build's, whose reading code is missing): not a device with nothing on it.
+        if failed || register.older_unread.get() {
             return Shown::Counts;
         }
         // No enterprise: the first steps only once the other kinds are read and hold nothing either.

@@ -382,3 +382,13 @@ export async function holdStore(page, store) {
   }), store);
   return { release: () => page.evaluate(() => window.__releaseStore()) };
 }
+
+// Makes every request for a page group's chunk (`split_<group>.wasm`, src/ui/split_pages.rs) fail
+// as a dropped connection would, for a context without the service worker: `blocked()` counts
+// the requests refused, `unblock()` lets them through again.
+export async function blockChunk(page, group) {
+  const url = new RegExp(`/split_${group}\\.wasm$`);
+  let count = 0;
+  await page.route(url, (route) => { count += 1; return route.abort('internetdisconnected'); });
+  return { blocked: () => count, unblock: () => page.unroute(url) };
+}

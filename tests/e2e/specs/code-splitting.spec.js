@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { AppShell, EnterpriseForm, seedRows, servedCopyOfBuild, untilControlled } from '../pages/app.js';
+import { blockChunk, AppShell, EnterpriseForm, seedRows, servedCopyOfBuild, untilControlled } from '../pages/app.js';
 import { SurveyForm, SurveyList } from '../pages/survey.js';
 import { recordActivity } from '../pages/activities.js';
 
@@ -219,13 +219,12 @@ test('trang không tải được phần mã của nó: báo lỗi rõ ràng, �
     await form.type('respondent_name', 'Nguyễn Thị Hạnh');
 
     // The programme pages' chunk cannot be fetched (a dropped connection, a host that lost it).
-    let blocked = 0;
-    await page.route(/\/split_programme\.wasm$/, (route) => { blocked += 1; return route.abort('internetdisconnected'); });
+    const programme = await blockChunk(page, 'programme');
     await app.nav('activities').click();
     const failed = page.getByTestId('chunk-failed');
     await expect(failed).toBeVisible();
     await expect(failed).toContainText('Không tải được trang này');
-    expect(blocked).toBeGreaterThan(0);
+    expect(programme.blocked()).toBeGreaterThan(0);
 
     // The app lives on: the navigation works, and the survey kept what was typed.
     await page.goBack();
@@ -237,7 +236,7 @@ test('trang không tải được phần mã của nó: báo lỗi rõ ràng, �
     // Back on the failed page with the connection restored, "Thử lại" loads it.
     await app.nav('activities').click();
     await expect(failed).toBeVisible();
-    await page.unroute(/\/split_programme\.wasm$/);
+    await programme.unblock();
     await page.getByTestId('chunk-retry').click();
     await expect(failed).toHaveCount(0);
     await expect(page.getByTestId('activity-count')).toBeVisible();
@@ -302,13 +301,12 @@ test('máy mới: các bước đầu tiên hiện ra mà không chờ phần m�
   const context = await browser.newContext({ ...test.info().project.use, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
-    let blocked = 0;
-    await page.route(/\/split_after_start\.wasm$/, (route) => { blocked += 1; return route.abort('internetdisconnected'); });
+    const afterStart = await blockChunk(page, 'after_start');
     await new AppShell(page).open('/');
     await expect(page.getByTestId('dashboard-empty')).toBeVisible();
     // The form definitions' checker is in that chunk: they say so, once it has been asked for.
     await expect(page.getByTestId('forms-unavailable')).toBeVisible();
-    expect(blocked).toBeGreaterThan(0);
+    expect(afterStart.blocked()).toBeGreaterThan(0);
     await expect(page.getByTestId('lists-unavailable')).toHaveCount(0);
 
     // Another tab, which has the chunk, records an activity: this one cannot read it, and says so.
@@ -326,13 +324,11 @@ test('phần mã đọc các danh sách không tải được: sổ doanh nghi�
   // The surveys', self-assessments', activities' and targets' lists are read by code fetched once the
   // register is read (src/ui/split_pages.rs, `after_start`), not built into the first download.
   await withoutServiceWorker(browser, async (page, app) => {
-    const afterStart = /\/split_after_start\.wasm$/;
-    let blocked = 0;
-    await page.route(afterStart, (route) => { blocked += 1; return route.abort('internetdisconnected'); });
+    const afterStart = await blockChunk(page, 'after_start');
     await app.reload();
     const banner = page.getByTestId('lists-unavailable');
     await expect(banner).toContainText('Chưa tải được phần đọc danh sách phiếu khảo sát');
-    expect(blocked).toBeGreaterThan(0);
+    expect(afterStart.blocked()).toBeGreaterThan(0);
     // The register was read before: the home page counts it, its list shows it.
     await expect(page.getByTestId('stat-enterprises')).toHaveText(String(enterprise.length));
     await app.nav('enterprises').click();
@@ -341,7 +337,7 @@ test('phần mã đọc các danh sách không tải được: sổ doanh nghi�
     await expect(page.getByTestId('storage-error')).toHaveCount(0);
 
     // The connection back, "Tải lại ngay" reads the lists: the stored survey is listed.
-    await page.unroute(afterStart);
+    await afterStart.unblock();
     await banner.getByTestId('lists-unavailable-reload').click();
     await app.waitUntilLoaded();
     const surveys = new SurveyList(page);

@@ -2,7 +2,7 @@
 // deletions and saves are checked where they are written, and nothing runs or
 // loads that the app did not ship.
 import { test, expect } from '@playwright/test';
-import { AppShell, EnterpriseForm, EnterpriseRegister, storedRows, untilControlled } from '../pages/app.js';
+import { blockChunk, AppShell, EnterpriseForm, EnterpriseRegister, storedRows, untilControlled } from '../pages/app.js';
 import fs from 'node:fs';
 import { SurveyForm } from '../pages/survey.js';
 
@@ -121,9 +121,10 @@ test('if the app ever stops on an error, the officer sees why, keeps what was ty
   await expect(page.getByTestId('crash-rescued')).toHaveCount(0);
 });
 
-// The banner that lists and puts back the text comes from a chunk (src/ui/split_pages.rs,
-// `crash_rescue_banner`): the text must outlive that chunk's failure to load.
-test('the rescued text outlives a reload that cannot load the banner\'s code, and comes back when it can', async ({ browser }) => {
+// The banner that lists the rescued text comes from a chunk (src/ui/split_pages.rs,
+// `crash_rescue_banner`); putting the text back does not wait for it: typing after the crash must
+// build on the rescued text, or leaving the form would keep the new typing in its place.
+test('after a crash the text goes back into its form even when the banner\'s code cannot be loaded, and the banner comes when it can', async ({ browser }) => {
   const context = await browser.newContext({ ...test.info().project.use, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
@@ -137,24 +138,27 @@ test('the rescued text outlives a reload that cannot load the banner\'s code, an
     const overlay = page.getByTestId('crash-overlay');
     await expect(overlay).toBeVisible();
 
-    const afterStart = /\/split_after_start\.wasm$/;
-    let blocked = 0;
-    await page.route(afterStart, (route) => { blocked += 1; return route.abort('internetdisconnected'); });
+    const afterStart = await blockChunk(page, 'after_start');
     await overlay.getByTestId('crash-reload').click();
     await app.waitUntilLoaded();
     const failed = page.getByTestId('chunk-failed');
     await expect(failed).toContainText('Không tải được phần này của trang');
-    expect(blocked).toBeGreaterThan(0);
+    expect(afterStart.blocked()).toBeGreaterThan(0);
     await expect(page.getByTestId('crash-rescued')).toHaveCount(0);
-    const stored = await page.evaluate(() => localStorage.getItem('nscl.crash_rescue'));
-    expect(stored, 'the text is still stored').toContain('Gặp chị Lan lúc 9 giờ');
-
-    // The connection back: "Thử lại" brings the banner, and the text goes back into its form.
-    await page.unroute(afterStart);
-    await failed.getByTestId('chunk-retry').click();
-    await expect(page.getByTestId('crash-rescued')).toContainText('Ứng dụng đã dừng vì một lỗi. Những gì bạn gõ dở đã được điền lại');
     await expect(form.field('name')).toHaveValue('HTX Rau sạch Tân Khánh Đông');
     await expect(form.field('notes')).toHaveValue('Gặp chị Lan lúc 9 giờ');
+    // Typed on, the form is left unsaved: what it keeps holds the rescued text and the new.
+    await form.field('address').fill('Ấp 3, xã Tân Khánh Đông');
+    await app.nav('dashboard').click();
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('nscl.crash_rescue'))).toContain('Gặp chị Lan lúc 9 giờ');
+    expect(await page.evaluate(() => localStorage.getItem('nscl.crash_rescue'))).toContain('Ấp 3, xã Tân Khánh Đông');
+
+    // The connection back: "Thử lại" brings the banner, which lists what was kept.
+    await afterStart.unblock();
+    await failed.getByTestId('chunk-retry').click();
+    await expect(page.getByTestId('crash-rescued')).toContainText('Bạn đã rời biểu mẫu khi chưa lưu.');
+    await expect(page.getByTestId('crash-rescued-fields')).toContainText('Gặp chị Lan lúc 9 giờ');
+    await expect(page.getByTestId('crash-rescued-fields')).toContainText('Ấp 3, xã Tân Khánh Đông');
   } finally {
     await context.close();
   }

@@ -2,7 +2,7 @@
 // start, in one transaction: a page closed in the middle leaves all or none.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { AppShell, EnterpriseRegister, probeWrite, seedRows, seedStoredEnterprises, storedRows, storedRowsAfterClose, untilControlled } from '../pages/app.js';
+import { blockChunk, AppShell, EnterpriseRegister, probeWrite, seedRows, seedStoredEnterprises, storedRows, storedRowsAfterClose, untilControlled } from '../pages/app.js';
 import { SurveyList } from '../pages/survey.js';
 import { dumpDatabase } from '../pages/sync.js';
 
@@ -36,19 +36,17 @@ test('the code that moves them cannot be loaded: they stay in localStorage, the 
     const page = await context.newPage();
     const hundred = JSON.stringify({ ...all, records: all.records.slice(0, 100) });
     await seedStoredEnterprises(page, hundred);
-    const afterStart = /\/split_after_start\.wasm$/;
-    let blocked = 0;
-    await page.route(afterStart, (route) => { blocked += 1; return route.abort('internetdisconnected'); });
+    const afterStart = await blockChunk(page, 'after_start');
     const app = new AppShell(page);
     await app.open('/enterprises');
     const warning = page.getByTestId('legacy-warning');
     await expect(warning).toContainText('Dữ liệu của phiên bản cũ chưa chuyển được');
     await expect(warning).toContainText('Chưa tải được phần mã chuyển dữ liệu');
-    expect(blocked).toBeGreaterThan(0);
+    expect(afterStart.blocked()).toBeGreaterThan(0);
     expect(await page.evaluate(() => localStorage.getItem('nscl.v1.enterprise'))).toBe(hundred);
 
     // The connection back, the warning's reload moves them.
-    await page.unroute(afterStart);
+    await afterStart.unblock();
     await warning.getByTestId('legacy-warning-reload').click();
     await app.waitUntilLoaded();
     await expect(new EnterpriseRegister(page).resultCount).toHaveText('Hiển thị 1–50 trên tổng số 100');
@@ -202,22 +200,24 @@ test('the code that reads records of the first format cannot be loaded: the reco
     const app = new AppShell(page);
     await app.open('/enterprises');
     await expect(page.getByTestId('enterprise-row')).toHaveCount(1);
-    const afterStart = /\/split_after_start\.wasm$/;
-    let blocked = 0;
-    await page.route(afterStart, (route) => { blocked += 1; return route.abort('internetdisconnected'); });
+    const afterStart = await blockChunk(page, 'after_start');
     await app.reload();
     const banner = page.getByTestId('older-unread');
     await expect(banner).toContainText('Chưa tải được phần mã đọc các doanh nghiệp lưu theo định dạng của phiên bản cũ');
     await expect(page.getByTestId('enterprise-row')).toHaveCount(0);
     await expect(page.getByTestId('empty-register'), 'the register is not said to be empty').toHaveCount(0);
+    await app.nav('dashboard').click();
+    await expect(page.getByTestId('stat-enterprises'), 'nor is the laptop taken for a new one').toBeVisible();
+    await expect(page.getByTestId('dashboard-empty')).toHaveCount(0);
+    await app.nav('enterprises').click();
     // Not taken for damaged.
     await expect(page.getByTestId('quarantine-warning')).toHaveCount(0);
-    expect(blocked).toBeGreaterThan(0);
+    expect(afterStart.blocked()).toBeGreaterThan(0);
     const [kept] = await storedRows(page);
     expect(JSON.parse(kept.json), 'the stored record is untouched').toEqual(v1Record);
 
     // The connection back, a reload reads it, in the current format's terms.
-    await page.unroute(afterStart);
+    await afterStart.unblock();
     await page.getByTestId('older-unread-reload').click();
     await app.waitUntilLoaded();
     await expect(page.getByTestId('enterprise-row')).toHaveCount(1);
@@ -306,14 +306,12 @@ test('the upgrade to summaries cannot load its code: the data stays as it was, t
     await page.goto('/favicon.svg');
     await seedRows(page, rows, { reopen: false });
     const before = await dumpDatabase(page);
-    const afterStart = /\/split_after_start\.wasm$/;
-    let blocked = 0;
-    await page.route(afterStart, (route) => { blocked += 1; return route.abort('internetdisconnected'); });
+    const afterStart = await blockChunk(page, 'after_start');
     const app = new AppShell(page);
     await page.goto('/enterprises');
     const banner = page.getByTestId('storage-error');
     await expect(banner).toContainText('Chưa cập nhật được dữ liệu trên máy cho phiên bản mới này của ứng dụng. Dữ liệu vẫn còn nguyên như trước.');
-    expect(blocked).toBeGreaterThan(0);
+    expect(afterStart.blocked()).toBeGreaterThan(0);
     await expect(page.getByTestId('empty-register')).toHaveCount(0);
     const version = () => page.evaluate(() => new Promise((resolve) => {
       const open = indexedDB.open('nscl-tracker');
@@ -325,7 +323,7 @@ test('the upgrade to summaries cannot load its code: the data stays as it was, t
     expect(await page.evaluate(() => performance.getEntriesByName('nscl-schema-upgrade').length)).toBe(0);
 
     // The connection back, the banner's reload upgrades: every survey and self-assessment summarised.
-    await page.unroute(afterStart);
+    await afterStart.unblock();
     await banner.getByTestId('storage-error-reload').click();
     await app.waitUntilLoaded();
     await expect(banner).toHaveCount(0);
