@@ -136,6 +136,16 @@ pub enum Current<T> {
     Unreadable,
 }
 
+impl<T> Current<T> {
+    /// The record, if it was read in the current format.
+    pub fn read(self) -> Option<Record<T>> {
+        match self {
+            Current::Read(record) => Some(record),
+            Current::Older | Current::Unreadable => None,
+        }
+    }
+}
+
 /// A stored record in the current format: the code that reads older ones (through a generic
 /// value, `format::upgrade`) is not needed for it, and the register's read in the first
 /// download leaves that code to a chunk (`split_pages::older_enterprises`).
@@ -276,11 +286,7 @@ impl<B: RowBackend> RecordStore<B> {
                 None => sizes.min.max(1),
             }
         };
-        let current = |json: &str| match decode_current::<T>(json) {
-            Current::Read(record) => Some(record),
-            Current::Older | Current::Unreadable => None,
-        };
-        self.read_store_in_steps(T::KIND, &mut size, clock, pause, &current, &mut |_, _| (), &mut |records| {
+        self.read_store_in_steps(T::KIND, &mut size, clock, pause, &|json| decode_current::<T>(json).read(), &mut |_, _| (), &mut |records| {
             take(steps, records);
             steps += 1;
         })
@@ -395,10 +401,7 @@ impl<B: RowBackend> RecordStore<B> {
     /// `get`, reading only the current format (`decode_current`): `None` for a record stored in
     /// an older one too.
     pub async fn get_current<T: RecordKind + DeserializeOwned>(&self, id: &str) -> Result<Option<Record<T>>, StoreError> {
-        Ok(self.backend.get_row(T::KIND, id).await?.and_then(|row| match decode_current(&row.json) {
-            Current::Read(record) => Some(record),
-            Current::Older | Current::Unreadable => None,
-        }))
+        Ok(self.backend.get_row(T::KIND, id).await?.and_then(|row| decode_current(&row.json).read()))
     }
 
     /// Writes a new version of a record only if the stored one is still the

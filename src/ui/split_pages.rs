@@ -172,13 +172,8 @@ split_value!(
     /// a generic JSON value and `store::format::upgrade`: code the register's read in the first
     /// download does not carry for every laptop (`store::decode_current`).
     older_enterprises in after_start -> OlderEnterprises = |rows| {
-        let (mut records, mut still) = (Vec::new(), Vec::new());
-        for row in rows {
-            match crate::store::decode::<crate::model::enterprise::Enterprise>(&row.json) {
-                Some(record) if record.id == row.id => records.push(record),
-                _ => still.push(row),
-            }
-        }
+        let mut still = Vec::new();
+        let records = crate::store::decode_rows(rows, &|json| crate::store::decode(json), &mut |_, _| (), &mut still);
         (records, still)
     }
 );
