@@ -9,6 +9,7 @@ pub mod both;
 /// Lower and upper case without the standard library's case tables (24 KB of the first download).
 pub mod case;
 mod case_table;
+pub mod current_page;
 pub mod drop_in_parts;
 pub mod charts;
 pub mod form;

@@ -104,9 +104,9 @@ messages! {
     ChartDownloadFailed => page "Không tạo được tệp ảnh của biểu đồ. Hãy thử lại, hoặc tải ảnh SVG.", "The chart's image could not be made. Try again, or download the SVG.";
     // Indicators against targets: dashboard, records behind a number, targets in Settings
     IndTitle => page "Chỉ tiêu Kế hoạch 105/KH-UBND", "Plan 105/KH-UBND indicators";
-    IndPeriod => "Kỳ", "Period";
-    IndUnit => "Đơn vị hành chính", "Administrative unit";
-    IndWholeProvince => "Toàn tỉnh", "Whole province";
+    IndPeriod => page "Kỳ", "Period";
+    IndUnit => page "Đơn vị hành chính", "Administrative unit";
+    IndWholeProvince => page "Toàn tỉnh", "Whole province";
     IndNoUnit => page "Không gắn đơn vị", "No unit";
     IndIndicator => page "Chỉ tiêu", "Indicator";
     IndTarget => page "Mục tiêu", "Target";
@@ -639,9 +639,9 @@ messages! {
     StatSurveys => "Lượt khảo sát", "Surveys";
     StatAssessments => "Bản tự đánh giá", "Self-assessments";
     StatActivities => "Hoạt động hỗ trợ", "Support activities";
-    BySize => "Theo quy mô", "By size";
-    ByUnit => "Theo đơn vị hành chính", "By administrative unit";
-    NoUnit => "Chưa chọn đơn vị", "No unit chosen";
+    BySize => page "Theo quy mô", "By size";
+    ByUnit => page "Theo đơn vị hành chính", "By administrative unit";
+    NoUnit => page "Chưa chọn đơn vị", "No unit chosen";
 
     // Enterprise list
     EnterprisesTitle => page "Danh bạ doanh nghiệp", "Enterprise register";

@@ -47,7 +47,7 @@ mod tests {
     const PAGE_FILES: &[&str] = &[
         "ui/enterprise_list.rs", "ui/enterprise_detail.rs", "ui/enterprise_form.rs", "ui/enterprise_history.rs", "ui/recently_deleted.rs", "ui/settings.rs",
         "ui/unit_editor.rs", "ui/change_list.rs", "ui/confirm_dialog.rs", "ui/deletion.rs", "ui/day_input.rs", "ui/filter_select.rs", "ui/form_fields.rs",
-        "ui/pager.rs", "ui/unsaved_form.rs",
+        "ui/pager.rs", "ui/unsaved_form.rs", "ui/dashboard_indicators.rs",
     ];
 
     fn on_pages(path: &str) -> bool {

@@ -14,6 +14,7 @@ mod crash_rescue;
 mod deletion;
 mod recently_deleted;
 mod dashboard;
+mod dashboard_indicators;
 mod day_input;
 mod enterprise_detail;
 mod enterprise_form;

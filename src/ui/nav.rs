@@ -1,7 +1,7 @@
 use super::i18n::{tr, use_lang};
 use crate::i18n::{Lang, Msg};
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 const LINKS: [(&str, Msg, &str); 8] = [
     ("/", Msg::NavDashboard, "nav-dashboard"),
@@ -27,6 +27,7 @@ pub fn NavBar() -> impl IntoView {
     let flash = expect_context::<super::state::Flash>();
     let role = expect_context::<super::readiness::Role>();
     let sync = expect_context::<super::sync::SyncStatus>();
+    let path = use_location().pathname;
     view! {
         <header class="app-header">
             <div class="brand">
@@ -43,13 +44,15 @@ pub fn NavBar() -> impl IntoView {
                         let is_sync = href == "/sync";
                         view! {
                         <li on:pointerenter=move |_| super::split_pages::warm(href) on:focusin=move |_| super::split_pages::warm(href)>
-                            <A href=href exact=exact attr:data-testid=testid>
+                            // A plain link: the router takes its clicks (leptos_router's `A` would add its
+                            // own code to the first download for what `aria-current` does here).
+                            <a href=href data-testid=testid aria-current=move || path.with(|p| crate::current_page::is_current(p, href, exact)).then_some("page")>
                                 {tr(msg)}
                                 {is_sync.then(|| move || (sync.conflicts.get() > 0).then(|| view! {
                                     " " <span class="badge badge-alert" data-testid="nav-conflicts"
                                         aria-label=move || format!("{} {}", sync.conflicts.get(), lang.get().t(Msg::ConflictsInNav))>{move || sync.conflicts.get()}</span>
                                 }))}
-                            </A>
+                            </a>
                         </li>
                     }}).collect_view()}
                 </ul>
@@ -68,3 +71,4 @@ pub fn NavBar() -> impl IntoView {
         </header>
     }
 }
+

@@ -34,7 +34,7 @@ split_view!(activity in programme => view! { <super::activity::ActivityPage/> })
 split_view!(report in programme => view! { <super::report::ReportPage/> });
 split_view!(indicator_behind in programme => view! { <super::indicators::IndicatorBehindPage/> });
 // The home page's parts that wait: the dashboard's indicators, and an enterprise's own home.
-split_view!(dashboard_indicators in indicators => view! { <super::dashboard::DashboardIndicators/> });
+split_view!(dashboard_indicators in indicators => view! { <super::dashboard_indicators::DashboardIndicators/> });
 split_view!(enterprise_home in surveys => view! { <super::readiness::enterprise_home::EnterpriseHome/> });
 // Text put aside after a crash or a failed save, listed and put back: few starts have any.
 split_view!(crash_rescue_banner in after_start => view! { <super::crash_rescue::CrashRescueDetails/> });
