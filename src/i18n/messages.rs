@@ -353,9 +353,9 @@ messages! {
     RoleQuestion => "Ai đang sử dụng ứng dụng này?", "Who is using this app?";
     WelcomeTitle => "Chào mừng! Cho biết bạn là ai", "Welcome! Tell us who you are";
     WelcomeHelp => "Tên của bạn được ghi vào mọi hồ sơ bạn tạo hoặc sửa, để khi gộp tệp của các huyện ai cũng biết ai đã làm gì. Đơn vị là nơi các doanh nghiệp mới bạn thêm thuộc về; có thể đổi từng hồ sơ. Sửa lại được trong Cài đặt.", "Your name goes into every record you create or change, so that when the districts' files are merged everyone knows who did what. Your unit is where the enterprises you add belong (each can be changed). Both can be changed in Settings.";
-    WelcomeUnit => "Đơn vị hành chính bạn phụ trách", "The administrative unit you work in";
-    WelcomeStart => "Bắt đầu", "Start";
-    WelcomeLater => "Để sau", "Later";
+    WelcomeUnit => page "Đơn vị hành chính bạn phụ trách", "The administrative unit you work in";
+    WelcomeStart => page "Bắt đầu", "Start";
+    WelcomeLater => page "Để sau", "Later";
     DashboardEmptyTitle => "Chưa có dữ liệu trên máy này", "No records on this device yet";
     DashboardEmptyHelp => "Bắt đầu bằng một trong các cách dưới đây. Các chỉ tiêu, biểu đồ và số liệu sẽ hiện ở đây khi đã có hồ sơ.", "Start in one of the ways below. Indicators, charts and figures appear here once there are records.";
     AddFirstEnterprise => "Thêm doanh nghiệp đầu tiên", "Add your first enterprise";
@@ -722,7 +722,7 @@ messages! {
     FieldNotes => "Ghi chú", "Notes";
     ComputedSize => page "Quy mô theo Nghị định 80/2021/NĐ-CP", "Size under Decree 80/2021/NĐ-CP";
     SizeNeedsData => page "Cần ngành, số lao động và doanh thu hoặc nguồn vốn.", "Needs the sector, employees, and revenue or capital.";
-    ChooseOption => "— Chọn —", "— Choose —";
+    ChooseOption => page "— Chọn —", "— Choose —";
     RequiredMark => page "bắt buộc", "required";
     Save => page "Lưu", "Save";
     Saving => "Đang lưu…", "Saving…";
@@ -874,7 +874,7 @@ messages! {
     ErrUnitEmpty => page "Vui lòng nhập tên đơn vị.", "Please enter the unit's name.";
     ErrUnitDuplicate => page "Đã có đơn vị trùng tên.", "A unit with this name already exists.";
     UnitSaved => page "Đã lưu danh sách đơn vị.", "Unit list saved.";
-    OfficerName => "Họ tên cán bộ nhập liệu (ghi kèm mỗi thay đổi)", "Officer's name (recorded with every change)";
+    OfficerName => page "Họ tên cán bộ nhập liệu (ghi kèm mỗi thay đổi)", "Officer's name (recorded with every change)";
     LastOfficer => page "Người sửa gần nhất", "Last changed by";
     DeviceTitle => page "Thiết bị này", "This device";
     DeviceId => "Mã thiết bị", "Device id";

@@ -54,13 +54,7 @@ pub fn App() -> impl IntoView {
     spawn_local(register.start());
     // The register's pages' code once every kind is read and the form definitions are in, never
     // beside the start's own work (`split_pages::warm_after_start`).
-    once_when(
-        move || {
-            let lists = [register.surveys.ready, register.assessments.ready, register.activities.ready, register.targets.ready];
-            register.forms_settled() && lists.iter().all(|ready| ready.get())
-        },
-        pages::warm_after_start,
-    );
+    once_when(move || register.start_over(), pages::warm_after_start);
     let sync_status = SyncStatus::new();
     provide_context(sync_status);
     // Once the register is read: the count's code comes with the chunk the start fetches then

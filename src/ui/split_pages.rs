@@ -38,6 +38,8 @@ split_view!(dashboard_indicators in indicators => view! { <super::dashboard_indi
 split_view!(enterprise_home in surveys => view! { <super::readiness::enterprise_home::EnterpriseHome/> });
 // Text put aside after a crash or a failed save, listed and put back: few starts have any.
 split_view!(crash_rescue_banner in after_start => view! { <super::crash_rescue::CrashRescueDetails/> });
+// A new device's welcome form for an officer (name and unit), after the role question: few starts show it.
+split_view!(welcome_form in welcome => view! { <super::readiness::welcome_form::WelcomeForm/> });
 // Files and settings.
 split_view!(sync in admin => view! { <super::sync::SyncPage/> });
 split_view!(settings in admin => view! { <super::settings::SettingsPage/> });
@@ -68,7 +70,8 @@ split_value!(
         |library, shipped, installed| library.install_all(shipped, installed.iter().map(|f| (f.file.as_str(), f.source.as_str())))
 );
 
-/// Once the start is over, loads the register's pages (the list, a new enterprise: the likeliest
+/// Once the start is over, loads the officer's welcome form while a new device's role question
+/// waits, then the register's pages (the list, a new enterprise: the likeliest
 /// next page, a new device's first step) and with them most of the code every page group shares,
 /// which the dashboard's indicators used to bring in at start. The officer's first click on any
 /// page then waits for less of it. Not when a page from a chunk is open already: its group brings
@@ -78,9 +81,22 @@ pub fn warm_after_start() {
         // Not inside the reactive update that found the start over.
         crate::web::browser::next_task().await;
         crate::web::browser::mark("nscl-warm-after-start");
+        // A new device's role question waits for a click: an officer's answer leads to the
+        // welcome form, first.
+        if crate::web::browser::user_role().is_none() {
+            let _ = welcome_form().await;
+        }
         if !super::lazy_page::page_opened() {
             let _ = enterprise_list().await;
         }
+    });
+}
+
+/// Starts loading the officer's welcome form when the officer points at that answer, for a
+/// click before the start is over (`warm_after_start` fetches it then).
+pub fn warm_welcome() {
+    leptos::task::spawn_local(async {
+        let _ = welcome_form().await;
     });
 }
 

@@ -506,6 +506,14 @@ impl Register {
         self.forms_settled.get()
     }
 
+    /// Whether the start is over: every kind read and the form definitions in (or known not to
+    /// come). What the first screen does not show waits for it (`split_pages::warm_after_start`,
+    /// the officer's welcome form), so as not to compete with the start's own work.
+    pub fn start_over(&self) -> bool {
+        let lists = [self.surveys.ready, self.assessments.ready, self.activities.ready, self.targets.ready];
+        self.forms_settled() && lists.iter().all(|ready| ready.get())
+    }
+
     /// `forms_settled`, untracked: for a click's handler.
     pub fn forms_settled_now(&self) -> bool {
         self.forms_settled.get_untracked()

@@ -15,6 +15,7 @@ mod report_page;
 mod result_export;
 mod role;
 mod summary;
+pub(crate) mod welcome_form;
 
 pub use data::EnterpriseReadiness;
 pub use live_result::LiveResult;

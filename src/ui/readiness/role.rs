@@ -68,7 +68,8 @@ pub fn RoleChoice() -> impl IntoView {
                     <h2 id="role-choice-title">{tr(Msg::RoleQuestion)}</h2>
                     <p class="muted">{tr(Msg::RoleHelp)}</p>
                     <div class="actions">
-                        <button type="button" class="button primary" data-testid="role-officer" on:click=move |_| role.set(UserRole::Officer)>{tr(Msg::RoleOfficer)}</button>
+                        <button type="button" class="button primary" data-testid="role-officer" on:click=move |_| role.set(UserRole::Officer)
+                            on:pointerenter=|_| crate::ui::split_pages::warm_welcome() on:focusin=|_| crate::ui::split_pages::warm_welcome()>{tr(Msg::RoleOfficer)}</button>
                         <button type="button" class="button primary" data-testid="role-enterprise" on:click=move |_| {
                             role.set(UserRole::Enterprise);
                             navigate("/self-assessment", Default::default());
@@ -80,59 +81,34 @@ pub fn RoleChoice() -> impl IntoView {
     }
 }
 
-/// The officer's part of the welcome: name (needed) and unit (optional).
+/// The officer's part of the welcome: its heading here, drawn at once (what the tests and a
+/// screen reader find when it is due); the form (name, needed, and unit, optional) from a chunk
+/// (`split_pages::welcome_form`). After the role question the chunk is usually in: it is fetched
+/// once the start is over while the question waits for a click (`split_pages::warm_after_start`),
+/// or when the officer points at the answer. An officer who put the welcome off meets it at a
+/// later start: the form then waits for the start to be over, not to slow the first screen.
 #[component]
 fn OfficerWelcome(done: RwSignal<bool>) -> impl IntoView {
     let register = expect_context::<crate::ui::state::Register>();
-    let lang = crate::ui::i18n::use_lang();
-    let navigate = use_navigate();
-    let name = RwSignal::new(String::new());
-    let unit = RwSignal::new(String::new());
-    let tried = RwSignal::new(false);
-    let missing = move || name.with(|n| n.trim().is_empty());
-    let later = move |_| {
-        browser::save_welcome_put_off();
-        done.set(true);
-    };
-    let start = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        tried.set(true);
-        if missing() {
-            return;
-        }
-        browser::save_officer_name(&name.get_untracked());
-        browser::save_officer_unit(&unit.get_untracked());
-        browser::save_welcomed();
-        done.set(true);
-        navigate("/", Default::default());
-    };
+    // Once over, the start stays over: a later read of everything (another tab's import) must
+    // not take the form and what is typed in it away.
+    let started = Memo::new(move |was: Option<&bool>| was == Some(&true) || register.start_over());
+    provide_context(WelcomeDone(done));
     view! {
         <section class="card role-choice no-print" data-testid="welcome" aria-labelledby="welcome-title">
             <h2 id="welcome-title">{tr(Msg::WelcomeTitle)}</h2>
             <p class="muted">{tr(Msg::WelcomeHelp)}</p>
-            <form class="welcome-form" on:submit=start novalidate>
-                <div class="field">
-                    <label for="welcome-name">{tr(Msg::OfficerName)}<span class="required">" *"</span></label>
-                    <input id="welcome-name" type="text" data-testid="welcome-name" autocomplete="name" maxlength="100" required
-                        aria-invalid=move || (tried.get() && missing()).to_string()
-                        prop:value=move || name.get() on:input=move |ev| name.set(crate::ui::typed_text::typed_text(&ev))/>
-                    {move || (tried.get() && missing()).then(|| view! { <p class="field-error" data-testid="welcome-name-error">{tr(Msg::ErrRequired)}</p> })}
-                </div>
-                <div class="field">
-                    <label for="welcome-unit">{tr(Msg::WelcomeUnit)}</label>
-                    <select id="welcome-unit" data-testid="welcome-unit" on:change=move |ev| unit.set(event_target_value(&ev))>
-                        <option value="">{tr(Msg::ChooseOption)}</option>
-                        {move || register.units.with(|u| u.active().map(|x| view! { <option value=x.id.clone()>{x.label(lang.get())}</option> }).collect_view())}
-                    </select>
-                </div>
-                <div class="actions">
-                    <button type="submit" class="button primary" data-testid="welcome-start">{tr(Msg::WelcomeStart)}</button>
-                    <button type="button" class="button" data-testid="welcome-later" on:click=later>{tr(Msg::WelcomeLater)}</button>
-                </div>
-            </form>
+            {move || started.get().then(|| view! {
+                <crate::ui::lazy_page::LazyPage load=crate::ui::split_pages::welcome_form part=true/>
+            })}
         </section>
     }
 }
+
+/// Set once the officer has given a name or put the welcome off: the form in its chunk takes it
+/// from context, as a view loaded on demand takes no props.
+#[derive(Clone, Copy)]
+pub struct WelcomeDone(pub RwSignal<bool>);
 
 /// The choice again, in Settings.
 #[component]

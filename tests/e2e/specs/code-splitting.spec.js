@@ -88,8 +88,9 @@ test('mọi trang mở thẳng bằng địa chỉ khi có mạng, và khi mất
     // Every start-up also fetches what runs once the register is read (`after_start`: the form definitions'
     // checker, the other kinds' lists' reading); once it
     // is over, the home page (no page of a group open) fetches the register's pages too.
+    // No role is chosen on this laptop: once the start is over, the officer's welcome form too.
     await expect.poll(async () => (await pageGroups(tab)).before, { message: `${route.path}: the page groups fetched during the start` }).toEqual([route.chunk, 'after_start'].sort());
-    const after = route.path === '/' ? [route.chunk, 'after_start', 'register'] : [route.chunk, 'after_start'];
+    const after = route.path === '/' ? [route.chunk, 'after_start', 'register', 'welcome'] : [route.chunk, 'after_start', 'welcome'];
     await expect.poll(async () => (await pageGroups(tab)).all, { message: `${route.path}: and after it` }).toEqual(after.sort());
     await tab.close();
   }
@@ -128,11 +129,12 @@ test('máy mới: trang chủ chỉ các bước đầu tiên, không tải ph�
   // The start fetches what runs once the register is read, and once it is over the register's pages, the
   // likeliest next step; not the indicators' chunk (checked once the start is over, here and after a reload).
   const groups = async () => (await pageGroups(page)).all;
-  await expect.poll(groups).toEqual(['after_start', 'register']);
+  // (and, the role not chosen yet, the welcome form's).
+  await expect.poll(groups).toEqual(['after_start', 'register', 'welcome']);
   expect((await pageGroups(page)).before).toEqual(['after_start']);
   await app.reload();
   await expect(page.getByTestId('dashboard-empty')).toBeVisible();
-  await expect.poll(groups).toEqual(['after_start', 'register']);
+  await expect.poll(groups).toEqual(['after_start', 'register', 'welcome']);
 
   await page.getByTestId('add-first-enterprise').click();
   await new EnterpriseForm(page).fill({ name: 'Cơ sở Bánh phồng Sa Đéc' });
@@ -143,6 +145,42 @@ test('máy mới: trang chủ chỉ các bước đầu tiên, không tải ph�
   await expect(page.getByTestId('stat-enterprises')).toHaveText('1');
   await expect(page.getByTestId('indicator-progress')).toBeVisible();
   expect(await groups()).toContain('indicators');
+});
+
+// The role question is in the first download; an officer's next step, the name and unit form, comes
+// from a chunk of its own (`welcome`), fetched once the start is over while the question waits for the click.
+test('máy mới: câu hỏi vai trò tải sẵn phần nhập tên cán bộ; không tải được thì báo rõ, ứng dụng vẫn chạy, thử lại thì nhập được', async ({ browser }) => {
+  const context = await browser.newContext({ ...test.info().project.use, serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const chunk = await blockChunk(page, 'welcome');
+    const app = new AppShell(page);
+    await app.open('/');
+    await expect(page.getByTestId('role-choice')).toBeVisible();
+    await expect.poll(chunk.blocked, { message: 'the form is fetched before any click' }).toBeGreaterThan(0);
+
+    await page.getByTestId('role-officer').click();
+    const welcome = page.getByTestId('welcome');
+    await expect(welcome.getByRole('heading')).toHaveText('Chào mừng! Cho biết bạn là ai');
+    await expect(welcome.getByTestId('chunk-failed')).toContainText('Không tải được phần này của trang');
+    // The app lives on: the register opens below the welcome.
+    await app.nav('enterprises').click();
+    await expect(page.getByTestId('result-count')).toBeVisible();
+
+    // The connection back, "Thử lại" brings the form; the name given, the welcome is done for good.
+    await chunk.unblock();
+    await welcome.getByTestId('chunk-retry').click();
+    await page.getByTestId('welcome-name').fill('Nguyễn Thị Hạnh');
+    await page.getByTestId('welcome-start').click();
+    await expect(welcome).toHaveCount(0);
+    await app.reload();
+    await expect(page.getByTestId('role-choice')).toHaveCount(0);
+    await expect(welcome).toHaveCount(0);
+    await app.nav('settings').click();
+    await expect(page.getByTestId('officer-name')).toHaveValue('Nguyễn Thị Hạnh');
+  } finally {
+    await context.close();
+  }
 });
 
 // The database opens while the page builds and lays out its first screen (`idb::open_early`), not
