@@ -105,7 +105,7 @@ minimal-app:
 	cd bench/minimal-app && cargo fetch --locked --quiet && trunk build --release --dist "$(CURDIR)/target/minimal-dist"
 	node -e "import('./scripts/precompress.mjs').then((m) => m.precompress('target/minimal-dist'))"
 
-bench: setup-test build synth-bench minimal-app
+bench: setup setup-test build synth-bench minimal-app
 	node scripts/bundle-size.mjs --brotli dist release
 	node tests/e2e/bench/registry-bench.mjs
 	BENCH_SCALE=13000 node tests/e2e/bench/registry-bench.mjs

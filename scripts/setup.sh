@@ -94,10 +94,11 @@ fi
 # formatting): 10 KB off the first download, gzipped (issue 15). It needs std's sources: the
 # Debian route has them; rustup's route adds its `rust-src` component, a few MB, and without
 # it the release build uses the prebuilt std. Tests keep the prebuilt std either way (no
-# second compile of every dependency in `make test`).
+# second compile of every dependency in `make test`), so only `setup.sh run` (make run,
+# make bench) adds the component.
 if [ "$mode" = rustup ]; then
   std_src="$(rustc --print sysroot)/lib/rustlib/src/rust/library"
-  if [ ! -f "$std_src/Cargo.lock" ]; then
+  if [ "$PURPOSE" = run ] && [ ! -f "$std_src/Cargo.lock" ]; then
     log "rustup component add rust-src (std's sources, for the release build)"
     timeout 300 rustup component add rust-src >/dev/null 2>&1 || log "rust-src unavailable: the release build uses the prebuilt std"
   fi
