@@ -91,36 +91,36 @@ fi
 
 # The release build (the Makefile's `build`) compiles std with the app, at the app's
 # opt-level "z" and with std's own `optimize_for_size` feature (smaller sorts and number
-# formatting): 10 KB off the first download, gzipped (issue 15). It needs std's sources: the
-# Debian route has them; rustup's route adds its `rust-src` component, a few MB, and without
-# it the release build uses the prebuilt std. Tests keep the prebuilt std either way (no
-# second compile of every dependency in `make test`), so only `setup.sh run` (make run,
-# make bench) adds the component.
+# formatting): 10 KB off the first download, gzipped (issue 15). It needs std's sources and
+# their dependencies in cargo's cache (Trunk builds offline). `setup.sh run` (make run, make
+# bench) adds rustup's `rust-src` component and fetches them; `setup.sh test` only checks they
+# are there, so `make test`, whose builds keep the prebuilt std, downloads nothing more.
+# Without them the release build uses the prebuilt std; the Debian route builds std always.
 if [ "$mode" = rustup ]; then
   std_src="$(rustc --print sysroot)/lib/rustlib/src/rust/library"
   if [ "$PURPOSE" = run ] && [ ! -f "$std_src/Cargo.lock" ]; then
     log "rustup component add rust-src (std's sources, for the release build)"
-    timeout 300 rustup component add rust-src >/dev/null 2>&1 || log "rust-src unavailable: the release build uses the prebuilt std"
+    timeout 300 rustup component add rust-src >/dev/null 2>&1 || true
   fi
-else
-  std_src=/usr/lib/rustlib/src/rust/library
-fi
-if grep -q '^optimize_for_size' "$std_src/std/Cargo.toml" 2>/dev/null; then
-  cat >> "$ENV_FILE" <<ENV
-# The release build compiles std too (scripts/setup.sh says why; the Makefile's RELEASE_STD).
-export NSCL_RELEASE_STD=1
-ENV
+  offline=--offline
+  if [ "$PURPOSE" = run ]; then offline=""; fi
+  # shellcheck disable=SC2086 # $offline is one word or none
+  if grep -q '^optimize_for_size' "$std_src/std/Cargo.toml" 2>/dev/null \
+    && RUSTC_BOOTSTRAP=1 cargo fetch --quiet $offline --manifest-path "$std_src/Cargo.toml" >/dev/null 2>&1; then
+    echo 'export NSCL_RELEASE_STD=1  # the release build compiles std too (scripts/setup.sh)' >> "$ENV_FILE"
+  else
+    log "std's sources or their dependencies missing: the release build uses the prebuilt std"
+  fi
+elif grep -q '^optimize_for_size' /usr/lib/rustlib/src/rust/library/std/Cargo.toml 2>/dev/null; then
+  echo 'export NSCL_RELEASE_STD=1  # the release build compiles std for size (scripts/setup.sh)' >> "$ENV_FILE"
 fi
 
 # Trunk builds with --offline, so every crate must be in cargo's cache first;
-# a build of std (the Debian route's every build, any route's release) needs std's own
-# dependencies from crates.io too.
+# the Debian route also builds std, whose own dependencies come from crates.io.
 log "cargo fetch"
 cargo fetch --locked --quiet
 if [ "$mode" = debian ]; then
-  /usr/bin/cargo fetch --quiet --manifest-path "$std_src/Cargo.toml"
-elif grep -q NSCL_RELEASE_STD "$ENV_FILE"; then
-  RUSTC_BOOTSTRAP=1 cargo fetch --quiet --manifest-path "$std_src/Cargo.toml"
+  /usr/bin/cargo fetch --quiet --manifest-path /usr/lib/rustlib/src/rust/library/Cargo.toml
 fi
 
 # --- Build tools ----------------------------------------------------------------

@@ -8,7 +8,8 @@
 pub fn is_current(path: &str, href: &str, exact: bool) -> bool {
     let path = path.trim_end_matches('/');
     let href = href.trim_end_matches('/');
-    path == href || (!exact && path.strip_prefix(href).is_some_and(|rest| rest.starts_with('/')))
+    // The home page ("/", empty once trimmed) has every page under it: only itself counts.
+    path == href || (!exact && !href.is_empty() && path.strip_prefix(href).is_some_and(|rest| rest.starts_with('/')))
 }
 
 #[cfg(test)]
@@ -19,6 +20,8 @@ mod tests {
     fn a_menu_link_is_current_on_its_page_and_the_pages_under_it() {
         assert!(is_current("/", "/", true));
         assert!(!is_current("/enterprises", "/", true));
+        assert!(!is_current("/enterprises", "/", false));
+        assert!(is_current("/", "/", false));
         assert!(is_current("/enterprises", "/enterprises", false));
         assert!(is_current("/enterprises/", "/enterprises", false));
         assert!(is_current("/enterprises/12/edit", "/enterprises", false));

@@ -71,4 +71,3 @@ pub fn NavBar() -> impl IntoView {
         </header>
     }
 }
-

@@ -71,7 +71,7 @@ split_value!(
 );
 
 /// Once the start is over, loads the officer's welcome form while a new device's role question
-/// waits, then the register's pages (the list, a new enterprise: the likeliest
+/// waits, and the register's pages (the list, a new enterprise: the likeliest
 /// next page, a new device's first step) and with them most of the code every page group shares,
 /// which the dashboard's indicators used to bring in at start. The officer's first click on any
 /// page then waits for less of it. Not when a page from a chunk is open already: its group brings
@@ -81,12 +81,12 @@ pub fn warm_after_start() {
         // Not inside the reactive update that found the start over.
         crate::web::browser::next_task().await;
         crate::web::browser::mark("nscl-warm-after-start");
-        // A new device's role question waits for a click: an officer's answer leads to the
-        // welcome form, first.
-        if crate::web::browser::user_role().is_none() {
-            let _ = welcome_form().await;
-        }
         if !super::lazy_page::page_opened() {
+            // A new device's role question waits for a click: an officer's answer leads to the
+            // welcome form, first (over a page, pointing at the answer fetches it).
+            if crate::web::browser::user_role().is_none() {
+                let _ = welcome_form().await;
+            }
             let _ = enterprise_list().await;
         }
     });

@@ -56,10 +56,13 @@ pub fn RoleChoice() -> impl IntoView {
     let role = expect_context::<Role>();
     let navigate = use_navigate();
     let welcomed = RwSignal::new(browser::welcomed() || !browser::officer_name().is_empty());
+    // A welcome due at this start (put off before) waits for the start to be over; one that
+    // follows the role question answered now shows its form at once.
+    let due_at_start = role.0.get_untracked() == Some(UserRole::Officer);
     let officer_step = move || role.0.get() == Some(UserRole::Officer) && !welcomed.get();
     move || {
         if officer_step() {
-            return Some(view! { <OfficerWelcome done=welcomed/> }.into_any());
+            return Some(view! { <OfficerWelcome done=welcomed wait_for_start=due_at_start/> }.into_any());
         }
         role.0.get().is_none().then(|| {
             let navigate = navigate.clone();
@@ -86,13 +89,19 @@ pub fn RoleChoice() -> impl IntoView {
 /// (`split_pages::welcome_form`). After the role question the chunk is usually in: it is fetched
 /// once the start is over while the question waits for a click (`split_pages::warm_after_start`),
 /// or when the officer points at the answer. An officer who put the welcome off meets it at a
-/// later start: the form then waits for the start to be over, not to slow the first screen.
+/// later start (`wait_for_start`): the form then waits for the start to be over, or to have
+/// failed, not to slow the first screen.
 #[component]
-fn OfficerWelcome(done: RwSignal<bool>) -> impl IntoView {
+fn OfficerWelcome(done: RwSignal<bool>, wait_for_start: bool) -> impl IntoView {
     let register = expect_context::<crate::ui::state::Register>();
-    // Once over, the start stays over: a later read of everything (another tab's import) must
-    // not take the form and what is typed in it away.
-    let started = Memo::new(move |was: Option<&bool>| was == Some(&true) || register.start_over());
+    // Latched: once shown, the form stays, whatever the start's flags do next.
+    let started = Memo::new(move |was: Option<&bool>| {
+        was == Some(&true)
+            || !wait_for_start
+            || register.start_over()
+            || register.lists_unavailable.get()
+            || register.status.with(|s| matches!(s, crate::ui::state::LoadStatus::Failed(_)))
+    });
     provide_context(WelcomeDone(done));
     view! {
         <section class="card role-choice no-print" data-testid="welcome" aria-labelledby="welcome-title">
