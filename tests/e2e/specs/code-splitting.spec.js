@@ -183,9 +183,10 @@ test('máy mới: câu hỏi vai trò tải sẵn phần nhập tên cán bộ; 
   }
 });
 
-// An officer who put the welcome off meets it at a later start, its form once the start is over:
-// or once it has failed, which must not leave the welcome without its form.
-test('lời chào đến hạn vẫn có ô nhập tên khi một loại hồ sơ đọc không được', async ({ page }) => {
+// Opens the app, stores the enterprises and an activity (a store holding none of the lists' kinds
+// reads none of them), sets `settings` in localStorage, and loads the page again with reading the
+// activities failing (the register reads first, and whole).
+async function reloadWithActivitiesUnreadable(page, settings = {}) {
   await page.addInitScript(() => {
     if (!sessionStorage.getItem('fail-activity-reads')) return;
     const getAll = IDBObjectStore.prototype.getAll;
@@ -194,11 +195,19 @@ test('lời chào đến hạn vẫn có ô nhập tên khi một loại hồ s�
       return getAll.apply(this, args);
     };
   });
-  const app = new AppShell(page);
-  await app.open('/');
+  await new AppShell(page).open('/');
   await seedRows(page, { enterprise, activity: [activity] });
-  await page.evaluate(() => { localStorage.setItem('nscl.role', 'officer'); sessionStorage.setItem('fail-activity-reads', '1'); });
+  await page.evaluate((settings) => {
+    for (const [key, value] of Object.entries(settings)) localStorage.setItem(key, value);
+    sessionStorage.setItem('fail-activity-reads', '1');
+  }, settings);
   await page.reload();
+}
+
+// An officer who put the welcome off meets it at a later start, its form once the start is over:
+// or once it has failed, which must not leave the welcome without its form.
+test('lời chào đến hạn vẫn có ô nhập tên khi một loại hồ sơ đọc không được', async ({ page }) => {
+  await reloadWithActivitiesUnreadable(page, { 'nscl.role': 'officer' });
   await expect(page.getByTestId('storage-error')).toBeVisible();
   await expect(page.getByTestId('welcome').getByTestId('welcome-name')).toBeVisible();
   await expect(page.getByTestId('welcome-later')).toBeVisible();
@@ -232,21 +241,7 @@ test('cơ sở dữ liệu được mở trong lúc dựng màn hình đầu ti�
 });
 
 test('một loại hồ sơ đọc không được sau sổ doanh nghiệp: trang chủ vẫn hiện số đếm, dưới thông báo lỗi', async ({ page }) => {
-  // From the next load of this tab, reading the activities fails (the register reads first, and whole).
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('fail-activity-reads')) return;
-    const getAll = IDBObjectStore.prototype.getAll;
-    IDBObjectStore.prototype.getAll = function (...args) {
-      if (this.name === 'activity') throw new DOMException('test: this read fails', 'UnknownError');
-      return getAll.apply(this, args);
-    };
-  });
-  const app = new AppShell(page);
-  await app.open('/');
-  // An activity stored, so there is one to read (a store holding none of the lists' kinds reads none of them).
-  await seedRows(page, { enterprise, activity: [activity] });
-  await page.evaluate(() => sessionStorage.setItem('fail-activity-reads', '1'));
-  await page.reload();
+  await reloadWithActivitiesUnreadable(page);
   await expect(page.getByTestId('storage-error')).toBeVisible();
   await expect(page.getByTestId('stat-enterprises')).toHaveText(String(enterprise.length));
   await expect(page.getByTestId('dashboard-empty')).toHaveCount(0);
