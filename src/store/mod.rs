@@ -53,6 +53,9 @@ pub enum StoreError {
     /// a new version would look as if it had seen them, and they would be dropped unseen.
     /// Nothing was written.
     InConflict,
+    /// The register's reading code (a chunk of the split build, `ui::split_pages::register_reading`)
+    /// could not be fetched: nothing was read, and nothing is written until a reload reads it.
+    CodeNotLoaded,
     Other(String),
 }
 
@@ -67,6 +70,7 @@ impl StoreError {
             StoreError::UpgradeFailed { full: true } => Msg::ErrUpgradeFull,
             StoreError::UpgradeFailed { full: false } => Msg::ErrUpgradeFailed,
             StoreError::InConflict => Msg::RecordInConflict,
+            StoreError::CodeNotLoaded => Msg::ErrRegisterCodeNotLoaded,
         }
     }
 
@@ -86,7 +90,7 @@ impl StoreError {
 
     /// Whether the stored data must not be written until the app is updated or repaired.
     pub fn blocks_writes(&self) -> bool {
-        matches!(self, StoreError::NewerSchema { .. } | StoreError::Corrupt | StoreError::UpgradeFailed { .. })
+        matches!(self, StoreError::NewerSchema { .. } | StoreError::Corrupt | StoreError::UpgradeFailed { .. } | StoreError::CodeNotLoaded)
     }
 }
 
@@ -102,6 +106,14 @@ impl<T> Loaded<T> {
     /// How many stored rows could not be read.
     pub fn quarantined(&self) -> usize {
         self.unreadable.len()
+    }
+}
+
+/// The installed form definitions from their stored setting (`None`: none installed).
+pub fn parse_installed_forms(raw: Option<&str>) -> Result<Vec<InstalledForm>, StoreError> {
+    match raw {
+        None => Ok(Vec::new()),
+        Some(raw) => serde_json::from_str(raw).map_err(|_| StoreError::Corrupt),
     }
 }
 
@@ -516,10 +528,13 @@ impl<B: RowBackend> RecordStore<B> {
 
     /// Form definitions installed from files, oldest first.
     pub async fn load_installed_forms(&self) -> Result<Vec<InstalledForm>, StoreError> {
-        match self.backend.get_setting(FORMS_SETTING).await? {
-            None => Ok(Vec::new()),
-            Some(raw) => serde_json::from_str(&raw).map_err(|_| StoreError::Corrupt),
-        }
+        parse_installed_forms(self.load_installed_forms_raw().await?.as_deref())
+    }
+
+    /// The installed definitions as stored, for `parse_installed_forms`: the start reads them
+    /// before the code that decodes them is in (`ui::split_pages::form_installer`).
+    pub async fn load_installed_forms_raw(&self) -> Result<Option<String>, StoreError> {
+        self.backend.get_setting(FORMS_SETTING).await
     }
 
     pub async fn save_installed_forms(&self, forms: &[InstalledForm]) -> Result<(), StoreError> {

@@ -112,8 +112,9 @@ fn LoadBanner() -> impl IntoView {
             <p class="banner" role="status" data-testid="loading">{tr(Msg::Loading)}</p>
         }.into_any()),
         LoadStatus::Failed(e) => {
-            // Stored data this build could not upgrade is read again by a reload, once the cause is gone.
-            let reload = matches!(e, crate::store::StoreError::UpgradeFailed { .. }).then(|| view! {
+            // Stored data this build could not upgrade, or a register whose reading code could not be
+            // fetched, is read again by a reload, once the cause is gone.
+            let reload = matches!(e, crate::store::StoreError::UpgradeFailed { .. } | crate::store::StoreError::CodeNotLoaded).then(|| view! {
                 " "{reload_button("storage-error-reload")}
             });
             Some(view! {

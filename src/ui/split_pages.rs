@@ -1,11 +1,12 @@
 //! Every page but the shell and the home page, each as a loader of the wasm chunk
 //! its code lives in (`lazy_page`). Pages are grouped by what an officer opens
-//! together, five groups in all, and what every start-up runs once the register is read, but
-//! the first screen does not need (`after_start`: the form definitions' checker, the other
-//! kinds' lists' reading, the conflict count, another tab's saves read again, and, first, an
-//! earlier build's records moved): code several of them share goes into shared
-//! chunks of its own (one per combination that uses it), so more groups would
-//! mean many more, smaller files for every page to fetch.
+//! together, five groups in all; besides them, the register's reading (`register_read`, which
+//! every start on a device holding enterprises fetches at once), what every start-up runs once the
+//! register is read, but the first screen does not need (`after_start`: the form definitions'
+//! checker, the other kinds' lists' reading, the conflict count, another tab's saves read again,
+//! and, first, an earlier build's records moved), and an officer's welcome form (`welcome`): code
+//! several of them share goes into shared chunks of its own (one per combination that uses it), so
+//! more groups would mean many more, smaller files for every page to fetch.
 
 use super::lazy_page::{split_value, split_view};
 use super::state::Register;
@@ -58,16 +59,20 @@ split_value!(
 );
 
 /// Puts definitions in a library: the shipped ones (when fetched), then those installed on this
-/// device; gives why any installed one was refused, or `Err` with why the shipped ones could
-/// not be read (`FormLibrary::install_all`).
-pub type FormInstaller = fn(&mut crate::form::FormLibrary, Option<&[(&'static str, String)]>, &[crate::store::InstalledForm]) -> Result<Vec<String>, Vec<String>>;
+/// device (their stored setting, decoded here: an unreadable one installs none); gives why any
+/// installed one was refused, or `Err` with why the shipped ones could not be read
+/// (`FormLibrary::install_all`).
+pub type FormInstaller = fn(&mut crate::form::FormLibrary, Option<&[(&'static str, String)]>, Option<&str>) -> Result<Vec<String>, Vec<String>>;
 
 split_value!(
     /// Checking form definitions (the definition checker, the expression parser), which every
     /// start-up needs once the register is read, but the first screen does not: in the group of
     /// what runs after the start (`after_start`), with the lists' reading.
     form_installer in after_start -> FormInstaller =
-        |library, shipped, installed| library.install_all(shipped, installed.iter().map(|f| (f.file.as_str(), f.source.as_str())))
+        |library, shipped, installed| {
+            let installed = crate::store::parse_installed_forms(installed).unwrap_or_default();
+            library.install_all(shipped, installed.iter().map(|f| (f.file.as_str(), f.source.as_str())))
+        }
 );
 
 /// Once the start is over, loads the officer's welcome form while a new device's role question
@@ -120,6 +125,26 @@ pub fn warm(path: &'static str) {
         };
     });
 }
+
+/// The register's reading code: the whole register (`read`, given the units to show its first
+/// rows with on the page's first read) and one enterprise another tab stored (`one`).
+#[derive(Clone, Copy)]
+pub struct RegisterReading {
+    pub read: fn(Register, Option<crate::model::admin_unit::AdminUnitList>) -> Boxed<Result<(crate::model::registry::Registry, usize), StoreError>>,
+    pub one: fn(Register, String) -> Boxed<()>,
+}
+
+split_value!(
+    /// Decoding stored enterprises and building the register's indexes and search text: every
+    /// start on a device with enterprises runs it before the register shows, but the first screen
+    /// does not need it, nor does a new device, which has none (`Register::read_register_from_chunk`).
+    /// A group of its own: fetched at once, beside the store's first reads, not with what waits for the
+    /// start to be over.
+    register_reading in register_read -> RegisterReading = RegisterReading {
+        read: |register, units| Box::pin(async move { register.read_register(&crate::web::record_store(), units.as_ref()).await }),
+        one: |register, id| Box::pin(register.reload_enterprise_now(id)),
+    }
+);
 
 /// Reads the other kinds' lists into the register's state: what `Register::load_lists` returns.
 pub type ListsReader = fn(Register) -> Boxed<bool>;

@@ -105,8 +105,9 @@ pub struct Register {
     /// `forms_state` is no longer `Loading`: what waits for the definitions tracks this, so a
     /// later `Unavailable` → `Ready` (a reload after the connection came back) rebuilds nothing.
     forms_settled: Memo<bool>,
-    /// A `load_forms` is running; the installed definitions a read found meanwhile, for one more run after it.
-    forms_loading: StoredValue<(bool, Option<Vec<crate::store::InstalledForm>>)>,
+    /// A `load_forms` is running; the installed definitions a read found meanwhile (their stored
+    /// setting, `None` when none are), for one more run after it.
+    forms_loading: StoredValue<(bool, Option<Option<String>>)>,
     /// Installed definitions this build no longer accepts (stricter checks), with why: shown in Settings.
     pub forms_refused: RwSignal<Vec<String>>,
     /// Enterprises merged into another (merged-away id → kept id): records
@@ -314,7 +315,8 @@ impl Register {
 
     async fn reload_once(self) {
         let store = record_store();
-        let installed = store.load_installed_forms().await.unwrap_or_default();
+        // Decoded by the definitions' installer, in the chunk of what runs after the start.
+        let installed = store.load_installed_forms_raw().await.unwrap_or_default();
         // Read again while a change in place overlaps the read; from here to `registry.set` nothing awaits.
         let (units, records) = loop {
             let before = self.changes_in_place.get_value();
@@ -322,7 +324,7 @@ impl Register {
             // Read in parts whenever the register is read (another tab's reference data, an import,
             // read again): in one part 13,000 enterprises held the page for half a second.
             let first_read = self.status.get_untracked() == LoadStatus::Loading;
-            let records = self.read_register(&store, units.as_ref().ok().filter(|_| first_read)).await;
+            let records = self.read_register_from_chunk(&store, units.as_ref().ok().filter(|_| first_read)).await;
             if self.changes_in_place.get_value() == before {
                 break (units, records);
             }
@@ -436,7 +438,7 @@ impl Register {
     }
 
     /// Runs `load_forms` in a task of its own, or once more after the one running.
-    fn start_loading_forms(self, installed: Vec<crate::store::InstalledForm>) {
+    fn start_loading_forms(self, installed: Option<String>) {
         if self.forms_loading.with_value(|(running, _)| *running) {
             self.forms_loading.update_value(|(_, again)| *again = Some(installed));
             return;
@@ -445,7 +447,7 @@ impl Register {
         leptos::task::spawn_local(async move {
             let mut next = Some(installed);
             while let Some(installed) = next {
-                self.load_forms(&installed).await;
+                self.load_forms(installed.as_deref()).await;
                 next = self.forms_loading.try_update_value(|(_, again)| again.take()).flatten();
             }
             self.forms_loading.set_value((false, None));
@@ -456,7 +458,7 @@ impl Register {
     /// not in the first download, nor is the code that checks them), then every definition
     /// installed on this device (by a coordinator, or another tab since the last read) that
     /// is not there yet.
-    async fn load_forms(self, installed: &[crate::store::InstalledForm]) {
+    async fn load_forms(self, installed: Option<&str>) {
         let fetch = async {
             if self.forms.with_untracked(FormLibrary::has_shipped) {
                 None
@@ -519,6 +521,24 @@ impl Register {
         self.forms_settled.get_untracked()
     }
 
+    /// The register's read, whose code (decoding enterprises, building the register's indexes and
+    /// search text) is a chunk of its own (`split_pages::register_reading`), not part of the first
+    /// download: a device with no enterprise stored, every first visit among them, reads nothing and
+    /// never fetches it; on the others the service worker has it. A chunk that cannot be had is a
+    /// `CodeNotLoaded` failure: the banner says so, and nothing is written until a reload reads the
+    /// register.
+    async fn read_register_from_chunk(self, store: &crate::store::RecordStore<IdbBackend>, first_read_units: Option<&AdminUnitList>) -> Result<(Registry, usize), StoreError> {
+        // Not one row of the kind (none unreadable, no deletion, none in an older format).
+        if matches!(store.count_rows(Enterprise::KIND).await, Ok(0)) {
+            if self.older_unread.get_untracked() {
+                self.older_unread.set(false);
+            }
+            return Ok((Registry::default(), 0));
+        }
+        let reading = super::split_pages::register_reading().await.map_err(|_| StoreError::CodeNotLoaded)?;
+        (reading.read)(self, first_read_units.cloned()).await
+    }
+
     /// Reads the register in parts with the browser free in between. On the page's first read
     /// (`first_read_units`: the units to show it with) the first `FIRST_ROWS` are shown on their
     /// own meanwhile: at province scale (13,000 enterprises) the whole read takes about a second.
@@ -526,7 +546,7 @@ impl Register {
     /// (`still_reading`); the page stays `Loading` until all are read, so forms, figures and
     /// every page that needs the whole register (a tax code's owner, counts) wait for it.
     /// Gives the register and how many rows could not be read.
-    async fn read_register(self, store: &crate::store::RecordStore<IdbBackend>, first_read_units: Option<&AdminUnitList>) -> Result<(Registry, usize), StoreError> {
+    pub(crate) async fn read_register(self, store: &crate::store::RecordStore<IdbBackend>, first_read_units: Option<&AdminUnitList>) -> Result<(Registry, usize), StoreError> {
         // The first part shows the list; the second is the least (asked for before the first
         // is timed), the others take about 20 ms of decoding and indexing each on this
         // laptop (`StepRows`).
@@ -617,8 +637,18 @@ impl Register {
         .unwrap_or_else(|f| self.registry.with(f))
     }
 
-    /// Another tab saved or deleted this enterprise: read it alone and keep it if it is newer.
+    /// Another tab saved or deleted this enterprise: read it alone and keep it if it is newer, with
+    /// the register's reading code (`read_register_from_chunk`); without it, the whole read fails as
+    /// the start's would, and says why.
     pub async fn reload_enterprise(self, id: String) {
+        match super::split_pages::register_reading().await {
+            Ok(reading) => (reading.one)(self, id).await,
+            Err(_) => self.reload().await,
+        }
+    }
+
+    /// `reload_enterprise`, in the register's reading chunk.
+    pub(crate) async fn reload_enterprise_now(self, id: String) {
         // The current format only: another tab writes no other, and a record in an older one is
         // read by the register's whole read below, whose code for them comes from a chunk.
         match record_store().get_current::<Enterprise>(&id).await {

@@ -85,12 +85,14 @@ test('mọi trang mở thẳng bằng địa chỉ khi có mạng, và khi mất
     await new AppShell(tab).open(route.path);
     await expectOpened(tab, route);
     // A fetch is listed once it has finished: the home page's heading can show before its indicators' chunk is in.
-    // Every start-up also fetches what runs once the register is read (`after_start`: the form definitions'
+    // Every start on this laptop, which holds enterprises, fetches the register's reading code (`register_read`),
+    // and every start-up what runs once the register is read (`after_start`: the form definitions'
     // checker, the other kinds' lists' reading); once it
     // is over, the home page (no page of a group open) fetches the register's pages too.
-    await expect.poll(async () => (await pageGroups(tab)).before, { message: `${route.path}: the page groups fetched during the start` }).toEqual([route.chunk, 'after_start'].sort());
+    const start = [route.chunk, 'register_read', 'after_start'];
+    await expect.poll(async () => (await pageGroups(tab)).before, { message: `${route.path}: the page groups fetched during the start` }).toEqual([...start].sort());
     // No role is chosen on this laptop: with no page open, the officer's welcome form too.
-    const after = route.path === '/' ? [route.chunk, 'after_start', 'register', 'welcome'] : [route.chunk, 'after_start'];
+    const after = route.path === '/' ? [...start, 'register', 'welcome'] : start;
     await expect.poll(async () => (await pageGroups(tab)).all, { message: `${route.path}: and after it` }).toEqual(after.sort());
     await tab.close();
   }
@@ -127,7 +129,8 @@ test('máy mới: trang chủ chỉ các bước đầu tiên, không tải ph�
   await expect(page.getByTestId('dashboard-empty')).toBeVisible();
   await expect(page.getByTestId('stat-enterprises')).toHaveCount(0);
   // The start fetches what runs once the register is read, and once it is over the register's pages, the
-  // likeliest next step; not the indicators' chunk (checked once the start is over, here and after a reload).
+  // likeliest next step; not the indicators' chunk, nor the register's reading code, with nothing to read
+  // (checked once the start is over, here and after a reload).
   const groups = async () => (await pageGroups(page)).all;
   // (and, the role not chosen yet, the welcome form's).
   await expect.poll(groups).toEqual(['after_start', 'register', 'welcome']);
@@ -398,6 +401,34 @@ test('phần mã đọc các danh sách không tải được: sổ doanh nghi�
     await surveys.open();
     await expect(surveys.rows).toHaveCount(1);
     await expect(banner).toHaveCount(0);
+  });
+});
+
+test('phần mã đọc sổ doanh nghiệp không tải được: báo rõ, không ghi gì, tải lại thì đủ cả', async ({ browser }) => {
+  // Decoding the stored enterprises is code of its own (src/ui/split_pages.rs, `register_read`), which every
+  // start on a device holding any fetches at once, not part of the first download.
+  await withoutServiceWorker(browser, async (page, app) => {
+    const reader = await blockChunk(page, 'register_read');
+    await app.reload();
+    const banner = page.getByTestId('storage-error');
+    await expect(banner).toContainText('Chưa tải được phần mã đọc danh bạ doanh nghiệp');
+    expect(reader.blocked()).toBeGreaterThan(0);
+    // The app lives on, and writes nothing against a register it could not read.
+    await app.nav('enterprises').click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByTestId('enterprise-row')).toHaveCount(0);
+    await app.open('/enterprises/new');
+    await expect(banner).toBeVisible();
+    await expect(new EnterpriseForm(page).save).toBeDisabled();
+
+    // The connection back, "Tải lại ngay" reads the register: every stored enterprise is there.
+    await reader.unblock();
+    await banner.getByTestId('storage-error-reload').click();
+    await app.waitUntilLoaded();
+    await expect(banner).toHaveCount(0);
+    await expect(new EnterpriseForm(page).save).toBeEnabled();
+    await app.nav('enterprises').click();
+    await expect(page.getByTestId('enterprise-row')).toHaveCount(enterprise.length);
   });
 });
 
