@@ -271,6 +271,12 @@ impl Registry {
         Registry::from_builder(builder)
     }
 
+    /// A register with no record, as a store holding none reads: a generation of its own, like
+    /// every register read (`Default` is the page's register before any read).
+    pub fn empty() -> Registry {
+        Registry { generation: NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed), ..Default::default() }
+    }
+
     /// The register of what `builder` gathered (`RegistryBuilder`): only the search text is left to make.
     pub fn from_builder(builder: RegistryBuilder) -> Registry {
         let RegistryBuilder { items, keys, tombstones, counts, tally } = builder;

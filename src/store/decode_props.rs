@@ -76,7 +76,7 @@ fn a_record() -> impl Strategy<Value = Value> {
 /// with a huge exponent, such as 1e274, one or two units of the last place off.)
 fn read_as_every_kind(json: &str) -> Result<(), TestCaseError> {
     fn one<T: RecordKind + DeserializeOwned + Serialize>(json: &str) -> Result<(), TestCaseError> {
-        // The register's read in the first download reads the current format only and leaves the
+        // The register's read (`split_pages::register_reading`) reads the current format only and leaves the
         // rest to `decode`: what it reads, `decode` reads the same; what it calls unreadable,
         // `decode` cannot read either.
         match super::decode_current::<T>(json) {

@@ -10,7 +10,7 @@ use super::i18n::tr;
 use super::nav::NavBar;
 use super::placeholder::NotFound;
 use super::sync::SyncStatus;
-use super::state::{Flash, FormsState, LegacyNotMoved, ListState, LoadStatus, Register};
+use super::state::{Flash, FormsState, LegacyNotMoved, LoadStatus, Register};
 use crate::i18n::{Lang, Msg};
 use crate::web::browser;
 use leptos::prelude::*;
@@ -42,7 +42,6 @@ pub fn App() -> impl IntoView {
 
     let register = Register::new();
     provide_context(register);
-    provide_context(ListState::restored());
     let flash = Flash(RwSignal::new(None));
     provide_context(flash);
     if english_missing {
@@ -126,9 +125,11 @@ fn LoadBanner() -> impl IntoView {
             let legacy = register.legacy_error.get();
             let no_forms = register.forms_state.get() == FormsState::Unavailable;
             let no_lists = register.lists_unavailable.get();
+            let change_unread = register.enterprise_change_unread.get();
             let older_unread = register.older_unread.get();
-            (n > 0 || legacy.is_some() || no_forms || no_lists || older_unread).then(|| view! {
+            (n > 0 || legacy.is_some() || no_forms || no_lists || older_unread || change_unread).then(|| view! {
                 {no_lists.then(|| unavailable_banner("lists-unavailable", Msg::ListsUnavailable))}
+                {change_unread.then(|| unavailable_banner("enterprise-change-unread", Msg::EnterpriseChangeUnread))}
                 {older_unread.then(|| unavailable_banner("older-unread", Msg::OlderRecordsUnread))}
                 {no_forms.then(|| unavailable_banner("forms-unavailable", Msg::FormsUnavailable))}
                 {(n > 0).then(|| view! {

@@ -24,7 +24,9 @@ use crate::web::table_rows::TableRow;
 #[component]
 pub fn EnterpriseList() -> impl IntoView {
     let register = expect_context::<Register>();
-    let list = expect_context::<ListState>();
+    // Restored from the tab's storage each time the list opens, and kept there at each change: its
+    // decoding stays with the list's chunk rather than in the shell.
+    let list = ListState::restored();
     let lang = use_lang();
 
     // Positions only: a keystroke recomputes the match list, then one page is turned into text.

@@ -3,8 +3,8 @@
 //! together, five groups in all; besides them, the register's reading (`register_read`, which
 //! every start on a device holding enterprises fetches at once), what every start-up runs once the
 //! register is read, but the first screen does not need (`after_start`: the form definitions'
-//! checker, the other kinds' lists' reading, the conflict count, another tab's saves read again,
-//! and, first, an earlier build's records moved), and an officer's welcome form (`welcome`): code
+//! checker, the other kinds' lists' reading, the conflict count, another tab's saves of those
+//! kinds read again, and, first, an earlier build's records moved), and an officer's welcome form (`welcome`): code
 //! several of them share goes into shared chunks of its own (one per combination that uses it), so
 //! more groups would mean many more, smaller files for every page to fetch.
 
@@ -126,11 +126,12 @@ pub fn warm(path: &'static str) {
     });
 }
 
-/// The register's reading code: the whole register (`read`, given the units to show its first
-/// rows with on the page's first read) and one enterprise another tab stored (`one`).
+/// The register's reading code: the whole register (`read`, given how many rows are stored and
+/// the units to show its first rows with on the page's first read) and one enterprise another
+/// tab stored (`one`).
 #[derive(Clone, Copy)]
 pub struct RegisterReading {
-    pub read: fn(Register, Option<crate::model::admin_unit::AdminUnitList>) -> Boxed<Result<(crate::model::registry::Registry, usize), StoreError>>,
+    pub read: fn(Register, usize, Option<crate::model::admin_unit::AdminUnitList>) -> Boxed<Result<(crate::model::registry::Registry, usize), StoreError>>,
     pub one: fn(Register, String) -> Boxed<()>,
 }
 
@@ -141,7 +142,7 @@ split_value!(
     /// A group of its own: fetched at once, beside the store's first reads, not with what waits for the
     /// start to be over.
     register_reading in register_read -> RegisterReading = RegisterReading {
-        read: |register, units| Box::pin(async move { register.read_register(&crate::web::record_store(), units.as_ref()).await }),
+        read: |register, stored, units| Box::pin(async move { register.read_register(&crate::web::record_store(), stored, units.as_ref()).await }),
         one: |register, id| Box::pin(register.reload_enterprise_now(id)),
     }
 );
@@ -210,8 +211,8 @@ pub type OlderEnterprises = fn(Vec<crate::store::Row>) -> (Vec<crate::model::rec
 
 split_value!(
     /// The register's rows in an older format (a laptop the localStorage builds used) go through
-    /// a generic JSON value and `store::format::upgrade`: code the register's read in the first
-    /// download does not carry for every laptop (`store::decode_current`).
+    /// a generic JSON value and `store::format::upgrade`: code the register's read
+    /// (`register_read`) does not carry for every laptop (`store::decode_current`).
     older_enterprises in after_start -> OlderEnterprises = |rows| {
         let mut still = Vec::new();
         let records = crate::store::decode_rows(rows, &|json| crate::store::decode(json), &mut |_, _| (), &mut still);

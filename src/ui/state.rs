@@ -102,6 +102,10 @@ pub struct Register {
     /// (`split_pages::older_enterprises`): the rows not in the current format stay unread, and
     /// uncounted as damaged, until a read of the register has it.
     pub older_unread: RwSignal<bool>,
+    /// Another tab saved an enterprise, and the register's reading code (`split_pages::register_reading`)
+    /// could not be fetched to read it: the register here is as it was (still written to, every
+    /// save checks the stored version), with a banner, until a whole read has it.
+    pub enterprise_change_unread: RwSignal<bool>,
     /// `forms_state` is no longer `Loading`: what waits for the definitions tracks this, so a
     /// later `Unavailable` → `Ready` (a reload after the connection came back) rebuilds nothing.
     forms_settled: Memo<bool>,
@@ -178,6 +182,7 @@ impl Register {
             forms_state,
             lists_unavailable: RwSignal::new(false),
             older_unread: RwSignal::new(false),
+            enterprise_change_unread: RwSignal::new(false),
             forms_settled: Memo::new(move |_| forms_state.get() != FormsState::Loading),
             forms_loading: StoredValue::new((false, None)),
             forms_refused: RwSignal::new(Vec::new()),
@@ -207,6 +212,13 @@ impl Register {
     /// localStorage into IndexedDB, then read everything.
     pub async fn start(self) {
         browser::mark("nscl-start");
+        // A device that held enterprises at its last read fetches their reading code while the store
+        // opens (`read_register_from_chunk` asks for it again, and gets the same load).
+        if browser::register_held() {
+            leptos::task::spawn_local(async {
+                let _ = super::split_pages::register_reading().await;
+            });
+        }
         // Only a laptop an earlier build used has records there; the moving code comes with the
         // chunk of what runs after the start, fetched first then.
         if legacy::anything_to_move(&LegacyLocalStorage) {
@@ -337,6 +349,9 @@ impl Register {
                 registry.rebase(browser::last_export().as_ref());
                 self.set_quarantined(Enterprise::KIND, unreadable);
                 self.registry.set(registry);
+                if self.enterprise_change_unread.get_untracked() {
+                    self.enterprise_change_unread.set(false);
+                }
                 self.refresh_last_export();
                 self.end_reading();
                 // Only on a real change: an open form must not be rebuilt by a reload from another tab.
@@ -529,14 +544,17 @@ impl Register {
     /// register.
     async fn read_register_from_chunk(self, store: &crate::store::RecordStore<IdbBackend>, first_read_units: Option<&AdminUnitList>) -> Result<(Registry, usize), StoreError> {
         // Not one row of the kind (none unreadable, no deletion, none in an older format).
-        if matches!(store.count_rows(Enterprise::KIND).await, Ok(0)) {
+        let stored = store.count_rows(Enterprise::KIND).await?;
+        browser::mark("nscl-register-counted");
+        browser::save_register_held(stored > 0);
+        if stored == 0 {
             if self.older_unread.get_untracked() {
                 self.older_unread.set(false);
             }
-            return Ok((Registry::default(), 0));
+            return Ok((Registry::empty(), 0));
         }
         let reading = super::split_pages::register_reading().await.map_err(|_| StoreError::CodeNotLoaded)?;
-        (reading.read)(self, first_read_units.cloned()).await
+        (reading.read)(self, stored, first_read_units.cloned()).await
     }
 
     /// Reads the register in parts with the browser free in between. On the page's first read
@@ -545,8 +563,9 @@ impl Register {
     /// They go to the register's list only (`listed`), with how many are stored
     /// (`still_reading`); the page stays `Loading` until all are read, so forms, figures and
     /// every page that needs the whole register (a tax code's owner, counts) wait for it.
+    /// `stored`: how many rows of the kind the store holds, as just counted.
     /// Gives the register and how many rows could not be read.
-    pub(crate) async fn read_register(self, store: &crate::store::RecordStore<IdbBackend>, first_read_units: Option<&AdminUnitList>) -> Result<(Registry, usize), StoreError> {
+    pub(crate) async fn read_register(self, store: &crate::store::RecordStore<IdbBackend>, stored: usize, first_read_units: Option<&AdminUnitList>) -> Result<(Registry, usize), StoreError> {
         // The first part shows the list; the second is the least (asked for before the first
         // is timed), the others take about 20 ms of decoding and indexing each on this
         // laptop (`StepRows`).
@@ -554,7 +573,7 @@ impl Register {
         const SIZES: StepRows = StepRows { first: FIRST_ROWS, target_ms: 20.0, min: 250, max: 1000 };
         let showing = first_read_units.is_some();
         // How many are stored is only said on the first read.
-        let total = if showing { store.count::<Enterprise>().await? } else { 0 };
+        let total = if showing { stored } else { 0 };
         use crate::store::step_rows::StepRows;
         let mut builder = crate::model::registry::RegistryBuilder::against(self.last_export.get_untracked().as_ref());
         let (mut read, mut shown) = (0, false);
@@ -643,7 +662,11 @@ impl Register {
     pub async fn reload_enterprise(self, id: String) {
         match super::split_pages::register_reading().await {
             Ok(reading) => (reading.one)(self, id).await,
-            Err(_) => self.reload().await,
+            // Not the whole read, which would fail the same way and stop every write in this tab.
+            Err(_) => {
+                self.enterprise_change_unread.set(true);
+                browser::mark("nscl-enterprise-reloaded");
+            }
         }
     }
 
@@ -900,7 +923,8 @@ impl ListState {
     /// Where the tab keeps them, so a reload brings the list back as it was.
     const KEY: &'static str = "nscl.enterprise_list";
 
-    /// The search and filters this tab last had, kept from then on.
+    /// The search and filters this tab last had, kept from then on (the list's own owner: it is
+    /// read again whenever the list opens).
     pub fn restored() -> ListState {
         let (query, page): (Query, usize) = browser::tab_value(Self::KEY).unwrap_or_default();
         let state = ListState { query: RwSignal::new(query), page: RwSignal::new(page) };

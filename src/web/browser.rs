@@ -298,6 +298,27 @@ pub fn save_welcome_put_off() {
     set_setting(WELCOMED_KEY, &format!("{PUT_OFF}{}", today()));
 }
 
+const REGISTER_HELD_KEY: &str = "nscl.register_held";
+
+/// Whether the last read of the store found enterprises on this device: a hint, kept beside the
+/// store, that lets the start fetch the register's reading code (a chunk) while the store opens,
+/// rather than after it has counted them. A wrong hint costs one needless fetch, or the wait it
+/// was meant to save; the count decides what is read.
+pub fn register_held() -> bool {
+    setting(REGISTER_HELD_KEY).is_some()
+}
+
+/// Keeps the hint `register_held` gives, as the store's count found it.
+pub fn save_register_held(held: bool) {
+    if held != register_held() {
+        if held {
+            set_setting(REGISTER_HELD_KEY, "1");
+        } else {
+            remove_setting(REGISTER_HELD_KEY);
+        }
+    }
+}
+
 const ROLE_KEY: &str = "nscl.role";
 
 /// Who uses the app on this device, once asked: "officer" or "enterprise".

@@ -404,6 +404,66 @@ test('phần mã đọc các danh sách không tải được: sổ doanh nghi�
   });
 });
 
+test('máy đã có doanh nghiệp: phần mã đọc sổ được tải trong lúc mở kho dữ liệu, không đợi đếm xong', async ({ page }) => {
+  // When the fetch of the register's reading code began, against the start's count of the enterprise
+  // rows (`Register::read_register_from_chunk`): after it when the last read found none, before it
+  // when it found some (the hint `nscl.register_held`).
+  const order = () => page.evaluate(() => {
+    const fetched = performance.getEntriesByType('resource').find((e) => /\/split_register_read\.wasm$/.test(new URL(e.name).pathname));
+    const counted = performance.getEntriesByName('nscl-register-counted')[0];
+    return fetched && counted ? (fetched.startTime < counted.startTime ? 'before the count' : 'after the count') : null;
+  });
+  const app = new AppShell(page);
+  await app.open('/');
+  await seedRows(page, { enterprise }, { reopen: false });
+  // The start that finds them first: it had no hint.
+  await app.open('/');
+  await expect.poll(order).toBe('after the count');
+  await expect(page.getByTestId('stat-enterprises')).toHaveText(String(enterprise.length));
+  // Every later start fetches it at once, and the read takes that same load: one request.
+  await app.reload();
+  await expect.poll(order).toBe('before the count');
+  await expect(page.getByTestId('stat-enterprises')).toHaveText(String(enterprise.length));
+  const requests = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/split_register_read\.wasm$/.test(new URL(e.name).pathname)).length);
+  expect(requests).toBe(1);
+});
+
+test('thẻ chưa có phần mã đọc sổ: doanh nghiệp thẻ khác vừa lưu được báo là chưa đọc được, thẻ này vẫn ghi được', async ({ browser }) => {
+  const context = await browser.newContext({ ...test.info().project.use, serviceWorkers: 'block' });
+  try {
+    // A new device's tab, which never fetched the register's reading code, and cannot now.
+    const page = await context.newPage();
+    const reader = await blockChunk(page, 'register_read');
+    await new AppShell(page).open('/');
+    await expect(page.getByTestId('dashboard-empty')).toBeVisible();
+    expect(reader.blocked()).toBe(0);
+
+    const other = await context.newPage();
+    await new AppShell(other).open('/enterprises/new');
+    await new EnterpriseForm(other).fill({ name: 'Hợp tác xã Xoài Cát Hòa Lộc' });
+    await new EnterpriseForm(other).save.click();
+    await expect(other.getByTestId('enterprise-detail')).toBeVisible();
+
+    // This tab says so, and is not made read-only for it.
+    const banner = page.getByTestId('enterprise-change-unread');
+    await expect(banner).toContainText('Một thẻ khác vừa lưu thay đổi trong sổ doanh nghiệp');
+    expect(reader.blocked()).toBeGreaterThan(0);
+    await expect(page.getByTestId('storage-error')).toHaveCount(0);
+    await page.getByTestId('add-first-enterprise').click();
+    await expect(new EnterpriseForm(page).save).toBeEnabled();
+
+    // The connection back, a reload reads the register with it.
+    await reader.unblock();
+    await banner.getByTestId('enterprise-change-unread-reload').click();
+    await new AppShell(page).waitUntilLoaded();
+    await expect(page.getByTestId('enterprise-change-unread')).toHaveCount(0);
+    await new AppShell(page).nav('dashboard').click();
+    await expect(page.getByTestId('stat-enterprises')).toHaveText('1');
+  } finally {
+    await context.close();
+  }
+});
+
 test('phần mã đọc sổ doanh nghiệp không tải được: báo rõ, không ghi gì, tải lại thì đủ cả', async ({ browser }) => {
   // Decoding the stored enterprises is code of its own (src/ui/split_pages.rs, `register_read`), which every
   // start on a device holding any fetches at once, not part of the first download.

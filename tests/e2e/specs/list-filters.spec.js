@@ -135,6 +135,34 @@ test('a filter that brings a new page draws the rows the screen shows by the nex
   await expect(page.getByTestId('survey-count')).toHaveText(`Hiển thị 51–100 trên tổng số ${vi(matching.length)}`);
 });
 
+test('the register\'s search and unit filter come back as they were after another page, and after a reload', async ({ page }) => {
+  const register = new EnterpriseRegister(page);
+  await register.open();
+  const live = records('enterprise').filter((e) => !e.deleted);
+  const unit = mostCommon(live, (e) => e.payload.admin_unit_id);
+  const inUnit = live.filter((e) => e.payload.admin_unit_id === unit);
+  expect(inUnit.length).toBeGreaterThan(1);
+  await page.getByTestId('filter-unit').selectOption(unit);
+  await expect(register.resultCount).toHaveText(showing(inUnit.length));
+  // One enterprise's whole name: fewer than the unit holds.
+  const name = inUnit[0].payload.name;
+  await register.search.fill(name);
+  await expect(register.resultCount).not.toHaveText(showing(inUnit.length));
+  const count = await register.resultCount.textContent();
+  const kept = async () => {
+    await expect(register.search).toHaveValue(name);
+    await expect(page.getByTestId('filter-unit')).toHaveValue(unit);
+    await expect(register.resultCount).toHaveText(count);
+    await expect(register.row(name)).toHaveCount(1);
+  };
+  await new AppShell(page).nav('dashboard').click();
+  await expect(page.getByTestId('stat-enterprises')).toBeVisible();
+  await register.open();
+  await kept();
+  await page.reload();
+  await kept();
+});
+
 test('a search keeps the rows it still shows: the same rows, not drawn again, in their order, and a row\'s link opens its enterprise in the page', async ({ page }) => {
   const live = records('enterprise').filter((e) => !e.deleted).map((e) => e.payload.name);
   const register = new EnterpriseRegister(page);
