@@ -504,6 +504,17 @@ fn change_at(ms: i64) -> crate::model::record::Change {
 mod tests {
     use super::*;
 
+    #[test]
+    fn an_empty_register_read_is_a_new_generation() {
+        // Search hits are positions in the register they came from: a register read again, even
+        // empty, must not pass for the one before it.
+        let (first, second) = (Registry::empty(), Registry::empty());
+        assert!(first.is_empty() && second.is_empty());
+        assert_ne!(first.generation, second.generation);
+        assert_ne!(first.generation, Registry::default().generation);
+        assert_ne!(Registry::new(Vec::new()).generation, second.generation);
+    }
+
     fn rec(id: &str, name: &str, tax: Option<&str>, unit: &str, employees: Option<u32>) -> EnterpriseRecord {
         let change = crate::model::record::Change {
             at: crate::model::clock::Hlc { ms: id.len() as i64, counter: 0, device: "d".into() },
