@@ -72,14 +72,10 @@ if (loaderFile) {
   let groups = 0;
   for (const m of loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\)\);/g)) {
     const files = [m[2], ...m[3].split(',').map((s) => s.trim()).filter(Boolean).map((v) => chunkVar[v])];
-    // Three groups are no pages: every start on a device with enterprises stored fetches `register_read`
-    // at once; every start-up fetches `after_start` once the register is read; a new device's role
-    // question fetches `welcome`, the officer's name and unit form (src/ui/split_pages.rs).
-    const label = {
-      register_read: "every start with enterprises stored, the register's reading",
-      after_start: 'after every start-up',
-      welcome: "a new device's welcome form",
-    }[m[1]] ?? `first open of the ${m[1]} pages`;
+    // Two groups are no pages: every start-up fetches `after_start` once the register is read; a new
+    // device's role question fetches `welcome`, the officer's name and unit form (src/ui/split_pages.rs).
+    // The register's pages also read the register: every start with enterprises stored fetches them.
+    const label = { after_start: 'after every start-up', welcome: "a new device's welcome form" }[m[1]] ?? `first open of the ${m[1]} pages`;
     console.log(line(`  ${label} (${files.length} files)`, sum(files.map((f) => sizes(`${folder}/${f}`)))));
     groups += 1;
   }

@@ -537,9 +537,10 @@ impl Register {
     }
 
     /// The register's read, whose code (decoding enterprises, building the register's indexes and
-    /// search text) is a chunk of its own (`split_pages::register_reading`), not part of the first
-    /// download: a device with no enterprise stored, every first visit among them, reads nothing and
-    /// never fetches it; on the others the service worker has it. A chunk that cannot be had is a
+    /// search text) comes with the register's pages (`split_pages::register_reading`), not with the
+    /// first download: a device with no enterprise stored, every first visit among them, reads nothing and
+    /// does not wait for it (it comes once the start is over, `warm_after_start`); on the others
+    /// the service worker has it. A chunk that cannot be had is a
     /// `CodeNotLoaded` failure: the banner says so, and nothing is written until a reload reads the
     /// register.
     async fn read_register_from_chunk(self, store: &crate::store::RecordStore<IdbBackend>, first_read_units: Option<&AdminUnitList>) -> Result<(Registry, usize), StoreError> {

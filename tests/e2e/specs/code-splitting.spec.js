@@ -85,14 +85,13 @@ test('mọi trang mở thẳng bằng địa chỉ khi có mạng, và khi mất
     await new AppShell(tab).open(route.path);
     await expectOpened(tab, route);
     // A fetch is listed once it has finished: the home page's heading can show before its indicators' chunk is in.
-    // Every start on this laptop, which holds enterprises, fetches the register's reading code (`register_read`),
-    // and every start-up what runs once the register is read (`after_start`: the form definitions'
-    // checker, the other kinds' lists' reading); once it
-    // is over, the home page (no page of a group open) fetches the register's pages too.
-    const start = [route.chunk, 'register_read', 'after_start'];
+    // Every start on this laptop, which holds enterprises, fetches the register's group, which reads them
+    // (`split_pages::register_reading`), and every start-up what runs once the register is read (`after_start`:
+    // the form definitions' checker, the other kinds' lists' reading).
+    const start = [...new Set([route.chunk, 'register', 'after_start'])];
     await expect.poll(async () => (await pageGroups(tab)).before, { message: `${route.path}: the page groups fetched during the start` }).toEqual([...start].sort());
-    // No role is chosen on this laptop: with no page open, the officer's welcome form too.
-    const after = route.path === '/' ? [...start, 'register', 'welcome'] : start;
+    // No role is chosen on this laptop: with no page open, once the start is over, the officer's welcome form too.
+    const after = route.path === '/' ? [...start, 'welcome'] : start;
     await expect.poll(async () => (await pageGroups(tab)).all, { message: `${route.path}: and after it` }).toEqual(after.sort());
     await tab.close();
   }
@@ -129,12 +128,13 @@ test('máy mới: trang chủ chỉ các bước đầu tiên, không tải ph�
   await expect(page.getByTestId('dashboard-empty')).toBeVisible();
   await expect(page.getByTestId('stat-enterprises')).toHaveCount(0);
   // The start fetches what runs once the register is read, and once it is over the register's pages, the
-  // likeliest next step; not the indicators' chunk, nor the register's reading code, with nothing to read
-  // (checked once the start is over, here and after a reload).
+  // likeliest next step; not the indicators' chunk, and the register's pages (which read the register) only
+  // then, with nothing to read (checked once the start is over, here and after a reload).
   const groups = async () => (await pageGroups(page)).all;
   // (and, the role not chosen yet, the welcome form's).
   await expect.poll(groups).toEqual(['after_start', 'register', 'welcome']);
   expect((await pageGroups(page)).before).toEqual(['after_start']);
+  expect(await page.evaluate(() => performance.getEntriesByName('nscl-register-counted').length)).toBe(1);
   await app.reload();
   await expect(page.getByTestId('dashboard-empty')).toBeVisible();
   await expect.poll(groups).toEqual(['after_start', 'register', 'welcome']);
@@ -409,7 +409,7 @@ test('máy đã có doanh nghiệp: phần mã đọc sổ được tải trong 
   // rows (`Register::read_register_from_chunk`): after it when the last read found none, before it
   // when it found some (the hint `nscl.register_held`).
   const order = () => page.evaluate(() => {
-    const fetched = performance.getEntriesByType('resource').find((e) => /\/split_register_read\.wasm$/.test(new URL(e.name).pathname));
+    const fetched = performance.getEntriesByType('resource').find((e) => /\/split_register\.wasm$/.test(new URL(e.name).pathname));
     const counted = performance.getEntriesByName('nscl-register-counted')[0];
     return fetched && counted ? (fetched.startTime < counted.startTime ? 'before the count' : 'after the count') : null;
   });
@@ -424,19 +424,19 @@ test('máy đã có doanh nghiệp: phần mã đọc sổ được tải trong 
   await app.reload();
   await expect.poll(order).toBe('before the count');
   await expect(page.getByTestId('stat-enterprises')).toHaveText(String(enterprise.length));
-  const requests = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/split_register_read\.wasm$/.test(new URL(e.name).pathname)).length);
+  const requests = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/split_register\.wasm$/.test(new URL(e.name).pathname)).length);
   expect(requests).toBe(1);
 });
 
-test('thẻ chưa có phần mã đọc sổ: doanh nghiệp thẻ khác vừa lưu được báo là chưa đọc được, thẻ này vẫn ghi được', async ({ browser }) => {
+test('thẻ chưa đọc doanh nghiệp nào và không tải được phần mã đọc sổ: doanh nghiệp thẻ khác vừa lưu được báo là chưa đọc được, thẻ này vẫn ghi được', async ({ browser }) => {
   const context = await browser.newContext({ ...test.info().project.use, serviceWorkers: 'block' });
   try {
-    // A new device's tab, which never fetched the register's reading code, and cannot now.
+    // A new device's tab, which read no enterprise, and cannot fetch the code that reads them (the
+    // register's group, `split_pages::register_reading`).
     const page = await context.newPage();
-    const reader = await blockChunk(page, 'register_read');
+    const reader = await blockChunk(page, 'register');
     await new AppShell(page).open('/');
     await expect(page.getByTestId('dashboard-empty')).toBeVisible();
-    expect(reader.blocked()).toBe(0);
 
     const other = await context.newPage();
     await new AppShell(other).open('/enterprises/new');
@@ -449,8 +449,9 @@ test('thẻ chưa có phần mã đọc sổ: doanh nghiệp thẻ khác vừa l
     await expect(banner).toContainText('Một thẻ khác vừa lưu thay đổi trong sổ doanh nghiệp');
     expect(reader.blocked()).toBeGreaterThan(0);
     await expect(page.getByTestId('storage-error')).toHaveCount(0);
-    await page.getByTestId('add-first-enterprise').click();
-    await expect(new EnterpriseForm(page).save).toBeEnabled();
+    await new AppShell(page).nav('activities').click();
+    await page.getByTestId('new-activity').click();
+    await expect(page.getByTestId('save-activity')).toBeEnabled();
 
     // The connection back, a reload reads the register with it.
     await reader.unblock();
@@ -465,28 +466,26 @@ test('thẻ chưa có phần mã đọc sổ: doanh nghiệp thẻ khác vừa l
 });
 
 test('phần mã đọc sổ doanh nghiệp không tải được: báo rõ, không ghi gì, tải lại thì đủ cả', async ({ browser }) => {
-  // Decoding the stored enterprises is code of its own (src/ui/split_pages.rs, `register_read`), which every
-  // start on a device holding any fetches at once, not part of the first download.
+  // Decoding the stored enterprises comes with the register's pages (src/ui/split_pages.rs, `register_reading`),
+  // which every start on a device holding any fetches at once, not with the first download.
   await withoutServiceWorker(browser, async (page, app) => {
-    const reader = await blockChunk(page, 'register_read');
+    const reader = await blockChunk(page, 'register');
     await app.reload();
     const banner = page.getByTestId('storage-error');
     await expect(banner).toContainText('Chưa tải được phần mã đọc danh bạ doanh nghiệp');
     expect(reader.blocked()).toBeGreaterThan(0);
     // The app lives on, and writes nothing against a register it could not read.
-    await app.nav('enterprises').click();
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expect(page.getByTestId('enterprise-row')).toHaveCount(0);
-    await app.open('/enterprises/new');
+    await app.nav('activities').click();
+    await page.getByTestId('new-activity').click();
     await expect(banner).toBeVisible();
-    await expect(new EnterpriseForm(page).save).toBeDisabled();
+    await expect(page.getByTestId('save-activity')).toBeDisabled();
 
     // The connection back, "Tải lại ngay" reads the register: every stored enterprise is there.
     await reader.unblock();
     await banner.getByTestId('storage-error-reload').click();
     await app.waitUntilLoaded();
     await expect(banner).toHaveCount(0);
-    await expect(new EnterpriseForm(page).save).toBeEnabled();
+    await expect(page.getByTestId('save-activity')).toBeEnabled();
     await app.nav('enterprises').click();
     await expect(page.getByTestId('enterprise-row')).toHaveCount(enterprise.length);
   });
