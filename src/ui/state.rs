@@ -658,8 +658,8 @@ impl Register {
     }
 
     /// Another tab saved or deleted this enterprise: read it alone and keep it if it is newer, with
-    /// the register's reading code (`read_register_from_chunk`); without it, the whole read fails as
-    /// the start's would, and says why.
+    /// the register's reading code (`split_pages::register_reading`); without it, the change is not
+    /// shown here, and a banner says so (`enterprise_change_unread`).
     pub async fn reload_enterprise(self, id: String) {
         match super::split_pages::register_reading().await {
             Ok(reading) => (reading.one)(self, id).await,
