@@ -159,8 +159,9 @@ impl<T> Current<T> {
 }
 
 /// A stored record in the current format: the code that reads older ones (through a generic
-/// value, `format::upgrade`) is not needed for it, and the register's read (a chunk of its own,
-/// `split_pages::register_reading`) leaves that code to another (`split_pages::older_enterprises`).
+/// value, `format::upgrade`) is not needed for it, and the register's read (with the register's
+/// pages, `split_pages::register_reading`) leaves that code to a chunk of its own
+/// (`split_pages::older_enterprises`, in `after_start`).
 pub fn decode_current<T: RecordKind + DeserializeOwned>(json: &str) -> Current<T> {
     // A record nests about eight levels; far deeper, serde would recurse past the stack first.
     if crate::json_nesting::too_deep(json) {

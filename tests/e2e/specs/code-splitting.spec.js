@@ -153,8 +153,7 @@ test('máy mới: trang chủ chỉ các bước đầu tiên, không tải ph�
 // The role question is in the first download; an officer's next step, the name and unit form, comes
 // from a chunk of its own (`welcome`), fetched once the start is over while the question waits for the click.
 test('máy mới: câu hỏi vai trò tải sẵn phần nhập tên cán bộ; không tải được thì báo rõ, ứng dụng vẫn chạy, thử lại thì nhập được', async ({ browser }) => {
-  const context = await browser.newContext({ ...test.info().project.use, serviceWorkers: 'block' });
-  try {
+  await withContextWithoutServiceWorker(browser, async (context) => {
     const page = await context.newPage();
     const chunk = await blockChunk(page, 'welcome');
     const app = new AppShell(page);
@@ -181,9 +180,7 @@ test('máy mới: câu hỏi vai trò tải sẵn phần nhập tên cán bộ; 
     await expect(welcome).toHaveCount(0);
     await app.nav('settings').click();
     await expect(page.getByTestId('officer-name')).toHaveValue('Nguyễn Thị Hạnh');
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 // Opens the app, stores the enterprises and an activity (a store holding none of the lists' kinds
@@ -250,11 +247,21 @@ test('một loại hồ sơ đọc không được sau sổ doanh nghiệp: tran
   await expect(page.getByTestId('dashboard-empty')).toHaveCount(0);
 });
 
+// A browser context whose pages the service worker does not serve: every chunk comes from the
+// network, where a test can block one.
+async function withContextWithoutServiceWorker(browser, run) {
+  const context = await browser.newContext({ ...test.info().project.use, serviceWorkers: 'block' });
+  try {
+    await run(context);
+  } finally {
+    await context.close();
+  }
+}
+
 // A laptop whose page requests can be blocked: no service worker (it would serve them), the
 // survey draft and its enterprises stored. `run(page, app)` drives it; the context is closed after.
 async function withoutServiceWorker(browser, run) {
-  const context = await browser.newContext({ ...test.info().project.use, serviceWorkers: 'block' });
-  try {
+  await withContextWithoutServiceWorker(browser, async (context) => {
     const page = await context.newPage();
     const app = new AppShell(page);
     await app.open('/');
@@ -263,9 +270,7 @@ async function withoutServiceWorker(browser, run) {
     // before a test blocks any.
     await app.waitUntilLoaded();
     await run(page, app);
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 test('trang không tải được phần mã của nó: báo lỗi rõ ràng, ứng dụng vẫn chạy, phiếu đang nhập không mất', async ({ browser }) => {
@@ -355,8 +360,7 @@ test('bộ câu hỏi đi kèm ứng dụng không tải được: sổ doanh ng
 
 test('máy mới: các bước đầu tiên hiện ra mà không chờ phần mã chạy sau khi khởi động', async ({ browser }) => {
   // Nothing but the register to read: the lists are read as empty without the chunk that reads them.
-  const context = await browser.newContext({ ...test.info().project.use, serviceWorkers: 'block' });
-  try {
+  await withContextWithoutServiceWorker(browser, async (context) => {
     const page = await context.newPage();
     const afterStart = await blockChunk(page, 'after_start');
     await new AppShell(page).open('/');
@@ -372,9 +376,7 @@ test('máy mới: các bước đầu tiên hiện ra mà không chờ phần m�
     await recordActivity(other, { kind: 'training_class', title: 'Lớp tập huấn 5S cho doanh nghiệp Cao Lãnh', start: '2026-03-10' });
     await expect(page.getByTestId('lists-unavailable')).toBeVisible();
     await expect(page.getByTestId('dashboard-empty')).toBeVisible();
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('phần mã đọc các danh sách không tải được: sổ doanh nghiệp vẫn dùng được, mọi trang nói rõ lý do, tải lại thì có', async ({ browser }) => {
@@ -429,8 +431,7 @@ test('máy đã có doanh nghiệp: phần mã đọc sổ được tải trong 
 });
 
 test('thẻ chưa đọc doanh nghiệp nào và không tải được phần mã đọc sổ: doanh nghiệp thẻ khác vừa lưu được báo là chưa đọc được, thẻ này vẫn ghi được', async ({ browser }) => {
-  const context = await browser.newContext({ ...test.info().project.use, serviceWorkers: 'block' });
-  try {
+  await withContextWithoutServiceWorker(browser, async (context) => {
     // A new device's tab, which read no enterprise, and cannot fetch the code that reads them (the
     // register's group, `split_pages::register_reading`).
     const page = await context.newPage();
@@ -460,9 +461,7 @@ test('thẻ chưa đọc doanh nghiệp nào và không tải được phần m�
     await expect(page.getByTestId('enterprise-change-unread')).toHaveCount(0);
     await new AppShell(page).nav('dashboard').click();
     await expect(page.getByTestId('stat-enterprises')).toHaveText('1');
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('phần mã đọc sổ doanh nghiệp không tải được: báo rõ, không ghi gì, tải lại thì đủ cả', async ({ browser }) => {
