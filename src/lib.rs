@@ -5,6 +5,8 @@
 //! browser dependency and are tested natively. The browser edge (`web`) and the
 //! Leptos components (`ui`) exist only in the wasm build.
 
+/// The page's address: routes matched, queries read (`ui::router`).
+pub mod address;
 pub mod both;
 /// Lower and upper case without the standard library's case tables (24 KB of the first download).
 pub mod case;

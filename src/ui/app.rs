@@ -15,9 +15,7 @@ use crate::i18n::{Lang, Msg};
 use crate::web::browser;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{FlatRoutes, FlatRoutesProps, RouteChildren, Router};
-use leptos_router::{path, IntoChooseViewMaybeErased, NestedRoute, PossibleRouteMatch};
-use std::sync::Arc;
+use super::router::{provide_router, Route, Routes};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -79,25 +77,20 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    provide_router(PAGE_ROUTES);
     view! {
-        <Router>
-            <super::page_focus::PageFocus/>
-            <super::started_on::CountPageChanges/>
-            <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
-            <NavBar/>
-            <main id="main" tabindex="-1">
-                <AppStatus/>
-                <FlashBanner/>
-                <CrashRescueBanner/>
-                <RoleChoice/>
-                <LoadBanner/>
-                // Called, not written as a tag: `view!` takes a list in braces for a view to draw.
-                {FlatRoutes(FlatRoutesProps::builder()
-                    .fallback(|| view! { <NotFound/> })
-                    .children(RouteChildren::to_children(page_routes))
-                    .build())}
-            </main>
-        </Router>
+        <super::page_focus::PageFocus/>
+        <super::started_on::CountPageChanges/>
+        <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
+        <NavBar/>
+        <main id="main" tabindex="-1">
+            <AppStatus/>
+            <FlashBanner/>
+            <CrashRescueBanner/>
+            <RoleChoice/>
+            <LoadBanner/>
+            <Routes fallback=|| view! { <NotFound/> }.into_any()/>
+        </main>
     }
 }
 
@@ -189,47 +182,33 @@ fn reload_button(testid: impl Into<String>) -> impl IntoView {
     }
 }
 
-/// A path pattern, whatever its segments: every route is then of one type.
-type Pattern = Arc<dyn PossibleRouteMatch + Send + Sync>;
-/// A route to a page: its pattern and a view function.
-type PageRoute = NestedRoute<Pattern, (), (), <fn() -> AnyView as IntoChooseViewMaybeErased>::Output>;
-
-/// Every page and the path it answers to, matched in this order by the router's own matcher
-/// (`FlatRoutes`: no route here has routes inside it, and the nested router's code cost 14 KB
-/// of the first download, gzipped). As `<Route>` tags each path's segments made a route of a
-/// type of its own, and the router's code one more copy for each; here every route is one type
-/// and the list is data: 5 KB less again.
-fn page_routes() -> leptos::tachys::view::iterators::StaticVec<PageRoute> {
-    fn route(pattern: Pattern, view: fn() -> AnyView) -> PageRoute {
-        NestedRoute::new(pattern, view)
-    }
-    // A page from a chunk: each loader's future is its own type, boxed by `LazyPage`.
-    macro_rules! lazy {
-        ($load:path) => {
-            (|| view! { <LazyPage load=$load/> }.into_any()) as fn() -> AnyView
-        };
-    }
-    vec![
-        route(Arc::new(path!("/")), || view! { <HomePage/> }.into_any()),
-        route(Arc::new(path!("/enterprises")), lazy!(pages::enterprise_list)),
-        route(Arc::new(path!("/enterprises/new")), lazy!(pages::new_enterprise)),
-        route(Arc::new(path!("/enterprises/import")), lazy!(pages::enterprise_import)),
-        route(Arc::new(path!("/enterprises/:id/edit")), lazy!(pages::edit_enterprise)),
-        route(Arc::new(path!("/enterprises/:id")), lazy!(pages::enterprise_detail)),
-        route(Arc::new(path!("/deleted")), lazy!(pages::recently_deleted)),
-        route(Arc::new(path!("/surveys")), lazy!(pages::survey_list)),
-        route(Arc::new(path!("/surveys/:id")), lazy!(pages::survey)),
-        route(Arc::new(path!("/self-assessment")), lazy!(pages::self_assessment)),
-        route(Arc::new(path!("/readiness-report/:id")), lazy!(pages::readiness_report)),
-        route(Arc::new(path!("/profile")), lazy!(pages::profile)),
-        route(Arc::new(path!("/self-assessment/:id")), lazy!(pages::assessment)),
-        route(Arc::new(path!("/activities")), lazy!(pages::activity_list)),
-        route(Arc::new(path!("/activities/new")), lazy!(pages::new_activity)),
-        route(Arc::new(path!("/activities/:id")), lazy!(pages::activity)),
-        route(Arc::new(path!("/report")), lazy!(pages::report)),
-        route(Arc::new(path!("/indicators/:id")), lazy!(pages::indicator_behind)),
-        route(Arc::new(path!("/sync")), lazy!(pages::sync)),
-        route(Arc::new(path!("/settings")), lazy!(pages::settings)),
-    ]
-    .into()
+// A page from a chunk: each loader's future is its own type, boxed by `LazyPage`.
+macro_rules! lazy {
+    ($load:path) => {
+        (|| view! { <LazyPage load=$load/> }.into_any()) as fn() -> AnyView
+    };
 }
+
+/// Every page and the path it answers to, matched in this order (`router::Routes`).
+const PAGE_ROUTES: &[Route] = &[
+    ("/", || view! { <HomePage/> }.into_any()),
+    ("/enterprises", lazy!(pages::enterprise_list)),
+    ("/enterprises/new", lazy!(pages::new_enterprise)),
+    ("/enterprises/import", lazy!(pages::enterprise_import)),
+    ("/enterprises/:id/edit", lazy!(pages::edit_enterprise)),
+    ("/enterprises/:id", lazy!(pages::enterprise_detail)),
+    ("/deleted", lazy!(pages::recently_deleted)),
+    ("/surveys", lazy!(pages::survey_list)),
+    ("/surveys/:id", lazy!(pages::survey)),
+    ("/self-assessment", lazy!(pages::self_assessment)),
+    ("/readiness-report/:id", lazy!(pages::readiness_report)),
+    ("/profile", lazy!(pages::profile)),
+    ("/self-assessment/:id", lazy!(pages::assessment)),
+    ("/activities", lazy!(pages::activity_list)),
+    ("/activities/new", lazy!(pages::new_activity)),
+    ("/activities/:id", lazy!(pages::activity)),
+    ("/report", lazy!(pages::report)),
+    ("/indicators/:id", lazy!(pages::indicator_behind)),
+    ("/sync", lazy!(pages::sync)),
+    ("/settings", lazy!(pages::settings)),
+];

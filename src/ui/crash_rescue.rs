@@ -9,8 +9,7 @@ use super::state::{LoadStatus, Register};
 use crate::i18n::Msg;
 use crate::web::panic_guard::{self, CrashRescue, RescueCause};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_location;
+use crate::ui::router::use_location;
 
 /// How many frames to wait for the page's fields to appear (about two seconds).
 const FRAMES_TO_WAIT: u32 = 120;
@@ -61,8 +60,7 @@ impl Rescued {
 pub fn CrashRescueBanner() -> impl IntoView {
     let register = expect_context::<Register>();
     let rescued = expect_context::<Rescued>();
-    // The router's path, not the browser's: the router tells of a new page before the browser's
-    // address has changed.
+    // The router's path, a signal this follows, not the browser's.
     let path = use_location().pathname;
     // Fills at start (a crash's reload) and on a page opened later (a failed save's form opened
     // again), once.
@@ -110,7 +108,7 @@ pub fn CrashRescueDetails() -> impl IntoView {
                 RescueCause::DeletedElsewhere => ("/deleted".to_string(), Msg::OpenRecentlyDeleted),
                 _ => (r.path.clone(), Msg::OpenRecordNow),
             };
-            view! { <p><A href=to attr:data-testid="rescued-reopen">{tr(label)}</A></p> }
+            view! { <p><a href=to data-testid="rescued-reopen">{tr(label)}</a></p> }
         });
         let fields: Vec<_> = r.shown().cloned().collect();
         Some(view! {
@@ -131,7 +129,7 @@ pub fn CrashRescueDetails() -> impl IntoView {
 /// brings others. Once all are in, or after about two seconds with some in, the text lives in
 /// the form and is forgotten from storage, so a later reload does not type it again; the banner
 /// still lists it until dismissed. With none in (another page took its place), it stays stored.
-fn fill_when_shown(shown: Shown, left: Vec<usize>, any: bool, frame: u32, rescued: Rescued, path: Memo<String>) {
+fn fill_when_shown(shown: Shown, left: Vec<usize>, any: bool, frame: u32, rescued: Rescued, path: ReadSignal<String>) {
     request_animation_frame(move || {
         // Another rescue took its place meanwhile, or the officer went on to another page.
         let gone = path.try_with_untracked(|p| *p != shown.rescue.path).unwrap_or(true);

@@ -14,8 +14,7 @@ use crate::model::vsic;
 use crate::web::browser;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use crate::ui::router::{use_navigate, use_params_map};
 
 #[component]
 pub fn EnterpriseDetail() -> impl IntoView {
@@ -62,7 +61,7 @@ pub fn EnterpriseDetail() -> impl IntoView {
         let Some(r) = record.get() else {
             return Some(view! {
                 <section class="page">
-                    <p><A href="/enterprises">{tr(Msg::BackToList)}</A></p>
+                    <p><a href="/enterprises">{tr(Msg::BackToList)}</a></p>
                     <p class="empty" data-testid="not-found">{tr(Msg::EnterpriseNotFound)}</p>
                 </section>
             }.into_any());
@@ -98,11 +97,11 @@ pub fn EnterpriseDetail() -> impl IntoView {
         let amount = move |v: Option<f64>| v.map(|x| crate::format::format_amount(x, 3, lang.get()));
         Some(view! {
             <section class="page narrow" data-testid="enterprise-detail">
-                <p class="no-print"><A href="/enterprises" attr:data-testid="back-to-list">{tr(Msg::BackToList)}</A></p>
+                <p class="no-print"><a href="/enterprises" data-testid="back-to-list">{tr(Msg::BackToList)}</a></p>
                 <div class="page-heading">
                     <h1 data-testid="enterprise-name">{name.clone()}</h1>
                     <div class="actions no-print">
-                        <A href=edit_href attr:class="button" attr:data-testid="edit-enterprise">{tr(Msg::Edit)}</A>
+                        <a href=edit_href class="button" data-testid="edit-enterprise">{tr(Msg::Edit)}</a>
                         <button type="button" class="button" on:click=move |_| browser::print_page()>{tr(Msg::Print)}</button>
                         <button type="button" class="button danger" data-testid="delete-enterprise"
                             disabled=move || register.read_only() on:click=move |_| confirm_open.set(true)>{tr(Msg::Delete)}</button>

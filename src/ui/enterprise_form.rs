@@ -11,9 +11,7 @@ use crate::model::enterprise_draft::{EnterpriseDraft, Field, Validation, Warning
 use crate::model::vsic;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use crate::ui::page_query::use_page_query;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use crate::ui::router::{use_navigate, use_page_query, use_params_map};
 use std::collections::HashSet;
 
 #[component]
@@ -394,7 +392,7 @@ pub fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) 
                         disabled=move || saving.get() || register.read_only()>
                         {move || lang.get().t(if saving.get() { Msg::Saving } else { Msg::Save })}
                     </button>
-                    <A href=cancel_href attr:class="button" attr:data-testid="cancel" on:click=move |_| cancelled.done()>{tr(Msg::Cancel)}</A>
+                    <a href=cancel_href class="button" data-testid="cancel" on:click=move |_| cancelled.done()>{tr(Msg::Cancel)}</a>
                 </div>
             </form>
         </section>

@@ -15,7 +15,6 @@ use crate::model::vsic;
 use crate::web::browser;
 use crate::model::clock::Hlc;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use crate::ui::typed_text::typed_text;
 use super::rows_in_parts::draw_in_parts;
 use crate::web::table_rows::TableRow;
@@ -68,9 +67,9 @@ pub fn EnterpriseList() -> impl IntoView {
         <section class="page">
             <div class="page-heading">
                 <h1 data-testid="page-title">{tr(Msg::EnterprisesTitle)}</h1>
-                <A href="/enterprises/new" attr:class="button primary" attr:data-testid="add-enterprise">{tr(Msg::AddEnterprise)}</A>
-                <A href="/enterprises/import" attr:class="button" attr:data-testid="import-enterprises">{tr(Msg::ImportEnterprisesLink)}</A>
-                <A href="/deleted" attr:class="button" attr:data-testid="recently-deleted-link">{tr(Msg::RecentlyDeletedLink)}</A>
+                <a href="/enterprises/new" class="button primary" data-testid="add-enterprise">{tr(Msg::AddEnterprise)}</a>
+                <a href="/enterprises/import" class="button" data-testid="import-enterprises">{tr(Msg::ImportEnterprisesLink)}</a>
+                <a href="/deleted" class="button" data-testid="recently-deleted-link">{tr(Msg::RecentlyDeletedLink)}</a>
             </div>
 
             <div class="toolbar" role="search">

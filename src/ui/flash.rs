@@ -2,7 +2,7 @@ use super::i18n::{tr, use_lang};
 use super::state::{Flash, FlashKind, FlashMessage};
 use crate::i18n::Msg;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use crate::ui::router::use_location;
 
 #[component]
 pub fn FlashBanner() -> impl IntoView {

@@ -6,7 +6,6 @@ use super::i18n::{tr, use_lang};
 use crate::i18n::Msg;
 use crate::model::enterprise_draft::{EnterpriseDraft, Field, Problem};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use crate::ui::typed_text::typed_text;
 
 /// How a field is shown: which element, and hints for the on-screen keyboard.
@@ -123,7 +122,7 @@ pub fn ProblemText(problem: Signal<Option<Problem>>, id: String, testid: &'stati
         problem.get().map(|p| {
             let link = match &p {
                 Problem::DuplicateTaxCode { existing_id } => Some(view! {
-                    " " <A href=format!("/enterprises/{existing_id}") attr:data-testid="duplicate-link">{tr(Msg::OpenExisting)}</A>
+                    " " <a href=format!("/enterprises/{existing_id}") data-testid="duplicate-link">{tr(Msg::OpenExisting)}</a>
                 }),
                 _ => None,
             };

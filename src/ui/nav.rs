@@ -1,7 +1,7 @@
 use super::i18n::{tr, use_lang};
 use crate::i18n::{Lang, Msg};
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use crate::ui::router::use_location;
 
 const LINKS: [(&str, Msg, &str); 8] = [
     ("/", Msg::NavDashboard, "nav-dashboard"),
@@ -44,8 +44,7 @@ pub fn NavBar() -> impl IntoView {
                         let is_sync = href == "/sync";
                         view! {
                         <li on:pointerenter=move |_| super::split_pages::warm(href) on:focusin=move |_| super::split_pages::warm(href)>
-                            // A plain link: the router takes its clicks (leptos_router's `A` would add its
-                            // own code to the first download for what `aria-current` does here).
+                            // A plain link: the router takes its clicks (`router::own_link`).
                             <a href=href data-testid=testid aria-current=move || path.with(|p| crate::current_page::is_current(p, href, exact)).then_some("page")>
                                 {tr(msg)}
                                 {is_sync.then(|| move || (sync.conflicts.get() > 0).then(|| view! {

@@ -3,7 +3,7 @@
 //! instead of starting again at the top of the navigation.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use crate::ui::router::use_location;
 use wasm_bindgen::JsCast;
 
 /// How many frames to wait for a page whose code is still arriving (`LazyPage`) to show its heading.

@@ -17,7 +17,6 @@ use crate::sync::kinds::SyncKind;
 use crate::web::browser;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -82,7 +81,7 @@ pub fn RecentlyDeletedPage() -> impl IntoView {
 
     view! {
         <section class="page">
-            <p class="no-print"><A href="/enterprises">{tr(Msg::BackToList)}</A></p>
+            <p class="no-print"><a href="/enterprises">{tr(Msg::BackToList)}</a></p>
             <h1 data-testid="page-title" tabindex="-1">{tr(Msg::RecentlyDeletedTitle)}</h1>
             <p class="hint">{tr(Msg::RecentlyDeletedHelp)}</p>
             {move || {

@@ -8,9 +8,9 @@
 //!
 //! "Still there" is the same address and no page change since: an officer who leaves and comes
 //! back to the same address (a new form at `/activities/new`) is on a new page, which a save of
-//! the old one must not take away. The router writes the address, and `CountPageChanges` counts,
-//! a moment after the page is swapped: an action ending in that moment still counts as on its
-//! page, and goes where it would have before.
+//! the old one must not take away. The router (`router.rs`) writes the address at the click, before
+//! the page is swapped, and `CountPageChanges` counts a moment later: an action ending in that
+//! moment is already elsewhere by the address.
 
 use super::crash_rescue::Rescued;
 use super::state::{Flash, FlashKind};
@@ -18,15 +18,14 @@ use crate::i18n::Msg;
 use crate::web::browser;
 use crate::web::panic_guard::{self, CrashRescue, RescueCause};
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
-use leptos_router::NavigateOptions;
+use crate::ui::router::{NavigateOptions, use_location};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// How many times the page's path has changed in this tab (`CountPageChanges`).
 static PAGE_CHANGES: AtomicU64 = AtomicU64::new(0);
 
 /// How many times the page's path has changed so far (`CountPageChanges`): a moment after the
-/// router swaps the page, and before the next frame is drawn.
+/// router changes the address, and before the next frame is drawn.
 pub fn page_changes() -> u64 {
     PAGE_CHANGES.load(Ordering::Relaxed)
 }

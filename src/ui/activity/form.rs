@@ -14,7 +14,7 @@ use crate::ui::started_on::StartedOn;
 use crate::ui::state::{Flash, FlashKind, Register};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
+use crate::ui::router::use_navigate;
 use std::collections::HashSet;
 
 fn testid_of(field: DraftField) -> &'static str {

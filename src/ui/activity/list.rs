@@ -16,9 +16,7 @@ use crate::ui::rows_in_parts::draw_in_parts;
 use crate::web::table_rows::TableRow;
 use crate::model::clock::Hlc;
 use leptos::prelude::*;
-use crate::ui::page_query::use_page_query;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
+use crate::ui::router::{NavigateOptions, use_navigate, use_page_query};
 
 #[derive(Clone, PartialEq)]
 struct RowText {

@@ -16,8 +16,7 @@ use crate::ui::state::{Flash, FlashKind, LoadStatus, Register};
 use crate::web::browser;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use crate::ui::page_query::use_page_query;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use crate::ui::router::{use_navigate, use_page_query, use_params_map};
 
 #[component]
 pub fn NewActivityPage() -> impl IntoView {

@@ -8,7 +8,6 @@ use crate::ui::i18n::use_lang;
 use crate::ui::state::Register;
 use crate::ui::survey::{load, EditorTexts, FilledEditor, FilledPage, Opening};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 const TEXTS: EditorTexts = EditorTexts {
     testid: "assessment-editor",
@@ -41,7 +40,7 @@ fn editor(opening: Opening) -> AnyView {
         let enterprise = enterprise_id.clone().map(|id| {
             let href = format!("/enterprises/{id}");
             let name = move || register.registry.with(|r| r.get(&id).map(|e| e.payload.name.clone())).unwrap_or_else(|| lang.get().t(Msg::UnknownEnterprise).to_string());
-            view! { <A href=href attr:data-testid="survey-enterprise">{name}</A> }
+            view! { <a href=href data-testid="survey-enterprise">{name}</a> }
         });
         view! {
             <h1 data-testid="survey-form-title">{move || lang.get().form_version(title.get(lang.get()), version)}</h1>

@@ -4,7 +4,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use super::mapping_table::MappingTable;
@@ -249,7 +248,7 @@ pub fn EnterpriseImportPage() -> impl IntoView {
         <section class="page enterprise-import">
             <div class="page-heading">
                 <h1 data-testid="page-title">{tr(Msg::ImportEnterprisesTitle)}</h1>
-                <A href="/enterprises" attr:class="button" attr:data-testid="back-to-register">{tr(Msg::ImportBackToRegister)}</A>
+                <a href="/enterprises" class="button" data-testid="back-to-register">{tr(Msg::ImportBackToRegister)}</a>
             </div>
             <p class="hint">{tr(Msg::ImportEnterprisesIntro)}</p>
 
@@ -260,7 +259,7 @@ pub fn EnterpriseImportPage() -> impl IntoView {
                     <div class="import-done">
                         <p class="flash flash-success" role="status" data-testid="import-done">{message}</p>
                         <div class="actions">
-                            <A href="/enterprises" attr:class="button primary" attr:data-testid="done-to-register">{tr(Msg::ImportBackToRegister)}</A>
+                            <a href="/enterprises" class="button primary" data-testid="done-to-register">{tr(Msg::ImportBackToRegister)}</a>
                             <button type="button" class="button" data-testid="import-another" on:click=move |_| reset()>{tr(Msg::ImportAnother)}</button>
                         </div>
                     </div>

@@ -15,8 +15,7 @@ use crate::readiness::Band;
 use crate::ui::i18n::{tr, use_lang};
 use crate::ui::state::Register;
 use leptos::prelude::*;
-use crate::ui::page_query::use_page_query;
-use leptos_router::hooks::use_params_map;
+use crate::ui::router::{use_page_query, use_params_map};
 use std::collections::HashMap;
 
 #[component]

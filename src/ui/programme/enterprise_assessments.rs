@@ -29,7 +29,7 @@ pub fn EnterpriseAssessments(enterprise_id: String) -> impl IntoView {
                             <td><span class="badge" class:badge-done=submitted>{l.assessment_status(p.status)}</span></td>
                             <td class="num">{l.answered_of(p.answered, p.total)}</td>
                             <td class="num" data-testid="enterprise-assessment-readiness">{p.readiness.map(|x| format_percent(x, l)).unwrap_or_else(|| "—".into())}</td>
-                            <td class="no-print"><leptos_router::components::A href=format!("/self-assessment/{}", a.id)>{tr(Msg::Open)}</leptos_router::components::A></td>
+                            <td class="no-print"><a href=format!("/self-assessment/{}", a.id)>{tr(Msg::Open)}</a></td>
                         </tr>
                     }
                 })
@@ -57,7 +57,7 @@ pub fn EnterpriseAssessments(enterprise_id: String) -> impl IntoView {
                         <tbody>{rows}</tbody>
                     </table>
                     <crate::ui::readiness::ReadinessSummary of=readiness/>
-                    <p class="no-print"><leptos_router::components::A href=report_href.clone() attr:class="button" attr:data-testid="open-report">{tr(Msg::PrintResult)}</leptos_router::components::A></p>
+                    <p class="no-print"><a href=report_href.clone() class="button" data-testid="open-report">{tr(Msg::PrintResult)}</a></p>
                 }.into_any()
             }}
         </section>

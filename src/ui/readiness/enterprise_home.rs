@@ -12,7 +12,6 @@ use crate::i18n::Msg;
 use crate::ui::i18n::{tr, use_lang};
 use crate::ui::state::{LoadStatus, Register};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn EnterpriseHome() -> impl IntoView {
@@ -32,7 +31,7 @@ pub fn EnterpriseHome() -> impl IntoView {
                     <h1 data-testid="page-title">{tr(Msg::MyReadinessTitle)}</h1>
                     <div class="card">
                         <p>{tr(Msg::FillProfileFirst)}</p>
-                        <A href="/profile" attr:class="button primary" attr:data-testid="fill-profile">{tr(Msg::FillProfile)}</A>
+                        <a href="/profile" class="button primary" data-testid="fill-profile">{tr(Msg::FillProfile)}</a>
                     </div>
                 </section>
             }.into_any();
@@ -47,10 +46,10 @@ pub fn EnterpriseHome() -> impl IntoView {
                         <p class="muted"><strong data-testid="own-name">{me.payload.name.clone()}</strong>
                             " · "{tr(Msg::ColTaxCode)}" "<span data-testid="own-tax-code">{tax.clone()}</span>
                             {size.map(|s| format!(" · {s}"))}
-                            " · "<A href="/profile" attr:data-testid="edit-profile">{tr(Msg::EditProfile)}</A></p>
+                            " · "<a href="/profile" data-testid="edit-profile">{tr(Msg::EditProfile)}</a></p>
                     </div>
                     <div class="actions no-print">
-                        <A href=format!("/readiness-report/{}", me.id) attr:class="button" attr:data-testid="open-report">{tr(Msg::PrintResult)}</A>
+                        <a href=format!("/readiness-report/{}", me.id) class="button" data-testid="open-report">{tr(Msg::PrintResult)}</a>
                     </div>
                 </div>
                 <ModuleChooser of=of/>

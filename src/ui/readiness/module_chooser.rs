@@ -10,7 +10,7 @@ use crate::ui::started_on::StartedOn;
 use crate::ui::state::{Flash, FlashKind, Register};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
+use crate::ui::router::use_navigate;
 
 #[component]
 pub fn ModuleChooser(of: EnterpriseReadiness) -> impl IntoView {

@@ -15,7 +15,6 @@ use crate::ui::rows_in_parts::draw_in_parts;
 use crate::web::table_rows::TableRow;
 use crate::model::clock::Hlc;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[derive(Clone, PartialEq)]
 struct RowText {
@@ -143,7 +142,7 @@ pub fn OfficerAssessments() -> impl IntoView {
             view! {
                 <tr data-testid="shortlist-row">
                     <td class="num">{i + 1}</td>
-                    <td><A href=format!("/enterprises/{}", c.enterprise_id)>{name}</A></td>
+                    <td><a href=format!("/enterprises/{}", c.enterprise_id)>{name}</a></td>
                     <td class="num">{format_percent(c.readiness, l)}</td>
                     <td><span class=format!("band band-{}", c.band.key())>{l.band(c.band)}</span></td>
                     <td>{weakest}</td>
@@ -157,7 +156,7 @@ pub fn OfficerAssessments() -> impl IntoView {
         <section class="page" data-testid="officer-assessments">
             <div class="page-heading">
                 <h1 data-testid="page-title">{tr(Msg::NavSelfAssessment)}</h1>
-                <A href="/sync" attr:class="button" attr:data-testid="import-result-link">{tr(Msg::ImportResultFile)}</A>
+                <a href="/sync" class="button" data-testid="import-result-link">{tr(Msg::ImportResultFile)}</a>
             </div>
             <p class="muted">{tr(Msg::OfficerAssessmentsHelp)}</p>
             <div class="tabs" role="tablist">

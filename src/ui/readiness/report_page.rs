@@ -11,7 +11,7 @@ use crate::ui::i18n::{tr, use_lang};
 use crate::ui::state::{LoadStatus, Register};
 use crate::web::browser;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use crate::ui::router::use_params_map;
 
 /// How many actions the printed page lists: the first ones, in order.
 const PRINTED_ACTIONS: usize = 5;

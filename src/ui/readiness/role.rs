@@ -6,7 +6,7 @@ use crate::i18n::Msg;
 use crate::ui::i18n::tr;
 use crate::web::browser;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use crate::ui::router::use_navigate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UserRole {

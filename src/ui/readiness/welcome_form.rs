@@ -8,7 +8,7 @@ use crate::i18n::Msg;
 use crate::ui::i18n::tr;
 use crate::web::browser;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use crate::ui::router::use_navigate;
 
 /// The officer's name (needed) and unit (optional), below the welcome's heading.
 #[component]

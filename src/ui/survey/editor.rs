@@ -17,7 +17,6 @@ use crate::ui::started_on::StartedOn;
 use crate::ui::state::{DeleteError, Flash, FlashKind, Register};
 use crate::web::browser;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The words and places that differ between the kinds the editor opens.
 /// Test ids stay the same for both (one Playwright page object drives
@@ -163,7 +162,7 @@ pub fn FilledEditor(
                     <p>{tr(Msg::FilledDeletedElsewhereHelp)}</p>
                     <div class="actions">
                         <button type="button" class="button primary" data-testid="keep-mine" on:click=move |_| saver.with_value(Autosave::keep_mine)>{tr(Msg::FilledKeepDeleted)}</button>
-                        <A href=texts.back_href attr:class="button" attr:data-testid="accept-deletion">{tr(Msg::FilledAcceptDeletion)}</A>
+                        <a href=texts.back_href class="button" data-testid="accept-deletion">{tr(Msg::FilledAcceptDeletion)}</a>
                     </div>
                 </div>
             }.into_any())
@@ -224,7 +223,7 @@ pub fn FilledEditor(
     let history_form = form.clone();
     let stored = autosave_stored;
     let confirm_delete = RwSignal::new(false);
-    let navigate = leptos_router::hooks::use_navigate();
+    let navigate = crate::ui::router::use_navigate();
     let on_delete = Callback::new(move |_| {
         let Some(base) = saver.with_value(Autosave::hold_for_delete) else {
             flash.show(FlashKind::Warning, vec![Msg::FilledChangedMeanwhile]);
@@ -250,7 +249,7 @@ pub fn FilledEditor(
     });
     view! {
         <section class="page survey-page" data-testid=texts.testid id="survey-top">
-            <p class="no-print"><A href=texts.back_href>{tr(texts.back)}</A></p>
+            <p class="no-print"><a href=texts.back_href>{tr(texts.back)}</a></p>
             <div class="page-heading">
                 <div>{heading.run()}</div>
                 <div class="survey-state">

@@ -7,7 +7,6 @@ use crate::model::registry::Query;
 use crate::ui::i18n::{tr, use_lang};
 use crate::ui::state::Register;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use crate::ui::typed_text::typed_text;
 
 const SHOWN: usize = 8;
@@ -41,7 +40,7 @@ pub fn EnterprisePicker() -> impl IntoView {
                     }
                 }/>
             </ul>
-            <p><A href="/enterprises/new?then=survey" attr:data-testid="picker-add-enterprise">{tr(Msg::EnterpriseNotListed)}</A></p>
+            <p><a href="/enterprises/new?then=survey" data-testid="picker-add-enterprise">{tr(Msg::EnterpriseNotListed)}</a></p>
         </div>
     }
 }

@@ -15,9 +15,7 @@ use crate::ui::state::{FormsState, LoadStatus, Register};
 use crate::web::browser;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use crate::ui::page_query::use_page_query;
-use leptos_router::hooks::use_params_map;
+use crate::ui::router::{use_page_query, use_params_map};
 use std::sync::Arc;
 
 /// A record ready for the editor.
@@ -86,7 +84,7 @@ pub fn FilledPage(
         let Some(record) = record else {
             return Some(view! {
                 <section class="page">
-                    <p><A href=texts.back_href>{tr(texts.back)}</A></p>
+                    <p><a href=texts.back_href>{tr(texts.back)}</a></p>
                     <p class="empty" data-testid="not-found">{tr(texts.not_found)}</p>
                 </section>
             }.into_any());
@@ -95,7 +93,7 @@ pub fn FilledPage(
             Some(opening) => Some(editor(opening)),
             None => Some(view! {
                 <section class="page">
-                    <p><A href=texts.back_href>{tr(texts.back)}</A></p>
+                    <p><a href=texts.back_href>{tr(texts.back)}</a></p>
                     <p class="banner banner-warning" data-testid="form-missing">{tr(if register.forms_state.get_untracked() == FormsState::Unavailable { Msg::FormsUnavailable } else { texts.form_missing })}</p>
                 </section>
             }.into_any()),

@@ -12,7 +12,6 @@ use crate::model::survey::Survey;
 use crate::ui::i18n::use_lang;
 use crate::ui::state::Register;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 const TEXTS: EditorTexts = EditorTexts {
     testid: "survey-editor",
@@ -69,7 +68,7 @@ fn editor(opening: Opening) -> AnyView {
         })).unwrap_or_default();
         view! {
             <h1>
-                <A href=format!("/enterprises/{enterprise_id}") attr:data-testid="survey-enterprise">{name}</A>
+                <a href=format!("/enterprises/{enterprise_id}") data-testid="survey-enterprise">{name}</a>
             </h1>
             <p class="muted" data-testid="survey-enterprise-facts">{facts}</p>
             <p class="muted" data-testid="survey-form-title">{move || lang.get().form_version(title.get(lang.get()), version)}</p>

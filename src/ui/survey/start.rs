@@ -5,7 +5,7 @@
 use crate::i18n::Msg;
 use crate::ui::state::{Flash, FlashKind, Register};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use crate::ui::router::use_navigate;
 
 /// A function that opens the survey of an enterprise to fill now.
 pub fn start_survey_and_open() -> impl Fn(String) + Clone + 'static {
