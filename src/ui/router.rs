@@ -63,15 +63,18 @@ impl RouterState {
         let found = self.routes.iter().enumerate().find_map(|(i, (pattern, _))| address::match_path(pattern, &path).map(|p| (i, p)));
         let (route, params) = found.map_or((None, Params::default()), |(i, p)| (Some(i), p));
         let query = address::parse_query(search);
-        // The page shown follows only while no other is on its way: from one page to another and
-        // back before the next is drawn builds the first one again.
-        match self.shown.get_value().filter(|s| s.route == route && self.route.get_untracked() == route) {
+        match self.shown.get_value().filter(|s| s.route == route) {
+            // The page shown stays and follows the address; another page on its way (from this one
+            // to another and back before the next is drawn) is called off.
             Some(shown) => {
                 if shown.params.with_untracked(|p| *p != params) {
                     shown.params.set(params);
                 }
                 if shown.query.with_untracked(|q| *q != query) {
                     shown.query.set(query);
+                }
+                if self.route.get_untracked() != route {
+                    self.route.set(route);
                 }
             }
             None => {
@@ -90,7 +93,6 @@ impl RouterState {
     }
 
     fn navigate(self, to: &str, options: NavigateOptions) {
-        let (path, search, hash) = address::split_address(to);
         let location = window().location();
         let here = format!("{}{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default(), location.hash().unwrap_or_default());
         if let Ok(history) = window().history() {
@@ -101,14 +103,15 @@ impl RouterState {
                 history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to))
             };
         }
-        self.arrive(path.to_owned(), search);
+        // As the browser now has it (resolved and escaped as a link's is), not as `to` was written.
+        self.arrive_at_current();
+        let hash = address::split_address(to).2;
         if !hash.is_empty() {
-            // Once the page is drawn.
+            // Once the page is drawn; the top when the page has no such part.
             let id = address::decode_segment(&hash[1..]);
-            request_animation_frame(move || {
-                if let Some(el) = document().get_element_by_id(&id) {
-                    el.scroll_into_view();
-                }
+            request_animation_frame(move || match document().get_element_by_id(&id) {
+                Some(el) => el.scroll_into_view(),
+                None => window().scroll_to_with_x_and_y(0.0, 0.0),
             });
         } else if options.scroll {
             window().scroll_to_with_x_and_y(0.0, 0.0);
@@ -169,8 +172,10 @@ fn own_link(ev: &web_sys::MouseEvent) -> Option<String> {
 pub fn Routes(fallback: fn() -> AnyView) -> impl IntoView {
     let state = expect_context::<RouterState>();
     let outer = Owner::current().unwrap_or_default();
+    // Compared, so that leaving a page and coming back before the next is drawn keeps it.
+    let route = Memo::new(move |_| state.route.get());
     move || {
-        let route = state.route.get();
+        let route = route.get();
         let (params, query) = state.next.with_value(|n| n.clone());
         // Each page has an owner of its own, not this closure's: the closure's owner is cleaned up
         // before its next run draws the next page, and the page being left must still be whole

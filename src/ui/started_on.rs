@@ -31,7 +31,7 @@ pub fn page_changes() -> u64 {
 }
 
 /// Counts the changes of the page's path for `StartedOn` and the kept text's banner; placed
-/// once, inside the router.
+/// once, in the shell (`ui/app.rs`).
 #[component]
 pub fn CountPageChanges() -> impl IntoView {
     let location = use_location();

@@ -199,8 +199,8 @@ test('khảo sát của tỉnh mẫu: số doanh nghiệp áp dụng ISO 9001 v�
 
 // One indicator's records, then another's by a link in the page (the router follows it without a
 // reload): the same page with other params. The second address's period and unit are shown, and
-// the first's again after "back" (the routes keep a page's first address when only its params
-// change; the pages read the address through src/ui/page_query.rs).
+// the first's again after "back" (the router keeps the page when only its params change, and the
+// page's own params and query follow the address: src/ui/router.rs).
 test('từ trang liệt kê của một chỉ tiêu sang chỉ tiêu khác bằng liên kết: kỳ và đơn vị theo địa chỉ mới, quay lại thì theo địa chỉ cũ', async ({ page }) => {
   const app = new AppShell(page);
   await app.open('/indicators/training_classes?period=2021-2025');
