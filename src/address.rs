@@ -53,20 +53,6 @@ pub fn parse_query(search: &str) -> Params {
     )
 }
 
-/// An address the app navigates to (`/activities?kind=x#top`), cut into its path, its query
-/// (with the `?`, or empty) and its fragment (with the `#`, or empty).
-pub fn split_address(to: &str) -> (&str, &str, &str) {
-    let (rest, hash) = match to.find('#') {
-        Some(i) => to.split_at(i),
-        None => (to, ""),
-    };
-    let (path, search) = match rest.find('?') {
-        Some(i) => rest.split_at(i),
-        None => (rest, ""),
-    };
-    (path, search, hash)
-}
-
 /// A fragment or a path's segment with its `%XX` escapes decoded.
 pub fn decode_segment(text: &str) -> String {
     decode(text, false)
@@ -135,14 +121,6 @@ mod tests {
         assert_eq!(parse_query("a=%ff").get("a").as_deref(), Some("\u{fffd}"));
     }
 
-    #[test]
-    fn an_address_splits_into_path_query_and_fragment() {
-        assert_eq!(split_address("/activities?kind=x#top"), ("/activities", "?kind=x", "#top"));
-        assert_eq!(split_address("/sync"), ("/sync", "", ""));
-        assert_eq!(split_address("/a#b?c"), ("/a", "", "#b?c"));
-        assert_eq!(split_address(""), ("", "", ""));
-    }
-
     proptest! {
         /// Whatever is typed into the address bar: no panic, and a value escaped the way a form
         /// escapes it comes back as it was.
@@ -150,7 +128,6 @@ mod tests {
         fn any_address_is_read_without_panic(path in crate::arbitrary_text::text(), value in crate::arbitrary_text::text()) {
             let _ = match_path("/enterprises/:id/edit", &path);
             let _ = parse_query(&path);
-            let _ = split_address(&path);
             let escaped: String = value.bytes().map(|b| format!("%{b:02X}")).collect();
             prop_assert_eq!(parse_query(&format!("?v={escaped}")).get("v"), Some(value.clone()));
             let matched = match_path("/x/:id", &format!("/x/{escaped}"));

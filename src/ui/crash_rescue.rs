@@ -9,7 +9,7 @@ use super::state::{LoadStatus, Register};
 use crate::i18n::Msg;
 use crate::web::panic_guard::{self, CrashRescue, RescueCause};
 use leptos::prelude::*;
-use crate::ui::router::use_location;
+use crate::ui::router::use_path;
 
 /// How many frames to wait for the page's fields to appear (about two seconds).
 const FRAMES_TO_WAIT: u32 = 120;
@@ -61,7 +61,7 @@ pub fn CrashRescueBanner() -> impl IntoView {
     let register = expect_context::<Register>();
     let rescued = expect_context::<Rescued>();
     // The router's path, a signal this follows, not the browser's.
-    let path = use_location().pathname;
+    let path = use_path();
     // Fills at start (a crash's reload) and on a page opened later (a failed save's form opened
     // again), once.
     Effect::new(move |_| {
@@ -84,7 +84,7 @@ pub fn CrashRescueBanner() -> impl IntoView {
 #[component]
 pub fn CrashRescueDetails() -> impl IntoView {
     let rescued = expect_context::<Rescued>();
-    let path = use_location().pathname;
+    let path = use_path();
     let lang = use_lang();
     move || {
         let Shown { rescue: r, filled, .. } = rescued.0.get()?;

@@ -2,15 +2,15 @@ use super::i18n::{tr, use_lang};
 use super::state::{Flash, FlashKind, FlashMessage};
 use crate::i18n::Msg;
 use leptos::prelude::*;
-use crate::ui::router::use_location;
+use crate::ui::router::use_path;
 
 #[component]
 pub fn FlashBanner() -> impl IntoView {
     let flash = expect_context::<Flash>();
     let lang = use_lang();
-    let location = use_location();
+    let path = use_path();
     move || {
-        let here = location.pathname.get();
+        let here = path.get();
         flash.0.get().filter(|m| m.path == here).map(|FlashMessage { kind, msgs, .. }| {
             let class = match kind {
                 FlashKind::Success => "flash flash-success",

@@ -1,7 +1,7 @@
 use super::i18n::{tr, use_lang};
 use crate::i18n::{Lang, Msg};
 use leptos::prelude::*;
-use crate::ui::router::use_location;
+use crate::ui::router::use_path;
 
 const LINKS: [(&str, Msg, &str); 8] = [
     ("/", Msg::NavDashboard, "nav-dashboard"),
@@ -27,7 +27,7 @@ pub fn NavBar() -> impl IntoView {
     let flash = expect_context::<super::state::Flash>();
     let role = expect_context::<super::readiness::Role>();
     let sync = expect_context::<super::sync::SyncStatus>();
-    let path = use_location().pathname;
+    let path = use_path();
     view! {
         <header class="app-header">
             <div class="brand">

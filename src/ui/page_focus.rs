@@ -3,7 +3,7 @@
 //! instead of starting again at the top of the navigation.
 
 use leptos::prelude::*;
-use crate::ui::router::use_location;
+use crate::ui::router::use_path;
 use wasm_bindgen::JsCast;
 
 /// How many frames to wait for a page whose code is still arriving (`LazyPage`) to show its heading.
@@ -11,9 +11,9 @@ const FRAMES: u32 = 180;
 
 #[component]
 pub fn PageFocus() -> impl IntoView {
-    let location = use_location();
+    let path = use_path();
     Effect::new(move |previous: Option<String>| {
-        let path = location.pathname.get();
+        let path = path.get();
         // Not on the first page of the visit: the browser starts there itself.
         if previous.is_some_and(|p| p != path) {
             focus_heading(FRAMES);

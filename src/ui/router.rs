@@ -31,13 +31,6 @@ impl Default for NavigateOptions {
     }
 }
 
-/// The path shown (`use_location().pathname`), for what follows every page (the menu, the
-/// banners).
-#[derive(Clone, Copy)]
-pub struct Location {
-    pub pathname: ReadSignal<String>,
-}
-
 /// The page shown: its route, and its address's `:name` segments and query.
 #[derive(Clone, Copy)]
 struct ShownPage {
@@ -105,7 +98,7 @@ impl RouterState {
         }
         // As the browser now has it (resolved and escaped as a link's is), not as `to` was written.
         self.arrive_at_current();
-        let hash = address::split_address(to).2;
+        let hash = location.hash().unwrap_or_default();
         if !hash.is_empty() {
             // Once the page is drawn; the top when the page has no such part.
             let id = address::decode_segment(&hash[1..]);
@@ -201,9 +194,9 @@ pub fn use_navigate() -> impl Fn(&str, NavigateOptions) + Clone + Copy + 'static
     move |to: &str, options: NavigateOptions| state.navigate(to, options)
 }
 
-/// The path shown.
-pub fn use_location() -> Location {
-    Location { pathname: expect_context::<RouterState>().path.read_only() }
+/// The path shown, for what follows every page (the menu, the banners).
+pub fn use_path() -> ReadSignal<String> {
+    expect_context::<RouterState>().path.read_only()
 }
 
 /// The page's `:name` segments, as its address has them.

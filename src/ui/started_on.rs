@@ -18,7 +18,7 @@ use crate::i18n::Msg;
 use crate::web::browser;
 use crate::web::panic_guard::{self, CrashRescue, RescueCause};
 use leptos::prelude::*;
-use crate::ui::router::{NavigateOptions, use_location};
+use crate::ui::router::{NavigateOptions, use_path};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// How many times the page's path has changed in this tab (`CountPageChanges`).
@@ -34,9 +34,9 @@ pub fn page_changes() -> u64 {
 /// once, in the shell (`ui/app.rs`).
 #[component]
 pub fn CountPageChanges() -> impl IntoView {
-    let location = use_location();
+    let path = use_path();
     Effect::new(move |_| {
-        location.pathname.track();
+        path.track();
         PAGE_CHANGES.fetch_add(1, Ordering::Relaxed);
     });
 }
