@@ -361,9 +361,9 @@ impl Register {
                 if !self.register_read.get_untracked() {
                     self.register_read.set(true);
                 }
-                // The other kinds after the register is on screen, the few activities first: at
-                // province scale surveys and self-assessments are most of the data, and the
-                // enterprise list should not wait for them.
+                // The other kinds after the register is on screen (`load_lists`): at province scale
+                // surveys and self-assessments are most of the data, and the enterprise list should
+                // not wait for them.
                 browser::mark("nscl-register-loaded");
                 // Read before the lists, which follow them; unreadable aliases leave records where they are.
                 if let Ok(aliases) = crate::sync::local::load_aliases(&store).await {
@@ -440,16 +440,21 @@ impl Register {
         browser::mark("nscl-assessments-loaded");
     }
 
-    /// Reads the lists of the other kinds after the register, the few activities and targets
-    /// first, each even when another could not be read; whether all of them were.
+    /// Reads the lists of the other kinds after the register, each even when another could not be
+    /// read; whether all of them were.
     pub async fn load_lists(self) -> bool {
-        let activities = self.load_list(self.activities, "nscl-activities-loaded").await;
-        let targets = self.load_list(self.targets, "nscl-targets-loaded").await;
-        // Surveys and self-assessments side by side, step by step: at province scale each
-        // takes seconds, and either list should show its first page without waiting for the other.
-        let (surveys, assessments) =
-            both(self.load_list(self.surveys, "nscl-surveys-loaded"), self.load_list(self.assessments, "nscl-assessments-loaded")).await;
-        activities && targets && surveys && assessments
+        // Side by side, step by step: at province scale surveys and self-assessments take seconds
+        // each and activities a few hundred milliseconds (3,000 of them), and no list should wait
+        // for another's whole read to show its first page. Targets are few: after the activities.
+        let activities_then_targets = async {
+            let activities = self.load_list(self.activities, "nscl-activities-loaded").await;
+            let targets = self.load_list(self.targets, "nscl-targets-loaded").await;
+            activities && targets
+        };
+        let surveys_and_assessments =
+            both(self.load_list(self.surveys, "nscl-surveys-loaded"), self.load_list(self.assessments, "nscl-assessments-loaded"));
+        let (activities_and_targets, (surveys, assessments)) = both(activities_then_targets, surveys_and_assessments).await;
+        activities_and_targets && surveys && assessments
     }
 
     /// Runs `load_forms` in a task of its own, or once more after the one running.
