@@ -48,6 +48,8 @@ test('một số đọc khác nhau theo hai cách viết được đọc theo ng
 
   // In English the same keys mean the English numbers.
   await page.getByTestId('header-lang-en').click();
+  // The switch waits for the English texts: what opens before it is in Vietnamese, as a person sees.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByTestId('edit-enterprise').click();
   await expect(form.field('capital')).toHaveValue('0.0001');
   await form.field('revenue').fill('2.500');
