@@ -30,6 +30,13 @@ export class AppShell {
     await this.waitUntilLoaded();
   }
 
+  // The header's language buttons. Switching to English waits for its texts: what opens before
+  // the page is in the language (<html lang>) is still in the earlier one, as a person sees.
+  async chooseLanguageInHeader(code) {
+    await this.page.getByTestId(`header-lang-${code}`).click();
+    await expect(this.page.locator('html')).toHaveAttribute('lang', code);
+  }
+
   async chooseLanguageInSettings(code) {
     await this.nav('settings').click();
     await this.page.getByTestId(`lang-${code}`).check();

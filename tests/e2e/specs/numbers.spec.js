@@ -47,9 +47,7 @@ test('một số đọc khác nhau theo hai cách viết được đọc theo ng
   await expect(page.getByTestId('detail-revenue')).toHaveText('1.234,5');
 
   // In English the same keys mean the English numbers.
-  await page.getByTestId('header-lang-en').click();
-  // The switch waits for the English texts: what opens before it is in Vietnamese, as a person sees.
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await app.chooseLanguageInHeader('en');
   await page.getByTestId('edit-enterprise').click();
   await expect(form.field('capital')).toHaveValue('0.0001');
   await form.field('revenue').fill('2.500');

@@ -46,9 +46,7 @@ test('every damaged or foreign file is refused with its reason, and nothing is w
   fs.rmSync(big);
 
   // In English too.
-  await page.getByTestId('header-lang-en').click();
-  // The switch waits for the English texts: what opens before it is in Vietnamese, as a person sees.
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await app.chooseLanguageInHeader('en');
   await sync.choose([fixture('future-version.json')]);
   await expect(sync.fileStatus(0)).toHaveText('The file uses format version 99, newer than this app. Update the app, then import it again.');
   await sync.choose([fixture('wrong-shape.json')]);
