@@ -168,6 +168,25 @@ pub fn is_ambiguous(input: &str) -> bool {
     marks == 1 && body.split_once(['.', ',']).is_some_and(|(i, f)| f.len() == 3 && f.chars().all(|c| c.is_ascii_digit()) && whole_groups(i, None))
 }
 
+/// Text typed as a number in `from`, written so that `to` reads the same number: what a form
+/// does with its fields when the page's language changes under them. Only an entry the two
+/// conventions read differently changes (`2.500`, 2500 in Vietnamese, becomes `2,500` in
+/// English); any other text, a number or not, is left exactly as typed. Without it, a field the
+/// officer never touched would be saved as another number (2500 → 2.5).
+pub fn in_language(text: &str, from: Lang, to: Lang) -> String {
+    if from == to || !is_ambiguous(text) {
+        return text.to_string();
+    }
+    // Its one mark is a thousands group in one language exactly when the other mark is in the
+    // other: swapping it keeps the number. Text, not a float written out again: the crash
+    // rescue's filling (in the first download) calls this, and float formatting is large.
+    text.chars().map(|c| match c {
+        '.' => ',',
+        ',' => '.',
+        c => c,
+    }).collect()
+}
+
 /// A stored amount as the detail page shows it: up to `max_decimals`
 /// places, or more when those would round a non-zero value to 0
 /// (`0,0001` stays `0,0001`, not `0`).
@@ -336,6 +355,19 @@ mod tests {
     }
 
     #[test]
+    fn an_entry_read_two_ways_is_written_again_for_the_new_language() {
+        assert_eq!(in_language("2.500", Lang::Vi, Lang::En), "2,500");
+        assert_eq!(in_language("2.500", Lang::En, Lang::Vi), "2,500");
+        assert_eq!(in_language("1,250", Lang::Vi, Lang::En), "1.250");
+        assert_eq!(in_language("-1,125", Lang::En, Lang::Vi), "-1.125");
+        // Read the same either way, or not a number: left as typed.
+        for kept in ["2,5", "1.234,5", "2500", "2,5,6", "abc", "", "0.125"] {
+            assert_eq!(in_language(kept, Lang::Vi, Lang::En), kept);
+        }
+        assert_eq!(in_language("2.500", Lang::Vi, Lang::Vi), "2.500");
+    }
+
+    #[test]
     fn decimals_use_comma_in_vietnamese() {
         assert_eq!(format_decimal(1234.5, 2, Lang::Vi), "1.234,5");
         assert_eq!(format_decimal(1234.5, 2, Lang::En), "1,234.5");
@@ -463,6 +495,11 @@ mod props {
         prop_oneof![Just(Lang::Vi), Just(Lang::En)]
     }
 
+    /// Entries like `2.500` and `-0,125`, which random text rarely is.
+    fn ambiguous() -> impl Strategy<Value = String> {
+        (prop_oneof![Just(""), Just("-")], 0u32..1000, prop_oneof![Just('.'), Just(',')], 0u32..1000).prop_map(|(sign, int, mark, frac)| format!("{sign}{int}{mark}{frac:03}"))
+    }
+
     proptest! {
         #[test]
         fn typed_numbers_are_finite_or_refused(s in prop_oneof![numberish(), text()], lang in lang()) {
@@ -510,6 +547,20 @@ mod props {
             }
             let iso = format!("{y:04}-{m:02}-{d:02}");
             prop_assert_eq!(parse_day(&format_iso_date(&iso)), Some(iso));
+        }
+
+        #[test]
+        fn a_number_keeps_its_value_when_the_language_changes(s in prop_oneof![numberish(), text(), ambiguous()], from in lang(), to in lang()) {
+            let moved = in_language(&s, from, to);
+            match read_decimal(&s, from) {
+                Ok(x) => prop_assert_eq!(read_decimal(&moved, to), Ok(x), "{:?} → {:?}", s, moved),
+                // Not a number: the text stays exactly as typed, to be corrected by the officer.
+                Err(_) => prop_assert_eq!(&moved, &s),
+            }
+            // Only what the two conventions read differently is written again.
+            if !is_ambiguous(&s) {
+                prop_assert_eq!(&moved, &s);
+            }
         }
 
         #[test]

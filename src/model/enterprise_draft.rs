@@ -252,6 +252,14 @@ impl EnterpriseDraft {
         }
     }
 
+    /// The same draft with its amounts written for `to` (`format::in_language`), when the page's
+    /// language changes while the form is open: each keeps the number it meant in `from`.
+    /// Employees are counts, which both languages read alike.
+    pub fn in_language(&self, from: Lang, to: Lang) -> EnterpriseDraft {
+        let moved = |s: &str| crate::format::in_language(s, from, to);
+        EnterpriseDraft { revenue: moved(&self.revenue), capital: moved(&self.capital), ..self.clone() }
+    }
+
     /// Checks every field; numbers are read as `lang` writes them.
     /// `owner_of_tax_code` answers which other record, if
     /// any, already holds a normalised tax code; `units` is the unit list in force.
@@ -574,6 +582,18 @@ mod tests {
             assert_eq!(e2, e, "{lang:?}");
         }
         assert_eq!(EnterpriseDraft::from_enterprise(&e, Lang::Vi).revenue, "2,75");
+    }
+
+    #[test]
+    fn an_open_draft_keeps_its_amounts_when_the_language_changes() {
+        // Opened in Vietnamese: 2,500 billion shows as "2.500", which English reads as 2.5.
+        let e = Enterprise { name: "X".into(), revenue_bn_vnd: Some(2500.0), capital_bn_vnd: Some(1.25), employees: Some(1200), ..Default::default() };
+        let vi = EnterpriseDraft::from_enterprise(&e, Lang::Vi);
+        assert_eq!((vi.revenue.as_str(), vi.capital.as_str()), ("2.500", "1,25"));
+        let en = vi.in_language(Lang::Vi, Lang::En);
+        assert_eq!((en.revenue.as_str(), en.capital.as_str(), en.employees.as_str()), ("2,500", "1,25", "1200"));
+        let (saved, _) = en.validate(Lang::En, &units(), nobody).unwrap();
+        assert_eq!((saved.revenue_bn_vnd, saved.capital_bn_vnd, saved.employees), (Some(2500.0), Some(1.25), Some(1200)));
     }
 }
 

@@ -1,7 +1,7 @@
 //! Adding and editing an enterprise.
 
 use super::form_fields::{FieldErrors, Input, SelectField, TextField};
-use super::i18n::{tr, use_lang};
+use super::i18n::{figures_language, tr, use_lang};
 use super::started_on::StartedOn;
 use super::state::{Flash, FlashKind, LoadStatus, Register, SaveError};
 use crate::i18n::{ownership_msg, product_msg, size_msg, Msg};
@@ -74,7 +74,6 @@ struct Conflict {
     theirs: Record<Enterprise>,
     their_fields: Vec<Msg>,
     both_changed: Vec<Msg>,
-    theirs_draft: EnterpriseDraft,
 }
 
 fn changed_labels(a: &EnterpriseDraft, b: &EnterpriseDraft) -> Vec<Msg> {
@@ -96,10 +95,16 @@ pub fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) 
     let role = use_context::<crate::ui::readiness::Role>();
     // Added from the survey picker: the survey starts as soon as the enterprise is saved.
     let then_survey = use_page_query().with_untracked(|q| q.get("then").as_deref() == Some("survey")) && base.is_none();
-    let opened = draft.clone();
+    let opened = StoredValue::new(draft.clone());
     let draft = RwSignal::new(draft);
     // Left unsaved (another page, Back, a reload), the form's fields are kept (`unsaved_form`).
-    let unsaved = crate::ui::unsaved_form::guard(move || draft.try_with_untracked(|d| *d != opened).unwrap_or(false), rescued);
+    let unsaved = crate::ui::unsaved_form::guard(move || draft.try_with_untracked(|d| opened.try_with_value(|o| d != o).unwrap_or(false)).unwrap_or(false), rescued);
+    // A language switch with the form open: an untouched `2.500` (2,500 billion in Vietnamese)
+    // must not be saved as English's 2.5.
+    let written_in = figures_language(move |was, now| {
+        draft.update(|d| *d = d.in_language(was, now));
+        opened.update_value(|d| *d = d.in_language(was, now));
+    });
     let cancelled = unsaved;
     let editing = StoredValue::new(base.as_ref().map(|r| r.id.clone()));
     let base = RwSignal::new(base);
@@ -156,9 +161,10 @@ pub fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) 
         unsaved.saving();
         let navigate = navigate.clone();
         let started_on = StartedOn::here().keeping_typed(rescued);
+        let amounts_in = written_in.get_value();
         spawn_local(async move {
             let base_version = base.with_untracked(|b| b.as_ref().map(|r| r.version.clone()));
-            let result = register.save(lang.get_untracked(), draft.get_untracked(), editing.get_value(), base_version).await;
+            let result = register.save(amounts_in, draft.get_untracked(), editing.get_value(), base_version).await;
             saving.set(false);
             // Saved: nothing to keep. Not saved: the text on screen is kept again if the officer
             // leaves it now (left already, the save's own rescue keeps it).
@@ -206,7 +212,8 @@ pub fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) 
                 // The officer may have left the page while the save ran: its signals are then gone, and
                 // reading one would abort the app. try_ reads give up quietly instead.
                 Err(SaveError::Conflict(theirs)) => {
-                    let Some(l) = lang.try_get_untracked() else { return };
+                    // Drafts to compare with the form's, in the language its amounts are written in.
+                    let Some(l) = written_in.try_get_value() else { return };
                     let Some(base_draft) = base.try_with_untracked(|b| b.as_ref().map(|r| EnterpriseDraft::from_enterprise(&r.payload, l)).unwrap_or_default()) else { return };
                     let theirs_draft = EnterpriseDraft::from_enterprise(&theirs.payload, l);
                     let Some(mine) = draft.try_get_untracked() else { return };
@@ -215,7 +222,6 @@ pub fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) 
                         their_fields: changed_labels(&base_draft, &theirs_draft),
                         both_changed: both.into_iter().map(Field::label).collect(),
                         theirs: (*theirs).clone(),
-                        theirs_draft,
                     }));
                     draft.set(merged);
                     base.set(Some(*theirs));
@@ -240,7 +246,7 @@ pub fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) 
                 {move || conflict.get().map(|c| {
                     let who = c.theirs.author().to_string();
                     let when = crate::format::format_date_time(c.theirs.updated_ms(), crate::web::browser::utc_offset_minutes());
-                    let theirs_draft = c.theirs_draft.clone();
+                    let theirs = c.theirs.payload.clone();
                     let list = move |labels: &Vec<Msg>| labels.iter().map(|m| lang.get().t(*m)).collect::<Vec<_>>().join(", ");
                     let (their_fields, both) = (c.their_fields.clone(), c.both_changed.clone());
                     view! {
@@ -253,7 +259,7 @@ pub fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) 
                             })}
                             <p>{tr(Msg::ConflictMerged)}</p>
                             <button type="button" class="button" data-testid="conflict-take-theirs"
-                                on:click=move |_| { draft.set(theirs_draft.clone()); conflict.set(None); }>{tr(Msg::ConflictTakeTheirs)}</button>
+                                on:click=move |_| { draft.set(EnterpriseDraft::from_enterprise(&theirs, written_in.get_value())); conflict.set(None); }>{tr(Msg::ConflictTakeTheirs)}</button>
                         </div>
                     }
                 })}

@@ -26,6 +26,11 @@ pub struct CrashRescue {
     /// elsewhere, never puts it back over that change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
+    /// The page's language when the text was put aside: a number typed in a decimal field is
+    /// written again for the language of the page it goes back into (`format::in_language`), or
+    /// `2.500` typed in Vietnamese (2,500) would be read by English as 2.5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 /// The attribute a form editing a stored record carries: that record's version (its change time).
@@ -163,15 +168,21 @@ pub fn fields_on_screen() -> CrashRescue {
             }
         }
     }
-    CrashRescue { path, at_ms, fields, cause: RescueCause::Crashed, version: record_version_on_screen() }
+    let lang = document().map(|d| page_lang(&d));
+    CrashRescue { path, at_ms, fields, cause: RescueCause::Crashed, version: record_version_on_screen(), lang }
+}
+
+/// The language the page is in (`<html lang>`), read without the app's state, which a panic may have left unusable.
+fn page_lang(doc: &web_sys::Document) -> crate::i18n::Lang {
+    doc.document_element().and_then(|e| e.get_attribute("lang")).as_deref().and_then(crate::i18n::Lang::from_code).unwrap_or_default()
 }
 
 /// The message over the dead page. Text only (`set_text_content`): the values are the officer's.
 fn show(rescue: &CrashRescue) {
-    use crate::i18n::{Lang, Msg};
+    use crate::i18n::Msg;
     let Some(doc) = document() else { return };
     let Some(body) = doc.body() else { return };
-    let lang = doc.document_element().and_then(|e| e.get_attribute("lang")).as_deref().and_then(Lang::from_code).unwrap_or_default();
+    let lang = page_lang(&doc);
     let el = |tag: &str, text: &str| -> Option<web_sys::Element> {
         let e = doc.create_element(tag).ok()?;
         e.set_text_content(Some(text));
@@ -265,7 +276,11 @@ pub fn fill(rescue: &CrashRescue, fields: &[usize]) -> Vec<usize> {
                 }
                 None
             } else {
-                input.set_value(&f.value);
+                let value = match rescue.lang {
+                    Some(from) if input.get_attribute("inputmode").as_deref() == Some("decimal") => crate::format::in_language(&f.value, from, page_lang(&doc)),
+                    _ => f.value.clone(),
+                };
+                input.set_value(&value);
                 Some("input")
             }
         } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {

@@ -6,10 +6,11 @@ use super::progress_table::{number, target_text};
 use super::target_history::TargetHistory;
 use super::target_store::save_target;
 use crate::i18n::Msg;
+use crate::format::in_language;
 use crate::indicators::{default_target, parse_target_pair, shipped, target_with, Period, StoredTargets, TargetInputError, TargetSource};
 use crate::model::clock::VersionVector;
 use crate::model::indicator_target::record_id;
-use crate::ui::i18n::{tr, use_lang};
+use crate::ui::i18n::{figures_language, tr, use_lang};
 use crate::ui::state::{Flash, FlashKind, Register};
 use crate::ui::typed_text::typed_text;
 use leptos::prelude::*;
@@ -48,8 +49,15 @@ pub fn TargetsEditor() -> impl IntoView {
         register.targets.records.with_untracked(|all| all.iter().find(|r| r.id == record).map(|r| r.version.clone()).unwrap_or_default())
     };
 
+    // A language switch with a row open: `1.000` typed in Vietnamese (a thousand) must not be
+    // saved as English's 1.
+    let written_in = figures_language(move |was, now| {
+        value.update(|v| *v = in_language(v, was, now));
+        stretch.update(|v| *v = in_language(v, was, now));
+    });
+
     let start = move |id: String, p: Period| {
-        let l = lang.get_untracked();
+        let l = written_in.get_value();
         let (current, kept) = stored.with_untracked(|s| {
             let def = defs.get(&id);
             (def.and_then(|d| target_with(defs, d, p, s)), s.get(&id, p).cloned())
@@ -79,7 +87,7 @@ pub fn TargetsEditor() -> impl IntoView {
     };
     let save = move |_| {
         let Some((id, p)) = editing.get_untracked() else { return };
-        match parse_target_pair(&value.get_untracked(), &stretch.get_untracked(), lang.get_untracked()) {
+        match parse_target_pair(&value.get_untracked(), &stretch.get_untracked(), written_in.get_value()) {
             Ok(pair) => write(id, p, seen.get_value(), Some(pair), note.get_untracked().trim().to_string()),
             Err(e) => error.set(Some(input_msg(e))),
         }

@@ -5,8 +5,8 @@
 use super::context::{input_id, use_form};
 use crate::form::answer::{canonical_number, number};
 use crate::form::{Question, Slot};
-use crate::format::{format_amount, format_answer_number, is_ambiguous, parse_decimal};
-use crate::ui::i18n::use_lang;
+use crate::format::{format_amount, format_answer_number, in_language, is_ambiguous, parse_decimal};
+use crate::ui::i18n::{figures_language, use_lang};
 use leptos::prelude::*;
 
 #[component]
@@ -22,6 +22,18 @@ pub fn NumberInput(q: Question, at: Slot) -> impl IntoView {
     // With the language it was read in: after a language switch the value stored stays what it was read as.
     let typed = RwSignal::new((initial.clone(), lang.get_untracked()));
     let echo_id = format!("echo-{id}");
+    // After a language switch, an entry the two conventions read differently is written again
+    // the new language's way (`2.500` read in Vietnamese shows as `2,500` in English), so what
+    // the box shows is what is stored, and an edit to it is read as the officer now sees it.
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    figures_language(move |was, now| {
+        let Some(text) = typed.try_with_untracked(|(t, _)| t.clone()) else { return };
+        let moved = in_language(&text, was, now);
+        if let Some(input) = input_ref.get_untracked().filter(|_| moved != text) {
+            input.set_value(&moved);
+        }
+        typed.set((moved, now));
+    });
     let on_input = move |ev| {
         let raw = event_target_value(&ev);
         typed.set((raw.clone(), lang.get_untracked()));
@@ -30,7 +42,7 @@ pub fn NumberInput(q: Question, at: Slot) -> impl IntoView {
     };
     view! {
         <span class="number-input">
-            <input type="text" inputmode="decimal" id=id prop:value=initial on:input=on_input disabled=move || ctx.read_only.get()/>
+            <input type="text" inputmode="decimal" id=id node_ref=input_ref prop:value=initial on:input=on_input disabled=move || ctx.read_only.get()/>
             {unit.map(|u| view! { <span class="unit">{move || u.get(lang.get()).to_string()}</span> })}
             {move || {
                 let l = lang.get();

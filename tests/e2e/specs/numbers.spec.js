@@ -4,6 +4,7 @@
 import { test, expect } from '@playwright/test';
 import { AppShell, EnterpriseForm, storedRows } from '../pages/app.js';
 import { SurveyForm } from '../pages/survey.js';
+import { TargetSettings } from '../pages/indicators.js';
 
 test('doanh thu có dấu phân cách sai chỗ bị từ chối kèm lời nhắn, không thành một số khác', async ({ page }) => {
   const app = new AppShell(page);
@@ -74,4 +75,69 @@ test('trong phiếu khảo sát: số mơ hồ được hiện lại, số sai n
   await page.getByTestId('first-missing').click();
   await survey.section('productivity');
   await expect(survey.issue('revenue')).toContainText('Hãy nhập một số');
+});
+
+// A language switch with a form open: every figure keeps the number it meant. `2.500` typed or
+// shown in Vietnamese (two thousand five hundred) is written `2,500` for English, never left to
+// be read as 2.5 on save. The same holds for text put aside and put back after the switch.
+test('đổi ngôn ngữ khi biểu mẫu đang mở: số đã nhập và số chưa chạm đến vẫn giữ đúng giá trị', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open('/');
+  const form = new EnterpriseForm(page);
+  await form.add({ name: 'Công ty CP Xuất nhập khẩu Sa Giang', unit: 'tp-sa-dec', revenue: '2.500' });
+  await expect(page.getByTestId('detail-revenue')).toHaveText('2.500');
+  await page.getByTestId('edit-enterprise').click();
+  await expect(form.field('revenue')).toHaveValue('2.500');
+  await form.field('capital').fill('1.250'); // typed in Vietnamese: one thousand two hundred and fifty
+  await app.chooseLanguageInHeader('en');
+  await expect(form.field('revenue')).toHaveValue('2,500');
+  await expect(form.field('capital')).toHaveValue('1,250');
+  await form.save.click(); // revenue untouched
+  await expect(page.getByTestId('detail-revenue')).toHaveText('2,500');
+  const stored = JSON.parse((await storedRows(page, 'enterprise'))[0].json).payload;
+  expect([stored.revenue_bn_vnd, stored.capital_bn_vnd]).toEqual([2500, 1250]);
+
+  // A survey answer: what the box shows follows the language, and stays the stored number.
+  await app.chooseLanguageInHeader('vi');
+  const survey = new SurveyForm(page);
+  await survey.startFromEnterprisePage();
+  await survey.section('productivity');
+  await survey.type('revenue', '2.500');
+  await survey.storedPayload((p) => p.answers.revenue === '2500');
+  await app.chooseLanguageInHeader('en');
+  await expect(survey.input('revenue')).toHaveValue('2,500');
+  await expect(page.getByTestId('echo-in-revenue')).toHaveText('= 2,500 million VND');
+  await survey.type('revenue', '2,500'); // typed again as the officer now sees it: the same number
+  await survey.storedPayload((p) => p.answers.revenue === '2500');
+});
+
+test('đổi ngôn ngữ khi đang sửa chỉ tiêu: chỉ tiêu đã gõ không bị đọc thành số khác', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open('/');
+  const targets = new TargetSettings(page);
+  await targets.open();
+  await targets.edit('training_classes', '2021-2025', { value: '1.000' });
+  await app.chooseLanguageInHeader('en');
+  await expect(page.getByTestId('target-value')).toHaveValue('1,000');
+  await targets.save();
+  await expect(targets.current('training_classes', '2021-2025')).toHaveText('≥ 1,000');
+});
+
+test('chữ đã gõ được giữ lại rồi điền lại sau khi đổi ngôn ngữ vẫn đúng giá trị', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open('/');
+  const form = new EnterpriseForm(page);
+  await form.startNew();
+  await form.fill({ name: 'HTX Nông nghiệp Mỹ Xương', unit: 'tp-sa-dec', revenue: '2.500' });
+  await app.nav('settings').click(); // left unsaved: the text is put aside
+  const kept = page.getByTestId('crash-rescued');
+  await expect(kept).toContainText('Bạn đã rời biểu mẫu khi chưa lưu.');
+  await app.chooseLanguageInHeader('en');
+  await kept.getByTestId('rescued-reopen').click();
+  await expect(form.field('name')).toHaveValue('HTX Nông nghiệp Mỹ Xương');
+  await expect(form.field('revenue')).toHaveValue('2,500');
+  await form.save.click();
+  await expect(page.getByTestId('detail-revenue')).toHaveText('2,500');
+  const stored = JSON.parse((await storedRows(page, 'enterprise'))[0].json).payload;
+  expect(stored.revenue_bn_vnd).toBe(2500);
 });
