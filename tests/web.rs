@@ -757,3 +757,30 @@ async fn upgrading_a_schema_5_database_gives_every_survey_and_self_assessment_it
     // The next test meets a database made whole by the app, every index included.
     delete_database().await;
 }
+
+#[wasm_bindgen_test]
+fn going_to_the_address_shown_adds_no_history_entry_however_the_address_is_written() {
+    use leptos::prelude::*;
+    use nscl_tracker::ui::router::{provide_router, use_navigate, NavigateOptions};
+    let window = web_sys::window().unwrap();
+    let history = window.history().unwrap();
+    let opened_at = window.location().href().unwrap();
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_router(&[]);
+        let navigate = use_navigate();
+        let before = history.length().unwrap();
+        // Written as code builds it; the address bar has it escaped (`/t%C3%ACm?q=L%C3%AA%20Th%E1%BB%8B`).
+        let to = "/tìm?q=Lê Thị";
+        navigate(to, NavigateOptions { scroll: false, ..Default::default() });
+        assert_eq!(window.location().search().unwrap(), "?q=L%C3%AA%20Th%E1%BB%8B");
+        navigate(to, NavigateOptions { scroll: false, ..Default::default() });
+        assert_eq!(history.length().unwrap(), before + 1, "the second is the page shown: no entry of its own");
+        navigate("/t%C3%ACm?q=L%C3%AA%20Th%E1%BB%8B", NavigateOptions { scroll: false, ..Default::default() });
+        assert_eq!(history.length().unwrap(), before + 1, "nor written as the browser writes it");
+        navigate("/tìm?q=Lan", NavigateOptions { scroll: false, ..Default::default() });
+        assert_eq!(history.length().unwrap(), before + 2, "another address is another entry");
+    });
+    owner.cleanup();
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&opened_at)).unwrap();
+}

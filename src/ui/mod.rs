@@ -32,7 +32,8 @@ mod nav;
 mod page_focus;
 mod pager;
 mod rows_in_parts;
-mod router;
+/// Public for the browser tests of `navigate` (tests/web.rs).
+pub mod router;
 mod placeholder;
 mod programme;
 pub(crate) mod readiness;

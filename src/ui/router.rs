@@ -87,10 +87,13 @@ impl RouterState {
 
     fn navigate(self, to: &str, options: NavigateOptions) {
         let location = window().location();
-        let here = format!("{}{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default(), location.hash().unwrap_or_default());
+        let href = location.href().unwrap_or_default();
+        // `to` as the browser resolves and escapes it: an address built in code (`/surveys?q=Lê`)
+        // is the address shown only once written the way the address bar writes it.
+        let same = web_sys::Url::new_with_base(to, &href).is_ok_and(|u| u.href() == href);
         if let Ok(history) = window().history() {
             // As the browser does for a link to the address shown: no second entry for it.
-            let _ = if options.replace || here == to {
+            let _ = if options.replace || same {
                 history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to))
             } else {
                 history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to))
