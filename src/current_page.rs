@@ -12,9 +12,28 @@ pub fn is_current(path: &str, href: &str, exact: bool) -> bool {
     path == href || (!exact && !href.is_empty() && path.strip_prefix(href).is_some_and(|rest| rest.starts_with('/')))
 }
 
+/// Whether the page at `path` opens on figures worked out from the activities: the dashboard
+/// (the officers' home page, whose first table is the plan's indicators), the activity list, the
+/// records behind an indicator and the annual report. The store reads the activities whole
+/// before the surveys and self-assessments for these; for any other page the kinds are read
+/// side by side, so a survey list's first page does not wait for every activity.
+pub fn opens_on_activities(path: &str) -> bool {
+    is_current(path, "/", true) || ["/activities", "/indicators", "/report"].iter().any(|href| is_current(path, href, false))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::is_current;
+    use super::{is_current, opens_on_activities};
+
+    #[test]
+    fn the_home_page_and_the_programme_pages_open_on_the_activities() {
+        for path in ["/", "", "/activities", "/activities/new", "/activities/a1", "/indicators/training_classes", "/report"] {
+            assert!(opens_on_activities(path), "{path}");
+        }
+        for path in ["/surveys", "/surveys/s1", "/self-assessment", "/enterprises", "/enterprises/e1", "/settings", "/sync", "/reports"] {
+            assert!(!opens_on_activities(path), "{path}");
+        }
+    }
 
     #[test]
     fn a_menu_link_is_current_on_its_page_and_the_pages_under_it() {

@@ -43,6 +43,17 @@ try {
   await page.waitForFunction(() => performance.getEntriesByName('nscl-loaded').length > 0);
   await seedProvince(page, base, province);
 
+  // When the plan's indicators are first counted (the top table's figures become links), from the
+  // navigation's start: the activities are read whole first for this page (state.rs, load_lists).
+  await page.addInitScript(() => {
+    const counted = () => document.querySelector('a[data-testid^="indicator-actual-"]');
+    new MutationObserver((_, observer) => {
+      if (counted()) {
+        window.__indicatorsCountedAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
   const t0 = Date.now();
   await page.goto(`${base}/`);
   // Loaded: every kind counted (no "…" left) and the indicator table drawn.
@@ -52,6 +63,16 @@ try {
   }), null, { timeout: 120_000 });
   await page.getByTestId('indicator-progress').waitFor();
   result.loadedMs = Date.now() - t0;
+  await page.waitForFunction(() => window.__indicatorsCountedAt !== undefined);
+  result.open = await page.evaluate(() => {
+    const at = (name) => Math.round(performance.getEntriesByName(name)[0]?.startTime ?? -1);
+    return {
+      indicatorsCountedMs: Math.round(window.__indicatorsCountedAt),
+      activitiesReadMs: at('nscl-activities-loaded'),
+      surveysReadMs: at('nscl-surveys-loaded'),
+      assessmentsReadMs: at('nscl-assessments-loaded'),
+    };
+  });
   result.shown = await page.evaluate(() => ({
     activities: document.querySelector('[data-testid="stat-activities"]').textContent,
     assessments: document.querySelector('[data-testid="stat-assessments"]').textContent,
@@ -95,4 +116,5 @@ try {
 fs.mkdirSync(`${root}target/bench`, { recursive: true });
 fs.writeFileSync(`${root}target/bench/${SCALE === 5000 ? 'dashboard' : `dashboard-${SCALE}`}.json`, JSON.stringify(result, null, 2));
 console.log(`dashboard with ${JSON.stringify(result.records)}: loaded in ${result.loadedMs} ms (${JSON.stringify(result.shown)})`);
+console.log(`from navigation: indicators counted at ${result.open.indicatorsCountedMs} ms; activities read at ${result.open.activitiesReadMs}, surveys ${result.open.surveysReadMs}, self-assessments ${result.open.assessmentsReadMs} ms`);
 console.log(`period/unit change to redrawn indicators: work p50 ${result.filterChange.workMs.p50} ms, p95 ${result.filterChange.workMs.p95} ms; to paint p50 ${result.filterChange.toPaintMs.p50} ms, p95 ${result.filterChange.toPaintMs.p95} ms, max ${result.filterChange.toPaintMs.max} ms; redrawn ${result.filterChange.redrawn} of ${result.filterChange.changes}`);
