@@ -12,11 +12,12 @@ pub fn is_current(path: &str, href: &str, exact: bool) -> bool {
     path == href || (!exact && !href.is_empty() && path.strip_prefix(href).is_some_and(|rest| rest.starts_with('/')))
 }
 
-/// Whether the page at `path` opens on figures worked out from the activities: the dashboard
-/// (the officers' home page, whose first table is the plan's indicators), the activity list, the
-/// records behind an indicator and the annual report. The store reads the activities whole
-/// before the surveys and self-assessments for these; for any other page the kinds are read
-/// side by side, so a survey list's first page does not wait for every activity.
+/// Whether the page at `path` opens on figures worked out from the activities, for an officer:
+/// the dashboard (the home page, whose first table is the plan's indicators), the activity list,
+/// the records behind an indicator and the annual report. The store reads the activities whole
+/// before the surveys and self-assessments for these (`Register::load_lists`); for any other
+/// page the kinds are read side by side, so a survey list's first page does not wait for every
+/// activity.
 pub fn opens_on_activities(path: &str) -> bool {
     is_current(path, "/", true) || ["/activities", "/indicators", "/report"].iter().any(|href| is_current(path, href, false))
 }

@@ -495,7 +495,8 @@ mod props {
         prop_oneof![Just(Lang::Vi), Just(Lang::En)]
     }
 
-    /// Entries like `2.500` and `-0,125`, which random text rarely is.
+    /// Entries like `2.500` and `-1,125`, which random text rarely is (`0,125` and the like too,
+    /// which only one way reads).
     fn ambiguous() -> impl Strategy<Value = String> {
         (prop_oneof![Just(""), Just("-")], 0u32..1000, prop_oneof![Just('.'), Just(',')], 0u32..1000).prop_map(|(sign, int, mark, frac)| format!("{sign}{int}{mark}{frac:03}"))
     }

@@ -111,11 +111,13 @@ pub fn CrashRescueDetails() -> impl IntoView {
             view! { <p><a href=to data-testid="rescued-reopen">{tr(label)}</a></p> }
         });
         let fields: Vec<_> = r.shown().cloned().collect();
+        let written_in = r.lang;
         Some(view! {
             <div class="banner banner-warning" role="alert" data-testid="crash-rescued">
                 <p>{move || lang.get().t(msg)}</p>
                 <dl class="details small" data-testid="crash-rescued-fields">
-                    {fields.into_iter().map(|f| { let shown = f.shown_text().to_string(); view! { <dt>{f.label}</dt><dd>{shown}</dd> } }).collect_view()}
+                    // A figure copied in the other language is listed as this one writes it.
+                    {fields.into_iter().map(|f| { let label = f.label.clone(); view! { <dt>{label}</dt><dd>{move || f.shown_in(written_in, lang.get())}</dd> } }).collect_view()}
                 </dl>
                 {reopen}
                 <button type="button" class="button" data-testid="crash-dismiss"

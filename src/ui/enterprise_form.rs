@@ -161,10 +161,11 @@ pub fn EnterpriseForm(draft: EnterpriseDraft, base: Option<Record<Enterprise>>) 
         unsaved.saving();
         let navigate = navigate.clone();
         let started_on = StartedOn::here().keeping_typed(rescued);
-        let amounts_in = written_in.get_value();
+        // The figures and the language they are written in, as one: read together at the click.
+        let (typed, amounts_in) = (draft.get_untracked(), written_in.get_value());
         spawn_local(async move {
             let base_version = base.with_untracked(|b| b.as_ref().map(|r| r.version.clone()));
-            let result = register.save(amounts_in, draft.get_untracked(), editing.get_value(), base_version).await;
+            let result = register.save(amounts_in, typed, editing.get_value(), base_version).await;
             saving.set(false);
             // Saved: nothing to keep. Not saved: the text on screen is kept again if the officer
             // leaves it now (left already, the save's own rescue keeps it).

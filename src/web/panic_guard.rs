@@ -87,12 +87,29 @@ pub struct RescuedField {
     /// (`tp-hong-ngu`), which the officer never saw.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// A box of figures written the page language's way (`inputmode="decimal"`): put back or
+    /// listed in the other language, its figure is written again for it (`CrashRescue::lang`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub decimal: bool,
 }
 
 impl RescuedField {
     /// What the officer is shown of the field: a choice's text, else the value.
     pub fn shown_text(&self) -> &str {
         self.text.as_deref().unwrap_or(&self.value)
+    }
+
+    /// The value to put back into a page now in `now`, the field having been copied in `written_in`.
+    pub fn value_in(&self, written_in: Option<crate::i18n::Lang>, now: crate::i18n::Lang) -> String {
+        match written_in {
+            Some(from) if self.decimal => crate::format::in_language(&self.value, from, now),
+            _ => self.value.clone(),
+        }
+    }
+
+    /// What the officer is shown of the field on a page now in `now`.
+    pub fn shown_in(&self, written_in: Option<crate::i18n::Lang>, now: crate::i18n::Lang) -> String {
+        if self.decimal { self.value_in(written_in, now) } else { self.shown_text().to_string() }
     }
 }
 
@@ -137,6 +154,7 @@ pub fn fields_on_screen() -> CrashRescue {
             for i in 0..list.length() {
                 let Some(node) = list.item(i) else { continue };
                 let Ok(el) = node.dyn_into::<web_sys::Element>() else { continue };
+                let decimal = el.get_attribute("inputmode").as_deref() == Some("decimal");
                 let (value, checked, text) = if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
                     match input.type_().as_str() {
                         // Every box, ticked or not: a box the officer cleared is put back cleared.
@@ -164,7 +182,7 @@ pub fn fields_on_screen() -> CrashRescue {
                     .and_then(|l| l.text_content())
                     .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
                     .unwrap_or_else(|| id.clone());
-                fields.push(RescuedField { id, label, value, checked, text });
+                fields.push(RescuedField { id, label, value, checked, text, decimal });
             }
         }
     }
@@ -276,11 +294,7 @@ pub fn fill(rescue: &CrashRescue, fields: &[usize]) -> Vec<usize> {
                 }
                 None
             } else {
-                let value = match rescue.lang {
-                    Some(from) if input.get_attribute("inputmode").as_deref() == Some("decimal") => crate::format::in_language(&f.value, from, page_lang(&doc)),
-                    _ => f.value.clone(),
-                };
-                input.set_value(&value);
+                input.set_value(&f.value_in(rescue.lang, page_lang(&doc)));
                 Some("input")
             }
         } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {

@@ -26,9 +26,10 @@ pub fn NumberInput(q: Question, at: Slot) -> impl IntoView {
     // the new language's way (`2.500` read in Vietnamese shows as `2,500` in English), so what
     // the box shows is what is stored, and an edit to it is read as the officer now sees it.
     let input_ref = NodeRef::<leptos::html::Input>::new();
-    figures_language(move |was, now| {
-        let Some(text) = typed.try_with_untracked(|(t, _)| t.clone()) else { return };
-        let moved = in_language(&text, was, now);
+    figures_language(move |_, now| {
+        // From the language the box's text was last read in.
+        let Some((text, read_in)) = typed.try_get_untracked() else { return };
+        let moved = in_language(&text, read_in, now);
         if let Some(input) = input_ref.get_untracked().filter(|_| moved != text) {
             input.set_value(&moved);
         }

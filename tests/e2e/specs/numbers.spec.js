@@ -133,6 +133,9 @@ test('chữ đã gõ được giữ lại rồi điền lại sau khi đổi ng�
   const kept = page.getByTestId('crash-rescued');
   await expect(kept).toContainText('Bạn đã rời biểu mẫu khi chưa lưu.');
   await app.chooseLanguageInHeader('en');
+  // Listed as English writes it, then put back so.
+  await expect(kept.getByTestId('crash-rescued-fields')).toContainText('2,500');
+  await expect(kept.getByTestId('crash-rescued-fields')).not.toContainText('2.500');
   await kept.getByTestId('rescued-reopen').click();
   await expect(form.field('name')).toHaveValue('HTX Nông nghiệp Mỹ Xương');
   await expect(form.field('revenue')).toHaveValue('2,500');
