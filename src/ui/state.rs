@@ -457,7 +457,7 @@ impl Register {
         // about 350 ms sooner at 5,000 than sharing the reads' steps. Any other page, and an
         // enterprise's home (its self-assessments), reads the kinds side by side, step by step, so
         // that no list waits for another's whole read to show its first page.
-        let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+        let path = browser::current_path();
         let officer = browser::user_role().as_deref() != Some("enterprise");
         let (activities_and_targets, (surveys, assessments)) = if officer && crate::current_page::opens_on_activities(&path) {
             let first = activities_then_targets.await;
