@@ -146,7 +146,7 @@ fn document() -> Option<web_sys::Document> {
 /// The text in the page's fields now: for the hook, and for a save that may fail after the
 /// officer has left the page (`StartedOn::keeping_typed`).
 pub fn fields_on_screen() -> CrashRescue {
-    let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    let path = super::browser::current_path();
     let at_ms = js_sys::Date::now() as i64;
     let mut fields = Vec::new();
     if let Some(doc) = document() {
