@@ -54,9 +54,18 @@ pub fn App() -> impl IntoView {
     once_when(move || register.start_over(), pages::warm_after_start);
     let sync_status = SyncStatus::new();
     provide_context(sync_status);
-    // Once the register is read: the count's code comes with the chunk the start fetches then
-    // (`split_pages::conflict_counter`), which must not compete with the first screen's.
-    once_when(move || register.status.get() != LoadStatus::Loading, move || sync_status.refresh());
+    // Once the first screen is drawn: the count's code comes with the chunk the start fetches
+    // then (`split_pages::conflict_counter`), which must not compete with the first screen's.
+    // Asking for a chunk's files takes the page itself 20-30 ms (about 25 fetches).
+    once_when(
+        move || register.start_shown(),
+        move || {
+            spawn_local(async move {
+                crate::web::browser::after_paint().await;
+                sync_status.refresh();
+            })
+        },
+    );
 
     // Another tab wrote to the store: show its changes instead of overwriting them later.
     crate::web::broadcast::on_changed(move |changed| match changed {

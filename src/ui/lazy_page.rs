@@ -127,6 +127,11 @@ fn lazy_page(load: StoredValue<Box<dyn Fn() -> Loading>, LocalStorage>, part: bo
             std::time::Duration::from_millis(300),
         );
         leptos::task::spawn_local(async move {
+            // A part waits for the page it is part of to be drawn: asking for a group's files
+            // takes the page itself tens of milliseconds, which would come before that paint.
+            if part {
+                crate::web::browser::after_paint().await;
+            }
             let loaded = match loading.await {
                 Ok(view) => Loaded::Ready(view),
                 Err(ChunkError) => Loaded::Failed,

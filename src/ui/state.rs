@@ -380,11 +380,17 @@ impl Register {
                 let lists = async {
                     // A new laptop's first start has nothing to read: its first steps, which wait for
                     // every kind, need not wait for the chunk as well (0.8 s over "Fast 3G").
-                    if self.nothing_else_stored().await {
+                    let empty = self.nothing_else_stored().await;
+                    if empty {
                         self.lists_read_empty();
                         if self.lists_unavailable.get_untracked() {
                             self.lists_unavailable.set(false);
                         }
+                    }
+                    // Once the first screen is decided (the first steps just now, or the register's
+                    // counts, on screen since its read), and after it is drawn.
+                    self.start_loading_forms(installed);
+                    if empty {
                         return true;
                     }
                     let read = super::split_pages::lists_reader().await;
@@ -397,7 +403,6 @@ impl Register {
                         Err(_) => false,
                     }
                 };
-                self.start_loading_forms(installed);
                 if lists.await {
                     self.import_log_read.set_value(log);
                     browser::mark("nscl-records-loaded");
@@ -476,6 +481,9 @@ impl Register {
         }
         self.forms_loading.set_value((true, None));
         leptos::task::spawn_local(async move {
+            // The register's read is drawn first: asking for 16 files and a chunk's takes the
+            // page itself tens of milliseconds.
+            browser::after_paint().await;
             let mut next = Some(installed);
             while let Some(installed) = next {
                 self.load_forms(installed.as_deref()).await;
@@ -537,6 +545,21 @@ impl Register {
     /// (opening a survey, starting one) waits for this, not for the register alone.
     pub fn forms_settled(&self) -> bool {
         self.forms_settled.get()
+    }
+
+    /// Whether the first screen the start leads to can be drawn: the register read and holding
+    /// enterprises (their counts), or the other kinds read as well (a device with none shows its
+    /// first steps), or the read failed (its message). What the start asks for besides, which
+    /// takes the page itself time to ask for, waits for that screen (`browser::after_paint`).
+    pub fn start_shown(&self) -> bool {
+        match &*self.status.read() {
+            LoadStatus::Loading => false,
+            LoadStatus::Failed(_) => true,
+            LoadStatus::Ready => {
+                self.registry.with(|r| !r.is_empty())
+                    || [self.surveys.ready, self.assessments.ready, self.activities.ready, self.targets.ready].iter().all(|ready| ready.get())
+            }
+        }
     }
 
     /// Whether the start is over: every kind read and the form definitions in (or known not to

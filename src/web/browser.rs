@@ -60,6 +60,33 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Waits until the browser has drawn the next frame, so work the screen shown now does not need
+/// (fetching code or files for later) starts after that screen is painted rather than before:
+/// a task spawned from a reactive update runs in the same turn as the update, ahead of the
+/// paint. A timeout set in the frame's `requestAnimationFrame` callback fires after its paint.
+/// A hidden tab draws no frames: it waits for nothing; one hidden meanwhile, a second at most.
+pub async fn after_paint() {
+    use wasm_bindgen::closure::Closure;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(w) = web_sys::window() else {
+            let _ = resolve.call0(&JsValue::NULL);
+            return;
+        };
+        if w.document().is_some_and(|d| d.hidden()) {
+            let _ = w.set_timeout_with_callback(&resolve);
+            return;
+        }
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 1000);
+        let after_frame = Closure::once_into_js(move || {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback(&resolve);
+            }
+        });
+        let _ = w.request_animation_frame(after_frame.unchecked_ref());
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Waits `ms` milliseconds with the page free meanwhile.
 pub async fn after_ms(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

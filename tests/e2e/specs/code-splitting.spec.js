@@ -242,6 +242,56 @@ test('cơ sở dữ liệu được mở trong lúc dựng màn hình đầu ti�
   expect(await opens()).toEqual([{ name: 'nscl-tracker', shellBuilt: false }]);
 });
 
+// For each file the page asks for: whether the home page showed the register's read by then (its
+// first steps or its counts, the "loading" banner gone), and whether a frame has been drawn since.
+// The flag is set in a frame's `requestAnimationFrame` callbacks, which run just before that frame
+// is painted, and asked for when the first screen shows: its changes are on the next frame drawn.
+function watchFirstScreen() {
+  window.__asked = [];
+  const fetch = window.fetch;
+  window.fetch = function (resource, ...rest) {
+    const url = new URL(resource instanceof Request ? resource.url : String(resource), location.href);
+    window.__asked.push({ path: url.pathname, shown: window.__shown === true, drawn: window.__drawn === true });
+    return fetch.call(this, resource, ...rest);
+  };
+  new MutationObserver((_, observer) => {
+    const shown = document.querySelector('[data-testid="dashboard-empty"], [data-testid="stat-enterprises"]');
+    if (shown && !document.querySelector('[data-testid="loading"]')) {
+      window.__shown = true;
+      requestAnimationFrame(() => { window.__drawn = true; });
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+// At least `count` files whose path matches `files` asked for, each once the first screen was
+// shown and drawn.
+async function expectDrawnBeforeAsking(page, files, count) {
+  const asked = () => page.evaluate((source) => window.__asked.filter((a) => new RegExp(source).test(a.path)), files.source);
+  await expect.poll(async () => (await asked()).length).toBeGreaterThanOrEqual(count);
+  for (const a of await asked()) expect(a, `${a.path}: asked for after the first screen was drawn`).toEqual({ path: a.path, shown: true, drawn: true });
+}
+
+test('trang chủ được vẽ ra trước khi ứng dụng xin phần mã chạy sau khởi động, các bộ câu hỏi và phần mã chỉ tiêu', async ({ page }) => {
+  // Asking for a chunk's files and the definitions takes the page tens of milliseconds: after the
+  // first screen is drawn, not before it.
+  await page.addInitScript(watchFirstScreen);
+  const app = new AppShell(page);
+  await app.open('/');
+  await expect(page.getByTestId('dashboard-empty')).toBeVisible();
+  // A new laptop: the conflict count's chunk and the 16 shipped definitions.
+  await expectDrawnBeforeAsking(page, /\/forms\/[a-z0-9_]+\.json$|\/split_after_start\.wasm$/, 17);
+
+  // A laptop with an enterprise: the counts first, then the indicators' chunk.
+  await page.getByTestId('add-first-enterprise').click();
+  await new EnterpriseForm(page).fill({ name: 'Cơ sở Bánh phồng Sa Đéc' });
+  await new EnterpriseForm(page).save.click();
+  await expect(page.getByTestId('enterprise-detail')).toBeVisible();
+  await page.goto('/');
+  await expect(page.getByTestId('stat-enterprises')).toBeVisible();
+  await expectDrawnBeforeAsking(page, /\/split_indicators\.wasm$/, 1);
+});
+
 test('một loại hồ sơ đọc không được sau sổ doanh nghiệp: trang chủ vẫn hiện số đếm, dưới thông báo lỗi', async ({ page }) => {
   await reloadWithActivitiesUnreadable(page);
   await expect(page.getByTestId('storage-error')).toBeVisible();
