@@ -13,6 +13,9 @@ import { LAUNCH, PAGES, SLOW, markReady, median, serve } from './open-timing.mjs
 
 const root = new URL('../../../', import.meta.url).pathname;
 const RUNS = 7;
+// A weak laptop: Chromium's CPU throttling, four times slower than this machine.
+const WEAK_CPU = 4;
+const FIRST_STEPS = '[data-testid="dashboard-empty"]';
 const round = (x) => Math.round(x * 10) / 10;
 
 // When the page's `bench-ready` mark fell, once it has.
@@ -21,12 +24,13 @@ async function readyAt(page) {
   return page.evaluate(() => performance.getEntriesByName('bench-ready')[0].startTime);
 }
 
-// Medians, each run in a context of its own, over the slow connection when `slow`: from the
+// Medians, each run in a context of its own, over the slow connection when `slow`, with the
+// page's processor slowed `cpu` times (a weak laptop) when given: from the
 // navigation's start to the next animation frame once `ready` is in the document with no
 // "loading" banner, timed in the page (`page`), and as Playwright saw it from before `goto`
 // (`polled`). Playwright's polling adds its own delay, which varies with the page's state (over
 // "Fast 3G" 150-350 ms), so `page` is the measure.
-async function coldOpen(dist, port, ready, slow = false) {
+async function coldOpen(dist, port, ready, slow = false, cpu = 1) {
   const server = await serve(dist, port);
   const browser = await chromium.launch(LAUNCH);
   try {
@@ -37,11 +41,12 @@ async function coldOpen(dist, port, ready, slow = false) {
       await context.addInitScript(() => localStorage.setItem('nscl.role', 'officer'));
       await context.addInitScript(markReady, ready);
       const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
       if (slow) {
-        const cdp = await context.newCDPSession(page);
         await cdp.send('Network.enable');
         await cdp.send('Network.emulateNetworkConditions', SLOW);
       }
+      if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
       const t0 = Date.now();
       await page.goto(`http://127.0.0.1:${port}/`);
       await page.waitForSelector(ready, { timeout: 120_000 });
@@ -119,6 +124,12 @@ async function measure(dist, port) {
       dist,
       cold_open: await coldOpen(dist, port + 10, '[data-testid="page-title"]'),
       cold_open_slow: await coldOpen(dist, port + 20, '[data-testid="page-title"]', true),
+      cold_open_weak_cpu: await coldOpen(dist, port + 30, '[data-testid="page-title"]', false, WEAK_CPU),
+      // What a new laptop's officer first has to act on: the first steps, once every kind is
+      // known to be empty (the heading above comes with the register's read, before them).
+      first_steps: await coldOpen(dist, port + 40, FIRST_STEPS),
+      first_steps_slow: await coldOpen(dist, port + 50, FIRST_STEPS, true),
+      first_steps_weak_cpu: await coldOpen(dist, port + 60, FIRST_STEPS, false, WEAK_CPU),
       reopen_ms: round(median(cold)),
       reopen_in_page_ms: round(median(coldInPage)),
       first_open_ms: Object.fromEntries(Object.entries(open).map(([k, v]) => [k, round(median(v))])),
@@ -135,14 +146,17 @@ if (process.env.BASELINE_DIST) results.push(await measure(process.env.BASELINE_D
 const minimalDist = process.env.MINIMAL_DIST || `${root}target/minimal-dist`;
 const minimal = fs.existsSync(minimalDist) ? await coldOpen(minimalDist, 4195, '[data-testid="app-title"]') : null;
 const minimalSlow = fs.existsSync(minimalDist) ? await coldOpen(minimalDist, 4196, '[data-testid="app-title"]', true) : null;
+const minimalWeak = fs.existsSync(minimalDist) ? await coldOpen(minimalDist, 4197, '[data-testid="app-title"]', false, WEAK_CPU) : null;
 fs.mkdirSync(`${root}target/bench`, { recursive: true });
-fs.writeFileSync(`${root}target/bench/split.json`, JSON.stringify({ results, minimal_cold_open: minimal, minimal_cold_open_slow: minimalSlow }, null, 2));
+fs.writeFileSync(`${root}target/bench/split.json`, JSON.stringify({ results, minimal_cold_open: minimal, minimal_cold_open_slow: minimalSlow, minimal_cold_open_weak_cpu: minimalWeak }, null, 2));
 const ratio = (ms, of) => (of ? ` (${(ms / of).toFixed(2)} × the minimal Leptos app's ${of} ms)` : '');
 const opened = (c, of) => `${c.page} ms in the page${ratio(c.page, of && of.page)}, ${c.polled} ms as polled${ratio(c.polled, of && of.polled)}`;
 for (const r of results) {
   console.log(`${r.dist}: cold open to the dashboard, nothing cached (medians of ${RUNS}):`);
   console.log(`  on this machine: ${opened(r.cold_open, minimal)}`);
   console.log(`  over "Fast 3G": ${opened(r.cold_open_slow, minimalSlow)}`);
+  console.log(`  on a weak laptop (CPU ${WEAK_CPU} × slower): ${opened(r.cold_open_weak_cpu, minimalWeak)}`);
+  console.log(`  to a new laptop's first steps: ${opened(r.first_steps, minimal)}; over "Fast 3G" ${opened(r.first_steps_slow, minimalSlow)}; on a weak laptop ${opened(r.first_steps_weak_cpu, minimalWeak)}`);
   console.log(`  with the service worker: ${r.reopen_in_page_ms} ms in the page, ${r.reopen_ms} ms as polled`);
   console.log('  first open of a page in a tab, click to drawn (median): a click alone / the pointer on the link 150 ms before');
   for (const [k, v] of Object.entries(r.first_open_ms)) console.log(`  ${k.padEnd(16)} ${v} ms / ${r.first_open_pointed_ms[k]} ms`);
