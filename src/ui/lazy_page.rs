@@ -127,8 +127,9 @@ fn lazy_page(load: StoredValue<Box<dyn Fn() -> Loading>, LocalStorage>, part: bo
             std::time::Duration::from_millis(300),
         );
         leptos::task::spawn_local(async move {
-            // A part waits for the page it is part of to be drawn: asking for a group's files
-            // takes the page itself tens of milliseconds, which would come before that paint.
+            // A part (the dashboard's indicators, the welcome form, the rescue banner) waits for
+            // the page it is part of to be drawn, and so does its "try again": asking for a group's
+            // files takes the page itself tens of milliseconds, which would come before that paint.
             if part {
                 crate::web::browser::after_paint().await;
             }

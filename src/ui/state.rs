@@ -387,12 +387,15 @@ impl Register {
                             self.lists_unavailable.set(false);
                         }
                     }
-                    // Once the first screen is decided (the first steps just now, or the register's
-                    // counts, on screen since its read), and after it is drawn.
+                    // Once what the first screen shows is decided (the first steps just now; the
+                    // register's counts since its read; or, with no enterprise, the counts once the
+                    // lists are read), and after the next frame is drawn.
                     self.start_loading_forms(installed);
                     if empty {
                         return true;
                     }
+                    // The chunk's 25 files, asked for after the frame that shows the register's counts.
+                    browser::after_paint().await;
                     let read = super::split_pages::lists_reader().await;
                     if self.lists_unavailable.get_untracked() != read.is_err() {
                         self.lists_unavailable.set(read.is_err());
@@ -549,14 +552,18 @@ impl Register {
 
     /// Whether the first screen the start leads to can be drawn: the register read and holding
     /// enterprises (their counts), or the other kinds read as well (a device with none shows its
-    /// first steps), or the read failed (its message). What the start asks for besides, which
-    /// takes the page itself time to ask for, waits for that screen (`browser::after_paint`).
+    /// first steps), or known not to come (their code missing: its banner), or enterprises in an
+    /// older format waiting (the counts), or the read failed (its message). What the start asks
+    /// for besides, which takes the page itself time to ask for, waits for that screen
+    /// (`browser::after_paint`).
     pub fn start_shown(&self) -> bool {
         match &*self.status.read() {
             LoadStatus::Loading => false,
             LoadStatus::Failed(_) => true,
             LoadStatus::Ready => {
                 self.registry.with(|r| !r.is_empty())
+                    || self.lists_unavailable.get()
+                    || self.older_unread.get()
                     || [self.surveys.ready, self.assessments.ready, self.activities.ready, self.targets.ready].iter().all(|ready| ready.get())
             }
         }

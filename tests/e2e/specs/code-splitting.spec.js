@@ -280,15 +280,20 @@ test('trang chủ được vẽ ra trước khi ứng dụng xin phần mã ch�
   await app.open('/');
   await expect(page.getByTestId('dashboard-empty')).toBeVisible();
   // A new laptop: the conflict count's chunk and the 16 shipped definitions.
-  await expectDrawnBeforeAsking(page, /\/forms\/[a-z0-9_]+\.json$|\/split_after_start\.wasm$/, 17);
+  const afterStart = /\/forms\/[a-z0-9_]+\.json$|\/split_after_start\.wasm$/;
+  await expectDrawnBeforeAsking(page, afterStart, 17);
 
-  // A laptop with an enterprise: the counts first, then the indicators' chunk.
+  // A laptop with an enterprise and an activity: the counts first, then the chunk that reads the
+  // lists (and counts conflicts), the definitions and the indicators' chunk.
   await page.getByTestId('add-first-enterprise').click();
   await new EnterpriseForm(page).fill({ name: 'Cơ sở Bánh phồng Sa Đéc' });
   await new EnterpriseForm(page).save.click();
   await expect(page.getByTestId('enterprise-detail')).toBeVisible();
+  await recordActivity(page, { kind: 'training_class', title: 'Lớp tập huấn 5S cho doanh nghiệp Sa Đéc', start: '2026-03-10' });
   await page.goto('/');
   await expect(page.getByTestId('stat-enterprises')).toBeVisible();
+  await expect(page.getByTestId('stat-activities')).toHaveText('1');
+  await expectDrawnBeforeAsking(page, afterStart, 17);
   await expectDrawnBeforeAsking(page, /\/split_indicators\.wasm$/, 1);
 });
 
