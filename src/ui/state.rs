@@ -394,7 +394,8 @@ impl Register {
                     if empty {
                         return true;
                     }
-                    // The chunk's 25 files, asked for after the frame that shows the register's counts.
+                    // The chunk's 25 files, asked for after the next frame (which shows the register's
+                    // counts when there are enterprises; without any, the counts wait for the lists).
                     browser::after_paint().await;
                     let read = super::split_pages::lists_reader().await;
                     if self.lists_unavailable.get_untracked() != read.is_err() {
