@@ -467,7 +467,7 @@ impl Register {
         // enterprise's home (its self-assessments), reads the kinds side by side, step by step, so
         // that no list waits for another's whole read to show its first page.
         let path = browser::current_path();
-        let officer = browser::user_role().as_deref() != Some("enterprise");
+        let officer = super::readiness::UserRole::stored() != Some(super::readiness::UserRole::Enterprise);
         let (activities_and_targets, (surveys, assessments)) = if officer && crate::current_page::opens_on_activities(&path) {
             let first = activities_then_targets.await;
             (first, surveys_and_assessments.await)

@@ -15,6 +15,15 @@ pub enum UserRole {
 }
 
 impl UserRole {
+    /// The role chosen on this device, as stored; `None` until asked.
+    pub fn stored() -> Option<UserRole> {
+        match browser::user_role().as_deref() {
+            Some("enterprise") => Some(UserRole::Enterprise),
+            Some("officer") => Some(UserRole::Officer),
+            _ => None,
+        }
+    }
+
     fn key(self) -> &'static str {
         match self {
             UserRole::Officer => "officer",
@@ -29,12 +38,7 @@ pub struct Role(pub RwSignal<Option<UserRole>>);
 
 impl Role {
     pub fn load() -> Role {
-        let role = match browser::user_role().as_deref() {
-            Some("enterprise") => Some(UserRole::Enterprise),
-            Some("officer") => Some(UserRole::Officer),
-            _ => None,
-        };
-        Role(RwSignal::new(role))
+        Role(RwSignal::new(UserRole::stored()))
     }
 
     pub fn set(self, role: UserRole) {
